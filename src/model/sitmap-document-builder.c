@@ -1,0 +1,201 @@
+/* sitmap-document-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-document-builder"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitmap-document-builder.h"
+#include "sitmap-document-private.h"
+
+/* The id given to citations that name no source, so that they are still shown, under one name. */
+#define UNNAMED_SOURCE_ID "sitmap-unnamed-source"
+
+struct _SitmapDocumentBuilder
+{
+  char              *title;
+  char              *description;
+  SitmapDocumentView view;
+  GPtrArray         *sources; /* SitmapSource */
+  GPtrArray         *places;  /* SitmapPlace */
+  GHashTable        *source_index; /* id → index + 1 */
+  GHashTable        *place_index;  /* id → index + 1 */
+  SitmapEventStore  *store;
+};
+
+SitmapDocumentBuilder *
+sitmap_document_builder_new (void)
+{
+  SitmapDocumentBuilder *self = g_new0 (SitmapDocumentBuilder, 1);
+
+  self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->source_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->store = sitmap_event_store_new ();
+  return self;
+}
+
+void
+sitmap_document_builder_free (SitmapDocumentBuilder *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->title);
+  g_free (self->description);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->places, g_ptr_array_unref);
+  g_hash_table_unref (self->source_index);
+  g_hash_table_unref (self->place_index);
+  g_clear_pointer (&self->store, sitmap_event_store_free);
+  g_free (self);
+}
+
+void
+sitmap_document_builder_set_title (SitmapDocumentBuilder *self, const char *title)
+{
+  g_free (self->title);
+  self->title = title && *title ? g_strdup (title) : NULL;
+}
+
+void
+sitmap_document_builder_set_description (SitmapDocumentBuilder *self, const char *description)
+{
+  g_free (self->description);
+  self->description = description && *description ? g_strdup (description) : NULL;
+}
+
+void
+sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitude, double longitude, double zoom)
+{
+  g_return_if_fail (sitmap_coordinates_valid (latitude, longitude));
+
+  self->view.has_position = TRUE;
+  self->view.latitude = latitude;
+  self->view.longitude = longitude;
+  self->view.zoom = CLAMP (zoom, 0, 20);
+}
+
+gboolean
+sitmap_document_builder_has_position (SitmapDocumentBuilder *self)
+{
+  return self->view.has_position;
+}
+
+void
+sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to)
+{
+  g_return_if_fail (from < to);
+
+  self->view.has_time = TRUE;
+  self->view.from = from;
+  self->view.to = to;
+}
+
+SitmapSource *
+sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id)
+{
+  guint index;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_index, id));
+  if (index == 0)
+    {
+      g_ptr_array_add (self->sources, sitmap_source_new (id));
+      index = self->sources->len;
+      g_hash_table_insert (self->source_index, g_strdup (id), GUINT_TO_POINTER (index));
+    }
+  return g_ptr_array_index (self->sources, index - 1);
+}
+
+gboolean
+sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place)
+{
+  const char *id = sitmap_place_get_id (place);
+
+  if (g_hash_table_contains (self->place_index, id))
+    return FALSE;
+  g_ptr_array_add (self->places, g_object_ref (place));
+  g_hash_table_insert (self->place_index, g_strdup (id), GUINT_TO_POINTER (self->places->len));
+  return TRUE;
+}
+
+void
+sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft)
+{
+  sitmap_event_store_add (self->store, draft);
+}
+
+guint
+sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self)
+{
+  return sitmap_event_store_get_n_pending (self->store);
+}
+
+/* A citation may name a source the file never describes: keep it, under the name it was given. */
+static guint
+lookup_source (const char *id, gpointer user_data)
+{
+  SitmapDocumentBuilder *self = user_data;
+  guint index;
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_index, id ? id : UNNAMED_SOURCE_ID));
+  if (index == 0)
+    {
+      SitmapSource *source = sitmap_document_builder_add_source (self, id ? id : UNNAMED_SOURCE_ID);
+
+      if (id == NULL)
+        sitmap_source_set_name (source, _("Unnamed source"));
+      index = self->sources->len;
+    }
+  return index;
+}
+
+static guint
+lookup_place (const char *id, gpointer user_data)
+{
+  SitmapDocumentBuilder *self = user_data;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->place_index, id));
+}
+
+/* Flags the events that only parties to the conflict report, so the map can show them as weaker. */
+static void
+flag_party_only_events (SitmapDocumentBuilder *self)
+{
+  guint n = sitmap_event_store_get_columns (self->store)->n_events;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SitmapCitationRecord *citations;
+      guint n_citations;
+      gboolean party_only;
+
+      citations = sitmap_event_store_get_citations (self->store, i, &n_citations);
+      party_only = n_citations > 0;
+      for (guint c = 0; c < n_citations && party_only; c++)
+        party_only = sitmap_source_get_party (g_ptr_array_index (self->sources, citations[c].source));
+      sitmap_event_store_set_party_only (self->store, i, party_only);
+    }
+}
+
+SitmapDocument *
+sitmap_document_builder_finish (SitmapDocumentBuilder *self)
+{
+  g_autoptr (GListStore) places = g_list_store_new (SITMAP_TYPE_PLACE);
+  SitmapDocument *document;
+
+  g_list_store_splice (places, 0, 0, self->places->pdata, self->places->len);
+  sitmap_event_store_finish (self->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
+  flag_party_only_events (self);
+
+  document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),
+                                   &self->view, g_steal_pointer (&self->sources),
+                                   g_steal_pointer (&self->places), g_steal_pointer (&self->store));
+  sitmap_document_builder_free (self);
+  return document;
+}

@@ -1,0 +1,37 @@
+/* sitmap-document-builder.h: how readers make a document, in one step that cannot half-succeed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sitmap-document.h"
+
+G_BEGIN_DECLS
+
+/* A reader streams what it finds into a builder; only when the whole file has been read does it
+ * call _finish(). A reader that fails frees the builder, and nothing the user sees has changed. */
+typedef struct _SitmapDocumentBuilder SitmapDocumentBuilder;
+
+SitmapDocumentBuilder *sitmap_document_builder_new (void);
+void                   sitmap_document_builder_free (SitmapDocumentBuilder *self);
+
+void sitmap_document_builder_set_title (SitmapDocumentBuilder *self, const char *title);
+void sitmap_document_builder_set_description (SitmapDocumentBuilder *self, const char *description);
+void sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitude, double longitude,
+                                           double zoom);
+void sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to);
+gboolean sitmap_document_builder_has_position (SitmapDocumentBuilder *self);
+
+/* The source with this id, added if new. Borrowed; set its fields as they are read. */
+SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id);
+/* FALSE if a place with the same id was already added. */
+gboolean      sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place);
+void          sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft);
+guint         sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self);
+
+/* Sorts and indexes the events; consumes the builder. */
+SitmapDocument *sitmap_document_builder_finish (SitmapDocumentBuilder *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapDocumentBuilder, sitmap_document_builder_free)
+
+G_END_DECLS

@@ -1,0 +1,269 @@
+/* sitmap-document.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-document"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitmap-document-private.h"
+#include "sitmap-error.h"
+#include "sitmap-event.h"
+
+struct _SitmapDocument
+{
+  GObject            parent_instance;
+  char              *title;
+  char              *description;
+  GFile             *file;
+  SitmapDocumentView view;
+  GPtrArray         *source_array; /* SitmapSource, for borrowed access by index */
+  GPtrArray         *place_array;
+  GListStore        *sources;      /* the same, as list models for widgets */
+  GListStore        *places;
+  SitmapEventStore  *store;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapDocument, sitmap_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_FILE,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+sitmap_document_finalize (GObject *object)
+{
+  SitmapDocument *self = (SitmapDocument *) object;
+
+  g_free (self->title);
+  g_free (self->description);
+  g_clear_object (&self->file);
+  g_clear_object (&self->sources);
+  g_clear_object (&self->places);
+  g_clear_pointer (&self->source_array, g_ptr_array_unref);
+  g_clear_pointer (&self->place_array, g_ptr_array_unref);
+  g_clear_pointer (&self->store, sitmap_event_store_free);
+  G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
+}
+
+static void
+sitmap_document_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SitmapDocument *self = SITMAP_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE: g_value_set_string (value, sitmap_document_get_title (self)); break;
+    case PROP_FILE: g_value_set_object (value, self->file); break;
+    case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_events (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_document_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SitmapDocument *self = SITMAP_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE: sitmap_document_set_file (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_document_class_init (SitmapDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = sitmap_document_finalize;
+  object_class->get_property = sitmap_document_get_property;
+  object_class->set_property = sitmap_document_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitmap_document_init (SitmapDocument *self)
+{
+}
+
+static GListStore *
+list_store_from_array (GType type, GPtrArray *array)
+{
+  GListStore *store = g_list_store_new (type);
+
+  g_list_store_splice (store, 0, 0, array->pdata, array->len);
+  return store;
+}
+
+SitmapDocument *
+_sitmap_document_new (char                     *title,
+                      char                     *description,
+                      const SitmapDocumentView *view,
+                      GPtrArray                *sources,
+                      GPtrArray                *places,
+                      SitmapEventStore         *store)
+{
+  SitmapDocument *self = g_object_new (SITMAP_TYPE_DOCUMENT, NULL);
+
+  self->title = title;
+  self->description = description;
+  self->view = *view;
+  self->source_array = sources;
+  self->place_array = places;
+  self->sources = list_store_from_array (SITMAP_TYPE_SOURCE, sources);
+  self->places = list_store_from_array (SITMAP_TYPE_PLACE, places);
+  self->store = store;
+  return self;
+}
+
+/*
+ * Public API
+ */
+
+/* The document's own title, else its file's name, else "Untitled situation map". */
+const char *
+sitmap_document_get_title (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+
+  if (self->title == NULL && self->file != NULL)
+    self->title = g_file_get_basename (self->file);
+  return self->title ? self->title : _("Untitled situation map");
+}
+
+const char *
+sitmap_document_get_description (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return self->description;
+}
+
+GFile *
+sitmap_document_get_file (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return self->file;
+}
+
+void
+sitmap_document_set_file (SitmapDocument *self, GFile *file)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+const SitmapDocumentView *
+sitmap_document_get_view (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return &self->view;
+}
+
+guint
+sitmap_document_get_n_events (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), 0);
+  return sitmap_event_store_get_columns (self->store)->n_events;
+}
+
+const SitmapEventColumns *
+sitmap_document_get_columns (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return sitmap_event_store_get_columns (self->store);
+}
+
+SitmapEventStore *
+sitmap_document_get_store (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return self->store;
+}
+
+SitmapEvent *
+sitmap_document_get_event (SitmapDocument *self, guint position)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (position < sitmap_document_get_n_events (self), NULL);
+  return sitmap_event_new (self, position);
+}
+
+gint
+sitmap_document_find_event (SitmapDocument *self, const char *id)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), -1);
+  return sitmap_event_store_find (self->store, id);
+}
+
+GListModel *
+sitmap_document_get_sources (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->sources);
+}
+
+SitmapSource *
+sitmap_document_get_source (SitmapDocument *self, guint index)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->source_array->len, NULL);
+  return g_ptr_array_index (self->source_array, index);
+}
+
+static gint
+find_by_id (GPtrArray *array, const char *(*get_id) (gpointer), const char *id)
+{
+  for (guint i = 0; i < array->len; i++)
+    if (g_strcmp0 (get_id (g_ptr_array_index (array, i)), id) == 0)
+      return (gint) i;
+  return -1;
+}
+
+gint
+sitmap_document_find_source (SitmapDocument *self, const char *id)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), -1);
+  return find_by_id (self->source_array, (const char *(*) (gpointer)) sitmap_source_get_id, id);
+}
+
+GListModel *
+sitmap_document_get_places (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->places);
+}
+
+SitmapPlace *
+sitmap_document_get_place (SitmapDocument *self, guint index)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->place_array->len, NULL);
+  return g_ptr_array_index (self->place_array, index);
+}
+
+gint
+sitmap_document_find_place (SitmapDocument *self, const char *id)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), -1);
+  return find_by_id (self->place_array, (const char *(*) (gpointer)) sitmap_place_get_id, id);
+}
+
+G_DEFINE_QUARK (sitmap-document-error-quark, sitmap_document_error)

@@ -1,0 +1,793 @@
+/* sitmap-event-store.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-event-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitmap-event-store.h"
+
+/* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
+ * bound how far before a range an overlapping event may start by the longest *short* span. */
+#define LONG_SPAN_SECONDS ((gint64) 2 * 366 * 86400)
+
+typedef struct
+{
+  gint64      start;
+  gint64      end;
+  const char *id;
+  const char *title;
+  const char *summary;
+  const char *place_text;
+  const char *place_id; /* until finish */
+  double      latitude;
+  double      longitude;
+  guint32     geometry; /* index + 1 into geometries */
+  guint32     place;    /* index + 1 into the document's places */
+  guint32     radius_m;
+  guint32     first_citation;
+  guint32     first_actor;
+  guint32     first_figure;
+  guint16     n_citations;
+  guint16     n_actors;
+  guint16     n_figures;
+  guint8      time_precision;
+  guint8      start_unit;
+  guint8      end_unit;
+  guint8      category;
+  guint8      location_precision;
+  guint32     order; /* insertion order, to keep the sort stable */
+} EventRecord;
+
+/* How a citation names its sources until the document resolves them to indices. */
+typedef struct
+{
+  const char *source_id;
+  const char *via_id;
+} CitationIds;
+
+struct _SitmapEventStore
+{
+  SitmapEventColumns columns;
+  gboolean           finished;
+
+  GArray       *records;   /* EventRecord, in position order once finished */
+  GArray       *citations;    /* SitmapCitationRecord */
+  GArray       *citation_ids; /* CitationIds, parallel to citations until finish */
+  GArray       *figures;   /* SitmapFigure */
+  GPtrArray    *actors;    /* const char *, interned in text */
+  GPtrArray    *geometries;
+  GStringChunk *text;
+
+  gint64   *start;
+  gint64   *end;
+  guint8   *time_precision;
+  guint8   *category;
+  guint8   *location_precision;
+  guint8   *flags;
+  double   *x;
+  double   *y;
+  gint32   *fatalities;
+
+  GArray     *long_events; /* guint32 positions, ascending */
+  gint64      max_short_span;
+  GHashTable *by_id;       /* built on first lookup */
+};
+
+/*
+ * Drafts
+ */
+
+void
+sitmap_event_draft_init (SitmapEventDraft *draft)
+{
+  memset (draft, 0, sizeof *draft);
+  sitmap_time_init_undated (&draft->time);
+  draft->category = SITMAP_CATEGORY_OTHER;
+  draft->latitude = NAN;
+  draft->longitude = NAN;
+  draft->actors = g_ptr_array_new_with_free_func (g_free);
+  draft->figures = g_array_new (FALSE, TRUE, sizeof (SitmapFigure));
+  draft->citations = g_array_new (FALSE, TRUE, sizeof (SitmapCitationDraft));
+}
+
+void
+sitmap_citation_draft_clear (SitmapCitationDraft *citation)
+{
+  g_clear_pointer (&citation->source_id, g_free);
+  g_clear_pointer (&citation->via_id, g_free);
+  g_clear_pointer (&citation->url, g_free);
+  g_clear_pointer (&citation->paraphrase, g_free);
+}
+
+void
+sitmap_event_draft_clear (SitmapEventDraft *draft)
+{
+  g_clear_pointer (&draft->id, g_free);
+  g_clear_pointer (&draft->title, g_free);
+  g_clear_pointer (&draft->summary, g_free);
+  g_clear_pointer (&draft->place_id, g_free);
+  g_clear_pointer (&draft->place_text, g_free);
+  g_clear_pointer (&draft->geometry, sitmap_geometry_unref);
+  g_clear_pointer (&draft->actors, g_ptr_array_unref);
+  if (draft->figures)
+    for (guint i = 0; i < draft->figures->len; i++)
+      g_free ((char *) g_array_index (draft->figures, SitmapFigure, i).text);
+  g_clear_pointer (&draft->figures, g_array_unref);
+  if (draft->citations)
+    for (guint i = 0; i < draft->citations->len; i++)
+      sitmap_citation_draft_clear (&g_array_index (draft->citations, SitmapCitationDraft, i));
+  g_clear_pointer (&draft->citations, g_array_unref);
+}
+
+void
+sitmap_event_draft_add_actor (SitmapEventDraft *draft, const char *actor)
+{
+  g_ptr_array_add (draft->actors, g_strdup (actor));
+}
+
+void
+sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure *figure)
+{
+  SitmapFigure copy = *figure;
+
+  copy.text = g_strdup (figure->text);
+  g_array_append_val (draft->figures, copy);
+}
+
+void
+sitmap_event_draft_take_citation (SitmapEventDraft *draft, SitmapCitationDraft *citation)
+{
+  g_array_append_vals (draft->citations, citation, 1);
+  memset (citation, 0, sizeof *citation);
+}
+
+/*
+ * Building
+ */
+
+SitmapEventStore *
+sitmap_event_store_new (void)
+{
+  SitmapEventStore *self = g_new0 (SitmapEventStore, 1);
+
+  self->records = g_array_new (FALSE, TRUE, sizeof (EventRecord));
+  self->citations = g_array_new (FALSE, TRUE, sizeof (SitmapCitationRecord));
+  self->citation_ids = g_array_new (FALSE, TRUE, sizeof (CitationIds));
+  self->figures = g_array_new (FALSE, TRUE, sizeof (SitmapFigure));
+  self->actors = g_ptr_array_new ();
+  self->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) sitmap_geometry_unref);
+  self->text = g_string_chunk_new (64 * 1024);
+  self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return self;
+}
+
+void
+sitmap_event_store_free (SitmapEventStore *self)
+{
+  g_array_unref (self->records);
+  g_array_unref (self->citations);
+  g_clear_pointer (&self->citation_ids, g_array_unref);
+  g_array_unref (self->figures);
+  g_ptr_array_unref (self->actors);
+  g_ptr_array_unref (self->geometries);
+  g_string_chunk_free (self->text);
+  g_array_unref (self->long_events);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_free (self->start);
+  g_free (self->end);
+  g_free (self->time_precision);
+  g_free (self->category);
+  g_free (self->location_precision);
+  g_free (self->flags);
+  g_free (self->x);
+  g_free (self->y);
+  g_free (self->fatalities);
+  g_free (self);
+}
+
+static const char *
+store_text (SitmapEventStore *self, const char *text)
+{
+  return text && *text ? g_string_chunk_insert (self->text, text) : NULL;
+}
+
+/* Short strings that repeat across events (actors, place names, source ids) are stored once. */
+static const char *
+store_shared_text (SitmapEventStore *self, const char *text)
+{
+  return text && *text ? g_string_chunk_insert_const (self->text, text) : NULL;
+}
+
+static void
+add_citations (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft)
+{
+  record->first_citation = self->citations->len;
+  record->n_citations = MIN (draft->citations->len, G_MAXUINT16);
+  for (guint i = 0; i < record->n_citations; i++)
+    {
+      const SitmapCitationDraft *d = &g_array_index (draft->citations, SitmapCitationDraft, i);
+      SitmapCitationRecord citation = { 0 };
+      CitationIds ids;
+
+      ids.source_id = store_shared_text (self, d->source_id);
+      ids.via_id = store_shared_text (self, d->via_id);
+      citation.url = store_text (self, d->url);
+      citation.paraphrase = store_text (self, d->paraphrase);
+      citation.published = d->published;
+      citation.accessed = d->accessed;
+      citation.credibility = d->credibility;
+      g_array_append_val (self->citations, citation);
+      g_array_append_val (self->citation_ids, ids);
+    }
+}
+
+static void
+add_figures_and_actors (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft)
+{
+  record->first_figure = self->figures->len;
+  record->n_figures = MIN (draft->figures->len, G_MAXUINT16);
+  for (guint i = 0; i < record->n_figures; i++)
+    {
+      SitmapFigure figure = g_array_index (draft->figures, SitmapFigure, i);
+
+      figure.text = store_shared_text (self, figure.text);
+      g_array_append_val (self->figures, figure);
+    }
+
+  record->first_actor = self->actors->len;
+  record->n_actors = MIN (draft->actors->len, G_MAXUINT16);
+  for (guint i = 0; i < record->n_actors; i++)
+    g_ptr_array_add (self->actors, (gpointer) store_shared_text (self, g_ptr_array_index (draft->actors, i)));
+}
+
+void
+sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
+{
+  EventRecord record = { 0 };
+
+  g_return_if_fail (!self->finished);
+
+  record.start = draft->time.start;
+  record.end = draft->time.end;
+  record.time_precision = draft->time.precision;
+  record.start_unit = draft->time.start_unit;
+  record.end_unit = draft->time.end_unit;
+  record.id = store_text (self, draft->id);
+  record.title = store_text (self, draft->title);
+  record.summary = store_text (self, draft->summary);
+  record.place_text = store_shared_text (self, draft->place_text);
+  record.place_id = store_shared_text (self, draft->place_id);
+  record.latitude = draft->latitude;
+  record.longitude = draft->longitude;
+  record.radius_m = draft->radius_m;
+  record.category = draft->category;
+  record.location_precision = draft->location_precision;
+  record.order = self->records->len;
+  if (draft->geometry != NULL)
+    {
+      g_ptr_array_add (self->geometries, sitmap_geometry_ref (draft->geometry));
+      record.geometry = self->geometries->len;
+    }
+  add_citations (self, &record, draft);
+  add_figures_and_actors (self, &record, draft);
+  g_array_append_val (self->records, record);
+}
+
+guint
+sitmap_event_store_get_n_pending (SitmapEventStore *self)
+{
+  return self->finished ? 0 : self->records->len;
+}
+
+static int
+compare_records (gconstpointer a, gconstpointer b)
+{
+  const EventRecord *ra = a, *rb = b;
+  gboolean dated_a = ra->time_precision != SITMAP_TIME_PRECISION_NONE;
+  gboolean dated_b = rb->time_precision != SITMAP_TIME_PRECISION_NONE;
+
+  if (dated_a != dated_b)
+    return dated_a ? -1 : 1;
+  if (dated_a && ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  if (dated_a && ra->end != rb->end)
+    return ra->end < rb->end ? -1 : 1;
+  return ra->order < rb->order ? -1 : ra->order > rb->order;
+}
+
+static SitmapLocationPrecision
+precision_of_place (SitmapPlace *place)
+{
+  switch (sitmap_place_get_kind (place))
+    {
+    case SITMAP_PLACE_KIND_CAPITAL:
+    case SITMAP_PLACE_KIND_CITY:
+    case SITMAP_PLACE_KIND_TOWN:
+    case SITMAP_PLACE_KIND_VILLAGE:
+      return SITMAP_LOCATION_PRECISION_TOWN;
+    case SITMAP_PLACE_KIND_DISTRICT:
+    case SITMAP_PLACE_KIND_PROVINCE:
+    case SITMAP_PLACE_KIND_REGION:
+      return SITMAP_LOCATION_PRECISION_REGION;
+    case SITMAP_PLACE_KIND_COUNTRY:
+      return SITMAP_LOCATION_PRECISION_COUNTRY;
+    case SITMAP_PLACE_KIND_OTHER:
+    case SITMAP_N_PLACE_KINDS:
+    default:
+      return SITMAP_LOCATION_PRECISION_EXACT;
+    }
+}
+
+/* An event located only by a gazetteer place is drawn where the place is, as precisely as the place. */
+static void
+inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
+{
+  g_autoptr (SitmapPlace) place = g_list_model_get_item (places, record->place - 1);
+  SitmapGeometry *geometry = sitmap_place_get_geometry (place);
+
+  if (!sitmap_coordinates_valid (record->latitude, record->longitude))
+    {
+      record->latitude = sitmap_place_get_latitude (place);
+      record->longitude = sitmap_place_get_longitude (place);
+      if (record->geometry == 0 && geometry != NULL)
+        {
+          g_ptr_array_add (self->geometries, sitmap_geometry_ref (geometry));
+          record->geometry = self->geometries->len;
+        }
+    }
+  if (record->location_precision == SITMAP_LOCATION_PRECISION_NONE)
+    record->location_precision = precision_of_place (place);
+}
+
+static void
+resolve_references (SitmapEventStore *self, SitmapIdLookup lookup_source, SitmapIdLookup lookup_place,
+                    GListModel *places, gpointer user_data)
+{
+  for (guint i = 0; i < self->citations->len; i++)
+    {
+      SitmapCitationRecord *record = &g_array_index (self->citations, SitmapCitationRecord, i);
+      const CitationIds *ids = &g_array_index (self->citation_ids, CitationIds, i);
+      guint source = lookup_source (ids->source_id, user_data);
+
+      g_assert (source > 0);
+      record->source = source - 1;
+      record->via = ids->via_id ? lookup_source (ids->via_id, user_data) : 0;
+    }
+  g_clear_pointer (&self->citation_ids, g_array_unref);
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      EventRecord *record = &g_array_index (self->records, EventRecord, i);
+
+      if (record->place_id != NULL)
+        record->place = lookup_place (record->place_id, user_data);
+      if (record->place != 0)
+        inherit_place (self, record, places);
+      if (record->location_precision == SITMAP_LOCATION_PRECISION_NONE &&
+          sitmap_coordinates_valid (record->latitude, record->longitude))
+        record->location_precision = SITMAP_LOCATION_PRECISION_EXACT;
+    }
+}
+
+static gint32
+killed_lower_bound (SitmapEventStore *self, const EventRecord *record)
+{
+  for (guint i = 0; i < record->n_figures; i++)
+    {
+      const SitmapFigure *figure = &g_array_index (self->figures, SitmapFigure, record->first_figure + i);
+
+      if (figure->kind == SITMAP_FIGURE_KILLED && figure->min >= 0)
+        return (gint32) MIN (figure->min, G_MAXINT32);
+    }
+  return -1;
+}
+
+static void
+fill_columns (SitmapEventStore *self, guint position)
+{
+  const EventRecord *record = &g_array_index (self->records, EventRecord, position);
+  guint8 flags = 0;
+
+  self->start[position] = record->start;
+  self->end[position] = record->end;
+  self->time_precision[position] = record->time_precision;
+  self->category[position] = record->category;
+  self->location_precision[position] = record->location_precision;
+  self->fatalities[position] = killed_lower_bound (self, record);
+  if (sitmap_coordinates_valid (record->latitude, record->longitude))
+    {
+      flags |= SITMAP_EVENT_FLAG_PLACED;
+      sitmap_mercator_from_lat_lon (record->latitude, record->longitude, &self->x[position], &self->y[position]);
+    }
+  else
+    self->x[position] = self->y[position] = NAN;
+  if (record->geometry)
+    {
+      SitmapGeometry *geometry = g_ptr_array_index (self->geometries, record->geometry - 1);
+
+      if (sitmap_geometry_get_kind (geometry) == SITMAP_GEOMETRY_POLYGON)
+        flags |= SITMAP_EVENT_FLAG_AREA;
+      else if (sitmap_geometry_get_kind (geometry) == SITMAP_GEOMETRY_LINE)
+        flags |= SITMAP_EVENT_FLAG_LINE;
+    }
+  self->flags[position] = flags;
+}
+
+static void
+build_time_index (SitmapEventStore *self)
+{
+  self->max_short_span = 0;
+  g_array_set_size (self->long_events, 0);
+  for (guint i = 0; i < self->columns.n_dated; i++)
+    {
+      gboolean open = self->start[i] == SITMAP_TIME_OPEN_START || self->end[i] == SITMAP_TIME_OPEN_END;
+
+      if (open || self->end[i] - self->start[i] > LONG_SPAN_SECONDS)
+        {
+          guint32 position = i;
+
+          g_array_append_val (self->long_events, position);
+          self->flags[i] |= SITMAP_EVENT_FLAG_LONG;
+        }
+      else
+        self->max_short_span = MAX (self->max_short_span, self->end[i] - self->start[i]);
+    }
+}
+
+void
+sitmap_event_store_finish (SitmapEventStore *self,
+                           SitmapIdLookup    lookup_source,
+                           SitmapIdLookup    lookup_place,
+                           GListModel       *places,
+                           gpointer          user_data)
+{
+  guint n;
+
+  g_return_if_fail (!self->finished);
+
+  resolve_references (self, lookup_source, lookup_place, places, user_data);
+  g_array_sort (self->records, compare_records);
+
+  n = self->records->len;
+  self->start = g_new (gint64, n);
+  self->end = g_new (gint64, n);
+  self->time_precision = g_new (guint8, n);
+  self->category = g_new (guint8, n);
+  self->location_precision = g_new (guint8, n);
+  self->flags = g_new (guint8, n);
+  self->x = g_new (double, n);
+  self->y = g_new (double, n);
+  self->fatalities = g_new (gint32, n);
+
+  self->columns.n_events = n;
+  self->columns.n_dated = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      fill_columns (self, i);
+      if (self->time_precision[i] != SITMAP_TIME_PRECISION_NONE)
+        self->columns.n_dated = i + 1;
+    }
+  build_time_index (self);
+
+  self->columns.start = self->start;
+  self->columns.end = self->end;
+  self->columns.time_precision = self->time_precision;
+  self->columns.category = self->category;
+  self->columns.location_precision = self->location_precision;
+  self->columns.flags = self->flags;
+  self->columns.x = self->x;
+  self->columns.y = self->y;
+  self->columns.fatalities = self->fatalities;
+  self->finished = TRUE;
+}
+
+/*
+ * Reading
+ */
+
+const SitmapEventColumns *
+sitmap_event_store_get_columns (SitmapEventStore *self)
+{
+  g_return_val_if_fail (self->finished, NULL);
+  return &self->columns;
+}
+
+gsize
+sitmap_event_store_get_memory_size (SitmapEventStore *self)
+{
+  gsize per_event = 2 * sizeof (gint64) + 4 * sizeof (guint8) + 2 * sizeof (double) + sizeof (gint32) +
+                    sizeof (EventRecord);
+
+  return per_event * self->records->len + self->citations->len * sizeof (SitmapCitationRecord) +
+         self->figures->len * sizeof (SitmapFigure) + self->actors->len * sizeof (gpointer);
+}
+
+/* The first dated position whose start is >= value. */
+static guint
+lower_bound (SitmapEventStore *self, gint64 value)
+{
+  guint lo = 0, hi = self->columns.n_dated;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->start[mid] < value)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+meets_rule (SitmapEventStore *self, guint i, gint64 from, gint64 to, SitmapRangeRule rule)
+{
+  if (rule == SITMAP_RANGE_WITHIN)
+    return self->start[i] >= from && self->end[i] <= to;
+  return self->start[i] < to && self->end[i] > from;
+}
+
+/* Appends the long events that meet the rule, merged into out[base..] so that out stays ordered. */
+static void
+merge_long_events (SitmapEventStore *self, gint64 from, gint64 to, SitmapRangeRule rule, GArray *out, guint base)
+{
+  g_autoptr (GArray) merged = NULL;
+  const guint32 *shorts = &g_array_index (out, guint32, base);
+  guint n_shorts = out->len - base, s = 0;
+
+  merged = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_shorts + self->long_events->len);
+  for (guint l = 0; l < self->long_events->len; l++)
+    {
+      guint32 p = g_array_index (self->long_events, guint32, l);
+
+      if (!meets_rule (self, p, from, to, rule))
+        continue;
+      while (s < n_shorts && shorts[s] < p)
+        g_array_append_val (merged, shorts[s++]);
+      g_array_append_val (merged, p);
+    }
+  if (merged->len == 0)
+    return;
+  g_array_append_vals (merged, shorts + s, n_shorts - s);
+  g_array_set_size (out, base);
+  g_array_append_vals (out, merged->data, merged->len);
+}
+
+void
+sitmap_event_store_query_time (SitmapEventStore *self,
+                               gint64            from,
+                               gint64            to,
+                               SitmapRangeRule   rule,
+                               GArray           *out)
+{
+  guint base = out->len;
+  gint64 earliest;
+  guint lo, hi;
+
+  g_return_if_fail (self->finished);
+  if (from >= to)
+    return;
+
+  /* An overlapping short event starts at most max_short_span before the range. */
+  if (rule == SITMAP_RANGE_WITHIN)
+    earliest = from;
+  else
+    earliest = from < G_MININT64 + self->max_short_span ? G_MININT64 : from - self->max_short_span;
+  lo = lower_bound (self, earliest);
+  hi = lower_bound (self, to);
+
+  for (guint i = lo; i < hi; i++)
+    if (!(self->flags[i] & SITMAP_EVENT_FLAG_LONG) && meets_rule (self, i, from, to, rule))
+      {
+        guint32 p = i;
+
+        g_array_append_val (out, p);
+      }
+  merge_long_events (self, from, to, rule, out, base);
+}
+
+gboolean
+sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint64 *end)
+{
+  gint64 s = G_MAXINT64, e = G_MININT64;
+
+  for (guint i = 0; i < self->columns.n_dated; i++)
+    {
+      /* Open bounds say nothing of where the data lies. */
+      if (self->start[i] != SITMAP_TIME_OPEN_START)
+        s = MIN (s, self->start[i]);
+      if (self->end[i] != SITMAP_TIME_OPEN_END)
+        e = MAX (e, self->end[i]);
+      else if (self->start[i] != SITMAP_TIME_OPEN_START)
+        e = MAX (e, self->start[i]);
+    }
+  if (s > e)
+    return FALSE;
+  *start = s;
+  *end = e;
+  return TRUE;
+}
+
+gint
+sitmap_event_store_find (SitmapEventStore *self, const char *id)
+{
+  gpointer position;
+
+  g_return_val_if_fail (self->finished, -1);
+  if (id == NULL)
+    return -1;
+  if (self->by_id == NULL)
+    {
+      self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->records->len; i++)
+        {
+          const char *event_id = g_array_index (self->records, EventRecord, i).id;
+
+          if (event_id != NULL)
+            g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
+        }
+    }
+  position = g_hash_table_lookup (self->by_id, id);
+  return position ? (gint) GPOINTER_TO_UINT (position) - 1 : -1;
+}
+
+static const EventRecord *
+record_at (SitmapEventStore *self, guint position)
+{
+  g_return_val_if_fail (position < self->records->len, NULL);
+  return &g_array_index (self->records, EventRecord, position);
+}
+
+const char *
+sitmap_event_store_get_id (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->id;
+}
+
+const char *
+sitmap_event_store_get_title (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->title;
+}
+
+const char *
+sitmap_event_store_get_summary (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->summary;
+}
+
+const char *
+sitmap_event_store_get_place_text (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->place_text;
+}
+
+void
+sitmap_event_store_get_time (SitmapEventStore *self, guint position, SitmapTime *time)
+{
+  const EventRecord *record = record_at (self, position);
+
+  time->start = record->start;
+  time->end = record->end;
+  time->precision = record->time_precision;
+  time->start_unit = record->start_unit;
+  time->end_unit = record->end_unit;
+}
+
+gboolean
+sitmap_event_store_get_location (SitmapEventStore *self, guint position, double *latitude, double *longitude)
+{
+  const EventRecord *record = record_at (self, position);
+
+  *latitude = record->latitude;
+  *longitude = record->longitude;
+  return sitmap_coordinates_valid (record->latitude, record->longitude);
+}
+
+SitmapGeometry *
+sitmap_event_store_get_geometry (SitmapEventStore *self, guint position)
+{
+  const EventRecord *record = record_at (self, position);
+
+  return record->geometry ? g_ptr_array_index (self->geometries, record->geometry - 1) : NULL;
+}
+
+guint
+sitmap_event_store_get_radius (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->radius_m;
+}
+
+guint
+sitmap_event_store_get_place (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->place;
+}
+
+const char *const *
+sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors)
+{
+  const EventRecord *record = record_at (self, position);
+
+  *n_actors = record->n_actors;
+  return (const char *const *) &self->actors->pdata[record->first_actor];
+}
+
+const SitmapFigure *
+sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n_figures)
+{
+  const EventRecord *record = record_at (self, position);
+
+  *n_figures = record->n_figures;
+  return &g_array_index (self->figures, SitmapFigure, record->first_figure);
+}
+
+const SitmapCitationRecord *
+sitmap_event_store_get_citations (SitmapEventStore *self, guint position, guint *n_citations)
+{
+  const EventRecord *record = record_at (self, position);
+
+  *n_citations = record->n_citations;
+  return &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+}
+
+void
+sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gboolean party_only)
+{
+  g_return_if_fail (position < self->columns.n_events);
+  if (party_only)
+    self->flags[position] |= SITMAP_EVENT_FLAG_PARTY_ONLY;
+  else
+    self->flags[position] &= ~SITMAP_EVENT_FLAG_PARTY_ONLY;
+}
+
+/*
+ * Credibility
+ */
+
+static const struct
+{
+  const char *id;
+  const char *label;
+} credibilities[] = {
+  [SITMAP_CREDIBILITY_UNRATED] = { "", N_("Credibility not rated") },
+  [SITMAP_CREDIBILITY_1] = { "1", N_("1: confirmed by other sources") },
+  [SITMAP_CREDIBILITY_2] = { "2", N_("2: probably true") },
+  [SITMAP_CREDIBILITY_3] = { "3", N_("3: possibly true") },
+  [SITMAP_CREDIBILITY_4] = { "4", N_("4: doubtful") },
+  [SITMAP_CREDIBILITY_5] = { "5", N_("5: improbable") },
+  [SITMAP_CREDIBILITY_6] = { "6", N_("6: truth cannot be judged") },
+};
+
+const char *
+sitmap_credibility_to_id (SitmapCredibility credibility)
+{
+  g_return_val_if_fail (credibility < G_N_ELEMENTS (credibilities), "");
+  return credibilities[credibility].id;
+}
+
+gboolean
+sitmap_credibility_from_id (const char *id, SitmapCredibility *credibility)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (credibilities); i++)
+    if (g_strcmp0 (id, credibilities[i].id) == 0)
+      {
+        *credibility = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+sitmap_credibility_get_label (SitmapCredibility credibility)
+{
+  g_return_val_if_fail (credibility < G_N_ELEMENTS (credibilities), _(credibilities[0].label));
+  return _(credibilities[credibility].label);
+}

@@ -1,0 +1,165 @@
+/* sitmap-event-store.h: every event of a document, in compact columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sitmap-category.h"
+#include "sitmap-figure.h"
+#include "sitmap-geometry.h"
+#include "sitmap-place.h"
+#include "sitmap-time.h"
+
+G_BEGIN_DECLS
+
+/* Credibility of one piece of information on the NATO/Admiralty scale, a property of a citation. */
+typedef enum
+{
+  SITMAP_CREDIBILITY_UNRATED,
+  SITMAP_CREDIBILITY_1, /* confirmed by other sources */
+  SITMAP_CREDIBILITY_2, /* probably true */
+  SITMAP_CREDIBILITY_3, /* possibly true */
+  SITMAP_CREDIBILITY_4, /* doubtful */
+  SITMAP_CREDIBILITY_5, /* improbable */
+  SITMAP_CREDIBILITY_6, /* truth cannot be judged */
+} SitmapCredibility;
+
+typedef enum
+{
+  SITMAP_EVENT_FLAG_PLACED = 1 << 0,     /* has an anchor point on the map */
+  SITMAP_EVENT_FLAG_AREA = 1 << 1,       /* located by a polygon */
+  SITMAP_EVENT_FLAG_LINE = 1 << 2,       /* located along a line */
+  SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
+  SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* spans long or open-ended: kept in the time index's side list */
+} SitmapEventFlags;
+
+/* What a reader knows of one citation while it reads; strings are borrowed until the draft is added. */
+typedef struct
+{
+  char             *source_id;
+  char             *via_id;
+  char             *url;
+  char             *paraphrase;
+  SitmapTime        published;
+  SitmapTime        accessed;
+  SitmapCredibility credibility;
+} SitmapCitationDraft;
+
+/* What a reader knows of one event while it reads. Fields it owns are freed by _clear(). */
+typedef struct
+{
+  char                   *id;
+  char                   *title;
+  char                   *summary;
+  char                   *place_id;   /* a place of the gazetteer, resolved when the document is built */
+  char                   *place_text; /* the place as the report words it: "desert near As-Sukhnah" */
+  SitmapTime              time;
+  SitmapCategory          category;
+  SitmapLocationPrecision location_precision;
+  double                  latitude;  /* NAN when the event has no point of its own */
+  double                  longitude;
+  SitmapGeometry         *geometry;  /* a line or polygon, or NULL */
+  guint                   radius_m;  /* how far from the point it may have been; 0 when not said */
+  GPtrArray              *actors;    /* char * */
+  GArray                 *figures;   /* SitmapFigure, text owned */
+  GArray                 *citations; /* SitmapCitationDraft, owned */
+} SitmapEventDraft;
+
+void sitmap_event_draft_init (SitmapEventDraft *draft);
+void sitmap_event_draft_clear (SitmapEventDraft *draft);
+void sitmap_event_draft_add_actor (SitmapEventDraft *draft, const char *actor);
+void sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure *figure);
+/* Takes the strings of citation. */
+void sitmap_event_draft_take_citation (SitmapEventDraft *draft, SitmapCitationDraft *citation);
+void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
+
+/* The hot columns, indexed by position: events in time order (by start, then end), the undated last.
+ * Read-only for everyone but the store. x, y are normalised Web Mercator, NAN when unplaced. */
+typedef struct
+{
+  guint         n_events;
+  guint         n_dated;
+  const gint64 *start;
+  const gint64 *end;
+  const guint8 *time_precision;     /* SitmapTimePrecision */
+  const guint8 *category;           /* SitmapCategory */
+  const guint8 *location_precision; /* SitmapLocationPrecision */
+  const guint8 *flags;              /* SitmapEventFlags */
+  const double *x;
+  const double *y;
+  const gint32 *fatalities;         /* lower bound of the killed figure, -1 when not given */
+} SitmapEventColumns;
+
+typedef enum
+{
+  SITMAP_RANGE_OVERLAPPING, /* any part of the event's time falls in the range */
+  SITMAP_RANGE_WITHIN,      /* all of the event's time falls in the range */
+} SitmapRangeRule;
+
+typedef struct _SitmapEventStore SitmapEventStore;
+
+SitmapEventStore         *sitmap_event_store_new (void);
+void                      sitmap_event_store_free (SitmapEventStore *self);
+void                      sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft);
+guint                     sitmap_event_store_get_n_pending (SitmapEventStore *self);
+/* Sorts and indexes. Citations name sources by id, events name places by id: the lookups map an id
+ * to index + 1 (0: unknown). lookup_source must always find one (the document adds a source it has
+ * not seen). An event with no point of its own takes its place's point and shape from places. */
+typedef guint (*SitmapIdLookup) (const char *id, gpointer user_data);
+void sitmap_event_store_finish (SitmapEventStore *self,
+                                SitmapIdLookup    lookup_source,
+                                SitmapIdLookup    lookup_place,
+                                GListModel       *places,
+                                gpointer          user_data);
+
+const SitmapEventColumns *sitmap_event_store_get_columns (SitmapEventStore *self);
+gsize                     sitmap_event_store_get_memory_size (SitmapEventStore *self);
+
+/* Positions of the events that meet rule against [from, to), in position order, appended to out
+ * (guint32). Cost: a binary search plus the events returned plus the long events. */
+void sitmap_event_store_query_time (SitmapEventStore *self,
+                                    gint64            from,
+                                    gint64            to,
+                                    SitmapRangeRule   rule,
+                                    GArray           *out);
+gboolean sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint64 *end);
+/* The position of the event with this id, or -1. */
+gint sitmap_event_store_find (SitmapEventStore *self, const char *id);
+
+/* Cold data of one event */
+const char     *sitmap_event_store_get_id (SitmapEventStore *self, guint position);
+const char     *sitmap_event_store_get_title (SitmapEventStore *self, guint position);
+const char     *sitmap_event_store_get_summary (SitmapEventStore *self, guint position);
+const char     *sitmap_event_store_get_place_text (SitmapEventStore *self, guint position);
+void            sitmap_event_store_get_time (SitmapEventStore *self, guint position, SitmapTime *time);
+gboolean        sitmap_event_store_get_location (SitmapEventStore *self, guint position,
+                                                 double *latitude, double *longitude);
+SitmapGeometry *sitmap_event_store_get_geometry (SitmapEventStore *self, guint position);
+guint           sitmap_event_store_get_radius (SitmapEventStore *self, guint position);
+/* index + 1 into the document's places, 0 when none */
+guint           sitmap_event_store_get_place (SitmapEventStore *self, guint position);
+const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
+const SitmapFigure    *sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n_figures);
+
+typedef struct
+{
+  guint             source; /* index into the document's sources */
+  guint             via;    /* index + 1 of the source it was read through, 0 when direct */
+  const char       *url;
+  const char       *paraphrase;
+  SitmapTime        published;
+  SitmapTime        accessed;
+  SitmapCredibility credibility;
+} SitmapCitationRecord;
+
+const SitmapCitationRecord *sitmap_event_store_get_citations (SitmapEventStore *self, guint position,
+                                                              guint *n_citations);
+void sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gboolean party_only);
+
+const char *sitmap_credibility_to_id (SitmapCredibility credibility);
+gboolean    sitmap_credibility_from_id (const char *id, SitmapCredibility *credibility);
+const char *sitmap_credibility_get_label (SitmapCredibility credibility);
+
+G_END_DECLS

@@ -1,0 +1,85 @@
+/* sitmap-time.h: when an event happened, and how exactly we know it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* How exactly a report pins an event in time. */
+typedef enum
+{
+  SITMAP_TIME_PRECISION_NONE,  /* undated */
+  SITMAP_TIME_PRECISION_EXACT, /* a moment, to the second */
+  SITMAP_TIME_PRECISION_DAY,
+  SITMAP_TIME_PRECISION_MONTH,
+  SITMAP_TIME_PRECISION_YEAR,
+  SITMAP_TIME_PRECISION_SPAN, /* from a begin to an end, either of which may be open */
+} SitmapTimePrecision;
+
+/* The granularity of one written date ("2019-03" is a month). */
+typedef enum
+{
+  SITMAP_TIME_UNIT_NONE, /* the bound is absent: an open span */
+  SITMAP_TIME_UNIT_SECOND,
+  SITMAP_TIME_UNIT_DAY,
+  SITMAP_TIME_UNIT_MONTH,
+  SITMAP_TIME_UNIT_YEAR,
+} SitmapTimeUnit;
+
+/* Open bounds of a span sit at the ends of the time line, so that overlap tests need no special case. */
+#define SITMAP_TIME_OPEN_START G_MININT64
+#define SITMAP_TIME_OPEN_END   G_MAXINT64
+
+/* Seconds since 1970-01-01T00:00:00Z, proleptic Gregorian, UTC. [start, end) covers everything the
+ * report allows: "2019-03" is [2019-03-01, 2019-04-01), an exact moment t is [t, t + 1). */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+  guint8 precision;  /* SitmapTimePrecision */
+  guint8 start_unit; /* SitmapTimeUnit of the written begin (or of the single date) */
+  guint8 end_unit;   /* SitmapTimeUnit of the written end; NONE unless a span */
+} SitmapTime;
+
+#define SITMAP_TYPE_TIME (sitmap_time_get_type ())
+GType sitmap_time_get_type (void) G_GNUC_CONST;
+
+SitmapTime *sitmap_time_copy (const SitmapTime *self);
+void        sitmap_time_free (SitmapTime *self);
+
+void     sitmap_time_init_undated (SitmapTime *self);
+gboolean sitmap_time_init_instant (SitmapTime *self, const char *text, GError **error);
+gboolean sitmap_time_init_span (SitmapTime *self, const char *begin, const char *end, GError **error);
+
+gboolean sitmap_time_is_dated (const SitmapTime *self);
+gboolean sitmap_time_equal (const SitmapTime *a, const SitmapTime *b);
+gboolean sitmap_time_overlaps (const SitmapTime *self, gint64 start, gint64 end);
+gboolean sitmap_time_within (const SitmapTime *self, gint64 start, gint64 end);
+
+/* One ISO 8601 / XSD date as KML writes it ("2011", "2019-03", "2024-12-10", "2024-12-10T05:30:00Z",
+ * with an optional UTC offset), parsed to the interval it covers. */
+gboolean sitmap_time_parse_bound (const char     *text,
+                                  gint64         *start,
+                                  gint64         *end,
+                                  SitmapTimeUnit *unit,
+                                  GError        **error);
+char *sitmap_time_format_bound (gint64 t, SitmapTimeUnit unit);
+char *sitmap_time_format_begin (const SitmapTime *self);
+char *sitmap_time_format_end (const SitmapTime *self);
+
+/* A sentence fragment for people: "on 10 December 2024", "in March 2019", "from 7 to 8 December 2024". */
+char *sitmap_time_describe (const SitmapTime *self);
+const char *sitmap_time_precision_to_string (SitmapTimePrecision precision);
+
+/* Civil calendar arithmetic, valid far beyond GDateTime's years 1–9999. */
+gint64 sitmap_days_from_civil (gint64 year, guint month, guint day);
+void   sitmap_civil_from_days (gint64 days, gint64 *year, guint *month, guint *day);
+gint64 sitmap_time_from_civil (gint64 year, guint month, guint day, guint hour, guint minute, guint second);
+gint64 sitmap_time_add_months (gint64 t, int months);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTime, sitmap_time_free)
+
+G_END_DECLS

@@ -1,0 +1,443 @@
+/* sitmap-view-state.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-view-state"
+
+#include "config.h"
+
+#include "sitmap-enums.h"
+#include "sitmap-view-state.h"
+
+#define DAY 86400
+
+struct _SitmapViewState
+{
+  GObject         parent_instance;
+  SitmapDocument *document;
+  gint64          window_start;
+  gint64          window_end;
+  gint64          range_start;
+  gint64          range_end;
+  gboolean        has_range;
+  SitmapRangeRule range_rule;
+  guint           hidden_categories;
+  gint            selected;
+  GArray         *visible; /* guint32 positions */
+};
+
+G_DEFINE_FINAL_TYPE (SitmapViewState, sitmap_view_state, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_WINDOW_START,
+  PROP_WINDOW_END,
+  PROP_HAS_RANGE,
+  PROP_RANGE_START,
+  PROP_RANGE_END,
+  PROP_RANGE_RULE,
+  PROP_HIDDEN_CATEGORIES,
+  PROP_SELECTED,
+  PROP_N_VISIBLE,
+  N_PROPS
+};
+
+enum {
+  VISIBLE_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/*
+ * The visible set
+ */
+
+static void
+filter_categories (SitmapViewState *self)
+{
+  const guint8 *category = sitmap_document_get_columns (self->document)->category;
+  guint32 *positions = (guint32 *) self->visible->data;
+  guint kept = 0;
+
+  for (guint i = 0; i < self->visible->len; i++)
+    if (!(self->hidden_categories & (1u << category[positions[i]])))
+      positions[kept++] = positions[i];
+  g_array_set_size (self->visible, kept);
+}
+
+static void
+recompute_visible (SitmapViewState *self)
+{
+  guint old_n = self->visible->len;
+
+  g_array_set_size (self->visible, 0);
+  if (self->document == NULL)
+    ;
+  else if (self->has_range)
+    sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start, self->range_end,
+                                   self->range_rule, self->visible);
+  else
+    {
+      guint n = sitmap_document_get_n_events (self->document);
+
+      g_array_set_size (self->visible, n);
+      for (guint i = 0; i < n; i++)
+        g_array_index (self->visible, guint32, i) = i;
+    }
+  if (self->document != NULL && self->hidden_categories != 0)
+    filter_categories (self);
+
+  g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
+  if (old_n != self->visible->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
+}
+
+/* Whole document time, with a little room either side so the first and last marks are not on the edge. */
+static void
+window_for_document (SitmapDocument *document, gint64 *start, gint64 *end)
+{
+  const SitmapDocumentView *view = sitmap_document_get_view (document);
+  gint64 s, e, pad;
+
+  if (view->has_time)
+    {
+      *start = view->from;
+      *end = view->to;
+      return;
+    }
+  if (!sitmap_event_store_get_time_extent (sitmap_document_get_store (document), &s, &e))
+    {
+      gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+      s = now - 365 * DAY;
+      e = now;
+    }
+  pad = MAX ((e - s) / 20, DAY);
+  *start = s - pad;
+  *end = e + pad;
+}
+
+/*
+ * GObject
+ */
+
+static void
+sitmap_view_state_finalize (GObject *object)
+{
+  SitmapViewState *self = (SitmapViewState *) object;
+
+  g_clear_object (&self->document);
+  g_array_unref (self->visible);
+  G_OBJECT_CLASS (sitmap_view_state_parent_class)->finalize (object);
+}
+
+static void
+sitmap_view_state_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SitmapViewState *self = SITMAP_VIEW_STATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: g_value_set_object (value, self->document); break;
+    case PROP_WINDOW_START: g_value_set_int64 (value, self->window_start); break;
+    case PROP_WINDOW_END: g_value_set_int64 (value, self->window_end); break;
+    case PROP_HAS_RANGE: g_value_set_boolean (value, self->has_range); break;
+    case PROP_RANGE_START: g_value_set_int64 (value, self->range_start); break;
+    case PROP_RANGE_END: g_value_set_int64 (value, self->range_end); break;
+    case PROP_RANGE_RULE: g_value_set_enum (value, self->range_rule); break;
+    case PROP_HIDDEN_CATEGORIES: g_value_set_uint (value, self->hidden_categories); break;
+    case PROP_SELECTED: g_value_set_int (value, self->selected); break;
+    case PROP_N_VISIBLE: g_value_set_uint (value, self->visible->len); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_view_state_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SitmapViewState *self = SITMAP_VIEW_STATE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT: sitmap_view_state_set_document (self, g_value_get_object (value)); break;
+    case PROP_RANGE_RULE: sitmap_view_state_set_range_rule (self, g_value_get_enum (value)); break;
+    case PROP_HIDDEN_CATEGORIES: sitmap_view_state_set_hidden_categories (self, g_value_get_uint (value)); break;
+    case PROP_SELECTED: sitmap_view_state_set_selected (self, g_value_get_int (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_view_state_class_init (SitmapViewStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = sitmap_view_state_finalize;
+  object_class->get_property = sitmap_view_state_get_property;
+  object_class->set_property = sitmap_view_state_set_property;
+
+  properties[PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL, SITMAP_TYPE_DOCUMENT, rw);
+  properties[PROP_WINDOW_START] = g_param_spec_int64 ("window-start", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_WINDOW_END] = g_param_spec_int64 ("window-end", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_HAS_RANGE] = g_param_spec_boolean ("has-range", NULL, NULL, FALSE, ro);
+  properties[PROP_RANGE_START] = g_param_spec_int64 ("range-start", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_RANGE_END] = g_param_spec_int64 ("range-end", NULL, NULL, G_MININT64, G_MAXINT64, 0, ro);
+  properties[PROP_RANGE_RULE] = g_param_spec_enum ("range-rule", NULL, NULL, SITMAP_TYPE_RANGE_RULE,
+                                                   SITMAP_RANGE_OVERLAPPING, rw);
+  properties[PROP_HIDDEN_CATEGORIES] = g_param_spec_uint ("hidden-categories", NULL, NULL, 0, G_MAXUINT, 0, rw);
+  properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1, rw);
+  properties[PROP_N_VISIBLE] = g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted whenever the set of visible events may have changed, even if its size did not. */
+  signals[VISIBLE_CHANGED] = g_signal_new ("visible-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+sitmap_view_state_init (SitmapViewState *self)
+{
+  self->selected = -1;
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+/*
+ * Public API
+ */
+
+SitmapViewState *
+sitmap_view_state_new (void)
+{
+  return g_object_new (SITMAP_TYPE_VIEW_STATE, NULL);
+}
+
+SitmapDocument *
+sitmap_view_state_get_document (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  return self->document;
+}
+
+void
+sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document)
+{
+  gint64 start, end;
+
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (document == NULL || SITMAP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  sitmap_view_state_set_selected (self, -1);
+  g_set_object (&self->document, document);
+  self->has_range = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
+  if (document != NULL)
+    {
+      window_for_document (document, &start, &end);
+      sitmap_view_state_set_window (self, start, end);
+    }
+  recompute_visible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sitmap_view_state_get_window (SitmapViewState *self, gint64 *start, gint64 *end)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  *start = self->window_start;
+  *end = self->window_end;
+}
+
+void
+sitmap_view_state_set_window (SitmapViewState *self, gint64 start, gint64 end)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (start < end);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->window_start != start)
+    {
+      self->window_start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_START]);
+    }
+  if (self->window_end != end)
+    {
+      self->window_end = end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WINDOW_END]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+sitmap_view_state_get_range (SitmapViewState *self, gint64 *start, gint64 *end)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+  if (start)
+    *start = self->range_start;
+  if (end)
+    *end = self->range_end;
+  return self->has_range;
+}
+
+void
+sitmap_view_state_set_range (SitmapViewState *self, gint64 start, gint64 end)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (start < end);
+
+  if (self->has_range && self->range_start == start && self->range_end == end)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (!self->has_range)
+    {
+      self->has_range = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
+    }
+  if (self->range_start != start)
+    {
+      self->range_start = start;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_START]);
+    }
+  if (self->range_end != end)
+    {
+      self->range_end = end;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
+    }
+  recompute_visible (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sitmap_view_state_clear_range (SitmapViewState *self)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  if (!self->has_range)
+    return;
+  self->has_range = FALSE;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
+  recompute_visible (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+SitmapRangeRule
+sitmap_view_state_get_range_rule (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), SITMAP_RANGE_OVERLAPPING);
+  return self->range_rule;
+}
+
+void
+sitmap_view_state_set_range_rule (SitmapViewState *self, SitmapRangeRule rule)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  if (self->range_rule == rule)
+    return;
+  self->range_rule = rule;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_RULE]);
+  if (self->has_range)
+    recompute_visible (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+sitmap_view_state_get_hidden_categories (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), 0);
+  return self->hidden_categories;
+}
+
+void
+sitmap_view_state_set_hidden_categories (SitmapViewState *self, guint mask)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  if (self->hidden_categories == mask)
+    return;
+  self->hidden_categories = mask;
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CATEGORIES]);
+  recompute_visible (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gint
+sitmap_view_state_get_selected (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), -1);
+  return self->selected;
+}
+
+void
+sitmap_view_state_set_selected (SitmapViewState *self, gint position)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (position >= -1);
+  g_return_if_fail (position == -1 || (self->document != NULL &&
+                                       (guint) position < sitmap_document_get_n_events (self->document)));
+
+  if (self->selected == position)
+    return;
+  self->selected = position;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+SitmapEvent *
+sitmap_view_state_dup_selected_event (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+
+  if (self->selected < 0 || self->document == NULL)
+    return NULL;
+  return sitmap_document_get_event (self->document, self->selected);
+}
+
+const guint32 *
+sitmap_view_state_get_visible (SitmapViewState *self, guint *n_visible)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  *n_visible = self->visible->len;
+  return (const guint32 *) self->visible->data;
+}
+
+guint
+sitmap_view_state_get_n_visible (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), 0);
+  return self->visible->len;
+}
+
+/* A binary search: the visible set is sorted. */
+gboolean
+sitmap_view_state_is_visible (SitmapViewState *self, guint position)
+{
+  const guint32 *v = (const guint32 *) self->visible->data;
+  guint lo = 0, hi = self->visible->len;
+
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (v[mid] == position)
+        return TRUE;
+      if (v[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}

@@ -1,0 +1,51 @@
+/* sitmap-view-state.h: what the user is looking at, shared by every view
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "sitmap-document.h"
+#include "sitmap-event.h"
+
+G_BEGIN_DECLS
+
+/* The one object that the map, the timeline, the list and the sidebar bind to. Nobody polls and no
+ * view reads another: each connects to notify (or visible-changed) and redraws. */
+#define SITMAP_TYPE_VIEW_STATE (sitmap_view_state_get_type ())
+G_DECLARE_FINAL_TYPE (SitmapViewState, sitmap_view_state, SITMAP, VIEW_STATE, GObject)
+
+SitmapViewState *sitmap_view_state_new (void);
+
+SitmapDocument  *sitmap_view_state_get_document (SitmapViewState *self);
+/* Resets the selection and the range, and shows the document's whole time. */
+void             sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document);
+
+/* The stretch of time the timeline shows. */
+void             sitmap_view_state_get_window (SitmapViewState *self, gint64 *start, gint64 *end);
+void             sitmap_view_state_set_window (SitmapViewState *self, gint64 start, gint64 end);
+
+/* The range that filters the map and the list; without one, every event is in. */
+gboolean         sitmap_view_state_get_range (SitmapViewState *self, gint64 *start, gint64 *end);
+void             sitmap_view_state_set_range (SitmapViewState *self, gint64 start, gint64 end);
+void             sitmap_view_state_clear_range (SitmapViewState *self);
+SitmapRangeRule  sitmap_view_state_get_range_rule (SitmapViewState *self);
+void             sitmap_view_state_set_range_rule (SitmapViewState *self, SitmapRangeRule rule);
+
+/* A bit per SitmapCategory: the categories not shown. */
+guint            sitmap_view_state_get_hidden_categories (SitmapViewState *self);
+void             sitmap_view_state_set_hidden_categories (SitmapViewState *self, guint mask);
+
+/* The selected event's position in the document, or -1. */
+gint             sitmap_view_state_get_selected (SitmapViewState *self);
+void             sitmap_view_state_set_selected (SitmapViewState *self, gint position);
+/* A new object for the selection, or NULL. */
+SitmapEvent     *sitmap_view_state_dup_selected_event (SitmapViewState *self);
+
+/* The positions of the events that pass every filter, ascending (time order, undated last). */
+const guint32   *sitmap_view_state_get_visible (SitmapViewState *self, guint *n_visible);
+guint            sitmap_view_state_get_n_visible (SitmapViewState *self);
+gboolean         sitmap_view_state_is_visible (SitmapViewState *self, guint position);
+
+G_END_DECLS
