@@ -15,7 +15,8 @@
 struct _SitmapDocument
 {
   GObject            parent_instance;
-  char              *title;
+  char              *title;      /* the document's own, or NULL */
+  char              *file_title; /* its file's name, shown when it has none of its own */
   char              *description;
   GFile             *file;
   SitmapDocumentView view;
@@ -44,6 +45,7 @@ sitmap_document_finalize (GObject *object)
   SitmapDocument *self = (SitmapDocument *) object;
 
   g_free (self->title);
+  g_free (self->file_title);
   g_free (self->description);
   g_clear_object (&self->file);
   g_clear_object (&self->sources);
@@ -137,15 +139,24 @@ _sitmap_document_new (char                     *title,
  * Public API
  */
 
-/* The document's own title, else its file's name, else "Untitled situation map". */
+/* The document's own title, else its file's name, else "Untitled situation map". A getter that never
+ * writes, so that a worker thread may read the document while the window shows it. */
 const char *
 sitmap_document_get_title (SitmapDocument *self)
 {
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
 
-  if (self->title == NULL && self->file != NULL)
-    self->title = g_file_get_basename (self->file);
-  return self->title ? self->title : _("Untitled situation map");
+  if (self->title != NULL)
+    return self->title;
+  return self->file_title ? self->file_title : _("Untitled situation map");
+}
+
+/* The title the document itself gives, or NULL: what a writer saves. */
+const char *
+sitmap_document_get_own_title (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return self->title;
 }
 
 const char *
@@ -166,8 +177,13 @@ void
 sitmap_document_set_file (SitmapDocument *self, GFile *file)
 {
   g_return_if_fail (SITMAP_IS_DOCUMENT (self));
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (!g_set_object (&self->file, file))
+    return;
+  g_free (self->file_title);
+  self->file_title = file ? g_file_get_basename (file) : NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (self->title == NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 const SitmapDocumentView *

@@ -30,6 +30,7 @@ typedef struct _SitmapEvent SitmapEvent;
 G_DECLARE_FINAL_TYPE (SitmapDocument, sitmap_document, SITMAP, DOCUMENT, GObject)
 
 const char               *sitmap_document_get_title (SitmapDocument *self);
+const char               *sitmap_document_get_own_title (SitmapDocument *self);
 const char               *sitmap_document_get_description (SitmapDocument *self);
 GFile                    *sitmap_document_get_file (SitmapDocument *self);
 void                      sitmap_document_set_file (SitmapDocument *self, GFile *file);
