@@ -1,0 +1,250 @@
+/* sitmap-document-io.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-document-io"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitmap-document-io.h"
+#include "sitmap-error.h"
+#include "sitmap-kml-reader.h"
+#include "sitmap-kml-writer.h"
+#include "sitmap-xml-input.h"
+
+/* libxml2 reads at most G_MAXINT bytes from memory: 2 GiB, far beyond any situation map. */
+#define MAX_FILE_SIZE ((goffset) G_MAXINT)
+
+typedef struct
+{
+  SitmapDocument *document;
+  GFile          *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+/*
+ * Errors that name the file
+ */
+
+static char *
+dup_display_name (GFile *file, GFileInfo *info)
+{
+  g_autofree char *basename = NULL;
+
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME))
+    return g_strdup (g_file_info_get_display_name (info));
+  basename = g_file_get_basename (file);
+  return basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
+}
+
+/* GIO's messages name the file by its full path; ours by the name the user sees, in plain words where
+ * the cause is a common one. The domain and code stay GIO's, so that callers can tell them apart. */
+static void
+return_file_error (GTask *task, const char *display_name, GError *error, gboolean writing)
+{
+  const char *what;
+
+  if (error->domain != G_IO_ERROR || error->code == G_IO_ERROR_CANCELLED)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:
+      what = writing ? _("the folder it should be saved in does not exist") : _("the file does not exist");
+      break;
+    case G_IO_ERROR_PERMISSION_DENIED:
+      what = writing ? _("you are not allowed to write it here") : _("you are not allowed to read it");
+      break;
+    case G_IO_ERROR_IS_DIRECTORY:
+      what = _("it is a folder, not a file");
+      break;
+    case G_IO_ERROR_NO_SPACE:
+      what = _("the disk is full");
+      break;
+    case G_IO_ERROR_READ_ONLY:
+      what = _("the disk can only be read");
+      break;
+    default:
+      what = error->message;
+      break;
+    }
+  /* TRANSLATORS: a file name, then what went wrong with it */
+  g_task_return_new_error (task, error->domain, error->code, _("%s: %s"), display_name, what);
+  g_error_free (error);
+}
+
+/*
+ * Loading
+ */
+
+static GBytes *
+load_bytes (GTask *task, GFile *file, GCancellable *cancellable, char **display_name)
+{
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  GError *error = NULL;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  *display_name = dup_display_name (file, info);
+  if (info == NULL)
+    {
+      return_file_error (task, *display_name, error, FALSE);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: %s"), *display_name,
+                               _("it is a folder, not a file"));
+      return NULL;
+    }
+  /* Refused before it is read: loading a huge file would take the memory first. */
+  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
+    {
+      g_task_return_new_error (task, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                               _("%s: the file is larger than 2 GB, more than Sitmap can open"), *display_name);
+      return NULL;
+    }
+  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+  if (bytes == NULL)
+    return_file_error (task, *display_name, error, FALSE);
+  return g_steal_pointer (&bytes);
+}
+
+static void
+load_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *display_name = NULL;
+  g_autoptr (GBytes) bytes = load_bytes (task, file, cancellable, &display_name);
+  g_autoptr (SitmapDocument) document = NULL;
+  GError *error = NULL;
+
+  if (bytes == NULL)
+    return;
+  document = sitmap_kml_read_bytes (bytes, display_name, cancellable, &error);
+  if (document == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* Nobody else holds the new document yet, so setting its file here is safe. */
+  sitmap_document_set_file (document, file);
+  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+}
+
+void
+sitmap_document_load_async (GFile              *file,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  sitmap_xml_init ();
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitmap_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread_cb);
+}
+
+SitmapDocument *
+sitmap_document_load_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * Saving
+ */
+
+static void
+save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (!sitmap_kml_write_file (data->document, data->file, cancellable, &error))
+    {
+      g_autoptr (GFileInfo) info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autofree char *display_name = dup_display_name (data->file, info);
+
+      return_file_error (task, display_name, error, TRUE);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the caller's thread: the document now lives in the file it was saved to. */
+static void
+save_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  sitmap_document_set_file (data->document, data->file);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+sitmap_document_save_async (SitmapDocument     *document,
+                            GFile              *file,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GTask) worker = NULL;
+  g_autoptr (SaveData) data = g_new0 (SaveData, 1);
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  sitmap_xml_init ();
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitmap_document_save_async);
+  data->document = g_object_ref (document);
+  data->file = g_object_ref (file);
+
+  worker = g_task_new (document, cancellable, save_done_cb, g_steal_pointer (&task));
+  g_task_set_task_data (worker, g_steal_pointer (&data), (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (worker, save_thread_cb);
+}
+
+gboolean
+sitmap_document_save_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

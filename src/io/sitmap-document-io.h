@@ -1,0 +1,28 @@
+/* sitmap-document-io.h: opening and saving documents off the main thread
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sitmap-document.h"
+
+G_BEGIN_DECLS
+
+/* Reads in a worker thread and hands back a finished document, or an error: a failed or cancelled
+ * load changes nothing. The document's file is set to file. */
+void            sitmap_document_load_async (GFile              *file,
+                                            GCancellable       *cancellable,
+                                            GAsyncReadyCallback callback,
+                                            gpointer            user_data);
+SitmapDocument *sitmap_document_load_finish (GAsyncResult *result, GError **error);
+
+void     sitmap_document_save_async (SitmapDocument     *document,
+                                     GFile              *file,
+                                     GCancellable       *cancellable,
+                                     GAsyncReadyCallback callback,
+                                     gpointer            user_data);
+gboolean sitmap_document_save_finish (GAsyncResult *result, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,536 @@
+/* sitmap-kml-data.c: Sitmap's own ExtendedData: the view, sources, and what an event or place adds to KML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-kml-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sitmap-error.h"
+#include "sitmap-kml-private.h"
+#include "sitmap-kml-reader-private.h"
+
+#define DEFAULT_ZOOM 6.0
+#define MAX_QUOTED   40
+
+/*
+ * Attribute values
+ */
+
+static char *
+quote (const char *text)
+{
+  if (strlen (text) <= MAX_QUOTED)
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", MAX_QUOTED, text);
+}
+
+static const char *
+category_id (guint i)
+{
+  return sitmap_category_to_id (i);
+}
+
+static const char *
+source_kind_id (guint i)
+{
+  return sitmap_source_kind_to_id (i);
+}
+
+static const char *
+place_kind_id (guint i)
+{
+  return sitmap_place_kind_to_id (i);
+}
+
+static const char *
+location_precision_id (guint i)
+{
+  return sitmap_location_precision_to_id (i);
+}
+
+static const char *
+figure_kind_id (guint i)
+{
+  return sitmap_figure_kind_to_id (i);
+}
+
+static const char *
+qualifier_id (guint i)
+{
+  return sitmap_qualifier_to_id (i);
+}
+
+static char *
+join_ids (const char *(*id) (guint), guint n)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (list, "%s%s", i > 0 ? ", " : "", id (i));
+  return g_string_free (list, FALSE);
+}
+
+static gboolean
+fail_unknown (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value,
+              const char *known)
+{
+  g_autofree char *quoted = quote (value);
+
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                /* TRANSLATORS: category="fight" is not a value Sitmap knows; it may be one of:
+                                 * battle, protest, … */
+                                _("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
+                                known);
+}
+
+static gboolean
+fail_unknown_id (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value,
+                 const char *(*id) (guint), guint n)
+{
+  g_autofree char *known = join_ids (id, n);
+
+  return fail_unknown (reader, mark, attribute, value, known);
+}
+
+/* A whole number no larger than max, digits only. */
+static gboolean
+parse_whole (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *text, guint64 max,
+             guint64 *value)
+{
+  g_autofree char *quoted = quote (text);
+  guint64 v = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint digit = *p - '0';
+
+      if (!g_ascii_isdigit (*p))
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      _("%s=“%s” is not a whole number"), attribute, quoted);
+      if (v > (max - digit) / 10)
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      /* TRANSLATORS: min="99999999999999999999" is larger than 9223372036854775807 */
+                                      _("%s=“%s” is larger than %" G_GUINT64_FORMAT), attribute, quoted, max);
+      v = v * 10 + digit;
+    }
+  *value = v;
+  return TRUE;
+}
+
+static gboolean
+parse_decimal_attribute (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *text,
+                         double *value)
+{
+  g_autofree char *quoted = NULL;
+
+  if (sitmap_kml_parse_decimal (text, value) && isfinite (*value))
+    return TRUE;
+  quoted = quote (text);
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                _("%s=“%s” is not a finite decimal number"), attribute, quoted);
+}
+
+/* Reads the current element's text into *out; empty text is NULL. */
+static gboolean
+read_text_into (SitmapKmlReader *reader, char **out)
+{
+  char *text = sitmap_xml_input_read_text (reader->in);
+
+  if (text == NULL)
+    return FALSE;
+  g_free (*out);
+  *out = text;
+  if (*text == '\0')
+    g_clear_pointer (out, g_free);
+  return TRUE;
+}
+
+/*
+ * sitmap:view
+ */
+
+static gboolean
+read_view_position (SitmapKmlReader *reader, SitmapXmlMark mark)
+{
+  g_autofree char *latitude_text = sitmap_xml_input_dup_attribute (reader->in, "latitude");
+  g_autofree char *longitude_text = sitmap_xml_input_dup_attribute (reader->in, "longitude");
+  g_autofree char *zoom_text = sitmap_xml_input_dup_attribute (reader->in, "zoom");
+  double latitude, longitude, zoom = DEFAULT_ZOOM;
+
+  if (latitude_text == NULL && longitude_text == NULL)
+    {
+      if (zoom_text != NULL)
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      _("sitmap:view gives a zoom but no latitude and longitude"));
+      return TRUE;
+    }
+  if (latitude_text == NULL || longitude_text == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("sitmap:view needs both a latitude and a longitude"));
+  if (!parse_decimal_attribute (reader, mark, "latitude", latitude_text, &latitude) ||
+      !parse_decimal_attribute (reader, mark, "longitude", longitude_text, &longitude) ||
+      !sitmap_kml_check_position (reader, mark, latitude_text, latitude, longitude_text, longitude))
+    return FALSE;
+  if (zoom_text != NULL && !parse_decimal_attribute (reader, mark, "zoom", zoom_text, &zoom))
+    return FALSE;
+  if (zoom < 0 || zoom > 20)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("the zoom %s is outside 0…20"), zoom_text);
+  sitmap_document_builder_set_position (reader->builder, latitude, longitude, zoom);
+  reader->have_view_position = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_view_time (SitmapKmlReader *reader, SitmapXmlMark mark)
+{
+  g_autofree char *from_text = sitmap_xml_input_dup_attribute (reader->in, "from");
+  g_autofree char *to_text = sitmap_xml_input_dup_attribute (reader->in, "to");
+  g_autoptr (GError) error = NULL;
+  gint64 from, to, ignored;
+  SitmapTimeUnit unit;
+
+  if (from_text == NULL && to_text == NULL)
+    return TRUE;
+  if (from_text == NULL || to_text == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("sitmap:view needs both from and to"));
+  if (!sitmap_time_parse_bound (from_text, &from, &ignored, &unit, &error) ||
+      !sitmap_time_parse_bound (to_text, &ignored, &to, &unit, &error))
+    return sitmap_xml_input_fail (reader->in, mark, error->code, "%s", error->message);
+  if (to <= from)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("the view ends (%s) before it begins (%s)"), to_text, from_text);
+  sitmap_document_builder_set_time_window (reader->builder, from, to);
+  return TRUE;
+}
+
+gboolean
+sitmap_kml_read_view (SitmapKmlReader *reader)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+
+  /* The first view is the document's; a second, from a file pasted into another, is ignored. */
+  if (!reader->have_view)
+    {
+      reader->have_view = TRUE;
+      if (!read_view_position (reader, mark) || !read_view_time (reader, mark))
+        return FALSE;
+    }
+  return sitmap_xml_input_skip (reader->in);
+}
+
+/*
+ * sitmap:source
+ */
+
+static gboolean
+read_source_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapSource *source)
+{
+  g_autofree char *kind_text = sitmap_xml_input_dup_attribute (reader->in, "kind");
+  g_autofree char *party_text = sitmap_xml_input_dup_attribute (reader->in, "party");
+  g_autofree char *reliability_text = sitmap_xml_input_dup_attribute (reader->in, "reliability");
+  SitmapSourceKind kind = SITMAP_SOURCE_KIND_UNKNOWN;
+  SitmapReliability reliability = SITMAP_RELIABILITY_UNRATED;
+  gboolean party = FALSE;
+
+  if (kind_text != NULL && !sitmap_source_kind_from_id (kind_text, &kind))
+    return fail_unknown_id (reader, mark, "kind", kind_text, source_kind_id, SITMAP_N_SOURCE_KINDS);
+  if (party_text != NULL)
+    {
+      if (strcmp (party_text, "true") == 0 || strcmp (party_text, "1") == 0)
+        party = TRUE;
+      else if (strcmp (party_text, "false") != 0 && strcmp (party_text, "0") != 0)
+        return fail_unknown (reader, mark, "party", party_text, "true, false");
+    }
+  if (reliability_text != NULL && !sitmap_reliability_from_id (reliability_text, &reliability))
+    return fail_unknown (reader, mark, "reliability", reliability_text, "A, B, C, D, E, F");
+  sitmap_source_set_kind (source, kind);
+  sitmap_source_set_party (source, party);
+  sitmap_source_set_reliability (source, reliability);
+  return TRUE;
+}
+
+static gboolean
+read_source_child (SitmapKmlReader *reader, SitmapSource *source)
+{
+  static const struct
+  {
+    const char *name;
+    void (*set) (SitmapSource *, const char *);
+  } fields[] = {
+    { "name", sitmap_source_set_name },
+    { "abbreviation", sitmap_source_set_abbreviation },
+    { "url", sitmap_source_set_url },
+    { "note", sitmap_source_set_note },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (sitmap_kml_is_sitmap_element (reader, fields[i].name))
+      {
+        g_autofree char *text = NULL;
+
+        if (!read_text_into (reader, &text))
+          return FALSE;
+        fields[i].set (source, text);
+        return TRUE;
+      }
+  return sitmap_xml_input_skip (reader->in);
+}
+
+gboolean
+sitmap_kml_read_source (SitmapKmlReader *reader)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *id = sitmap_xml_input_dup_attribute (reader->in, "id");
+  SitmapXmlChildren children;
+  SitmapSource *source;
+
+  if (id == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a sitmap:source needs an id"));
+  if (g_hash_table_contains (reader->source_ids, id))
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("two sources have the id “%s”"), id);
+  if (g_hash_table_size (reader->source_ids) >= SITMAP_KML_MAX_SOURCES)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("the document describes more than %d sources"), SITMAP_KML_MAX_SOURCES);
+  g_hash_table_add (reader->source_ids, g_strdup (id));
+  source = sitmap_document_builder_add_source (reader->builder, id);
+  if (!read_source_attributes (reader, mark, source))
+    return FALSE;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    if (!read_source_child (reader, source))
+      return FALSE;
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+/*
+ * sitmap:event
+ */
+
+static gboolean
+read_location (SitmapKmlReader *reader, SitmapEventDraft *draft)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *place = sitmap_xml_input_dup_attribute (reader->in, "place");
+  g_autofree char *precision = sitmap_xml_input_dup_attribute (reader->in, "precision");
+  g_autofree char *radius = sitmap_xml_input_dup_attribute (reader->in, "radius");
+  guint64 radius_m = 0;
+
+  if (precision != NULL && !sitmap_location_precision_from_id (precision, &draft->location_precision))
+    return fail_unknown_id (reader, mark, "precision", precision, location_precision_id,
+                            SITMAP_LOCATION_PRECISION_COUNTRY + 1);
+  if (radius != NULL && !parse_whole (reader, mark, "radius", radius, SITMAP_KML_MAX_RADIUS_M, &radius_m))
+    return FALSE;
+  draft->radius_m = (guint) radius_m;
+  if (place != NULL)
+    {
+      if (!g_hash_table_contains (reader->place_refs, place))
+        g_hash_table_insert (reader->place_refs, g_strdup (place), g_memdup2 (&mark, sizeof mark));
+      g_free (draft->place_id);
+      draft->place_id = g_steal_pointer (&place);
+    }
+  return read_text_into (reader, &draft->place_text);
+}
+
+static gboolean
+read_figure_numbers (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapFigure *figure)
+{
+  g_autofree char *min = sitmap_xml_input_dup_attribute (reader->in, "min");
+  g_autofree char *max = sitmap_xml_input_dup_attribute (reader->in, "max");
+  g_autofree char *qualifier = sitmap_xml_input_dup_attribute (reader->in, "qualifier");
+  guint64 value;
+
+  figure->qualifier = min != NULL ? SITMAP_QUALIFIER_EXACT : SITMAP_QUALIFIER_UNQUANTIFIED;
+  figure->min = figure->max = SITMAP_FIGURE_UNKNOWN;
+  if (qualifier != NULL && !sitmap_qualifier_from_id (qualifier, &figure->qualifier))
+    return fail_unknown_id (reader, mark, "qualifier", qualifier, qualifier_id, SITMAP_N_QUALIFIERS);
+  if (figure->qualifier == SITMAP_QUALIFIER_UNQUANTIFIED && (min != NULL || max != NULL))
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("an unquantified figure cannot have a min or a max"));
+  if (figure->qualifier == SITMAP_QUALIFIER_UNQUANTIFIED)
+    return TRUE;
+  if (min == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a figure needs a min, unless it is unquantified"));
+  if (!parse_whole (reader, mark, "min", min, G_MAXINT64, &value))
+    return FALSE;
+  figure->min = (gint64) value;
+  if (max == NULL)
+    return TRUE;
+  if (!parse_whole (reader, mark, "max", max, G_MAXINT64, &value))
+    return FALSE;
+  if ((gint64) value < figure->min)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("the figure's max %s is smaller than its min %s"), max, min);
+  figure->max = (gint64) value;
+  return TRUE;
+}
+
+static gboolean
+read_figure (SitmapKmlReader *reader, SitmapEventDraft *draft)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *kind = sitmap_xml_input_dup_attribute (reader->in, "kind");
+  g_autofree char *text = NULL;
+  SitmapFigure figure = { 0 };
+
+  if (kind == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a sitmap:figure needs a kind"));
+  if (!sitmap_figure_kind_from_id (kind, &figure.kind))
+    return fail_unknown_id (reader, mark, "kind", kind, figure_kind_id, SITMAP_N_FIGURE_KINDS);
+  if (draft->figures->len >= SITMAP_KML_MAX_PER_EVENT)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("an event has more than %d figures"), SITMAP_KML_MAX_PER_EVENT);
+  if (!read_figure_numbers (reader, mark, &figure) || !read_text_into (reader, &text))
+    return FALSE;
+  figure.text = text;
+  sitmap_event_draft_add_figure (draft, &figure);
+  return TRUE;
+}
+
+static gboolean
+read_actor (SitmapKmlReader *reader, SitmapEventDraft *draft)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *actor = NULL;
+
+  if (draft->actors->len >= SITMAP_KML_MAX_PER_EVENT)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("an event has more than %d actors"), SITMAP_KML_MAX_PER_EVENT);
+  if (!read_text_into (reader, &actor))
+    return FALSE;
+  if (actor != NULL)
+    sitmap_event_draft_add_actor (draft, actor);
+  return TRUE;
+}
+
+static gboolean
+read_citation_date (SitmapKmlReader *reader, SitmapTime *time)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *text = NULL;
+
+  if (!read_text_into (reader, &text))
+    return FALSE;
+  if (text == NULL)
+    {
+      sitmap_time_init_undated (time);
+      return TRUE;
+    }
+  return sitmap_kml_parse_instant (reader, mark, text, time);
+}
+
+static gboolean
+read_citation_child (SitmapKmlReader *reader, SitmapCitationDraft *citation)
+{
+  if (sitmap_kml_is_sitmap_element (reader, "url"))
+    return read_text_into (reader, &citation->url);
+  if (sitmap_kml_is_sitmap_element (reader, "paraphrase"))
+    return read_text_into (reader, &citation->paraphrase);
+  if (sitmap_kml_is_sitmap_element (reader, "published"))
+    return read_citation_date (reader, &citation->published);
+  if (sitmap_kml_is_sitmap_element (reader, "accessed"))
+    return read_citation_date (reader, &citation->accessed);
+  return sitmap_xml_input_skip (reader->in);
+}
+
+static gboolean
+read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *credibility = sitmap_xml_input_dup_attribute (reader->in, "credibility");
+  SitmapCitationDraft citation = { 0 };
+  SitmapXmlChildren children;
+
+  if (draft->citations->len >= SITMAP_KML_MAX_PER_EVENT)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("an event has more than %d citations"), SITMAP_KML_MAX_PER_EVENT);
+  if (credibility != NULL && !sitmap_credibility_from_id (credibility, &citation.credibility))
+    return fail_unknown (reader, mark, "credibility", credibility, "1, 2, 3, 4, 5, 6");
+  citation.source_id = sitmap_xml_input_dup_attribute (reader->in, "source");
+  citation.via_id = sitmap_xml_input_dup_attribute (reader->in, "via");
+  sitmap_time_init_undated (&citation.published);
+  sitmap_time_init_undated (&citation.accessed);
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    if (!read_citation_child (reader, &citation))
+      break;
+  if (sitmap_xml_input_failed (reader->in))
+    {
+      sitmap_citation_draft_clear (&citation);
+      return FALSE;
+    }
+  sitmap_event_draft_take_citation (draft, &citation);
+  return TRUE;
+}
+
+static gboolean
+read_event_child (SitmapKmlReader *reader, SitmapEventDraft *draft)
+{
+  if (sitmap_kml_is_sitmap_element (reader, "location"))
+    return read_location (reader, draft);
+  if (sitmap_kml_is_sitmap_element (reader, "figure"))
+    return read_figure (reader, draft);
+  if (sitmap_kml_is_sitmap_element (reader, "actor"))
+    return read_actor (reader, draft);
+  if (sitmap_kml_is_sitmap_element (reader, "citation"))
+    return read_citation (reader, draft);
+  return sitmap_xml_input_skip (reader->in);
+}
+
+static gboolean
+check_single_kind (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark)
+{
+  if (feature->has_event_data && feature->is_place)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a Placemark cannot be both a place and an event"));
+  return TRUE;
+}
+
+gboolean
+sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *category = sitmap_xml_input_dup_attribute (reader->in, "category");
+  SitmapXmlChildren children;
+
+  if (feature->has_event_data)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a Placemark has more than one sitmap:event"));
+  feature->has_event_data = TRUE;
+  if (!check_single_kind (reader, feature, mark))
+    return FALSE;
+  if (category != NULL && !sitmap_category_from_id (category, &feature->draft.category))
+    return fail_unknown_id (reader, mark, "category", category, category_id, SITMAP_N_CATEGORIES);
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    if (!read_event_child (reader, &feature->draft))
+      return FALSE;
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+gboolean
+sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *kind = sitmap_xml_input_dup_attribute (reader->in, "kind");
+
+  feature->is_place = TRUE;
+  if (!check_single_kind (reader, feature, mark))
+    return FALSE;
+  if (kind != NULL && !sitmap_place_kind_from_id (kind, &feature->place_kind))
+    return fail_unknown_id (reader, mark, "kind", kind, place_kind_id, SITMAP_N_PLACE_KINDS);
+  return sitmap_xml_input_skip (reader->in);
+}

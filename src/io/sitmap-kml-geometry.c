@@ -1,0 +1,634 @@
+/* sitmap-kml-geometry.c: KML coordinates, points, lines, polygons, tracks and overlay boxes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-kml-reader"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "sitmap-error.h"
+#include "sitmap-kml-private.h"
+#include "sitmap-kml-reader-private.h"
+
+/* Metres of the equator, and the view Google Earth's camera takes in: a 60° field of view. */
+#define EARTH_CIRCUMFERENCE_M 40075016.686
+#define NOMINAL_WINDOW_PX     1000.0
+#define TILE_SIZE_PX          256.0
+#define VIEW_WIDTH_PER_RANGE  1.1547005383792515 /* 2 tan 30° */
+
+/* Longest number quoted back in an error message, in bytes */
+#define MAX_QUOTED 40
+
+/*
+ * Numbers
+ */
+
+/* A decimal number as KML writes it: an optional sign, digits with an optional point, an optional
+ * exponent. Not hexadecimal, "nan", "inf" or a locale's decimal comma, which strtod() would take. */
+gboolean
+sitmap_kml_parse_decimal (const char *text, double *value)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (*p != '\0')
+    return FALSE;
+  *value = g_ascii_strtod (text, NULL);
+  return TRUE;
+}
+
+static char *
+quote_number (const char *text)
+{
+  if (strlen (text) <= MAX_QUOTED)
+    return g_strdup (text);
+  return g_strdup_printf ("%.*s…", MAX_QUOTED, text);
+}
+
+gboolean
+sitmap_kml_read_number (SitmapKmlReader *reader, const char *what, double *value)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *text = sitmap_xml_input_read_text (reader->in);
+  g_autofree char *quoted = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  if (sitmap_kml_parse_decimal (text, value) && isfinite (*value))
+    return TRUE;
+  quoted = quote_number (text);
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                /* TRANSLATORS: the first %s names a value ("the zoom"), the second is its text */
+                                _("%s “%s” is not a finite decimal number"), what, quoted);
+}
+
+static gboolean
+check_coordinate (SitmapKmlReader *reader, SitmapXmlMark mark, const char *what, const char *text, double value,
+                  double limit)
+{
+  g_autofree char *quoted = quote_number (text);
+
+  if (!isfinite (value))
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  /* TRANSLATORS: %s is "the latitude" or "the longitude", then the number */
+                                  _("%s %s is not a finite number"), what, quoted);
+  if (value < -limit || value > limit)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  /* TRANSLATORS: "the latitude 123.4 is outside −90…90" */
+                                  _("%s %s is outside −%g…%g"), what, quoted, limit, limit);
+  return TRUE;
+}
+
+gboolean
+sitmap_kml_check_position (SitmapKmlReader *reader,
+                           SitmapXmlMark    mark,
+                           const char      *latitude_text,
+                           double           latitude,
+                           const char      *longitude_text,
+                           double           longitude)
+{
+  return check_coordinate (reader, mark, _("the latitude"), latitude_text, latitude, 90) &&
+         check_coordinate (reader, mark, _("the longitude"), longitude_text, longitude, 180);
+}
+
+double
+sitmap_kml_zoom_from_range (double range, double latitude)
+{
+  double metres_per_pixel = range * VIEW_WIDTH_PER_RANGE / NOMINAL_WINDOW_PX;
+  double ground = EARTH_CIRCUMFERENCE_M * MAX (cos (latitude * G_PI / 180), 0.01) / TILE_SIZE_PX;
+
+  return CLAMP (log2 (ground / metres_per_pixel), 0, 20);
+}
+
+double
+sitmap_kml_range_from_zoom (double zoom, double latitude)
+{
+  double ground = EARTH_CIRCUMFERENCE_M * MAX (cos (latitude * G_PI / 180), 0.01) / TILE_SIZE_PX;
+
+  return ground / exp2 (zoom) * NOMINAL_WINDOW_PX / VIEW_WIDTH_PER_RANGE;
+}
+
+/*
+ * Coordinates
+ */
+
+/* Splits off the next number of a tuple at *p, which ends at white space, a comma or the end. */
+static char *
+next_token (char **p)
+{
+  char *start = *p;
+
+  while (**p != '\0' && !g_ascii_isspace (**p) && **p != ',')
+    (*p)++;
+  return g_strndup (start, *p - start);
+}
+
+/* One "longitude,latitude[,altitude]" tuple; white space may surround the commas, as careless writers
+ * put it. Appends longitude and latitude to points. */
+static gboolean
+parse_tuple (SitmapKmlReader *reader, SitmapXmlMark mark, char **p, GArray *points)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  double values[3];
+
+  for (;;)
+    {
+      g_autofree char *token = next_token (p);
+      char *after;
+
+      if (*token == '\0')
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      _("a coordinate is missing a number between its commas"));
+      if (texts->len == 3)
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      _("a coordinate has more than three numbers (longitude, latitude, "
+                                        "altitude)"));
+      if (!sitmap_kml_parse_decimal (token, &values[texts->len]))
+        {
+          g_autofree char *quoted = quote_number (token);
+
+          return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                        _("“%s” in the coordinates is not a decimal number"), quoted);
+        }
+      g_ptr_array_add (texts, g_steal_pointer (&token));
+      for (after = *p; g_ascii_isspace (*after); after++)
+        ;
+      if (*after != ',')
+        break;
+      for (*p = after + 1; g_ascii_isspace (**p); (*p)++)
+        ;
+    }
+  if (texts->len < 2)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a coordinate needs a longitude and a latitude"));
+  if (!sitmap_kml_check_position (reader, mark, g_ptr_array_index (texts, 1), values[1],
+                                  g_ptr_array_index (texts, 0), values[0]))
+    return FALSE;
+  g_array_append_vals (points, values, 2);
+  return TRUE;
+}
+
+/* Reads the current <coordinates> element into longitude, latitude pairs. */
+static gboolean
+read_coordinates (SitmapKmlReader *reader, GArray *points)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *text = sitmap_xml_input_read_text (reader->in);
+  char *p = text;
+
+  if (text == NULL)
+    return FALSE;
+  for (;;)
+    {
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (!parse_tuple (reader, mark, &p, points))
+        return FALSE;
+    }
+}
+
+/* The <coordinates> of the current element (a Point, LineString or LinearRing). */
+static gboolean
+read_coordinates_child (SitmapKmlReader *reader, GArray *points)
+{
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok = sitmap_kml_is_element (reader, "coordinates") ? read_coordinates (reader, points)
+                                                                 : sitmap_xml_input_skip (reader->in);
+
+      if (!ok)
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+static guint
+n_points (GArray *points)
+{
+  return points->len / 2;
+}
+
+/*
+ * Shapes
+ */
+
+static void
+set_point (SitmapKmlFeature *feature, double latitude, double longitude)
+{
+  if (feature->has_point)
+    return;
+  feature->has_point = TRUE;
+  feature->latitude = latitude;
+  feature->longitude = longitude;
+}
+
+/* The first line or polygon is the shape; later ones are ignored (docs/kml-format.md). */
+static void
+set_shape (SitmapKmlFeature *feature, SitmapGeometry *shape)
+{
+  if (feature->shape == NULL)
+    feature->shape = sitmap_geometry_ref (shape);
+}
+
+static gboolean
+read_point (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  const double *p;
+
+  if (!read_coordinates_child (reader, points))
+    return FALSE;
+  if (n_points (points) > 1)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a Point has more than one coordinate"));
+  p = (const double *) points->data;
+  if (n_points (points) == 1)
+    set_point (feature, p[1], p[0]);
+  return TRUE;
+}
+
+static SitmapGeometry *
+line_from_points (GArray *points)
+{
+  SitmapGeometry *line = sitmap_geometry_new (SITMAP_GEOMETRY_LINE);
+  const double *p = (const double *) points->data;
+
+  for (guint i = 0; i < n_points (points); i++)
+    sitmap_geometry_add_point (line, p[2 * i], p[2 * i + 1]);
+  return line;
+}
+
+/* A line of one point says where, not along what: it is read as that point. */
+static void
+add_line (SitmapKmlFeature *feature, GArray *points)
+{
+  const double *p = (const double *) points->data;
+
+  if (n_points (points) == 1)
+    set_point (feature, p[1], p[0]);
+  else if (n_points (points) > 1)
+    {
+      g_autoptr (SitmapGeometry) line = line_from_points (points);
+
+      set_shape (feature, line);
+    }
+}
+
+static gboolean
+read_line (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  if (!read_coordinates_child (reader, points))
+    return FALSE;
+  add_line (feature, points);
+  return TRUE;
+}
+
+/* A boundary holds one LinearRing (several, in careless files: each is a ring). */
+static gboolean
+read_boundary (SitmapKmlReader *reader, GPtrArray *rings)
+{
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      if (sitmap_kml_is_element (reader, "LinearRing"))
+        {
+          SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+          g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+          if (!read_coordinates_child (reader, points))
+            return FALSE;
+          if (n_points (points) > 0 && n_points (points) < 3)
+            return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                          _("a polygon's ring needs at least three points"));
+          if (n_points (points) > 0)
+            g_ptr_array_add (rings, g_steal_pointer (&points));
+        }
+      else if (!sitmap_xml_input_skip (reader->in))
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+static SitmapGeometry *
+polygon_from_rings (GArray *outer, GPtrArray *inner)
+{
+  SitmapGeometry *polygon = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+
+  for (guint r = 0; r <= inner->len; r++)
+    {
+      GArray *ring = r == 0 ? outer : g_ptr_array_index (inner, r - 1);
+      const double *p = (const double *) ring->data;
+
+      sitmap_geometry_begin_ring (polygon);
+      for (guint i = 0; i < n_points (ring); i++)
+        sitmap_geometry_add_point (polygon, p[2 * i], p[2 * i + 1]);
+    }
+  return polygon;
+}
+
+static gboolean
+read_polygon (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autoptr (GPtrArray) outer = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (GPtrArray) inner = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr (SitmapGeometry) polygon = NULL;
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok;
+
+      if (sitmap_kml_is_element (reader, "outerBoundaryIs"))
+        ok = read_boundary (reader, outer);
+      else if (sitmap_kml_is_element (reader, "innerBoundaryIs"))
+        ok = read_boundary (reader, inner);
+      else
+        ok = sitmap_xml_input_skip (reader->in);
+      if (!ok)
+        return FALSE;
+    }
+  if (sitmap_xml_input_failed (reader->in))
+    return FALSE;
+  if (outer->len > 1)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a Polygon has more than one outer boundary"));
+  if (outer->len == 0 && inner->len > 0)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a Polygon has inner boundaries but no outer one"));
+  if (outer->len == 0)
+    return TRUE;
+  polygon = polygon_from_rings (g_ptr_array_index (outer, 0), inner);
+  set_shape (feature, polygon);
+  return TRUE;
+}
+
+static gboolean read_multi_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+
+/*
+ * Tracks: a line through the gx:coords, timed from the first to the last <when>
+ */
+
+static gboolean
+read_track_when (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *text = sitmap_xml_input_read_text (reader->in);
+  g_autoptr (GError) error = NULL;
+  SitmapTimeUnit unit;
+  gint64 start, end;
+
+  if (text == NULL)
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  if (!sitmap_time_parse_bound (text, &start, &end, &unit, &error))
+    return sitmap_xml_input_fail (reader->in, mark, error->code, "%s", error->message);
+  if (feature->track_first == NULL || start < feature->track_first_start)
+    {
+      g_free (feature->track_first);
+      feature->track_first = g_strdup (text);
+      feature->track_first_start = start;
+    }
+  if (feature->track_last == NULL || start > feature->track_last_start)
+    {
+      g_free (feature->track_last);
+      feature->track_last = g_strdup (text);
+      feature->track_last_start = start;
+    }
+  feature->track_mark = mark;
+  return TRUE;
+}
+
+/* gx:coord is "longitude latitude altitude", separated by spaces. */
+static gboolean
+read_track_coord (SitmapKmlReader *reader, GArray *points)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *text = sitmap_xml_input_read_text (reader->in);
+  g_auto (GStrv) tokens = NULL;
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
+  double values[3];
+
+  if (text == NULL)
+    return FALSE;
+  tokens = g_strsplit_set (text, " \t\r\n", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (*tokens[i] != '\0')
+      g_ptr_array_add (numbers, tokens[i]);
+  if (numbers->len < 2 || numbers->len > 3)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a track coordinate needs a longitude, a latitude and an altitude"));
+  for (guint i = 0; i < numbers->len; i++)
+    if (!sitmap_kml_parse_decimal (g_ptr_array_index (numbers, i), &values[i]))
+      {
+        g_autofree char *quoted = quote_number (g_ptr_array_index (numbers, i));
+
+        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                      _("“%s” in the coordinates is not a decimal number"), quoted);
+      }
+  if (!sitmap_kml_check_position (reader, mark, g_ptr_array_index (numbers, 1), values[1],
+                                  g_ptr_array_index (numbers, 0), values[0]))
+    return FALSE;
+  g_array_append_vals (points, values, 2);
+  return TRUE;
+}
+
+static gboolean
+read_track (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok;
+
+      /* <when> is in the KML namespace even inside gx:Track; coord is gx: in KML 2.2, plain in 2.3. */
+      if (sitmap_kml_is_element (reader, "when"))
+        ok = read_track_when (reader, feature);
+      else if (sitmap_kml_is_gx_element (reader, "coord") || sitmap_kml_is_element (reader, "coord"))
+        ok = read_track_coord (reader, points);
+      else
+        ok = sitmap_xml_input_skip (reader->in);
+      if (!ok)
+        return FALSE;
+    }
+  if (sitmap_xml_input_failed (reader->in))
+    return FALSE;
+  add_line (feature, points);
+  return TRUE;
+}
+
+static gboolean
+is_track (SitmapKmlReader *reader, const char *name)
+{
+  return sitmap_kml_is_gx_element (reader, name) || sitmap_kml_is_element (reader, name);
+}
+
+gboolean
+sitmap_kml_is_geometry (SitmapKmlReader *reader)
+{
+  static const char *const names[] = { "Point", "LineString", "LinearRing", "Polygon", "MultiGeometry" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (sitmap_kml_is_element (reader, names[i]))
+      return TRUE;
+  return is_track (reader, "Track") || is_track (reader, "MultiTrack");
+}
+
+gboolean
+sitmap_kml_read_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  if (sitmap_kml_is_element (reader, "Point"))
+    return read_point (reader, feature);
+  if (sitmap_kml_is_element (reader, "LineString") || sitmap_kml_is_element (reader, "LinearRing"))
+    return read_line (reader, feature);
+  if (sitmap_kml_is_element (reader, "Polygon"))
+    return read_polygon (reader, feature);
+  if (sitmap_kml_is_element (reader, "MultiGeometry") || is_track (reader, "MultiTrack"))
+    return read_multi_geometry (reader, feature);
+  if (is_track (reader, "Track"))
+    return read_track (reader, feature);
+  return sitmap_xml_input_skip (reader->in);
+}
+
+/* The first Point anchors the label, the first line or polygon is the shape. */
+static gboolean
+read_multi_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok = sitmap_kml_is_geometry (reader) ? sitmap_kml_read_geometry (reader, feature)
+                                                    : sitmap_xml_input_skip (reader->in);
+
+      if (!ok)
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+/*
+ * Ground overlays: the area their image covers
+ */
+
+static void
+add_box (SitmapKmlFeature *feature, double north, double south, double east, double west)
+{
+  g_autoptr (SitmapGeometry) box = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+
+  sitmap_geometry_add_point (box, west, south);
+  sitmap_geometry_add_point (box, east, south);
+  sitmap_geometry_add_point (box, east, north);
+  sitmap_geometry_add_point (box, west, north);
+  sitmap_geometry_add_point (box, west, south);
+  set_shape (feature, box);
+}
+
+static gboolean
+read_box_edge (SitmapKmlReader *reader, const char *const *names, double *edges, guint *found)
+{
+  for (guint i = 0; i < 4; i++)
+    if (sitmap_kml_is_element (reader, names[i]))
+      {
+        SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+        g_autofree char *text = NULL;
+
+        if (!sitmap_kml_read_number (reader, _("an edge of the box"), &edges[i]))
+          return FALSE;
+        text = g_strdup_printf ("%g", edges[i]);
+        if (!check_coordinate (reader, mark, i < 2 ? _("the latitude") : _("the longitude"), text, edges[i],
+                               i < 2 ? 90 : 180))
+          return FALSE;
+        *found |= 1 << i;
+        return TRUE;
+      }
+  return sitmap_xml_input_skip (reader->in);
+}
+
+gboolean
+sitmap_kml_read_lat_lon_box (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  static const char *const names[] = { "north", "south", "east", "west" };
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  SitmapXmlChildren children;
+  double edges[4];
+  guint found = 0;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    if (!read_box_edge (reader, names, edges, &found))
+      return FALSE;
+  if (sitmap_xml_input_failed (reader->in))
+    return FALSE;
+  if (found != 0xF)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a LatLonBox needs a north, a south, an east and a west edge"));
+  if (edges[0] < edges[1])
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("the north edge of a LatLonBox is south of its south edge"));
+  add_box (feature, edges[0], edges[1], edges[2], edges[3]);
+  return TRUE;
+}
+
+/* gx:LatLonQuad: four corners, counter-clockwise from the lower left. */
+gboolean
+sitmap_kml_read_lat_lon_quad (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) no_holes = g_ptr_array_new ();
+  g_autoptr (SitmapGeometry) quad = NULL;
+  double first[2];
+
+  if (!read_coordinates_child (reader, points))
+    return FALSE;
+  if (n_points (points) != 4)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a LatLonQuad needs exactly four corners"));
+  /* Closed like every ring; copied first, since appending may move the array */
+  first[0] = g_array_index (points, double, 0);
+  first[1] = g_array_index (points, double, 1);
+  g_array_append_vals (points, first, 2);
+  quad = polygon_from_rings (points, no_holes);
+  set_shape (feature, quad);
+  return TRUE;
+}

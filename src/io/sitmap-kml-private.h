@@ -1,0 +1,33 @@
+/* sitmap-kml-private.h: what the KML reader and writer share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SITMAP_KML_NAMESPACE        "http://www.opengis.net/kml/2.2"
+#define SITMAP_KML_GX_NAMESPACE     "http://www.google.com/kml/ext/2.2"
+#define SITMAP_KML_SITMAP_NAMESPACE "https://sitmap.github.io/kml/1.0"
+
+/* Beyond these a document is refused as too large, rather than read until memory runs out. */
+#define SITMAP_KML_MAX_EVENTS    10000000
+#define SITMAP_KML_MAX_PLACES    1000000
+#define SITMAP_KML_MAX_SOURCES   100000
+/* Actors, figures and citations of one event */
+#define SITMAP_KML_MAX_PER_EVENT 1000
+/* Half the equator: no point on Earth is farther from another. */
+#define SITMAP_KML_MAX_RADIUS_M  20037509
+
+/* The KML namespaces Sitmap reads standard elements in: OGC KML 2.2 and 2.3, Google's older 2.0, 2.1
+ * and 2.2, and no namespace at all, as careless writers leave it. */
+gboolean sitmap_kml_is_kml_namespace (const char *ns);
+
+/* Google Earth gives the opening view as a camera distance, a map as a zoom level: both ways through a
+ * nominal 1000-pixel-wide window and Google Earth's 60° field of view. */
+double sitmap_kml_zoom_from_range (double range, double latitude);
+double sitmap_kml_range_from_zoom (double zoom, double latitude);
+
+G_END_DECLS

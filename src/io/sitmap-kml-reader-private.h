@@ -1,0 +1,82 @@
+/* sitmap-kml-reader-private.h: the state the KML reader's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sitmap-document-builder.h"
+#include "sitmap-xml-input.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  SitmapXmlInput        *in;
+  SitmapDocumentBuilder *builder;
+  gboolean               have_view_position; /* sitmap:view gave one: it wins over LookAt */
+  gboolean               have_look_at;
+  double                 look_at_latitude;
+  double                 look_at_longitude;
+  double                 look_at_zoom;
+  gboolean               have_title;
+  gboolean               have_description;
+  gboolean               have_view;
+  GHashTable            *source_ids; /* sources described so far */
+  GHashTable            *place_ids;  /* places described so far */
+  GHashTable            *place_refs; /* place ids events name → SitmapXmlMark of the first, boxed */
+  GPtrArray             *unnamed_places;
+  guint                  n_events;
+  /* libxml2 interns namespace URIs: the last one found to be KML's is recognised by its pointer. */
+  const char            *kml_namespace;
+} SitmapKmlReader;
+
+/* One Placemark or GroundOverlay while it is read. */
+typedef struct
+{
+  SitmapEventDraft draft;
+  SitmapXmlMark    mark;
+  gboolean         has_event_data;
+  gboolean         is_place;
+  SitmapPlaceKind  place_kind;
+  gboolean         has_time;
+  gboolean         has_point;
+  double           latitude;
+  double           longitude;
+  SitmapGeometry  *shape;
+  /* The earliest and latest <when> of a gx:Track, as written */
+  char            *track_first;
+  char            *track_last;
+  gint64           track_first_start;
+  gint64           track_last_start;
+  SitmapXmlMark    track_mark;
+} SitmapKmlFeature;
+
+gboolean sitmap_kml_is_element (SitmapKmlReader *reader, const char *name);
+gboolean sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name);
+gboolean sitmap_kml_is_sitmap_element (SitmapKmlReader *reader, const char *name);
+/* Parses a date of the time grammar; errors name the element at mark. */
+gboolean sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, SitmapTime *time);
+
+/* Sitmap's ExtendedData (sitmap-kml-data.c) */
+gboolean sitmap_kml_read_view (SitmapKmlReader *reader);
+gboolean sitmap_kml_read_source (SitmapKmlReader *reader);
+gboolean sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+
+/* Reads the current element's text as a decimal number; what names it in errors ("the zoom"). */
+gboolean sitmap_kml_read_number (SitmapKmlReader *reader, const char *what, double *value);
+gboolean sitmap_kml_parse_decimal (const char *text, double *value);
+
+gboolean sitmap_kml_is_geometry (SitmapKmlReader *reader);
+gboolean sitmap_kml_read_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_lat_lon_box (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_lat_lon_quad (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+/* Checks a position read from a file, naming the offending number as written. */
+gboolean sitmap_kml_check_position (SitmapKmlReader *reader,
+                                    SitmapXmlMark    mark,
+                                    const char      *latitude_text,
+                                    double           latitude,
+                                    const char      *longitude_text,
+                                    double           longitude);
+
+G_END_DECLS

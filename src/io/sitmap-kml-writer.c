@@ -1,0 +1,781 @@
+/* sitmap-kml-writer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-kml-writer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libxml/xmlwriter.h>
+#include <math.h>
+#include <string.h>
+
+#include "sitmap-atomic-write.h"
+#include "sitmap-kml-private.h"
+#include "sitmap-kml-writer.h"
+#include "sitmap-source.h"
+#include "sitmap-xml-input.h"
+
+#define SECONDS_PER_DAY 86400
+/* How often a long write looks at its cancellable, in events */
+#define CANCEL_CHECK_INTERVAL 4096
+/* Fill opacity of areas in other viewers, as a KML alpha byte: 40 % */
+#define AREA_FILL_ALPHA 0x66
+
+typedef struct
+{
+  xmlTextWriterPtr  xml;
+  SitmapDocument   *document;
+  SitmapEventStore *store;
+  GCancellable     *cancellable;
+  gboolean          failed;
+} Writer;
+
+/*
+ * Values
+ */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+         (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+/* Whether text is UTF-8 made only of characters XML 1.0 can carry. Plain ASCII, by far the most common,
+ * is checked byte by byte; the rest character by character. */
+static gboolean
+is_xml_text (const char *text)
+{
+  const guchar *p = (const guchar *) text;
+
+  for (; *p != '\0' && *p < 0x80; p++)
+    if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  if (*p == '\0')
+    return TRUE;
+  if (!g_utf8_validate ((const char *) p, -1, NULL))
+    return FALSE;
+  for (const char *q = (const char *) p; *q != '\0'; q = g_utf8_next_char (q))
+    if (!is_xml_char (g_utf8_get_char (q)))
+      return FALSE;
+  return TRUE;
+}
+
+/* XML 1.0 cannot carry control characters, U+FFFE, U+FFFF or invalid UTF-8: were they written, the file
+ * could never be opened again. Such characters (which no file Sitmap reads can contain, but an edit or
+ * another format might) become U+FFFD. NULL when the text needs no change. */
+static char *
+sanitize (const char *text)
+{
+  g_autofree char *valid = NULL;
+  GString *clean;
+
+  if (is_xml_text (text))
+    return NULL;
+  valid = g_utf8_make_valid (text, -1);
+  clean = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (clean, is_xml_char (c) ? c : 0xFFFD);
+    }
+  return g_string_free (clean, FALSE);
+}
+
+/* The shortest decimal form that reads back as exactly the same double. */
+static const char *
+format_number (double value, char buffer[G_ASCII_DTOSTR_BUF_SIZE])
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        return buffer;
+    }
+  return g_ascii_dtostr (buffer, G_ASCII_DTOSTR_BUF_SIZE, value);
+}
+
+/* "#rrggbb" as KML's aabbggrr */
+static char *
+kml_color (const char *rgb, guint alpha)
+{
+  return g_strdup_printf ("%02x%.2s%.2s%.2s", alpha, rgb + 5, rgb + 3, rgb + 1);
+}
+
+/*
+ * Writing primitives: each records a failure instead of returning it, and does nothing after one.
+ */
+
+static void
+check (Writer *writer, int result)
+{
+  if (result < 0)
+    writer->failed = TRUE;
+}
+
+static void
+start (Writer *writer, const char *name)
+{
+  if (!writer->failed)
+    check (writer, xmlTextWriterStartElement (writer->xml, (const xmlChar *) name));
+}
+
+/* An element of Sitmap's namespace, declared once on <kml>. */
+static void
+start_sitmap (Writer *writer, const char *name)
+{
+  if (!writer->failed)
+    check (writer, xmlTextWriterStartElementNS (writer->xml, (const xmlChar *) "sitmap", (const xmlChar *) name,
+                                                NULL));
+}
+
+static void
+end (Writer *writer)
+{
+  if (!writer->failed)
+    check (writer, xmlTextWriterEndElement (writer->xml));
+}
+
+static void
+write_string (Writer *writer, const char *text)
+{
+  g_autofree char *clean = sanitize (text);
+
+  if (!writer->failed)
+    check (writer, xmlTextWriterWriteString (writer->xml, (const xmlChar *) (clean ? clean : text)));
+}
+
+static void
+attribute (Writer *writer, const char *name, const char *value)
+{
+  g_autofree char *clean = NULL;
+
+  if (value == NULL || writer->failed)
+    return;
+  clean = sanitize (value);
+  check (writer, xmlTextWriterWriteAttribute (writer->xml, (const xmlChar *) name,
+                                              (const xmlChar *) (clean ? clean : value)));
+}
+
+static void
+number_attribute (Writer *writer, const char *name, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  attribute (writer, name, format_number (value, buffer));
+}
+
+static void
+integer_attribute (Writer *writer, const char *name, gint64 value)
+{
+  char buffer[32];
+
+  g_snprintf (buffer, sizeof buffer, "%" G_GINT64_FORMAT, value);
+  attribute (writer, name, buffer);
+}
+
+/* <name>text</name>, or nothing when text is NULL */
+static void
+text_element (Writer *writer, const char *name, const char *text)
+{
+  if (text == NULL)
+    return;
+  start (writer, name);
+  write_string (writer, text);
+  end (writer);
+}
+
+static void
+sitmap_text_element (Writer *writer, const char *name, const char *text)
+{
+  if (text == NULL)
+    return;
+  start_sitmap (writer, name);
+  write_string (writer, text);
+  end (writer);
+}
+
+static void
+number_element (Writer *writer, const char *name, double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  text_element (writer, name, format_number (value, buffer));
+}
+
+/*
+ * Time
+ */
+
+static void
+write_time (Writer *writer, const SitmapTime *time)
+{
+  g_autofree char *begin = sitmap_time_format_begin (time);
+  g_autofree char *end_text = sitmap_time_format_end (time);
+
+  if (time->precision == SITMAP_TIME_PRECISION_NONE)
+    return;
+  if (time->precision == SITMAP_TIME_PRECISION_SPAN)
+    {
+      start (writer, "TimeSpan");
+      text_element (writer, "begin", begin);
+      text_element (writer, "end", end_text);
+      end (writer);
+      return;
+    }
+  start (writer, "TimeStamp");
+  text_element (writer, "when", begin);
+  end (writer);
+}
+
+/* The coarsest unit that starts exactly at t: the view's bounds are written as briefly as they were read. */
+static SitmapTimeUnit
+aligned_unit (gint64 t)
+{
+  gint64 days = t >= 0 ? t / SECONDS_PER_DAY : -((-t + SECONDS_PER_DAY - 1) / SECONDS_PER_DAY);
+  gint64 year;
+  guint month, day;
+
+  if (t - days * SECONDS_PER_DAY != 0)
+    return SITMAP_TIME_UNIT_SECOND;
+  sitmap_civil_from_days (days, &year, &month, &day);
+  if (day != 1)
+    return SITMAP_TIME_UNIT_DAY;
+  return month == 1 ? SITMAP_TIME_UNIT_YEAR : SITMAP_TIME_UNIT_MONTH;
+}
+
+/* A bound of the time grammar whose start is from, and one whose end is to. */
+static char *
+format_view_from (gint64 from)
+{
+  return sitmap_time_format_bound (from, aligned_unit (from));
+}
+
+static char *
+format_view_to (gint64 to)
+{
+  return sitmap_time_format_bound (to - 1, aligned_unit (to));
+}
+
+/*
+ * Geometry
+ */
+
+/* Points the reader would refuse (not finite, off the globe), which only an edit could have made, are left
+ * out: a file that cannot be opened again would lose everything else in it. */
+static guint
+count_valid_points (const double *points, guint n_points)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_points; i++)
+    n += sitmap_coordinates_valid (points[2 * i + 1], points[2 * i]);
+  return n;
+}
+
+static void
+write_coordinates (Writer *writer, const double *points, guint n_points)
+{
+  g_autoptr (GString) text = g_string_sized_new (n_points * 24);
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      if (!sitmap_coordinates_valid (points[2 * i + 1], points[2 * i]))
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, format_number (points[2 * i], buffer));
+      g_string_append_c (text, ',');
+      g_string_append (text, format_number (points[2 * i + 1], buffer));
+    }
+  text_element (writer, "coordinates", text->str);
+}
+
+static void
+write_point (Writer *writer, double latitude, double longitude)
+{
+  double point[2] = { longitude, latitude };
+
+  start (writer, "Point");
+  write_coordinates (writer, point, 1);
+  end (writer);
+}
+
+/* A ring needs three points to enclose anything; the reader refuses fewer. */
+static gboolean
+is_ring (const SitmapGeometry *geometry, guint ring)
+{
+  guint n_points;
+  const double *points = sitmap_geometry_get_ring (geometry, ring, &n_points);
+
+  return count_valid_points (points, n_points) >= 3;
+}
+
+static void
+write_ring (Writer *writer, const SitmapGeometry *geometry, guint ring, const char *boundary)
+{
+  const double *points;
+  guint n_points;
+
+  points = sitmap_geometry_get_ring (geometry, ring, &n_points);
+  start (writer, boundary);
+  start (writer, "LinearRing");
+  write_coordinates (writer, points, n_points);
+  end (writer);
+  end (writer);
+}
+
+/* Whether write_shape() writes anything */
+static gboolean
+is_writable_shape (const SitmapGeometry *geometry)
+{
+  if (sitmap_geometry_get_n_rings (geometry) == 0)
+    return FALSE;
+  if (sitmap_geometry_get_kind (geometry) == SITMAP_GEOMETRY_POLYGON)
+    return is_ring (geometry, 0);
+  return TRUE;
+}
+
+static void
+write_shape (Writer *writer, const SitmapGeometry *geometry)
+{
+  guint n_rings = sitmap_geometry_get_n_rings (geometry);
+
+  if (sitmap_geometry_get_kind (geometry) == SITMAP_GEOMETRY_POLYGON)
+    {
+      start (writer, "Polygon");
+      write_ring (writer, geometry, 0, "outerBoundaryIs");
+      for (guint r = 1; r < n_rings; r++)
+        if (is_ring (geometry, r))
+          write_ring (writer, geometry, r, "innerBoundaryIs");
+      end (writer);
+      return;
+    }
+  for (guint r = 0; r < n_rings; r++)
+    {
+      const double *points;
+      guint n_points;
+
+      points = sitmap_geometry_get_ring (geometry, r, &n_points);
+      start (writer, "LineString");
+      write_coordinates (writer, points, n_points);
+      end (writer);
+    }
+}
+
+/* A shape whose middle is its anchor is written alone, the reader finds the anchor again; any other anchor
+ * is written as a Point beside it, in a MultiGeometry. */
+static void
+write_geometry (Writer *writer, gboolean placed, double latitude, double longitude, const SitmapGeometry *shape)
+{
+  double center_latitude = NAN, center_longitude = NAN;
+  gboolean several_lines;
+
+  if (shape == NULL || !is_writable_shape (shape))
+    {
+      if (placed)
+        write_point (writer, latitude, longitude);
+      return;
+    }
+  sitmap_geometry_get_center (shape, &center_latitude, &center_longitude);
+  several_lines = sitmap_geometry_get_kind (shape) != SITMAP_GEOMETRY_POLYGON &&
+                  sitmap_geometry_get_n_rings (shape) > 1;
+  if ((!placed || (center_latitude == latitude && center_longitude == longitude)) && !several_lines)
+    {
+      write_shape (writer, shape);
+      return;
+    }
+  start (writer, "MultiGeometry");
+  if (placed)
+    write_point (writer, latitude, longitude);
+  write_shape (writer, shape);
+  end (writer);
+}
+
+/*
+ * Styles, so that Google Earth and QGIS show each category in its colour
+ */
+
+static void
+write_style (Writer *writer, const char *id, const char *rgb, double icon_scale, guint fill_alpha)
+{
+  g_autofree char *color = kml_color (rgb, 0xff);
+  g_autofree char *fill = kml_color (rgb, fill_alpha);
+
+  start (writer, "Style");
+  attribute (writer, "id", id);
+  /* No <Icon>: the viewer's own pushpin, tinted. A file that names an icon URL makes viewers fetch it. */
+  start (writer, "IconStyle");
+  text_element (writer, "color", color);
+  number_element (writer, "scale", icon_scale);
+  end (writer);
+  start (writer, "LineStyle");
+  text_element (writer, "color", color);
+  number_element (writer, "width", 2);
+  end (writer);
+  start (writer, "PolyStyle");
+  text_element (writer, "color", fill);
+  end (writer);
+  end (writer);
+}
+
+static void
+write_styles (Writer *writer)
+{
+  for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+    {
+      g_autofree char *id = g_strconcat ("sitmap-", sitmap_category_to_id (c), NULL);
+
+      write_style (writer, id, sitmap_category_get_color (c), 1.0, AREA_FILL_ALPHA);
+    }
+  write_style (writer, "sitmap-place", sitmap_category_get_color (SITMAP_CATEGORY_CONTEXT), 0.7, 0x20);
+}
+
+/*
+ * The document
+ */
+
+static void
+write_look_at (Writer *writer, const SitmapDocumentView *view)
+{
+  if (!view->has_position)
+    return;
+  start (writer, "LookAt");
+  number_element (writer, "longitude", view->longitude);
+  number_element (writer, "latitude", view->latitude);
+  number_element (writer, "range", round (sitmap_kml_range_from_zoom (view->zoom, view->latitude)));
+  end (writer);
+}
+
+static void
+write_view (Writer *writer, const SitmapDocumentView *view)
+{
+  if (!view->has_position && !view->has_time)
+    return;
+  start_sitmap (writer, "view");
+  if (view->has_position)
+    {
+      number_attribute (writer, "latitude", view->latitude);
+      number_attribute (writer, "longitude", view->longitude);
+      number_attribute (writer, "zoom", view->zoom);
+    }
+  if (view->has_time)
+    {
+      g_autofree char *from = format_view_from (view->from);
+      g_autofree char *to = format_view_to (view->to);
+
+      attribute (writer, "from", from);
+      attribute (writer, "to", to);
+    }
+  end (writer);
+}
+
+static void
+write_source (Writer *writer, SitmapSource *source)
+{
+  SitmapReliability reliability = sitmap_source_get_reliability (source);
+
+  start_sitmap (writer, "source");
+  attribute (writer, "id", sitmap_source_get_id (source));
+  attribute (writer, "kind", sitmap_source_kind_to_id (sitmap_source_get_kind (source)));
+  if (sitmap_source_get_party (source))
+    attribute (writer, "party", "true");
+  if (reliability != SITMAP_RELIABILITY_UNRATED)
+    attribute (writer, "reliability", sitmap_reliability_to_id (reliability));
+  /* A source without a name of its own shows its id: the file does not need that twice. */
+  if (g_strcmp0 (sitmap_source_get_name (source), sitmap_source_get_id (source)) != 0)
+    sitmap_text_element (writer, "name", sitmap_source_get_name (source));
+  sitmap_text_element (writer, "abbreviation", sitmap_source_get_abbreviation (source));
+  sitmap_text_element (writer, "url", sitmap_source_get_url (source));
+  sitmap_text_element (writer, "note", sitmap_source_get_note (source));
+  end (writer);
+}
+
+static void
+write_document_data (Writer *writer)
+{
+  const SitmapDocumentView *view = sitmap_document_get_view (writer->document);
+  GListModel *sources = sitmap_document_get_sources (writer->document);
+  guint n_sources = g_list_model_get_n_items (sources);
+
+  if (!view->has_position && !view->has_time && n_sources == 0)
+    return;
+  start (writer, "ExtendedData");
+  write_view (writer, view);
+  for (guint i = 0; i < n_sources; i++)
+    write_source (writer, sitmap_document_get_source (writer->document, i));
+  end (writer);
+}
+
+static void
+write_place (Writer *writer, SitmapPlace *place)
+{
+  double latitude = sitmap_place_get_latitude (place);
+  double longitude = sitmap_place_get_longitude (place);
+
+  start (writer, "Placemark");
+  attribute (writer, "id", sitmap_place_get_id (place));
+  if (g_strcmp0 (sitmap_place_get_name (place), sitmap_place_get_id (place)) != 0)
+    text_element (writer, "name", sitmap_place_get_name (place));
+  text_element (writer, "description", sitmap_place_get_description (place));
+  text_element (writer, "styleUrl", "#sitmap-place");
+  start (writer, "ExtendedData");
+  start_sitmap (writer, "place");
+  attribute (writer, "kind", sitmap_place_kind_to_id (sitmap_place_get_kind (place)));
+  end (writer);
+  end (writer);
+  write_geometry (writer, sitmap_coordinates_valid (latitude, longitude), latitude, longitude,
+                  sitmap_place_get_geometry (place));
+  end (writer);
+}
+
+/*
+ * Events
+ */
+
+static void
+write_location (Writer *writer, guint position)
+{
+  const SitmapEventColumns *columns = sitmap_event_store_get_columns (writer->store);
+  SitmapLocationPrecision precision = columns->location_precision[position];
+  guint place = sitmap_event_store_get_place (writer->store, position);
+  guint radius = sitmap_event_store_get_radius (writer->store, position);
+  const char *text = sitmap_event_store_get_place_text (writer->store, position);
+
+  if (precision == SITMAP_LOCATION_PRECISION_NONE && place == 0 && radius == 0 && text == NULL)
+    return;
+  start_sitmap (writer, "location");
+  if (place > 0)
+    attribute (writer, "place", sitmap_place_get_id (sitmap_document_get_place (writer->document, place - 1)));
+  attribute (writer, "precision", sitmap_location_precision_to_id (precision));
+  if (radius > 0)
+    integer_attribute (writer, "radius", MIN (radius, SITMAP_KML_MAX_RADIUS_M));
+  if (text != NULL)
+    write_string (writer, text);
+  end (writer);
+}
+
+/* A figure as the reader will take it back: numbers only when it is quantified, a max only with a min. */
+static void
+write_figure (Writer *writer, const SitmapFigure *figure)
+{
+  gboolean quantified = figure->qualifier != SITMAP_QUALIFIER_UNQUANTIFIED && figure->min >= 0;
+
+  start_sitmap (writer, "figure");
+  attribute (writer, "kind", sitmap_figure_kind_to_id (figure->kind));
+  if (quantified)
+    {
+      integer_attribute (writer, "min", figure->min);
+      if (figure->max >= figure->min)
+        integer_attribute (writer, "max", figure->max);
+    }
+  attribute (writer, "qualifier", sitmap_qualifier_to_id (quantified ? figure->qualifier
+                                                                     : SITMAP_QUALIFIER_UNQUANTIFIED));
+  if (figure->text != NULL)
+    write_string (writer, figure->text);
+  end (writer);
+}
+
+static void
+write_citation_date (Writer *writer, const char *name, const SitmapTime *time)
+{
+  g_autofree char *text = sitmap_time_format_begin (time);
+
+  sitmap_text_element (writer, name, text);
+}
+
+static void
+write_citation (Writer *writer, const SitmapCitationRecord *citation)
+{
+  SitmapSource *source = sitmap_document_get_source (writer->document, citation->source);
+
+  start_sitmap (writer, "citation");
+  attribute (writer, "source", sitmap_source_get_id (source));
+  if (citation->via > 0)
+    attribute (writer, "via", sitmap_source_get_id (sitmap_document_get_source (writer->document, citation->via - 1)));
+  if (citation->credibility != SITMAP_CREDIBILITY_UNRATED)
+    attribute (writer, "credibility", sitmap_credibility_to_id (citation->credibility));
+  sitmap_text_element (writer, "url", citation->url);
+  write_citation_date (writer, "published", &citation->published);
+  write_citation_date (writer, "accessed", &citation->accessed);
+  sitmap_text_element (writer, "paraphrase", citation->paraphrase);
+  end (writer);
+}
+
+static void
+write_event_data (Writer *writer, guint position)
+{
+  const SitmapEventColumns *columns = sitmap_event_store_get_columns (writer->store);
+  const char *const *actors;
+  const SitmapFigure *figures;
+  const SitmapCitationRecord *citations;
+  guint n;
+
+  start (writer, "ExtendedData");
+  start_sitmap (writer, "event");
+  attribute (writer, "category", sitmap_category_to_id (columns->category[position]));
+  write_location (writer, position);
+  figures = sitmap_event_store_get_figures (writer->store, position, &n);
+  for (guint i = 0; i < n; i++)
+    write_figure (writer, &figures[i]);
+  actors = sitmap_event_store_get_actors (writer->store, position, &n);
+  for (guint i = 0; i < n; i++)
+    sitmap_text_element (writer, "actor", actors[i]);
+  citations = sitmap_event_store_get_citations (writer->store, position, &n);
+  for (guint i = 0; i < n; i++)
+    write_citation (writer, &citations[i]);
+  end (writer);
+  end (writer);
+}
+
+static void
+write_event (Writer *writer, guint position)
+{
+  const SitmapEventColumns *columns = sitmap_event_store_get_columns (writer->store);
+  g_autofree char *style = g_strconcat ("#sitmap-", sitmap_category_to_id (columns->category[position]), NULL);
+  SitmapTime time;
+  double latitude, longitude;
+  gboolean placed;
+
+  start (writer, "Placemark");
+  attribute (writer, "id", sitmap_event_store_get_id (writer->store, position));
+  text_element (writer, "name", sitmap_event_store_get_title (writer->store, position));
+  text_element (writer, "description", sitmap_event_store_get_summary (writer->store, position));
+  sitmap_event_store_get_time (writer->store, position, &time);
+  write_time (writer, &time);
+  text_element (writer, "styleUrl", style);
+  write_event_data (writer, position);
+  /* The geometry is written even when it came from the event's place, so that other viewers see it. */
+  placed = sitmap_event_store_get_location (writer->store, position, &latitude, &longitude);
+  write_geometry (writer, placed, latitude, longitude, sitmap_event_store_get_geometry (writer->store, position));
+  end (writer);
+}
+
+static void
+write_folder (Writer *writer, const char *id, const char *name)
+{
+  start (writer, "Folder");
+  attribute (writer, "id", id);
+  text_element (writer, "name", name);
+}
+
+static gboolean
+write_events (Writer *writer, GError **error)
+{
+  guint n = sitmap_document_get_n_events (writer->document);
+
+  write_folder (writer, "sitmap-events", _("Events"));
+  for (guint i = 0; i < n && !writer->failed; i++)
+    {
+      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+        return FALSE;
+      write_event (writer, i);
+    }
+  end (writer);
+  return TRUE;
+}
+
+static gboolean
+write_document (Writer *writer, GError **error)
+{
+  GListModel *places = sitmap_document_get_places (writer->document);
+  guint n_places = g_list_model_get_n_items (places);
+
+  check (writer, xmlTextWriterSetIndent (writer->xml, 1));
+  check (writer, xmlTextWriterSetIndentString (writer->xml, (const xmlChar *) "  "));
+  check (writer, xmlTextWriterStartDocument (writer->xml, NULL, "UTF-8", NULL));
+  /* Both namespaces declared once, here, in this order: the writer then never declares one again. */
+  start (writer, "kml");
+  attribute (writer, "xmlns", SITMAP_KML_NAMESPACE);
+  attribute (writer, "xmlns:sitmap", SITMAP_KML_SITMAP_NAMESPACE);
+  start (writer, "Document");
+  text_element (writer, "name", sitmap_document_get_own_title (writer->document));
+  text_element (writer, "description", sitmap_document_get_description (writer->document));
+  write_look_at (writer, sitmap_document_get_view (writer->document));
+  write_styles (writer);
+  write_document_data (writer);
+  write_folder (writer, "sitmap-places", _("Places"));
+  for (guint i = 0; i < n_places; i++)
+    write_place (writer, sitmap_document_get_place (writer->document, i));
+  end (writer);
+  if (!write_events (writer, error))
+    return FALSE;
+  end (writer);
+  if (!writer->failed)
+    check (writer, xmlTextWriterEndDocument (writer->xml));
+  if (writer->failed)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written as KML"));
+  return !writer->failed;
+}
+
+static int
+append_cb (void *context, const char *buffer, int len)
+{
+  g_byte_array_append (context, (const guint8 *) buffer, len);
+  return len;
+}
+
+static GBytes *
+write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GByteArray) output = g_byte_array_new ();
+  xmlOutputBufferPtr buffer;
+  Writer writer = { 0 };
+  gboolean ok;
+
+  sitmap_xml_init ();
+  buffer = xmlOutputBufferCreateIO (append_cb, NULL, output, NULL);
+  writer.document = document;
+  writer.store = sitmap_document_get_store (document);
+  writer.cancellable = cancellable;
+  writer.xml = buffer ? xmlNewTextWriter (buffer) : NULL;
+  if (writer.xml == NULL)
+    {
+      if (buffer != NULL)
+        xmlOutputBufferClose (buffer);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written as KML"));
+      return NULL;
+    }
+  ok = write_document (&writer, error);
+  /* Also flushes and frees the output buffer into output. */
+  xmlFreeTextWriter (writer.xml);
+  if (!ok)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&output));
+}
+
+/*
+ * Public API
+ */
+
+GBytes *
+sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return write_bytes (document, NULL, error);
+}
+
+gboolean
+sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = write_bytes (document, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+  /* Not g_file_replace_contents(): when a write fails (a full disk) it still closes the stream, and closing
+   * a local replace stream renames the partial file over the old one. */
+  return sitmap_atomic_write (file, bytes, cancellable, error);
+}

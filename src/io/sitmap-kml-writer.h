@@ -1,0 +1,21 @@
+/* sitmap-kml-writer.h: a document out as KML 2.2, readable by Sitmap, Google Earth and GDAL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "sitmap-document.h"
+
+G_BEGIN_DECLS
+
+GBytes  *sitmap_kml_write_bytes (SitmapDocument *document, GError **error);
+/* Atomic: the file is written beside its target and renamed over it, so a crash or a full disk
+ * never leaves half a document where the last good one was. */
+gboolean sitmap_kml_write_file (SitmapDocument *document,
+                                GFile          *file,
+                                GCancellable   *cancellable,
+                                GError        **error);
+
+G_END_DECLS

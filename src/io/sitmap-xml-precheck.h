@@ -1,0 +1,33 @@
+/* sitmap-xml-precheck.h: what is checked in a file's bytes before libxml2 parses them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What a precheck found wrong, and where. */
+typedef struct
+{
+  int   code;   /* SitmapDocumentError */
+  int   line;   /* 0 when it is the file as a whole */
+  int   column;
+  char *what;
+} SitmapXmlProblem;
+
+/* Reads the prolog (declaration, comments, processing instructions) up to the root element, refusing a
+ * document type declaration before it is parsed, encodings in which one could hide, and a root element other
+ * than expected_root (naming the format it is, when known); then counts the attributes of every start tag
+ * (SITMAP_XML_MAX_ATTRIBUTES). TRUE, with the width of the file's code units (1, or 2 for UTF-16), when
+ * libxml2 may parse the bytes; otherwise FALSE with problem filled in. */
+gboolean sitmap_xml_precheck (GBytes           *bytes,
+                              const char       *expected_root,
+                              guint            *code_unit,
+                              SitmapXmlProblem *problem);
+void     sitmap_xml_problem_clear (SitmapXmlProblem *problem);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitmapXmlProblem, sitmap_xml_problem_clear)
+
+G_END_DECLS

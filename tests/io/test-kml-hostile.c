@@ -1,0 +1,716 @@
+/* test-kml-hostile.c: broken and hostile files fail cleanly, name file, line and column, touch no network
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "io-test-util.h"
+
+#define KML_OPEN "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:sitmap=\"https://sitmap.github.io/kml/1.0\">"
+
+static void
+assert_fails (const char *kml, int code, int line, int column)
+{
+  g_autofree char *message = io_assert_read_fails (kml, -1, SITMAP_DOCUMENT_ERROR, code, line, column);
+}
+
+/* Asserts that the message also says something specific. */
+static void
+assert_fails_saying (const char *kml, int code, int line, const char *words)
+{
+  g_autofree char *message = io_assert_read_fails (kml, -1, SITMAP_DOCUMENT_ERROR, code, line, 0);
+
+  if (strstr (message, words) == NULL)
+    g_error ("“%s” does not say “%s”", message, words);
+}
+
+/* A document whose only event has this inside its Placemark, which starts on line 3. */
+static char *
+placemark (const char *inside)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?>\n" KML_OPEN "\n<Placemark>\n%s\n</Placemark>\n</kml>\n", inside);
+}
+
+static void
+assert_placemark_fails (const char *inside, int code, int line, const char *words)
+{
+  g_autofree char *kml = placemark (inside);
+
+  assert_fails_saying (kml, code, line, words);
+}
+
+static char *
+to_utf16 (const char *text, gsize *length)
+{
+  gsize written;
+  g_autofree char *utf16 = g_convert (text, -1, "UTF-16LE", "UTF-8", NULL, &written, NULL);
+  char *with_bom = g_malloc (written + 2);
+
+  memcpy (with_bom, "\xff\xfe", 2);
+  memcpy (with_bom + 2, utf16, written);
+  *length = written + 2;
+  return with_bom;
+}
+
+/*
+ * Not a KML document at all
+ */
+
+static void
+test_empty (void)
+{
+  assert_fails ("", SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 1);
+  assert_fails ("  \n\n ", SITMAP_DOCUMENT_ERROR_MALFORMED, 3, 2);
+  assert_fails ("<?xml version=\"1.0\"?>\n", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 1);
+}
+
+/* Every prefix of a good file is refused as malformed, wherever it is cut: mid-tag, mid-character, mid-prolog. */
+static void
+test_truncated (void)
+{
+  g_autofree char *path = io_test_data_path ("full-format.kml");
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize cut = 1; cut < length - 8; cut += 97)
+    {
+      g_autofree char *message = io_assert_read_fails (contents, cut, SITMAP_DOCUMENT_ERROR,
+                                                       SITMAP_DOCUMENT_ERROR_MALFORMED, 0, 0);
+    }
+}
+
+static void
+test_truncated_line (void)
+{
+  /* Cut inside the fourth line: the error is found at the end, on that line. */
+  assert_fails_saying (KML_OPEN "\n<Document>\n<name>Cut</name>\n<Placemark><na", SITMAP_DOCUMENT_ERROR_MALFORMED, 4,
+                       "cut short");
+}
+
+static void
+test_binary_garbage (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20241210);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+  for (guint round = 0; round < 50; round++)
+    {
+      guint8 garbage[2048];
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < sizeof garbage; i++)
+        garbage[i] = g_rand_int_range (rand, 0, 256);
+      /* Half of them look like KML for a while */
+      if (round % 2)
+        memcpy (garbage, KML_OPEN "<Placemark><name>", strlen (KML_OPEN "<Placemark><name>"));
+      message = io_assert_read_fails ((const char *) garbage, sizeof garbage, SITMAP_DOCUMENT_ERROR,
+                                      SITMAP_DOCUMENT_ERROR_MALFORMED, 0, 0);
+    }
+  assert_fails (png, SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 1);
+  {
+    g_autofree char *message = io_assert_read_fails (png, sizeof png - 1, SITMAP_DOCUMENT_ERROR,
+                                                     SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 1);
+  }
+}
+
+static void
+test_wrong_root (void)
+{
+  assert_fails_saying ("<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>x</title></head></html>",
+                       SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "web page");
+  assert_fails_saying ("<!doctype html>\n<html lang=en>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "web page");
+  assert_fails_saying ("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>",
+                       SITMAP_DOCUMENT_ERROR_NOT_KML, 2, "web page");
+  assert_fails_saying ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- exported -->\n"
+                       "<gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\"><wpt lat=\"1\" lon=\"2\"/></gpx>",
+                       SITMAP_DOCUMENT_ERROR_NOT_KML, 3, "GPX");
+  assert_fails_saying ("<rss version=\"2.0\"><channel/></rss>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "news feed");
+  assert_fails_saying ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "SVG");
+  assert_fails_saying ("<Document><name>no kml</name></Document>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "<Document>");
+  assert_fails_saying ("\n  <bad\x01name/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 2, "<bad?name>");
+  assert_fails_saying ("<kml xmlns=\"http://example.org/not-kml\"/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1,
+                       "http://example.org/not-kml");
+  assert_fails_saying ("PK\003\004\024\0\0\0\010\0doc.kml", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "KMZ");
+}
+
+/*
+ * Attacks through the document type declaration
+ */
+
+static const char billion_laughs[] =
+  "<?xml version=\"1.0\"?>\n"
+  "<!DOCTYPE kml [\n"
+  " <!ENTITY lol \"lol\">\n"
+  " <!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">\n"
+  " <!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">\n"
+  " <!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">\n"
+  " <!ENTITY lol4 \"&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;\">\n"
+  " <!ENTITY lol5 \"&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;\">\n"
+  " <!ENTITY lol6 \"&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;\">\n"
+  " <!ENTITY lol7 \"&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;\">\n"
+  " <!ENTITY lol8 \"&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;\">\n"
+  " <!ENTITY lol9 \"&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;\">\n"
+  "]>\n" KML_OPEN "<Document><name>&lol9;</name></Document></kml>\n";
+
+static void
+test_billion_laughs (void)
+{
+  assert_fails_saying (billion_laughs, SITMAP_DOCUMENT_ERROR_UNSAFE, 2, "DOCTYPE");
+}
+
+/* The same bomb built from parameter entities, which a parser expands inside the DTD itself. */
+static void
+test_parameter_entity_bomb (void)
+{
+  assert_fails ("<!DOCTYPE kml [\n"
+                " <!ENTITY % a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">\n"
+                " <!ENTITY % b \"%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;%a;\">\n"
+                " <!ENTITY % c \"%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;%b;\">\n"
+                " <!ENTITY % d \"%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;%c;\">\n"
+                " <!ENTITY % e \"<!ENTITY big '%d;%d;%d;%d;%d;%d;%d;%d;%d;%d;%d;%d;'>\">\n"
+                " %e;\n"
+                "]>\n<kml><Document><name>&big;&big;&big;</name></Document></kml>",
+                SITMAP_DOCUMENT_ERROR_UNSAFE, 1, 1);
+}
+
+static void
+test_external_entity_file (void)
+{
+  g_autofree char *kml = g_strdup_printf ("<?xml version=\"1.0\"?>\n<!-- a comment first -->\n<?pi first?>\n"
+                                          "<!DOCTYPE kml [ <!ENTITY xxe SYSTEM \"file:///etc/passwd\"> ]>\n"
+                                          "%s<Document><name>&xxe;</name></Document></kml>",
+                                          KML_OPEN);
+
+  assert_fails (kml, SITMAP_DOCUMENT_ERROR_UNSAFE, 4, 1);
+}
+
+/* A listening socket on the loopback: if anything connected to it, the connection waits in its queue. */
+static GSocket *
+listen_on_loopback (guint16 *port)
+{
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) any_port = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  g_autoptr (GError) error = NULL;
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_socket_bind (socket, any_port, TRUE, &error));
+  g_assert_true (g_socket_listen (socket, &error));
+  g_assert_no_error (error);
+  bound = g_socket_get_local_address (socket, &error);
+  *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  return socket;
+}
+
+static void
+assert_nobody_connected (GSocket *socket)
+{
+  g_assert_cmpint (g_socket_condition_check (socket, G_IO_IN), ==, 0);
+}
+
+static void
+test_external_entity_network (void)
+{
+  guint16 port;
+  g_autoptr (GSocket) socket = listen_on_loopback (&port);
+  g_autofree char *entity = g_strdup_printf ("<!DOCTYPE kml [ <!ENTITY net SYSTEM \"http://127.0.0.1:%u/x\"> ]>\n"
+                                             "<kml><Document><name>&net;</name></Document></kml>",
+                                             port);
+  g_autofree char *dtd = g_strdup_printf ("<?xml version=\"1.0\"?>\n"
+                                          "<!DOCTYPE kml SYSTEM \"http://127.0.0.1:%u/kml.dtd\">\n<kml/>", port);
+
+  assert_fails (entity, SITMAP_DOCUMENT_ERROR_UNSAFE, 1, 1);
+  assert_fails (dtd, SITMAP_DOCUMENT_ERROR_UNSAFE, 2, 1);
+  assert_nobody_connected (socket);
+}
+
+/* A document Sitmap opens may name other files and addresses: none is ever fetched. */
+static void
+test_links_never_fetched (void)
+{
+  guint16 port;
+  g_autoptr (GSocket) socket = listen_on_loopback (&port);
+  g_autofree char *kml = g_strdup_printf (
+    KML_OPEN "<Document xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
+    "<NetworkLink><Link><href>http://127.0.0.1:%u/more.kml</href></Link></NetworkLink>"
+    "<Style id=\"s\"><IconStyle><Icon><href>http://127.0.0.1:%u/icon.png</href></Icon></IconStyle></Style>"
+    "<Placemark><name>A<xi:include href=\"http://127.0.0.1:%u/name\" parse=\"text\"/></name>"
+    "<styleUrl>http://127.0.0.1:%u/styles.kml#s</styleUrl></Placemark>"
+    "<GroundOverlay><Icon><href>http://127.0.0.1:%u/image.png</href></Icon>"
+    "<LatLonBox><north>1</north><south>0</south><east>1</east><west>0</west></LatLonBox></GroundOverlay>"
+    "</Document></kml>",
+    port, port, port, port, port);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (kml, "links.kml", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 2);
+  g_assert_cmpstr (sitmap_event_store_get_title (sitmap_document_get_store (document), 0), ==, "A");
+  assert_nobody_connected (socket);
+}
+
+static void
+test_doctype_in_utf16 (void)
+{
+  gsize length;
+  g_autofree char *utf16 = to_utf16 ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                                     "<!DOCTYPE kml [<!ENTITY a \"b\">]>\n<kml/>", &length);
+  g_autofree char *message = io_assert_read_fails (utf16, length, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_UNSAFE,
+                                                   2, 1);
+}
+
+/* "<!DOCTYPE" in a comment is only a comment. */
+static void
+test_doctype_in_comment_is_harmless (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (
+    "<?xml version=\"1.0\"?><!-- <!DOCTYPE kml [ ]> --><?xml-stylesheet href=\"x\"?>\n" KML_OPEN
+    "<Document><name>Fine</name></Document></kml>",
+    "comment.kml", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sitmap_document_get_title (document), ==, "Fine");
+}
+
+static void
+test_undefined_entity (void)
+{
+  assert_fails_saying (KML_OPEN "\n<Document>\n<name>Tom &amp; &jerry;</name>\n</Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_MALFORMED, 3, "jerry");
+}
+
+/*
+ * Encodings
+ */
+
+static void
+test_latin1_declared_utf8 (void)
+{
+  assert_fails_saying ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" KML_OPEN "\n<Document>\n<name>Caf\xe9 Homs</name>",
+                       SITMAP_DOCUMENT_ERROR_MALFORMED, 4, "UTF-8");
+}
+
+static void
+test_refused_encodings (void)
+{
+  /* UTF-7 could hide "<!DOCTYPE" as "+ADw-!DOCTYPE" from any check that reads bytes */
+  assert_fails_saying ("<?xml version=\"1.0\" encoding=\"UTF-7\"?>\n+ADw-!DOCTYPE kml+AD4-\n<kml/>",
+                       SITMAP_DOCUMENT_ERROR_MALFORMED, 1, "UTF-7");
+  assert_fails_saying ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED, 1,
+                       "encoding");
+  assert_fails_saying ("<?xml version=\"1.0\" encoding=\"x-unheard-of\"?>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED,
+                       1, "x-unheard-of");
+  {
+    static const char ucs4[] = "\0\0\0<\0\0\0k\0\0\0m\0\0\0l\0\0\0/\0\0\0>";
+    g_autofree char *message = io_assert_read_fails (ucs4, sizeof ucs4 - 1, SITMAP_DOCUMENT_ERROR,
+                                                     SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 1);
+  }
+  {
+    static const char ebcdic[] = "\x4c\x6f\xa7\x94\x93\x40";
+    g_autofree char *message = io_assert_read_fails (ebcdic, sizeof ebcdic - 1, SITMAP_DOCUMENT_ERROR,
+                                                     SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 1);
+  }
+}
+
+static void
+test_forbidden_characters (void)
+{
+  static const char nul[] = KML_OPEN "\n<Document><name>a\0b</name></Document></kml>";
+  g_autofree char *message = io_assert_read_fails (nul, sizeof nul - 1, SITMAP_DOCUMENT_ERROR,
+                                                   SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
+
+  assert_fails (KML_OPEN "\n<Document><name>bell \x07</name></Document></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
+  assert_fails (KML_OPEN "\n\n<Document><name>&#0;</name></Document></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 3, 0);
+  assert_fails (KML_OPEN "\n<Document><name>&#xFFFE;</name></Document></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
+}
+
+/*
+ * Structure
+ */
+
+static void
+test_not_well_formed (void)
+{
+  assert_fails_saying (KML_OPEN "\n<Document>\n<name>x</Document>\n</kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 3,
+                       "wrong end tag");
+  assert_fails_saying (KML_OPEN "</kml>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, "after the end");
+  assert_fails (KML_OPEN "</kml>\ntrailing text", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
+  assert_fails (KML_OPEN "\n<Document><name><![CDATA[never closed</name></Document></kml>",
+                SITMAP_DOCUMENT_ERROR_MALFORMED, 0, 0);
+  assert_fails (KML_OPEN "\n<Document a=\"1\" a=\"2\"/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
+  assert_fails ("<kml xmlns:gml=\"\"><gml:Point/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 0);
+  assert_fails ("<kml><undeclared:Point/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 0);
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr (GString) kml = g_string_new (KML_OPEN "\n");
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (kml, "<Folder>\n");
+  /* kml is at depth 0 on line 1, the 100th Folder at depth 100 on line 101 */
+  message = io_assert_read_fails (kml->str, kml->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 101, 1);
+}
+
+static void
+test_huge_values (void)
+{
+  gsize size = 20 * 1024 * 1024;
+  g_autoptr (GString) text = g_string_sized_new (size + 200);
+  g_autoptr (GString) attribute = g_string_sized_new (size + 200);
+  g_autoptr (GString) name = g_string_sized_new (200000);
+  g_autoptr (GString) pieces = g_string_new (KML_OPEN "\n<Document>\n<name>");
+  g_autofree char *message = NULL;
+
+  g_string_append (text, KML_OPEN "\n<Document>\n<name>");
+  for (gsize i = 0; i < size; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  g_string_append (text, "</name></Document></kml>");
+  message = io_assert_read_fails (text->str, text->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 0, 0);
+  g_clear_pointer (&message, g_free);
+
+  g_string_append (attribute, KML_OPEN "\n<Placemark id=\"");
+  for (gsize i = 0; i < size; i++)
+    g_string_append_c (attribute, 'a' + i % 26);
+  g_string_append (attribute, "\"/></kml>");
+  message = io_assert_read_fails (attribute->str, attribute->len, SITMAP_DOCUMENT_ERROR,
+                                  SITMAP_DOCUMENT_ERROR_TOO_LARGE, 0, 0);
+  g_clear_pointer (&message, g_free);
+
+  g_string_append (name, KML_OPEN "\n<");
+  for (gsize i = 0; i < 100000; i++)
+    g_string_append_c (name, 'a');
+  g_string_append (name, "/></kml>");
+  message = io_assert_read_fails (name->str, name->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 2, 0);
+  g_clear_pointer (&message, g_free);
+
+  /* Many text pieces, each small, that add up to more than a text may hold */
+  for (guint i = 0; i < 12; i++)
+    {
+      g_string_append (pieces, "<![CDATA[");
+      for (gsize j = 0; j < 1024 * 1024; j++)
+        g_string_append_c (pieces, 'x');
+      g_string_append (pieces, "]]>");
+    }
+  g_string_append (pieces, "</name></Document></kml>");
+  message = io_assert_read_fails (pieces->str, pieces->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  3, 0);
+}
+
+/* libxml2 checks attributes for duplicates pairwise: 100,000 of them would take minutes, not an error. */
+static void
+test_crowded_tag (void)
+{
+  g_autoptr (GString) kml = g_string_new (KML_OPEN "\n<!-- a=1 b=2 c=3 -->\n<Document>\n  <Placemark");
+  g_autofree char *message = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (kml, " a%u=\"=>\"", i);
+  g_string_append (kml, "/>\n</Document></kml>");
+  message = io_assert_read_fails (kml->str, kml->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 4, 3);
+}
+
+static void
+test_crowded_tag_utf16 (void)
+{
+  g_autoptr (GString) kml = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<kml><Placemark");
+  g_autofree char *utf16 = NULL;
+  g_autofree char *message = NULL;
+  gsize length;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (kml, " a%u=\"\"", i);
+  g_string_append (kml, "/></kml>");
+  utf16 = to_utf16 (kml->str, &length);
+  message = io_assert_read_fails (utf16, length, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 2, 6);
+  /* A lone surrogate: not UTF-16 at all */
+  memcpy (utf16 + length - 4, "\x00\xd8", 2);
+  {
+    g_autoptr (GBytes) bytes = g_bytes_new (utf16, length);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (SitmapDocument) document = sitmap_kml_read_bytes (bytes, "utf16.kml", NULL, &error);
+
+    g_assert_null (document);
+    g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_MALFORMED);
+  }
+}
+
+static void
+test_too_many_citations (void)
+{
+  g_autoptr (GString) inside = g_string_new ("<ExtendedData><sitmap:event>\n");
+  g_autofree char *kml = NULL;
+
+  for (guint i = 0; i < 1001; i++)
+    g_string_append (inside, "<sitmap:citation source=\"s\"/>\n");
+  g_string_append (inside, "</sitmap:event></ExtendedData>");
+  kml = placemark (inside->str);
+  /* The citations begin on line 5: the 1001st is on line 1005 */
+  assert_fails_saying (kml, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 1005, "1000");
+}
+
+/*
+ * Values that make no sense
+ */
+
+static void
+test_coordinates (void)
+{
+  assert_placemark_fails ("<Point><coordinates>38.8,123.4</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                          4, "the latitude 123.4 is outside −90…90");
+  assert_placemark_fails ("<Point><coordinates>200,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "longitude 200");
+  assert_placemark_fails ("<Point><coordinates>1e999,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "1e999 is not a finite number");
+  assert_placemark_fails ("<Point><coordinates>38,nan</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "“nan”");
+  assert_placemark_fails ("<Point><coordinates>inf,1</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "“inf”");
+  assert_placemark_fails ("<Point><coordinates>0x1p3,1</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "0x1p3");
+  assert_placemark_fails ("<Point><coordinates>38,34,0,7</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                          4, "more than three");
+  assert_placemark_fails ("<Point><coordinates>38,,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "missing a number");
+  assert_placemark_fails ("<Point><coordinates>38</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "longitude and a latitude");
+  assert_placemark_fails ("<Point><coordinates>1,2 3,4</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "more than one");
+  assert_placemark_fails ("<LineString><coordinates>1,2\n3,4\n5,95</coordinates></LineString>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "95");
+  assert_placemark_fails ("<Polygon><outerBoundaryIs><LinearRing><coordinates>1,2 3,4</coordinates></LinearRing>"
+                          "</outerBoundaryIs></Polygon>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "three points");
+  assert_placemark_fails ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><gx:coord>1 100 0</gx:coord>"
+                          "</gx:Track>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "latitude 100");
+}
+
+/* The position is the element's own, even on a long line or after wide characters. */
+static void
+test_column (void)
+{
+  assert_fails (KML_OPEN "\n<Placemark>\n    <Point><coordinates>0,91</coordinates></Point>\n</Placemark></kml>",
+                SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 3, 12);
+  assert_fails (KML_OPEN "<Placemark><name>حمص</name><Point><coordinates>0,91</coordinates></Point></Placemark></kml>",
+                SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 1,
+                (int) g_utf8_strlen (KML_OPEN "<Placemark><name>حمص</name><Point>", -1) + 1);
+  /* A start tag over several lines is found where it begins */
+  assert_fails (KML_OPEN "\n<Placemark>\n  <ExtendedData><sitmap:event\n     category=\"nonsense\"/></ExtendedData>"
+                "</Placemark></kml>",
+                SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 3, 17);
+}
+
+static void
+test_dates (void)
+{
+  assert_placemark_fails ("<TimeStamp>\n<when>2024-13-01</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5,
+                          "2024-13-01");
+  assert_placemark_fails ("<TimeStamp><when>yesterday</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "yesterday");
+  assert_placemark_fails ("<TimeStamp><when>2024-02-30</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "2024-02-30");
+  assert_placemark_fails ("<TimeStamp><when>10/12/2024</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "10/12/2024");
+  assert_placemark_fails ("<TimeStamp><when>2024-12-10T25:00:00Z</when></TimeStamp>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "2024-12-10T25:00:00Z");
+  assert_placemark_fails ("<TimeStamp><when>99999999999</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
+                          "99999999999");
+  assert_placemark_fails ("<TimeSpan><begin>2024-12-08</begin><end>2024-12-07</end></TimeSpan>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "before it begins");
+  assert_placemark_fails ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><when>soon</when></gx:Track>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "soon");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:citation>\n<sitmap:published>someday</sitmap:published>"
+                          "</sitmap:citation></sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5, "someday");
+}
+
+static void
+test_numbers (void)
+{
+  assert_placemark_fails ("<ExtendedData><sitmap:event>\n<sitmap:figure kind=\"killed\" min=\"99999999999999999999\"/>"
+                          "</sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5, "99999999999999999999");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" min=\"-5\"/></sitmap:event>"
+                          "</ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "not a whole number");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" min=\"1e3\"/></sitmap:event>"
+                          "</ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "1e3");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" min=\"9\" max=\"5\"/>"
+                          "</sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "smaller than its min");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" qualifier=\"about\"/>"
+                          "</sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "needs a min");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" min=\"3\" "
+                          "qualifier=\"unquantified\"/></sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "unquantified");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:location radius=\"99999999999\"/></sitmap:event>"
+                          "</ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "radius");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure min=\"3\"/></sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "needs a kind");
+}
+
+static void
+test_unknown_values (void)
+{
+  assert_placemark_fails ("<ExtendedData><sitmap:event category=\"fight\"/></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "battle, remote-violence");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:location precision=\"nearby\"/></sitmap:event>"
+                          "</ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "near-town");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:citation credibility=\"7\"/></sitmap:event>"
+                          "</ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "credibility=“7”");
+  assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:figure kind=\"killed\" min=\"1\" "
+                          "qualifier=\"roughly\"/></sitmap:event></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "at-least");
+  assert_placemark_fails ("<ExtendedData><sitmap:place kind=\"hamlet\"/></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "village");
+  assert_placemark_fails ("<ExtendedData><sitmap:event/><sitmap:place/></ExtendedData>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "both a place and an event");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:source id=\"a\" kind=\"rumour\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "monitor");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:source id=\"a\" reliability=\"G\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "reliability");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:source id=\"a\" party=\"maybe\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "party");
+}
+
+static void
+test_references (void)
+{
+  assert_fails_saying (KML_OPEN "\n<Placemark>\n<ExtendedData><sitmap:event>\n<sitmap:location place=\"nowhere\"/>"
+                       "</sitmap:event></ExtendedData></Placemark></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "nowhere");
+  assert_fails_saying (KML_OPEN "\n<Placemark id=\"p\"><ExtendedData><sitmap:place/></ExtendedData></Placemark>\n"
+                       "<Placemark id=\"p\"><ExtendedData><sitmap:place/></ExtendedData></Placemark></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 3, "two places");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData><sitmap:source id=\"s\"/>\n<sitmap:source id=\"s\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "two sources");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:source kind=\"monitor\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "needs an id");
+}
+
+static void
+test_view (void)
+{
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view latitude=\"1\" longitude=\"2\" zoom=\"25\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "zoom 25");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view latitude=\"1\"/></ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "longitude");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view latitude=\"91\" longitude=\"1\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "latitude 91");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view from=\"2024\" to=\"2011\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "before it begins");
+  assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view from=\"2024\"/>"
+                       "</ExtendedData></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "both from and to");
+  assert_fails_saying (KML_OPEN "<Document>\n<LookAt><longitude>1</longitude><latitude>-100</latitude></LookAt>"
+                       "</Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "latitude -100");
+}
+
+static void
+test_overlay_boxes (void)
+{
+  assert_fails_saying (KML_OPEN "<GroundOverlay>\n<LatLonBox><north>1</north><south>0</south><east>1</east>"
+                       "</LatLonBox></GroundOverlay></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "west");
+  assert_fails_saying (KML_OPEN "<GroundOverlay>\n<LatLonBox><north>0</north><south>1</south><east>1</east>"
+                       "<west>0</west></LatLonBox></GroundOverlay></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "north edge");
+  assert_fails_saying (KML_OPEN "<GroundOverlay><LatLonBox>\n<north>nan</north></LatLonBox></GroundOverlay></kml>",
+                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "nan");
+}
+
+/* Text that looks like markup or steers the direction of writing is plain text, kept as it is. */
+static void
+test_text_stays_text (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (
+    KML_OPEN "<Placemark><name>&lt;span foreground=\"red\"&gt;x&lt;/span&gt; \u202Egnp.exe</name></Placemark></kml>",
+    "text.kml", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (sitmap_event_store_get_title (sitmap_document_get_store (document), 0), ==,
+                   "<span foreground=\"red\">x</span> \u202Egnp.exe");
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr (GString) big = g_string_new (KML_OPEN "<Document>");
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (big, "<Placemark><name>e</name></Placemark>");
+  g_string_append (big, "</Document></kml>");
+  bytes = g_bytes_new (big->str, big->len);
+  g_cancellable_cancel (cancellable);
+  document = sitmap_kml_read_bytes (bytes, "big.kml", cancellable, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/io/kml-hostile/empty", test_empty);
+  g_test_add_func ("/io/kml-hostile/truncated", test_truncated);
+  g_test_add_func ("/io/kml-hostile/truncated-line", test_truncated_line);
+  g_test_add_func ("/io/kml-hostile/binary-garbage", test_binary_garbage);
+  g_test_add_func ("/io/kml-hostile/wrong-root", test_wrong_root);
+  g_test_add_func ("/io/kml-hostile/billion-laughs", test_billion_laughs);
+  g_test_add_func ("/io/kml-hostile/parameter-entity-bomb", test_parameter_entity_bomb);
+  g_test_add_func ("/io/kml-hostile/external-entity-file", test_external_entity_file);
+  g_test_add_func ("/io/kml-hostile/external-entity-network", test_external_entity_network);
+  g_test_add_func ("/io/kml-hostile/links-never-fetched", test_links_never_fetched);
+  g_test_add_func ("/io/kml-hostile/doctype-in-utf16", test_doctype_in_utf16);
+  g_test_add_func ("/io/kml-hostile/doctype-in-comment", test_doctype_in_comment_is_harmless);
+  g_test_add_func ("/io/kml-hostile/undefined-entity", test_undefined_entity);
+  g_test_add_func ("/io/kml-hostile/latin1-declared-utf8", test_latin1_declared_utf8);
+  g_test_add_func ("/io/kml-hostile/refused-encodings", test_refused_encodings);
+  g_test_add_func ("/io/kml-hostile/forbidden-characters", test_forbidden_characters);
+  g_test_add_func ("/io/kml-hostile/not-well-formed", test_not_well_formed);
+  g_test_add_func ("/io/kml-hostile/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/io/kml-hostile/huge-values", test_huge_values);
+  g_test_add_func ("/io/kml-hostile/crowded-tag", test_crowded_tag);
+  g_test_add_func ("/io/kml-hostile/crowded-tag-utf16", test_crowded_tag_utf16);
+  g_test_add_func ("/io/kml-hostile/too-many-citations", test_too_many_citations);
+  g_test_add_func ("/io/kml-hostile/coordinates", test_coordinates);
+  g_test_add_func ("/io/kml-hostile/column", test_column);
+  g_test_add_func ("/io/kml-hostile/dates", test_dates);
+  g_test_add_func ("/io/kml-hostile/numbers", test_numbers);
+  g_test_add_func ("/io/kml-hostile/unknown-values", test_unknown_values);
+  g_test_add_func ("/io/kml-hostile/references", test_references);
+  g_test_add_func ("/io/kml-hostile/view", test_view);
+  g_test_add_func ("/io/kml-hostile/overlay-boxes", test_overlay_boxes);
+  g_test_add_func ("/io/kml-hostile/text-stays-text", test_text_stays_text);
+  g_test_add_func ("/io/kml-hostile/cancelled", test_cancelled);
+
+  return g_test_run ();
+}
