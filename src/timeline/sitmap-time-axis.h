@@ -1,0 +1,96 @@
+/* sitmap-time-axis.h: where the ticks and labels of a time axis go, for a window and a width
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The calendar units an axis steps by. Every tick falls on a boundary of its unit in UTC: minutes and
+ * hours count from midnight, weeks start on Monday, months on the 1st, years on 1 January. */
+typedef enum
+{
+  SITMAP_AXIS_UNIT_SECOND,
+  SITMAP_AXIS_UNIT_MINUTE,
+  SITMAP_AXIS_UNIT_HOUR,
+  SITMAP_AXIS_UNIT_DAY,
+  SITMAP_AXIS_UNIT_WEEK,
+  SITMAP_AXIS_UNIT_MONTH,
+  SITMAP_AXIS_UNIT_YEAR,
+} SitmapAxisUnit;
+
+/* count units: 15 minutes, 3 months (a quarter), 10 years (a decade). */
+typedef struct
+{
+  SitmapAxisUnit unit;
+  guint          count;
+} SitmapAxisStep;
+
+typedef enum
+{
+  SITMAP_AXIS_LABEL_TICK,    /* the label of a major tick: "2024", "Dec 2024", "10 Dec", "14:30" */
+  SITMAP_AXIS_LABEL_CONTEXT, /* what the tick labels leave out: the year under days, the day under hours */
+} SitmapAxisLabelKind;
+
+/* How wide a label is in pixels. */
+typedef double (*SitmapAxisMeasureFunc) (const char *text, SitmapAxisLabelKind kind, gpointer user_data);
+
+typedef struct
+{
+  gint64      time;
+  double      x;
+  gboolean    major;
+  const char *label;       /* major and context ticks only; owned by the axis until the next update */
+  double      label_x;     /* where the label starts: just right of the tick, or pinned to the left edge */
+  double      label_width;
+  gboolean    label_fits;  /* FALSE when the label would run into the next one or off the right edge */
+} SitmapAxisTick;
+
+typedef struct _SitmapTimeAxis SitmapTimeAxis;
+
+SitmapTimeAxis *sitmap_time_axis_new (void);
+void            sitmap_time_axis_free (SitmapTimeAxis *self);
+/* Without a measure function, labels are measured as 7 pixels a character. */
+void            sitmap_time_axis_set_measure_func (SitmapTimeAxis       *self,
+                                                   SitmapAxisMeasureFunc func,
+                                                   gpointer              user_data);
+/* Lays out [start, end) over width pixels: picks the finest step whose labels do not overlap. Does
+ * nothing when nothing changed since the last call; sitmap_time_axis_invalidate() forces it (fonts). */
+void            sitmap_time_axis_update (SitmapTimeAxis *self, gint64 start, gint64 end, double width);
+void            sitmap_time_axis_invalidate (SitmapTimeAxis *self);
+
+/* In time order, within [start, end]. */
+const SitmapAxisTick *sitmap_time_axis_get_ticks (SitmapTimeAxis *self, guint *n_ticks);
+/* The context labels: the first one is the period the window starts in, pinned to the left edge. */
+const SitmapAxisTick *sitmap_time_axis_get_context_ticks (SitmapTimeAxis *self, guint *n_ticks);
+SitmapAxisStep        sitmap_time_axis_get_major_step (SitmapTimeAxis *self);
+/* count is 0 when there are no minor ticks. */
+SitmapAxisStep        sitmap_time_axis_get_minor_step (SitmapTimeAxis *self);
+
+/* Calendar arithmetic on steps, valid for any year the axis can show. */
+gint64 sitmap_axis_step_floor (SitmapAxisStep step, gint64 t);
+gint64 sitmap_axis_step_next (SitmapAxisStep step, gint64 t);
+/* The nearest boundary of step to t. */
+gint64 sitmap_axis_step_round (SitmapAxisStep step, gint64 t);
+/* The shortest a step can be, in seconds (a month is 28 days). */
+gint64 sitmap_axis_step_get_min_seconds (SitmapAxisStep step);
+/* The calendar unit a drag should snap to at this scale: days when a day is a few pixels wide. */
+SitmapAxisStep sitmap_axis_snap_step (double pixels_per_second);
+
+/* Localised labels (g_date_time_format), numeric outside GDateTime's years 1 to 9999. */
+char *sitmap_axis_format_tick (SitmapAxisStep step, gint64 t);
+/* NULL when tick labels of this step need no context (they already name the year). */
+char *sitmap_axis_format_context (SitmapAxisStep step, gint64 t);
+/* A range [start, end) for people, as short as it stays clear: "7 – 10 Dec 2024", "Nov – Dec 2024",
+ * "2011 – 2019", "10 Dec 2024, 05:00 – 07:30". */
+char *sitmap_axis_format_range (gint64 start, gint64 end);
+
+/* The times an axis can show: years -1,000,000 to 1,000,000, beyond what any document holds. */
+gint64 sitmap_time_axis_get_min_time (void);
+gint64 sitmap_time_axis_get_max_time (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTimeAxis, sitmap_time_axis_free)
+
+G_END_DECLS

@@ -1,0 +1,503 @@
+/* test-time-axis.c: the axis maths across scales, and the lane packer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "test-time-axis"
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "sitmap-lanes.h"
+#include "sitmap-time-axis.h"
+#include "sitmap-time.h"
+
+#define WIDTH 1000.0
+
+/* Labels measured as a proportional font would be, roughly: wide digits, narrow spaces. */
+static double
+measure_cb (const char *text, SitmapAxisLabelKind kind, gpointer user_data)
+{
+  double width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    width += *p == ' ' ? 3.5 : 7.0;
+  return kind == SITMAP_AXIS_LABEL_CONTEXT ? width * 1.1 : width;
+}
+
+static gint64
+civil (gint64 year, guint month, guint day, guint hour, guint minute)
+{
+  return sitmap_time_from_civil (year, month, day, hour, minute, 0);
+}
+
+static SitmapTimeAxis *
+axis_for (gint64 start, gint64 end)
+{
+  SitmapTimeAxis *axis = sitmap_time_axis_new ();
+
+  sitmap_time_axis_set_measure_func (axis, measure_cb, NULL);
+  sitmap_time_axis_update (axis, start, end, WIDTH);
+  return axis;
+}
+
+static void
+assert_step (SitmapAxisStep step, SitmapAxisUnit unit, guint count)
+{
+  g_assert_cmpint (step.unit, ==, unit);
+  g_assert_cmpuint (step.count, ==, count);
+}
+
+static void
+split (gint64 t, gint64 *year, guint *month, guint *day, gint64 *second_of_day)
+{
+  gint64 days = t / 86400 - (t % 86400 < 0);
+
+  sitmap_civil_from_days (days, year, month, day);
+  *second_of_day = t - days * 86400;
+}
+
+/* Every tick falls on a boundary of its step in UTC: not on a multiple of some number of seconds. */
+static void
+assert_calendar_boundary (SitmapAxisStep step, gint64 t)
+{
+  gint64 year, second;
+  guint month, day;
+
+  split (t, &year, &month, &day, &second);
+  switch (step.unit)
+    {
+    case SITMAP_AXIS_UNIT_YEAR:
+      g_assert_cmpuint (month, ==, 1);
+      g_assert_cmpuint (day, ==, 1);
+      g_assert_cmpint (second, ==, 0);
+      g_assert_cmpint (((year % step.count) + step.count) % step.count, ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_MONTH:
+      g_assert_cmpuint (day, ==, 1);
+      g_assert_cmpint (second, ==, 0);
+      g_assert_cmpuint ((month - 1) % step.count, ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_WEEK:
+      g_assert_cmpint (second, ==, 0);
+      /* 1 January 2024 was a Monday */
+      g_assert_cmpint ((((t - civil (2024, 1, 1, 0, 0)) / 86400) % 7 + 7) % 7, ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_DAY:
+      g_assert_cmpint (second, ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_HOUR:
+      g_assert_cmpint (second % (3600 * step.count), ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_MINUTE:
+      g_assert_cmpint (second % (60 * step.count), ==, 0);
+      break;
+    case SITMAP_AXIS_UNIT_SECOND:
+    default:
+      g_assert_cmpint (second % step.count, ==, 0);
+      break;
+    }
+}
+
+/* Ticks in order, within the window, on boundaries; majors on major boundaries; no two drawn labels
+ * overlap, and no drawn label runs off the right edge. */
+static void
+assert_sound_layout (SitmapTimeAxis *axis, gint64 start, gint64 end)
+{
+  SitmapAxisStep major = sitmap_time_axis_get_major_step (axis);
+  SitmapAxisStep minor = sitmap_time_axis_get_minor_step (axis);
+  const SitmapAxisTick *ticks, *previous = NULL;
+  guint n, n_major = 0;
+
+  ticks = sitmap_time_axis_get_ticks (axis, &n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpint (ticks[i].time, >=, start);
+      g_assert_cmpint (ticks[i].time, <=, end);
+      g_assert_cmpfloat (ticks[i].x, >=, 0);
+      g_assert_cmpfloat (ticks[i].x, <=, WIDTH);
+      if (i > 0)
+        g_assert_cmpint (ticks[i].time, >, ticks[i - 1].time);
+      assert_calendar_boundary (ticks[i].major ? major : minor, ticks[i].time);
+      if (!ticks[i].major)
+        {
+          g_assert_null (ticks[i].label);
+          continue;
+        }
+      n_major++;
+      g_assert_nonnull (ticks[i].label);
+      assert_calendar_boundary (major, ticks[i].time);
+      if (!ticks[i].label_fits)
+        continue;
+      g_assert_cmpfloat (ticks[i].label_x, >, ticks[i].x);
+      g_assert_cmpfloat (ticks[i].label_x + ticks[i].label_width, <=, WIDTH);
+      if (previous != NULL)
+        g_assert_cmpfloat (previous->label_x + previous->label_width, <, ticks[i].x);
+      previous = &ticks[i];
+    }
+  g_assert_cmpuint (n_major, >=, 2);
+}
+
+static const char *
+major_label (SitmapTimeAxis *axis, guint k)
+{
+  const SitmapAxisTick *ticks;
+  guint n;
+
+  ticks = sitmap_time_axis_get_ticks (axis, &n);
+  for (guint i = 0; i < n; i++)
+    if (ticks[i].major && k-- == 0)
+      return ticks[i].label;
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_century (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = axis_for (civil (1900, 1, 1, 0, 0), civil (2000, 1, 1, 0, 0));
+
+  /* 10 px a year: "1905" needs about 46 px with its gaps, so every 5 years, with years as minor ticks */
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_YEAR, 5);
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_YEAR, 1);
+  assert_sound_layout (axis, civil (1900, 1, 1, 0, 0), civil (2000, 1, 1, 0, 0));
+  g_assert_cmpstr (major_label (axis, 0), ==, "1900");
+  g_assert_cmpstr (major_label (axis, 1), ==, "1905");
+}
+
+static void
+test_decade (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = axis_for (civil (2010, 1, 1, 0, 0), civil (2020, 1, 1, 0, 0));
+  const SitmapAxisTick *context;
+  guint n;
+
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_YEAR, 1);
+  /* Months would be under 8 px apart: quarters */
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_MONTH, 3);
+  assert_sound_layout (axis, civil (2010, 1, 1, 0, 0), civil (2020, 1, 1, 0, 0));
+  g_assert_cmpstr (major_label (axis, 0), ==, "2010");
+  g_assert_cmpstr (major_label (axis, 9), ==, "2019");
+  /* Year labels need no context row */
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpuint (n, ==, 0);
+  (void) context;
+}
+
+static void
+test_year (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = axis_for (civil (2024, 1, 1, 0, 0), civil (2025, 1, 1, 0, 0));
+
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_MONTH, 1);
+  assert_sound_layout (axis, civil (2024, 1, 1, 0, 0), civil (2025, 1, 1, 0, 0));
+  g_assert_cmpstr (major_label (axis, 0), ==, "Jan 2024");
+  g_assert_cmpstr (major_label (axis, 11), ==, "Dec 2024");
+}
+
+static void
+test_quarters (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = axis_for (civil (2020, 1, 1, 0, 0), civil (2023, 1, 1, 0, 0));
+
+  /* Three years: a month is 26 px, too narrow for "Apr 2021"; quarters, labelled, with months between */
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_MONTH, 3);
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_MONTH, 1);
+  assert_sound_layout (axis, civil (2020, 1, 1, 0, 0), civil (2023, 1, 1, 0, 0));
+  g_assert_cmpstr (major_label (axis, 1), ==, "Apr 2020");
+}
+
+static void
+test_month (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = axis_for (civil (2024, 12, 1, 0, 0), civil (2025, 1, 1, 0, 0));
+  const SitmapAxisTick *context;
+  guint n;
+
+  /* 32 px a day is too narrow for "10 Dec": weeks from Monday, with days between */
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_WEEK, 1);
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_DAY, 1);
+  assert_sound_layout (axis, civil (2024, 12, 1, 0, 0), civil (2025, 1, 1, 0, 0));
+  g_assert_cmpstr (major_label (axis, 0), ==, "2 Dec");
+  g_assert_cmpstr (major_label (axis, 1), ==, "9 Dec");
+  /* The year the days are in, pinned at the left edge, and the next one at its boundary */
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (context[0].label, ==, "2024");
+  g_assert_cmpfloat (context[0].label_x, >=, 0);
+  g_assert_cmpstr (context[1].label, ==, "2025");
+  g_assert_cmpfloat (context[1].x, ==, WIDTH);
+  g_assert_false (context[1].label_fits);
+}
+
+static void
+test_week (void)
+{
+  gint64 start = civil (2024, 12, 7, 0, 0), end = civil (2024, 12, 14, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+  const SitmapAxisTick *context;
+  guint n;
+
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_HOUR, 12);
+  assert_sound_layout (axis, start, end);
+  g_assert_cmpstr (major_label (axis, 0), ==, "00:00");
+  g_assert_cmpstr (major_label (axis, 1), ==, "12:00");
+  /* Each day is named under its hours */
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpuint (n, ==, 8);
+  g_assert_cmpstr (context[0].label, ==, "Sat 7 Dec 2024");
+  g_assert_cmpstr (context[3].label, ==, "Tue 10 Dec 2024");
+  for (guint i = 0; i + 1 < n; i++)
+    if (context[i].label_fits)
+      g_assert_cmpfloat (context[i].label_x + context[i].label_width, <, context[i + 1].label_x);
+}
+
+static void
+test_day (void)
+{
+  gint64 start = civil (2024, 12, 10, 0, 0), end = civil (2024, 12, 11, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+
+  /* 42 px an hour is too narrow for "01:00": every 3 hours, quarter hours between */
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_HOUR, 3);
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_MINUTE, 15);
+  assert_sound_layout (axis, start, end);
+  g_assert_cmpstr (major_label (axis, 1), ==, "03:00");
+}
+
+static void
+test_hour (void)
+{
+  /* An hour that starts off the boundary: ticks still on whole 5 minutes */
+  gint64 start = civil (2024, 12, 10, 5, 2), end = start + 3600;
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+  const SitmapAxisTick *context;
+  guint n;
+
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_MINUTE, 5);
+  assert_step (sitmap_time_axis_get_minor_step (axis), SITMAP_AXIS_UNIT_MINUTE, 1);
+  assert_sound_layout (axis, start, end);
+  g_assert_cmpstr (major_label (axis, 0), ==, "05:05");
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (context[0].label, ==, "Tue 10 Dec 2024");
+  g_assert_true (context[0].label_fits);
+}
+
+/* Zooming in step by step never makes labels overlap and always moves to a finer or equal step. */
+static void
+test_zoom_sweep (void)
+{
+  gint64 middle = civil (2024, 12, 10, 12, 0);
+  gint64 previous = G_MAXINT64;
+
+  for (double span = 400.0 * 365 * 86400; span > 120; span /= 1.7)
+    {
+      gint64 start = middle - (gint64) (span / 2), end = middle + (gint64) (span / 2);
+      g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+      gint64 step = sitmap_axis_step_get_min_seconds (sitmap_time_axis_get_major_step (axis));
+
+      assert_sound_layout (axis, start, end);
+      g_assert_cmpint (step, <=, previous);
+      previous = step;
+    }
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr (SitmapTimeAxis) axis = sitmap_time_axis_new ();
+  const SitmapAxisTick *ticks, *previous = NULL;
+  guint n;
+
+  sitmap_time_axis_set_measure_func (axis, measure_cb, NULL);
+  sitmap_time_axis_update (axis, civil (2024, 1, 1, 0, 0), civil (2025, 1, 1, 0, 0), 90);
+  ticks = sitmap_time_axis_get_ticks (axis, &n);
+  for (guint i = 0; i < n; i++)
+    if (ticks[i].major && ticks[i].label_fits)
+      {
+        g_assert_cmpfloat (ticks[i].label_x + ticks[i].label_width, <=, 90);
+        if (previous != NULL)
+          g_assert_cmpfloat (previous->label_x + previous->label_width, <, ticks[i].x);
+        previous = &ticks[i];
+      }
+}
+
+static void
+test_before_1970 (void)
+{
+  gint64 start = civil (1914, 7, 1, 0, 0), end = civil (1917, 7, 1, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+
+  g_assert_cmpint (start, <, 0);
+  assert_sound_layout (axis, start, end);
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_MONTH, 3);
+  g_assert_cmpstr (major_label (axis, 0), ==, "Jul 1914");
+  g_assert_cmpstr (major_label (axis, 1), ==, "Oct 1914");
+
+  {
+    g_autoptr (SitmapTimeAxis) old = axis_for (civil (1066, 1, 1, 0, 0), civil (1067, 1, 1, 0, 0));
+
+    assert_sound_layout (old, civil (1066, 1, 1, 0, 0), civil (1067, 1, 1, 0, 0));
+    g_assert_cmpstr (major_label (old, 9), ==, "Oct 1066");
+  }
+}
+
+static void
+test_year_3000 (void)
+{
+  gint64 start = civil (3000, 2, 20, 0, 0), end = civil (3000, 3, 20, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+  const SitmapAxisTick *context;
+  guint n;
+
+  assert_sound_layout (axis, start, end);
+  assert_step (sitmap_time_axis_get_major_step (axis), SITMAP_AXIS_UNIT_WEEK, 1);
+  /* 20 February 3000 is a Thursday: the first Monday is the 24th */
+  g_assert_cmpstr (major_label (axis, 0), ==, "24 Feb");
+  g_assert_cmpstr (major_label (axis, 1), ==, "3 Mar");
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpstr (context[0].label, ==, "3000");
+}
+
+/* Past GDateTime's year 9999 the labels fall back to numbers, and the ticks stay on the calendar. */
+static void
+test_year_20000 (void)
+{
+  gint64 start = civil (20000, 1, 1, 0, 0), end = civil (20100, 1, 1, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+
+  assert_sound_layout (axis, start, end);
+  g_assert_cmpstr (major_label (axis, 0), ==, "20000");
+  g_assert_cmpint (sitmap_time_axis_get_major_step (axis).unit, ==, SITMAP_AXIS_UNIT_YEAR);
+
+  {
+    gint64 s = civil (20000, 1, 1, 0, 0), e = civil (20001, 1, 1, 0, 0);
+    g_autoptr (SitmapTimeAxis) months = axis_for (s, e);
+    g_autoptr (SitmapTimeAxis) days = axis_for (civil (20000, 3, 1, 0, 0), civil (20000, 3, 8, 0, 0));
+    const SitmapAxisTick *context;
+    guint n;
+
+    assert_sound_layout (months, s, e);
+    g_assert_cmpint (sitmap_time_axis_get_major_step (months).unit, ==, SITMAP_AXIS_UNIT_MONTH);
+    g_assert_cmpstr (major_label (months, 0), ==, "20000-01");
+    g_assert_cmpstr (major_label (months, 2), ==, "20000-03");
+    assert_sound_layout (days, civil (20000, 3, 1, 0, 0), civil (20000, 3, 8, 0, 0));
+    context = sitmap_time_axis_get_context_ticks (days, &n);
+    g_assert_cmpstr (context[0].label, ==, "20000-03-01");
+  }
+}
+
+static void
+test_negative_years (void)
+{
+  gint64 start = civil (-520, 1, 1, 0, 0), end = civil (-400, 1, 1, 0, 0);
+  g_autoptr (SitmapTimeAxis) axis = axis_for (start, end);
+
+  assert_sound_layout (axis, start, end);
+  g_assert_cmpstr (major_label (axis, 0), ==, "-520");
+}
+
+/* The whole span the axis can show, and a window past its limits, still lay out. */
+static void
+test_limits (void)
+{
+  gint64 min = sitmap_time_axis_get_min_time (), max = sitmap_time_axis_get_max_time ();
+  g_autoptr (SitmapTimeAxis) axis = axis_for (min, max);
+  g_autoptr (SitmapTimeAxis) beyond = axis_for (G_MININT64, G_MAXINT64);
+  guint n;
+
+  assert_sound_layout (axis, min, max);
+  sitmap_time_axis_get_ticks (beyond, &n);
+  g_assert_cmpuint (n, >, 0);
+}
+
+static void
+test_step_arithmetic (void)
+{
+  SitmapAxisStep quarter = { SITMAP_AXIS_UNIT_MONTH, 3 };
+  SitmapAxisStep decade = { SITMAP_AXIS_UNIT_YEAR, 10 };
+  SitmapAxisStep week = { SITMAP_AXIS_UNIT_WEEK, 1 };
+  SitmapAxisStep hours = { SITMAP_AXIS_UNIT_HOUR, 6 };
+  SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
+
+  g_assert_cmpint (sitmap_axis_step_floor (quarter, civil (2024, 12, 10, 5, 0)), ==, civil (2024, 10, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_next (quarter, civil (2024, 10, 1, 0, 0)), ==, civil (2025, 1, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (decade, civil (-5, 6, 1, 0, 0)), ==, civil (-10, 1, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (week, civil (1969, 12, 31, 23, 0)), ==, civil (1969, 12, 29, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (hours, civil (1950, 3, 1, 17, 59)), ==, civil (1950, 3, 1, 12, 0));
+  g_assert_cmpint (sitmap_axis_step_round (day, civil (2024, 12, 10, 13, 0)), ==, civil (2024, 12, 11, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_round (day, civil (2024, 12, 10, 11, 0)), ==, civil (2024, 12, 10, 0, 0));
+
+  /* A drag snaps to days when a day is several pixels wide, to months at a decade's view */
+  assert_step (sitmap_axis_snap_step (WIDTH / (61.0 * 86400)), SITMAP_AXIS_UNIT_DAY, 1);
+  assert_step (sitmap_axis_snap_step (WIDTH / (15.0 * 365 * 86400)), SITMAP_AXIS_UNIT_MONTH, 1);
+  assert_step (sitmap_axis_snap_step (WIDTH / (300.0 * 365 * 86400)), SITMAP_AXIS_UNIT_YEAR, 10);
+}
+
+static void
+assert_range (gint64 start, gint64 end, const char *expected)
+{
+  g_autofree char *text = sitmap_axis_format_range (start, end);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_range (void)
+{
+  assert_range (civil (2024, 12, 7, 0, 0), civil (2024, 12, 11, 0, 0), "7 – 10 Dec 2024");
+  assert_range (civil (2024, 11, 27, 0, 0), civil (2024, 12, 11, 0, 0), "27 Nov – 10 Dec 2024");
+  assert_range (civil (2023, 12, 30, 0, 0), civil (2024, 1, 3, 0, 0), "30 Dec 2023 – 2 Jan 2024");
+  assert_range (civil (2024, 12, 10, 0, 0), civil (2024, 12, 11, 0, 0), "10 Dec 2024");
+  assert_range (civil (2024, 11, 1, 0, 0), civil (2025, 1, 1, 0, 0), "Nov – Dec 2024");
+  assert_range (civil (2019, 3, 1, 0, 0), civil (2019, 4, 1, 0, 0), "Mar 2019");
+  assert_range (civil (2011, 1, 1, 0, 0), civil (2020, 1, 1, 0, 0), "2011 – 2019");
+  assert_range (civil (2011, 1, 1, 0, 0), civil (2012, 1, 1, 0, 0), "2011");
+  assert_range (civil (2024, 12, 10, 5, 0), civil (2024, 12, 10, 7, 30), "10 Dec 2024, 05:00 – 07:30");
+  assert_range (civil (1914, 7, 28, 0, 0), civil (1918, 11, 12, 0, 0), "28 Jul 1914 – 11 Nov 1918");
+  assert_range (civil (20000, 1, 1, 0, 0), civil (20010, 1, 1, 0, 0), "20000 – 20009");
+  assert_range (civil (-500, 3, 1, 0, 0), civil (-500, 4, 1, 0, 0), "-0500-03");
+}
+
+static void
+test_lanes (void)
+{
+  SitmapLanes lanes;
+
+  sitmap_lanes_init (&lanes, 3, 2);
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 0, 100), ==, 0);  /* a long span */
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 10, 15), ==, 1);  /* overlaps it: next lane up */
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 16, 21), ==, 2);  /* touches lane 1's mark (gap 2) */
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 16.5, 21), ==, -1); /* nowhere left: not drawn */
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 30, 35), ==, 1);  /* lane 1 is free again */
+  g_assert_cmpint (sitmap_lanes_place (&lanes, 103, 108), ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/timeline/axis/century", test_century);
+  g_test_add_func ("/timeline/axis/decade", test_decade);
+  g_test_add_func ("/timeline/axis/quarters", test_quarters);
+  g_test_add_func ("/timeline/axis/year", test_year);
+  g_test_add_func ("/timeline/axis/month", test_month);
+  g_test_add_func ("/timeline/axis/week", test_week);
+  g_test_add_func ("/timeline/axis/day", test_day);
+  g_test_add_func ("/timeline/axis/hour", test_hour);
+  g_test_add_func ("/timeline/axis/zoom-sweep", test_zoom_sweep);
+  g_test_add_func ("/timeline/axis/narrow", test_narrow);
+  g_test_add_func ("/timeline/axis/before-1970", test_before_1970);
+  g_test_add_func ("/timeline/axis/year-3000", test_year_3000);
+  g_test_add_func ("/timeline/axis/year-20000", test_year_20000);
+  g_test_add_func ("/timeline/axis/negative-years", test_negative_years);
+  g_test_add_func ("/timeline/axis/limits", test_limits);
+  g_test_add_func ("/timeline/axis/step-arithmetic", test_step_arithmetic);
+  g_test_add_func ("/timeline/axis/format-range", test_format_range);
+  g_test_add_func ("/timeline/lanes", test_lanes);
+  return g_test_run ();
+}
