@@ -1,0 +1,475 @@
+/* sitmap-sidebar.c: the selected event and every source behind it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-sidebar"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "sitmap-citation-card.h"
+#include "sitmap-sidebar-text.h"
+#include "sitmap-sidebar.h"
+
+struct _SitmapSidebar
+{
+  GtkWidget        parent_instance;
+
+  SitmapViewState *view_state;
+  GSignalGroup    *view_state_signals;
+  GdkRGBA          swatch_color;
+
+  /* template widgets */
+  GtkStack        *stack;
+  GtkWidget       *document_box;
+  GtkLabel        *document_title_label;
+  GtkLabel        *document_description_label;
+  GtkLabel        *document_counts_label;
+  GtkScrolledWindow *event_scroller;
+  GtkWidget       *swatch;
+  GtkWidget       *close_button;
+  GtkLabel        *category_label;
+  GtkLabel        *title_label;
+  GtkLabel        *origins_label;
+  GtkWidget       *party_warning;
+  GtkLabel        *when_label;
+  GtkLabel        *when_detail_label;
+  GtkLabel        *where_label;
+  GtkLabel        *where_wording_label;
+  GtkLabel        *coordinates_label;
+  GtkWidget       *figures_section;
+  GtkLabel        *figures_label;
+  GtkWidget       *actors_section;
+  GtkLabel        *actors_label;
+  GtkWidget       *summary_section;
+  GtkLabel        *summary_label;
+  GtkBox          *sources_box;
+  GtkWidget       *no_sources_label;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapSidebar, sitmap_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_VIEW_STATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/*
+ * Auxiliary methods
+ */
+
+/* Document text goes through here: set as plain text, and the label hidden when there is none. */
+static void
+set_text_or_hide (GtkLabel *label, const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+
+  gtk_label_set_text (label, has_text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), has_text);
+}
+
+static void
+remove_cards (SitmapSidebar *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (SITMAP_IS_CITATION_CARD (child))
+        gtk_box_remove (self->sources_box, child);
+      child = next;
+    }
+}
+
+static void
+update_document (SitmapSidebar *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+  g_autofree char *events = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *places = NULL;
+  g_autofree char *counts = NULL;
+  guint n_events, n_sources, n_places;
+  const char *title;
+
+  gtk_widget_set_visible (self->document_box, document != NULL);
+  if (document == NULL)
+    return;
+
+  title = sitmap_document_get_title (document);
+  gtk_label_set_text (self->document_title_label, title && *title ? title : _("Untitled document"));
+  set_text_or_hide (self->document_description_label, sitmap_document_get_description (document));
+  /* The same text is set again when the selection changes, and GTK keeps a selection made in it (all of
+   * it, when the label took the focus): left over, it would show highlighted on the next visit. */
+  gtk_label_select_region (self->document_title_label, 0, 0);
+  gtk_label_select_region (self->document_description_label, 0, 0);
+
+  n_events = sitmap_document_get_n_events (document);
+  n_sources = g_list_model_get_n_items (sitmap_document_get_sources (document));
+  n_places = g_list_model_get_n_items (sitmap_document_get_places (document));
+  events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
+  sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  places = g_strdup_printf (ngettext ("%u place", "%u places", n_places), n_places);
+  /* TRANSLATORS: the document's counts, "12 events · 6 sources · 8 places" */
+  counts = g_strdup_printf (C_("counts", "%s · %s · %s"), events, sources, places);
+  gtk_label_set_text (self->document_counts_label, counts);
+}
+
+static void
+update_header (SitmapSidebar *self, SitmapEvent *event)
+{
+  SitmapCategory category = sitmap_event_get_category (event);
+  const char *title = sitmap_event_get_title (event);
+  guint n_origins = sitmap_event_get_n_origins (event);
+  g_autofree char *origins = NULL;
+
+  if (!gdk_rgba_parse (&self->swatch_color, sitmap_category_get_color (category)))
+    self->swatch_color = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
+  gtk_widget_queue_draw (self->swatch);
+  gtk_label_set_text (self->category_label, sitmap_category_get_label (category));
+  gtk_label_set_text (self->title_label, title && *title ? title : _("Untitled event"));
+
+  if (n_origins > 0)
+    origins = g_strdup_printf (ngettext ("Reported by %u independent origin", "Reported by %u independent origins",
+                                         n_origins),
+                               n_origins);
+  gtk_label_set_text (self->origins_label, origins ? origins : _("No source reports it"));
+  gtk_widget_set_visible (self->party_warning, sitmap_event_is_party_only (event));
+}
+
+static void
+update_when (SitmapSidebar *self, SitmapEvent *event)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *detail = NULL;
+  SitmapTime time;
+
+  sitmap_event_get_time (event, &time);
+  when = sitmap_sidebar_describe_when (&time);
+  detail = sitmap_sidebar_describe_when_detail (&time);
+  gtk_label_set_text (self->when_label, when);
+  set_text_or_hide (self->when_detail_label, detail);
+}
+
+static void
+update_where (SitmapSidebar *self, SitmapEvent *event)
+{
+  SitmapPlace *place = sitmap_event_get_place (event);
+  const char *wording = sitmap_event_get_place_name (event);
+  g_autofree char *where = sitmap_sidebar_describe_where (event);
+  g_autofree char *reported = NULL;
+  g_autofree char *coordinates = NULL;
+  double latitude, longitude;
+
+  gtk_label_set_text (self->where_label, where);
+  /* The sentence names the gazetteer place; the report's own words are kept beside it. */
+  if (place != NULL && wording != NULL && g_strcmp0 (wording, sitmap_place_get_name (place)) != 0)
+    /* TRANSLATORS: the place as the report words it, "Reported as “desert near As-Sukhnah”" */
+    reported = g_strdup_printf (_("Reported as “%s”"), wording);
+  set_text_or_hide (self->where_wording_label, reported);
+  if (sitmap_event_get_location (event, &latitude, &longitude))
+    coordinates = sitmap_sidebar_describe_coordinates (latitude, longitude);
+  set_text_or_hide (self->coordinates_label, coordinates);
+}
+
+/* One line per figure and per actor, in one plain label each: copied together, they read as a list. */
+static void
+update_figures_and_actors (SitmapSidebar *self, SitmapEvent *event)
+{
+  g_autoptr (GString) figures_text = g_string_new (NULL);
+  g_autoptr (GString) actors_text = g_string_new (NULL);
+  const SitmapFigure *figures;
+  const char *const *actors;
+  guint n_figures = 0, n_actors = 0;
+
+  figures = sitmap_event_get_figures (event, &n_figures);
+  for (guint i = 0; i < n_figures; i++)
+    {
+      g_autofree char *text = sitmap_figure_describe (&figures[i]);
+
+      g_string_append_printf (figures_text, "%s%s", i ? "\n" : "", text);
+    }
+  gtk_label_set_text (self->figures_label, figures_text->str);
+  gtk_widget_set_visible (self->figures_section, n_figures > 0);
+
+  actors = sitmap_event_get_actors (event, &n_actors);
+  for (guint i = 0; i < n_actors; i++)
+    g_string_append_printf (actors_text, "%s%s", i ? "\n" : "", actors[i]);
+  gtk_label_set_text (self->actors_label, actors_text->str);
+  gtk_widget_set_visible (self->actors_section, n_actors > 0);
+}
+
+/* An event has a handful of citations: a card each, rebuilt when the selection changes. */
+static void
+update_sources (SitmapSidebar *self, SitmapEvent *event)
+{
+  g_autoptr (GListModel) citations = sitmap_event_dup_citations (event);
+  guint n = g_list_model_get_n_items (citations);
+
+  remove_cards (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i);
+
+      gtk_box_append (self->sources_box, sitmap_citation_card_new (citation));
+    }
+  gtk_widget_set_visible (self->no_sources_label, n == 0);
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* When the page that holds the keyboard focus goes away, GtkStack may hand the focus to the first
+ * focusable widget of the new page; if that is a selectable label, all its text shows selected. The
+ * sidebar decides instead: the focus is taken off first, and an event page gives it to its close
+ * button, which keeps keyboard users in the sidebar. */
+static void
+show_page (SitmapSidebar *self, const char *name)
+{
+  GtkWidget *leaving = gtk_stack_get_visible_child (self->stack);
+  gboolean move_focus = FALSE;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), name) != 0 && leaving != NULL &&
+      has_focus_within (leaving))
+    {
+      gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+      move_focus = TRUE;
+    }
+  gtk_stack_set_visible_child_name (self->stack, name);
+  if (move_focus && g_strcmp0 (name, "event") == 0)
+    gtk_widget_grab_focus (self->close_button);
+}
+
+static void
+show_event (SitmapSidebar *self, SitmapEvent *event)
+{
+  update_header (self, event);
+  update_when (self, event);
+  update_where (self, event);
+  update_figures_and_actors (self, event);
+  set_text_or_hide (self->summary_label, sitmap_event_get_summary (event));
+  gtk_widget_set_visible (self->summary_section, gtk_widget_get_visible (GTK_WIDGET (self->summary_label)));
+  update_sources (self, event);
+
+  /* A new event is read from its top, whatever the previous one was scrolled to. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->event_scroller), 0);
+  show_page (self, "event");
+}
+
+static void
+clear_event (SitmapSidebar *self)
+{
+  remove_cards (self);
+  show_page (self, "empty");
+}
+
+static void
+update (SitmapSidebar *self)
+{
+  g_autoptr (SitmapEvent) event = NULL;
+
+  if (self->view_state != NULL)
+    event = sitmap_view_state_dup_selected_event (self->view_state);
+  update_document (self);
+  /* Before the page changes: a disabled close button could not take the focus. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.close", event != NULL);
+  if (event != NULL)
+    show_event (self, event);
+  else
+    clear_event (self);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+view_state_changed_cb (SitmapSidebar *self)
+{
+  update (self);
+}
+
+/* The category's colour, ringed with a trace of the text colour so that pale colours (the yellow of
+ * statements) still show on a light background. */
+static void
+draw_swatch_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
+{
+  SitmapSidebar *self = user_data;
+  double radius = MIN (width, height) / 2.0;
+  GdkRGBA ring;
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  gtk_widget_get_color (GTK_WIDGET (area), &ring);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &ring);
+#endif
+  ring.alpha *= 0.3f;
+
+  cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &self->swatch_color);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &ring);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+
+  if (self->view_state != NULL)
+    sitmap_view_state_set_selected (self->view_state, -1);
+}
+
+/*
+ * GObject
+ */
+
+static void
+sitmap_sidebar_dispose (GObject *object)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (object);
+
+  if (self->view_state_signals != NULL)
+    g_signal_group_set_target (self->view_state_signals, NULL);
+  g_clear_object (&self->view_state_signals);
+  g_clear_object (&self->view_state);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_SIDEBAR);
+  G_OBJECT_CLASS (sitmap_sidebar_parent_class)->dispose (object);
+}
+
+static void
+sitmap_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_STATE: g_value_set_object (value, self->view_state); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_sidebar_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_STATE: sitmap_sidebar_set_view_state (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_sidebar_class_init (SitmapSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sitmap_sidebar_dispose;
+  object_class->get_property = sitmap_sidebar_get_property;
+  object_class->set_property = sitmap_sidebar_set_property;
+
+  properties[PROP_VIEW_STATE] = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                       G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (SITMAP_TYPE_CITATION_CARD);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_box);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_description_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_counts_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, event_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, swatch);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, close_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, category_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, title_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, origins_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, party_warning);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, when_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, when_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, where_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, where_wording_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, coordinates_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, figures_section);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, figures_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, actors_section);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, actors_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, summary_section);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, sources_box);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, no_sources_label);
+
+  gtk_widget_class_install_action (widget_class, "sidebar.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.close", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sitmap-sidebar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sitmap_sidebar_init (SitmapSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch_cb, self, NULL);
+
+  self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
+  g_signal_group_connect_swapped (self->view_state_signals, "notify::selected", G_CALLBACK (view_state_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (view_state_changed_cb),
+                                  self);
+  update (self);
+}
+
+/*
+ * Public API
+ */
+
+GtkWidget *
+sitmap_sidebar_new (void)
+{
+  return g_object_new (SITMAP_TYPE_SIDEBAR, NULL);
+}
+
+SitmapViewState *
+sitmap_sidebar_get_view_state (SitmapSidebar *self)
+{
+  g_return_val_if_fail (SITMAP_IS_SIDEBAR (self), NULL);
+  return self->view_state;
+}
+
+void
+sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state)
+{
+  g_return_if_fail (SITMAP_IS_SIDEBAR (self));
+  g_return_if_fail (view_state == NULL || SITMAP_IS_VIEW_STATE (view_state));
+
+  if (!g_set_object (&self->view_state, view_state))
+    return;
+  g_signal_group_set_target (self->view_state_signals, view_state);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);
+}
