@@ -20,7 +20,7 @@
 #define MIN_MINOR_PX 9.0
 /* More minor ticks than months in a year between two major ones is clutter, not information. */
 #define MAX_MINOR_PER_MAJOR 12
-#define SNAP_MIN_PX 5.0
+#define SNAP_MIN_PX 3.0
 #define MAX_TICKS 2000
 
 struct _SitmapTimeAxis

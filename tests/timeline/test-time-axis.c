@@ -433,7 +433,10 @@ test_step_arithmetic (void)
   /* A drag snaps to days when a day is several pixels wide, to months at a decade's view */
   assert_step (sitmap_axis_snap_step (WIDTH / (61.0 * 86400)), SITMAP_AXIS_UNIT_DAY, 1);
   assert_step (sitmap_axis_snap_step (WIDTH / (15.0 * 365 * 86400)), SITMAP_AXIS_UNIT_MONTH, 1);
-  assert_step (sitmap_axis_snap_step (WIDTH / (300.0 * 365 * 86400)), SITMAP_AXIS_UNIT_YEAR, 10);
+  assert_step (sitmap_axis_snap_step (WIDTH / (300.0 * 365 * 86400)), SITMAP_AXIS_UNIT_YEAR, 1);
+  assert_step (sitmap_axis_snap_step (WIDTH / (600.0 * 365 * 86400)), SITMAP_AXIS_UNIT_YEAR, 10);
+  /* Four pixels a day, as in a month-and-a-half view of a narrow timeline: still days */
+  assert_step (sitmap_axis_snap_step (4.0 / 86400), SITMAP_AXIS_UNIT_DAY, 1);
 }
 
 static void
