@@ -1,0 +1,225 @@
+/* sitmap-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sitmap-application.h"
+#include "sitmap-window.h"
+
+#define DEMO_URI "resource://" RESOURCE_PREFIX "/demo/syria-2024.kml"
+
+struct _SitmapApplication
+{
+  AdwApplication parent_instance;
+  gboolean       open_demo;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapApplication, sitmap_application, ADW_TYPE_APPLICATION)
+
+/*
+ * Auxiliary methods
+ */
+
+GFile *
+sitmap_application_dup_demo_file (void)
+{
+  return g_file_new_for_uri (DEMO_URI);
+}
+
+/* Settings are optional: a build run without its schema installed still works, it only forgets. */
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Schema %s is not installed: settings will not be kept", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new (APPLICATION_ID);
+}
+
+/* The document to show when the user asked for none: the last one they opened, else the demo. */
+static GFile *
+dup_startup_file (SitmapApplication *self)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  if (!self->open_demo && (settings = dup_settings ()) != NULL)
+    last = g_settings_get_string (settings, "last-document");
+  if (last != NULL && *last != '\0')
+    {
+      g_autoptr (GFile) file = g_file_new_for_uri (last);
+
+      if (g_file_query_exists (file, NULL))
+        return g_steal_pointer (&file);
+    }
+  return sitmap_application_dup_demo_file ();
+}
+
+static SitmapWindow *
+get_or_create_window (SitmapApplication *self, gboolean *created)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  *created = window == NULL;
+  if (window == NULL)
+    window = GTK_WINDOW (sitmap_window_new (GTK_APPLICATION (self)));
+  return SITMAP_WINDOW (window);
+}
+
+/*
+ * Actions
+ */
+
+static void
+about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  GtkApplication *app = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  static const char *developers[] = { "The Sitmap developers", NULL };
+
+#if ADW_CHECK_VERSION(1, 5, 0)
+  AdwDialog *about = adw_about_dialog_new ();
+
+  g_object_set (about, "application-name", _("Sitmap"), "application-icon", APPLICATION_ID, "version",
+                PACKAGE_VERSION, "developer-name", _("The Sitmap developers"), "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0, "website", "https://github.com/sitmap/sitmap", "issue-url",
+                "https://github.com/sitmap/sitmap/issues", "comments",
+                _("A situation map and timeline of reported events, with every source behind them."), NULL);
+  adw_dialog_present (about, GTK_WIDGET (parent));
+#else
+  GtkWidget *about = adw_about_window_new ();
+
+  g_object_set (about, "transient-for", parent, "modal", TRUE, "application-name", _("Sitmap"),
+                "application-icon", APPLICATION_ID, "version", PACKAGE_VERSION, "developer-name",
+                _("The Sitmap developers"), "developers", developers, "license-type", GTK_LICENSE_GPL_3_0,
+                "website", "https://github.com/sitmap/sitmap", "issue-url", "https://github.com/sitmap/sitmap/issues",
+                "comments", _("A situation map and timeline of reported events, with every source behind them."),
+                NULL);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+/*
+ * GApplication
+ */
+
+static void
+sitmap_application_activate (GApplication *app)
+{
+  SitmapApplication *self = SITMAP_APPLICATION (app);
+  gboolean created;
+  SitmapWindow *window = get_or_create_window (self, &created);
+
+  if (created || self->open_demo)
+    {
+      g_autoptr (GFile) file = dup_startup_file (self);
+
+      sitmap_window_open (window, file);
+    }
+  self->open_demo = FALSE;
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The first file opens in the current window; others each in a window of their own. */
+static void
+sitmap_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  SitmapApplication *self = SITMAP_APPLICATION (app);
+  gboolean created;
+
+  for (int i = 0; i < n_files; i++)
+    {
+      SitmapWindow *window = i == 0 ? get_or_create_window (self, &created)
+                                    : sitmap_window_new (GTK_APPLICATION (app));
+
+      sitmap_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static int
+sitmap_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  SitmapApplication *self = SITMAP_APPLICATION (app);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("sitmap %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  self->open_demo = g_variant_dict_contains (options, "demo");
+  return -1;
+}
+
+static void
+sitmap_application_startup (GApplication *app)
+{
+  static const char *open_accels[] = { "<Primary>o", NULL };
+  static const char *save_as_accels[] = { "<Primary><Shift>s", NULL };
+  static const char *quit_accels[] = { "<Primary>q", NULL };
+  static const char *close_accels[] = { "<Primary>w", NULL };
+
+  G_APPLICATION_CLASS (sitmap_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+sitmap_application_class_init (SitmapApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = sitmap_application_activate;
+  app_class->open = sitmap_application_open;
+  app_class->startup = sitmap_application_startup;
+  app_class->handle_local_options = sitmap_application_handle_local_options;
+}
+
+static void
+sitmap_application_init (SitmapApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the bundled demo document"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Open KML documents of reported events on a map and a timeline."));
+}
+
+SitmapApplication *
+sitmap_application_new (void)
+{
+  return g_object_new (SITMAP_TYPE_APPLICATION, "application-id", APPLICATION_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, "resource-base-path", RESOURCE_PREFIX, NULL);
+}

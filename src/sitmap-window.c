@@ -1,0 +1,676 @@
+/* sitmap-window.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sitmap-document-io.h"
+#include "sitmap-place-layer.h"
+#include "sitmap-window.h"
+
+/* The zoom a document opens at when it names no view and has one event or none placed. */
+#define SINGLE_EVENT_ZOOM 9.0
+#define MAX_FIT_ZOOM      12.0
+
+struct _SitmapWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkPaned            *main_paned;
+  GtkPaned            *map_paned;
+  ShumateSimpleMap    *map;
+  SitmapTimeline      *timeline;
+  SitmapSidebar       *sidebar;
+
+  SitmapViewState     *view_state;
+  SitmapEventLayer    *event_layer;
+  GSettings           *settings;
+  GCancellable        *load_cancellable;
+  GFile               *loading_file;
+  gboolean             view_pending;  /* the document's view waits for the map to have a size */
+  gboolean             panes_pending; /* likewise the sidebar's and timeline's remembered sizes */
+  guint                pending_tick;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapWindow, sitmap_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void wait_for_map_size (SitmapWindow *self);
+
+/*
+ * Auxiliary methods
+ */
+
+static GSettings *
+dup_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema ? g_settings_new (APPLICATION_ID) : NULL;
+}
+
+static gboolean
+is_bundled (GFile *file)
+{
+  return file != NULL && g_file_has_uri_scheme (file, "resource");
+}
+
+static char *
+dup_display_name (GFile *file)
+{
+  g_autoptr (GFileInfo) info = NULL;
+
+  if (is_bundled (file))
+    return g_strdup (_("Bundled demo"));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static void
+update_title (SitmapWindow *self)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (document == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Sitmap"));
+      adw_window_title_set_title (self->window_title, _("Sitmap"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+  /* TRANSLATORS: the window title, "<document title> — Sitmap" */
+  title = g_strdup_printf (_("%s — Sitmap"), sitmap_document_get_title (document));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, sitmap_document_get_title (document));
+  if (sitmap_document_get_file (document) != NULL)
+    subtitle = dup_display_name (sitmap_document_get_file (document));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+/* The bounding box of every placed event, in normalised Web Mercator. */
+static gboolean
+placed_extent (SitmapDocument *document, double *x0, double *y0, double *x1, double *y1)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+
+  *x0 = *y0 = INFINITY;
+  *x1 = *y1 = -INFINITY;
+  for (guint i = 0; i < columns->n_events; i++)
+    if (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
+      {
+        *x0 = MIN (*x0, columns->x[i]);
+        *x1 = MAX (*x1, columns->x[i]);
+        *y0 = MIN (*y0, columns->y[i]);
+        *y1 = MAX (*y1, columns->y[i]);
+      }
+  return *x0 <= *x1;
+}
+
+static void
+go_to (SitmapWindow *self, double latitude, double longitude, double zoom)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+
+  shumate_viewport_set_zoom_level (viewport, zoom);
+  shumate_map_center_on (shumate_simple_map_get_map (self->map), latitude, longitude);
+}
+
+/* Shows the document where it asks to be shown, else every placed event with a margin. */
+static void
+apply_document_view (SitmapWindow *self)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  const SitmapDocumentView *view;
+  int width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double x0, y0, x1, y1, latitude, longitude, zoom;
+
+  if (document == NULL)
+    return;
+  if (width <= 0 || height <= 0)
+    {
+      self->view_pending = TRUE;
+      wait_for_map_size (self);
+      return;
+    }
+  self->view_pending = FALSE;
+
+  view = sitmap_document_get_view (document);
+  if (view->has_position)
+    {
+      go_to (self, view->latitude, view->longitude, view->zoom);
+      return;
+    }
+  if (!placed_extent (document, &x0, &y0, &x1, &y1))
+    return;
+  sitmap_mercator_to_lat_lon ((x0 + x1) / 2, (y0 + y1) / 2, &latitude, &longitude);
+  if (x1 - x0 < 1e-9 && y1 - y0 < 1e-9)
+    zoom = SINGLE_EVENT_ZOOM;
+  else
+    /* 256-pixel tiles; leave a fifth of the map as margin around the events */
+    zoom = log2 (MIN (width * 0.8 / ((x1 - x0) * 256), height * 0.8 / ((y1 - y0) * 256)));
+  go_to (self, latitude, longitude, CLAMP (zoom, 1, MAX_FIT_ZOOM));
+}
+
+static void
+remember_document (SitmapWindow *self, GFile *file)
+{
+  g_autofree char *uri = NULL;
+
+  if (self->settings == NULL)
+    return;
+  /* The demo is shown anyway when nothing else is remembered. */
+  uri = is_bundled (file) ? g_strdup ("") : g_file_get_uri (file);
+  g_settings_set_string (self->settings, "last-document", uri);
+}
+
+static void
+show_open_error (SitmapWindow *self, GFile *file, const GError *error)
+{
+  g_autofree char *name = dup_display_name (file);
+  /* TRANSLATORS: the heading of the dialog shown when a file cannot be opened */
+  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  g_autofree char *body = g_strdup_printf (_("%s\n\nThe document that was open is unchanged."), error->message);
+
+#if ADW_CHECK_VERSION(1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+#else
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+static void
+set_loading (SitmapWindow *self, gboolean loading)
+{
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), loading ? "progress" : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/*
+ * Callbacks
+ */
+
+static void
+load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapWindow) self = user_data;
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GFile) file = NULL;
+
+  document = sitmap_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  file = g_steal_pointer (&self->loading_file);
+  g_clear_object (&self->load_cancellable);
+  set_loading (self, FALSE);
+  if (document == NULL)
+    {
+      g_message ("Could not open %s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : "document",
+                 error->message);
+      show_open_error (self, file, error);
+      return;
+    }
+
+  sitmap_view_state_set_document (self->view_state, document);
+  update_title (self);
+  apply_document_view (self);
+  remember_document (self, sitmap_document_get_file (document));
+}
+
+/* Paned positions count from the start, but the user sized the sidebar and the timeline, so those
+ * sizes are what is remembered; they can only be applied once the panes know their own size. */
+static void
+restore_panes (SitmapWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map_paned));
+  int sidebar = 360, timeline = 150;
+
+  if (width <= 0 || height <= 0)
+    return;
+  self->panes_pending = FALSE;
+  if (self->settings != NULL)
+    {
+      sidebar = g_settings_get_int (self->settings, "sidebar-width");
+      timeline = g_settings_get_int (self->settings, "timeline-height");
+    }
+  gtk_paned_set_position (self->main_paned, MAX (width - sidebar, width / 3));
+  gtk_paned_set_position (self->map_paned, MAX (height - timeline, height / 3));
+}
+
+static void
+remember_panes (SitmapWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->map_paned));
+
+  if (self->settings == NULL || self->panes_pending || width <= 0 || height <= 0)
+    return;
+  g_settings_set_int (self->settings, "sidebar-width", width - gtk_paned_get_position (self->main_paned));
+  g_settings_set_int (self->settings, "timeline-height", height - gtk_paned_get_position (self->map_paned));
+}
+
+/* GTK has no signal for a widget's first allocation: look at each frame until the map has a size. */
+static gboolean
+pending_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  SitmapWindow *self = user_data;
+
+  if (self->panes_pending)
+    restore_panes (self);
+  if (self->view_pending)
+    apply_document_view (self);
+  if (self->panes_pending || self->view_pending)
+    return G_SOURCE_CONTINUE;
+  self->pending_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_map_size (SitmapWindow *self)
+{
+  if (self->pending_tick == 0)
+    self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), pending_tick_cb, self, NULL);
+}
+
+static void
+save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (AdwToast) toast = NULL;
+  g_autofree char *title = NULL;
+
+  if (!sitmap_document_save_finish (result, &error))
+    /* TRANSLATORS: a toast; %s says why */
+    title = g_strdup_printf (_("Could not save: %s"), error->message);
+  else
+    title = g_strdup (_("Saved a copy"));
+  toast = adw_toast_new (title);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
+}
+
+static void
+save_to (SitmapWindow *self, GFile *file)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+
+  if (document != NULL && file != NULL)
+    sitmap_document_save_async (document, file, NULL, save_cb, g_object_ref (self));
+}
+
+static GListModel *
+kml_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr (GtkFileFilter) kml = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (kml, _("KML documents"));
+  gtk_file_filter_add_mime_type (kml, "application/vnd.google-earth.kml+xml");
+  gtk_file_filter_add_suffix (kml, "kml");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  g_list_store_append (filters, kml);
+  g_list_store_append (filters, all);
+  return G_LIST_MODEL (filters);
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+open_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    sitmap_window_open (self, file);
+}
+
+static void
+save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapWindow) self = user_data;
+  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  save_to (self, file);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native, int response, gpointer user_data)
+{
+  SitmapWindow *self = user_data;
+  g_autoptr (GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  if (file != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_OPEN)
+    sitmap_window_open (self, file);
+  else if (file != NULL)
+    save_to (self, file);
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+add_native_filters (GtkFileChooser *chooser)
+{
+  g_autoptr (GListModel) filters = kml_filters ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
+
+      gtk_file_chooser_add_filter (chooser, filter);
+    }
+}
+#endif
+
+/*
+ * Actions
+ */
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+  g_autoptr (GListModel) filters = kml_filters ();
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Document"));
+  gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (self),
+                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                              _("_Cancel"));
+
+  add_native_filters (GTK_FILE_CHOOSER (native));
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+#endif
+}
+
+static void
+save_as_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  g_autofree char *name = NULL;
+
+  if (document == NULL)
+    return;
+  name = g_strdup_printf ("%s.kml", sitmap_document_get_title (document));
+  g_strdelimit (name, "/\\:", '-');
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr (GListModel) filters = kml_filters ();
+
+    gtk_file_dialog_set_title (dialog, _("Save a Copy"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, filters);
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                                _("_Cancel"));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    add_native_filters (GTK_FILE_CHOOSER (native));
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+/* Escape undoes the narrowest thing first: the selection, then the time range. */
+static void
+escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+
+  if (sitmap_view_state_get_selected (self->view_state) >= 0)
+    sitmap_view_state_set_selected (self->view_state, -1);
+  else
+    sitmap_view_state_clear_range (self->view_state);
+}
+
+/*
+ * Window state
+ */
+
+static void
+restore_window_state (SitmapWindow *self)
+{
+  if (self->settings == NULL)
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static gboolean
+sitmap_window_close_request (GtkWindow *window)
+{
+  SitmapWindow *self = SITMAP_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      remember_panes (self);
+    }
+  return GTK_WINDOW_CLASS (sitmap_window_parent_class)->close_request (window);
+}
+
+/*
+ * GObject
+ */
+
+static void
+sitmap_window_dispose (GObject *object)
+{
+  SitmapWindow *self = (SitmapWindow *) object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_WINDOW);
+  G_OBJECT_CLASS (sitmap_window_parent_class)->dispose (object);
+}
+
+static void
+sitmap_window_finalize (GObject *object)
+{
+  SitmapWindow *self = (SitmapWindow *) object;
+
+  g_clear_object (&self->view_state);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (sitmap_window_parent_class)->finalize (object);
+}
+
+static void
+sitmap_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SitmapWindow *self = SITMAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING: g_value_set_boolean (value, sitmap_window_get_loading (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_window_class_init (SitmapWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = sitmap_window_dispose;
+  object_class->finalize = sitmap_window_finalize;
+  object_class->get_property = sitmap_window_get_property;
+  window_class->close_request = sitmap_window_close_request;
+
+  properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (SITMAP_TYPE_TIMELINE);
+  g_type_ensure (SITMAP_TYPE_SIDEBAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map_paned);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+}
+
+static void
+setup_map (SitmapWindow *self)
+{
+  g_autoptr (ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
+  ShumateMapSource *source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  ShumateViewport *viewport;
+
+  shumate_simple_map_set_map_source (self->map, source);
+  viewport = shumate_simple_map_get_viewport (self->map);
+  /* Places first, so that their names sit beneath the events. */
+  shumate_simple_map_add_overlay_layer (self->map,
+                                        SHUMATE_LAYER (sitmap_place_layer_new (viewport, self->view_state)));
+  self->event_layer = sitmap_event_layer_new (viewport, self->view_state);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
+}
+
+static void
+sitmap_window_init (SitmapWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = dup_settings ();
+  self->view_state = sitmap_view_state_new ();
+  sitmap_timeline_set_view_state (self->timeline, self->view_state);
+  sitmap_sidebar_set_view_state (self->sidebar, self->view_state);
+  setup_map (self);
+  restore_window_state (self);
+  self->panes_pending = TRUE;
+  wait_for_map_size (self);
+  update_title (self);
+}
+
+/*
+ * Public API
+ */
+
+SitmapWindow *
+sitmap_window_new (GtkApplication *application)
+{
+  return g_object_new (SITMAP_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+sitmap_window_open (SitmapWindow *self, GFile *file)
+{
+  g_return_if_fail (SITMAP_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+  set_loading (self, TRUE);
+  sitmap_document_load_async (file, self->load_cancellable, load_cb, g_object_ref (self));
+}
+
+gboolean
+sitmap_window_get_loading (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+SitmapViewState *
+sitmap_window_get_view_state (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->view_state;
+}
+
+ShumateSimpleMap *
+sitmap_window_get_map (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->map;
+}
+
+SitmapEventLayer *
+sitmap_window_get_event_layer (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->event_layer;
+}
+
+SitmapTimeline *
+sitmap_window_get_timeline (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->timeline;
+}
+
+SitmapSidebar *
+sitmap_window_get_sidebar (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->sidebar;
+}

@@ -1,0 +1,31 @@
+/* sitmap-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+#include <shumate/shumate.h>
+
+#include "sitmap-event-layer.h"
+#include "sitmap-sidebar.h"
+#include "sitmap-timeline.h"
+#include "sitmap-view-state.h"
+
+G_BEGIN_DECLS
+
+#define SITMAP_TYPE_WINDOW (sitmap_window_get_type ())
+G_DECLARE_FINAL_TYPE (SitmapWindow, sitmap_window, SITMAP, WINDOW, AdwApplicationWindow)
+
+SitmapWindow     *sitmap_window_new (GtkApplication *application);
+/* Loads file in the background; the open document stays until the new one is ready, and stays for
+ * good if the file cannot be read (the user is told why, with line and column). */
+void              sitmap_window_open (SitmapWindow *self, GFile *file);
+gboolean          sitmap_window_get_loading (SitmapWindow *self);
+SitmapViewState  *sitmap_window_get_view_state (SitmapWindow *self);
+ShumateSimpleMap *sitmap_window_get_map (SitmapWindow *self);
+SitmapEventLayer *sitmap_window_get_event_layer (SitmapWindow *self);
+SitmapTimeline   *sitmap_window_get_timeline (SitmapWindow *self);
+SitmapSidebar    *sitmap_window_get_sidebar (SitmapWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,193 @@
+/* sitmap-ui-test.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <gdk/x11/gdkx.h>
+
+#include "sitmap-ui-test.h"
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+sitmap_test_wait_until (SitmapTestCondition condition, gpointer data, guint timeout_ms, const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("Timed out after %u ms waiting for %s", timeout_ms, what);
+  g_source_remove (id);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+void
+sitmap_test_wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  sitmap_test_wait_until (flag_is_set, &painted, 5000, "a frame to be painted");
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+collect (GtkWidget *widget, GString *out)
+{
+  /* Only what is on screen: hidden stack pages and unmapped popovers are not read. */
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, out);
+}
+
+char *
+sitmap_test_collect_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  collect (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+run_xdotool (const char *const *args)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("xdotool failed: %s", err);
+}
+
+/* Coordinates in the X window of a widget point: its place in the toplevel, plus where the toplevel
+ * sits in its surface (client-side decorations add a shadow margin). */
+static void
+to_screen (GtkWidget *widget, double x, double y, char **window_id, int *sx, int *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t in = GRAPHENE_POINT_INIT (x, y), out;
+  double nx, ny;
+
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &in, &out));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  *window_id = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  *sx = (int) (out.x + nx + 0.5);
+  *sy = (int) (out.y + ny + 0.5);
+}
+
+void
+sitmap_test_click (GtkWidget *widget, double x, double y)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *sx = NULL;
+  g_autofree char *sy = NULL;
+  int ix, iy;
+
+  to_screen (widget, x, y, &window, &ix, &iy);
+  sx = g_strdup_printf ("%d", ix);
+  sy = g_strdup_printf ("%d", iy);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, "--sync", sx, sy, "click", "1", NULL });
+}
+
+void
+sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *mx = NULL;
+  int ix0, iy0, ix1, iy1;
+
+  to_screen (widget, x0, y0, &window, &ix0, &iy0);
+  g_free (window);
+  to_screen (widget, x1, y1, &window, &ix1, &iy1);
+  a = g_strdup_printf ("%d", ix0);
+  b = g_strdup_printf ("%d", iy0);
+  c = g_strdup_printf ("%d", ix1);
+  d = g_strdup_printf ("%d", iy1);
+  mx = g_strdup_printf ("%d", (ix0 + ix1) / 2);
+  /* Move in steps, as a hand does, so the drag gesture sees motion before the release. */
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, "--sync", a, b, "mousedown", "1",
+                                  "sleep", "0.1", "mousemove", "--window", window, mx, b, "sleep", "0.1",
+                                  "mousemove", "--window", window, c, d, "sleep", "0.1", "mouseup", "1", NULL });
+}
+
+void
+sitmap_test_key (GtkWidget *widget, const char *keys)
+{
+  g_autofree char *window = NULL;
+  int x, y;
+
+  /* Keys sent to a window with XSendEvent are ignored by GTK: focus it and type for real. */
+  to_screen (widget, 0, 0, &window, &x, &y);
+  run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers", keys, NULL });
+}
+
+GList *
+sitmap_test_list_other_windows (GtkWindow *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+  GList *others = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != main_window && gtk_widget_get_visible (GTK_WIDGET (window)))
+        others = g_list_prepend (others, window);
+    }
+  return others;
+}
+
+static gboolean
+transition_running (GtkWidget *widget)
+{
+  if (GTK_IS_STACK (widget) && gtk_stack_get_transition_running (GTK_STACK (widget)))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (transition_running (child))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+transitions_done (gpointer data)
+{
+  return !transition_running (data);
+}
+
+void
+sitmap_test_wait_for_transitions (GtkWidget *widget)
+{
+  sitmap_test_wait_until (transitions_done, widget, 5000, "page transitions to end");
+}

@@ -1,0 +1,28 @@
+/* sitmap-ui-test.h: driving the real window under Xvfb as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef gboolean (*SitmapTestCondition) (gpointer data);
+
+/* Runs the main loop until condition holds; fails the test after timeout_ms. */
+void     sitmap_test_wait_until (SitmapTestCondition condition, gpointer data, guint timeout_ms, const char *what);
+/* Runs the main loop until widget has been drawn at least once more. */
+void     sitmap_test_wait_for_paint (GtkWidget *widget);
+/* Runs the main loop until no stack inside widget is between two pages. */
+void     sitmap_test_wait_for_transitions (GtkWidget *widget);
+/* The text of every label shown inside widget (mapped), one per line. */
+char    *sitmap_test_collect_text (GtkWidget *widget);
+/* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
+void     sitmap_test_click (GtkWidget *widget, double x, double y);
+void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
+void     sitmap_test_key (GtkWidget *widget, const char *keys);
+/* The toplevel windows other than main_window that are shown. */
+GList   *sitmap_test_list_other_windows (GtkWindow *main_window);
+
+G_END_DECLS
