@@ -118,7 +118,9 @@ sitmap_test_click (GtkWidget *widget, double x, double y)
   to_screen (widget, x, y, &window, &ix, &iy);
   sx = g_strdup_printf ("%d", ix);
   sy = g_strdup_printf ("%d", iy);
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, "--sync", sx, sy, "click", "1", NULL });
+  /* No --sync: it waits for the pointer to move, forever if it is already there. */
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, sx, sy, "sleep", "0.1", "click", "1",
+                                  NULL });
 }
 
 void
@@ -137,7 +139,7 @@ sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
   d = g_strdup_printf ("%d", iy1);
   mx = g_strdup_printf ("%d", (ix0 + ix1) / 2);
   /* Move in steps, as a hand does, so the drag gesture sees motion before the release. */
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, "--sync", a, b, "mousedown", "1",
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown", "1",
                                   "sleep", "0.1", "mousemove", "--window", window, mx, b, "sleep", "0.1",
                                   "mousemove", "--window", window, c, d, "sleep", "0.1", "mouseup", "1", NULL });
 }

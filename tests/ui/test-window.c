@@ -255,14 +255,27 @@ test_bad_file_leaves_document (void)
   g_unlink (path);
 }
 
-/* Ctrl+O, pressed on the keyboard, asks for a file. */
+static gboolean
+other_windows_gone (gpointer data)
+{
+  return !other_window_appeared (data);
+}
+
+/* Ctrl+O, pressed on the keyboard, asks for a file; Escape gives up, and nothing changes. */
 static void
 test_ctrl_o_opens_chooser (void)
 {
+  SitmapDocument *before = document ();
+  g_autoptr (GList) others = NULL;
+
   close_other_windows ();
   sitmap_test_key (GTK_WIDGET (window), "ctrl+o");
   sitmap_test_wait_until (other_window_appeared, NULL, 5000, "the file chooser");
-  close_other_windows ();
+  others = sitmap_test_list_other_windows (GTK_WINDOW (window));
+  g_assert_cmpstr (gtk_window_get_title (others->data), ==, "Open Document");
+  sitmap_test_key (others->data, "Escape");
+  sitmap_test_wait_until (other_windows_gone, NULL, 5000, "the file chooser to close");
+  g_assert_true (document () == before);
 }
 
 static void
