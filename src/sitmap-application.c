@@ -31,9 +31,8 @@ sitmap_application_dup_demo_file (void)
   return g_file_new_for_uri (DEMO_URI);
 }
 
-/* Settings are optional: a build run without its schema installed still works, it only forgets. */
-static GSettings *
-dup_settings (void)
+GSettings *
+sitmap_application_dup_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr (GSettingsSchema) schema = NULL;
@@ -55,7 +54,7 @@ dup_startup_file (SitmapApplication *self)
   g_autoptr (GSettings) settings = NULL;
   g_autofree char *last = NULL;
 
-  if (!self->open_demo && (settings = dup_settings ()) != NULL)
+  if (!self->open_demo && (settings = sitmap_application_dup_settings ()) != NULL)
     last = g_settings_get_string (settings, "last-document");
   if (last != NULL && *last != '\0')
     {

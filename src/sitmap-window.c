@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sitmap-application.h"
 #include "sitmap-document-io.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-window.h"
@@ -55,17 +56,6 @@ static void wait_for_map_size (SitmapWindow *self);
 /*
  * Auxiliary methods
  */
-
-static GSettings *
-dup_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr (GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
-  return schema ? g_settings_new (APPLICATION_ID) : NULL;
-}
 
 static gboolean
 is_bundled (GFile *file)
@@ -598,7 +588,7 @@ sitmap_window_init (SitmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = dup_settings ();
+  self->settings = sitmap_application_dup_settings ();
   self->view_state = sitmap_view_state_new ();
   sitmap_timeline_set_view_state (self->timeline, self->view_state);
   sitmap_sidebar_set_view_state (self->sidebar, self->view_state);

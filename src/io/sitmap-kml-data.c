@@ -135,21 +135,6 @@ parse_decimal_attribute (SitmapKmlReader *reader, SitmapXmlMark mark, const char
                                 _("%s=“%s” is not a finite decimal number"), attribute, quoted);
 }
 
-/* Reads the current element's text into *out; empty text is NULL. */
-static gboolean
-read_text_into (SitmapKmlReader *reader, char **out)
-{
-  char *text = sitmap_xml_input_read_text (reader->in);
-
-  if (text == NULL)
-    return FALSE;
-  g_free (*out);
-  *out = text;
-  if (*text == '\0')
-    g_clear_pointer (out, g_free);
-  return TRUE;
-}
-
 /*
  * sitmap:view
  */
@@ -275,7 +260,7 @@ read_source_child (SitmapKmlReader *reader, SitmapSource *source)
       {
         g_autofree char *text = NULL;
 
-        if (!read_text_into (reader, &text))
+        if (!sitmap_kml_read_text_into (reader, &text))
           return FALSE;
         fields[i].set (source, text);
         return TRUE;
@@ -338,7 +323,7 @@ read_location (SitmapKmlReader *reader, SitmapEventDraft *draft)
       g_free (draft->place_id);
       draft->place_id = g_steal_pointer (&place);
     }
-  return read_text_into (reader, &draft->place_text);
+  return sitmap_kml_read_text_into (reader, &draft->place_text);
 }
 
 static gboolean
@@ -391,7 +376,7 @@ read_figure (SitmapKmlReader *reader, SitmapEventDraft *draft)
   if (draft->figures->len >= SITMAP_KML_MAX_PER_EVENT)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("an event has more than %d figures"), SITMAP_KML_MAX_PER_EVENT);
-  if (!read_figure_numbers (reader, mark, &figure) || !read_text_into (reader, &text))
+  if (!read_figure_numbers (reader, mark, &figure) || !sitmap_kml_read_text_into (reader, &text))
     return FALSE;
   figure.text = text;
   sitmap_event_draft_add_figure (draft, &figure);
@@ -407,7 +392,7 @@ read_actor (SitmapKmlReader *reader, SitmapEventDraft *draft)
   if (draft->actors->len >= SITMAP_KML_MAX_PER_EVENT)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("an event has more than %d actors"), SITMAP_KML_MAX_PER_EVENT);
-  if (!read_text_into (reader, &actor))
+  if (!sitmap_kml_read_text_into (reader, &actor))
     return FALSE;
   if (actor != NULL)
     sitmap_event_draft_add_actor (draft, actor);
@@ -420,7 +405,7 @@ read_citation_date (SitmapKmlReader *reader, SitmapTime *time)
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *text = NULL;
 
-  if (!read_text_into (reader, &text))
+  if (!sitmap_kml_read_text_into (reader, &text))
     return FALSE;
   if (text == NULL)
     {
@@ -434,9 +419,9 @@ static gboolean
 read_citation_child (SitmapKmlReader *reader, SitmapCitationDraft *citation)
 {
   if (sitmap_kml_is_sitmap_element (reader, "url"))
-    return read_text_into (reader, &citation->url);
+    return sitmap_kml_read_text_into (reader, &citation->url);
   if (sitmap_kml_is_sitmap_element (reader, "paraphrase"))
-    return read_text_into (reader, &citation->paraphrase);
+    return sitmap_kml_read_text_into (reader, &citation->paraphrase);
   if (sitmap_kml_is_sitmap_element (reader, "published"))
     return read_citation_date (reader, &citation->published);
   if (sitmap_kml_is_sitmap_element (reader, "accessed"))

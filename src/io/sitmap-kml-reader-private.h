@@ -55,6 +55,7 @@ gboolean sitmap_kml_is_element (SitmapKmlReader *reader, const char *name);
 gboolean sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name);
 gboolean sitmap_kml_is_sitmap_element (SitmapKmlReader *reader, const char *name);
 /* Parses a date of the time grammar; errors name the element at mark. */
+gboolean sitmap_kml_read_text_into (SitmapKmlReader *reader, char **out);
 gboolean sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, SitmapTime *time);
 
 /* Sitmap's ExtendedData (sitmap-kml-data.c) */

@@ -228,8 +228,9 @@ read_extended_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   return !sitmap_xml_input_failed (reader->in);
 }
 
-static gboolean
-read_text_into (SitmapKmlReader *reader, char **out)
+/* Reads the current element's text into *out, replacing what was there; empty text is NULL. */
+gboolean
+sitmap_kml_read_text_into (SitmapKmlReader *reader, char **out)
 {
   char *text = sitmap_xml_input_read_text (reader->in);
 
@@ -246,9 +247,9 @@ static gboolean
 read_feature_child (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
   if (sitmap_kml_is_element (reader, "name"))
-    return read_text_into (reader, &feature->draft.title);
+    return sitmap_kml_read_text_into (reader, &feature->draft.title);
   if (sitmap_kml_is_element (reader, "description"))
-    return read_text_into (reader, &feature->draft.summary);
+    return sitmap_kml_read_text_into (reader, &feature->draft.summary);
   if (sitmap_kml_is_element (reader, "TimeStamp") || sitmap_kml_is_gx_element (reader, "TimeStamp"))
     return read_time_stamp (reader, feature, "when");
   if (sitmap_kml_is_element (reader, "TimeInstant"))
