@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "sitmap-enums.h"
 #include "sitmap-view-state.h"
 
@@ -24,6 +26,7 @@ struct _SitmapViewState
   guint           hidden_categories;
   gint            selected;
   GArray         *visible; /* guint32 positions */
+  GArray         *group;   /* guint32 positions */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapViewState, sitmap_view_state, G_TYPE_OBJECT)
@@ -40,6 +43,7 @@ enum {
   PROP_HIDDEN_CATEGORIES,
   PROP_SELECTED,
   PROP_N_VISIBLE,
+  PROP_GROUP_SIZE,
   N_PROPS
 };
 
@@ -131,6 +135,7 @@ sitmap_view_state_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_array_unref (self->visible);
+  g_array_unref (self->group);
   G_OBJECT_CLASS (sitmap_view_state_parent_class)->finalize (object);
 }
 
@@ -151,6 +156,7 @@ sitmap_view_state_get_property (GObject *object, guint prop_id, GValue *value, G
     case PROP_HIDDEN_CATEGORIES: g_value_set_uint (value, self->hidden_categories); break;
     case PROP_SELECTED: g_value_set_int (value, self->selected); break;
     case PROP_N_VISIBLE: g_value_set_uint (value, self->visible->len); break;
+    case PROP_GROUP_SIZE: g_value_set_uint (value, self->group->len); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -192,6 +198,8 @@ sitmap_view_state_class_init (SitmapViewStateClass *klass)
   properties[PROP_HIDDEN_CATEGORIES] = g_param_spec_uint ("hidden-categories", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_SELECTED] = g_param_spec_int ("selected", NULL, NULL, -1, G_MAXINT, -1, rw);
   properties[PROP_N_VISIBLE] = g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  /* Notified whenever the group changes, even to another of the same size. */
+  properties[PROP_GROUP_SIZE] = g_param_spec_uint ("group-size", NULL, NULL, 0, G_MAXUINT, 0, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted whenever the set of visible events may have changed, even if its size did not. */
@@ -204,6 +212,7 @@ sitmap_view_state_init (SitmapViewState *self)
 {
   self->selected = -1;
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->group = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
 /*
@@ -236,6 +245,7 @@ sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document)
 
   g_object_freeze_notify (G_OBJECT (self));
   sitmap_view_state_set_selected (self, -1);
+  sitmap_view_state_set_group (self, NULL, 0);
   g_set_object (&self->document, document);
   self->has_range = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
@@ -440,4 +450,27 @@ sitmap_view_state_is_visible (SitmapViewState *self, guint position)
         hi = mid;
     }
   return FALSE;
+}
+
+void
+sitmap_view_state_set_group (SitmapViewState *self, const guint32 *positions, guint n_positions)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (n_positions == 0 || positions != NULL);
+  g_return_if_fail (n_positions == 0 || self->document != NULL);
+
+  if (n_positions == self->group->len &&
+      (n_positions == 0 || memcmp (positions, self->group->data, n_positions * sizeof (guint32)) == 0))
+    return;
+  g_array_set_size (self->group, 0);
+  g_array_append_vals (self->group, positions, n_positions);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP_SIZE]);
+}
+
+const guint32 *
+sitmap_view_state_get_group (SitmapViewState *self, guint *n_positions)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  *n_positions = self->group->len;
+  return (const guint32 *) self->group->data;
 }

@@ -43,6 +43,12 @@ void             sitmap_view_state_set_selected (SitmapViewState *self, gint pos
 /* A new object for the selection, or NULL. */
 SitmapEvent     *sitmap_view_state_dup_selected_event (SitmapViewState *self);
 
+/* A group of events picked together, such as a cluster the map cannot split further: the sidebar
+ * lists them. Positions ascending; an empty group clears it. Independent of the selection, so that
+ * choosing one event of the group and coming back to the group both work. */
+void             sitmap_view_state_set_group (SitmapViewState *self, const guint32 *positions, guint n_positions);
+const guint32   *sitmap_view_state_get_group (SitmapViewState *self, guint *n_positions);
+
 /* The positions of the events that pass every filter, ascending (time order, undated last). */
 const guint32   *sitmap_view_state_get_visible (SitmapViewState *self, guint *n_visible);
 guint            sitmap_view_state_get_n_visible (SitmapViewState *self);

@@ -140,8 +140,22 @@ test_selection_and_document_change (void)
   g_assert_cmpint (start, <, sitmap_time_from_civil (2011, 1, 1, 0, 0, 0));
   g_assert_cmpint (end, >, sitmap_time_from_civil (2024, 12, 12, 0, 0, 0));
 
+  {
+    guint32 pair[] = { 1, 2 };
+    guint n;
+
+    sitmap_view_state_set_group (state, pair, 2);
+    g_assert_cmpuint (sitmap_view_state_get_group (state, &n)[1], ==, 2);
+    g_assert_cmpuint (n, ==, 2);
+  }
   sitmap_view_state_set_range (state, 0, 1);
   sitmap_view_state_set_document (state, second);
+  {
+    guint n;
+
+    sitmap_view_state_get_group (state, &n);
+    g_assert_cmpuint (n, ==, 0);
+  }
   g_assert_cmpint (sitmap_view_state_get_selected (state), ==, -1);
   g_assert_false (sitmap_view_state_get_range (state, NULL, NULL));
   g_assert_cmpuint (notified, ==, 2);
