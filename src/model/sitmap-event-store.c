@@ -567,9 +567,10 @@ sitmap_event_store_query_time (SitmapEventStore *self,
                                SitmapRangeRule   rule,
                                GArray           *out)
 {
-  guint base = out->len;
+  guint base = out->len, n;
   gint64 earliest;
   guint lo, hi;
+  guint32 *dst;
 
   g_return_if_fail (self->finished);
   if (from >= to)
@@ -583,13 +584,14 @@ sitmap_event_store_query_time (SitmapEventStore *self,
   lo = lower_bound (self, earliest);
   hi = lower_bound (self, to);
 
+  /* Room for every candidate, written in place: no call per event. */
+  g_array_set_size (out, base + (hi - lo));
+  dst = (guint32 *) (gpointer) out->data;
+  n = base;
   for (guint i = lo; i < hi; i++)
     if (!(self->flags[i] & SITMAP_EVENT_FLAG_LONG) && meets_rule (self, i, from, to, rule))
-      {
-        guint32 p = i;
-
-        g_array_append_val (out, p);
-      }
+      dst[n++] = i;
+  g_array_set_size (out, n);
   merge_long_events (self, from, to, rule, out, base);
 }
 

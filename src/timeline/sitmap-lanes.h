@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-#define SITMAP_LANES_MAX 8
+#define SITMAP_LANES_MAX 12
 
 /* Marks are offered in order of their left edge; each goes into the lowest lane where it does not
  * touch the mark before it. A mark that fits nowhere would only cover pixels already drawn: the caller

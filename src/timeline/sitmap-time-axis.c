@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sitmap-time-axis.h"
 #include "sitmap-time.h"
@@ -27,6 +28,7 @@ struct _SitmapTimeAxis
 {
   SitmapAxisMeasureFunc measure;
   gpointer              measure_data;
+  GTimeZone            *zone; /* NULL: UTC */
 
   gboolean       valid;
   gint64         start;
@@ -85,6 +87,36 @@ civil_of (gint64 t, gint64 *year, guint *month, guint *day, gint64 *second_of_da
     *second_of_day = t - days * DAY_SECONDS;
 }
 
+/* GDateTime's years, the only ones a time zone is applied to: beyond them the axis is in UTC. */
+static gboolean
+in_zone_years (gint64 t)
+{
+  return t >= sitmap_time_from_civil (1, 1, 2, 0, 0, 0) && t < sitmap_time_from_civil (9999, 12, 30, 0, 0, 0);
+}
+
+/* The wall-clock time in zone at t, as seconds since 1970 on the wall: UTC calendar arithmetic on it is
+ * local calendar arithmetic. */
+static gint64
+to_wall (GTimeZone *zone, gint64 t)
+{
+  if (zone == NULL || !in_zone_years (t))
+    return t;
+  return t + g_time_zone_get_offset (zone, g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, t));
+}
+
+/* The moment a wall-clock time names; a time skipped by a change of offset moves forward. */
+static gint64
+from_wall (GTimeZone *zone, gint64 wall)
+{
+  gint64 t = wall;
+  int interval;
+
+  if (zone == NULL || !in_zone_years (wall))
+    return wall;
+  interval = g_time_zone_adjust_time (zone, G_TIME_TYPE_STANDARD, &t);
+  return t - g_time_zone_get_offset (zone, interval);
+}
+
 static gboolean
 is_fixed_unit (SitmapAxisUnit unit)
 {
@@ -116,8 +148,8 @@ sitmap_axis_step_get_min_seconds (SitmapAxisStep step)
   return unit_seconds (step.unit) * step.count;
 }
 
-gint64
-sitmap_axis_step_floor (SitmapAxisStep step, gint64 t)
+static gint64
+floor_utc (SitmapAxisStep step, gint64 t)
 {
   gint64 year, second_of_day, days;
   guint month, day;
@@ -152,8 +184,8 @@ sitmap_axis_step_floor (SitmapAxisStep step, gint64 t)
 }
 
 /* The boundary after t, for a t on a boundary. */
-gint64
-sitmap_axis_step_next (SitmapAxisStep step, gint64 t)
+static gint64
+next_utc (SitmapAxisStep step, gint64 t)
 {
   gint64 year;
   guint month, day;
@@ -176,12 +208,76 @@ sitmap_axis_step_next (SitmapAxisStep step, gint64 t)
 }
 
 gint64
-sitmap_axis_step_round (SitmapAxisStep step, gint64 t)
+sitmap_axis_step_floor (SitmapAxisStep step, GTimeZone *zone, gint64 t)
 {
-  gint64 before = sitmap_axis_step_floor (step, t);
-  gint64 after = sitmap_axis_step_next (step, before);
+  gint64 floor = from_wall (zone, floor_utc (step, to_wall (zone, t)));
+
+  /* A boundary moved forward out of a skipped hour can land after t: take the one before it. */
+  if (floor > t)
+    floor = from_wall (zone, floor_utc (step, to_wall (zone, t) - unit_seconds (step.unit)));
+  return MIN (floor, t);
+}
+
+gint64
+sitmap_axis_step_next (SitmapAxisStep step, GTimeZone *zone, gint64 t)
+{
+  gint64 next = from_wall (zone, next_utc (step, floor_utc (step, to_wall (zone, t))));
+
+  /* Where the offset changes, the wall clock can repeat an hour: never step backwards. */
+  return next > t ? next : t + sitmap_axis_step_get_min_seconds (step);
+}
+
+gint64
+sitmap_axis_step_add (SitmapAxisStep step, GTimeZone *zone, gint64 t, gint64 n)
+{
+  gint64 wall = to_wall (zone, t), year;
+  guint month, day;
+
+  switch (step.unit)
+    {
+    case SITMAP_AXIS_UNIT_MONTH:
+      wall = sitmap_time_add_months (wall, (int) CLAMP (n * step.count, G_MININT32, G_MAXINT32));
+      break;
+    case SITMAP_AXIS_UNIT_YEAR:
+      {
+        gint64 second_of_day;
+
+        civil_of (wall, &year, &month, &day, &second_of_day);
+        wall = sitmap_time_from_civil (year + n * step.count, month, day, 0, 0, 0) + second_of_day;
+      }
+      break;
+    case SITMAP_AXIS_UNIT_SECOND:
+    case SITMAP_AXIS_UNIT_MINUTE:
+    case SITMAP_AXIS_UNIT_HOUR:
+    case SITMAP_AXIS_UNIT_DAY:
+    case SITMAP_AXIS_UNIT_WEEK:
+    default:
+      wall += n * unit_seconds (step.unit) * step.count;
+      break;
+    }
+  return from_wall (zone, wall);
+}
+
+gint64
+sitmap_axis_step_round (SitmapAxisStep step, GTimeZone *zone, gint64 t)
+{
+  gint64 before = sitmap_axis_step_floor (step, zone, t);
+  gint64 after = sitmap_axis_step_next (step, zone, before);
 
   return t - before < after - t ? before : after;
+}
+
+SitmapAxisStep
+sitmap_axis_bin_step (double pixels_per_second, double min_pixels, gint64 min_seconds)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      gint64 seconds = sitmap_axis_step_get_min_seconds (steps[i]);
+
+      if (seconds >= min_seconds && seconds * pixels_per_second >= min_pixels)
+        return steps[i];
+    }
+  return steps[G_N_ELEMENTS (steps) - 1];
 }
 
 SitmapAxisStep
@@ -211,25 +307,27 @@ sitmap_time_axis_get_max_time (void)
 
 /* NULL outside the years GDateTime can hold: then the caller writes numbers. */
 static GDateTime *
-date_time_new (gint64 t)
+date_time_new (GTimeZone *zone, gint64 t)
 {
+  g_autoptr (GDateTime) utc = NULL;
   gint64 year;
   guint month, day;
 
-  civil_of (t, &year, &month, &day, NULL);
+  civil_of (to_wall (zone, t), &year, &month, &day, NULL);
   if (year < 1 || year > 9999)
     return NULL;
-  return g_date_time_new_from_unix_utc (t);
+  utc = g_date_time_new_from_unix_utc (t);
+  return zone != NULL ? g_date_time_to_timezone (utc, zone) : g_steal_pointer (&utc);
 }
 
 char *
-sitmap_axis_format_tick (SitmapAxisStep step, gint64 t)
+sitmap_axis_format_tick (SitmapAxisStep step, GTimeZone *zone, gint64 t)
 {
-  g_autoptr (GDateTime) dt = date_time_new (t);
+  g_autoptr (GDateTime) dt = date_time_new (zone, t);
   gint64 year, second_of_day;
   guint month, day;
 
-  civil_of (t, &year, &month, &day, &second_of_day);
+  civil_of (to_wall (zone, t), &year, &month, &day, &second_of_day);
   switch (step.unit)
     {
     case SITMAP_AXIS_UNIT_YEAR:
@@ -244,12 +342,12 @@ sitmap_axis_format_tick (SitmapAxisStep step, gint64 t)
       return dt ? g_date_time_format (dt, C_("timeline axis", "%-d %b")) : g_strdup_printf ("%02u-%02u", month, day);
     case SITMAP_AXIS_UNIT_HOUR:
     case SITMAP_AXIS_UNIT_MINUTE:
-      /* TRANSLATORS: a tick on the timeline axis, a time of day in UTC, "14:30" */
+      /* TRANSLATORS: a tick on the timeline axis, a time of day, "14:30" */
       return dt ? g_date_time_format (dt, C_("timeline axis", "%H:%M"))
                 : g_strdup_printf ("%02d:%02d", (int) (second_of_day / 3600), (int) (second_of_day / 60 % 60));
     case SITMAP_AXIS_UNIT_SECOND:
     default:
-      /* TRANSLATORS: a tick on the timeline axis, a time of day in UTC with seconds, "14:30:15" */
+      /* TRANSLATORS: a tick on the timeline axis, a time of day with seconds, "14:30:15" */
       return dt ? g_date_time_format (dt, C_("timeline axis", "%H:%M:%S"))
                 : g_strdup_printf ("%02d:%02d:%02d", (int) (second_of_day / 3600), (int) (second_of_day / 60 % 60),
                                    (int) (second_of_day % 60));
@@ -278,36 +376,56 @@ context_step (SitmapAxisStep step)
     }
 }
 
+/* The days under hours name their time zone: the hours mean nothing without it. */
 char *
-sitmap_axis_format_context (SitmapAxisStep step, gint64 t)
+sitmap_axis_format_context (SitmapAxisStep step, GTimeZone *zone, gint64 t)
 {
   SitmapAxisStep context = context_step (step);
-  g_autoptr (GDateTime) dt = date_time_new (t);
+  g_autoptr (GDateTime) dt = date_time_new (zone, t);
   gint64 year;
   guint month, day;
 
   if (context.count == 0)
     return NULL;
-  civil_of (t, &year, &month, &day, NULL);
+  civil_of (to_wall (zone, t), &year, &month, &day, NULL);
   if (context.unit == SITMAP_AXIS_UNIT_YEAR)
     return dt ? g_date_time_format (dt, "%Y") : g_strdup_printf ("%" G_GINT64_FORMAT, year);
-  /* TRANSLATORS: the day under the hours of the timeline axis, "Tue 10 Dec 2024"; see g_date_time_format() */
-  return dt ? g_date_time_format (dt, C_("timeline axis", "%a %-d %b %Y"))
-            : g_strdup_printf ("%" G_GINT64_FORMAT "-%02u-%02u", year, month, day);
+  if (dt != NULL)
+    {
+      g_autofree char *date = NULL;
+      g_autofree char *zone_name = sitmap_axis_format_zone (zone, t);
+
+      /* TRANSLATORS: the day under the hours of the timeline axis, "Tue 10 Dec 2024"; see g_date_time_format() */
+      date = g_date_time_format (dt, C_("timeline axis", "%a %-d %b %Y"));
+      /* TRANSLATORS: a day and the time zone of the hours above it, "Tue 10 Dec 2024 · UTC" */
+      return g_strdup_printf (C_("timeline axis", "%s · %s"), date, zone_name);
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT "-%02u-%02u UTC", year, month, day);
+}
+
+char *
+sitmap_axis_format_zone (GTimeZone *zone, gint64 t)
+{
+  gint64 offset = to_wall (zone, t) - t;
+
+  if (offset == 0)
+    return g_strdup ("UTC");
+  return g_strdup_printf ("UTC%c%02d:%02d", offset < 0 ? '-' : '+', (int) (ABS (offset) / 3600),
+                          (int) (ABS (offset) / 60 % 60));
 }
 
 static gboolean
-on_boundary (SitmapAxisUnit unit, gint64 t)
+on_boundary (SitmapAxisUnit unit, GTimeZone *zone, gint64 t)
 {
   SitmapAxisStep step = { unit, 1 };
 
-  return sitmap_axis_step_floor (step, t) == t;
+  return sitmap_axis_step_floor (step, zone, t) == t;
 }
 
 static char *
-format_with (gint64 t, const char *format)
+format_with (GTimeZone *zone, gint64 t, const char *format)
 {
-  g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
+  g_autoptr (GDateTime) dt = date_time_new (zone, t);
 
   return g_date_time_format (dt, format);
 }
@@ -321,65 +439,67 @@ join_range (const char *from, const char *to)
 
 /* Whole years, months or days: the end is exclusive, so name the last period in the range. */
 static char *
-format_calendar_range (gint64 start, gint64 last, SitmapAxisUnit unit)
+format_calendar_range (GTimeZone *zone, gint64 start, gint64 last, SitmapAxisUnit unit)
 {
   gint64 sy, ly, s_sec, l_sec;
   guint sm, lm, sd, ld;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
-  civil_of (start, &sy, &sm, &sd, &s_sec);
-  civil_of (last, &ly, &lm, &ld, &l_sec);
+  civil_of (to_wall (zone, start), &sy, &sm, &sd, &s_sec);
+  civil_of (to_wall (zone, last), &ly, &lm, &ld, &l_sec);
   if (unit == SITMAP_AXIS_UNIT_YEAR)
     {
-      from = format_with (start, "%Y");
-      to = sy == ly ? NULL : format_with (last, "%Y");
+      from = format_with (zone, start, "%Y");
+      to = sy == ly ? NULL : format_with (zone, last, "%Y");
     }
   else if (unit == SITMAP_AXIS_UNIT_MONTH)
     {
       /* TRANSLATORS: a month and year in a range, "Dec 2024" */
-      to = format_with (last, C_("time range", "%b %Y"));
+      to = format_with (zone, last, C_("time range", "%b %Y"));
       if (sy == ly && sm == lm)
         return g_steal_pointer (&to);
       /* TRANSLATORS: a month at the start of a range within one year, "Nov" in "Nov – Dec 2024" */
-      from = format_with (start, sy == ly ? C_("time range", "%b") : C_("time range", "%b %Y"));
+      from = format_with (zone, start, sy == ly ? C_("time range", "%b") : C_("time range", "%b %Y"));
     }
   else
     {
       /* TRANSLATORS: a date in a range, "10 Dec 2024" */
-      to = format_with (last, C_("time range", "%-d %b %Y"));
+      to = format_with (zone, last, C_("time range", "%-d %b %Y"));
       if (sy == ly && sm == lm && sd == ld)
         return g_steal_pointer (&to);
       if (sy == ly && sm == lm)
         /* TRANSLATORS: the first day of a range within one month, "7" in "7 – 10 Dec 2024" */
-        from = format_with (start, C_("time range", "%-d"));
+        from = format_with (zone, start, C_("time range", "%-d"));
       else if (sy == ly)
         /* TRANSLATORS: the first day of a range within one year, "27 Nov" in "27 Nov – 10 Dec 2024" */
-        from = format_with (start, C_("time range", "%-d %b"));
+        from = format_with (zone, start, C_("time range", "%-d %b"));
       else
-        from = format_with (start, C_("time range", "%-d %b %Y"));
+        from = format_with (zone, start, C_("time range", "%-d %b %Y"));
     }
   return to == NULL ? g_steal_pointer (&from) : join_range (from, to);
 }
 
 static char *
-format_clock_range (gint64 start, gint64 end)
+format_clock_range (GTimeZone *zone, gint64 start, gint64 end)
 {
-  /* TRANSLATORS: a date and time in UTC in a range, "10 Dec 2024, 05:00" */
+  /* TRANSLATORS: a date and time in a range, "10 Dec 2024, 05:00" */
   const char *full = C_("time range", "%-d %b %Y, %H:%M");
-  g_autofree char *from = format_with (start, full);
+  g_autofree char *from = format_with (zone, start, full);
   g_autofree char *to = NULL;
+  g_autofree char *zone_name = sitmap_axis_format_zone (zone, start);
 
-  if (floor_div (start, DAY_SECONDS) == floor_div (end, DAY_SECONDS))
+  if (floor_div (to_wall (zone, start), DAY_SECONDS) == floor_div (to_wall (zone, end), DAY_SECONDS))
     /* TRANSLATORS: the time at the end of a range within one day, "07:30" */
-    to = format_with (end, C_("time range", "%H:%M"));
+    to = format_with (zone, end, C_("time range", "%H:%M"));
   else
-    to = format_with (end, full);
-  return join_range (from, to);
+    to = format_with (zone, end, full);
+  /* TRANSLATORS: a range of times and their time zone, "10 Dec 2024, 05:00 – 07:30 UTC" */
+  return g_strdup_printf (C_("time range", "%s – %s %s"), from, to, zone_name);
 }
 
 char *
-sitmap_axis_format_range (gint64 start, gint64 end)
+sitmap_axis_format_range (GTimeZone *zone, gint64 start, gint64 end)
 {
   g_autoptr (GDateTime) first = NULL;
   g_autoptr (GDateTime) last = NULL;
@@ -387,20 +507,20 @@ sitmap_axis_format_range (gint64 start, gint64 end)
 
   g_return_val_if_fail (start < end, NULL);
 
-  if (on_boundary (SITMAP_AXIS_UNIT_YEAR, start) && on_boundary (SITMAP_AXIS_UNIT_YEAR, end))
+  if (on_boundary (SITMAP_AXIS_UNIT_YEAR, zone, start) && on_boundary (SITMAP_AXIS_UNIT_YEAR, zone, end))
     unit = SITMAP_AXIS_UNIT_YEAR;
-  else if (on_boundary (SITMAP_AXIS_UNIT_MONTH, start) && on_boundary (SITMAP_AXIS_UNIT_MONTH, end))
+  else if (on_boundary (SITMAP_AXIS_UNIT_MONTH, zone, start) && on_boundary (SITMAP_AXIS_UNIT_MONTH, zone, end))
     unit = SITMAP_AXIS_UNIT_MONTH;
-  else if (on_boundary (SITMAP_AXIS_UNIT_DAY, start) && on_boundary (SITMAP_AXIS_UNIT_DAY, end))
+  else if (on_boundary (SITMAP_AXIS_UNIT_DAY, zone, start) && on_boundary (SITMAP_AXIS_UNIT_DAY, zone, end))
     unit = SITMAP_AXIS_UNIT_DAY;
   else
     unit = SITMAP_AXIS_UNIT_SECOND;
 
-  first = date_time_new (start);
-  last = date_time_new (end);
+  first = date_time_new (zone, start);
+  last = date_time_new (zone, end);
   if (first == NULL || last == NULL)
     {
-      /* Beyond GDateTime: the ISO form the document itself uses. */
+      /* Beyond GDateTime: the ISO form the document itself uses, in UTC. */
       SitmapTimeUnit iso = unit == SITMAP_AXIS_UNIT_YEAR ? SITMAP_TIME_UNIT_YEAR
                            : unit == SITMAP_AXIS_UNIT_MONTH ? SITMAP_TIME_UNIT_MONTH
                            : unit == SITMAP_AXIS_UNIT_DAY  ? SITMAP_TIME_UNIT_DAY
@@ -411,8 +531,80 @@ sitmap_axis_format_range (gint64 start, gint64 end)
       return g_strcmp0 (from, to) == 0 ? g_steal_pointer (&from) : join_range (from, to);
     }
   if (unit == SITMAP_AXIS_UNIT_SECOND)
-    return format_clock_range (start, end);
-  return format_calendar_range (start, end - 1, unit);
+    return format_clock_range (zone, start, end);
+  return format_calendar_range (zone, start, end - 1, unit);
+}
+
+/*
+ * Typed dates
+ */
+
+/* "…T05:30Z" or "…T05:30+03:00": the text names its own offset, whatever zone it is read in. */
+static gboolean
+names_offset (const char *text)
+{
+  const char *time = strchr (text, 'T');
+
+  return time != NULL && (strchr (time, 'Z') != NULL || strchr (time, '+') != NULL || strchr (time, '-') != NULL);
+}
+
+/* The locale's short date ("12/10/24", "10.12.2024"), as GDate reads it: a whole day. */
+static gboolean
+parse_locale_day (const char *text, gint64 *wall)
+{
+  g_autoptr (GDate) date = g_date_new ();
+
+  g_date_set_parse (date, text);
+  if (!g_date_valid (date))
+    return FALSE;
+  *wall = sitmap_time_from_civil (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date), 0, 0, 0);
+  return TRUE;
+}
+
+gboolean
+sitmap_axis_parse_date (const char *text, GTimeZone *zone, gint64 *start, gint64 *end, GError **error)
+{
+  g_autoptr (GError) iso_error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  SitmapTimeUnit unit;
+  gint64 wall_start, wall_end;
+
+  if (sitmap_time_parse_bound (stripped, &wall_start, &wall_end, &unit, &iso_error))
+    {
+      if (unit == SITMAP_TIME_UNIT_SECOND && names_offset (stripped))
+        {
+          *start = wall_start;
+          *end = wall_end;
+          return TRUE;
+        }
+    }
+  else if (parse_locale_day (stripped, &wall_start))
+    wall_end = wall_start + DAY_SECONDS;
+  else
+    {
+      g_propagate_error (error, g_steal_pointer (&iso_error));
+      return FALSE;
+    }
+  *start = from_wall (zone, wall_start);
+  *end = from_wall (zone, wall_end);
+  return TRUE;
+}
+
+char *
+sitmap_axis_format_date (GTimeZone *zone, gint64 t, gboolean last)
+{
+  SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
+  gint64 wall = to_wall (zone, t);
+  g_autofree char *text = NULL;
+
+  if (sitmap_axis_step_floor (day, zone, t) == t)
+    return sitmap_time_format_bound (last ? wall - DAY_SECONDS : wall, SITMAP_TIME_UNIT_DAY);
+  /* A time of day: to the minute, or to the second when it has seconds, without the Z of UTC. */
+  text = sitmap_time_format_bound (wall, SITMAP_TIME_UNIT_SECOND);
+  text[strlen (text) - 1] = '\0';
+  if (wall % 60 == 0)
+    text[strlen (text) - 3] = '\0';
+  return g_steal_pointer (&text);
 }
 
 /*
@@ -435,11 +627,11 @@ time_to_x (SitmapTimeAxis *self, gint64 t)
 }
 
 static gint64
-first_tick (SitmapAxisStep step, gint64 start)
+first_tick (SitmapTimeAxis *self, SitmapAxisStep step)
 {
-  gint64 t = sitmap_axis_step_floor (step, start);
+  gint64 t = sitmap_axis_step_floor (step, self->zone, self->start);
 
-  return t < start ? sitmap_axis_step_next (step, t) : t;
+  return t < self->start ? sitmap_axis_step_next (step, self->zone, t) : t;
 }
 
 /* Whether every label of step ends before the next tick. */
@@ -449,9 +641,9 @@ step_fits (SitmapTimeAxis *self, SitmapAxisStep step)
   double free_from = -G_MAXDOUBLE;
   guint n = 0;
 
-  for (gint64 t = first_tick (step, self->start); t <= self->end; t = sitmap_axis_step_next (step, t))
+  for (gint64 t = first_tick (self, step); t <= self->end; t = sitmap_axis_step_next (step, self->zone, t))
     {
-      g_autofree char *label = sitmap_axis_format_tick (step, t);
+      g_autofree char *label = sitmap_axis_format_tick (step, self->zone, t);
       double x = time_to_x (self, t);
 
       if (x < free_from || ++n > MAX_TICKS)
@@ -529,7 +721,7 @@ add_tick (SitmapTimeAxis *self, gint64 t, gboolean major)
 
   if (major)
     {
-      tick.label = keep_label (self, sitmap_axis_format_tick (self->major, t));
+      tick.label = keep_label (self, sitmap_axis_format_tick (self->major, self->zone, t));
       tick.label_width = measure (self, tick.label, SITMAP_AXIS_LABEL_TICK);
       tick.label_x = tick.x + LABEL_PAD;
     }
@@ -556,8 +748,8 @@ layout_ticks (SitmapTimeAxis *self)
 {
   SitmapAxisStep step = self->minor.count > 0 ? self->minor : self->major;
 
-  for (gint64 t = first_tick (step, self->start); t <= self->end; t = sitmap_axis_step_next (step, t))
-    add_tick (self, t, self->minor.count == 0 || sitmap_axis_step_floor (self->major, t) == t);
+  for (gint64 t = first_tick (self, step); t <= self->end; t = sitmap_axis_step_next (step, self->zone, t))
+    add_tick (self, t, self->minor.count == 0 || sitmap_axis_step_floor (self->major, self->zone, t) == t);
   mark_fitting_labels (self);
 }
 
@@ -572,11 +764,12 @@ layout_context (SitmapTimeAxis *self)
 
   if (step.count == 0)
     return;
-  for (gint64 t = sitmap_axis_step_floor (step, self->start); t <= self->end; t = sitmap_axis_step_next (step, t))
+  for (gint64 t = sitmap_axis_step_floor (step, self->zone, self->start); t <= self->end;
+       t = sitmap_axis_step_next (step, self->zone, t))
     {
       SitmapAxisTick tick = { .time = t, .x = time_to_x (self, t), .major = TRUE };
 
-      tick.label = keep_label (self, sitmap_axis_format_context (self->major, t));
+      tick.label = keep_label (self, sitmap_axis_format_context (self->major, self->zone, t));
       tick.label_width = measure (self, tick.label, SITMAP_AXIS_LABEL_CONTEXT);
       tick.label_x = MAX (tick.x, 0.0) + LABEL_PAD;
       g_array_append_val (self->context, tick);
@@ -643,6 +836,7 @@ sitmap_time_axis_free (SitmapTimeAxis *self)
 {
   if (self == NULL)
     return;
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_array_unref (self->ticks);
   g_array_unref (self->context);
   g_ptr_array_unref (self->labels);
@@ -656,6 +850,25 @@ sitmap_time_axis_set_measure_func (SitmapTimeAxis *self, SitmapAxisMeasureFunc f
   self->measure = func;
   self->measure_data = user_data;
   self->valid = FALSE;
+}
+
+void
+sitmap_time_axis_set_time_zone (SitmapTimeAxis *self, GTimeZone *zone)
+{
+  g_return_if_fail (self != NULL);
+
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone;
+  self->valid = FALSE;
+}
+
+GTimeZone *
+sitmap_time_axis_get_time_zone (SitmapTimeAxis *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->zone;
 }
 
 void

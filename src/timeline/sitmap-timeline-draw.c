@@ -1,4 +1,5 @@
-/* sitmap-timeline-draw.c: where the marks go, and drawing them with the axis and the brush
+/* sitmap-timeline-draw.c: where the marks and the histogram's bars go, and drawing them with the axis,
+ * the brush and the playhead
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +23,12 @@
 #define FADE_WIDTH 140.0f
 #define HANDLE_WIDTH 8.0f
 #define HANDLE_HEIGHT 24.0f
+#define PLAYHEAD_KNOB 11.0f
+/* When some marks find no room, the histogram is a faint relief behind them, this share of the lanes high
+ * at most, and a bar of one event is a third of that. */
+#define RELIEF_SHARE 0.45f
+#define RELIEF_MIN_MAX 3.0
+#define RELIEF_MAX_BAR_WIDTH 48.0
 
 typedef struct
 {
@@ -29,6 +36,24 @@ typedef struct
   GdkRGBA  accent;
   gboolean dark;
 } Palette;
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+  double scale; /* pixels per second */
+  float  width;
+} Projection;
+
+/* The range as the marks and bars are drawn against it. */
+typedef struct
+{
+  gboolean        has_range;
+  gint64          from;
+  gint64          to;
+  SitmapRangeRule rule;
+  graphene_rect_t rect; /* its pixels, the whole height */
+} RangeView;
 
 /*
  * Colours
@@ -91,7 +116,7 @@ with_alpha (const GdkRGBA *color, float alpha)
 }
 
 /*
- * Layout of the marks
+ * Geometry
  */
 
 void
@@ -114,13 +139,24 @@ overflow_y (SitmapTimeline *self)
   return _sitmap_timeline_lane_y (self, self->n_lanes - 1) - SITMAP_TIMELINE_OVERFLOW_H;
 }
 
-typedef struct
+/* Marks stay in their lanes; the histogram standing in for them takes all the height there is. */
+float
+_sitmap_timeline_plot_top (SitmapTimeline *self)
 {
-  gint64 start;
-  gint64 end;
-  double scale; /* pixels per second */
-  float  width;
-} Projection;
+  if (self->dense)
+    return self->header_height + 4;
+  return MAX (overflow_y (self), self->header_height + 2);
+}
+
+static gboolean
+get_projection (SitmapTimeline *self, Projection *p)
+{
+  if (self->width <= 0 || !_sitmap_timeline_get_window (self, &p->start, &p->end))
+    return FALSE;
+  p->width = self->width;
+  p->scale = self->width / (double) (p->end - p->start);
+  return TRUE;
+}
 
 /* Open bounds sit at the ends of gint64: clamp before subtracting. */
 static float
@@ -131,6 +167,10 @@ project (const Projection *p, gint64 t)
   t = CLAMP (t, p->start - span, p->end + span);
   return (float) ((double) (t - p->start) * p->scale);
 }
+
+/*
+ * Layout of the marks
+ */
 
 static SitmapMarkStyle
 mark_style (const SitmapEventColumns *columns, guint32 position)
@@ -185,6 +225,7 @@ count_overflow (SitmapTimeline *self, const SitmapTimelineMark *mark)
 
   if (column >= 0 && (guint) column < self->overflow->len)
     g_array_index (self->overflow, guint32, column)++;
+  self->n_overflow++;
 }
 
 /* Where a mark goes in the lanes: from the true start of its time, not from its widened left edge. A
@@ -242,36 +283,158 @@ place_marks (SitmapTimeline *self, const SitmapEventColumns *columns, const Proj
     g_array_append_val (self->marks, selected_mark);
 }
 
+/* How many point marks the lanes hold at most. */
+static double
+lanes_capacity (SitmapTimeline *self, const Projection *p)
+{
+  return self->n_lanes * p->width / (1.5 * SITMAP_TIMELINE_POINT_WIDTH + LANE_GAP);
+}
+
+/* More events in the window than the lanes could ever hold: the histogram says more than a wall of
+ * marks would, and laying them out would cost a pass over every one of them. */
+static gboolean
+window_is_dense (SitmapTimeline *self, const Projection *p)
+{
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
+
+  return histogram != NULL &&
+         sitmap_time_histogram_count_total (histogram, p->start, p->end, hidden) > lanes_capacity (self, p);
+}
+
+/* Among a crowd, the selection is still a mark, on the top lane. */
+static void
+place_selected (SitmapTimeline *self, const SitmapEventColumns *columns, const Projection *p)
+{
+  gint selected = sitmap_view_state_get_selected (self->view_state);
+  SitmapTimelineMark mark;
+
+  if (selected < 0 || (guint) selected >= columns->n_dated ||
+      !(columns->start[selected] < p->end && columns->end[selected] > p->start))
+    return;
+  mark_extent (p, columns, (guint32) selected, &mark);
+  mark.lane = (guint8) (self->n_lanes - 1);
+  g_array_append_val (self->marks, mark);
+}
+
 void
 _sitmap_timeline_ensure_marks (SitmapTimeline *self)
 {
   SitmapDocument *document;
+  const SitmapEventColumns *columns;
   Projection p;
   gint64 pad;
 
   if (self->marks_valid)
     return;
   self->marks_valid = TRUE;
+  self->dense = FALSE;
+  self->n_overflow = 0;
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->overflow, MAX (self->width, 0));
   if (self->overflow->len > 0)
     memset (self->overflow->data, 0, self->overflow->len * sizeof (guint32));
 
   document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-  if (document == NULL || self->width <= 0 || !_sitmap_timeline_get_window (self, &p.start, &p.end))
+  if (document == NULL || !get_projection (self, &p))
     return;
-  p.width = self->width;
-  p.scale = self->width / (double) (p.end - p.start);
+  columns = sitmap_document_get_columns (document);
+  if (window_is_dense (self, &p))
+    {
+      self->dense = TRUE;
+      place_selected (self, columns, &p);
+      return;
+    }
   /* A point mark is a few pixels wide: take in the events just outside that still reach into view. */
   pad = (gint64) ceil (SITMAP_TIMELINE_POINT_WIDTH / p.scale);
   g_array_set_size (self->query, 0);
   sitmap_event_store_query_time (sitmap_document_get_store (document), p.start - pad, p.end + pad,
                                  SITMAP_RANGE_OVERLAPPING, self->query);
-  place_marks (self, sitmap_document_get_columns (document), &p);
+  place_marks (self, columns, &p);
+  /* Many events, and more of them hidden than shown (a hundred day-long bars a day at a few days' zoom):
+   * the histogram says more than a wall of marks. A few on one day keep their marks and tooltips. */
+  if (self->n_overflow > self->marks->len && self->n_overflow + self->marks->len > lanes_capacity (self, &p) / 4)
+    {
+      self->dense = TRUE;
+      g_array_set_size (self->marks, 0);
+      place_selected (self, columns, &p);
+    }
 }
 
+/*
+ * Layout of the histogram
+ */
+
+static double
+bin_total (const SitmapHistogramCounts *counts, guint hidden)
+{
+  double total = 0;
+
+  for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
+    for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+      if (!(hidden & (1u << c)))
+        total += counts->counts[layer][c];
+  return total;
+}
+
+/* Bars on the axis's calendar (days, weeks, months…), the finest a couple of pixels wide and no finer
+ * than the histogram knows, over the part of the window where there is data. */
+static void
+fill_bin_edges (SitmapTimeline *self, SitmapTimeHistogram *histogram, const Projection *p)
+{
+  gint64 data_start, data_end, from, to, t;
+
+  if (!sitmap_time_histogram_get_extent (histogram, &data_start, &data_end))
+    return;
+  from = MAX (p->start, data_start);
+  to = MIN (p->end, data_end);
+  if (from >= to)
+    return;
+  self->bin_step = sitmap_axis_bin_step (p->scale, SITMAP_TIMELINE_BAR_MIN_WIDTH,
+                                         sitmap_time_histogram_get_resolution (histogram, from, to));
+  t = sitmap_axis_step_floor (self->bin_step, self->zone, from);
+  for (;;)
+    {
+      g_array_append_val (self->bin_edges, t);
+      if (t >= to || self->bin_edges->len > 4 * (guint) p->width + 8)
+        break;
+      t = sitmap_axis_step_next (self->bin_step, self->zone, t);
+    }
+}
+
+void
+_sitmap_timeline_ensure_bins (SitmapTimeline *self)
+{
+  SitmapTimeHistogram *histogram;
+  guint hidden;
+  Projection p;
+
+  if (self->bins_valid)
+    return;
+  self->bins_valid = TRUE;
+  self->bins_max = 0;
+  g_array_set_size (self->bin_edges, 0);
+  g_array_set_size (self->bins, 0);
+  histogram = _sitmap_timeline_get_histogram (self);
+  if (histogram == NULL || !get_projection (self, &p))
+    return;
+  fill_bin_edges (self, histogram, &p);
+  if (self->bin_edges->len < 2)
+    return;
+  g_array_set_size (self->bins, self->bin_edges->len - 1);
+  sitmap_time_histogram_count_bins (histogram, (const gint64 *) (gpointer) self->bin_edges->data,
+                                    self->bin_edges->len, (SitmapHistogramCounts *) (gpointer) self->bins->data);
+  hidden = sitmap_view_state_get_hidden_categories (self->view_state);
+  for (guint i = 0; i < self->bins->len; i++)
+    self->bins_max = MAX (self->bins_max, bin_total (&g_array_index (self->bins, SitmapHistogramCounts, i), hidden));
+}
+
+/*
+ * Hit testing
+ */
+
 int
-_sitmap_timeline_mark_at (SitmapTimeline *self, double x, double y)
+_sitmap_timeline_mark_at (SitmapTimeline *self, double lx, double y)
 {
   const SitmapTimelineMark *marks;
 
@@ -282,25 +445,51 @@ _sitmap_timeline_mark_at (SitmapTimeline *self, double x, double y)
     {
       float top = _sitmap_timeline_lane_y (self, marks[i].lane);
 
-      if (y >= top - 1 && y <= top + SITMAP_TIMELINE_MARK_HEIGHT + 1 && x >= marks[i].x0 - 1 && x <= marks[i].x1 + 1)
+      if (y >= top - 1 && y <= top + SITMAP_TIMELINE_MARK_HEIGHT + 1 && lx >= marks[i].x0 - 1 &&
+          lx <= marks[i].x1 + 1)
         return (int) i;
     }
   return -1;
 }
 
 guint
-_sitmap_timeline_overflow_at (SitmapTimeline *self, double x, double y)
+_sitmap_timeline_overflow_at (SitmapTimeline *self, double lx, double y)
 {
   float top = overflow_y (self);
   guint n = 0;
 
   _sitmap_timeline_ensure_marks (self);
-  if (y < top - 3 || y > top + SITMAP_TIMELINE_OVERFLOW_H)
+  if (self->dense || y < top - 3 || y > top + SITMAP_TIMELINE_OVERFLOW_H)
     return 0;
-  for (int column = (int) x - 3; column <= (int) x + 3; column++)
+  for (int column = (int) lx - 3; column <= (int) lx + 3; column++)
     if (column >= 0 && (guint) column < self->overflow->len)
       n += g_array_index (self->overflow, guint32, column);
   return n;
+}
+
+int
+_sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y)
+{
+  Projection p;
+  gint64 t;
+  guint lo = 0, hi;
+
+  _sitmap_timeline_ensure_bins (self);
+  if (self->bins->len == 0 || y < _sitmap_timeline_plot_top (self) || y > self->axis_y || !get_projection (self, &p))
+    return -1;
+  t = _sitmap_timeline_lx_to_time (self, lx);
+  hi = self->bin_edges->len;
+  /* The last edge at or before t */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->bin_edges, gint64, mid) <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo == 0 || lo > self->bins->len ? -1 : (int) lo - 1;
 }
 
 gboolean
@@ -310,28 +499,61 @@ _sitmap_timeline_get_brush (SitmapTimeline *self, double *x0, double *x1)
 
   if (self->view_state == NULL || !sitmap_view_state_get_range (self->view_state, &start, &end))
     return FALSE;
-  *x0 = sitmap_timeline_time_to_x (self, start);
-  *x1 = sitmap_timeline_time_to_x (self, end);
+  *x0 = _sitmap_timeline_time_to_lx (self, start);
+  *x1 = _sitmap_timeline_time_to_lx (self, end);
   return TRUE;
 }
 
 /*
- * Drawing
+ * Drawing primitives
  */
 
-static void
-append_rounded (GtkSnapshot *snapshot, const graphene_rect_t *rect, float radius, const GdkRGBA *color)
+/* The plot is laid out in logical coordinates, where time runs to the right. In a right-to-left locale
+ * each rectangle is mirrored as it is drawn: a mirroring transform would be simpler, but GSK loses
+ * rounded clips and borders under it. Every shape here is symmetric, so mirroring its box is enough. */
+static graphene_rect_t
+mirror (SitmapTimeline *self, const graphene_rect_t *rect)
 {
+  graphene_rect_t r;
+
+  graphene_rect_normalize_r (rect, &r);
+  if (_sitmap_timeline_is_rtl (self))
+    r.origin.x = self->width - r.origin.x - r.size.width;
+  return r;
+}
+
+static void
+paint_color (SitmapTimeline *self, GtkSnapshot *snapshot, const GdkRGBA *color, const graphene_rect_t *rect)
+{
+  graphene_rect_t r = mirror (self, rect);
+
+  gtk_snapshot_append_color (snapshot, color, &r);
+}
+
+static void
+push_clip (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t *rect)
+{
+  graphene_rect_t r = mirror (self, rect);
+
+  gtk_snapshot_push_clip (snapshot, &r);
+}
+
+static void
+append_rounded (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t *rect, float radius,
+                const GdkRGBA *color)
+{
+  graphene_rect_t r = mirror (self, rect);
   GskRoundedRect outline;
 
-  gsk_rounded_rect_init_from_rect (&outline, rect, MIN (radius, rect->size.width / 2));
+  gsk_rounded_rect_init_from_rect (&outline, &r, MIN (radius, MIN (r.size.width, r.size.height) / 2));
   gtk_snapshot_push_rounded_clip (snapshot, &outline);
-  gtk_snapshot_append_color (snapshot, color, rect);
+  gtk_snapshot_append_color (snapshot, color, &r);
   gtk_snapshot_pop (snapshot);
 }
 
 static void
-append_outline (GtkSnapshot *snapshot, const graphene_rect_t *rect, float grow, float width, const GdkRGBA *color)
+append_outline (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t *rect, float grow, float width,
+                const GdkRGBA *color)
 {
   GskRoundedRect outline;
   graphene_rect_t r;
@@ -339,15 +561,22 @@ append_outline (GtkSnapshot *snapshot, const graphene_rect_t *rect, float grow, 
   const GdkRGBA colors[4] = { *color, *color, *color, *color };
 
   graphene_rect_inset_r (rect, -grow, -grow, &r);
+  r = mirror (self, &r);
   gsk_rounded_rect_init_from_rect (&outline, &r, MARK_RADIUS + grow);
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/*
+ * Drawing marks
+ */
+
 /* A span with an open end is solid where it is known and fades out towards the open end, over the same
  * width at every zoom: we know when it began, not that it stopped. */
 static void
-append_fading (GtkSnapshot *snapshot, const graphene_rect_t *rect, const GdkRGBA *color, gboolean towards_right)
+append_fading (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t *logical, const GdkRGBA *color,
+               gboolean towards_later)
 {
+  graphene_rect_t r = mirror (self, logical), *rect = &r;
   float fade = MIN (FADE_WIDTH, rect->size.width * 0.6f) / rect->size.width;
   GskColorStop stops[3] = {
     { 0.0f, *color },
@@ -356,7 +585,10 @@ append_fading (GtkSnapshot *snapshot, const graphene_rect_t *rect, const GdkRGBA
   };
   graphene_point_t solid, clear;
 
-  if (towards_right)
+  /* Later is to the left in a right-to-left locale */
+  if (_sitmap_timeline_is_rtl (self))
+    towards_later = !towards_later;
+  if (towards_later)
     {
       graphene_point_init (&solid, rect->origin.x, 0);
       graphene_point_init (&clear, rect->origin.x + rect->size.width, 0);
@@ -371,8 +603,9 @@ append_fading (GtkSnapshot *snapshot, const graphene_rect_t *rect, const GdkRGBA
 
 /* Light marks (the statements' yellow) need an edge to stand out on a light background. */
 static void
-append_edge (GtkSnapshot *snapshot, const graphene_rect_t *rect, const Palette *palette)
+append_edge (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t *logical, const Palette *palette)
 {
+  graphene_rect_t r = mirror (self, logical), *rect = &r;
   GskRoundedRect outline;
   const float widths[4] = { 1, 1, 1, 1 };
   GdkRGBA edge = { 0, 0, 0, 0.16f };
@@ -384,12 +617,18 @@ append_edge (GtkSnapshot *snapshot, const graphene_rect_t *rect, const Palette *
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+static graphene_rect_t
+mark_rect (SitmapTimeline *self, const SitmapTimelineMark *mark)
+{
+  return GRAPHENE_RECT_INIT (mark->x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
+                             SITMAP_TIMELINE_MARK_HEIGHT);
+}
+
 static void
 draw_mark (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapTimelineMark *mark, const Palette *palette,
            float alpha)
 {
-  graphene_rect_t rect = GRAPHENE_RECT_INIT (mark->x0, _sitmap_timeline_lane_y (self, mark->lane),
-                                             mark->x1 - mark->x0, SITMAP_TIMELINE_MARK_HEIGHT);
+  graphene_rect_t rect = mark_rect (self, mark);
   GdkRGBA color = with_alpha (category_color (mark->category, palette->dark), alpha);
 
   switch ((SitmapMarkStyle) mark->style)
@@ -400,83 +639,120 @@ draw_mark (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapTimelineMark
         GdkRGBA wash = with_alpha (&color, VAGUE_ALPHA);
         GdkRGBA rim = with_alpha (&color, VAGUE_RIM_ALPHA);
 
-        append_rounded (snapshot, &rect, MARK_RADIUS, &wash);
-        append_outline (snapshot, &rect, 0, 1, &rim);
+        append_rounded (self, snapshot, &rect, MARK_RADIUS, &wash);
+        append_outline (self, snapshot, &rect, 0, 1, &rim);
       }
       break;
     case SITMAP_MARK_OPEN_END:
     case SITMAP_MARK_OPEN_START:
-      append_fading (snapshot, &rect, &color, mark->style == SITMAP_MARK_OPEN_END);
+      append_fading (self, snapshot, &rect, &color, mark->style == SITMAP_MARK_OPEN_END);
       break;
     case SITMAP_MARK_POINT:
     case SITMAP_MARK_SPAN:
     default:
-      append_rounded (snapshot, &rect, MARK_RADIUS, &color);
+      append_rounded (self, snapshot, &rect, MARK_RADIUS, &color);
       if (alpha == 1.0f)
-        append_edge (snapshot, &rect, palette);
+        append_edge (self, snapshot, &rect, palette);
       break;
     }
 }
 
-/* Outside the range means what the view state's rule says: the same test as the visible set. */
+/* In the range means what the view state's rule says: the same test as the visible set. */
 static gboolean
-outside_range (const SitmapEventColumns *columns, guint32 position, SitmapRangeRule rule, gint64 from, gint64 to)
+meets_rule (const SitmapEventColumns *columns, guint32 position, const RangeView *range)
 {
-  if (rule == SITMAP_RANGE_WITHIN)
-    return !(columns->start[position] >= from && columns->end[position] <= to);
-  return !(columns->start[position] < to && columns->end[position] > from);
+  if (range->rule == SITMAP_RANGE_WITHIN)
+    return columns->start[position] >= range->from && columns->end[position] <= range->to;
+  return columns->start[position] < range->to && columns->end[position] > range->from;
+}
+
+static gboolean
+crosses_edge (const SitmapEventColumns *columns, guint32 position, const RangeView *range)
+{
+  gint64 start = columns->start[position], end = columns->end[position];
+
+  return (start < range->from && end > range->from) || (start < range->to && end > range->to);
+}
+
+/* An event that is partly in the range is drawn partly: strong inside and dimmed outside when the rule
+ * lets it through, dimmed all over but outlined inside when only what lies wholly within counts. */
+static void
+draw_mark_against_range (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapEventColumns *columns,
+                         const SitmapTimelineMark *mark, const Palette *palette, const RangeView *range)
+{
+  gboolean in;
+
+  if (!range->has_range)
+    {
+      draw_mark (self, snapshot, mark, palette, 1.0f);
+      return;
+    }
+  in = meets_rule (columns, mark->position, range);
+  if (!crosses_edge (columns, mark->position, range))
+    {
+      draw_mark (self, snapshot, mark, palette, in ? 1.0f : DIMMED_ALPHA);
+      return;
+    }
+  draw_mark (self, snapshot, mark, palette, DIMMED_ALPHA);
+  push_clip (self, snapshot, &range->rect);
+  if (in)
+    draw_mark (self, snapshot, mark, palette, 1.0f);
+  else
+    {
+      graphene_rect_t rect = mark_rect (self, mark);
+      GdkRGBA rim = with_alpha (category_color (mark->category, palette->dark), VAGUE_RIM_ALPHA);
+
+      append_outline (self, snapshot, &rect, 0, 1, &rim);
+    }
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
-draw_selected (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapTimelineMark *mark, const Palette *palette)
+draw_selected (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapEventColumns *columns,
+               const SitmapTimelineMark *mark, const Palette *palette, const RangeView *range)
 {
-  float y = _sitmap_timeline_lane_y (self, mark->lane);
-  graphene_rect_t rect = GRAPHENE_RECT_INIT (mark->x0, y, mark->x1 - mark->x0, SITMAP_TIMELINE_MARK_HEIGHT);
+  graphene_rect_t rect = mark_rect (self, mark);
   float middle = roundf ((MAX (mark->x0, 0) + MIN (mark->x1, (float) self->width)) / 2);
   GdkRGBA stem = with_alpha (&palette->fg, 0.55f);
 
   /* A stem down to the axis, so that its date can be read off the ticks. */
-  gtk_snapshot_append_color (snapshot, &stem,
-                             &GRAPHENE_RECT_INIT (middle, y + SITMAP_TIMELINE_MARK_HEIGHT, 1,
-                                                  self->axis_y - y - SITMAP_TIMELINE_MARK_HEIGHT));
-  draw_mark (self, snapshot, mark, palette, 1.0f);
-  append_outline (snapshot, &rect, 2.0f, 2.0f, &palette->fg);
+  paint_color (self, snapshot, &stem,
+                             &GRAPHENE_RECT_INIT (middle, rect.origin.y + SITMAP_TIMELINE_MARK_HEIGHT, 1,
+                                                  self->axis_y - rect.origin.y - SITMAP_TIMELINE_MARK_HEIGHT));
+  draw_mark_against_range (self, snapshot, columns, mark, palette, range);
+  append_outline (self, snapshot, &rect, 2.0f, 2.0f, &palette->fg);
 }
 
 static void
-draw_marks (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+draw_marks (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette, const RangeView *range)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
   const SitmapTimelineMark *marks = (const SitmapTimelineMark *) (gpointer) self->marks->data;
-  SitmapRangeRule rule = sitmap_view_state_get_range_rule (self->view_state);
   gint selected = sitmap_view_state_get_selected (self->view_state);
   const SitmapTimelineMark *selected_mark = NULL;
   const SitmapTimelineMark *hover_mark = NULL;
-  gint64 from, to;
-  gboolean has_range = sitmap_view_state_get_range (self->view_state, &from, &to);
 
   for (guint i = 0; i < self->marks->len; i++)
     {
       const SitmapTimelineMark *mark = &marks[i];
-      gboolean dimmed = has_range && outside_range (columns, mark->position, rule, from, to);
 
       if ((gint) mark->position == selected)
         selected_mark = mark;
       if ((gint) mark->position == self->hover_position)
         hover_mark = mark;
-      draw_mark (self, snapshot, mark, palette, dimmed ? DIMMED_ALPHA : 1.0f);
+      if ((gint) mark->position != selected)
+        draw_mark_against_range (self, snapshot, columns, mark, palette, range);
     }
   if (hover_mark != NULL && hover_mark != selected_mark)
     {
-      graphene_rect_t rect = GRAPHENE_RECT_INIT (hover_mark->x0, _sitmap_timeline_lane_y (self, hover_mark->lane),
-                                                 hover_mark->x1 - hover_mark->x0, SITMAP_TIMELINE_MARK_HEIGHT);
+      graphene_rect_t rect = mark_rect (self, hover_mark);
       GdkRGBA color = with_alpha (&palette->fg, 0.6f);
 
-      append_outline (snapshot, &rect, 1.0f, 1.0f, &color);
+      append_outline (self, snapshot, &rect, 1.0f, 1.0f, &color);
     }
   if (selected_mark != NULL)
-    draw_selected (self, snapshot, selected_mark, palette);
+    draw_selected (self, snapshot, columns, selected_mark, palette, range);
 }
 
 /* Runs of columns where events found no lane: a short dash above the lanes says "more here, zoom in". */
@@ -488,6 +764,8 @@ draw_overflow (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palet
   float y = overflow_y (self);
   int run_start = -1;
 
+  if (self->dense)
+    return;
   for (int x = 0; x <= (int) self->overflow->len; x++)
     {
       gboolean busy = x < (int) self->overflow->len && counts[x] > 0;
@@ -498,21 +776,175 @@ draw_overflow (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palet
         {
           float left = run_start - 1.5f;
 
-          gtk_snapshot_append_color (snapshot, &color, &GRAPHENE_RECT_INIT (left, y, x - run_start + 3.0f, 2));
+          paint_color (self, snapshot, &color, &GRAPHENE_RECT_INIT (left, y, x - run_start + 3.0f, 2));
           run_start = -1;
         }
     }
 }
 
+/*
+ * Drawing the histogram
+ */
+
+/* One bar: the categories stacked in the legend's order, what is known to the day below, what is known
+ * only to the month or year above it as a wash. */
+static void
+draw_bar (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapHistogramCounts *counts, float x0, float x1,
+          double scale, const float alphas[SITMAP_HISTOGRAM_N_LAYERS], const Palette *palette)
+{
+  guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
+  float y = self->axis_y;
+
+  for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
+    for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+      {
+        float height = (float) (counts->counts[layer][c] * scale);
+        GdkRGBA color;
+
+        if (hidden & (1u << c) || height <= 0.01f)
+          continue;
+        color = with_alpha (category_color (c, palette->dark), alphas[layer]);
+        paint_color (self, snapshot, &color, &GRAPHENE_RECT_INIT (x0, y - height, x1 - x0, height));
+        y -= height;
+      }
+}
+
+static void
+draw_bars (SitmapTimeline *self, GtkSnapshot *snapshot, const Projection *p, double scale, float alpha,
+           const Palette *palette, float clip_x0, float clip_x1)
+{
+  const gint64 *edges = (const gint64 *) (gpointer) self->bin_edges->data;
+  const SitmapHistogramCounts *bins = (const SitmapHistogramCounts *) (gpointer) self->bins->data;
+  float alphas[SITMAP_HISTOGRAM_N_LAYERS] = { alpha, alpha * 0.4f };
+
+  for (guint i = 0; i < self->bins->len; i++)
+    {
+      float x0 = project (p, edges[i]), x1 = project (p, edges[i + 1]);
+
+      if (x1 < clip_x0 || x0 > clip_x1)
+        continue;
+      /* A hairline between bars wide enough to spare it */
+      if (x1 - x0 >= 5)
+        x1 -= 1;
+      draw_bar (self, snapshot, &bins[i], MAX (x0, -1), MIN (x1, p->width + 1), scale, alphas, palette);
+    }
+}
+
+/* Where every event has its mark, nothing; where some found no room, a faint relief behind the marks
+ * that says where they crowd; among more than the lanes could ever hold, the whole picture, in full
+ * colour. Outside the range it is dimmed, as the marks are. */
+static void
+draw_histogram (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette, const RangeView *range)
+{
+  float top = _sitmap_timeline_plot_top (self);
+  float room = self->axis_y - 1 - top;
+  float alpha = self->dense ? (palette->dark ? 0.8f : 0.75f) : (palette->dark ? 0.3f : 0.22f);
+  double scale;
+  Projection p;
+
+  _sitmap_timeline_ensure_bins (self);
+  if (self->bins->len == 0 || self->bins_max <= 0 || room <= 0 || !get_projection (self, &p))
+    return;
+  if (self->dense)
+    scale = room / self->bins_max;
+  else if (self->n_overflow == 0)
+    return;
+  else
+    {
+      /* A relief of bars much wider than a mark says nothing the marks do not. */
+      if (project (&p, g_array_index (self->bin_edges, gint64, 1)) - project (&p, g_array_index (self->bin_edges,
+                                                                                                  gint64, 0)) >
+          RELIEF_MAX_BAR_WIDTH)
+        return;
+      scale = room * RELIEF_SHARE / MAX (self->bins_max, RELIEF_MIN_MAX);
+    }
+  if (!range->has_range)
+    {
+      draw_bars (self, snapshot, &p, scale, alpha, palette, -G_MAXFLOAT, G_MAXFLOAT);
+      return;
+    }
+  draw_bars (self, snapshot, &p, scale, alpha * DIMMED_ALPHA * 1.5f, palette, -G_MAXFLOAT, G_MAXFLOAT);
+  push_clip (self, snapshot, &range->rect);
+  draw_bars (self, snapshot, &p, scale, alpha, palette, range->rect.origin.x,
+             range->rect.origin.x + range->rect.size.width);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* What the height of a bar means, as a histogram with no scale would not say: "Up to 89 events a day". */
+static char *
+describe_scale (SitmapTimeline *self)
+{
+  gulong most = (gulong) ceil (self->bins_max - 0.01);
+
+  if (self->bin_step.count == 1)
+    switch (self->bin_step.unit)
+      {
+      case SITMAP_AXIS_UNIT_MINUTE:
+        return g_strdup_printf (ngettext ("Up to %lu event a minute", "Up to %lu events a minute", most), most);
+      case SITMAP_AXIS_UNIT_HOUR:
+        return g_strdup_printf (ngettext ("Up to %lu event an hour", "Up to %lu events an hour", most), most);
+      case SITMAP_AXIS_UNIT_DAY:
+        return g_strdup_printf (ngettext ("Up to %lu event a day", "Up to %lu events a day", most), most);
+      case SITMAP_AXIS_UNIT_WEEK:
+        return g_strdup_printf (ngettext ("Up to %lu event a week", "Up to %lu events a week", most), most);
+      case SITMAP_AXIS_UNIT_MONTH:
+        return g_strdup_printf (ngettext ("Up to %lu event a month", "Up to %lu events a month", most), most);
+      case SITMAP_AXIS_UNIT_YEAR:
+        return g_strdup_printf (ngettext ("Up to %lu event a year", "Up to %lu events a year", most), most);
+      case SITMAP_AXIS_UNIT_SECOND:
+      default:
+        break;
+      }
+  /* TRANSLATORS: the scale of the timeline's histogram when a bar is several days, months or years */
+  return g_strdup_printf (ngettext ("Up to %lu event a bar", "Up to %lu events a bar", most), most);
+}
+
+/* The scale, in the corner where time begins, over a veil so that bars do not hide it. */
+static void
+draw_scale (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+{
+  PangoLayout *layout;
+  g_autofree char *text = NULL;
+  GdkRGBA color = with_alpha (&palette->fg, 0.7f);
+  GdkRGBA veil;
+  int width, height;
+  float x, y;
+
+  if (!self->dense || self->bins_max <= 0)
+    return;
+  text = describe_scale (self);
+  layout = _sitmap_timeline_get_layout (self, SITMAP_AXIS_LABEL_TICK);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  x = _sitmap_timeline_is_rtl (self) ? self->width - 6 - width : 6;
+  y = _sitmap_timeline_plot_top (self);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "view_bg_color", &veil))
+    veil = palette->dark ? (GdkRGBA) { 0.12f, 0.12f, 0.12f, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  veil.alpha = 0.75f;
+  gtk_snapshot_append_color (snapshot, &veil, &GRAPHENE_RECT_INIT (x - 3, y, width + 6, height));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
+/*
+ * Drawing the axis
+ */
+
+/* Labels are never mirrored: in a right-to-left locale their box moves to the mirrored place. */
 static void
 draw_label (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapAxisTick *tick, SitmapAxisLabelKind kind,
             float y, const GdkRGBA *color)
 {
   PangoLayout *layout = _sitmap_timeline_get_layout (self, kind);
+  double x = _sitmap_timeline_is_rtl (self) ? self->width - tick->label_x - tick->label_width : tick->label_x;
 
   pango_layout_set_text (layout, tick->label, -1);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (tick->label_x), y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x), y));
   gtk_snapshot_append_layout (snapshot, layout, color);
   gtk_snapshot_restore (snapshot);
 }
@@ -522,55 +954,66 @@ draw_grid (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
 {
   const SitmapAxisTick *ticks;
   GdkRGBA color = with_alpha (&palette->fg, palette->dark ? 0.08f : 0.06f);
-  float top = overflow_y (self);
+  float top = _sitmap_timeline_plot_top (self);
   guint n;
 
   ticks = sitmap_time_axis_get_ticks (self->axis, &n);
   for (guint i = 0; i < n; i++)
     if (ticks[i].major)
-      gtk_snapshot_append_color (snapshot, &color,
+      paint_color (self, snapshot, &color,
                                  &GRAPHENE_RECT_INIT (floorf (ticks[i].x), top, 1, self->axis_y - top));
 }
 
 static void
-draw_axis (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+draw_axis_lines (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
 {
   const SitmapAxisTick *ticks;
   GdkRGBA line = with_alpha (&palette->fg, 0.25f);
   GdkRGBA major = with_alpha (&palette->fg, 0.45f);
   GdkRGBA minor = with_alpha (&palette->fg, 0.25f);
-  GdkRGBA label = with_alpha (&palette->fg, 0.8f);
-  GdkRGBA context = with_alpha (&palette->fg, 0.55f);
-  float label_y = self->axis_y + SITMAP_TIMELINE_TICK_MAJOR + 1;
   guint n;
 
-  gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, self->axis_y, self->width, 1));
+  paint_color (self, snapshot, &line, &GRAPHENE_RECT_INIT (0, self->axis_y, self->width, 1));
   ticks = sitmap_time_axis_get_ticks (self->axis, &n);
   for (guint i = 0; i < n; i++)
     {
       float height = ticks[i].major ? SITMAP_TIMELINE_TICK_MAJOR : SITMAP_TIMELINE_TICK_MINOR;
 
-      gtk_snapshot_append_color (snapshot, ticks[i].major ? &major : &minor,
+      paint_color (self, snapshot, ticks[i].major ? &major : &minor,
                                  &GRAPHENE_RECT_INIT (floorf (ticks[i].x), self->axis_y, 1, height));
-      if (ticks[i].major && ticks[i].label_fits)
-        draw_label (self, snapshot, &ticks[i], SITMAP_AXIS_LABEL_TICK, label_y, &label);
     }
+}
+
+static void
+draw_axis_labels (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+{
+  const SitmapAxisTick *ticks;
+  GdkRGBA label = with_alpha (&palette->fg, 0.8f);
+  GdkRGBA context = with_alpha (&palette->fg, 0.55f);
+  float label_y = self->axis_y + SITMAP_TIMELINE_TICK_MAJOR + 1;
+  guint n;
+
+  ticks = sitmap_time_axis_get_ticks (self->axis, &n);
+  for (guint i = 0; i < n; i++)
+    if (ticks[i].major && ticks[i].label_fits)
+      draw_label (self, snapshot, &ticks[i], SITMAP_AXIS_LABEL_TICK, label_y, &label);
   ticks = sitmap_time_axis_get_context_ticks (self->axis, &n);
   for (guint i = 0; i < n; i++)
     if (ticks[i].label_fits)
       draw_label (self, snapshot, &ticks[i], SITMAP_AXIS_LABEL_CONTEXT, label_y + self->tick_line_height, &context);
 }
 
+/*
+ * Drawing the brush and the playhead
+ */
+
 static void
-draw_brush_shade (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+draw_brush_shade (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette, const RangeView *range)
 {
   GdkRGBA shade = with_alpha (&palette->accent, palette->dark ? 0.22f : 0.14f);
-  double x0, x1;
 
-  if (!_sitmap_timeline_get_brush (self, &x0, &x1))
-    return;
-  gtk_snapshot_append_color (snapshot, &shade,
-                             &GRAPHENE_RECT_INIT (x0, self->header_height, x1 - x0, self->height - self->header_height));
+  if (range->has_range)
+    paint_color (self, snapshot, &shade, &range->rect);
 }
 
 static void
@@ -582,10 +1025,10 @@ draw_handle (SitmapTimeline *self, GtkSnapshot *snapshot, float x, const Palette
                                                HANDLE_HEIGHT);
   GdkRGBA grip = { 1, 1, 1, 0.85f };
 
-  gtk_snapshot_append_color (snapshot, &palette->accent, &GRAPHENE_RECT_INIT (x - 1, top, 2, self->height - top));
-  append_rounded (snapshot, &handle, HANDLE_WIDTH / 2, &palette->accent);
-  gtk_snapshot_append_color (snapshot, &grip, &GRAPHENE_RECT_INIT (x - 1.5f, middle - 5, 1, 10));
-  gtk_snapshot_append_color (snapshot, &grip, &GRAPHENE_RECT_INIT (x + 0.5f, middle - 5, 1, 10));
+  paint_color (self, snapshot, &palette->accent, &GRAPHENE_RECT_INIT (x - 1, top, 2, self->height - top));
+  append_rounded (self, snapshot, &handle, HANDLE_WIDTH / 2, &palette->accent);
+  paint_color (self, snapshot, &grip, &GRAPHENE_RECT_INIT (x - 1.5f, middle - 5, 1, 10));
+  paint_color (self, snapshot, &grip, &GRAPHENE_RECT_INIT (x + 0.5f, middle - 5, 1, 10));
 }
 
 static void
@@ -599,6 +1042,27 @@ draw_brush_edges (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *pa
     draw_handle (self, snapshot, roundf (x0), palette);
   if (x1 >= -HANDLE_WIDTH && x1 <= self->width + HANDLE_WIDTH)
     draw_handle (self, snapshot, roundf (x1), palette);
+}
+
+/* While playback is active its leading edge is the playhead: a knob on the range's edge, over the axis. */
+static void
+draw_playhead (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+{
+  float x, top = _sitmap_timeline_plot_top (self);
+  graphene_rect_t knob;
+  gint64 t;
+
+  if (!sitmap_playback_get_playhead (self->playback, &t))
+    return;
+  x = roundf ((float) _sitmap_timeline_time_to_lx (self, t));
+  if (x < -PLAYHEAD_KNOB || x > self->width + PLAYHEAD_KNOB)
+    return;
+  paint_color (self, snapshot, &palette->accent,
+                             &GRAPHENE_RECT_INIT (x - 1, top, 2, self->axis_y + SITMAP_TIMELINE_TICK_MAJOR - top));
+  knob = GRAPHENE_RECT_INIT (x - PLAYHEAD_KNOB / 2, self->axis_y - PLAYHEAD_KNOB / 2, PLAYHEAD_KNOB, PLAYHEAD_KNOB);
+  append_rounded (self, snapshot, &knob, PLAYHEAD_KNOB / 2, &palette->accent);
+  graphene_rect_inset (&knob, 2.5f, 2.5f);
+  append_rounded (self, snapshot, &knob, PLAYHEAD_KNOB / 2, &(GdkRGBA) { 1, 1, 1, 0.9f });
 }
 
 static void
@@ -630,6 +1094,38 @@ draw_focus (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+static void
+get_range_view (SitmapTimeline *self, RangeView *range)
+{
+  double x0, x1;
+
+  range->has_range = sitmap_view_state_get_range (self->view_state, &range->from, &range->to);
+  range->rule = sitmap_view_state_get_range_rule (self->view_state);
+  if (range->has_range && _sitmap_timeline_get_brush (self, &x0, &x1))
+    {
+      x0 = CLAMP (x0, -4, self->width + 4);
+      x1 = CLAMP (x1, -4, self->width + 4);
+      range->rect = GRAPHENE_RECT_INIT (x0, self->header_height, x1 - x0, self->height - self->header_height);
+    }
+}
+
+/* Everything but text, laid out in logical coordinates and mirrored as it is drawn. */
+static void
+draw_plot (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
+{
+  RangeView range;
+
+  get_range_view (self, &range);
+  draw_grid (self, snapshot, palette);
+  draw_brush_shade (self, snapshot, palette, &range);
+  draw_histogram (self, snapshot, palette, &range);
+  draw_marks (self, snapshot, palette, &range);
+  draw_overflow (self, snapshot, palette);
+  draw_axis_lines (self, snapshot, palette);
+  draw_brush_edges (self, snapshot, palette);
+  draw_playhead (self, snapshot, palette);
+}
+
 void
 _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -643,19 +1139,13 @@ _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     {
       _sitmap_timeline_ensure_marks (self);
       sitmap_time_axis_update (self->axis, start, end, self->width);
-      draw_grid (self, snapshot, &palette);
-      draw_brush_shade (self, snapshot, &palette);
-      draw_marks (self, snapshot, &palette);
-      draw_overflow (self, snapshot, &palette);
-      draw_axis (self, snapshot, &palette);
-      draw_brush_edges (self, snapshot, &palette);
+      draw_plot (self, snapshot, &palette);
+      draw_axis_labels (self, snapshot, &palette);
+      draw_scale (self, snapshot, &palette);
       if (sitmap_document_get_columns (document)->n_dated == 0)
         draw_message (self, snapshot, _("No dated events"), &palette);
     }
   if (gtk_widget_has_visible_focus (widget))
     draw_focus (self, snapshot, &palette);
-
-  gtk_widget_snapshot_child (widget, self->hint_label, snapshot);
-  gtk_widget_snapshot_child (widget, self->range_box, snapshot);
-  gtk_widget_snapshot_child (widget, self->undated_button, snapshot);
+  _sitmap_timeline_snapshot_header (self, snapshot);
 }

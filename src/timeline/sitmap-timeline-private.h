@@ -6,7 +6,9 @@
 
 #include "sitmap-event-list.h"
 #include "sitmap-lanes.h"
+#include "sitmap-playback.h"
 #include "sitmap-time-axis.h"
+#include "sitmap-time-histogram.h"
 #include "sitmap-timeline.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,8 @@ G_BEGIN_DECLS
 /* A mark narrower than this would be lost: it is widened around its middle. */
 #define SITMAP_TIMELINE_POINT_WIDTH   5.0f
 #define SITMAP_TIMELINE_HANDLE_SLOP   6.0
+/* Bars of the histogram are at least this wide. */
+#define SITMAP_TIMELINE_BAR_MIN_WIDTH 2.0
 
 /* How a mark tells how exactly its time is known. */
 typedef enum
@@ -30,10 +34,12 @@ typedef enum
   SITMAP_MARK_POINT,      /* known to the day or the second: a crisp mark */
   SITMAP_MARK_VAGUE,      /* known only to the month or the year: a faded span over all of it */
   SITMAP_MARK_SPAN,       /* from a begin to an end: a solid bar */
-  SITMAP_MARK_OPEN_END,   /* no end: fades out towards the right */
-  SITMAP_MARK_OPEN_START, /* no begin: fades in from the left */
+  SITMAP_MARK_OPEN_END,   /* no end: fades out towards the later side */
+  SITMAP_MARK_OPEN_START, /* no begin: fades in from the earlier side */
 } SitmapMarkStyle;
 
+/* Marks and everything else are laid out in logical coordinates, where x grows with time; in a
+ * right-to-left locale the widget shows them mirrored (see _sitmap_timeline_flip_x). */
 typedef struct
 {
   guint32 position;
@@ -51,6 +57,7 @@ typedef enum
   SITMAP_DRAG_PENDING_MOVE,
   SITMAP_DRAG_CREATE,         /* from drag_anchor to the pointer: a new range, or a handle */
   SITMAP_DRAG_MOVE,           /* the whole range, by the pointer's offset */
+  SITMAP_DRAG_PAN,            /* the window, on the axis or with the middle button */
 } SitmapDragMode;
 
 typedef enum
@@ -60,6 +67,7 @@ typedef enum
   SITMAP_HIT_BRUSH,
   SITMAP_HIT_HANDLE_START,
   SITMAP_HIT_HANDLE_END,
+  SITMAP_HIT_AXIS,
 } SitmapHit;
 
 struct _SitmapTimeline
@@ -69,12 +77,24 @@ struct _SitmapTimeline
   SitmapViewState *view_state;
   GSignalGroup    *view_state_signals;
   SitmapEventList *undated;
+  SitmapPlayback  *playback;
+  guint            tick_id;
+  gint64           last_frame_time;
+  gboolean         local_time;
+  GTimeZone       *zone; /* NULL: UTC */
 
-  /* The header row: a hint, or the range and its clear button; the undated events at the end. */
+  /* The header row: playback; the range (or a hint) with its popover and clear button; the undated
+   * events and "show all" at the end. */
+  GtkWidget *playback_box;
+  GtkWidget *play_button;
+  GtkWidget *speed_button;
   GtkWidget *hint_label;
   GtkWidget *range_box;
+  GtkWidget *range_button;
   GtkWidget *range_label;
+  GtkWidget *range_popover;
   GtkWidget *clear_button;
+  GtkWidget *fit_button;
   GtkWidget *undated_button;
   GtkWidget *undated_view;
 
@@ -92,21 +112,38 @@ struct _SitmapTimeline
   float axis_y;
   guint n_lanes;
 
-  /* The marks of the last layout: only the events in the window, only those with room */
+  /* The document's histogram, built on first use */
+  SitmapDocument      *histogram_document;
+  SitmapTimeHistogram *histogram;
+
+  /* The marks of the last layout: only the events in the window, only those with room. When the window
+   * holds more events than the lanes could show (dense), the histogram stands in for them and only the
+   * selection is a mark. */
   gboolean marks_valid;
+  gboolean dense;
   GArray  *query;    /* guint32 positions, reused */
   GArray  *marks;    /* SitmapTimelineMark, in drawing order */
   GArray  *overflow; /* guint32 per pixel column: events that found no lane there */
+  guint    n_overflow;
+
+  /* The histogram's bars for the window */
+  gboolean       bins_valid;
+  SitmapAxisStep bin_step;
+  GArray        *bin_edges; /* gint64, one more than bins */
+  GArray        *bins;      /* SitmapHistogramCounts */
+  double         bins_max;  /* the tallest bar's events */
 
   /* Interaction */
   SitmapDragMode drag_mode;
-  double         press_x;
+  double         press_x; /* logical */
   double         press_y;
   gint64         drag_anchor;
   gint64         drag_range_start;
   gint64         drag_range_end;
+  gint64         drag_window_start;
+  gint64         drag_window_end;
   gint           hover_position; /* the mark under the pointer, or -1 */
-  double         pointer_x;
+  double         pointer_x;      /* widget coordinates */
   gboolean       pointer_inside;
 };
 
@@ -114,20 +151,50 @@ struct _SitmapTimeline
 void         _sitmap_timeline_set_window (SitmapTimeline *self, gint64 start, gint64 end);
 gboolean     _sitmap_timeline_get_window (SitmapTimeline *self, gint64 *start, gint64 *end);
 PangoLayout *_sitmap_timeline_get_layout (SitmapTimeline *self, SitmapAxisLabelKind kind);
+/* Between widget and logical x: the same mirror both ways. */
+double       _sitmap_timeline_flip_x (SitmapTimeline *self, double x);
+gboolean     _sitmap_timeline_is_rtl (SitmapTimeline *self);
+double       _sitmap_timeline_time_to_lx (SitmapTimeline *self, gint64 t);
+gint64       _sitmap_timeline_lx_to_time (SitmapTimeline *self, double lx);
+/* The histogram of the view state's document, or NULL. */
+SitmapTimeHistogram *_sitmap_timeline_get_histogram (SitmapTimeline *self);
+/* Any time zone (tests); the local-time property switches between UTC and the user's zone. */
+void         _sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zone);
+/* Keeps the range's leading edge (or all of it) in the window, after the timeline moved it. */
+void         _sitmap_timeline_show_range (SitmapTimeline *self);
+/* Frame time has passed while playing. */
+void         _sitmap_timeline_playback_tick (SitmapTimeline *self, gint64 elapsed_us);
+
+/* sitmap-timeline-header.c: the header row and the range popover */
+void         _sitmap_timeline_create_header (SitmapTimeline *self);
+void         _sitmap_timeline_dispose_header (SitmapTimeline *self);
+int          _sitmap_timeline_measure_header (SitmapTimeline *self);
+void         _sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height);
+void         _sitmap_timeline_snapshot_header (SitmapTimeline *self, GtkSnapshot *snapshot);
+void         _sitmap_timeline_update_header (SitmapTimeline *self);
+void         _sitmap_timeline_update_playback_header (SitmapTimeline *self);
+void         _sitmap_timeline_update_undated (SitmapTimeline *self);
+char        *_sitmap_timeline_describe_range (SitmapTimeline *self);
 
 /* sitmap-timeline-draw.c */
 void  _sitmap_timeline_invalidate_marks (SitmapTimeline *self);
 void  _sitmap_timeline_ensure_marks (SitmapTimeline *self);
+void  _sitmap_timeline_ensure_bins (SitmapTimeline *self);
 float _sitmap_timeline_lane_y (SitmapTimeline *self, guint lane);
 void  _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
-/* The index in marks of the mark at (x, y), or -1. */
-int   _sitmap_timeline_mark_at (SitmapTimeline *self, double x, double y);
-/* How many events found no room around x, when (x, y) is on the overflow strip. */
-guint _sitmap_timeline_overflow_at (SitmapTimeline *self, double x, double y);
-/* The brush's edges in pixels; FALSE without a range. */
+/* The index in marks of the mark at logical (lx, y), or -1. */
+int   _sitmap_timeline_mark_at (SitmapTimeline *self, double lx, double y);
+/* How many events found no room around lx, when (lx, y) is on the overflow strip. */
+guint _sitmap_timeline_overflow_at (SitmapTimeline *self, double lx, double y);
+/* The bar of the histogram at logical lx, or -1. */
+int   _sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y);
+/* The brush's edges in logical pixels; FALSE without a range. */
 gboolean _sitmap_timeline_get_brush (SitmapTimeline *self, double *x0, double *x1);
+/* The top of the area the histogram may fill. */
+float _sitmap_timeline_plot_top (SitmapTimeline *self);
 
-/* sitmap-timeline-input.c: what the gestures do, callable from tests with the same effect */
+/* sitmap-timeline-input.c: what the gestures do, callable from tests with the same effect. Coordinates
+ * are the widget's, as a pointer gives them. */
 void      _sitmap_timeline_class_init_input (GtkWidgetClass *widget_class);
 void      _sitmap_timeline_init_input (SitmapTimeline *self);
 gboolean  _sitmap_timeline_query_tooltip (GtkWidget  *widget,
@@ -137,8 +204,11 @@ gboolean  _sitmap_timeline_query_tooltip (GtkWidget  *widget,
                                           GtkTooltip *tooltip);
 /* The tooltip of a mark: its title, then its category and when, with how exactly that is known. */
 char     *_sitmap_timeline_describe_mark (SitmapTimeline *self, guint position);
+/* The tooltip of a bar: its stretch of time, how many events, and of which categories. */
+char     *_sitmap_timeline_describe_bin (SitmapTimeline *self, guint bin);
 SitmapHit _sitmap_timeline_hit (SitmapTimeline *self, double x, double y);
 void      _sitmap_timeline_press (SitmapTimeline *self, double x, double y);
+void      _sitmap_timeline_press_button (SitmapTimeline *self, guint button, double x, double y);
 void      _sitmap_timeline_drag_to (SitmapTimeline *self, double x, double y);
 void      _sitmap_timeline_release (SitmapTimeline *self, double x, double y);
 void      _sitmap_timeline_scroll (SitmapTimeline *self,
@@ -147,5 +217,11 @@ void      _sitmap_timeline_scroll (SitmapTimeline *self,
                                    double          dy,
                                    GdkModifierType state,
                                    GdkScrollUnit   unit);
+/* A pinch: scale relative to the window at its start, around x. */
+void      _sitmap_timeline_pinch_begin (SitmapTimeline *self);
+void      _sitmap_timeline_pinch (SitmapTimeline *self, double scale, double x);
+/* What the keys do: move the range (or the window) by steps, resize it, jump to the data's ends. */
+void      _sitmap_timeline_key_move (SitmapTimeline *self, int visual_direction, gboolean resize);
+void      _sitmap_timeline_key_jump (SitmapTimeline *self, gboolean to_end);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ G_DEFINE_FINAL_TYPE (SitmapTimeline, sitmap_timeline, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_VIEW_STATE,
+  PROP_LOCAL_TIME,
   N_PROPS
 };
 
@@ -29,36 +30,11 @@ static GParamSpec *properties[N_PROPS];
  * Auxiliary methods
  */
 
-static gboolean
-document_has_dated_events (SitmapTimeline *self)
-{
-  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-
-  return document != NULL && sitmap_document_get_columns (document)->n_dated > 0;
-}
-
-static char *
-describe_range (SitmapTimeline *self)
-{
-  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
-  guint total = document ? sitmap_document_get_n_events (document) : 0;
-  guint n = sitmap_view_state_get_n_visible (self->view_state);
-  g_autofree char *dates = NULL;
-  g_autofree char *counts = NULL;
-  gint64 start, end;
-
-  sitmap_view_state_get_range (self->view_state, &start, &end);
-  dates = sitmap_axis_format_range (start, end);
-  /* TRANSLATORS: how many of the document's events the time range lets through, "5 of 8 events" */
-  counts = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), n, total);
-  /* TRANSLATORS: the time range and what it lets through, "7 – 10 Dec 2024 · 5 of 8 events" */
-  return g_strdup_printf (C_("timeline range", "%s · %s"), dates, counts);
-}
-
 static void
 update_accessible_description (SitmapTimeline *self)
 {
   g_autofree char *shown = NULL;
+  g_autofree char *range = NULL;
   g_autofree char *description = NULL;
   gint64 start, end;
 
@@ -67,51 +43,41 @@ update_accessible_description (SitmapTimeline *self)
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
-  shown = sitmap_axis_format_range (start, end);
-  if (sitmap_view_state_get_range (self->view_state, NULL, NULL))
+  /* In the units a drag would snap to at this zoom: "Apr 2010 – Aug 2025", not to the minute. */
+  if (self->width > 0)
     {
-      g_autofree char *range = describe_range (self);
+      SitmapAxisStep step = sitmap_axis_snap_step (self->width / (double) (end - start));
 
-      /* TRANSLATORS: what the timeline shows, then the time range that filters the map */
-      description = g_strdup_printf (_("Showing %s. Time range: %s"), shown, range);
+      start = sitmap_axis_step_floor (step, self->zone, start);
+      end = sitmap_axis_step_next (step, self->zone, sitmap_axis_step_floor (step, self->zone, end - 1));
     }
+  shown = sitmap_axis_format_range (self->zone, start, end);
+  range = _sitmap_timeline_describe_range (self);
+  if (sitmap_playback_get_playing (self->playback))
+    /* TRANSLATORS: what the timeline shows, then the time range that filters the map, while it plays */
+    description = g_strdup_printf (_("Showing %s. Time range: %s. Playing"), shown, range);
   else
-    /* TRANSLATORS: the stretch of time the timeline shows, "Showing 2010 – 2025" */
-    description = g_strdup_printf (_("Showing %s"), shown);
+    /* TRANSLATORS: what the timeline shows, then the time range that filters the map (or all dates) */
+    description = g_strdup_printf (_("Showing %s. Time range: %s"), shown, range);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
+/* The histogram's extent is where playback starts and ends. */
 static void
-update_range_header (SitmapTimeline *self)
+update_playback_extent (SitmapTimeline *self)
 {
-  gboolean has_range = self->view_state != NULL && sitmap_view_state_get_range (self->view_state, NULL, NULL);
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  gint64 start = 0, end = 0;
+  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
 
-  gtk_widget_set_visible (self->range_box, has_range);
-  gtk_widget_set_visible (self->hint_label, !has_range && document_has_dated_events (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear-range", has_range);
-  if (has_range)
-    {
-      g_autofree char *text = describe_range (self);
-
-      gtk_label_set_text (GTK_LABEL (self->range_label), text);
-    }
-  update_accessible_description (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  sitmap_playback_set_extent (self->playback, has_extent, start, end);
 }
 
 static void
-update_undated_button (SitmapTimeline *self)
+invalidate_layout (SitmapTimeline *self)
 {
-  guint n = sitmap_timeline_get_n_undated (self);
-  g_autofree char *label = NULL;
-
-  /* TRANSLATORS: the button at the end of the timeline that lists the events with no date */
-  label = g_strdup_printf (ngettext ("%u undated", "%u undated", n), n);
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->undated_button), label);
-  gtk_widget_set_visible (self->undated_button, n > 0);
-  if (n == 0)
-    gtk_menu_button_popdown (GTK_MENU_BUTTON (self->undated_button));
+  self->bins_valid = FALSE;
+  _sitmap_timeline_invalidate_marks (self);
 }
 
 /*
@@ -121,7 +87,7 @@ update_undated_button (SitmapTimeline *self)
 static void
 window_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_invalidate_marks (self);
+  invalidate_layout (self);
   update_accessible_description (self);
   /* The range label follows the brush. */
   gtk_widget_queue_allocate (GTK_WIDGET (self));
@@ -130,74 +96,104 @@ window_changed_cb (SitmapTimeline *self)
 static void
 range_changed_cb (SitmapTimeline *self)
 {
-  update_range_header (self);
+  _sitmap_timeline_update_header (self);
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 layout_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_invalidate_marks (self);
+  invalidate_layout (self);
 }
 
 static void
 document_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_invalidate_marks (self);
-  update_range_header (self);
+  invalidate_layout (self);
+  update_playback_extent (self);
+  _sitmap_timeline_update_header (self);
+  update_accessible_description (self);
 }
 
 static void
 undated_n_items_cb (SitmapTimeline *self)
 {
-  update_undated_button (self);
+  _sitmap_timeline_update_undated (self);
+}
+
+static gboolean
+playback_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  SitmapTimeline *self = SITMAP_TIMELINE (widget);
+  gint64 now = gdk_frame_clock_get_frame_time (clock);
+
+  _sitmap_timeline_playback_tick (self, self->last_frame_time != 0 ? now - self->last_frame_time : 0);
+  self->last_frame_time = now;
+  if (sitmap_playback_get_playing (self->playback))
+    return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Playback is driven by the frame clock, so it runs at the display's pace and stops when hidden. */
+static void
+playing_changed_cb (SitmapTimeline *self)
+{
+  gboolean playing = sitmap_playback_get_playing (self->playback);
+
+  if (playing && self->tick_id == 0)
+    {
+      self->last_frame_time = 0;
+      self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), playback_tick_cb, NULL, NULL);
+    }
+  else if (!playing && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+  _sitmap_timeline_update_playback_header (self);
+  update_accessible_description (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-undated_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+playback_settings_changed_cb (SitmapTimeline *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), detail);
-  gtk_list_item_set_child (item, box);
-}
-
-/* Titles and places are the document's text: set as plain text, never as markup. */
-static void
-undated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  SitmapEvent *event = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  const char *title = sitmap_event_get_title (event);
-  const char *place = sitmap_event_get_place_name (event);
-  const char *category = sitmap_category_get_label (sitmap_event_get_category (event));
-  g_autofree char *detail = NULL;
-
-  if (place != NULL && *place != '\0')
-    /* TRANSLATORS: an undated event's category and place, "Battle · desert near As-Sukhnah" */
-    detail = g_strdup_printf (C_("undated event", "%s · %s"), category, place);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
-                      title != NULL && *title != '\0' ? title : _("Untitled event"));
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail ? detail : category);
+  _sitmap_timeline_update_playback_header (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
-undated_activate_cb (SitmapTimeline *self, guint i)
+playback_moved_cb (SitmapTimeline *self)
 {
-  if (self->undated == NULL || self->view_state == NULL || i >= sitmap_timeline_get_n_undated (self))
+  _sitmap_timeline_show_range (self);
+}
+
+/* After typed dates or a preset: the range fills most of the window, unless it is already well in view. */
+static void
+frame_range (SitmapTimeline *self)
+{
+  gint64 start, end, range_start, range_end, pad;
+
+  if (!_sitmap_timeline_get_window (self, &start, &end) ||
+      !sitmap_view_state_get_range (self->view_state, &range_start, &range_end))
     return;
-  sitmap_view_state_set_selected (self->view_state, (gint) sitmap_event_list_get_position (self->undated, i));
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->undated_button));
+  if (range_start >= start && range_end <= end && (range_end - range_start) * 10 >= end - start)
+    return;
+  pad = MAX ((range_end - range_start) / 8, 1);
+  _sitmap_timeline_set_window (self, range_start - pad, range_end + pad);
 }
+
+static void
+show_range_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  frame_range (SITMAP_TIMELINE (widget));
+}
+
+/*
+ * Actions
+ */
 
 static void
 clear_range_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -222,113 +218,56 @@ zoom_to_fit_action (GtkWidget *widget, const char *action_name, GVariant *parame
   sitmap_timeline_zoom_to_fit (SITMAP_TIMELINE (widget));
 }
 
-/*
- * Header row
- */
-
-static GtkWidget *
-create_undated_popover (SitmapTimeline *self)
+static void
+play_pause_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Undated Events"));
-  GtkWidget *explanation = gtk_label_new (_("With no date, these events cannot be placed on the timeline."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  SitmapTimeline *self = SITMAP_TIMELINE (widget);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (undated_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (undated_bind_cb), NULL);
-  self->undated_view = gtk_list_view_new (NULL, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->undated_view), TRUE);
-  gtk_widget_add_css_class (self->undated_view, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undated_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Undated events"), -1);
-  g_signal_connect_swapped (self->undated_view, "activate", G_CALLBACK (undated_activate_cb), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->undated_view);
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (explanation, "dim-label");
-  gtk_widget_add_css_class (explanation, "caption");
-  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
-  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (explanation), 36);
-  gtk_widget_set_margin_start (heading, 6);
-  gtk_widget_set_margin_start (explanation, 6);
-  gtk_widget_set_margin_top (heading, 3);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), explanation);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
+  if (sitmap_playback_get_playing (self->playback))
+    sitmap_playback_pause (self->playback);
+  else
+    sitmap_playback_play (self->playback);
 }
 
 static void
-create_header (SitmapTimeline *self)
+step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  GtkWidget *clear_button;
+  SitmapTimeline *self = SITMAP_TIMELINE (widget);
 
-  self->hint_label = gtk_label_new (_("Drag across the timeline to filter events by time"));
-  gtk_label_set_xalign (GTK_LABEL (self->hint_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->hint_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->hint_label, "dim-label");
-  gtk_widget_add_css_class (self->hint_label, "caption");
-  gtk_widget_set_parent (self->hint_label, GTK_WIDGET (self));
-
-  self->range_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_widget_add_css_class (self->range_box, "timeline-range");
-  self->range_label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->range_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->range_label, "caption-heading");
-  clear_button = gtk_button_new_from_icon_name ("window-close-symbolic");
-  gtk_widget_add_css_class (clear_button, "flat");
-  gtk_widget_add_css_class (clear_button, "circular");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (clear_button), "timeline.clear-range");
-  gtk_widget_set_tooltip_text (clear_button, _("Clear Time Range (Esc)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (clear_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Clear time range"), -1);
-  gtk_box_append (GTK_BOX (self->range_box), self->range_label);
-  gtk_box_append (GTK_BOX (self->range_box), clear_button);
-  self->clear_button = clear_button;
-  gtk_widget_set_visible (self->range_box, FALSE);
-  gtk_widget_set_parent (self->range_box, GTK_WIDGET (self));
-
-  self->undated_button = gtk_menu_button_new ();
-  gtk_widget_add_css_class (self->undated_button, "flat");
-  gtk_widget_add_css_class (self->undated_button, "timeline-undated");
-  gtk_widget_set_tooltip_text (self->undated_button, _("Events with no date"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->undated_button), create_undated_popover (self));
-  gtk_widget_set_parent (self->undated_button, GTK_WIDGET (self));
-  update_undated_button (self);
+  sitmap_playback_pause (self->playback);
+  sitmap_playback_move (self->playback, g_str_equal (action_name, "timeline.step-forward") ? 1 : -1);
 }
 
-static int
-child_height (GtkWidget *child)
+/* The last days of the data, in whole days of the axis's time zone; "all" lets every event in. */
+static void
+range_preset_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  int height;
+  SitmapTimeline *self = SITMAP_TIMELINE (widget);
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  const char *preset = g_variant_get_string (parameter, NULL);
+  SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
+  gint64 start, end, last_day;
+  int days;
 
-  if (!gtk_widget_get_visible (child))
-    return 0;
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
-  return height;
+  if (self->view_state == NULL)
+    return;
+  if (g_str_equal (preset, "all"))
+    {
+      sitmap_view_state_clear_range (self->view_state);
+      return;
+    }
+  if (histogram == NULL || !sitmap_time_histogram_get_extent (histogram, &start, &end))
+    return;
+  days = g_str_equal (preset, "last-7-days") ? 7 : 30;
+  last_day = sitmap_axis_step_floor (day, self->zone, end - 1);
+  sitmap_view_state_set_range (self->view_state, sitmap_axis_step_add (day, self->zone, last_day, 1 - days),
+                               sitmap_axis_step_add (day, self->zone, last_day, 1));
+  frame_range (self);
 }
 
-/* The clear button sets the least height: GTK measures it even while its box is hidden, so the header,
- * and the marks under it, keep their place whether or not there is a range. */
-static int
-header_height (SitmapTimeline *self)
-{
-  int height = MAX (child_height (self->range_box), child_height (self->hint_label));
-
-  height = MAX (height, child_height (self->undated_button));
-  height = MAX (height, child_height (self->clear_button));
-  return height + 2 * SITMAP_TIMELINE_HEADER_PAD;
-}
+/*
+ * GtkWidget
+ */
 
 static int
 axis_height (SitmapTimeline *self)
@@ -336,52 +275,6 @@ axis_height (SitmapTimeline *self)
   _sitmap_timeline_get_layout (self, SITMAP_AXIS_LABEL_TICK);
   return (int) SITMAP_TIMELINE_TICK_MAJOR + 1 + self->tick_line_height + self->context_line_height + 3;
 }
-
-static void
-allocate_child (GtkWidget *child, int x, int height, int width)
-{
-  int child_height, min_width;
-
-  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, MAX (width, min_width), NULL, &child_height, NULL, NULL);
-  gtk_widget_size_allocate (child,
-                            &(GtkAllocation) { x, (height - child_height) / 2, MAX (width, min_width), child_height },
-                            -1);
-}
-
-/* The undated button at the end; the range label over the middle of the brush, or the hint at the start. */
-static void
-allocate_header (SitmapTimeline *self, int width, int height)
-{
-  int right = width - SITMAP_TIMELINE_HEADER_PAD_X;
-  int natural;
-  double x0, x1;
-
-  if (gtk_widget_get_visible (self->undated_button))
-    {
-      gtk_widget_measure (self->undated_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      allocate_child (self->undated_button, right - natural, height, natural);
-      right -= natural + SITMAP_TIMELINE_HEADER_PAD_X;
-    }
-  if (gtk_widget_get_visible (self->hint_label))
-    allocate_child (self->hint_label, SITMAP_TIMELINE_HEADER_PAD_X, height, right - SITMAP_TIMELINE_HEADER_PAD_X);
-  if (gtk_widget_get_visible (self->range_box) && _sitmap_timeline_get_brush (self, &x0, &x1))
-    {
-      double middle = (CLAMP (x0, 0, width) + CLAMP (x1, 0, width)) / 2;
-      int room = right - SITMAP_TIMELINE_HEADER_PAD_X;
-      int x;
-
-      gtk_widget_measure (self->range_box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      natural = MIN (natural, room);
-      x = CLAMP ((int) (middle - natural / 2.0), SITMAP_TIMELINE_HEADER_PAD_X, MAX (right - natural,
-                                                                                     SITMAP_TIMELINE_HEADER_PAD_X));
-      allocate_child (self->range_box, x, height, natural);
-    }
-}
-
-/*
- * GtkWidget
- */
 
 static void
 sitmap_timeline_measure (GtkWidget      *widget,
@@ -401,7 +294,8 @@ sitmap_timeline_measure (GtkWidget      *widget,
       *natural = 720;
       return;
     }
-  fixed = header_height (self) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) + axis_height (self);
+  fixed = _sitmap_timeline_measure_header (self) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +
+          axis_height (self);
   *minimum = fixed + 2 * (int) SITMAP_TIMELINE_LANE_PITCH;
   *natural = fixed + 6 * (int) SITMAP_TIMELINE_LANE_PITCH;
 }
@@ -413,39 +307,48 @@ sitmap_timeline_size_allocate (GtkWidget *widget, int width, int height, int bas
   float lanes_room;
   guint n_lanes;
 
-  self->header_height = header_height (self);
+  self->header_height = _sitmap_timeline_measure_header (self);
   self->axis_y = height - axis_height (self);
   lanes_room = self->axis_y - SITMAP_TIMELINE_LANES_GAP - self->header_height - SITMAP_TIMELINE_OVERFLOW_H;
   n_lanes = (guint) CLAMP (floorf (lanes_room / SITMAP_TIMELINE_LANE_PITCH), 1, SITMAP_LANES_MAX);
   if (self->width != width || self->height != height || self->n_lanes != n_lanes)
-    _sitmap_timeline_invalidate_marks (self);
+    invalidate_layout (self);
   self->width = width;
   self->height = height;
   self->n_lanes = n_lanes;
-  allocate_header (self, width, (int) self->header_height);
+  _sitmap_timeline_allocate_header (self, width, (int) self->header_height);
+}
+
+static void
+fonts_changed (SitmapTimeline *self)
+{
+  /* The font may have changed: labels are measured anew. */
+  g_clear_object (&self->pango);
+  sitmap_time_axis_invalidate (self->axis);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
 static void
 sitmap_timeline_css_changed (GtkWidget *widget, GtkCssStyleChange *change)
 {
-  SitmapTimeline *self = SITMAP_TIMELINE (widget);
-
   GTK_WIDGET_CLASS (sitmap_timeline_parent_class)->css_changed (widget, change);
-  /* The font may have changed: labels are measured anew. */
-  g_clear_object (&self->pango);
-  sitmap_time_axis_invalidate (self->axis);
-  gtk_widget_queue_resize (widget);
+  fonts_changed (SITMAP_TIMELINE (widget));
 }
 
 static void
 sitmap_timeline_system_setting_changed (GtkWidget *widget, GtkSystemSetting setting)
 {
-  SitmapTimeline *self = SITMAP_TIMELINE (widget);
-
   GTK_WIDGET_CLASS (sitmap_timeline_parent_class)->system_setting_changed (widget, setting);
-  g_clear_object (&self->pango);
-  sitmap_time_axis_invalidate (self->axis);
-  gtk_widget_queue_resize (widget);
+  fonts_changed (SITMAP_TIMELINE (widget));
+}
+
+/* Time runs the other way: every mark moves. */
+static void
+sitmap_timeline_direction_changed (GtkWidget *widget, GtkTextDirection previous)
+{
+  GTK_WIDGET_CLASS (sitmap_timeline_parent_class)->direction_changed (widget, previous);
+  invalidate_layout (SITMAP_TIMELINE (widget));
+  gtk_widget_queue_allocate (widget);
 }
 
 /*
@@ -458,9 +361,13 @@ sitmap_timeline_dispose (GObject *object)
   SitmapTimeline *self = (SitmapTimeline *) object;
 
   sitmap_timeline_set_view_state (self, NULL);
-  g_clear_pointer (&self->hint_label, gtk_widget_unparent);
-  g_clear_pointer (&self->range_box, gtk_widget_unparent);
-  g_clear_pointer (&self->undated_button, gtk_widget_unparent);
+  if (self->tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+  self->tick_id = 0;
+  if (self->playback != NULL)
+    g_signal_handlers_disconnect_by_data (self->playback, self);
+  g_clear_object (&self->playback);
+  _sitmap_timeline_dispose_header (self);
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->dispose (object);
 }
 
@@ -471,12 +378,17 @@ sitmap_timeline_finalize (GObject *object)
 
   g_clear_object (&self->view_state_signals);
   g_clear_object (&self->pango);
+  g_clear_object (&self->histogram_document);
+  g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->tick_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->context_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->axis, sitmap_time_axis_free);
   g_clear_pointer (&self->query, g_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->overflow, g_array_unref);
+  g_clear_pointer (&self->bin_edges, g_array_unref);
+  g_clear_pointer (&self->bins, g_array_unref);
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->finalize (object);
 }
 
@@ -488,6 +400,7 @@ sitmap_timeline_get_property (GObject *object, guint prop_id, GValue *value, GPa
   switch (prop_id)
     {
     case PROP_VIEW_STATE: g_value_set_object (value, self->view_state); break;
+    case PROP_LOCAL_TIME: g_value_set_boolean (value, self->local_time); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -500,6 +413,7 @@ sitmap_timeline_set_property (GObject *object, guint prop_id, const GValue *valu
   switch (prop_id)
     {
     case PROP_VIEW_STATE: sitmap_timeline_set_view_state (self, g_value_get_object (value)); break;
+    case PROP_LOCAL_TIME: sitmap_timeline_set_local_time (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -509,6 +423,7 @@ sitmap_timeline_class_init (SitmapTimelineClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = sitmap_timeline_dispose;
   object_class->finalize = sitmap_timeline_finalize;
@@ -520,21 +435,52 @@ sitmap_timeline_class_init (SitmapTimelineClass *klass)
   widget_class->snapshot = _sitmap_timeline_snapshot;
   widget_class->css_changed = sitmap_timeline_css_changed;
   widget_class->system_setting_changed = sitmap_timeline_system_setting_changed;
+  widget_class->direction_changed = sitmap_timeline_direction_changed;
   widget_class->query_tooltip = _sitmap_timeline_query_tooltip;
 
-  properties[PROP_VIEW_STATE] =
-    g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_STATE] = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE, rw);
+  properties[PROP_LOCAL_TIME] = g_param_spec_boolean ("local-time", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "timeline.clear-range", NULL, clear_range_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-to-fit", NULL, zoom_to_fit_action);
+  gtk_widget_class_install_action (widget_class, "timeline.play-pause", NULL, play_pause_action);
+  gtk_widget_class_install_action (widget_class, "timeline.step-back", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.step-forward", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "timeline.range-preset", "s", range_preset_action);
+  gtk_widget_class_install_action (widget_class, "timeline.show-range", NULL, show_range_action);
+  gtk_widget_class_install_property_action (widget_class, "timeline.local-time", "local-time");
   _sitmap_timeline_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "timeline");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+connect_view_state (SitmapTimeline *self)
+{
+  static const struct
+  {
+    const char *signal;
+    GCallback   callback;
+  } handlers[] = {
+    { "notify::window-start", G_CALLBACK (window_changed_cb) },
+    { "notify::window-end", G_CALLBACK (window_changed_cb) },
+    { "notify::has-range", G_CALLBACK (range_changed_cb) },
+    { "notify::range-start", G_CALLBACK (range_changed_cb) },
+    { "notify::range-end", G_CALLBACK (range_changed_cb) },
+    { "notify::range-rule", G_CALLBACK (range_changed_cb) },
+    { "visible-changed", G_CALLBACK (range_changed_cb) },
+    { "notify::selected", G_CALLBACK (layout_changed_cb) },
+    { "notify::hidden-categories", G_CALLBACK (layout_changed_cb) },
+    { "notify::document", G_CALLBACK (document_changed_cb) },
+  };
+
+  self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
+  for (guint i = 0; i < G_N_ELEMENTS (handlers); i++)
+    g_signal_group_connect_swapped (self->view_state_signals, handlers[i].signal, handlers[i].callback, self);
 }
 
 static void
@@ -546,35 +492,32 @@ sitmap_timeline_init (SitmapTimeline *self)
   self->query = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->marks = g_array_new (FALSE, FALSE, sizeof (SitmapTimelineMark));
   self->overflow = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->bin_edges = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bins = g_array_new (FALSE, FALSE, sizeof (SitmapHistogramCounts));
   self->hover_position = -1;
   self->n_lanes = 1;
+  connect_view_state (self);
 
-  self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::window-start", G_CALLBACK (window_changed_cb),
-                                  self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::window-end", G_CALLBACK (window_changed_cb),
-                                  self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::has-range", G_CALLBACK (range_changed_cb), self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::range-start", G_CALLBACK (range_changed_cb),
-                                  self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::range-end", G_CALLBACK (range_changed_cb), self);
-  g_signal_group_connect_swapped (self->view_state_signals, "visible-changed", G_CALLBACK (range_changed_cb), self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::selected", G_CALLBACK (layout_changed_cb), self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::hidden-categories",
-                                  G_CALLBACK (layout_changed_cb), self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_changed_cb),
-                                  self);
+  self->playback = sitmap_playback_new ();
+  g_signal_connect_swapped (self->playback, "notify::playing", G_CALLBACK (playing_changed_cb), self);
+  g_signal_connect_swapped (self->playback, "notify::active", G_CALLBACK (playback_settings_changed_cb), self);
+  g_signal_connect_swapped (self->playback, "notify::speed", G_CALLBACK (playback_settings_changed_cb), self);
+  g_signal_connect_swapped (self->playback, "notify::step", G_CALLBACK (playback_settings_changed_cb), self);
+  g_signal_connect_swapped (self->playback, "notify::mode", G_CALLBACK (playback_settings_changed_cb), self);
+  g_signal_connect_swapped (self->playback, "moved", G_CALLBACK (playback_moved_cb), self);
 
   gtk_widget_set_focusable (widget, TRUE);
   gtk_widget_set_focus_on_click (widget, TRUE);
   gtk_widget_set_has_tooltip (widget, TRUE);
   gtk_widget_set_overflow (widget, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (widget, "view");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
+                                  GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
+                                  "Left Right Shift+Left Shift+Right Home End plus minus 0 space Escape", -1);
 
-  create_header (self);
+  _sitmap_timeline_create_header (self);
   _sitmap_timeline_init_input (self);
-  update_range_header (self);
+  _sitmap_timeline_update_header (self);
 }
 
 /*
@@ -639,6 +582,115 @@ _sitmap_timeline_get_layout (SitmapTimeline *self, SitmapAxisLabelKind kind)
   return self->pango;
 }
 
+gboolean
+_sitmap_timeline_is_rtl (SitmapTimeline *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+double
+_sitmap_timeline_flip_x (SitmapTimeline *self, double x)
+{
+  return _sitmap_timeline_is_rtl (self) ? self->width - x : x;
+}
+
+double
+_sitmap_timeline_time_to_lx (SitmapTimeline *self, gint64 t)
+{
+  gint64 start, end, span;
+
+  if (!_sitmap_timeline_get_window (self, &start, &end) || self->width <= 0)
+    return 0;
+  span = end - start;
+  /* Open bounds sit at the ends of gint64: bring t near the window before subtracting. */
+  t = CLAMP (t, start - 4 * span, end + 4 * span);
+  return (double) (t - start) * self->width / (double) span;
+}
+
+gint64
+_sitmap_timeline_lx_to_time (SitmapTimeline *self, double lx)
+{
+  gint64 start, end;
+  double t;
+
+  if (!_sitmap_timeline_get_window (self, &start, &end))
+    return 0;
+  if (self->width <= 0)
+    return start;
+  t = (double) start + lx / self->width * (double) (end - start);
+  return (gint64) CLAMP (llround (t), sitmap_time_axis_get_min_time (), sitmap_time_axis_get_max_time ());
+}
+
+SitmapTimeHistogram *
+_sitmap_timeline_get_histogram (SitmapTimeline *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+
+  /* The document is held, so that a new one can never be taken for the old at the same address. */
+  if (document != self->histogram_document)
+    {
+      g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
+      g_set_object (&self->histogram_document, document);
+      if (document != NULL)
+        self->histogram = sitmap_time_histogram_new (sitmap_document_get_columns (document));
+      self->bins_valid = FALSE;
+    }
+  return self->histogram;
+}
+
+void
+_sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zone)
+{
+  gboolean local_time = zone != NULL;
+
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone;
+  sitmap_time_axis_set_time_zone (self->axis, zone);
+  sitmap_playback_set_time_zone (self->playback, zone);
+  invalidate_layout (self);
+  _sitmap_timeline_update_header (self);
+  update_accessible_description (self);
+  if (self->local_time != local_time)
+    {
+      self->local_time = local_time;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOCAL_TIME]);
+    }
+}
+
+/* After the timeline itself moved the range (playback, keys, typed dates): the window follows, keeping
+ * the whole range in view when it fits, or else its leading edge. */
+void
+_sitmap_timeline_show_range (SitmapTimeline *self)
+{
+  gint64 start, end, range_start, range_end, span, margin, new_start;
+
+  if (!_sitmap_timeline_get_window (self, &start, &end) ||
+      !sitmap_view_state_get_range (self->view_state, &range_start, &range_end))
+    return;
+  span = end - start;
+  margin = span / 10;
+  new_start = start;
+  if (range_end - range_start <= span - 2 * margin)
+    {
+      if (range_start < start + margin)
+        new_start = range_start - margin;
+      else if (range_end > end - margin)
+        new_start = range_end - span + margin;
+    }
+  else if (range_end > end - margin || range_end < start + margin)
+    new_start = range_end - span + margin;
+  if (new_start != start)
+    _sitmap_timeline_set_window (self, new_start, new_start + span);
+}
+
+void
+_sitmap_timeline_playback_tick (SitmapTimeline *self, gint64 elapsed_us)
+{
+  sitmap_playback_advance (self->playback, elapsed_us);
+}
+
 /*
  * Public API
  */
@@ -670,6 +722,8 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
   g_clear_object (&self->undated);
   g_set_object (&self->view_state, view_state);
   g_signal_group_set_target (self->view_state_signals, view_state);
+  if (self->playback != NULL)
+    sitmap_playback_set_view_state (self->playback, view_state);
   if (view_state != NULL)
     {
       self->undated = sitmap_event_list_new_undated (view_state);
@@ -682,11 +736,13 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
                                            : NULL);
   self->drag_mode = SITMAP_DRAG_NONE;
   self->hover_position = -1;
-  _sitmap_timeline_invalidate_marks (self);
-  if (self->undated_button != NULL)
+  invalidate_layout (self);
+  if (self->playback != NULL)
     {
-      update_undated_button (self);
-      update_range_header (self);
+      update_playback_extent (self);
+      _sitmap_timeline_update_undated (self);
+      _sitmap_timeline_update_header (self);
+      update_accessible_description (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);
 }
@@ -694,32 +750,15 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
 double
 sitmap_timeline_time_to_x (SitmapTimeline *self, gint64 t)
 {
-  gint64 start, end, span;
-
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), 0);
-
-  if (!_sitmap_timeline_get_window (self, &start, &end) || self->width <= 0)
-    return 0;
-  span = end - start;
-  /* Open bounds sit at the ends of gint64: bring t near the window before subtracting. */
-  t = CLAMP (t, start - 4 * span, end + 4 * span);
-  return (double) (t - start) * self->width / (double) span;
+  return _sitmap_timeline_flip_x (self, _sitmap_timeline_time_to_lx (self, t));
 }
 
 gint64
 sitmap_timeline_x_to_time (SitmapTimeline *self, double x)
 {
-  gint64 start, end;
-  double t;
-
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), 0);
-
-  if (!_sitmap_timeline_get_window (self, &start, &end))
-    return 0;
-  if (self->width <= 0)
-    return start;
-  t = (double) start + x / self->width * (double) (end - start);
-  return (gint64) CLAMP (llround (t), sitmap_time_axis_get_min_time (), sitmap_time_axis_get_max_time ());
+  return _sitmap_timeline_lx_to_time (self, _sitmap_timeline_flip_x (self, x));
 }
 
 gboolean
@@ -736,12 +775,23 @@ sitmap_timeline_get_mark_bounds (SitmapTimeline *self, guint position, graphene_
 
       if (mark->position == position)
         {
-          graphene_rect_init (bounds, mark->x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
+          float x0 = _sitmap_timeline_is_rtl (self) ? self->width - mark->x1 : mark->x0;
+
+          graphene_rect_init (bounds, x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
                               SITMAP_TIMELINE_MARK_HEIGHT);
           return TRUE;
         }
     }
   return FALSE;
+}
+
+gboolean
+sitmap_timeline_get_dense (SitmapTimeline *self)
+{
+  g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
+
+  _sitmap_timeline_ensure_marks (self);
+  return self->dense;
 }
 
 const SitmapAxisTick *
@@ -768,32 +818,61 @@ void
 sitmap_timeline_zoom (SitmapTimeline *self, double factor, double x)
 {
   gint64 start, end, anchor;
-  double span;
+  double span, lx;
 
   g_return_if_fail (SITMAP_IS_TIMELINE (self));
   g_return_if_fail (factor > 0);
 
   if (!_sitmap_timeline_get_window (self, &start, &end) || self->width <= 0)
     return;
-  anchor = sitmap_timeline_x_to_time (self, x);
+  lx = _sitmap_timeline_flip_x (self, x);
+  anchor = _sitmap_timeline_lx_to_time (self, lx);
   span = CLAMP ((double) (end - start) * factor, MIN_WINDOW_SECONDS,
                 (double) (sitmap_time_axis_get_max_time () - sitmap_time_axis_get_min_time ()));
-  start = anchor - (gint64) llround (x / self->width * span);
+  start = anchor - (gint64) llround (lx / self->width * span);
   _sitmap_timeline_set_window (self, start, start + (gint64) llround (span));
 }
 
 void
 sitmap_timeline_zoom_to_fit (SitmapTimeline *self)
 {
-  SitmapDocument *document;
+  SitmapTimeHistogram *histogram;
   gint64 start, end, pad;
 
   g_return_if_fail (SITMAP_IS_TIMELINE (self));
 
-  document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-  if (document == NULL || !sitmap_event_store_get_time_extent (sitmap_document_get_store (document), &start, &end))
+  histogram = _sitmap_timeline_get_histogram (self);
+  if (histogram == NULL || !sitmap_time_histogram_get_extent (histogram, &start, &end))
     return;
   /* A little room either side, so that the first and last marks are not on the edge. */
   pad = MAX ((end - start) / 20, DAY_SECONDS);
   _sitmap_timeline_set_window (self, start - pad, end + pad);
+}
+
+gboolean
+sitmap_timeline_get_local_time (SitmapTimeline *self)
+{
+  g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
+  return self->local_time;
+}
+
+void
+sitmap_timeline_set_local_time (SitmapTimeline *self, gboolean local_time)
+{
+  g_autoptr (GTimeZone) zone = NULL;
+
+  g_return_if_fail (SITMAP_IS_TIMELINE (self));
+
+  if (self->local_time == !!local_time)
+    return;
+  if (local_time)
+    zone = g_time_zone_new_local ();
+  _sitmap_timeline_set_time_zone (self, zone);
+}
+
+SitmapPlayback *
+sitmap_timeline_get_playback (SitmapTimeline *self)
+{
+  g_return_val_if_fail (SITMAP_IS_TIMELINE (self), NULL);
+  return self->playback;
 }

@@ -246,8 +246,8 @@ test_week (void)
   /* Each day is named under its hours */
   context = sitmap_time_axis_get_context_ticks (axis, &n);
   g_assert_cmpuint (n, ==, 8);
-  g_assert_cmpstr (context[0].label, ==, "Sat 7 Dec 2024");
-  g_assert_cmpstr (context[3].label, ==, "Tue 10 Dec 2024");
+  g_assert_cmpstr (context[0].label, ==, "Sat 7 Dec 2024 · UTC");
+  g_assert_cmpstr (context[3].label, ==, "Tue 10 Dec 2024 · UTC");
   for (guint i = 0; i + 1 < n; i++)
     if (context[i].label_fits)
       g_assert_cmpfloat (context[i].label_x + context[i].label_width, <, context[i + 1].label_x);
@@ -281,7 +281,7 @@ test_hour (void)
   g_assert_cmpstr (major_label (axis, 0), ==, "05:05");
   context = sitmap_time_axis_get_context_ticks (axis, &n);
   g_assert_cmpuint (n, ==, 1);
-  g_assert_cmpstr (context[0].label, ==, "Tue 10 Dec 2024");
+  g_assert_cmpstr (context[0].label, ==, "Tue 10 Dec 2024 · UTC");
   g_assert_true (context[0].label_fits);
 }
 
@@ -385,7 +385,7 @@ test_year_20000 (void)
     g_assert_cmpstr (major_label (months, 2), ==, "20000-03");
     assert_sound_layout (days, civil (20000, 3, 1, 0, 0), civil (20000, 3, 8, 0, 0));
     context = sitmap_time_axis_get_context_ticks (days, &n);
-    g_assert_cmpstr (context[0].label, ==, "20000-03-01");
+    g_assert_cmpstr (context[0].label, ==, "20000-03-01 UTC");
   }
 }
 
@@ -422,13 +422,13 @@ test_step_arithmetic (void)
   SitmapAxisStep hours = { SITMAP_AXIS_UNIT_HOUR, 6 };
   SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
 
-  g_assert_cmpint (sitmap_axis_step_floor (quarter, civil (2024, 12, 10, 5, 0)), ==, civil (2024, 10, 1, 0, 0));
-  g_assert_cmpint (sitmap_axis_step_next (quarter, civil (2024, 10, 1, 0, 0)), ==, civil (2025, 1, 1, 0, 0));
-  g_assert_cmpint (sitmap_axis_step_floor (decade, civil (-5, 6, 1, 0, 0)), ==, civil (-10, 1, 1, 0, 0));
-  g_assert_cmpint (sitmap_axis_step_floor (week, civil (1969, 12, 31, 23, 0)), ==, civil (1969, 12, 29, 0, 0));
-  g_assert_cmpint (sitmap_axis_step_floor (hours, civil (1950, 3, 1, 17, 59)), ==, civil (1950, 3, 1, 12, 0));
-  g_assert_cmpint (sitmap_axis_step_round (day, civil (2024, 12, 10, 13, 0)), ==, civil (2024, 12, 11, 0, 0));
-  g_assert_cmpint (sitmap_axis_step_round (day, civil (2024, 12, 10, 11, 0)), ==, civil (2024, 12, 10, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (quarter, NULL, civil (2024, 12, 10, 5, 0)), ==, civil (2024, 10, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_next (quarter, NULL, civil (2024, 10, 1, 0, 0)), ==, civil (2025, 1, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (decade, NULL, civil (-5, 6, 1, 0, 0)), ==, civil (-10, 1, 1, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (week, NULL, civil (1969, 12, 31, 23, 0)), ==, civil (1969, 12, 29, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (hours, NULL, civil (1950, 3, 1, 17, 59)), ==, civil (1950, 3, 1, 12, 0));
+  g_assert_cmpint (sitmap_axis_step_round (day, NULL, civil (2024, 12, 10, 13, 0)), ==, civil (2024, 12, 11, 0, 0));
+  g_assert_cmpint (sitmap_axis_step_round (day, NULL, civil (2024, 12, 10, 11, 0)), ==, civil (2024, 12, 10, 0, 0));
 
   /* A drag snaps to days when a day is several pixels wide, to months at a decade's view */
   assert_step (sitmap_axis_snap_step (WIDTH / (61.0 * 86400)), SITMAP_AXIS_UNIT_DAY, 1);
@@ -442,7 +442,7 @@ test_step_arithmetic (void)
 static void
 assert_range (gint64 start, gint64 end, const char *expected)
 {
-  g_autofree char *text = sitmap_axis_format_range (start, end);
+  g_autofree char *text = sitmap_axis_format_range (NULL, start, end);
 
   g_assert_cmpstr (text, ==, expected);
 }
@@ -458,7 +458,7 @@ test_format_range (void)
   assert_range (civil (2019, 3, 1, 0, 0), civil (2019, 4, 1, 0, 0), "Mar 2019");
   assert_range (civil (2011, 1, 1, 0, 0), civil (2020, 1, 1, 0, 0), "2011 – 2019");
   assert_range (civil (2011, 1, 1, 0, 0), civil (2012, 1, 1, 0, 0), "2011");
-  assert_range (civil (2024, 12, 10, 5, 0), civil (2024, 12, 10, 7, 30), "10 Dec 2024, 05:00 – 07:30");
+  assert_range (civil (2024, 12, 10, 5, 0), civil (2024, 12, 10, 7, 30), "10 Dec 2024, 05:00 – 07:30 UTC");
   assert_range (civil (1914, 7, 28, 0, 0), civil (1918, 11, 12, 0, 0), "28 Jul 1914 – 11 Nov 1918");
   assert_range (civil (20000, 1, 1, 0, 0), civil (20010, 1, 1, 0, 0), "20000 – 20009");
   assert_range (civil (-500, 3, 1, 0, 0), civil (-500, 4, 1, 0, 0), "-0500-03");
@@ -476,6 +476,141 @@ test_lanes (void)
   g_assert_cmpint (sitmap_lanes_place (&lanes, 16.5, 21), ==, -1); /* nowhere left: not drawn */
   g_assert_cmpint (sitmap_lanes_place (&lanes, 30, 35), ==, 1);  /* lane 1 is free again */
   g_assert_cmpint (sitmap_lanes_place (&lanes, 103, 108), ==, 0);
+}
+
+/* In a zone three hours east of UTC, days begin at 21:00 UTC the day before, and the labels and the day
+ * under the hours say so. The times themselves stay UTC. */
+static void
+test_time_zone (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+03:00");
+  g_autoptr (SitmapTimeAxis) axis = sitmap_time_axis_new ();
+  SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
+  gint64 start = civil (2024, 12, 9, 21, 0), end = civil (2024, 12, 11, 21, 0);
+  const SitmapAxisTick *ticks, *context;
+  guint n;
+
+  g_assert_nonnull (zone);
+  g_assert_cmpint (sitmap_axis_step_floor (day, zone, civil (2024, 12, 10, 12, 0)), ==, civil (2024, 12, 9, 21, 0));
+  g_assert_cmpint (sitmap_axis_step_floor (day, zone, civil (2024, 12, 9, 22, 0)), ==, civil (2024, 12, 9, 21, 0));
+  g_assert_cmpint (sitmap_axis_step_next (day, zone, civil (2024, 12, 9, 21, 0)), ==, civil (2024, 12, 10, 21, 0));
+  g_assert_cmpint (sitmap_axis_step_add (day, zone, civil (2024, 12, 9, 21, 0), -3), ==, civil (2024, 12, 6, 21, 0));
+
+  sitmap_time_axis_set_measure_func (axis, measure_cb, NULL);
+  sitmap_time_axis_set_time_zone (axis, zone);
+  sitmap_time_axis_update (axis, start, end, WIDTH);
+  ticks = sitmap_time_axis_get_ticks (axis, &n);
+  g_assert_cmpint (ticks[0].time, ==, start);
+  g_assert_cmpstr (major_label (axis, 0), ==, "00:00");
+  context = sitmap_time_axis_get_context_ticks (axis, &n);
+  g_assert_cmpstr (context[0].label, ==, "Tue 10 Dec 2024 · UTC+03:00");
+
+  {
+    g_autofree char *range = sitmap_axis_format_range (zone, start, end);
+    g_autofree char *utc = sitmap_axis_format_range (NULL, start, end);
+
+    g_assert_cmpstr (range, ==, "10 – 11 Dec 2024");
+    g_assert_cmpstr (utc, ==, "9 Dec 2024, 21:00 – 11 Dec 2024, 21:00 UTC");
+  }
+}
+
+/* Where the clocks change, local days are 23 or 25 hours long, and ticks still fall on local midnight. */
+static void
+test_daylight_saving (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("Europe/Berlin");
+  SitmapAxisStep day = { SITMAP_AXIS_UNIT_DAY, 1 };
+  SitmapAxisStep hour = { SITMAP_AXIS_UNIT_HOUR, 1 };
+  gint64 t;
+
+  if (zone == NULL)
+    {
+      g_test_skip ("no time zone data for Europe/Berlin");
+      return;
+    }
+  /* 31 March 2024: 02:00 became 03:00 in Berlin; midnight was 23:00 UTC before, 22:00 UTC after */
+  t = sitmap_axis_step_floor (day, zone, civil (2024, 3, 31, 12, 0));
+  g_assert_cmpint (t, ==, civil (2024, 3, 30, 23, 0));
+  t = sitmap_axis_step_next (day, zone, t);
+  g_assert_cmpint (t, ==, civil (2024, 3, 31, 22, 0));
+  /* Hours go on through the change without stepping back */
+  t = civil (2024, 3, 30, 23, 0);
+  for (int i = 0; i < 6; i++)
+    {
+      gint64 next = sitmap_axis_step_next (hour, zone, t);
+
+      g_assert_cmpint (next, >, t);
+      g_assert_cmpint (next - t, ==, 3600);
+      t = next;
+    }
+}
+
+static void
+assert_parsed (const char *text, GTimeZone *zone, gint64 start, gint64 end)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 s, e;
+
+  g_assert_true (sitmap_axis_parse_date (text, zone, &s, &e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
+}
+
+/* Typed dates: ISO years, months, days and times, in the axis's zone unless they name their own; the
+ * locale's short date (C: month/day/year); nonsense refused with a reason. */
+static void
+test_parse_date (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+03:00");
+  g_autoptr (GError) error = NULL;
+  gint64 s, e;
+
+  assert_parsed ("2024", NULL, civil (2024, 1, 1, 0, 0), civil (2025, 1, 1, 0, 0));
+  assert_parsed (" 2019-03 ", NULL, civil (2019, 3, 1, 0, 0), civil (2019, 4, 1, 0, 0));
+  assert_parsed ("2024-12-10", NULL, civil (2024, 12, 10, 0, 0), civil (2024, 12, 11, 0, 0));
+  assert_parsed ("2024-12-10", zone, civil (2024, 12, 9, 21, 0), civil (2024, 12, 10, 21, 0));
+  assert_parsed ("2024-12-10T05:30", zone, civil (2024, 12, 10, 2, 30), civil (2024, 12, 10, 2, 30) + 1);
+  assert_parsed ("2024-12-10T05:30Z", zone, civil (2024, 12, 10, 5, 30), civil (2024, 12, 10, 5, 30) + 1);
+  assert_parsed ("1066-10-14", NULL, civil (1066, 10, 14, 0, 0), civil (1066, 10, 15, 0, 0));
+  assert_parsed ("3000", NULL, civil (3000, 1, 1, 0, 0), civil (3001, 1, 1, 0, 0));
+  assert_parsed ("12/10/2024", NULL, civil (2024, 12, 10, 0, 0), civil (2024, 12, 11, 0, 0));
+  g_assert_false (sitmap_axis_parse_date ("last Tuesday", NULL, &s, &e, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+assert_formatted (GTimeZone *zone, gint64 t, gboolean last, const char *expected)
+{
+  g_autofree char *text = sitmap_axis_format_date (zone, t, last);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_date (void)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+03:00");
+
+  assert_formatted (NULL, civil (2024, 12, 10, 0, 0), FALSE, "2024-12-10");
+  assert_formatted (NULL, civil (2024, 12, 11, 0, 0), TRUE, "2024-12-10");
+  assert_formatted (NULL, civil (2024, 12, 10, 5, 30), FALSE, "2024-12-10T05:30");
+  assert_formatted (NULL, civil (2024, 12, 10, 5, 30) + 15, TRUE, "2024-12-10T05:30:15");
+  assert_formatted (zone, civil (2024, 12, 9, 21, 0), FALSE, "2024-12-10");
+  assert_formatted (NULL, civil (1914, 7, 28, 0, 0), FALSE, "1914-07-28");
+}
+
+/* Histogram bars: the finest calendar step a few pixels wide and no finer than the histogram's bins. */
+static void
+test_bin_step (void)
+{
+  /* A year over 1000 px: days are 2.7 px */
+  assert_step (sitmap_axis_bin_step (WIDTH / (366.0 * 86400), 2, 86400), SITMAP_AXIS_UNIT_DAY, 1);
+  /* Fifteen years: weeks are 1.2 px, months 5 */
+  assert_step (sitmap_axis_bin_step (WIDTH / (15.0 * 365 * 86400), 2, 86400), SITMAP_AXIS_UNIT_MONTH, 1);
+  /* A day: hours would be wide enough, but the histogram knows days only */
+  assert_step (sitmap_axis_bin_step (WIDTH / 86400.0, 2, 86400), SITMAP_AXIS_UNIT_DAY, 1);
+  assert_step (sitmap_axis_bin_step (WIDTH / 86400.0, 2, 60), SITMAP_AXIS_UNIT_MINUTE, 5);
 }
 
 int
@@ -501,6 +636,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/axis/limits", test_limits);
   g_test_add_func ("/timeline/axis/step-arithmetic", test_step_arithmetic);
   g_test_add_func ("/timeline/axis/format-range", test_format_range);
+  g_test_add_func ("/timeline/axis/time-zone", test_time_zone);
+  g_test_add_func ("/timeline/axis/daylight-saving", test_daylight_saving);
+  g_test_add_func ("/timeline/axis/parse-date", test_parse_date);
+  g_test_add_func ("/timeline/axis/format-date", test_format_date);
+  g_test_add_func ("/timeline/axis/bin-step", test_bin_step);
   g_test_add_func ("/timeline/lanes", test_lanes);
   return g_test_run ();
 }

@@ -210,6 +210,159 @@ check_month (gconstpointer data)
   scene_clear (&scene);
 }
 
+static double
+x_of (Scene *scene, const char *iso)
+{
+  return sitmap_timeline_time_to_x (scene->timeline, timeline_test_time (iso));
+}
+
+/* The strikes of 7–8 December, cut by a range from the 8th: with the overlap rule the half inside is
+ * strong and the half outside dimmed; with the within rule, all of it is dimmed. */
+static void
+check_partial (gconstpointer data)
+{
+  gboolean within = GPOINTER_TO_INT (data);
+  Scene scene;
+  g_autoptr (Pixels) pixels = NULL;
+  graphene_rect_t strikes;
+  GdkRGBA background;
+  double y, inside, outside;
+
+  set_dark (FALSE);
+  scene_init (&scene);
+  sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2024-11-20"),
+                                timeline_test_time ("2024-12-20"));
+  sitmap_view_state_set_range_rule (scene.view_state, within ? SITMAP_RANGE_WITHIN : SITMAP_RANGE_OVERLAPPING);
+  sitmap_view_state_set_range (scene.view_state, timeline_test_time ("2024-12-08"), timeline_test_time ("2024-12-15"));
+  pixels = render (&scene, within ? "timeline-partial-within" : "timeline-partial-overlapping", FALSE);
+  strikes = bounds_of (&scene, "ev-strikes");
+  y = strikes.origin.y + SITMAP_TIMELINE_MARK_HEIGHT / 2;
+  background = pixel_at (pixels, x_of (&scene, "2024-11-22"), y);
+  inside = strength (pixels, (x_of (&scene, "2024-12-08") + x_of (&scene, "2024-12-09")) / 2, y, &background,
+                     SITMAP_CATEGORY_REMOTE_VIOLENCE);
+  outside = strength (pixels, (x_of (&scene, "2024-12-07") + x_of (&scene, "2024-12-08")) / 2, y, &background,
+                      SITMAP_CATEGORY_REMOTE_VIOLENCE);
+  g_assert_cmpfloat (outside, <, 0.4);
+  if (within)
+    g_assert_cmpfloat (inside, <, 0.5);
+  else
+    g_assert_cmpfloat (inside, >, 0.75);
+  scene_clear (&scene);
+}
+
+static SitmapDocument *
+crowded_document (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+
+  for (int i = 0; i < 20000; i++)
+    {
+      /* Busier towards the end of the year */
+      double u = sqrt (g_rand_double (rand));
+      gint64 t = timeline_test_time ("2024-01-01") + (gint64) (u * 365) * 86400;
+      g_autofree char *day = sitmap_time_format_bound (t, SITMAP_TIME_UNIT_DAY);
+
+      timeline_test_add_event (builder, NULL, "crowd", i % 4 ? SITMAP_CATEGORY_PROTEST : SITMAP_CATEGORY_BATTLE, day,
+                               NULL, NULL);
+    }
+  return sitmap_document_builder_finish (builder);
+}
+
+/* Twenty thousand events in a year: the histogram takes the lanes' place, stacked by category, taller
+ * where there are more, dimmed outside the range. */
+static void
+check_dense (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr (SitmapDocument) crowded = crowded_document ();
+  g_autoptr (Pixels) pixels = NULL;
+  Scene scene;
+  GdkRGBA background;
+  double low, bottom, in_range, out_range;
+  float top;
+
+  set_dark (dark);
+  scene_init (&scene);
+  sitmap_view_state_set_document (scene.view_state, crowded);
+  sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2023-12-01"),
+                                timeline_test_time ("2025-02-01"));
+  sitmap_view_state_set_range (scene.view_state, timeline_test_time ("2024-10-01"), timeline_test_time ("2025-01-01"));
+  pixels = render (&scene, "timeline-dense", dark);
+  g_assert_true (sitmap_timeline_get_dense (scene.timeline));
+  top = _sitmap_timeline_plot_top (scene.timeline);
+  bottom = scene.timeline->axis_y - 2;
+  low = top + 4;
+  background = pixel_at (pixels, x_of (&scene, "2023-12-10"), bottom);
+  /* Protests (three in four) at the foot of every bar in the year, dimmed before October */
+  out_range = strength (pixels, x_of (&scene, "2024-06-15"), bottom, &background, SITMAP_CATEGORY_PROTEST);
+  in_range = strength (pixels, x_of (&scene, "2024-12-15"), bottom, &background, SITMAP_CATEGORY_PROTEST);
+  g_assert_cmpfloat (in_range, >, 0.5);
+  g_assert_cmpfloat (out_range, <, in_range * 0.6);
+  g_assert_cmpfloat (out_range, >, 0.05);
+  /* Nothing outside the data; and the busiest weeks reach higher than the quiet ones */
+  g_assert_cmpfloat (strength (pixels, x_of (&scene, "2023-12-10"), low, &background, SITMAP_CATEGORY_PROTEST), <,
+                     0.05);
+  g_assert_cmpfloat (strength (pixels, x_of (&scene, "2024-02-15"), low, &background, SITMAP_CATEGORY_PROTEST), <,
+                     0.05);
+  scene_clear (&scene);
+}
+
+/* Playing, the playhead is on the range's leading edge, in the accent colour, and over the axis. */
+static void
+check_playhead (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr (Pixels) pixels = NULL;
+  Scene scene;
+  GdkRGBA knob, background;
+  double x;
+
+  set_dark (dark);
+  scene_init (&scene);
+  sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2024-11-20"),
+                                timeline_test_time ("2024-12-14"));
+  sitmap_view_state_set_range (scene.view_state, timeline_test_time ("2024-11-27"), timeline_test_time ("2024-12-04"));
+  sitmap_view_state_set_selected (scene.view_state, sitmap_document_find_event (scene.document, "ev-offensive"));
+  sitmap_playback_play (sitmap_timeline_get_playback (scene.timeline));
+  _sitmap_timeline_playback_tick (scene.timeline, 4 * G_USEC_PER_SEC / 4);
+  _sitmap_timeline_playback_tick (scene.timeline, G_USEC_PER_SEC);
+  _sitmap_timeline_playback_tick (scene.timeline, G_USEC_PER_SEC);
+  _sitmap_timeline_playback_tick (scene.timeline, G_USEC_PER_SEC);
+  pixels = render (&scene, "timeline-playback", dark);
+  /* A ring on the axis at the playhead (the accent is blue), and none on the range's other edge */
+  x = x_of (&scene, "2024-12-08");
+  knob = pixel_at (pixels, x + 4, scene.timeline->axis_y + 2);
+  g_assert_cmpfloat (knob.blue, >, knob.red + 0.2);
+  x = x_of (&scene, "2024-12-01");
+  background = pixel_at (pixels, x + 4, scene.timeline->axis_y + 2);
+  g_assert_cmpfloat (distance (&knob, &background), >, 0.3);
+  scene_clear (&scene);
+}
+
+/* In a right-to-left locale the decade reads from right to left: 2011 is near the right edge. */
+static void
+check_rtl (void)
+{
+  g_autoptr (Pixels) pixels = NULL;
+  graphene_rect_t year;
+  GdkRGBA background;
+  Scene scene;
+
+  set_dark (FALSE);
+  scene_init (&scene);
+  gtk_widget_set_direction (GTK_WIDGET (scene.timeline), GTK_TEXT_DIR_RTL);
+  sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2010-01-01"),
+                                timeline_test_time ("2025-06-01"));
+  pixels = render (&scene, "timeline-rtl", FALSE);
+  year = bounds_of (&scene, "ev-2011");
+  g_assert_cmpfloat (year.origin.x, >, WIDTH * 0.8);
+  background = pixel_at (pixels, year.origin.x - 30, year.origin.y + 5);
+  g_assert_cmpfloat (strength (pixels, year.origin.x + year.size.width / 2, year.origin.y + 5, &background,
+                               SITMAP_CATEGORY_STRATEGIC), >, 0.15);
+  scene_clear (&scene);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -231,5 +384,12 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/timeline/render/decade/dark", GINT_TO_POINTER (TRUE), check_decade);
   g_test_add_data_func ("/timeline/render/month/light", GINT_TO_POINTER (FALSE), check_month);
   g_test_add_data_func ("/timeline/render/month/dark", GINT_TO_POINTER (TRUE), check_month);
+  g_test_add_data_func ("/timeline/render/partial/overlapping", GINT_TO_POINTER (FALSE), check_partial);
+  g_test_add_data_func ("/timeline/render/partial/within", GINT_TO_POINTER (TRUE), check_partial);
+  g_test_add_data_func ("/timeline/render/dense/light", GINT_TO_POINTER (FALSE), check_dense);
+  g_test_add_data_func ("/timeline/render/dense/dark", GINT_TO_POINTER (TRUE), check_dense);
+  g_test_add_data_func ("/timeline/render/playback/light", GINT_TO_POINTER (FALSE), check_playhead);
+  g_test_add_data_func ("/timeline/render/playback/dark", GINT_TO_POINTER (TRUE), check_playhead);
+  g_test_add_func ("/timeline/render/rtl", check_rtl);
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "sitmap-range-popover.h"
 #include "sitmap-timeline-private.h"
 #include "timeline-test-utils.h"
 
@@ -321,14 +322,16 @@ static void
 test_drag_range (Fixture *f, gconstpointer data)
 {
   show_window (f, "2024-11-01", "2025-01-01");
-  g_assert_false (gtk_widget_get_visible (f->timeline->range_box));
+  g_assert_false (gtk_widget_get_visible (f->timeline->clear_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==, "All dates · 9 events");
   drag (f, sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-01") + 10 * 3600),
         sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-09") + 14 * 3600));
   assert_range (f, "2024-12-01", "2024-12-10");
   /* Badia (open), the strikes, the fall, Blinken */
   g_assert_cmpuint (sitmap_view_state_get_n_visible (f->view_state), ==, 4);
-  g_assert_true (gtk_widget_get_visible (f->timeline->range_box));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==, "1 – 9 Dec 2024 · 4 of 9 events");
+  g_assert_true (gtk_widget_get_visible (f->timeline->clear_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "1 – 9 Dec 2024 · 4 of 9 events overlapping");
   /* A drag is not a click: the selection is untouched */
   g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, -1);
 }
@@ -456,7 +459,7 @@ test_clear_range (Fixture *f, gconstpointer data)
   sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.clear-range", NULL));
   g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
-  g_assert_false (gtk_widget_get_visible (f->timeline->range_box));
+  g_assert_false (gtk_widget_get_visible (f->timeline->clear_button));
 }
 
 /* Tooltips say how exactly the time is known: a month-precise event says so. */
@@ -491,6 +494,398 @@ test_plain_text (Fixture *f, gconstpointer data)
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (row_title)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (row_title)), ==, "<b>bold</b> & <i");
   gtk_menu_button_popdown (GTK_MENU_BUTTON (f->timeline->undated_button));
+}
+
+
+/*
+ * The range, typed and by keys
+ */
+
+static GtkWidget *
+popover_child (Fixture *f, const char *name)
+{
+  return GTK_WIDGET (gtk_widget_get_template_child (f->timeline->range_popover, SITMAP_TYPE_RANGE_POPOVER, name));
+}
+
+static void
+type_dates (Fixture *f, const char *from, const char *to)
+{
+  gtk_editable_set_text (GTK_EDITABLE (popover_child (f, "from_entry")), from);
+  gtk_editable_set_text (GTK_EDITABLE (popover_child (f, "to_entry")), to);
+}
+
+/* Typed dates set the range, the last day included, and the window frames it; a date that is none is
+ * marked and changes nothing. */
+static void
+test_typed_dates (Fixture *f, gconstpointer data)
+{
+  SitmapRangePopover *popover = SITMAP_RANGE_POPOVER (f->timeline->range_popover);
+  gint64 start, end;
+
+  type_dates (f, "2024-12-01", "2024-12-05");
+  g_assert_true (sitmap_range_popover_apply (popover));
+  assert_range (f, "2024-12-01", "2024-12-06");
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2024-12-01"));
+  g_assert_cmpint (end, >, timeline_test_time ("2024-12-06"));
+  g_assert_cmpint (end - start, <, 10 * 86400);
+
+  /* A month and a year are all of themselves; the locale's own short form works (C: month/day/year) */
+  type_dates (f, "2019-03", "2019");
+  g_assert_true (sitmap_range_popover_apply (popover));
+  assert_range (f, "2019-03-01", "2020-01-01");
+  type_dates (f, "11/27/2024", "12/10/2024");
+  g_assert_true (sitmap_range_popover_apply (popover));
+  assert_range (f, "2024-11-27", "2024-12-11");
+
+  type_dates (f, "the day the government fell", "2024-12-10");
+  g_assert_false (sitmap_range_popover_apply (popover));
+  g_assert_true (gtk_widget_has_css_class (popover_child (f, "from_entry"), "error"));
+  assert_range (f, "2024-11-27", "2024-12-11");
+  type_dates (f, "2024-12-10", "2024-12-01");
+  g_assert_false (sitmap_range_popover_apply (popover));
+  g_assert_false (gtk_widget_has_css_class (popover_child (f, "from_entry"), "error"));
+  g_assert_true (gtk_widget_has_css_class (popover_child (f, "to_entry"), "error"));
+}
+
+/* The presets: the last 7 and 30 days of the data (which ends on 10 December), and all of it. */
+static void
+test_presets (Fixture *f, gconstpointer data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.range-preset", "s", "last-7-days"));
+  assert_range (f, "2024-12-04", "2024-12-11");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.range-preset", "s", "last-30-days"));
+  assert_range (f, "2024-11-11", "2024-12-11");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "11 Nov – 10 Dec 2024 · 6 of 9 events overlapping");
+  /* All: no range, so the undated are in too */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.range-preset", "s", "all"));
+  g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (f->view_state), ==, 9);
+}
+
+/* The rule is chosen in the popover and said in the label. */
+static void
+test_rule (Fixture *f, gconstpointer data)
+{
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-08"), timeline_test_time ("2024-12-11"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "8 – 10 Dec 2024 · 5 of 9 events overlapping");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (popover_child (f, "within_check")), TRUE);
+  g_assert_cmpint (sitmap_view_state_get_range_rule (f->view_state), ==, SITMAP_RANGE_WITHIN);
+  /* The strikes began on the 7th and the Badia in 2019: only the fall, Blinken and Sukhna lie within */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "8 – 10 Dec 2024 · 3 of 9 events entirely within");
+  sitmap_view_state_set_range_rule (f->view_state, SITMAP_RANGE_OVERLAPPING);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (popover_child (f, "overlapping_check"))));
+}
+
+/* In a zone three hours east of UTC, days, the range label and the dates typed are local; the range
+ * itself stays what it was. */
+static void
+test_time_zone (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GTimeZone) zone = g_time_zone_new_identifier ("+03:00");
+
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-06"));
+  _sitmap_timeline_set_time_zone (f->timeline, zone);
+  g_assert_true (sitmap_timeline_get_local_time (f->timeline));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "1 Dec 2024, 03:00 – 6 Dec 2024, 03:00 UTC+03:00 · 1 of 9 events overlapping");
+  type_dates (f, "2024-12-01", "2024-12-05");
+  g_assert_true (sitmap_range_popover_apply (SITMAP_RANGE_POPOVER (f->timeline->range_popover)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "1 – 5 Dec 2024 · 1 of 9 events overlapping");
+  {
+    gint64 start, end;
+
+    sitmap_view_state_get_range (f->view_state, &start, &end);
+    g_assert_cmpint (start, ==, timeline_test_time ("2024-11-30") + 21 * 3600);
+  }
+  /* The switch back to UTC is the timeline's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.local-time", NULL));
+  g_assert_false (sitmap_timeline_get_local_time (f->timeline));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+                   "30 Nov 2024, 21:00 – 5 Dec 2024, 21:00 UTC · 1 of 9 events overlapping");
+}
+
+/* With a range, the arrows move it a day at a time at this zoom, Shift with them resizes it, and Home
+ * and End take it to the ends of the data; without one, the arrows pan. */
+static void
+test_keys (Fixture *f, gconstpointer data)
+{
+  gint64 start, end;
+
+  show_window (f, "2024-11-01", "2025-01-01");
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-05"));
+  _sitmap_timeline_key_move (f->timeline, 1, FALSE);
+  assert_range (f, "2024-12-02", "2024-12-06");
+  _sitmap_timeline_key_move (f->timeline, -1, TRUE);
+  assert_range (f, "2024-12-02", "2024-12-05");
+  for (int i = 0; i < 5; i++)
+    _sitmap_timeline_key_move (f->timeline, -1, TRUE);
+  assert_range (f, "2024-12-02", "2024-12-03");
+  _sitmap_timeline_key_move (f->timeline, 1, TRUE);
+  _sitmap_timeline_key_jump (f->timeline, TRUE);
+  assert_range (f, "2024-12-09", "2024-12-11");
+  _sitmap_timeline_key_jump (f->timeline, FALSE);
+  assert_range (f, "2011-01-01", "2011-01-03");
+  /* The window followed the range to 2011 */
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <=, timeline_test_time ("2011-01-01"));
+  g_assert_cmpint (end, >=, timeline_test_time ("2011-01-03"));
+
+  sitmap_view_state_clear_range (f->view_state);
+  show_window (f, "2024-11-01", "2025-01-01");
+  _sitmap_timeline_key_move (f->timeline, 1, FALSE);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, ==, timeline_test_time ("2024-11-01") + 61 * 86400 / 10);
+  g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
+}
+
+/*
+ * Playback in the widget
+ */
+
+static void
+test_playback (Fixture *f, gconstpointer data)
+{
+  SitmapPlayback *playback = sitmap_timeline_get_playback (f->timeline);
+  gint64 start, end, playhead;
+  guint ticks = 0;
+
+  show_window (f, "2024-11-20", "2024-12-05");
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+                   "media-playback-start-symbolic");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL));
+  g_assert_true (sitmap_playback_get_playing (playback));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+                   "media-playback-pause-symbolic");
+  assert_range (f, "2024-11-20", "2024-11-21");
+  _sitmap_timeline_playback_tick (f->timeline, G_USEC_PER_SEC);
+  assert_range (f, "2024-11-21", "2024-11-22");
+  g_assert_true (sitmap_playback_get_playhead (playback, &playhead));
+  g_assert_cmpint (playhead, ==, timeline_test_time ("2024-11-22"));
+
+  /* The speed button says what 1× means */
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->speed_button)), ==, "1× · Day");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->speed_button), ==,
+                   "Playback: 1 day of the data a second");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.speed", "u", 4));
+  g_assert_cmpuint (sitmap_playback_get_speed (playback), ==, 4);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->speed_button)), ==, "4× · Day");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.step", "s", "week"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->speed_button), ==,
+                   "Playback: 4 weeks of the data a second");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.step", "s", "day"));
+
+  /* The window follows the playhead to the end, where playback stops */
+  while (sitmap_playback_get_playing (playback) && ticks++ < 100)
+    _sitmap_timeline_playback_tick (f->timeline, G_USEC_PER_SEC / 4);
+  assert_range (f, "2024-12-10", "2024-12-11");
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (end, >=, timeline_test_time ("2024-12-11"));
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+                   "media-playback-start-symbolic");
+
+  /* A step back, by hand */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.step-back", NULL));
+  assert_range (f, "2024-12-09", "2024-12-10");
+  /* Taking the range back (a drag, Escape) lets playback go: no playhead */
+  sitmap_view_state_clear_range (f->view_state);
+  g_assert_false (sitmap_playback_get_playhead (playback, &playhead));
+}
+
+/*
+ * Right to left
+ */
+
+/* In a right-to-left locale time runs from right to left: marks, drags, the header and the arrow keys
+ * all follow. */
+static void
+test_rtl (Fixture *f, gconstpointer data)
+{
+  graphene_rect_t strikes, header;
+  gint64 start, end;
+
+  gtk_widget_set_direction (GTK_WIDGET (f->timeline), GTK_TEXT_DIR_RTL);
+  show_window (f, "2024-11-01", "2025-01-01");
+  timeline_test_settle ();
+  g_assert_cmpfloat_with_epsilon (x_of (f, "2024-11-01"), WIDTH, 0.001);
+  g_assert_cmpfloat_with_epsilon (x_of (f, "2025-01-01"), 0, 0.001);
+  strikes = bounds_of (f, "ev-strikes");
+  g_assert_cmpfloat_with_epsilon (strikes.origin.x + strikes.size.width, x_of (f, "2024-12-07"), 0.5);
+  g_assert_cmpfloat_with_epsilon (strikes.origin.x, x_of (f, "2024-12-09"), 0.5);
+  g_assert_cmpfloat (bounds_of (f, "ev-sukhna").origin.x, <, strikes.origin.x);
+
+  /* A drag from right to left runs forwards in time */
+  drag (f, sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-01") + 10 * 3600),
+        sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-09") + 14 * 3600));
+  assert_range (f, "2024-12-01", "2024-12-10");
+  /* The arrow pointing right moves the range earlier */
+  _sitmap_timeline_key_move (f->timeline, 1, FALSE);
+  assert_range (f, "2024-11-30", "2024-12-09");
+  /* Scrolling right shows earlier times */
+  sitmap_view_state_clear_range (f->view_state);
+  _sitmap_timeline_scroll (f->timeline, 300, 1, 0, 0, GDK_SCROLL_UNIT_WHEEL);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2024-11-01"));
+  /* Playback at the right, the undated events at the left */
+  g_assert_true (gtk_widget_compute_bounds (f->timeline->playback_box, GTK_WIDGET (f->timeline), &header));
+  g_assert_cmpfloat (header.origin.x, >, WIDTH / 2);
+  g_assert_true (gtk_widget_compute_bounds (f->timeline->undated_button, GTK_WIDGET (f->timeline), &header));
+  g_assert_cmpfloat (header.origin.x + header.size.width, <, WIDTH / 2);
+}
+
+/*
+ * Panning and pinching
+ */
+
+/* The axis is a ruler to grab: dragging it moves the window, the time grabbed stays under the pointer,
+ * and no range is made. The middle button pans anywhere. */
+static void
+test_drag_pan (Fixture *f, gconstpointer data)
+{
+  double y = f->timeline->axis_y + 8;
+  gint64 grabbed;
+
+  show_window (f, "2024-11-01", "2025-01-01");
+  grabbed = sitmap_timeline_x_to_time (f->timeline, 600);
+  g_assert_cmpint (_sitmap_timeline_hit (f->timeline, 600, y), ==, SITMAP_HIT_AXIS);
+  _sitmap_timeline_press (f->timeline, 600, y);
+  _sitmap_timeline_drag_to (f->timeline, 550, y);
+  _sitmap_timeline_drag_to (f->timeline, 400, y);
+  _sitmap_timeline_release (f->timeline, 400, y);
+  g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
+  g_assert_cmpint (ABS (sitmap_timeline_x_to_time (f->timeline, 400) - grabbed), <=, 60);
+
+  grabbed = sitmap_timeline_x_to_time (f->timeline, 500);
+  _sitmap_timeline_press_button (f->timeline, GDK_BUTTON_MIDDLE, 500, lanes_y (f));
+  _sitmap_timeline_drag_to (f->timeline, 700, lanes_y (f));
+  _sitmap_timeline_release (f->timeline, 700, lanes_y (f));
+  g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
+  g_assert_cmpint (ABS (sitmap_timeline_x_to_time (f->timeline, 700) - grabbed), <=, 60);
+}
+
+/* Fingers apart zoom in around the point between them. */
+static void
+test_pinch (Fixture *f, gconstpointer data)
+{
+  gint64 start, end, under = 0;
+
+  show_window (f, "2024-11-01", "2025-01-01");
+  under = sitmap_timeline_x_to_time (f->timeline, 250);
+  _sitmap_timeline_pinch_begin (f->timeline);
+  _sitmap_timeline_pinch (f->timeline, 1.5, 250);
+  _sitmap_timeline_pinch (f->timeline, 2.0, 250);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (ABS ((end - start) - 61 * 86400 / 2), <=, 1);
+  g_assert_cmpint (ABS (sitmap_timeline_x_to_time (f->timeline, 250) - under), <=, 1);
+}
+
+/*
+ * Density
+ */
+
+/* 20,000 events in one year are more than the lanes could hold: the histogram stands in for the marks,
+ * counts them all, and says what a bar holds; the selection is still a mark. At a few days' zoom, a
+ * hundred and fifty day-long bars would mostly be hidden: still the histogram. Zoomed in to one day, the
+ * marks are back. */
+static void
+test_dense (Fixture *f, gconstpointer data)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) crowded = NULL;
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *tooltip = NULL;
+  graphene_rect_t bounds;
+  double total = 0;
+
+  for (int i = 0; i < 20000; i++)
+    {
+      gint64 t = timeline_test_time ("2024-01-01") + (gint64) g_rand_int_range (rand, 0, 366) * 86400;
+      g_autofree char *day = sitmap_time_format_bound (t, SITMAP_TIME_UNIT_DAY);
+
+      timeline_test_add_event (builder, NULL, "crowd", i % 3 ? SITMAP_CATEGORY_PROTEST : SITMAP_CATEGORY_BATTLE, day,
+                               NULL, NULL);
+    }
+  crowded = sitmap_document_builder_finish (builder);
+  sitmap_view_state_set_document (f->view_state, crowded);
+  show_window (f, "2024-01-01", "2025-01-01");
+  g_assert_true (sitmap_timeline_get_dense (f->timeline));
+  g_assert_false (sitmap_timeline_get_mark_bounds (f->timeline, 100, &bounds));
+  sitmap_view_state_set_selected (f->view_state, 100);
+  g_assert_true (sitmap_timeline_get_mark_bounds (f->timeline, 100, &bounds));
+
+  _sitmap_timeline_ensure_bins (f->timeline);
+  g_assert_cmpuint (f->timeline->bins->len, >=, 300);
+  for (guint i = 0; i < f->timeline->bins->len; i++)
+    for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+      total += g_array_index (f->timeline->bins, SitmapHistogramCounts, i).counts[SITMAP_HISTOGRAM_SURE][c];
+  g_assert_cmpfloat_with_epsilon (total, 20000, 0.5);
+  tooltip = _sitmap_timeline_describe_bin (f->timeline, 10);
+  g_assert_true (g_str_has_prefix (tooltip, "11 Jan 2024: "));
+  g_assert_nonnull (strstr (tooltip, "\nProtest: "));
+
+  show_window (f, "2024-06-01", "2024-06-04");
+  g_assert_true (sitmap_timeline_get_dense (f->timeline));
+  show_window (f, "2024-06-01T02:00:00Z", "2024-06-01T22:00:00Z");
+  g_assert_false (sitmap_timeline_get_dense (f->timeline));
+  g_assert_cmpuint (f->timeline->marks->len, >=, f->timeline->n_lanes);
+}
+
+/*
+ * Far dates
+ */
+
+/* 1066, 1914 and 3000 are placed where they are; an undated event is nowhere, and never at 1970. */
+static void
+test_far_dates (Fixture *f, gconstpointer data)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) far = NULL;
+  graphene_rect_t hastings, war, future, bounds;
+
+  timeline_test_add_event (builder, "hastings", "Hastings", SITMAP_CATEGORY_BATTLE, "1066-10-14", NULL, NULL);
+  timeline_test_add_event (builder, "war", "War declared", SITMAP_CATEGORY_STRATEGIC, "1914-07-28", NULL, NULL);
+  timeline_test_add_event (builder, "future", "A statement", SITMAP_CATEGORY_STATEMENT, "3000", NULL, NULL);
+  timeline_test_add_event (builder, "undated", "Undated", SITMAP_CATEGORY_OTHER, NULL, NULL, NULL);
+  far = sitmap_document_builder_finish (builder);
+  g_clear_object (&f->document);
+  f->document = g_steal_pointer (&far);
+  sitmap_view_state_set_document (f->view_state, f->document);
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  hastings = bounds_of (f, "hastings");
+  war = bounds_of (f, "war");
+  future = bounds_of (f, "future");
+  g_assert_cmpfloat (hastings.origin.x, <, war.origin.x);
+  g_assert_cmpfloat (war.origin.x, <, future.origin.x);
+  g_assert_false (sitmap_timeline_get_mark_bounds (f->timeline, position_of (f, "undated"), &bounds));
+
+  show_window (f, "1914-07-01", "1914-09-01");
+  war = bounds_of (f, "war");
+  g_assert_cmpfloat_with_epsilon (war.origin.x, x_of (f, "1914-07-28"), 0.5);
+  show_window (f, "1960-01-01", "1980-01-01");
+  for (guint i = 0; i < 4; i++)
+    g_assert_false (sitmap_timeline_get_mark_bounds (f->timeline, i, &bounds));
+  g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 1);
+}
+
+/* The widget and its controls say what they are to assistive technologies. */
+static void
+test_accessible (Fixture *f, gconstpointer data)
+{
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Play");
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-08"), timeline_test_time ("2024-12-11"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Showing Apr 2010 – Aug 2025. "
+                                       "Time range: 8 – 10 Dec 2024 · 5 of 9 events overlapping");
+  gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Pause");
 }
 
 /*
@@ -580,6 +975,27 @@ window_moved_cond (gpointer data)
   return start != moved->start;
 }
 
+static gboolean
+range_ends_6_dec_cond (gpointer data)
+{
+  gint64 start, end;
+
+  return sitmap_view_state_get_range (((Fixture *) data)->view_state, &start, &end) &&
+         end == timeline_test_time ("2024-12-06");
+}
+
+static gboolean
+playing_cond (gpointer data)
+{
+  return sitmap_playback_get_playing (sitmap_timeline_get_playback (((Fixture *) data)->timeline));
+}
+
+static gboolean
+paused_cond (gpointer data)
+{
+  return !playing_cond (data);
+}
+
 static gint64
 window_start (Fixture *f)
 {
@@ -665,6 +1081,15 @@ test_real_input (Fixture *f, gconstpointer data)
   sitmap_view_state_get_window (f->view_state, &moved.start, &end);
   g_assert_cmpint (end - moved.start, <, span);
   g_assert_cmpint (ABS (sitmap_timeline_x_to_time (f->timeline, 300) - before), <=, 1);
+
+  /* Shift and the right arrow make the range a day longer; Space plays and pauses */
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-05"));
+  xdotool ("key shift+Right");
+  g_assert_true (timeline_test_wait (range_ends_6_dec_cond, f));
+  xdotool ("key space");
+  g_assert_true (timeline_test_wait (playing_cond, f));
+  xdotool ("key space");
+  g_assert_true (timeline_test_wait (paused_cond, f));
 }
 
 static void
@@ -692,9 +1117,9 @@ int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
-  /* No accessibility bus (GTK_A11Y is GTK 4's switch): plain xvfb-run has no session bus, and GTK
-   * would warn, fatally under GTest. */
-  g_setenv ("GTK_A11Y", "none", FALSE);
+  /* GTK's test accessibility backend, which needs no bus (plain xvfb-run has none, and GTK would warn,
+   * fatally under GTest) and lets the tests read what assistive technologies would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   if (!gtk_init_check ())
     {
@@ -727,6 +1152,18 @@ main (int argc, char *argv[])
   ADD ("zoom/limits", test_zoom_limits);
   ADD ("text/tooltip", test_tooltip_text);
   ADD ("text/plain", test_plain_text);
+  ADD ("range/typed", test_typed_dates);
+  ADD ("range/presets", test_presets);
+  ADD ("range/rule", test_rule);
+  ADD ("range/time-zone", test_time_zone);
+  ADD ("keys", test_keys);
+  ADD ("playback", test_playback);
+  ADD ("rtl", test_rtl);
+  ADD ("pan/drag", test_drag_pan);
+  ADD ("pan/pinch", test_pinch);
+  ADD ("density", test_dense);
+  ADD ("far-dates", test_far_dates);
+  ADD ("accessible", test_accessible);
   ADD ("real-input", test_real_input);
 #undef ADD
   g_test_add_func ("/timeline/widget/no-document", test_no_document);
