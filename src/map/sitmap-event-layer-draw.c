@@ -1,4 +1,4 @@
-/* sitmap-event-layer-draw.c: the drawing of what the collection found
+/* sitmap-event-layer-draw.c: the drawing of what the collection found: shapes, clusters, symbols
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,8 @@
 
 #include <math.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include "sitmap-event-layer-private.h"
 
@@ -96,9 +98,64 @@ draw_line (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *insta
   cairo_stroke (cr);
 }
 
-/* Somewhere in a region or a country: a large faint dashed ring, plainly not a spot. */
+/* The place a vague event is somewhere in, as the report words it, else the gazetteer's name. */
+static const char *
+vague_place_name (SitmapEventLayer *self, guint position)
+{
+  SitmapEventStore *store = sitmap_document_get_store (self->document);
+  const char *text = sitmap_event_store_get_place_text (store, position);
+  guint place = sitmap_event_store_get_place (store, position);
+
+  if (text != NULL && *text != '\0')
+    return text;
+  if (place > 0)
+    return sitmap_place_get_name (sitmap_document_get_place (self->document, place - 1));
+  return NULL;
+}
+
+/* The name goes inside the circle along its top, or below a circle too small to hold it, with a pale
+ * halo so that it reads on any basemap. Plain text: it comes from the document. */
 static void
-draw_vague (cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
+draw_vague_label (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
+{
+  const char *name = vague_place_name (self, instance->shape->position);
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (PangoAttrList) attrs = NULL;
+  int width, height;
+  double x, y;
+
+  if (name == NULL || *name == '\0')
+    return;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_text (layout, name, -1);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_width (layout, (int) MAX (80, 1.6 * instance->radius) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  x = instance->x - width / 2.0;
+  if (instance->radius >= 2.5 * height + SITMAP_SYMBOL_RADIUS)
+    y = instance->y - instance->radius + 4;
+  else
+    y = instance->y + instance->radius + 2;
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_layout_path (cr, layout);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke_preserve (cr);
+  /* The category's colour, darkened towards black so that the yellow of statements reads too. */
+  cairo_set_source_rgba (cr, color->red * 0.55, color->green * 0.55, color->blue * 0.55, 0.95);
+  cairo_fill (cr);
+}
+
+/* Somewhere in a region or a country: a large faint dashed ring, plainly not a spot, with the name of
+ * the place. */
+static void
+draw_vague (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
 {
   static const double dashes[] = { 5, 4 };
 
@@ -111,6 +168,7 @@ draw_vague (cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *col
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.7);
   cairo_set_line_width (cr, 1.5);
   cairo_stroke (cr);
+  draw_vague_label (self, cr, instance, color);
 }
 
 static void
@@ -182,7 +240,11 @@ shape_key (SitmapEventLayer *self, const SitmapShapeInstance *instance)
   guint64 look = (guint64) columns->category[shape->position] << 1 |
                  ((columns->flags[shape->position] & SITMAP_EVENT_FLAG_PARTY_ONLY) != 0);
 
-  if (shape->kind == SITMAP_SHAPE_AREA || shape->kind == SITMAP_SHAPE_LINE)
+  /* An area is washed once, whatever its events: stacked, the washes of a thousand events in one region
+   * would turn opaque and hide the map. It takes the colour of the first event in view. */
+  if (shape->kind == SITMAP_SHAPE_AREA)
+    return (guint64) shape->kind << 60 | (guint64) shape->path << 8;
+  if (shape->kind == SITMAP_SHAPE_LINE)
     return (guint64) shape->kind << 60 | (guint64) shape->path << 8 | look;
   /* Circles: where (to the pixel, within ±32k) and how large. */
   return (guint64) shape->kind << 60 | (guint64) (CLAMP ((int) instance->x + 32768, 0, 65535)) << 40 |
@@ -212,7 +274,7 @@ draw_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *inst
     {
     case SITMAP_SHAPE_AREA: draw_area (self, cr, instance, &color); break;
     case SITMAP_SHAPE_LINE: draw_line (self, cr, instance, &color); break;
-    case SITMAP_SHAPE_VAGUE: draw_vague (cr, instance, &color); break;
+    case SITMAP_SHAPE_VAGUE: draw_vague (self, cr, instance, &color); break;
     case SITMAP_SHAPE_RING: sitmap_ring_draw (cr, category, instance->x, instance->y, instance->radius); break;
     default: break;
     }
@@ -220,11 +282,12 @@ draw_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *inst
 
 /* Areas, rings too large for their textures, vague rings and lines, in one cairo node only as large
  * as they reach in view. */
+/* Shapes of the given kinds drawn with cairo, in that order, in one cairo node only as large as they
+ * reach in view. */
 static void
-snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot)
+snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapShapeKind *kinds, guint n_kinds,
+                       gboolean with_selection)
 {
-  static const SitmapShapeKind order[] = { SITMAP_SHAPE_AREA, SITMAP_SHAPE_RING, SITMAP_SHAPE_VAGUE,
-                                           SITMAP_SHAPE_LINE };
   const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
   graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, self->projection.width, self->projection.height);
   graphene_rect_t reach = GRAPHENE_RECT_INIT (0, 0, 0, 0);
@@ -232,185 +295,37 @@ snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot)
   cairo_t *cr;
 
   for (guint i = 0; i < self->shape_instances->len; i++)
-    if (is_drawn_with_cairo (&instances[i]))
-      {
-        if (any)
-          graphene_rect_union (&reach, &instances[i].bounds, &reach);
-        else
-          reach = instances[i].bounds;
-        any = TRUE;
-      }
+    for (guint k = 0; k < n_kinds; k++)
+      if (instances[i].shape->kind == kinds[k] && is_drawn_with_cairo (&instances[i]))
+        {
+          if (any)
+            graphene_rect_union (&reach, &instances[i].bounds, &reach);
+          else
+            reach = instances[i].bounds;
+          any = TRUE;
+        }
+  with_selection = with_selection && self->selected_shape >= 0 &&
+                   instances[self->selected_shape].shape->kind != SITMAP_SHAPE_RING;
+  if (with_selection)
+    {
+      if (any)
+        graphene_rect_union (&reach, &instances[self->selected_shape].bounds, &reach);
+      else
+        reach = instances[self->selected_shape].bounds;
+      any = TRUE;
+    }
   if (!any || !graphene_rect_intersection (&bounds, &reach, &bounds))
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &bounds);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+  for (guint k = 0; k < n_kinds; k++)
     for (guint i = 0; i < self->shape_instances->len; i++)
-      draw_shape (self, cr, &instances[i], order[k]);
-  if (self->selected_shape >= 0 && instances[self->selected_shape].shape->kind != SITMAP_SHAPE_RING)
+      draw_shape (self, cr, &instances[i], kinds[k]);
+  if (with_selection)
     draw_selected_shape (self, cr, &instances[self->selected_shape]);
   cairo_destroy (cr);
-}
-
-/*
- * What need not be drawn
- *
- * In a dense view most symbols lie under others. Going down from the top, a symbol is skipped when
- * everything it could paint is already covered by the opaque middle of symbols above it, or when an
- * identical symbol above it lands on the same device pixel. The test is conservative: a symbol that
- * would show by a single pixel is drawn.
- */
-
-/* The coverage grid: cells of CELL logical pixels, grouped into tiles of TILE × TILE cells whose
- * counts let a test skip the cells of a tile that is wholly covered. */
-#define CELL 2.0
-#define TILE 8
-
-static void
-reset_coverage (SitmapEventLayer *self)
-{
-  int width = (int) ceil (self->projection.width / CELL), height = (int) ceil (self->projection.height / CELL);
-  int tiles = ((width + TILE - 1) / TILE) * ((height + TILE - 1) / TILE);
-
-  if (width != self->cells_width || height != self->cells_height)
-    {
-      g_free (self->covered);
-      g_free (self->tile_counts);
-      self->covered = g_new (guint8, (gsize) width * height);
-      self->tile_counts = g_new (guint16, tiles);
-      self->cells_width = width;
-      self->cells_height = height;
-    }
-  memset (self->covered, 0, (gsize) width * height);
-  memset (self->tile_counts, 0, tiles * sizeof (guint16));
-}
-
-static inline int
-tile_of (SitmapEventLayer *self, int cx, int cy)
-{
-  return (cy / TILE) * ((self->cells_width + TILE - 1) / TILE) + cx / TILE;
-}
-
-/* Whether every cell within [x0, x1] × [y0, y1] of the tile (tx, ty) is covered. */
-static gboolean
-tile_covers (SitmapEventLayer *self, int tx, int ty, int x0, int y0, int x1, int y1)
-{
-  int tile_w = MIN (TILE, self->cells_width - tx * TILE), tile_h = MIN (TILE, self->cells_height - ty * TILE);
-
-  if (self->tile_counts[tile_of (self, tx * TILE, ty * TILE)] == tile_w * tile_h)
-    return TRUE;
-  for (int cy = MAX (y0, ty * TILE); cy <= MIN (y1, ty * TILE + TILE - 1); cy++)
-    for (int cx = MAX (x0, tx * TILE); cx <= MIN (x1, tx * TILE + TILE - 1); cx++)
-      if (!self->covered[(gsize) cy * self->cells_width + cx])
-        return FALSE;
-  return TRUE;
-}
-
-/* Everything within reach of (x, y) in the widget is covered. */
-static gboolean
-is_covered (SitmapEventLayer *self, double x, double y, double reach)
-{
-  int x0 = MAX (0, (int) floor ((x - reach) / CELL));
-  int x1 = MIN (self->cells_width - 1, (int) floor ((x + reach) / CELL));
-  int y0 = MAX (0, (int) floor ((y - reach) / CELL));
-  int y1 = MIN (self->cells_height - 1, (int) floor ((y + reach) / CELL));
-
-  for (int ty = y0 / TILE; ty <= y1 / TILE; ty++)
-    for (int tx = x0 / TILE; tx <= x1 / TILE; tx++)
-      if (!tile_covers (self, tx, ty, x0, y0, x1, y1))
-        return FALSE;
-  return TRUE;
-}
-
-/* Marks the cells wholly within the opaque middle of the symbol at (x, y). */
-static void
-cover (SitmapEventLayer *self, double x, double y, double core)
-{
-  int x0 = MAX (0, (int) ceil ((x - core) / CELL)), x1 = MIN (self->cells_width, (int) floor ((x + core) / CELL));
-  int y0 = MAX (0, (int) ceil ((y - core) / CELL)), y1 = MIN (self->cells_height, (int) floor ((y + core) / CELL));
-
-  for (int cy = y0; cy < y1; cy++)
-    for (int cx = x0; cx < x1; cx++)
-      if (!self->covered[(gsize) cy * self->cells_width + cx])
-        {
-          self->covered[(gsize) cy * self->cells_width + cx] = TRUE;
-          self->tile_counts[tile_of (self, cx, cy)]++;
-        }
-}
-
-static guint32
-next_stamp_generation (SitmapEventLayer *self)
-{
-  int width = (int) ceil (self->projection.width), height = (int) ceil (self->projection.height);
-
-  if (width != self->stamps_width || height != self->stamps_height)
-    {
-      g_free (self->stamps);
-      self->stamps = g_new0 (guint32, (gsize) width * height);
-      self->stamps_width = width;
-      self->stamps_height = height;
-      self->stamp_generation = 0;
-    }
-  /* 20 bits of generation above 12 bits of symbol; on wrapping, old stamps must not match. */
-  self->stamp_generation = (self->stamp_generation + 1) & 0xfffff;
-  if (self->stamp_generation == 0)
-    {
-      memset (self->stamps, 0, (gsize) width * height * sizeof (guint32));
-      self->stamp_generation = 1;
-    }
-  return self->stamp_generation << 12;
-}
-
-/* TRUE if an identical symbol above this one snaps to the same device pixel; remembers this one. On
- * displays of more than 4 device pixels per logical one, identical symbols are never merged. */
-static gboolean
-is_repeated (SitmapEventLayer *self, const SitmapSymbolInstance *symbol, guint32 generation, double scale)
-{
-  int steps = (int) ceil (scale), dx = (int) round (symbol->x * scale), dy = (int) round (symbol->y * scale);
-  int px = dx / steps, py = dy / steps;
-  guint32 *stamp, value;
-
-  if (steps > 4 || dx < 0 || dy < 0 || px >= self->stamps_width || py >= self->stamps_height)
-    return FALSE;
-  value = generation | (guint32) (dx % steps) << 10 | (guint32) (dy % steps) << 8 | symbol->key;
-  stamp = &self->stamps[(gsize) py * self->stamps_width + px];
-  if (*stamp == value)
-    return TRUE;
-  *stamp = value;
-  return FALSE;
-}
-
-static void
-find_hidden_symbols (SitmapEventLayer *self, double scale)
-{
-  const SitmapSymbolInstance *symbols = (const SitmapSymbolInstance *) (gconstpointer) self->symbols->data;
-  guint32 generation = next_stamp_generation (self);
-  guint8 *hidden;
-
-  G_STATIC_ASSERT (SITMAP_SYMBOL_N_KEYS <= 256);
-
-  g_byte_array_set_size (self->hidden, self->symbols->len);
-  hidden = self->hidden->data;
-  reset_coverage (self);
-  /* The selection is drawn larger, so its core is at least that of its plain symbol. */
-  if (self->selected_symbol >= 0)
-    cover (self, symbols[self->selected_symbol].x, symbols[self->selected_symbol].y,
-           sitmap_symbol_get_core (symbols[self->selected_symbol].key / SITMAP_SYMBOL_N_STYLES,
-                                  symbols[self->selected_symbol].key % SITMAP_SYMBOL_N_STYLES));
-  for (guint i = self->symbols->len; i-- > 0;)
-    {
-      const SitmapSymbolInstance *symbol = &symbols[i];
-      SitmapCategory category = symbol->key / SITMAP_SYMBOL_N_STYLES;
-
-      /* Coverage only grows: a covered symbol needs no stamp, as one identical below it is covered too. */
-      hidden[i] = (gint) i == self->selected_symbol ||
-                  is_covered (self, symbol->x, symbol->y, sitmap_symbol_get_reach (category)) ||
-                  is_repeated (self, symbol, generation, scale);
-      if (!hidden[i])
-        cover (self, symbol->x, symbol->y, sitmap_symbol_get_core (category, symbol->key % SITMAP_SYMBOL_N_STYLES));
-    }
 }
 
 /*
@@ -426,6 +341,13 @@ append_circle_border (GtkSnapshot *snapshot, float x, float y, float r, float wi
 
   gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
   gtk_snapshot_append_border (snapshot, &circle, widths, colors);
+}
+
+/* A filled disc as one border node as thick as its radius: the renderers draw it without cairo. */
+static void
+append_disc (GtkSnapshot *snapshot, float x, float y, float r, const GdkRGBA *color)
+{
+  append_circle_border (snapshot, x, y, r, r, color);
 }
 
 static GdkTexture *
@@ -482,13 +404,36 @@ snapshot_rings (SitmapEventLayer *self, GtkSnapshot *snapshot)
       double half = (class_radius + sitmap_ring_get_margin ()) * ring->radius / class_radius;
       GdkTexture *texture;
 
-      /* Under symbols that hide it whole, or the same as one already drawn. */
-      if (is_covered (self, ring->x, ring->y, half) || shape_seen_add (self, shape_key (self, ring)))
+      /* The same as one already drawn. */
+      if (shape_seen_add (self, shape_key (self, ring)))
         continue;
       texture = get_ring_texture (self, columns->category[ring->shape->position], ring_class);
       gtk_snapshot_append_texture (snapshot, texture,
                                    &GRAPHENE_RECT_INIT (ring->x - half, ring->y - half, 2 * half, 2 * half));
     }
+}
+
+/* Many rings overlapping wash the map out: beyond ten in view, they fade, down to half. Each
+ * still shows, and the selected one is outlined at full strength. */
+#define CALM_RINGS 10
+
+static void
+snapshot_all_rings (SitmapEventLayer *self, GtkSnapshot *snapshot)
+{
+  static const SitmapShapeKind rings[] = { SITMAP_SHAPE_RING };
+  const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
+  guint n_rings = 0;
+  double opacity;
+
+  for (guint i = 0; i < self->shape_instances->len; i++)
+    n_rings += instances[i].shape->kind == SITMAP_SHAPE_RING;
+  opacity = n_rings > CALM_RINGS ? MAX (0.5, sqrt ((double) CALM_RINGS / n_rings)) : 1;
+  if (opacity < 1)
+    gtk_snapshot_push_opacity (snapshot, opacity);
+  snapshot_cairo_shapes (self, snapshot, rings, G_N_ELEMENTS (rings), FALSE);
+  snapshot_rings (self, snapshot);
+  if (opacity < 1)
+    gtk_snapshot_pop (snapshot);
   if (self->selected_shape >= 0 && instances[self->selected_shape].shape->kind == SITMAP_SHAPE_RING)
     {
       const SitmapShapeInstance *ring = &instances[self->selected_shape];
@@ -500,16 +445,369 @@ snapshot_rings (SitmapEventLayer *self, GtkSnapshot *snapshot)
 }
 
 /*
+ * Labels: text render nodes made once per text and reused, so that a hundred counts cost a hundred
+ * small nodes, not a hundred layouts
+ */
+
+typedef struct
+{
+  GskRenderNode *node;
+  float          width;
+  float          height;
+} SitmapLabelNode;
+
+/* More distinct texts than this, and the cache starts again. */
+#define MAX_LABELS 2048
+
+static void
+label_node_free (gpointer data)
+{
+  SitmapLabelNode *label = data;
+
+  g_clear_pointer (&label->node, gsk_render_node_unref);
+  g_free (label);
+}
+
+static const SitmapLabelNode *
+get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
+{
+  g_autofree char *key = g_strconcat (light ? "l" : "d", text, NULL);
+  SitmapLabelNode *label;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (PangoAttrList) attrs = NULL;
+  GtkSnapshot *snapshot;
+  GdkRGBA ink = { 0.12, 0.12, 0.14, 1 }, white = { 1, 1, 1, 1 };
+  int width, height;
+
+  if (self->labels == NULL)
+    self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_node_free);
+  label = g_hash_table_lookup (self->labels, key);
+  if (label != NULL)
+    return label;
+  if (g_hash_table_size (self->labels) >= MAX_LABELS)
+    g_hash_table_remove_all (self->labels);
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (0.74));
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_get_pixel_size (layout, &width, &height);
+  snapshot = gtk_snapshot_new ();
+  gtk_snapshot_append_layout (snapshot, layout, light ? &white : &ink);
+  label = g_new0 (SitmapLabelNode, 1);
+  label->node = gtk_snapshot_free_to_node (snapshot);
+  label->width = width;
+  label->height = height;
+  g_hash_table_insert (self->labels, g_steal_pointer (&key), label);
+  return label;
+}
+
+static void
+append_label (GtkSnapshot *snapshot, const SitmapLabelNode *label, float x, float y)
+{
+  if (label->node == NULL)
+    return;
+  gtk_snapshot_save (snapshot);
+  /* On whole pixels: glyphs are sharper there. */
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf (x - label->width / 2), roundf (y - label->height / 2)));
+  gtk_snapshot_append_node (snapshot, label->node);
+  gtk_snapshot_restore (snapshot);
+}
+
+/*
+ * Clusters: a disc with the count, in the colour of the category that has most of its events, or white
+ * when none has; around it, a ring whose segments show the mix of categories, the largest first
+ * from the top, clockwise; the whole within the white outline and dark hairline of every symbol
+ */
+
+#define CLUSTER_OUTLINE  1.6
+#define CLUSTER_HAIRLINE 0.9
+#define CLUSTER_RING     3.0
+#define CLUSTER_GAP      1.2
+/* The dominant category's symbol, as a badge on the ring: shape as well as colour. */
+#define BADGE_SCALE      0.62
+
+static double
+luminance (const GdkRGBA *c)
+{
+  double channel[3] = { c->red, c->green, c->blue };
+
+  for (guint i = 0; i < 3; i++)
+    channel[i] = channel[i] <= 0.03928 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+/* White ink where it contrasts more than dark ink does (WCAG's contrast ratio). */
+static gboolean
+wants_light_ink (const GdkRGBA *background)
+{
+  double l = luminance (background), dark = luminance (&(GdkRGBA) { 0.12, 0.12, 0.14, 1 });
+
+  return (1.05) / (l + 0.05) > (l + 0.05) / (dark + 0.05);
+}
+
+/* The bounding box of the part of the ring from offset from to offset to (clockwise from the top, as
+ * conic gradients go), between radius inner and r: a gradient shades only there, a fraction of the disc. */
+static graphene_rect_t
+segment_bounds (float x, float y, float r, float inner, double from, double to)
+{
+  float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+  double angles[6] = { from, to };
+  guint n = 2;
+
+  /* The ring's extremes right, below, left and above, where the segment passes them. */
+  for (guint q = 1; q <= 4; q++)
+    if (from < q / 4.0 && q / 4.0 < to)
+      angles[n++] = q / 4.0;
+  for (guint i = 0; i < n; i++)
+    {
+      double a = 2 * G_PI * angles[i], sx = sin (a), cy = -cos (a);
+      float radii[2] = { r, i < 2 ? inner : r };
+
+      for (guint k = 0; k < 2; k++)
+        {
+          x0 = MIN (x0, x + radii[k] * sx);
+          x1 = MAX (x1, x + radii[k] * sx);
+          y0 = MIN (y0, y + radii[k] * cy);
+          y1 = MAX (y1, y + radii[k] * cy);
+        }
+    }
+  /* A pixel more all round, for antialiasing. */
+  return GRAPHENE_RECT_INIT (floorf (x0) - 1, floorf (y0) - 1, ceilf (x1) - floorf (x0) + 2,
+                             ceilf (y1) - floorf (y0) + 2);
+}
+
+static void
+append_segment (GtkSnapshot *snapshot, float x, float y, float r, float inner, double from, double to,
+                const GdkRGBA *color)
+{
+  double soft = MIN (0.002, (to - from) / 4);
+  GdkRGBA clear = { color->red, color->green, color->blue, 0 };
+  GskColorStop stops[4] = {
+    { from, clear }, { from + soft, *color }, { to - soft, *color }, { to, clear },
+  };
+  graphene_rect_t bounds = segment_bounds (x, y, r, inner, from, to);
+
+  gtk_snapshot_append_conic_gradient (snapshot, &bounds, &GRAPHENE_POINT_INIT (x, y), 0, stops, G_N_ELEMENTS (stops));
+}
+
+static void
+snapshot_mix_ring (GtkSnapshot *snapshot, const SitmapCluster *cluster, float x, float y, float r)
+{
+  GskRoundedRect circle;
+  GdkRGBA color;
+  double from = 0;
+
+  sitmap_symbol_get_color (cluster->dominant, &color);
+  if (cluster->category_counts[cluster->dominant] == cluster->n_events)
+    {
+      append_disc (snapshot, x, y, r, &color);
+      return;
+    }
+  gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &circle);
+  for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
+    {
+      /* The dominant category first, then the others in the legend's order. */
+      guint category = k == 0 ? cluster->dominant : k - 1;
+      double share = (double) cluster->category_counts[category] / cluster->n_events;
+
+      if (share <= 0 || (k > 0 && category == cluster->dominant))
+        continue;
+      sitmap_symbol_get_color (category, &color);
+      append_segment (snapshot, x, y, r, r - CLUSTER_RING - CLUSTER_GAP, from, MIN (from + share, 1), &color);
+      from += share;
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_badge (SitmapEventLayer *self, GtkSnapshot *snapshot, SitmapCategory category, float x, float y)
+{
+  GdkTexture *texture = self->textures[category][0][0];
+  float side;
+
+  if (texture == NULL)
+    texture = self->textures[category][0][0] = sitmap_symbol_create_texture (category, 0, self->texture_scale);
+  side = gdk_texture_get_width (texture) / self->texture_scale * BADGE_SCALE;
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x - side / 2, y - side / 2, side, side));
+}
+
+/* The parts of a cluster's disc beneath its ring (the hairline and the white outline and ground) and
+ * above it (the white gap and the fill), pre-rendered per radius, in quarter pixels, and per fill: a
+ * texture each, which any renderer draws faster than the discs stacked. */
+#define RADIUS_STEPS 4
+G_STATIC_ASSERT (SITMAP_CLUSTER_RADIUS_CLASSES ==
+                 (int) ((SITMAP_CLUSTER_MAX_RADIUS + 2 - SITMAP_CLUSTER_MIN_RADIUS) * RADIUS_STEPS) + 1);
+
+static GdkTexture *
+create_disc_texture (double outer, const GdkRGBA *colors, const double *radii, guint n, double scale)
+{
+  int side = (int) ceil (2 * outer * scale);
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  side += side % 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n; i++)
+    {
+      cairo_arc (cr, side / 2.0 / scale, side / 2.0 / scale, radii[i], 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &colors[i]);
+      cairo_fill (cr);
+    }
+  cairo_destroy (cr);
+  texture = sitmap_texture_new_for_surface (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static guint
+radius_class (double r)
+{
+  return (guint) CLAMP (round ((r - SITMAP_CLUSTER_MIN_RADIUS) * RADIUS_STEPS), 0, SITMAP_CLUSTER_RADIUS_CLASSES - 1);
+}
+
+static GdkTexture *
+get_cluster_back (SitmapEventLayer *self, guint r_class)
+{
+  double r = SITMAP_CLUSTER_MIN_RADIUS + (double) r_class / RADIUS_STEPS;
+  GdkRGBA colors[2] = { { 0, 0, 0, 0.45 }, { 1, 1, 1, 1 } };
+  double radii[2] = { r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE, r + CLUSTER_OUTLINE };
+
+  if (self->cluster_backs[r_class] == NULL)
+    self->cluster_backs[r_class] = create_disc_texture (radii[0] + 1, colors, radii, 2, self->texture_scale);
+  return self->cluster_backs[r_class];
+}
+
+static GdkTexture *
+get_cluster_front (SitmapEventLayer *self, guint r_class, guint fill)
+{
+  double r = SITMAP_CLUSTER_MIN_RADIUS + (double) r_class / RADIUS_STEPS;
+  GdkRGBA colors[2] = { { 1, 1, 1, 1 }, { 1, 1, 1, 1 } };
+  double radii[2] = { r - CLUSTER_RING, r - CLUSTER_RING - CLUSTER_GAP };
+
+  if (self->cluster_fronts[r_class][fill] == NULL)
+    {
+      if (fill < SITMAP_N_CATEGORIES)
+        sitmap_symbol_get_color (fill, &colors[1]);
+      self->cluster_fronts[r_class][fill] = create_disc_texture (radii[0] + 1, colors, radii, 2, self->texture_scale);
+    }
+  return self->cluster_fronts[r_class][fill];
+}
+
+static void
+append_centred (GtkSnapshot *snapshot, GdkTexture *texture, double scale, double x, double y)
+{
+  float side = gdk_texture_get_width (texture) / scale;
+
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x - side / 2, y - side / 2, side, side));
+}
+
+static void
+snapshot_cluster (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapClusterInstance *instance,
+                  const SitmapCluster *cluster, gboolean hovered)
+{
+  double scale = self->texture_scale;
+  /* On the device pixel grid, so that the pre-rendered discs are crisp. */
+  float x = round (instance->x * scale) / scale, y = round (instance->y * scale) / scale;
+  guint r_class = radius_class (instance->radius + (hovered ? 2 : 0));
+  float r = SITMAP_CLUSTER_MIN_RADIUS + (float) r_class / RADIUS_STEPS;
+  /* A category that has most of the events colours the cluster, as the tooltip says "mostly". */
+  gboolean majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
+  g_autofree char *count = _sitmap_event_layer_format_count (cluster->n_events);
+  GdkRGBA fill = { 1, 1, 1, 1 };
+
+  if (hovered)
+    {
+      GdkRGBA accent;
+
+      sitmap_symbol_get_selection_color (&accent);
+      append_disc (snapshot, x, y, r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE + 0.5, &accent);
+    }
+  append_centred (snapshot, get_cluster_back (self, r_class), scale, x, y);
+  snapshot_mix_ring (snapshot, cluster, x, y, r);
+  if (majority)
+    sitmap_symbol_get_color (cluster->dominant, &fill);
+  append_centred (snapshot, get_cluster_front (self, r_class, majority ? cluster->dominant : SITMAP_N_CATEGORIES),
+                  scale, x, y);
+  append_label (snapshot, get_count_label (self, count, majority && wants_light_ink (&fill)), x, y);
+  if (majority)
+    append_badge (self, snapshot, cluster->dominant, x + 0.74 * r, y - 0.74 * r);
+}
+
+static gboolean
+is_hovered_cluster (SitmapEventLayer *self, const SitmapCluster *cluster)
+{
+  return self->hover_kind == SITMAP_HOVER_CLUSTER && self->hover_key == cluster->key;
+}
+
+static void
+snapshot_clusters (SitmapEventLayer *self, GtkSnapshot *snapshot)
+{
+  const SitmapClusterInstance *instances =
+    (const SitmapClusterInstance *) (gconstpointer) self->cluster_instances->data;
+  const SitmapCluster *clusters;
+  guint n_clusters;
+  gint hovered = -1;
+
+  clusters = sitmap_cluster_index_get_clusters (self->index, &n_clusters);
+  for (guint i = 0; i < self->cluster_instances->len; i++)
+    {
+      const SitmapCluster *cluster = &clusters[instances[i].cluster];
+
+      if (is_hovered_cluster (self, cluster))
+        hovered = i;
+      else
+        snapshot_cluster (self, snapshot, &instances[i], cluster, FALSE);
+    }
+  if (hovered >= 0)
+    snapshot_cluster (self, snapshot, &instances[hovered], &clusters[instances[hovered].cluster], TRUE);
+}
+
+/*
  * Symbols
  */
 
-/* Each (category, style) is rendered once per display scale, on first use. */
+/* A symbol drawn at a multiple of its plain size, centred in a square texture of an even number of
+ * device pixels. */
 static GdkTexture *
-get_texture (SitmapEventLayer *self, guint category, guint style)
+create_symbol_texture (SitmapCategory category, SitmapSymbolStyle style, double size, double scale)
 {
-  if (self->textures[category][style] == NULL)
-    self->textures[category][style] = sitmap_symbol_create_texture (category, style, self->texture_scale);
-  return self->textures[category][style];
+  int side = (int) ceil (sitmap_symbol_get_extent (style) * size * scale);
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  cairo_t *cr;
+
+  /* An even size puts the centre on a pixel corner, where the layer snaps the event's point. */
+  side += side % 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, side / 2.0 / scale, side / 2.0 / scale);
+  cairo_scale (cr, size, size);
+  sitmap_symbol_draw (cr, category, style, 0, 0);
+  cairo_destroy (cr);
+  texture = sitmap_texture_new_for_surface (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* Each (category, style, size) is rendered once per display scale, on first use. */
+static GdkTexture *
+get_texture (SitmapEventLayer *self, guint category, guint style, guint size)
+{
+  GdkTexture **texture = &self->textures[category][style][size];
+
+  if (*texture == NULL)
+    *texture = size == 0 ? sitmap_symbol_create_texture (category, style, self->texture_scale)
+                         : create_symbol_texture (category, style, _sitmap_event_layer_size_scale (size),
+                                                  self->texture_scale);
+  return *texture;
 }
 
 static void
@@ -525,38 +823,92 @@ append_symbol (GtkSnapshot *snapshot, GdkTexture *texture, double scale, double 
 }
 
 static void
+append_symbol_instance (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapSymbolInstance *symbol,
+                        guint extra_style, guint extra_size, double scale)
+{
+  guint category = symbol->key / SITMAP_SYMBOL_N_STYLES, style = symbol->key % SITMAP_SYMBOL_N_STYLES;
+
+  append_symbol (snapshot,
+                 get_texture (self, category, style | extra_style,
+                              MIN (symbol->size + extra_size, SITMAP_SYMBOL_N_SIZES - 1)),
+                 scale, symbol->x, symbol->y);
+}
+
+static gboolean
+is_hovered_symbol (SitmapEventLayer *self, const SitmapSymbolInstance *symbol)
+{
+  return self->hover_kind == SITMAP_HOVER_EVENT && self->hover_position == (gint) symbol->position;
+}
+
+/* Single events in the order of their dates, the latest on top; the hovered one above them. */
+static void
 snapshot_symbols (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
 {
   const SitmapSymbolInstance *symbols = (const SitmapSymbolInstance *) (gconstpointer) self->symbols->data;
 
   for (guint i = 0; i < self->symbols->len; i++)
-    if (!self->hidden->data[i])
-      {
-        guint category = symbols[i].key / SITMAP_SYMBOL_N_STYLES, style = symbols[i].key % SITMAP_SYMBOL_N_STYLES;
-
-        append_symbol (snapshot, get_texture (self, category, style), scale, symbols[i].x, symbols[i].y);
-      }
+    if ((gint) i != self->selected_symbol && !is_hovered_symbol (self, &symbols[i]))
+      append_symbol_instance (self, snapshot, &symbols[i], 0, 0, scale);
+  for (guint i = 0; i < self->symbols->len; i++)
+    if ((gint) i != self->selected_symbol && is_hovered_symbol (self, &symbols[i]))
+      append_symbol_instance (self, snapshot, &symbols[i], 0, 1, scale);
 }
 
-/* The selection goes on top of everything, larger and with a halo. */
+/* The selection goes on top of everything, larger and with a halo; with the keyboard focus on the map,
+ * a focus ring around it, else around the map. */
 static void
 snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
 {
-  const SitmapSymbolInstance *symbol;
+  gboolean focus = gtk_widget_has_visible_focus (GTK_WIDGET (self));
+  GdkRGBA accent;
 
-  if (self->selected_symbol < 0)
-    return;
-  symbol = &g_array_index (self->symbols, SitmapSymbolInstance, self->selected_symbol);
-  append_symbol (snapshot,
-                 get_texture (self, symbol->key / SITMAP_SYMBOL_N_STYLES,
-                              (symbol->key % SITMAP_SYMBOL_N_STYLES) | SITMAP_SYMBOL_STYLE_SELECTED),
-                 scale, symbol->x, symbol->y);
+  sitmap_symbol_get_selection_color (&accent);
+  if (self->selected_symbol >= 0)
+    {
+      const SitmapSymbolInstance *symbol = &g_array_index (self->symbols, SitmapSymbolInstance, self->selected_symbol);
+
+      append_symbol_instance (self, snapshot, symbol, SITMAP_SYMBOL_STYLE_SELECTED,
+                              is_hovered_symbol (self, symbol) ? 1 : 0, scale);
+      /* Two pixels wide, centred on a circle clear of the halo. */
+      if (focus)
+        append_circle_border (snapshot, symbol->x, symbol->y,
+                              (SITMAP_SYMBOL_SELECTED_RADIUS + 12) * _sitmap_event_layer_size_scale (symbol->size) + 1,
+                              2, &accent);
+      return;
+    }
+  if (focus)
+    {
+      GskRoundedRect frame;
+      float widths[4] = { 2, 2, 2, 2 };
+      GdkRGBA colors[4];
+
+      accent.alpha = 0.5;
+      for (guint i = 0; i < 4; i++)
+        colors[i] = accent;
+      gsk_rounded_rect_init_from_rect (&frame, &GRAPHENE_RECT_INIT (1, 1, self->projection.width - 2,
+                                                                    self->projection.height - 2), 4);
+      gtk_snapshot_append_border (snapshot, &frame, widths, colors);
+    }
 }
-
 
 /*
  * Private API
  */
+
+char *
+_sitmap_event_layer_format_count (guint n)
+{
+  if (n < 1000)
+    return g_strdup_printf ("%u", n);
+  if (n < 10000)
+    /* TRANSLATORS: a count of events in thousands on a map cluster, "4.5k"; keep it short */
+    return g_strdup_printf (C_("cluster count", "%.1fk"), floor (n / 100.0) / 10);
+  if (n < 1000000)
+    /* TRANSLATORS: a count of events in thousands on a map cluster, "45k"; keep it short */
+    return g_strdup_printf (C_("cluster count", "%uk"), n / 1000);
+  /* TRANSLATORS: a count of events in millions on a map cluster, "1.2M"; keep it short */
+  return g_strdup_printf (C_("cluster count", "%.1fM"), floor (n / 100000.0) / 10);
+}
 
 void
 _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
@@ -564,16 +916,28 @@ _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
   for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
     {
       for (guint s = 0; s < SITMAP_SYMBOL_N_STYLES; s++)
-        g_clear_object (&self->textures[c][s]);
+        for (guint z = 0; z < SITMAP_SYMBOL_N_SIZES; z++)
+          g_clear_object (&self->textures[c][s][z]);
       for (guint r = 0; r < SITMAP_RING_N_CLASSES; r++)
         g_clear_object (&self->ring_textures[c][r]);
     }
+  for (guint r = 0; r < SITMAP_CLUSTER_RADIUS_CLASSES; r++)
+    {
+      g_clear_object (&self->cluster_backs[r]);
+      for (guint f = 0; f <= SITMAP_N_CATEGORIES; f++)
+        g_clear_object (&self->cluster_fronts[r][f]);
+    }
+  if (self->labels != NULL)
+    g_hash_table_remove_all (self->labels);
 }
 
-/* Beneath to top: areas and lines, rings, symbols, the selection. */
+/* Beneath to top: areas, rings, vague circles and lines, clusters, symbols, the selection. */
 void
 _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
 {
+  static const SitmapShapeKind areas[] = { SITMAP_SHAPE_AREA };
+  static const SitmapShapeKind outlines[] = { SITMAP_SHAPE_VAGUE, SITMAP_SHAPE_LINE };
+
   if (scale != self->texture_scale)
     {
       _sitmap_event_layer_clear_textures (self);
@@ -581,13 +945,11 @@ _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double 
     }
   if (self->ring_order == NULL)
     self->ring_order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  if (self->hidden == NULL)
-    self->hidden = g_byte_array_new ();
-  /* First what the symbols hide, of each other and of the rings beneath them. */
-  find_hidden_symbols (self, scale);
   shape_seen_reset (self, self->shape_instances->len);
-  snapshot_cairo_shapes (self, snapshot);
-  snapshot_rings (self, snapshot);
+  snapshot_cairo_shapes (self, snapshot, areas, G_N_ELEMENTS (areas), FALSE);
+  snapshot_all_rings (self, snapshot);
+  snapshot_cairo_shapes (self, snapshot, outlines, G_N_ELEMENTS (outlines), TRUE);
+  snapshot_clusters (self, snapshot);
   snapshot_symbols (self, snapshot, scale);
   snapshot_selection (self, snapshot, scale);
 }
@@ -596,9 +958,6 @@ void
 _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
 {
   g_clear_pointer (&self->ring_order, g_array_unref);
-  g_clear_pointer (&self->stamps, g_free);
   g_clear_pointer (&self->shape_seen, g_free);
-  g_clear_pointer (&self->hidden, g_byte_array_unref);
-  g_clear_pointer (&self->covered, g_free);
-  g_clear_pointer (&self->tile_counts, g_free);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
 }

@@ -4,22 +4,43 @@
  */
 #pragma once
 
+#include "sitmap-cluster-index.h"
 #include "sitmap-event-layer.h"
-#include "sitmap-hit-grid.h"
 #include "sitmap-map-projection.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
 
 G_BEGIN_DECLS
 
-/* One symbol as drawn. x, y come first: the hit grid reads them. */
+/* Cells are about this many pixels at the grid's zoom level. Grids come at every half zoom level, so on
+ * screen a cell is 44 to 62 pixels: wider than any cluster symbol. */
+#define SITMAP_EVENT_LAYER_CELL_PIXELS 44.0
+
+/* Radii a cluster's disc is pre-rendered at: quarter pixels from the smallest to the largest, hovered
+ * (SITMAP_CLUSTER_MIN_RADIUS to SITMAP_CLUSTER_MAX_RADIUS + 2). */
+#define SITMAP_CLUSTER_RADIUS_CLASSES 45
+
+/* Sizes a single symbol is drawn at: by fatalities, and one step up when hovered. */
+#define SITMAP_SYMBOL_N_SIZES 6
+
+/* One single event's symbol as drawn. */
 typedef struct
 {
   float   x;
   float   y;
   guint32 position;
-  guint16 key; /* category × SITMAP_SYMBOL_N_STYLES + style */
+  guint16 key;  /* category × SITMAP_SYMBOL_N_STYLES + style */
+  guint8  size; /* index into the sizes */
 } SitmapSymbolInstance;
+
+/* One cluster's symbol as drawn. */
+typedef struct
+{
+  float   x;
+  float   y;
+  float   radius;
+  guint32 cluster; /* index into the cluster index's clusters */
+} SitmapClusterInstance;
 
 /* One shape in view, in widget coordinates. */
 typedef struct
@@ -32,68 +53,111 @@ typedef struct
   graphene_rect_t    bounds;
 } SitmapShapeInstance;
 
-#define SITMAP_SYMBOL_N_KEYS (SITMAP_N_CATEGORIES * SITMAP_SYMBOL_N_STYLES)
+typedef enum
+{
+  SITMAP_HOVER_NONE,
+  SITMAP_HOVER_EVENT,
+  SITMAP_HOVER_CLUSTER,
+} SitmapHoverKind;
 
 struct _SitmapEventLayer
 {
-  ShumateLayer      parent_instance;
+  ShumateLayer         parent_instance;
 
-  SitmapViewState  *view_state;
-  SitmapDocument   *document; /* the one shapes was built for */
-  SitmapShapeTable *shapes;
+  SitmapViewState     *view_state;
+  SitmapDocument      *document; /* the one the per-document data below was made for */
+  SitmapShapeTable    *shapes;
+  gboolean             size_by_fatalities;
 
-  /* What the last collection found, and for which view: snapshot() and hit tests share it. */
-  SitmapMapProjection projection;
-  guint             serial; /* bumped when what is drawn may change for the same view */
-  guint             collected_serial;
-  gboolean          collected;
-  GArray           *drawn;   /* guint32 positions, ascending */
-  GArray           *symbols; /* SitmapSymbolInstance, in drawing order: what is on top comes last */
-  GArray           *scratch; /* SitmapSymbolInstance, for sorting */
-  gint              selected_symbol;
-  GArray           *shape_instances; /* SitmapShapeInstance, ascending position */
-  gint              selected_shape;
-  SitmapHitGrid    *hit_grid;
-  gboolean          hit_grid_valid;
+  /* Per document: where each event is binned and drawn (its point, or the middle of its shape), the
+   * bounding box of those points, and the shapes drawn as paths (areas and lines). */
+  SitmapClusterPoint  *points;
+  guint                n_points;
+  gboolean             has_extent;
+  SitmapClusterPoint   extent_min;
+  SitmapClusterPoint   extent_max;
+  GArray              *path_shapes;   /* guint32 indices into the shape table */
+
+  /* The bins, for a zoom level and a window of cells around the view: rebuilt when the level, the
+   * visible set or the document changes, or when the view leaves the window. */
+  SitmapClusterIndex  *index;
+  guint                serial;        /* bumped when what is visible may have changed */
+  guint                binned_serial;
+  double               binned_level;
+  guint                n_builds;
+  GArray              *visible_paths; /* guint32 indices into the shape table: path shapes of visible events */
+
+  /* What is in view, for one projection: snapshot(), hit tests and the keyboard share it. */
+  SitmapMapProjection  projection;
+  double               zoom;
+  gboolean             collected;
+  guint                collected_serial; /* serial + frame_serial when collected */
+  guint                frame_serial;     /* bumped when the selection changes */
+  GArray              *cluster_instances; /* SitmapClusterInstance */
+  GArray              *symbols;           /* SitmapSymbolInstance: single events, then the selection */
+  gint                 selected_symbol;
+  GArray              *shape_instances;   /* SitmapShapeInstance, ascending position */
+  gint                 selected_shape;
+  GArray              *drawn;             /* guint32, made when asked for */
+  gboolean             drawn_valid;
 
   /* Drawing, reused from frame to frame */
-  GByteArray       *hidden;      /* per symbol: TRUE if what is drawn above it covers it */
-  guint8           *covered;     /* per cell: covered by an opaque symbol drawn above */
-  guint16          *tile_counts; /* per tile of cells: how many of its cells are covered */
-  int               cells_width;
-  int               cells_height;
-  guint32          *stamps;      /* per logical pixel: the last symbol kept whose point snaps there */
-  int               stamps_width;
-  int               stamps_height;
-  guint32           stamp_generation;
-  GArray           *ring_order;  /* guint32 indices into shape_instances */
-  guint64          *shape_seen;  /* an open-addressing set of shapes already drawn this frame */
-  guint             shape_seen_capacity;
+  GdkTexture          *textures[SITMAP_N_CATEGORIES][SITMAP_SYMBOL_N_STYLES][SITMAP_SYMBOL_N_SIZES];
+  GdkTexture          *ring_textures[SITMAP_N_CATEGORIES][SITMAP_RING_N_CLASSES];
+  GdkTexture          *cluster_backs[SITMAP_CLUSTER_RADIUS_CLASSES];
+  GdkTexture          *cluster_fronts[SITMAP_CLUSTER_RADIUS_CLASSES][SITMAP_N_CATEGORIES + 1]; /* fill; last: white */
+  double               texture_scale;
+  GHashTable          *labels;      /* label text → SitmapLabelNode */
+  GArray              *ring_order;  /* guint32 indices into shape_instances */
+  guint64             *shape_seen;  /* an open-addressing set of shapes already drawn this frame */
+  guint                shape_seen_capacity;
 
-  GdkTexture       *textures[SITMAP_N_CATEGORIES][SITMAP_SYMBOL_N_STYLES];
-  GdkTexture       *ring_textures[SITMAP_N_CATEGORIES][SITMAP_RING_N_CLASSES];
-  double            texture_scale;
-
-  GtkGesture       *click; /* on the map, owned by it, while the layer is rooted */
-  gboolean          pressed;
-  double            press_x;
-  double            press_y;
-  gboolean          hovering;
+  /* Pointer and keyboard */
+  GtkGesture          *click; /* on the map, owned by it, while the layer is rooted */
+  gboolean             pressed;
+  double               press_x;
+  double               press_y;
+  SitmapHoverKind      hover_kind;
+  gint                 hover_position;
+  guint64              hover_key;   /* of a cluster: SitmapCluster.key */
+  char                *accessible_label;
 };
 
 /* sitmap-event-layer.c */
-SitmapDocument *_sitmap_event_layer_ensure_shapes (SitmapEventLayer *self);
+void     _sitmap_event_layer_select (SitmapEventLayer *self, gint position);
 
 /* sitmap-event-layer-collect.c */
+/* Follows the view state's document: the per-document data is made lazily, because the view state
+ * tells of the new visible set before it tells of the new document. */
+SitmapDocument *_sitmap_event_layer_ensure_document (SitmapEventLayer *self);
 void     _sitmap_event_layer_init_collection (SitmapEventLayer *self);
 void     _sitmap_event_layer_finalize_collection (SitmapEventLayer *self);
-/* Collects again only if the view or what is visible changed since the last time; FALSE when the
- * layer shows nothing (no map source yet, no size). */
+void     _sitmap_event_layer_clear_document (SitmapEventLayer *self);
+/* Bins and collects again only what the view or what is visible changed; FALSE when the layer shows
+ * nothing (no map source yet, no size, no document). */
 gboolean _sitmap_event_layer_ensure_collected (SitmapEventLayer *self);
+/* The world point (normalised) an event is drawn at; FALSE if it has none. */
+gboolean _sitmap_event_layer_get_world_point (SitmapEventLayer *self, guint position, double *x, double *y);
+/* The index of a symbol size: plain, or by fatalities when the layer sizes so. */
+guint    _sitmap_event_layer_size_for (SitmapEventLayer *self, guint position);
+double   _sitmap_event_layer_size_scale (guint size);
+const guint32 *_sitmap_event_layer_compute_drawn (SitmapEventLayer *self, guint *n_drawn);
+/* The window cells under the widget rectangle, as a range of world cells. */
+void     _sitmap_event_layer_cell_range (SitmapEventLayer *self, double margin, gint64 *column0, gint64 *row0,
+                                         gint64 *column1, gint64 *row1);
+/* Widget point to normalised world point, through the collected projection. */
+void     _sitmap_event_layer_widget_to_world (SitmapEventLayer *self, double x, double y, double *wx, double *wy);
 
 /* sitmap-event-layer-draw.c */
 void _sitmap_event_layer_clear_textures (SitmapEventLayer *self);
 void _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale);
 void _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self);
+/* "12", "4.5k", "12k", "1.2M" */
+char *_sitmap_event_layer_format_count (guint n);
+
+/* sitmap-event-layer-keys.c */
+/* Moves the selection to the nearest event in view in the direction (dx, dy), or from nothing to the
+ * event nearest the middle of the view. FALSE if there is none. */
+gboolean _sitmap_event_layer_move_selection (SitmapEventLayer *self, int dx, int dy);
 
 G_END_DECLS

@@ -65,6 +65,7 @@ struct _SitmapPlaceLayer
 
   GdkTexture      *dots[SITMAP_N_PLACE_KINDS];
   double           dot_scale;
+  gboolean         show_settlements;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapPlaceLayer, sitmap_place_layer, SHUMATE_TYPE_LAYER)
@@ -72,6 +73,7 @@ G_DEFINE_FINAL_TYPE (SitmapPlaceLayer, sitmap_place_layer, SHUMATE_TYPE_LAYER)
 enum {
   PROP_0,
   PROP_VIEW_STATE,
+  PROP_SHOW_SETTLEMENTS,
   N_PROPS
 };
 
@@ -313,7 +315,7 @@ collect_in_view (SitmapPlaceLayer *self, double zoom)
       PlaceInstance instance = { .record = record, .dot = -1 };
       double u, v;
 
-      if (!shown_at_zoom (record, zoom))
+      if (!shown_at_zoom (record, zoom) || (record->settlement && !self->show_settlements))
         continue;
       sitmap_map_projection_to_map (p, record->x, record->y, &u, &v);
       instance.offset = u - (record->x * p->map_size - p->center_x);
@@ -639,6 +641,7 @@ sitmap_place_layer_get_property (GObject *object, guint prop_id, GValue *value, 
   switch (prop_id)
     {
     case PROP_VIEW_STATE: g_value_set_object (value, self->view_state); break;
+    case PROP_SHOW_SETTLEMENTS: g_value_set_boolean (value, self->show_settlements); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -651,6 +654,7 @@ sitmap_place_layer_set_property (GObject *object, guint prop_id, const GValue *v
   switch (prop_id)
     {
     case PROP_VIEW_STATE: self->view_state = g_value_dup_object (value); break;
+    case PROP_SHOW_SETTLEMENTS: sitmap_place_layer_set_show_settlements (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -671,6 +675,9 @@ sitmap_place_layer_class_init (SitmapPlaceLayerClass *klass)
   properties[PROP_VIEW_STATE] =
     g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SETTLEMENTS] =
+    g_param_spec_boolean ("show-settlements", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "sitmap-place-layer");
@@ -685,6 +692,7 @@ sitmap_place_layer_init (SitmapPlaceLayer *self)
   self->occupied = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->claimed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->labelled = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->show_settlements = TRUE;
   /* Only drawn: clicks and drags belong to the layers above and the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -709,4 +717,26 @@ sitmap_place_layer_get_labelled (SitmapPlaceLayer *self, guint *n_labelled)
 
   *n_labelled = self->labelled->len;
   return (const guint32 *) (gconstpointer) self->labelled->data;
+}
+
+/* Whether towns and cities are drawn. Over a basemap that names them itself, the document's own dots
+ * and names would only double the basemap's, a few pixels apart; areas are always drawn. */
+void
+sitmap_place_layer_set_show_settlements (SitmapPlaceLayer *self, gboolean show)
+{
+  g_return_if_fail (SITMAP_IS_PLACE_LAYER (self));
+
+  show = !!show;
+  if (self->show_settlements == show)
+    return;
+  self->show_settlements = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SETTLEMENTS]);
+}
+
+gboolean
+sitmap_place_layer_get_show_settlements (SitmapPlaceLayer *self)
+{
+  g_return_val_if_fail (SITMAP_IS_PLACE_LAYER (self), FALSE);
+  return self->show_settlements;
 }

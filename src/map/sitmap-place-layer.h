@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (SitmapPlaceLayer, sitmap_place_layer, SITMAP, PLACE_LAYER,
 
 SitmapPlaceLayer *sitmap_place_layer_new (ShumateViewport *viewport, SitmapViewState *view_state);
 
+void              sitmap_place_layer_set_show_settlements (SitmapPlaceLayer *self, gboolean show);
+gboolean          sitmap_place_layer_get_show_settlements (SitmapPlaceLayer *self);
+
 /* The indices (into the document's places) of the names the last snapshot wrote, ascending. */
 const guint32    *sitmap_place_layer_get_labelled (SitmapPlaceLayer *self, guint *n_labelled);
 

@@ -1,4 +1,4 @@
-/* sitmap-sidebar.c: the selected event and every source behind it
+/* sitmap-sidebar.c: the selected event and every source behind it, or the events of a group
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-citation-card.h"
+#include "sitmap-event-row.h"
+#include "sitmap-group-model.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-sidebar.h"
 
@@ -28,6 +30,7 @@ struct _SitmapSidebar
   GtkLabel        *document_description_label;
   GtkLabel        *document_counts_label;
   GtkScrolledWindow *event_scroller;
+  GtkWidget       *back_button;
   GtkWidget       *swatch;
   GtkWidget       *close_button;
   GtkLabel        *category_label;
@@ -47,6 +50,14 @@ struct _SitmapSidebar
   GtkLabel        *summary_label;
   GtkBox          *sources_box;
   GtkWidget       *no_sources_label;
+  GtkLabel        *group_title_label;
+  GtkLabel        *group_subtitle_label;
+  GtkListView     *group_list;
+
+  /* The view state's group, as the list shows it */
+  SitmapGroupModel   *group_model;
+  GtkSingleSelection *group_selection;
+  gint                group_item; /* the item of the group read last, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapSidebar, sitmap_sidebar, GTK_TYPE_WIDGET)
@@ -251,6 +262,8 @@ show_page (SitmapSidebar *self, const char *name)
   gtk_stack_set_visible_child_name (self->stack, name);
   if (move_focus && g_strcmp0 (name, "event") == 0)
     gtk_widget_grab_focus (self->close_button);
+  else if (move_focus && g_strcmp0 (name, "group") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->group_list));
 }
 
 static void
@@ -276,18 +289,109 @@ clear_event (SitmapSidebar *self)
   show_page (self, "empty");
 }
 
+/* Whether every event of the group is at one point, from the store's projected columns. */
+static gboolean
+group_at_one_point (SitmapDocument *document, const guint32 *positions, guint n)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+
+  for (guint i = 1; i < n; i++)
+    if (columns->x[positions[i]] != columns->x[positions[0]] || columns->y[positions[i]] != columns->y[positions[0]])
+      return FALSE;
+  return TRUE;
+}
+
+/* A new list for a new group; the rows are made by the list view for what it shows, no more. */
+static void
+update_group_model (SitmapSidebar *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+  g_autofree char *title = NULL;
+  const guint32 *positions = NULL;
+  guint n = 0;
+
+  if (document != NULL)
+    positions = sitmap_view_state_get_group (self->view_state, &n);
+  g_clear_object (&self->group_model);
+  if (n > 0)
+    self->group_model = sitmap_group_model_new (document, positions, n);
+  gtk_single_selection_set_model (self->group_selection, G_LIST_MODEL (self->group_model));
+  gtk_single_selection_set_selected (self->group_selection, GTK_INVALID_LIST_POSITION);
+  if (n == 0)
+    return;
+  /* TRANSLATORS: the heading of the list of events the map could not tell apart */
+  title = g_strdup_printf (ngettext ("%u event here", "%u events here", n), n);
+  gtk_label_set_text (self->group_title_label, title);
+  gtk_label_set_text (self->group_subtitle_label,
+                      group_at_one_point (document, positions, n)
+                        ? _("They are reported at one place. Pick one to read it.")
+                        : _("They are too close together for the map to tell apart. Pick one to read it."));
+}
+
+static gint
+group_item_of_selection (SitmapSidebar *self)
+{
+  gint selected = self->view_state ? sitmap_view_state_get_selected (self->view_state) : -1;
+
+  if (selected < 0 || self->group_model == NULL)
+    return -1;
+  return sitmap_group_model_find (self->group_model, selected);
+}
+
+static void
+update_back_button (SitmapSidebar *self, gboolean in_group)
+{
+  g_autofree char *tooltip = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->group_selection));
+
+  gtk_widget_set_visible (self->back_button, in_group);
+  /* Escape goes back to the list when there is one; the close button closes it too. */
+  gtk_widget_set_tooltip_text (self->close_button, in_group ? _("Close") : _("Close (Esc)"));
+  if (!in_group)
+    return;
+  /* TRANSLATORS: the tooltip of the button that goes back from an event to the list it was picked from */
+  tooltip = g_strdup_printf (ngettext ("Back to the %u event here (Esc)", "Back to the %u events here (Esc)", n), n);
+  gtk_widget_set_tooltip_text (self->back_button, tooltip);
+}
+
+/* The list as it was left: the event read last marked, and in view. */
+static void
+show_group (SitmapSidebar *self, gint came_from)
+{
+  if (came_from >= 0)
+    {
+      gtk_single_selection_set_selected (self->group_selection, came_from);
+      gtk_widget_activate_action (GTK_WIDGET (self->group_list), "list.scroll-to-item", "u", came_from);
+    }
+  show_page (self, "group");
+}
+
 static void
 update (SitmapSidebar *self)
 {
   g_autoptr (SitmapEvent) event = NULL;
+  guint n_group = 0;
+  gint item;
 
   if (self->view_state != NULL)
-    event = sitmap_view_state_dup_selected_event (self->view_state);
+    {
+      event = sitmap_view_state_dup_selected_event (self->view_state);
+      sitmap_view_state_get_group (self->view_state, &n_group);
+    }
   update_document (self);
+  item = group_item_of_selection (self);
   /* Before the page changes: a disabled close button could not take the focus. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.close", event != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.close", event != NULL || n_group > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.back", event != NULL || n_group > 0);
   if (event != NULL)
-    show_event (self, event);
+    {
+      update_back_button (self, item >= 0);
+      if (item >= 0)
+        self->group_item = item;
+      show_event (self, event);
+    }
+  else if (n_group > 0)
+    show_group (self, self->group_item);
   else
     clear_event (self);
 }
@@ -300,6 +404,43 @@ static void
 view_state_changed_cb (SitmapSidebar *self)
 {
   update (self);
+}
+
+static void
+group_changed_cb (SitmapSidebar *self)
+{
+  self->group_item = -1;
+  update_group_model (self);
+  update (self);
+}
+
+/* A row picked from the list: the event is read, and the group stays for the way back. */
+static void
+group_activate_cb (GtkListView *list, guint item, SitmapSidebar *self)
+{
+  if (self->view_state == NULL || self->group_model == NULL ||
+      item >= g_list_model_get_n_items (G_LIST_MODEL (self->group_model)))
+    return;
+  self->group_item = item;
+  sitmap_view_state_set_selected (self->view_state, sitmap_group_model_get_position (self->group_model, item));
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  gtk_list_item_set_child (item, sitmap_event_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  sitmap_event_row_set_event (SITMAP_EVENT_ROW (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  sitmap_event_row_set_event (SITMAP_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /* The category's colour, ringed with a trace of the text colour so that pale colours (the yellow of
@@ -326,13 +467,56 @@ draw_swatch_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   cairo_stroke (cr);
 }
 
+/* Closes everything the sidebar shows: the event and the group it came from. */
 static void
 close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SitmapSidebar *self = SITMAP_SIDEBAR (widget);
 
-  if (self->view_state != NULL)
+  if (self->view_state == NULL)
+    return;
+  sitmap_view_state_set_selected (self->view_state, -1);
+  sitmap_view_state_set_group (self->view_state, NULL, 0);
+}
+
+/* One step back: from an event to the list it was picked from (or to nothing), from the list to
+ * nothing. */
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+
+  if (self->view_state == NULL)
+    return;
+  if (sitmap_view_state_get_selected (self->view_state) >= 0)
     sitmap_view_state_set_selected (self->view_state, -1);
+  else
+    sitmap_view_state_set_group (self->view_state, NULL, 0);
+}
+
+/*
+ * Overrides
+ */
+
+/* Where the keyboard lands when the window sends it here (Enter on a map event): the event's title,
+ * which a screen reader reads out; or the group's list. */
+static gboolean
+sitmap_sidebar_grab_focus (GtkWidget *widget)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "event") == 0)
+    {
+      if (!gtk_widget_grab_focus (GTK_WIDGET (self->title_label)))
+        return gtk_widget_grab_focus (self->close_button);
+      /* A selectable label selects all its text as it takes the focus: the user came to read it. */
+      gtk_label_select_region (self->title_label, 0, 0);
+      return TRUE;
+    }
+  if (g_strcmp0 (page, "group") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->group_list));
+  return GTK_WIDGET_CLASS (sitmap_sidebar_parent_class)->grab_focus (widget);
 }
 
 /*
@@ -348,6 +532,7 @@ sitmap_sidebar_dispose (GObject *object)
     g_signal_group_set_target (self->view_state_signals, NULL);
   g_clear_object (&self->view_state_signals);
   g_clear_object (&self->view_state);
+  g_clear_object (&self->group_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_SIDEBAR);
   G_OBJECT_CLASS (sitmap_sidebar_parent_class)->dispose (object);
 }
@@ -385,6 +570,7 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   object_class->dispose = sitmap_sidebar_dispose;
   object_class->get_property = sitmap_sidebar_get_property;
   object_class->set_property = sitmap_sidebar_set_property;
+  widget_class->grab_focus = sitmap_sidebar_grab_focus;
 
   properties[PROP_VIEW_STATE] = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
                                                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
@@ -402,6 +588,7 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_description_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_counts_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, event_scroller);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, back_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, swatch);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, close_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, category_label);
@@ -421,9 +608,13 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, summary_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, sources_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, no_sources_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, group_title_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, group_subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, group_list);
 
   gtk_widget_class_install_action (widget_class, "sidebar.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.close", NULL);
+  gtk_widget_class_install_action (widget_class, "sidebar.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.back", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sitmap-sidebar");
@@ -433,13 +624,30 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
 static void
 sitmap_sidebar_init (SitmapSidebar *self)
 {
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->swatch), draw_swatch_cb, self, NULL);
+
+  self->group_item = -1;
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->group_list, factory);
+  g_object_unref (factory);
+  self->group_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->group_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->group_selection, TRUE);
+  gtk_list_view_set_model (self->group_list, GTK_SELECTION_MODEL (self->group_selection));
+  g_object_unref (self->group_selection);
+  g_signal_connect (self->group_list, "activate", G_CALLBACK (group_activate_cb), self);
 
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::selected", G_CALLBACK (view_state_changed_cb),
                                   self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (view_state_changed_cb),
+                                  self);
+  g_signal_group_connect_swapped (self->view_state_signals, "notify::group-size", G_CALLBACK (group_changed_cb),
                                   self);
   update (self);
 }
@@ -470,6 +678,8 @@ sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state)
   if (!g_set_object (&self->view_state, view_state))
     return;
   g_signal_group_set_target (self->view_state_signals, view_state);
+  self->group_item = -1;
+  update_group_model (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);
 }

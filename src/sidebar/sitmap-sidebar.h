@@ -1,4 +1,4 @@
-/* sitmap-sidebar.h: the selected event and every source behind it
+/* sitmap-sidebar.h: the selected event and every source behind it, or the events of a group
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* Follows a view state: its selected event, with every source behind it; else, when the view state has
+ * a group (events the map could not tell apart), the list of them, a row per event shown; else the
+ * document. An event picked from the group has a button back to the list; Escape steps back. Given the
+ * keyboard focus, it puts it on the event's title, for a screen reader to read, or in the list. */
 #define SITMAP_TYPE_SIDEBAR (sitmap_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapSidebar, sitmap_sidebar, SITMAP, SIDEBAR, GtkWidget)
 

@@ -12,6 +12,8 @@
 
 #include "sidebar-fixture.h"
 #include "sitmap-citation-card.h"
+#include "sitmap-document-builder.h"
+#include "sitmap-event-row.h"
 #include "sitmap-sidebar.h"
 
 #define DOCUMENT_TITLE "Syria, late 2024"
@@ -28,6 +30,14 @@ typedef struct
 /*
  * Helpers
  */
+
+static int
+sitmap_test_compare_guint32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
 
 static void
 set_true_cb (gboolean *flag)
@@ -659,6 +669,201 @@ test_builder (void)
 }
 
 /*
+ * The group: events the map could not tell apart, listed
+ */
+
+static void
+set_group (Fixture *fixture, const char *const *ids)
+{
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      guint32 position = sitmap_document_find_event (fixture->document, ids[i]);
+
+      g_array_append_val (positions, position);
+    }
+  g_array_sort (positions, (GCompareFunc) sitmap_test_compare_guint32);
+  sitmap_view_state_set_group (fixture->view_state, (const guint32 *) (gconstpointer) positions->data, positions->len);
+  wait_for_frame (fixture->window);
+}
+
+static GtkListView *
+group_list (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) lists = shown_widgets (fixture->sidebar, GTK_TYPE_LIST_VIEW);
+
+  g_assert_cmpuint (lists->len, ==, 1);
+  return lists->pdata[0];
+}
+
+static GtkWidget *
+back_button (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) buttons = shown_widgets (fixture->sidebar, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "sidebar.back") == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static guint
+count_rows (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) rows = shown_widgets (fixture->sidebar, SITMAP_TYPE_EVENT_ROW);
+
+  return rows->len;
+}
+
+/* With a group and nothing selected, the sidebar lists the group: a heading with the count, a row per
+ * event with its title, category and date, all plain text. */
+static void
+test_group_list (Fixture *fixture, gconstpointer data)
+{
+  static const char *const ids[] = { "ev-sukhna", "ev-damascus", "ev-markup", "ev-baghouz", NULL };
+
+  set_group (fixture, ids);
+  assert_label (fixture->sidebar, "4 events here");
+  assert_no_label (fixture->sidebar, "No Event Selected");
+  assert_label (fixture->sidebar, SIDEBAR_FIXTURE_SUKHNA_TITLE);
+  assert_label (fixture->sidebar, "Battle · on 10 December 2024");
+  assert_label (fixture->sidebar, "The government falls in Damascus");
+  assert_label (fixture->sidebar, SIDEBAR_FIXTURE_MARKUP);
+  /* A date known to the month says so in the list too. */
+  assert_label (fixture->sidebar, "Strategic development · in March 2019 (known only to the month)");
+  assert_label (fixture->sidebar, "They are too close together for the map to tell apart. Pick one to read it.");
+  g_assert_cmpuint (count_rows (fixture), ==, 4);
+  g_assert_null (back_button (fixture));
+
+  /* A selection comes first; without it, the list again. An empty group, the document. */
+  select_event (fixture, "ev-strikes");
+  assert_no_label (fixture->sidebar, "4 events here");
+  g_assert_null (back_button (fixture));
+  sitmap_view_state_set_selected (fixture->view_state, -1);
+  wait_for_frame (fixture->window);
+  assert_label (fixture->sidebar, "4 events here");
+  sitmap_view_state_set_group (fixture->view_state, NULL, 0);
+  wait_for_frame (fixture->window);
+  assert_status_text (fixture->sidebar, "No Event Selected");
+}
+
+/* A row picked reads its event, with a way back to the list; Escape goes back a step at a time, the
+ * close button all the way. */
+static void
+test_group_activate_and_back (Fixture *fixture, gconstpointer data)
+{
+  static const char *const ids[] = { "ev-sukhna", "ev-damascus", "ev-baghouz", NULL };
+  GtkWidget *back;
+  guint n;
+
+  /* In the document's order: Baghouz, Damascus, Sukhna. */
+  set_group (fixture, ids);
+  g_signal_emit_by_name (group_list (fixture), "activate", 1);
+  wait_for_frame (fixture->window);
+  g_assert_cmpint (sitmap_view_state_get_selected (fixture->view_state), ==,
+                   sitmap_document_find_event (fixture->document, "ev-damascus"));
+  assert_label (fixture->sidebar, "Reported by 3 independent origins");
+  back = back_button (fixture);
+  g_assert_nonnull (back);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (back), ==, "Back to the 3 events here (Esc)");
+  sitmap_view_state_get_group (fixture->view_state, &n);
+  g_assert_cmpuint (n, ==, 3);
+
+  /* Back: the list, with the event read last marked. */
+  g_signal_emit_by_name (back, "clicked");
+  wait_for_frame (fixture->window);
+  g_assert_cmpint (sitmap_view_state_get_selected (fixture->view_state), ==, -1);
+  assert_label (fixture->sidebar, "3 events here");
+  g_assert_cmpuint (gtk_single_selection_get_selected (
+                      GTK_SINGLE_SELECTION (gtk_list_view_get_model (group_list (fixture)))), ==, 1);
+
+  /* Escape from an event of the group: the list; from the list: nothing. The list is in the document's
+   * order, which is time: Baghouz first. */
+  g_signal_emit_by_name (group_list (fixture), "activate", 0);
+  wait_for_frame (fixture->window);
+  assert_label (fixture->sidebar, "SDF end the territorial caliphate at Baghouz");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.back", NULL));
+  wait_for_frame (fixture->window);
+  assert_label (fixture->sidebar, "3 events here");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.back", NULL));
+  wait_for_frame (fixture->window);
+  sitmap_view_state_get_group (fixture->view_state, &n);
+  g_assert_cmpuint (n, ==, 0);
+  assert_status_text (fixture->sidebar, "No Event Selected");
+
+  /* The close button of an event read from the list closes both. */
+  set_group (fixture, ids);
+  g_signal_emit_by_name (group_list (fixture), "activate", 2);
+  wait_for_frame (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->sidebar), "sidebar.close", NULL));
+  wait_for_frame (fixture->window);
+  sitmap_view_state_get_group (fixture->view_state, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (sitmap_view_state_get_selected (fixture->view_state), ==, -1);
+  assert_status_text (fixture->sidebar, "No Event Selected");
+}
+
+/* Sent to the sidebar (Enter on the map), the keyboard lands on the event's title, unselected, for a
+ * screen reader to read; on a group, in its list. */
+static void
+test_grab_focus (Fixture *fixture, gconstpointer data)
+{
+  static const char *const ids[] = { "ev-sukhna", "ev-damascus", NULL };
+  GtkWidget *focus;
+  GtkLabel *title;
+  int start, end;
+
+  select_event (fixture, "ev-sukhna");
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar)));
+  title = assert_label (fixture->sidebar, SIDEBAR_FIXTURE_SUKHNA_TITLE);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (title)));
+  g_assert_false (gtk_label_get_selection_bounds (title, &start, &end));
+
+  sitmap_view_state_set_selected (fixture->view_state, -1);
+  set_group (fixture, ids);
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (fixture->sidebar)));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == GTK_WIDGET (group_list (fixture)) || gtk_widget_is_ancestor (focus, GTK_WIDGET (group_list (fixture))));
+}
+
+/* A group of twenty thousand makes rows for what shows, not for every event. */
+static void
+test_group_lazy (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) big = NULL;
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      SitmapEventDraft draft;
+
+      sitmap_event_draft_init (&draft);
+      draft.id = g_strdup_printf ("many-%05u", i);
+      draft.title = g_strdup_printf ("Clash number %u", i);
+      draft.latitude = 34.8853;
+      draft.longitude = 38.8711;
+      draft.location_precision = SITMAP_LOCATION_PRECISION_TOWN;
+      g_assert_true (sitmap_time_init_instant (&draft.time, "2024-12-10", NULL));
+      sitmap_document_builder_add_event (builder, &draft);
+      sitmap_event_draft_clear (&draft);
+      g_array_append_val (positions, i);
+    }
+  big = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  sitmap_view_state_set_document (fixture->view_state, big);
+  sitmap_view_state_set_group (fixture->view_state, (const guint32 *) (gconstpointer) positions->data, positions->len);
+  wait_for_frame (fixture->window);
+  assert_label (fixture->sidebar, "20000 events here");
+  assert_label (fixture->sidebar, "They are reported at one place. Pick one to read it.");
+  g_assert_cmpuint (count_rows (fixture), >, 5);
+  g_assert_cmpuint (count_rows (fixture), <, 200);
+}
+
+/*
  * Screenshots (only when SITMAP_SIDEBAR_SCREENSHOTS names a folder)
  */
 
@@ -704,6 +909,7 @@ screenshot_event (Fixture *fixture, const char *dir, const char *id, int width, 
 static void
 test_screenshots (Fixture *fixture, gconstpointer data)
 {
+  static const char *const group[] = { "ev-sukhna", "ev-damascus", "ev-markup", "ev-baghouz", "ev-strikes", NULL };
   const char *dir = g_getenv ("SITMAP_SIDEBAR_SCREENSHOTS");
   AdwStyleManager *style = adw_style_manager_get_default ();
 
@@ -720,9 +926,14 @@ test_screenshots (Fixture *fixture, gconstpointer data)
   screenshot_event (fixture, dir, "ev-strikes", 360, "strikes-360.png");
   screenshot_event (fixture, dir, "ev-markup", 360, "markup-360.png");
   screenshot_event (fixture, dir, NULL, 360, "empty-360.png");
+  set_group (fixture, group);
+  screenshot_event (fixture, dir, NULL, 360, "group-360.png");
+  screenshot_event (fixture, dir, "ev-damascus", 360, "group-event-360.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  screenshot_event (fixture, dir, NULL, 360, "group-360-dark.png");
   screenshot_event (fixture, dir, "ev-sukhna", 360, "sukhna-360-dark.png");
   screenshot_event (fixture, dir, "ev-strikes", 360, "strikes-360-dark.png");
+  sitmap_view_state_set_group (fixture->view_state, NULL, 0);
   screenshot_event (fixture, dir, NULL, 360, "empty-360-dark.png");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -777,6 +988,10 @@ main (int argc, char *argv[])
   ADD_TEST ("/sidebar/resize-relayout", test_resize_relayout);
   ADD_TEST ("/sidebar/selection-dropped", test_selection_dropped);
   ADD_TEST ("/sidebar/focus-on-page-change", test_focus_on_page_change);
+  ADD_TEST ("/sidebar/group-list", test_group_list);
+  ADD_TEST ("/sidebar/group-activate-and-back", test_group_activate_and_back);
+  ADD_TEST ("/sidebar/grab-focus", test_grab_focus);
+  ADD_TEST ("/sidebar/group-lazy", test_group_lazy);
   ADD_TEST ("/sidebar/screenshots", test_screenshots);
   return g_test_run ();
 }
