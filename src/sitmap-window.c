@@ -12,6 +12,7 @@
 #include "sitmap-application.h"
 #include "sitmap-document-io.h"
 #include "sitmap-place-layer.h"
+#include "sitmap-source-chooser.h"
 #include "sitmap-window.h"
 
 /* The zoom a document opens at when it names no view and has one event or none placed. */
@@ -28,11 +29,13 @@ struct _SitmapWindow
   GtkPaned            *main_paned;
   GtkPaned            *map_paned;
   ShumateSimpleMap    *map;
+  SitmapSourceChooser *source_chooser;
   SitmapTimeline      *timeline;
   SitmapSidebar       *sidebar;
 
   SitmapViewState     *view_state;
   SitmapEventLayer    *event_layer;
+  SitmapPlaceLayer    *place_layer;
   GSettings           *settings;
   GCancellable        *load_cancellable;
   GFile               *loading_file;
@@ -549,6 +552,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
+  g_type_ensure (SITMAP_TYPE_SOURCE_CHOOSER);
   g_type_ensure (SITMAP_TYPE_TIMELINE);
   g_type_ensure (SITMAP_TYPE_SIDEBAR);
 
@@ -558,6 +562,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, main_paned);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map_paned);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, source_chooser);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
 
@@ -567,20 +572,60 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
+/* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
+static void
+source_message_cb (SitmapWindow *self, const char *text, const char *undo_action)
+{
+  AdwToast *toast;
+
+#if ADW_CHECK_VERSION(1, 4, 0)
+  toast = adw_toast_new (text);
+  adw_toast_set_use_markup (toast, FALSE);
+#else
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  toast = adw_toast_new (escaped);
+#endif
+  if (undo_action != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, undo_action);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The document's towns are named by the basemap when it names towns: drawing them too doubles them. */
+static void
+tile_source_changed_cb (SitmapWindow *self)
+{
+  SitmapTileSource *source = sitmap_tile_sources_get_current (sitmap_source_chooser_get_sources (self->source_chooser));
+
+  sitmap_place_layer_set_show_settlements (self->place_layer,
+                                           source == NULL || !sitmap_tile_source_has_place_names (source));
+}
+
 static void
 setup_map (SitmapWindow *self)
 {
-  g_autoptr (ShumateMapSourceRegistry) registry = shumate_map_source_registry_new_with_defaults ();
-  ShumateMapSource *source = shumate_map_source_registry_get_by_id (registry, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
   ShumateViewport *viewport;
 
-  shumate_simple_map_set_map_source (self->map, source);
+  /* The offline basemap unless the user chose another source: never the network by default. */
+  sitmap_source_chooser_attach (self->source_chooser, self->map, self->settings);
+  g_signal_connect_object (self->source_chooser, "message", G_CALLBACK (source_message_cb), self, G_CONNECT_SWAPPED);
+  /* So that a toast's Undo reaches the chooser's actions. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
+                                  sitmap_source_chooser_get_action_group (self->source_chooser));
   viewport = shumate_simple_map_get_viewport (self->map);
   /* Places first, so that their names sit beneath the events. */
-  shumate_simple_map_add_overlay_layer (self->map,
-                                        SHUMATE_LAYER (sitmap_place_layer_new (viewport, self->view_state)));
+  self->place_layer = sitmap_place_layer_new (viewport, self->view_state);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->place_layer));
+  g_signal_connect_object (sitmap_source_chooser_get_sources (self->source_chooser), "notify::current",
+                           G_CALLBACK (tile_source_changed_cb), self, G_CONNECT_SWAPPED);
+  tile_source_changed_cb (self);
   self->event_layer = sitmap_event_layer_new (viewport, self->view_state);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
+  /* Enter on a map event takes the keyboard to its details. */
+  g_signal_connect_swapped (self->event_layer, "activate-event", G_CALLBACK (gtk_widget_grab_focus), self->sidebar);
 }
 
 static void
@@ -651,6 +696,13 @@ sitmap_window_get_event_layer (SitmapWindow *self)
   return self->event_layer;
 }
 
+SitmapSourceChooser *
+sitmap_window_get_source_chooser (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->source_chooser;
+}
+
 SitmapTimeline *
 sitmap_window_get_timeline (SitmapWindow *self)
 {
@@ -663,4 +715,11 @@ sitmap_window_get_sidebar (SitmapWindow *self)
 {
   g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
   return self->sidebar;
+}
+
+SitmapPlaceLayer *
+sitmap_window_get_place_layer (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->place_layer;
 }

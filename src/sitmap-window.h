@@ -8,7 +8,9 @@
 #include <shumate/shumate.h>
 
 #include "sitmap-event-layer.h"
+#include "sitmap-place-layer.h"
 #include "sitmap-sidebar.h"
+#include "sitmap-source-chooser.h"
 #include "sitmap-timeline.h"
 #include "sitmap-view-state.h"
 
@@ -25,6 +27,9 @@ gboolean          sitmap_window_get_loading (SitmapWindow *self);
 SitmapViewState  *sitmap_window_get_view_state (SitmapWindow *self);
 ShumateSimpleMap *sitmap_window_get_map (SitmapWindow *self);
 SitmapEventLayer *sitmap_window_get_event_layer (SitmapWindow *self);
+SitmapPlaceLayer *sitmap_window_get_place_layer (SitmapWindow *self);
+/* The header bar's map source menu, which sets the map's source. */
+SitmapSourceChooser *sitmap_window_get_source_chooser (SitmapWindow *self);
 SitmapTimeline   *sitmap_window_get_timeline (SitmapWindow *self);
 SitmapSidebar    *sitmap_window_get_sidebar (SitmapWindow *self);
 

@@ -49,15 +49,42 @@ sukhna (void)
   return position;
 }
 
+static gboolean
+offline_basemap_shown (gpointer data)
+{
+  SitmapTileSources *sources = sitmap_source_chooser_get_sources (sitmap_window_get_source_chooser (window));
+  SitmapTileSource *current = sitmap_tile_sources_get_current (sources);
+
+  return current != NULL && sitmap_tile_source_get_kind (current) == SITMAP_TILE_SOURCE_OFFLINE;
+}
+
 static void
 test_opens_on_demo (void)
 {
   g_autoptr (SitmapEvent) event = NULL;
+  SitmapPlaceLayer *places = sitmap_window_get_place_layer (window);
+  const guint32 *labelled;
+  guint n_labelled;
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Syria, late 2024 — Sitmap");
   g_assert_cmpstr (sitmap_document_get_title (document ()), ==, "Syria, late 2024");
   event = sitmap_document_get_event (document (), sukhna ());
   g_assert_nonnull (sitmap_event_get_title (event));
+
+  /* Offline by default; the basemap names the towns, so the document's own names are not doubled,
+   * but its areas (the Badia) are still named. */
+  sitmap_test_wait_until (offline_basemap_shown, NULL, 10000, "the offline basemap");
+  g_assert_false (sitmap_place_layer_get_show_settlements (places));
+  sitmap_test_wait_for_paint (GTK_WIDGET (places));
+  labelled = sitmap_place_layer_get_labelled (places, &n_labelled);
+  g_assert_cmpuint (n_labelled, >, 0);
+  for (guint i = 0; i < n_labelled; i++)
+    {
+      SitmapPlaceKind kind = sitmap_place_get_kind (sitmap_document_get_place (document (), labelled[i]));
+
+      g_assert_true (kind != SITMAP_PLACE_KIND_CAPITAL && kind != SITMAP_PLACE_KIND_CITY &&
+                     kind != SITMAP_PLACE_KIND_TOWN && kind != SITMAP_PLACE_KIND_VILLAGE);
+    }
 }
 
 static void
