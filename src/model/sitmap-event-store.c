@@ -66,7 +66,7 @@ struct _SitmapEventStore
   GStringChunk *text;
 
   gint64   *start;
-  gint64   *end;
+  guint32  *duration;
   guint8   *time_precision;
   guint8   *category;
   guint8   *location_precision;
@@ -76,6 +76,7 @@ struct _SitmapEventStore
   gint32   *fatalities;
 
   GArray     *long_events; /* guint32 positions, ascending */
+  GArray     *long_ends;   /* gint64, parallel to long_events */
   gint64      max_short_span;
   GHashTable *by_id;       /* built on first lookup */
 };
@@ -165,6 +166,7 @@ sitmap_event_store_new (void)
   self->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) sitmap_geometry_unref);
   self->text = g_string_chunk_new (64 * 1024);
   self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->long_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   return self;
 }
 
@@ -179,9 +181,10 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_ptr_array_unref (self->geometries);
   g_string_chunk_free (self->text);
   g_array_unref (self->long_events);
+  g_array_unref (self->long_ends);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_free (self->start);
-  g_free (self->end);
+  g_free (self->duration);
   g_free (self->time_precision);
   g_free (self->category);
   g_free (self->location_precision);
@@ -395,7 +398,6 @@ fill_columns (SitmapEventStore *self, guint position)
   guint8 flags = 0;
 
   self->start[position] = record->start;
-  self->end[position] = record->end;
   self->time_precision[position] = record->time_precision;
   self->category[position] = record->category;
   self->location_precision[position] = record->location_precision;
@@ -419,24 +421,34 @@ fill_columns (SitmapEventStore *self, guint position)
   self->flags[position] = flags;
 }
 
+/* Short events keep their duration; spans longer than LONG_SPAN_SECONDS or open-ended go to the
+ * side list, so the time index can bound how far before a range an overlapping event may start. */
 static void
 build_time_index (SitmapEventStore *self)
 {
   self->max_short_span = 0;
   g_array_set_size (self->long_events, 0);
-  for (guint i = 0; i < self->columns.n_dated; i++)
+  g_array_set_size (self->long_ends, 0);
+  for (guint i = 0; i < self->columns.n_events; i++)
     {
-      gboolean open = self->start[i] == SITMAP_TIME_OPEN_START || self->end[i] == SITMAP_TIME_OPEN_END;
+      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      gboolean dated = i < self->columns.n_dated;
+      gboolean open = record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END;
 
-      if (open || self->end[i] - self->start[i] > LONG_SPAN_SECONDS)
+      if (dated && (open || record->end - record->start > LONG_SPAN_SECONDS))
         {
           guint32 position = i;
 
           g_array_append_val (self->long_events, position);
+          g_array_append_val (self->long_ends, record->end);
           self->flags[i] |= SITMAP_EVENT_FLAG_LONG;
+          self->duration[i] = SITMAP_EVENT_DURATION_LONG;
         }
       else
-        self->max_short_span = MAX (self->max_short_span, self->end[i] - self->start[i]);
+        {
+          self->duration[i] = dated ? (guint32) (record->end - record->start) : 0;
+          self->max_short_span = MAX (self->max_short_span, self->duration[i]);
+        }
     }
 }
 
@@ -456,7 +468,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
 
   n = self->records->len;
   self->start = g_new (gint64, n);
-  self->end = g_new (gint64, n);
+  self->duration = g_new (guint32, n);
   self->time_precision = g_new (guint8, n);
   self->category = g_new (guint8, n);
   self->location_precision = g_new (guint8, n);
@@ -476,7 +488,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
   build_time_index (self);
 
   self->columns.start = self->start;
-  self->columns.end = self->end;
+  self->columns.duration = self->duration;
   self->columns.time_precision = self->time_precision;
   self->columns.category = self->category;
   self->columns.location_precision = self->location_precision;
@@ -484,6 +496,9 @@ sitmap_event_store_finish (SitmapEventStore *self,
   self->columns.x = self->x;
   self->columns.y = self->y;
   self->columns.fatalities = self->fatalities;
+  self->columns.n_long = self->long_events->len;
+  self->columns.long_positions = (const guint32 *) (gpointer) self->long_events->data;
+  self->columns.long_ends = (const gint64 *) (gpointer) self->long_ends->data;
   self->finished = TRUE;
 }
 
@@ -501,8 +516,8 @@ sitmap_event_store_get_columns (SitmapEventStore *self)
 gsize
 sitmap_event_store_get_memory_size (SitmapEventStore *self)
 {
-  gsize per_event = 2 * sizeof (gint64) + 4 * sizeof (guint8) + 2 * sizeof (double) + sizeof (gint32) +
-                    sizeof (EventRecord);
+  gsize per_event = sizeof (gint64) + sizeof (guint32) + 4 * sizeof (guint8) + 2 * sizeof (double) +
+                    sizeof (gint32) + sizeof (EventRecord);
 
   return per_event * self->records->len + self->citations->len * sizeof (SitmapCitationRecord) +
          self->figures->len * sizeof (SitmapFigure) + self->actors->len * sizeof (gpointer);
@@ -527,11 +542,11 @@ lower_bound (SitmapEventStore *self, gint64 value)
 }
 
 static gboolean
-meets_rule (SitmapEventStore *self, guint i, gint64 from, gint64 to, SitmapRangeRule rule)
+meets_rule (gint64 start, gint64 end, gint64 from, gint64 to, SitmapRangeRule rule)
 {
   if (rule == SITMAP_RANGE_WITHIN)
-    return self->start[i] >= from && self->end[i] <= to;
-  return self->start[i] < to && self->end[i] > from;
+    return start >= from && end <= to;
+  return start < to && end > from;
 }
 
 /* Appends the long events that meet the rule, merged into out[base..] so that out stays ordered. */
@@ -547,7 +562,7 @@ merge_long_events (SitmapEventStore *self, gint64 from, gint64 to, SitmapRangeRu
     {
       guint32 p = g_array_index (self->long_events, guint32, l);
 
-      if (!meets_rule (self, p, from, to, rule))
+      if (!meets_rule (self->start[p], g_array_index (self->long_ends, gint64, l), from, to, rule))
         continue;
       while (s < n_shorts && shorts[s] < p)
         g_array_append_val (merged, shorts[s++]);
@@ -589,7 +604,8 @@ sitmap_event_store_query_time (SitmapEventStore *self,
   dst = (guint32 *) (gpointer) out->data;
   n = base;
   for (guint i = lo; i < hi; i++)
-    if (!(self->flags[i] & SITMAP_EVENT_FLAG_LONG) && meets_rule (self, i, from, to, rule))
+    if (self->duration[i] != SITMAP_EVENT_DURATION_LONG &&
+        meets_rule (self->start[i], self->start[i] + self->duration[i], from, to, rule))
       dst[n++] = i;
   g_array_set_size (out, n);
   merge_long_events (self, from, to, rule, out, base);
@@ -602,11 +618,13 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
 
   for (guint i = 0; i < self->columns.n_dated; i++)
     {
+      gint64 event_end = sitmap_event_columns_get_end (&self->columns, i);
+
       /* Open bounds say nothing of where the data lies. */
       if (self->start[i] != SITMAP_TIME_OPEN_START)
         s = MIN (s, self->start[i]);
-      if (self->end[i] != SITMAP_TIME_OPEN_END)
-        e = MAX (e, self->end[i]);
+      if (event_end != SITMAP_TIME_OPEN_END)
+        e = MAX (e, event_end);
       else if (self->start[i] != SITMAP_TIME_OPEN_START)
         e = MAX (e, self->start[i]);
     }
@@ -615,6 +633,25 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
   *start = s;
   *end = e;
   return TRUE;
+}
+
+gint64
+sitmap_event_columns_get_long_end (const SitmapEventColumns *columns, guint position)
+{
+  guint lo = 0, hi = columns->n_long;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (columns->long_positions[mid] == position)
+        return columns->long_ends[mid];
+      if (columns->long_positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  g_return_val_if_reached (SITMAP_TIME_OPEN_END);
 }
 
 gint

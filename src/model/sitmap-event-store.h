@@ -75,14 +75,22 @@ void sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure 
 void sitmap_event_draft_take_citation (SitmapEventDraft *draft, SitmapCitationDraft *citation);
 void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
 
+/* A duration that does not fit, or an open end: the end is in the store's side list of long spans. */
+#define SITMAP_EVENT_DURATION_LONG G_MAXUINT32
+
 /* The hot columns, indexed by position: events in time order (by start, then end), the undated last.
- * Read-only for everyone but the store. x, y are normalised Web Mercator, NAN when unplaced. */
+ * Read-only for everyone but the store. x, y are normalised Web Mercator, NAN when unplaced.
+ *
+ * Time is kept in 12 bytes an event: the start, and the duration in seconds. The few spans longer
+ * than two years, or open-ended, have SITMAP_EVENT_DURATION_LONG and their end in long_ends (at the
+ * same index as their position in long_positions, ascending). Read ends with
+ * sitmap_event_columns_get_end(). */
 typedef struct
 {
   guint         n_events;
   guint         n_dated;
   const gint64 *start;
-  const gint64 *end;
+  const guint32 *duration;
   const guint8 *time_precision;     /* SitmapTimePrecision */
   const guint8 *category;           /* SitmapCategory */
   const guint8 *location_precision; /* SitmapLocationPrecision */
@@ -90,7 +98,23 @@ typedef struct
   const double *x;
   const double *y;
   const gint32 *fatalities;         /* lower bound of the killed figure, -1 when not given */
+  guint          n_long;
+  const guint32 *long_positions;
+  const gint64  *long_ends;
 } SitmapEventColumns;
+
+gint64 sitmap_event_columns_get_long_end (const SitmapEventColumns *columns, guint position);
+
+/* The exclusive end of the event at position: SITMAP_TIME_OPEN_END for an open span or an undated event. */
+static inline gint64
+sitmap_event_columns_get_end (const SitmapEventColumns *columns, guint position)
+{
+  guint32 duration = columns->duration[position];
+
+  if (G_LIKELY (duration != SITMAP_EVENT_DURATION_LONG))
+    return columns->start[position] + duration;
+  return sitmap_event_columns_get_long_end (columns, position);
+}
 
 typedef enum
 {

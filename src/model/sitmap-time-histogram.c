@@ -190,7 +190,7 @@ typedef enum
 static Shape
 shape_of (const SitmapEventColumns *columns, guint i, gint64 *a, gint64 *b)
 {
-  gint64 start = columns->start[i], end = columns->end[i];
+  gint64 start = columns->start[i], end = sitmap_event_columns_get_end (columns, i);
 
   if (columns->time_precision[i] == SITMAP_TIME_PRECISION_NONE ||
       (start == SITMAP_TIME_OPEN_START && end == SITMAP_TIME_OPEN_END))

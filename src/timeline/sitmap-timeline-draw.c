@@ -183,7 +183,7 @@ mark_style (const SitmapEventColumns *columns, guint32 position)
     case SITMAP_TIME_PRECISION_SPAN:
       if (columns->start[position] == SITMAP_TIME_OPEN_START)
         return SITMAP_MARK_OPEN_START;
-      if (columns->end[position] == SITMAP_TIME_OPEN_END)
+      if (sitmap_event_columns_get_end (columns, position) == SITMAP_TIME_OPEN_END)
         return SITMAP_MARK_OPEN_END;
       return SITMAP_MARK_SPAN;
     case SITMAP_TIME_PRECISION_EXACT:
@@ -204,7 +204,7 @@ mark_extent (const Projection *p, const SitmapEventColumns *columns, guint32 pos
   mark->category = columns->category[position];
   mark->style = mark_style (columns, position);
   x0 = mark->style == SITMAP_MARK_OPEN_START ? 0 : project (p, columns->start[position]);
-  x1 = mark->style == SITMAP_MARK_OPEN_END ? p->width : project (p, columns->end[position]);
+  x1 = mark->style == SITMAP_MARK_OPEN_END ? p->width : project (p, sitmap_event_columns_get_end (columns, position));
   x0 = CLAMP (x0, -margin, p->width + margin);
   x1 = CLAMP (x1, -margin, p->width + margin);
   if (x1 - x0 < SITMAP_TIMELINE_POINT_WIDTH)
@@ -310,7 +310,7 @@ place_selected (SitmapTimeline *self, const SitmapEventColumns *columns, const P
   SitmapTimelineMark mark;
 
   if (selected < 0 || (guint) selected >= columns->n_dated ||
-      !(columns->start[selected] < p->end && columns->end[selected] > p->start))
+      !(columns->start[selected] < p->end && sitmap_event_columns_get_end (columns, selected) > p->start))
     return;
   mark_extent (p, columns, (guint32) selected, &mark);
   mark.lane = (guint8) (self->n_lanes - 1);
@@ -662,14 +662,14 @@ static gboolean
 meets_rule (const SitmapEventColumns *columns, guint32 position, const RangeView *range)
 {
   if (range->rule == SITMAP_RANGE_WITHIN)
-    return columns->start[position] >= range->from && columns->end[position] <= range->to;
-  return columns->start[position] < range->to && columns->end[position] > range->from;
+    return columns->start[position] >= range->from && sitmap_event_columns_get_end (columns, position) <= range->to;
+  return columns->start[position] < range->to && sitmap_event_columns_get_end (columns, position) > range->from;
 }
 
 static gboolean
 crosses_edge (const SitmapEventColumns *columns, guint32 position, const RangeView *range)
 {
-  gint64 start = columns->start[position], end = columns->end[position];
+  gint64 start = columns->start[position], end = sitmap_event_columns_get_end (columns, position);
 
   return (start < range->from && end > range->from) || (start < range->to && end > range->to);
 }

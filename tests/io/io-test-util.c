@@ -226,7 +226,7 @@ assert_event_same (SitmapDocument *a, SitmapDocument *b, guint i)
   sitmap_event_store_get_time (sb, i, &tb);
   assert_time_same (&ta, &tb);
   g_assert_cmpint (ca->start[i], ==, cb->start[i]);
-  g_assert_cmpint (ca->end[i], ==, cb->end[i]);
+  g_assert_cmpint (sitmap_event_columns_get_end (ca, i), ==, sitmap_event_columns_get_end (cb, i));
   g_assert_cmpint (ca->time_precision[i], ==, cb->time_precision[i]);
   g_assert_cmpint (ca->category[i], ==, cb->category[i]);
   g_assert_cmpint (ca->location_precision[i], ==, cb->location_precision[i]);

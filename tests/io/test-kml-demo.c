@@ -224,7 +224,7 @@ test_baghouz (void)
 {
   guint i = find_event (is_baghouz, "2019-03, Baghouz");
 
-  g_assert_cmpint (columns ()->end[i], ==, io_time ("2019-04"));
+  g_assert_cmpint (sitmap_event_columns_get_end (columns (), i), ==, io_time ("2019-04"));
   g_assert_true (is_near (i, 34.4586, 40.9506, 10));
   g_assert_true (has_citation (i, afp, -1));
 }
@@ -240,7 +240,7 @@ test_2011 (void)
 {
   guint i = find_event (is_2011, "2011, the conflict begins");
 
-  g_assert_cmpint (columns ()->end[i], ==, io_time ("2012"));
+  g_assert_cmpint (sitmap_event_columns_get_end (columns (), i), ==, io_time ("2012"));
   g_assert_cmpint (columns ()->location_precision[i], ==, SITMAP_LOCATION_PRECISION_COUNTRY);
   g_assert_true (has_citation (i, afp, -1));
 }
@@ -285,7 +285,7 @@ static gboolean
 is_refuge (guint i)
 {
   return columns ()->time_precision[i] == SITMAP_TIME_PRECISION_SPAN && columns ()->start[i] == io_time ("2019") &&
-         columns ()->end[i] == SITMAP_TIME_OPEN_END;
+         sitmap_event_columns_get_end (columns (), i) == SITMAP_TIME_OPEN_END;
 }
 
 static void

@@ -512,7 +512,7 @@ test_sloppy_geometry (void)
   g_assert_false (columns->flags[io_find_event (document, "empty-point")] & SITMAP_EVENT_FLAG_PLACED);
 
   g_assert_cmpint (columns->start[io_find_event (document, "multitrack")], ==, io_time ("2010-01-01T00:00:00Z"));
-  g_assert_cmpint (columns->end[io_find_event (document, "multitrack")], ==, io_time ("2010-01-02T00:00:01Z"));
+  g_assert_cmpint (sitmap_event_columns_get_end (columns, io_find_event (document, "multitrack")), ==, io_time ("2010-01-02T00:00:01Z"));
   g_assert_true (columns->flags[io_find_event (document, "quad")] & SITMAP_EVENT_FLAG_AREA);
   sitmap_geometry_get_ring (sitmap_event_store_get_geometry (events, io_find_event (document, "quad")), 0, &n);
   g_assert_cmpuint (n, ==, 5);

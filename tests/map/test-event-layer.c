@@ -439,8 +439,8 @@ check_drawn (MapTestWindow *w, SitmapDocument *document)
       if (is_drawn)
         d++;
       if (has_range)
-        in_range = rule == SITMAP_RANGE_WITHIN ? columns->start[i] >= from && columns->end[i] <= to
-                                               : columns->start[i] < to && columns->end[i] > from;
+        in_range = rule == SITMAP_RANGE_WITHIN ? columns->start[i] >= from && sitmap_event_columns_get_end (columns, i) <= to
+                                               : columns->start[i] < to && sitmap_event_columns_get_end (columns, i) > from;
       if (!in_range || (hidden & (1u << columns->category[i])) ||
           !sitmap_event_store_get_location (store, i, &latitude, &longitude))
         {

@@ -65,8 +65,8 @@ scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapRangeRule
 
   for (guint32 i = 0; i < columns->n_dated; i++)
     {
-      gboolean in = rule == SITMAP_RANGE_WITHIN ? columns->start[i] >= from && columns->end[i] <= to
-                                                : columns->start[i] < to && columns->end[i] > from;
+      gboolean in = rule == SITMAP_RANGE_WITHIN ? columns->start[i] >= from && sitmap_event_columns_get_end (columns, i) <= to
+                                                : columns->start[i] < to && sitmap_event_columns_get_end (columns, i) > from;
       if (in)
         g_array_append_val (out, i);
     }

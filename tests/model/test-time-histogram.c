@@ -207,7 +207,7 @@ scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapHistogram
     {
       guint8 precision = columns->time_precision[i];
       guint layer = precision == SITMAP_TIME_PRECISION_MONTH || precision == SITMAP_TIME_PRECISION_YEAR;
-      gint64 s = columns->start[i], e = columns->end[i];
+      gint64 s = columns->start[i], e = sitmap_event_columns_get_end (columns, i);
       double share;
 
       if (precision == SITMAP_TIME_PRECISION_EXACT || e == SITMAP_TIME_OPEN_END)

@@ -136,9 +136,9 @@ range_change_ms (SitmapViewState *view_state, SitmapTimeline *timeline, gint64 f
   return median (times, ROUNDS);
 }
 
-/* What answers time queries, per event: the time-sorted start and end columns the binary search and the
- * overlap tests read, the store's side list of long spans, and the histogram. The store's LONG flag is a
- * bit of a byte the map shares, counted as that bit. */
+/* What answers time queries, per event: the time-sorted start and duration columns the binary search
+ * and the overlap tests read, the store's side list of long spans (position and end), and the
+ * histogram. */
 static void
 print_index_size (SitmapDocument *document, SitmapTimeHistogram *histogram)
 {
@@ -149,8 +149,9 @@ print_index_size (SitmapDocument *document, SitmapTimeHistogram *histogram)
 
   for (guint i = 0; i < columns->n_dated; i++)
     n_long += (columns->flags[i] & SITMAP_EVENT_FLAG_LONG) != 0;
-  columns_bytes = 2 * sizeof (gint64) + 1.0 / 8;
-  long_bytes = n_long * sizeof (guint32) / n;
+  g_assert_cmpuint (n_long, ==, columns->n_long);
+  columns_bytes = sizeof (columns->start[0]) + sizeof (columns->duration[0]);
+  long_bytes = n_long * (sizeof (columns->long_positions[0]) + sizeof (columns->long_ends[0])) / n;
   histogram_bytes = sitmap_time_histogram_get_memory_size (histogram) / n;
   g_print ("time_index_columns_bytes_per_event: %.3f bytes\n", columns_bytes);
   g_print ("time_index_long_spans_bytes_per_event: %.3f bytes\n", long_bytes);

@@ -106,9 +106,9 @@ scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapRangeRule
       if (columns->time_precision[i] == SITMAP_TIME_PRECISION_NONE || (hidden & (1u << columns->category[i])))
         continue;
       if (rule == SITMAP_RANGE_WITHIN)
-        in = columns->start[i] >= from && columns->end[i] <= to;
+        in = columns->start[i] >= from && sitmap_event_columns_get_end (columns, i) <= to;
       else
-        in = columns->start[i] < to && columns->end[i] > from;
+        in = columns->start[i] < to && sitmap_event_columns_get_end (columns, i) > from;
       if (in)
         g_array_append_val (out, i);
     }
@@ -198,7 +198,7 @@ test_histogram_at_scale (void)
                        columns->time_precision[i] == SITMAP_TIME_PRECISION_DAY;
 
       n_dated += columns->time_precision[i] != SITMAP_TIME_PRECISION_NONE &&
-                 !(columns->start[i] == SITMAP_TIME_OPEN_START && columns->end[i] == SITMAP_TIME_OPEN_END);
+                 !(columns->start[i] == SITMAP_TIME_OPEN_START && sitmap_event_columns_get_end (columns, i) == SITMAP_TIME_OPEN_END);
       in_2020 += point && columns->start[i] >= from && columns->start[i] < to;
     }
   g_assert_cmpfloat_with_epsilon (sitmap_time_histogram_count_total (histogram, G_MININT64, G_MAXINT64, 0), n_dated,

@@ -144,7 +144,7 @@ expected_on_map (gint64 from, gint64 to)
   GArray *expected = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (guint32 i = 0; i < columns->n_dated; i++)
-    if ((columns->flags[i] & SITMAP_EVENT_FLAG_PLACED) && columns->start[i] < to && columns->end[i] > from)
+    if ((columns->flags[i] & SITMAP_EVENT_FLAG_PLACED) && columns->start[i] < to && sitmap_event_columns_get_end (columns, i) > from)
       g_array_append_val (expected, i);
   return expected;
 }
