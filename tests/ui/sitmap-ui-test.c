@@ -193,3 +193,43 @@ sitmap_test_wait_for_transitions (GtkWidget *widget)
 {
   sitmap_test_wait_until (transitions_done, widget, 5000, "page transitions to end");
 }
+
+GdkTexture *
+sitmap_test_render (GtkWidget *widget, const char *path)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (path != NULL)
+    g_assert_true (gdk_texture_save_to_png (texture, path));
+  return texture;
+}
+
+guint
+sitmap_test_count_pixels (GdkTexture *texture, const cairo_rectangle_int_t *rect,
+                          gboolean (*test) (guint8 r, guint8 g, guint8 b))
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  gsize stride = (gsize) width * 4;
+  g_autofree guint8 *data = g_malloc (stride * height);
+  guint count = 0;
+
+  /* GDK_MEMORY_DEFAULT is premultiplied BGRA on little-endian machines: B, G, R, A in memory. */
+  gdk_texture_download (texture, data, stride);
+  for (int y = MAX (rect->y, 0); y < MIN (rect->y + rect->height, height); y++)
+    for (int x = MAX (rect->x, 0); x < MIN (rect->x + rect->width, width); x++)
+      {
+        const guint8 *p = data + y * stride + x * 4;
+
+        count += test (p[2], p[1], p[0]);
+      }
+  return count;
+}

@@ -22,6 +22,12 @@ char    *sitmap_test_collect_text (GtkWidget *widget);
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
+/* What widget shows now, rendered by its window's renderer; saved as PNG when path is not NULL. */
+GdkTexture *sitmap_test_render (GtkWidget *widget, const char *path);
+/* Counts the pixels of texture inside rect (in pixels) for which test returns TRUE. */
+guint    sitmap_test_count_pixels (GdkTexture *texture, const cairo_rectangle_int_t *rect,
+                                   gboolean (*test) (guint8 r, guint8 g, guint8 b));
+
 /* The toplevel windows other than main_window that are shown. */
 GList   *sitmap_test_list_other_windows (GtkWindow *main_window);
 
