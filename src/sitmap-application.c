@@ -110,10 +110,14 @@ about_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 #endif
 }
 
+/* Windows are closed, not dropped, so that each keeps its size and panes as the close button would. */
 static void
 quit_action (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr (GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static const GActionEntry app_actions[] = {
