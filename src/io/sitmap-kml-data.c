@@ -200,6 +200,8 @@ sitmap_kml_read_view (SitmapKmlReader *reader)
 {
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
 
+  sitmap_document_builder_set_native (reader->builder);
+
   /* The first view is the document's; a second, from a file pasted into another, is ignored. */
   if (!reader->have_view)
     {
@@ -275,6 +277,8 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
   g_autofree char *id = sitmap_xml_input_dup_attribute (reader->in, "id");
   SitmapXmlChildren children;
   SitmapSource *source;
+
+  sitmap_document_builder_set_native (reader->builder);
 
   if (id == NULL)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
@@ -490,6 +494,8 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   g_autofree char *category = sitmap_xml_input_dup_attribute (reader->in, "category");
   SitmapXmlChildren children;
 
+  sitmap_document_builder_set_native (reader->builder);
+
   if (feature->has_event_data)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   _("a Placemark has more than one sitmap:event"));
@@ -511,6 +517,8 @@ sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *kind = sitmap_xml_input_dup_attribute (reader->in, "kind");
+
+  sitmap_document_builder_set_native (reader->builder);
 
   feature->is_place = TRUE;
   if (!check_single_kind (reader, feature, mark))

@@ -24,6 +24,7 @@ struct _SitmapDocumentBuilder
   GHashTable        *source_index; /* id → index + 1 */
   GHashTable        *place_index;  /* id → index + 1 */
   SitmapEventStore  *store;
+  gboolean           native;
 };
 
 SitmapDocumentBuilder *
@@ -93,6 +94,12 @@ sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 fro
   self->view.has_time = TRUE;
   self->view.from = from;
   self->view.to = to;
+}
+
+void
+sitmap_document_builder_set_native (SitmapDocumentBuilder *self)
+{
+  self->native = TRUE;
 }
 
 SitmapSource *
@@ -196,6 +203,7 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
   document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),
                                    &self->view, g_steal_pointer (&self->sources),
                                    g_steal_pointer (&self->places), g_steal_pointer (&self->store));
+  _sitmap_document_set_native (document, self->native);
   sitmap_document_builder_free (self);
   return document;
 }

@@ -21,6 +21,9 @@ void sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double l
                                            double zoom);
 void sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to);
 gboolean sitmap_document_builder_has_position (SitmapDocumentBuilder *self);
+/* Readers call this when the file carries Sitmap's own data: only such a file is saved over in
+ * place, since writing any other KML back would drop what Sitmap does not read. */
+void     sitmap_document_builder_set_native (SitmapDocumentBuilder *self);
 
 /* The source with this id, added if new. Borrowed; set its fields as they are read. */
 SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id);

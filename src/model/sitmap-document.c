@@ -11,6 +11,7 @@
 #include "sitmap-document-private.h"
 #include "sitmap-error.h"
 #include "sitmap-event.h"
+#include "sitmap-undo-stack.h"
 
 struct _SitmapDocument
 {
@@ -25,6 +26,8 @@ struct _SitmapDocument
   GListStore        *sources;      /* the same, as list models for widgets */
   GListStore        *places;
   SitmapEventStore  *store;
+  SitmapUndoStack   *undo_stack;
+  gboolean           native;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapDocument, sitmap_document, G_TYPE_OBJECT)
@@ -38,6 +41,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 sitmap_document_finalize (GObject *object)
@@ -53,6 +63,7 @@ sitmap_document_finalize (GObject *object)
   g_clear_pointer (&self->source_array, g_ptr_array_unref);
   g_clear_pointer (&self->place_array, g_ptr_array_unref);
   g_clear_pointer (&self->store, sitmap_event_store_free);
+  g_clear_object (&self->undo_stack);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -98,11 +109,24 @@ sitmap_document_class_init (SitmapDocumentClass *klass)
   properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* (flags: SitmapDocumentChange) after an edit or its undo */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
 sitmap_document_init (SitmapDocument *self)
 {
+  self->undo_stack = sitmap_undo_stack_new (self);
+  /* A document made here, not read, is Sitmap's own. */
+  self->native = TRUE;
+}
+
+void
+_sitmap_document_set_native (SitmapDocument *self, gboolean native)
+{
+  self->native = native;
 }
 
 static GListStore *
@@ -184,6 +208,27 @@ sitmap_document_set_file (SitmapDocument *self, GFile *file)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
   if (self->title == NULL)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+gboolean
+sitmap_document_is_native (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), FALSE);
+  return self->native;
+}
+
+SitmapUndoStack *
+sitmap_document_get_undo_stack (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return self->undo_stack;
+}
+
+void
+sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
 const SitmapDocumentView *

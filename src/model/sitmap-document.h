@@ -25,6 +25,17 @@ typedef struct
 } SitmapDocumentView;
 
 typedef struct _SitmapEvent SitmapEvent;
+typedef struct _SitmapUndoStack SitmapUndoStack;
+
+/* What a "changed" signal says changed; events' times and places do not change in place. */
+typedef enum
+{
+  SITMAP_DOCUMENT_CHANGE_SOURCES = 1 << 0,     /* a source's fields, its reliability */
+  SITMAP_DOCUMENT_CHANGE_CITATIONS = 1 << 1,   /* a citation's credibility */
+  SITMAP_DOCUMENT_CHANGE_VIEWS = 1 << 2,       /* the named views */
+  SITMAP_DOCUMENT_CHANGE_ANNOTATIONS = 1 << 3, /* the annotations */
+  SITMAP_DOCUMENT_CHANGE_METADATA = 1 << 4,    /* title, description */
+} SitmapDocumentChange;
 
 #define SITMAP_TYPE_DOCUMENT (sitmap_document_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapDocument, sitmap_document, SITMAP, DOCUMENT, GObject)
@@ -35,6 +46,13 @@ const char               *sitmap_document_get_description (SitmapDocument *self)
 GFile                    *sitmap_document_get_file (SitmapDocument *self);
 void                      sitmap_document_set_file (SitmapDocument *self, GFile *file);
 const SitmapDocumentView *sitmap_document_get_view (SitmapDocument *self);
+/* Whether the file it came from was written by Sitmap (or it was made here): only then may a save
+ * replace the file, since writing another program's KML back would drop what Sitmap does not read. */
+gboolean                  sitmap_document_is_native (SitmapDocument *self);
+/* Every edit goes through the document's undo stack (see SitmapCommand). */
+SitmapUndoStack          *sitmap_document_get_undo_stack (SitmapDocument *self);
+/* For commands: tells every view what changed. */
+void                      sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what);
 
 guint                     sitmap_document_get_n_events (SitmapDocument *self);
 const SitmapEventColumns *sitmap_document_get_columns (SitmapDocument *self);

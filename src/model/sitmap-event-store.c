@@ -787,6 +787,16 @@ sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gbool
     self->flags[position] &= ~SITMAP_EVENT_FLAG_PARTY_ONLY;
 }
 
+void
+sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guint i, SitmapCredibility credibility)
+{
+  const EventRecord *record = record_at (self, position);
+
+  g_return_if_fail (i < record->n_citations);
+  g_return_if_fail (credibility <= SITMAP_CREDIBILITY_6);
+  g_array_index (self->citations, SitmapCitationRecord, record->first_citation + i).credibility = credibility;
+}
+
 /*
  * Credibility
  */

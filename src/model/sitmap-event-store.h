@@ -181,6 +181,9 @@ typedef struct
 const SitmapCitationRecord *sitmap_event_store_get_citations (SitmapEventStore *self, guint position,
                                                               guint *n_citations);
 void sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gboolean party_only);
+/* For SitmapCredibilityCommand: the credibility of citation i of the event at position. */
+void sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guint i,
+                                         SitmapCredibility credibility);
 
 const char *sitmap_credibility_to_id (SitmapCredibility credibility);
 gboolean    sitmap_credibility_from_id (const char *id, SitmapCredibility *credibility);
