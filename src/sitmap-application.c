@@ -181,7 +181,10 @@ static void
 sitmap_application_startup (GApplication *app)
 {
   static const char *open_accels[] = { "<Primary>o", NULL };
+  static const char *save_accels[] = { "<Primary>s", NULL };
   static const char *save_as_accels[] = { "<Primary><Shift>s", NULL };
+  static const char *undo_accels[] = { "<Primary>z", NULL };
+  static const char *redo_accels[] = { "<Primary><Shift>z", NULL };
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
 
@@ -189,7 +192,10 @@ sitmap_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }

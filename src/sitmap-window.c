@@ -11,38 +11,13 @@
 
 #include "sitmap-application.h"
 #include "sitmap-document-io.h"
-#include "sitmap-place-layer.h"
 #include "sitmap-source-chooser.h"
-#include "sitmap-window.h"
+#include "sitmap-undo-stack.h"
+#include "sitmap-window-private.h"
 
 /* The zoom a document opens at when it names no view and has one event or none placed. */
 #define SINGLE_EVENT_ZOOM 9.0
 #define MAX_FIT_ZOOM      12.0
-
-struct _SitmapWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* Template widgets */
-  AdwWindowTitle      *window_title;
-  AdwToastOverlay     *toast_overlay;
-  GtkPaned            *main_paned;
-  GtkPaned            *map_paned;
-  ShumateSimpleMap    *map;
-  SitmapSourceChooser *source_chooser;
-  SitmapTimeline      *timeline;
-  SitmapSidebar       *sidebar;
-
-  SitmapViewState     *view_state;
-  SitmapEventLayer    *event_layer;
-  SitmapPlaceLayer    *place_layer;
-  GSettings           *settings;
-  GCancellable        *load_cancellable;
-  GFile               *loading_file;
-  gboolean             view_pending;  /* the document's view waits for the map to have a size */
-  gboolean             panes_pending; /* likewise the sidebar's and timeline's remembered sizes */
-  guint                pending_tick;
-};
 
 G_DEFINE_FINAL_TYPE (SitmapWindow, sitmap_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -60,18 +35,18 @@ static void wait_for_map_size (SitmapWindow *self);
  * Auxiliary methods
  */
 
-static gboolean
-is_bundled (GFile *file)
+gboolean
+_sitmap_window_is_bundled (GFile *file)
 {
   return file != NULL && g_file_has_uri_scheme (file, "resource");
 }
 
-static char *
-dup_display_name (GFile *file)
+char *
+_sitmap_window_dup_display_name (GFile *file)
 {
   g_autoptr (GFileInfo) info = NULL;
 
-  if (is_bundled (file))
+  if (_sitmap_window_is_bundled (file))
     return g_strdup (_("Bundled demo"));
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME, G_FILE_QUERY_INFO_NONE, NULL, NULL);
   if (info != NULL)
@@ -79,10 +54,13 @@ dup_display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
-static void
-update_title (SitmapWindow *self)
+/* "Syria, late 2024 — Sitmap"; with unsaved changes, "• Syria, late 2024 — Sitmap", as GNOME's editors
+ * mark them. */
+void
+_sitmap_window_update_title (SitmapWindow *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -93,12 +71,17 @@ update_title (SitmapWindow *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
+  if (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (document)))
+    /* TRANSLATORS: the title of a document with unsaved changes */
+    name = g_strdup_printf (_("• %s"), sitmap_document_get_title (document));
+  else
+    name = g_strdup (sitmap_document_get_title (document));
   /* TRANSLATORS: the window title, "<document title> — Sitmap" */
-  title = g_strdup_printf (_("%s — Sitmap"), sitmap_document_get_title (document));
+  title = g_strdup_printf (_("%s — Sitmap"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, sitmap_document_get_title (document));
+  adw_window_title_set_title (self->window_title, name);
   if (sitmap_document_get_file (document) != NULL)
-    subtitle = dup_display_name (sitmap_document_get_file (document));
+    subtitle = _sitmap_window_dup_display_name (sitmap_document_get_file (document));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
@@ -167,22 +150,22 @@ apply_document_view (SitmapWindow *self)
   go_to (self, latitude, longitude, CLAMP (zoom, 1, MAX_FIT_ZOOM));
 }
 
-static void
-remember_document (SitmapWindow *self, GFile *file)
+void
+_sitmap_window_remember_document (SitmapWindow *self, GFile *file)
 {
   g_autofree char *uri = NULL;
 
   if (self->settings == NULL)
     return;
   /* The demo is shown anyway when nothing else is remembered. */
-  uri = is_bundled (file) ? g_strdup ("") : g_file_get_uri (file);
+  uri = _sitmap_window_is_bundled (file) ? g_strdup ("") : g_file_get_uri (file);
   g_settings_set_string (self->settings, "last-document", uri);
 }
 
 static void
 show_open_error (SitmapWindow *self, GFile *file, const GError *error)
 {
-  g_autofree char *name = dup_display_name (file);
+  g_autofree char *name = _sitmap_window_dup_display_name (file);
   /* TRANSLATORS: the heading of the dialog shown when a file cannot be opened */
   g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   g_autofree char *body = g_strdup_printf (_("%s\n\nThe document that was open is unchanged."), error->message);
@@ -235,9 +218,9 @@ load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     }
 
   sitmap_view_state_set_document (self->view_state, document);
-  update_title (self);
+  _sitmap_window_bind_document (self);
   apply_document_view (self);
-  remember_document (self, sitmap_document_get_file (document));
+  _sitmap_window_remember_document (self, sitmap_document_get_file (document));
 }
 
 /* Paned positions count from the start, but the user sized the sidebar and the timeline, so those
@@ -296,162 +279,9 @@ wait_for_map_size (SitmapWindow *self)
     self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->map), pending_tick_cb, self, NULL);
 }
 
-static void
-save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapWindow) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (AdwToast) toast = NULL;
-  g_autofree char *title = NULL;
-
-  if (!sitmap_document_save_finish (result, &error))
-    /* TRANSLATORS: a toast; %s says why */
-    title = g_strdup_printf (_("Could not save: %s"), error->message);
-  else
-    title = g_strdup (_("Saved a copy"));
-  toast = adw_toast_new (title);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_steal_pointer (&toast));
-}
-
-static void
-save_to (SitmapWindow *self, GFile *file)
-{
-  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
-
-  if (document != NULL && file != NULL)
-    sitmap_document_save_async (document, file, NULL, save_cb, g_object_ref (self));
-}
-
-static GListModel *
-kml_filters (void)
-{
-  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr (GtkFileFilter) kml = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (kml, _("KML documents"));
-  gtk_file_filter_add_mime_type (kml, "application/vnd.google-earth.kml+xml");
-  gtk_file_filter_add_suffix (kml, "kml");
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, kml);
-  g_list_store_append (filters, all);
-  return G_LIST_MODEL (filters);
-}
-
-#if GTK_CHECK_VERSION(4, 10, 0)
-static void
-open_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapWindow) self = user_data;
-  g_autoptr (GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    sitmap_window_open (self, file);
-}
-
-static void
-save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapWindow) self = user_data;
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  save_to (self, file);
-}
-#else
-static void
-native_response_cb (GtkNativeDialog *native, int response, gpointer user_data)
-{
-  SitmapWindow *self = user_data;
-  g_autoptr (GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  if (file != NULL && gtk_file_chooser_get_action (GTK_FILE_CHOOSER (native)) == GTK_FILE_CHOOSER_ACTION_OPEN)
-    sitmap_window_open (self, file);
-  else if (file != NULL)
-    save_to (self, file);
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-static void
-add_native_filters (GtkFileChooser *chooser)
-{
-  g_autoptr (GListModel) filters = kml_filters ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (chooser, filter);
-    }
-}
-#endif
-
 /*
  * Actions
  */
-
-static void
-open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SitmapWindow *self = SITMAP_WINDOW (widget);
-  g_autoptr (GListModel) filters = kml_filters ();
-
-#if GTK_CHECK_VERSION(4, 10, 0)
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open Document"));
-  gtk_file_dialog_set_filters (dialog, filters);
-  gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
-#else
-  GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (self),
-                                                              GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
-                                                              _("_Cancel"));
-
-  add_native_filters (GTK_FILE_CHOOSER (native));
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-#endif
-}
-
-static void
-save_as_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
-{
-  SitmapWindow *self = SITMAP_WINDOW (widget);
-  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
-  g_autofree char *name = NULL;
-
-  if (document == NULL)
-    return;
-  name = g_strdup_printf ("%s.kml", sitmap_document_get_title (document));
-  g_strdelimit (name, "/\\:", '-');
-
-#if GTK_CHECK_VERSION(4, 10, 0)
-  {
-    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr (GListModel) filters = kml_filters ();
-
-    gtk_file_dialog_set_title (dialog, _("Save a Copy"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_filters (dialog, filters);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
-                                                                GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                                                _("_Cancel"));
-
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    add_native_filters (GTK_FILE_CHOOSER (native));
-    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-  }
-#endif
-}
 
 /* Escape undoes the narrowest thing first: the selection, then the time range. */
 static void
@@ -480,12 +310,25 @@ restore_window_state (SitmapWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 }
 
+static void
+close_confirmed_cb (SitmapWindow *self, gpointer data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Unsaved changes are never dropped on the way out: the user saves them or says to drop them. */
 static gboolean
 sitmap_window_close_request (GtkWindow *window)
 {
   SitmapWindow *self = SITMAP_WINDOW (window);
   int width, height;
 
+  if (!self->close_confirmed && _sitmap_window_has_unsaved_changes (self))
+    {
+      _sitmap_window_confirm_discard (self, close_confirmed_cb, NULL, NULL);
+      return TRUE;
+    }
   if (self->settings != NULL)
     {
       gtk_window_get_default_size (window, &width, &height);
@@ -509,6 +352,7 @@ sitmap_window_dispose (GObject *object)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
+  _sitmap_window_dispose_files (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_WINDOW);
   G_OBJECT_CLASS (sitmap_window_parent_class)->dispose (object);
 }
@@ -566,26 +410,33 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
-static void
-source_message_cb (SitmapWindow *self, const char *text, const char *undo_action)
+/* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
+static AdwToast *
+new_plain_toast (const char *text)
 {
-  AdwToast *toast;
-
 #if ADW_CHECK_VERSION(1, 4, 0)
-  toast = adw_toast_new (text);
+  AdwToast *toast = adw_toast_new (text);
+
   adw_toast_set_use_markup (toast, FALSE);
+  return toast;
 #else
   g_autofree char *escaped = g_markup_escape_text (text, -1);
 
-  toast = adw_toast_new (escaped);
+  return adw_toast_new (escaped);
 #endif
+}
+
+static void
+source_message_cb (SitmapWindow *self, const char *text, const char *undo_action)
+{
+  AdwToast *toast = new_plain_toast (text);
+
   if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
@@ -641,7 +492,7 @@ sitmap_window_init (SitmapWindow *self)
   restore_window_state (self);
   self->panes_pending = TRUE;
   wait_for_map_size (self);
-  update_title (self);
+  _sitmap_window_update_title (self);
 }
 
 /*
@@ -655,11 +506,29 @@ sitmap_window_new (GtkApplication *application)
 }
 
 void
+_sitmap_window_show_toast (SitmapWindow *self, const char *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, new_plain_toast (text));
+}
+
+static void
+open_confirmed_cb (SitmapWindow *self, gpointer data)
+{
+  _sitmap_window_load (self, data);
+}
+
+void
 sitmap_window_open (SitmapWindow *self, GFile *file)
 {
   g_return_if_fail (SITMAP_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  _sitmap_window_confirm_discard (self, open_confirmed_cb, g_object_ref (file), g_object_unref);
+}
+
+void
+_sitmap_window_load (SitmapWindow *self, GFile *file)
+{
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();

@@ -203,7 +203,7 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
   document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),
                                    &self->view, g_steal_pointer (&self->sources),
                                    g_steal_pointer (&self->places), g_steal_pointer (&self->store));
-  _sitmap_document_set_native (document, self->native);
+  sitmap_document_set_native (document, self->native);
   sitmap_document_builder_free (self);
   return document;
 }

@@ -16,6 +16,4 @@ SitmapDocument *_sitmap_document_new (char                     *title,
                                       GPtrArray                *places,
                                       SitmapEventStore         *store);
 
-void _sitmap_document_set_native (SitmapDocument *self, gboolean native);
-
 G_END_DECLS

@@ -124,9 +124,10 @@ sitmap_document_init (SitmapDocument *self)
 }
 
 void
-_sitmap_document_set_native (SitmapDocument *self, gboolean native)
+sitmap_document_set_native (SitmapDocument *self, gboolean native)
 {
-  self->native = native;
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  self->native = !!native;
 }
 
 static GListStore *

@@ -49,6 +49,8 @@ const SitmapDocumentView *sitmap_document_get_view (SitmapDocument *self);
 /* Whether the file it came from was written by Sitmap (or it was made here): only then may a save
  * replace the file, since writing another program's KML back would drop what Sitmap does not read. */
 gboolean                  sitmap_document_is_native (SitmapDocument *self);
+/* After Sitmap wrote the document to its file, the file is Sitmap's own. */
+void                      sitmap_document_set_native (SitmapDocument *self, gboolean native);
 /* Every edit goes through the document's undo stack (see SitmapCommand). */
 SitmapUndoStack          *sitmap_document_get_undo_stack (SitmapDocument *self);
 /* For commands: tells every view what changed. */

@@ -155,6 +155,16 @@ sitmap_test_key (GtkWidget *widget, const char *keys)
   run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers", keys, NULL });
 }
 
+void
+sitmap_test_type (GtkWidget *widget, const char *text)
+{
+  g_autofree char *window = NULL;
+  int x, y;
+
+  to_screen (widget, 0, 0, &window, &x, &y);
+  run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", window, "type", "--delay", "5", text, NULL });
+}
+
 GList *
 sitmap_test_list_other_windows (GtkWindow *main_window)
 {

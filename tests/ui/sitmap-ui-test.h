@@ -22,6 +22,8 @@ char    *sitmap_test_collect_text (GtkWidget *widget);
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
+/* Types text on the keyboard into widget's window. */
+void     sitmap_test_type (GtkWidget *widget, const char *text);
 /* What widget shows now, rendered by its window's renderer; saved as PNG when path is not NULL. */
 GdkTexture *sitmap_test_render (GtkWidget *widget, const char *path);
 /* Counts the pixels of texture inside rect (in pixels) for which test returns TRUE. */

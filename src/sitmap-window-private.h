@@ -1,0 +1,62 @@
+/* sitmap-window-private.h: what the window's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "sitmap-place-layer.h"
+#include "sitmap-window.h"
+
+G_BEGIN_DECLS
+
+struct _SitmapWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle      *window_title;
+  AdwToastOverlay     *toast_overlay;
+  GtkPaned            *main_paned;
+  GtkPaned            *map_paned;
+  ShumateSimpleMap    *map;
+  SitmapSourceChooser *source_chooser;
+  SitmapTimeline      *timeline;
+  SitmapSidebar       *sidebar;
+
+  SitmapViewState     *view_state;
+  SitmapEventLayer    *event_layer;
+  SitmapPlaceLayer    *place_layer;
+  GSettings           *settings;
+  GCancellable        *load_cancellable;
+  GFile               *loading_file;
+  gboolean             view_pending;  /* the document's view waits for the map to have a size */
+  gboolean             panes_pending; /* likewise the sidebar's and timeline's remembered sizes */
+  guint                pending_tick;
+
+  /* sitmap-window-files.c */
+  SitmapDocument      *bound_document; /* whose undo stack the title and actions follow */
+  gboolean             close_confirmed;
+};
+
+/* sitmap-window.c */
+gboolean _sitmap_window_is_bundled (GFile *file);
+char    *_sitmap_window_dup_display_name (GFile *file);
+void     _sitmap_window_update_title (SitmapWindow *self);
+void     _sitmap_window_remember_document (SitmapWindow *self, GFile *file);
+void     _sitmap_window_show_toast (SitmapWindow *self, const char *text);
+void     _sitmap_window_load (SitmapWindow *self, GFile *file);
+
+/* sitmap-window-files.c: opening, saving, and not losing unsaved changes */
+typedef void (*SitmapWindowThen) (SitmapWindow *self, gpointer data);
+
+void     _sitmap_window_class_init_files (GtkWidgetClass *widget_class);
+/* Follows the view state's document: its undo stack drives the title and the Undo/Redo actions. */
+void     _sitmap_window_bind_document (SitmapWindow *self);
+/* Runs then (and destroy on data) once the document's unsaved changes are saved or knowingly
+ * dropped; never when the user cancels. Right away when there is nothing to lose. */
+void     _sitmap_window_confirm_discard (SitmapWindow *self, SitmapWindowThen then, gpointer data,
+                                         GDestroyNotify destroy);
+void     _sitmap_window_dispose_files (SitmapWindow *self);
+gboolean _sitmap_window_has_unsaved_changes (SitmapWindow *self);
+
+G_END_DECLS
