@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 #define SITMAP_KML_MAX_EVENTS    10000000
 #define SITMAP_KML_MAX_PLACES    1000000
 #define SITMAP_KML_MAX_SOURCES   100000
+/* Coordinates of all geometries together: about 30 bytes each while they are read */
+#define SITMAP_KML_MAX_POINTS    20000000
 /* Actors, figures and citations of one event */
 #define SITMAP_KML_MAX_PER_EVENT 1000
 /* Half the equator: no point on Earth is farther from another. */
