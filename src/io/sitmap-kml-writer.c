@@ -547,13 +547,20 @@ write_location (Writer *writer, guint position)
   guint place = sitmap_event_store_get_place (writer->store, position);
   guint radius = sitmap_event_store_get_radius (writer->store, position);
   const char *text = sitmap_event_store_get_place_text (writer->store, position);
+  gboolean stated = sitmap_event_store_has_stated_precision (writer->store, position);
 
+  /* A precision derived on reading is derived again: written, it would claim what the source never said. */
+  if (!stated)
+    precision = SITMAP_LOCATION_PRECISION_NONE;
   if (precision == SITMAP_LOCATION_PRECISION_NONE && place == 0 && radius == 0 && text == NULL)
     return;
   start_sitmap (writer, "location");
   if (place > 0)
     attribute (writer, "place", sitmap_place_get_id (sitmap_document_get_place (writer->document, place - 1)));
-  attribute (writer, "precision", sitmap_location_precision_to_id (precision));
+  if (place > 0 && sitmap_event_store_is_located_by_place (writer->store, position))
+    attribute (writer, "from-place", "true");
+  if (precision != SITMAP_LOCATION_PRECISION_NONE)
+    attribute (writer, "precision", sitmap_location_precision_to_id (precision));
   if (radius > 0)
     integer_attribute (writer, "radius", MIN (radius, SITMAP_KML_MAX_RADIUS_M));
   if (text != NULL)
@@ -651,9 +658,13 @@ write_event (Writer *writer, guint position)
   write_time (writer, &time);
   text_element (writer, "styleUrl", style);
   write_event_data (writer, position);
-  /* The geometry is written even when it came from the event's place, so that other viewers see it. */
+  /* An event located by its place gets the place's point, so that other viewers show it, but not its
+   * shape: a province's outline copied into each of its events would multiply the file. */
   placed = sitmap_event_store_get_location (writer->store, position, &latitude, &longitude);
-  write_geometry (writer, placed, latitude, longitude, sitmap_event_store_get_geometry (writer->store, position));
+  write_geometry (writer, placed, latitude, longitude,
+                  sitmap_event_store_is_located_by_place (writer->store, position)
+                    ? NULL
+                    : sitmap_event_store_get_geometry (writer->store, position));
   end (writer);
 }
 

@@ -42,8 +42,17 @@ typedef struct
   guint8      end_unit;
   guint8      category;
   guint8      location_precision;
-  guint32     order; /* insertion order, to keep the sort stable */
+  guint8      origin; /* RecordOrigin */
+  guint32     order;  /* insertion order, to keep the sort stable */
 } EventRecord;
+
+/* What of an event's record the file said, and what was derived: a file saved must not assert more than
+ * it was told. */
+typedef enum
+{
+  RECORD_LOCATED_BY_PLACE = 1 << 0, /* point and shape are its place's */
+  RECORD_PRECISION_STATED = 1 << 1, /* location_precision came with the event */
+} RecordOrigin;
 
 /* How a citation names its sources until the document resolves them to indices. */
 typedef struct
@@ -272,6 +281,8 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   record.radius_m = draft->radius_m;
   record.category = draft->category;
   record.location_precision = draft->location_precision;
+  if (draft->location_precision != SITMAP_LOCATION_PRECISION_NONE)
+    record.origin |= RECORD_PRECISION_STATED;
   record.order = self->records->len;
   if (draft->geometry != NULL)
     {
@@ -339,6 +350,8 @@ inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
     {
       record->latitude = sitmap_place_get_latitude (place);
       record->longitude = sitmap_place_get_longitude (place);
+      if (record->geometry == 0)
+        record->origin |= RECORD_LOCATED_BY_PLACE;
       if (record->geometry == 0 && geometry != NULL)
         {
           g_ptr_array_add (self->geometries, sitmap_geometry_ref (geometry));
@@ -748,6 +761,18 @@ guint
 sitmap_event_store_get_place (SitmapEventStore *self, guint position)
 {
   return record_at (self, position)->place;
+}
+
+gboolean
+sitmap_event_store_is_located_by_place (SitmapEventStore *self, guint position)
+{
+  return (record_at (self, position)->origin & RECORD_LOCATED_BY_PLACE) != 0;
+}
+
+gboolean
+sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position)
+{
+  return (record_at (self, position)->origin & RECORD_PRECISION_STATED) != 0;
 }
 
 const char *const *

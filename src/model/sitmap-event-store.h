@@ -164,6 +164,12 @@ SitmapGeometry *sitmap_event_store_get_geometry (SitmapEventStore *self, guint p
 guint           sitmap_event_store_get_radius (SitmapEventStore *self, guint position);
 /* index + 1 into the document's places, 0 when none */
 guint           sitmap_event_store_get_place (SitmapEventStore *self, guint position);
+/* Whether the event's point and shape are those of its place, as it had none of its own: a file saved then
+ * says so, and the event follows its place. */
+gboolean        sitmap_event_store_is_located_by_place (SitmapEventStore *self, guint position);
+/* Whether the location precision was given with the event; otherwise it was derived (from the place's kind,
+ * or exact for a point), and is derived again when the file is read back. */
+gboolean        sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position);
 const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
 const SitmapFigure    *sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n_figures);
 

@@ -226,6 +226,129 @@ test_points_limited (void)
     }
 }
 
+static char *
+write_string (SitmapDocument *document)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = sitmap_kml_write_bytes (document, &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static guint
+count_occurrences (const char *text, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+#define PROVINCE \
+  "<Placemark id=\"prov\"><name>Province</name><ExtendedData><sitmap:place kind=\"province\"/></ExtendedData>" \
+  "<MultiGeometry><Point><coordinates>40,35</coordinates></Point><Polygon><outerBoundaryIs><LinearRing>" \
+  "<coordinates>39,34 41,34 41,36 39,36 39,34</coordinates></LinearRing></outerBoundaryIs></Polygon>" \
+  "</MultiGeometry></Placemark>"
+
+/* H3: events located by a place are saved with its point and a mark, never with a copy of its shape; read
+ * back, they have the place's shape again. */
+static void
+test_place_shape_not_copied (void)
+{
+  g_autoptr (GString) kml = g_string_new (KML_OPEN "<Document>" PROVINCE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapDocument) reread = NULL;
+  g_autofree char *written = NULL;
+  SitmapEventStore *store;
+
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (kml, "<Placemark id=\"e%u\"><ExtendedData><sitmap:event><sitmap:location place=\"prov\"/>"
+                                 "</sitmap:event></ExtendedData></Placemark>", i);
+  g_string_append (kml, "</Document></kml>");
+  document = io_test_read_string (kml->str, "province.kml", &error);
+  g_assert_no_error (error);
+  written = write_string (document);
+  g_assert_cmpuint (count_occurrences (written, "<Polygon>"), ==, 1);
+  g_assert_cmpuint (count_occurrences (written, "from-place=\"true\""), ==, 50);
+  /* Other viewers still show each event, at its place */
+  g_assert_cmpuint (count_occurrences (written, "<coordinates>40,35</coordinates>"), >=, 50);
+
+  reread = io_test_read_string (written, "province.kml", &error);
+  g_assert_no_error (error);
+  io_assert_documents_equal (document, reread);
+  store = sitmap_document_get_store (reread);
+  for (guint i = 0; i < sitmap_document_get_n_events (reread); i++)
+    {
+      SitmapGeometry *shape = sitmap_event_store_get_geometry (store, i);
+
+      g_assert_true (sitmap_event_store_is_located_by_place (store, i));
+      g_assert_nonnull (shape);
+      g_assert_cmpint (sitmap_geometry_get_kind (shape), ==, SITMAP_GEOMETRY_POLYGON);
+    }
+}
+
+/* H3/M4: with from-place, the event is where its place is now, whatever point other viewers were given. */
+static void
+test_from_place_follows_place (void)
+{
+  static const char kml[] = KML_OPEN "<Document>" PROVINCE
+                            "<Placemark id=\"e\"><ExtendedData><sitmap:event><sitmap:location place=\"prov\" "
+                            "from-place=\"true\"/></sitmap:event></ExtendedData>"
+                            "<Point><coordinates>10,10</coordinates></Point></Placemark></Document></kml>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (kml, "moved.kml", &error);
+  SitmapEventStore *store;
+  double latitude, longitude;
+
+  g_assert_no_error (error);
+  store = sitmap_document_get_store (document);
+  g_assert_true (sitmap_event_store_get_location (store, io_find_event (document, "e"), &latitude, &longitude));
+  g_assert_cmpfloat (latitude, ==, 35);
+  g_assert_cmpfloat (longitude, ==, 40);
+
+  /* from-place needs a place */
+  {
+    static const char lone[] = KML_OPEN "<Placemark><ExtendedData><sitmap:event><sitmap:location from-place=\"true\"/>"
+                               "</sitmap:event></ExtendedData></Placemark></kml>";
+    g_autofree char *message = io_assert_read_fails (lone, -1, SITMAP_DOCUMENT_ERROR,
+                                                     SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 1, 0);
+  }
+}
+
+/* M4: a precision the file did not state is not written: a plain point does not become "exact", an event at
+ * a province does not become "region". One that was stated is kept. */
+static void
+test_precision_written_only_when_stated (void)
+{
+  static const char kml[] = KML_OPEN "<Document>" PROVINCE
+                            "<Placemark id=\"plain\"><Point><coordinates>38,34</coordinates></Point></Placemark>"
+                            "<Placemark id=\"at-place\"><ExtendedData><sitmap:event><sitmap:location place=\"prov\"/>"
+                            "</sitmap:event></ExtendedData></Placemark>"
+                            "<Placemark id=\"stated\"><ExtendedData><sitmap:event><sitmap:location place=\"prov\" "
+                            "precision=\"town\"/></sitmap:event></ExtendedData></Placemark></Document></kml>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (kml, "precision.kml", &error);
+  g_autoptr (SitmapDocument) reread = NULL;
+  g_autofree char *written = NULL;
+  const SitmapEventColumns *columns;
+
+  g_assert_no_error (error);
+  columns = sitmap_event_store_get_columns (sitmap_document_get_store (document));
+  /* Derived for display as before */
+  g_assert_cmpint (columns->location_precision[io_find_event (document, "plain")], ==, SITMAP_LOCATION_PRECISION_EXACT);
+  g_assert_cmpint (columns->location_precision[io_find_event (document, "at-place")], ==,
+                   SITMAP_LOCATION_PRECISION_REGION);
+  written = write_string (document);
+  g_assert_cmpuint (count_occurrences (written, "precision="), ==, 1);
+  g_assert_cmpuint (count_occurrences (written, "precision=\"town\""), ==, 1);
+  reread = io_test_read_string (written, "precision.kml", &error);
+  g_assert_no_error (error);
+  io_assert_documents_equal (document, reread);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -240,6 +363,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-review/special-files", test_special_files);
   g_test_add_func ("/io/kml-review/cited-sources-limited", test_cited_sources_limited);
   g_test_add_func ("/io/kml-review/points-limited", test_points_limited);
+
+  g_test_add_func ("/io/kml-review/place-shape-not-copied", test_place_shape_not_copied);
+  g_test_add_func ("/io/kml-review/from-place-follows-place", test_from_place_follows_place);
+  g_test_add_func ("/io/kml-review/precision-written-only-when-stated", test_precision_written_only_when_stated);
 
   return g_test_run ();
 }
