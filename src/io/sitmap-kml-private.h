@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "sitmap-document.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +33,13 @@ gboolean sitmap_kml_is_kml_namespace (const char *ns);
  * nominal 1000-pixel-wide window and Google Earth's 60° field of view. */
 double sitmap_kml_zoom_from_range (double range, double latitude);
 double sitmap_kml_range_from_zoom (double zoom, double latitude);
+
+/* sitmap_kml_write_file() with another limit on the size of the file, for tests: the real one, what the reader
+ * opens, takes gigabytes to reach. */
+gboolean sitmap_kml_write_file_with_max_size (SitmapDocument *document,
+                                              GFile          *file,
+                                              guint64         max_size,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
 
 G_END_DECLS

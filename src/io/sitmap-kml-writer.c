@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "sitmap-atomic-write.h"
+#include "sitmap-error.h"
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-load-bytes.h"
 #include "sitmap-source.h"
 #include "sitmap-xml-input.h"
 
@@ -725,23 +727,53 @@ write_document (Writer *writer, GError **error)
   return !writer->failed;
 }
 
-static int
-append_cb (void *context, const char *buffer, int len)
+/*
+ * Output: into memory or, streamed, into the file it replaces
+ */
+
+typedef struct
 {
-  g_byte_array_append (context, (const guint8 *) buffer, len);
+  GByteArray       *array; /* writing to memory, or */
+  SitmapAtomicFile *file;  /* to a file */
+  guint64           size;
+  guint64           max_size;
+  GError           *error; /* why the output stopped */
+} Output;
+
+/* A file the reader would refuse is not written: saving it would lose the document. */
+static int
+output_cb (void *context, const char *buffer, int len)
+{
+  Output *out = context;
+
+  if (out->error != NULL)
+    return -1;
+  out->size += len;
+  if (out->size > out->max_size)
+    {
+      g_set_error (&out->error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                   _("the document would be larger than %" G_GUINT64_FORMAT " MB, more than Sitmap can open: "
+                     "it was not saved"),
+                   out->max_size / (1024 * 1024));
+      return -1;
+    }
+  if (out->array != NULL)
+    g_byte_array_append (out->array, (const guint8 *) buffer, len);
+  else if (!sitmap_atomic_file_write (out->file, buffer, len, &out->error))
+    return -1;
   return len;
 }
 
-static GBytes *
-write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error)
+static gboolean
+write_output (SitmapDocument *document, Output *out, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GByteArray) output = g_byte_array_new ();
   xmlOutputBufferPtr buffer;
   Writer writer = { 0 };
+  g_autoptr (GError) write_error = NULL;
   gboolean ok;
 
   sitmap_xml_init ();
-  buffer = xmlOutputBufferCreateIO (append_cb, NULL, output, NULL);
+  buffer = xmlOutputBufferCreateIO (output_cb, NULL, out, NULL);
   writer.document = document;
   writer.store = sitmap_document_get_store (document);
   writer.cancellable = cancellable;
@@ -751,14 +783,37 @@ write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error
       if (buffer != NULL)
         xmlOutputBufferClose (buffer);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written as KML"));
-      return NULL;
+      return FALSE;
     }
-  ok = write_document (&writer, error);
-  /* Also flushes and frees the output buffer into output. */
+  ok = write_document (&writer, &write_error);
+  /* Also flushes the last of the output, which may fail as well. */
   xmlFreeTextWriter (writer.xml);
+  /* What stopped the output says more than libxml2's failure to write. */
+  if (out->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&out->error));
+      return FALSE;
+    }
   if (!ok)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&output));
+    {
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_file (SitmapDocument *document, GFile *file, guint64 max_size, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SitmapAtomicFile) atomic = sitmap_atomic_file_new (file, cancellable, error);
+  Output out = { 0 };
+
+  if (atomic == NULL)
+    return FALSE;
+  out.file = atomic;
+  out.max_size = max_size;
+  /* Streamed: a large document is never held twice in memory. Freeing an uncommitted file removes it. */
+  return write_output (document, &out, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
 }
 
 /*
@@ -768,25 +823,40 @@ write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error
 GBytes *
 sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
 {
+  g_autoptr (GByteArray) array = g_byte_array_new ();
+  Output out = { 0 };
+
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_bytes (document, NULL, error);
+  out.array = array;
+  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
+  if (!write_output (document, &out, NULL, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }
 
 gboolean
 sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  return write_file (document, file, SITMAP_DOCUMENT_MAX_SIZE, cancellable, error);
+}
+
+gboolean
+sitmap_kml_write_file_with_max_size (SitmapDocument *document,
+                                     GFile          *file,
+                                     guint64         max_size,
+                                     GCancellable   *cancellable,
+                                     GError        **error)
+{
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = write_bytes (document, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-  /* Not g_file_replace_contents(): when a write fails (a full disk) it still closes the stream, and closing
-   * a local replace stream renames the partial file over the old one. */
-  return sitmap_atomic_write (file, bytes, cancellable, error);
+  return write_file (document, file, max_size, cancellable, error);
 }

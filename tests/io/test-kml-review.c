@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "io-test-util.h"
 #include "sitmap-kml-private.h"
@@ -349,6 +350,97 @@ test_precision_written_only_when_stated (void)
   io_assert_documents_equal (document, reread);
 }
 
+static guint
+count_files (const char *dir)
+{
+  g_autoptr (GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  return n;
+}
+
+/* H3: a save that would grow past what the reader opens is refused while it streams, and the file saved
+ * before stays as it was, with nothing left beside it. */
+static void
+test_oversized_save_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-review-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "big.kml", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SitmapDocument) document = io_test_read_data ("full-format.kml");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (path, "the previous version", -1, NULL));
+  g_assert_false (sitmap_kml_write_file_with_max_size (document, file, 2000, NULL, &error));
+  g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous version");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_clear_error (&error);
+
+  /* Within the limit, the same document is saved whole */
+  g_assert_true (sitmap_kml_write_file_with_max_size (document, file, 1024 * 1024, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* L2: a file whose name is as long as the file system allows can be saved: the temporary name beside it
+ * is short. */
+static void
+test_long_file_name_saved (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-review-XXXXXX", NULL);
+  g_autofree char *stem = g_strnfill (251, 'n');
+  g_autofree char *name = g_strconcat (stem, ".kml", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (SitmapDocument) document = io_test_read_data ("full-format.kml");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (sitmap_kml_write_file (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* L2: a read-only file is not silently replaced. */
+static void
+test_read_only_file_kept (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root may write any file");
+      return;
+    }
+  dir = g_dir_make_tmp ("sitmap-review-XXXXXX", NULL);
+  path = g_build_filename (dir, "locked.kml", NULL);
+  file = g_file_new_for_path (path);
+  document = io_test_read_data ("full-format.kml");
+  g_assert_true (g_file_set_contents (path, "the previous version", -1, NULL));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  g_assert_false (sitmap_kml_write_file (document, file, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the previous version");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -367,6 +459,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-review/place-shape-not-copied", test_place_shape_not_copied);
   g_test_add_func ("/io/kml-review/from-place-follows-place", test_from_place_follows_place);
   g_test_add_func ("/io/kml-review/precision-written-only-when-stated", test_precision_written_only_when_stated);
+
+  g_test_add_func ("/io/kml-review/oversized-save-refused", test_oversized_save_refused);
+  g_test_add_func ("/io/kml-review/long-file-name-saved", test_long_file_name_saved);
+  g_test_add_func ("/io/kml-review/read-only-file-kept", test_read_only_file_kept);
 
   return g_test_run ();
 }
