@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sitmap-atomic-write.h"
+#include "sitmap-document-builder.h"
 #include "sitmap-error.h"
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-writer.h"
@@ -478,6 +479,12 @@ write_view (Writer *writer, const SitmapDocumentView *view)
   end (writer);
 }
 
+static gboolean
+is_unnamed (SitmapSource *source)
+{
+  return g_strcmp0 (sitmap_source_get_id (source), SITMAP_UNNAMED_SOURCE_ID) == 0;
+}
+
 static void
 write_source (Writer *writer, SitmapSource *source)
 {
@@ -505,13 +512,18 @@ write_document_data (Writer *writer)
   const SitmapDocumentView *view = sitmap_document_get_view (writer->document);
   GListModel *sources = sitmap_document_get_sources (writer->document);
   guint n_sources = g_list_model_get_n_items (sources);
+  guint n_written = 0;
 
-  if (!view->has_position && !view->has_time && n_sources == 0)
+  for (guint i = 0; i < n_sources; i++)
+    n_written += !is_unnamed (sitmap_document_get_source (writer->document, i));
+  if (!view->has_position && !view->has_time && n_written == 0)
     return;
   start (writer, "ExtendedData");
   write_view (writer, view);
+  /* The placeholder for citations without a source is not one the file describes. */
   for (guint i = 0; i < n_sources; i++)
-    write_source (writer, sitmap_document_get_source (writer->document, i));
+    if (!is_unnamed (sitmap_document_get_source (writer->document, i)))
+      write_source (writer, sitmap_document_get_source (writer->document, i));
   end (writer);
 }
 
@@ -605,7 +617,9 @@ write_citation (Writer *writer, const SitmapCitationRecord *citation)
   SitmapSource *source = sitmap_document_get_source (writer->document, citation->source);
 
   start_sitmap (writer, "citation");
-  attribute (writer, "source", sitmap_source_get_id (source));
+  /* A citation that named no source names none again */
+  if (!is_unnamed (source))
+    attribute (writer, "source", sitmap_source_get_id (source));
   if (citation->via > 0)
     attribute (writer, "via", sitmap_source_get_id (sitmap_document_get_source (writer->document, citation->via - 1)));
   if (citation->credibility != SITMAP_CREDIBILITY_UNRATED)

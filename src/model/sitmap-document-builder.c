@@ -11,8 +11,6 @@
 #include "sitmap-document-builder.h"
 #include "sitmap-document-private.h"
 
-/* The id given to citations that name no source, so that they are still shown, under one name. */
-#define UNNAMED_SOURCE_ID "sitmap-unnamed-source"
 
 struct _SitmapDocumentBuilder
 {
@@ -80,12 +78,6 @@ sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitu
   self->view.zoom = CLAMP (zoom, 0, 20);
 }
 
-gboolean
-sitmap_document_builder_has_position (SitmapDocumentBuilder *self)
-{
-  return self->view.has_position;
-}
-
 void
 sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to)
 {
@@ -137,12 +129,6 @@ sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEven
   sitmap_event_store_add (self->store, draft);
 }
 
-guint
-sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self)
-{
-  return sitmap_event_store_get_n_pending (self->store);
-}
-
 /* A citation may name a source the file never describes: keep it, under the name it was given. */
 static guint
 lookup_source (const char *id, gpointer user_data)
@@ -150,10 +136,10 @@ lookup_source (const char *id, gpointer user_data)
   SitmapDocumentBuilder *self = user_data;
   guint index;
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_index, id ? id : UNNAMED_SOURCE_ID));
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_index, id ? id : SITMAP_UNNAMED_SOURCE_ID));
   if (index == 0)
     {
-      SitmapSource *source = sitmap_document_builder_add_source (self, id ? id : UNNAMED_SOURCE_ID);
+      SitmapSource *source = sitmap_document_builder_add_source (self, id ? id : SITMAP_UNNAMED_SOURCE_ID);
 
       if (id == NULL)
         sitmap_source_set_name (source, _("Unnamed source"));

@@ -294,12 +294,6 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   g_array_append_val (self->records, record);
 }
 
-guint
-sitmap_event_store_get_n_pending (SitmapEventStore *self)
-{
-  return self->finished ? 0 : self->records->len;
-}
-
 static int
 compare_records (gconstpointer a, gconstpointer b)
 {
@@ -366,15 +360,33 @@ static void
 resolve_references (SitmapEventStore *self, SitmapIdLookup lookup_source, SitmapIdLookup lookup_place,
                     GListModel *places, gpointer user_data)
 {
+  guint unsourced = 0;
+
   for (guint i = 0; i < self->citations->len; i++)
     {
       SitmapCitationRecord *record = &g_array_index (self->citations, SitmapCitationRecord, i);
       const CitationIds *ids = &g_array_index (self->citation_ids, CitationIds, i);
-      guint source = lookup_source (ids->source_id, user_data);
+
+      if (ids->source_id != NULL)
+        {
+          record->source = lookup_source (ids->source_id, user_data);
+          g_assert (record->source > 0);
+          record->source--;
+        }
+      else
+        unsourced++;
+      record->via = ids->via_id ? lookup_source (ids->via_id, user_data) : 0;
+    }
+  /* The placeholder for citations without a source comes after every source with an id, wherever they were
+   * first cited: a saved file, which does not write it, then reads back with the sources in the same order. */
+  if (unsourced > 0)
+    {
+      guint source = lookup_source (NULL, user_data);
 
       g_assert (source > 0);
-      record->source = source - 1;
-      record->via = ids->via_id ? lookup_source (ids->via_id, user_data) : 0;
+      for (guint i = 0; i < self->citations->len; i++)
+        if (g_array_index (self->citation_ids, CitationIds, i).source_id == NULL)
+          g_array_index (self->citations, SitmapCitationRecord, i).source = source - 1;
     }
   g_clear_pointer (&self->citation_ids, g_array_unref);
   for (guint i = 0; i < self->records->len; i++)

@@ -127,7 +127,6 @@ typedef struct _SitmapEventStore SitmapEventStore;
 SitmapEventStore         *sitmap_event_store_new (void);
 void                      sitmap_event_store_free (SitmapEventStore *self);
 void                      sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft);
-guint                     sitmap_event_store_get_n_pending (SitmapEventStore *self);
 /* Sorts and indexes. Citations name sources by id, events name places by id: the lookups map an id
  * to index + 1 (0: unknown). lookup_source must always find one (the document adds a source it has
  * not seen). An event with no point of its own takes its place's point and shape from places. */

@@ -350,6 +350,53 @@ test_precision_written_only_when_stated (void)
   io_assert_documents_equal (document, reread);
 }
 
+/* M4: a citation that names no source is never attributed to a source a file declares, and saves as it
+ * was read: without a source. */
+static void
+test_unsourced_citation (void)
+{
+  static const char kml[] = KML_OPEN "<Document><ExtendedData>"
+                            "<sitmap:source id=\"sitmap-unnamed-source\" kind=\"official\" party=\"true\">"
+                            "<sitmap:name>Ministry</sitmap:name></sitmap:source></ExtendedData>"
+                            "<Placemark id=\"e\"><ExtendedData><sitmap:event><sitmap:citation credibility=\"2\"/>"
+                            "</sitmap:event></ExtendedData><Point><coordinates>1,1</coordinates></Point></Placemark>"
+                            "</Document></kml>";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = io_test_read_string (kml, "unsourced.kml", &error);
+  g_autoptr (SitmapDocument) reread = NULL;
+  g_autofree char *written = NULL;
+  const SitmapCitationRecord *citations;
+  SitmapSource *source;
+  guint n;
+
+  g_assert_no_error (error);
+  citations = sitmap_event_store_get_citations (sitmap_document_get_store (document),
+                                                io_find_event (document, "e"), &n);
+  g_assert_cmpuint (n, ==, 1);
+  source = sitmap_document_get_source (document, citations[0].source);
+  g_assert_cmpstr (sitmap_source_get_name (source), !=, "Ministry");
+  g_assert_false (sitmap_source_get_party (source));
+  /* Not only a party says so: the event is not weakened as party-only by a source nobody named */
+  g_assert_false (sitmap_event_store_get_columns (sitmap_document_get_store (document))->flags[0] &
+                  SITMAP_EVENT_FLAG_PARTY_ONLY);
+
+  written = write_string (document);
+  g_assert_cmpuint (count_occurrences (written, "<sitmap:source "), ==, 1);
+  g_assert_cmpuint (count_occurrences (written, "source=\""), ==, 0);
+  g_assert_cmpuint (count_occurrences (written, "<sitmap:citation"), ==, 1);
+  reread = io_test_read_string (written, "unsourced.kml", &error);
+  g_assert_no_error (error);
+  io_assert_documents_equal (document, reread);
+
+  /* The placeholder's id is one no file can declare */
+  {
+    static const char empty_id[] = KML_OPEN "<Document><ExtendedData><sitmap:source id=\"\" kind=\"official\"/>"
+                                   "</ExtendedData></Document></kml>";
+    g_autofree char *message = io_assert_read_fails (empty_id, -1, SITMAP_DOCUMENT_ERROR,
+                                                     SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 1, 0);
+  }
+}
+
 static guint
 count_files (const char *dir)
 {
@@ -463,6 +510,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-review/oversized-save-refused", test_oversized_save_refused);
   g_test_add_func ("/io/kml-review/long-file-name-saved", test_long_file_name_saved);
   g_test_add_func ("/io/kml-review/read-only-file-kept", test_read_only_file_kept);
+
+  g_test_add_func ("/io/kml-review/unsourced-citation", test_unsourced_citation);
 
   return g_test_run ();
 }
