@@ -87,7 +87,7 @@ struct _SitmapEventStore
   GArray     *long_events; /* guint32 positions, ascending */
   GArray     *long_ends;   /* gint64, parallel to long_events */
   gint64      max_short_span;
-  GHashTable *by_id;       /* built on first lookup */
+  GHashTable *by_id;       /* id → position + 1, built by finish: lookups only read it, from any thread */
 };
 
 /*
@@ -449,6 +449,19 @@ fill_columns (SitmapEventStore *self, guint position)
 /* Short events keep their duration; spans longer than LONG_SPAN_SECONDS or open-ended go to the
  * side list, so the time index can bound how far before a range an overlapping event may start. */
 static void
+index_ids (SitmapEventStore *self)
+{
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const char *event_id = g_array_index (self->records, EventRecord, i).id;
+
+      if (event_id != NULL)
+        g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+static void
 build_time_index (SitmapEventStore *self)
 {
   self->max_short_span = 0;
@@ -511,6 +524,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
         self->columns.n_dated = i + 1;
     }
   build_time_index (self);
+  index_ids (self);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;
@@ -645,16 +659,22 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
     {
       gint64 event_end = sitmap_event_columns_get_end (&self->columns, i);
 
-      /* Open bounds say nothing of where the data lies. */
+      /* Open bounds say nothing of where the data lies; the other bound of the span does. */
       if (self->start[i] != SITMAP_TIME_OPEN_START)
-        s = MIN (s, self->start[i]);
+        {
+          s = MIN (s, self->start[i]);
+          e = MAX (e, self->start[i]);
+        }
       if (event_end != SITMAP_TIME_OPEN_END)
-        e = MAX (e, event_end);
-      else if (self->start[i] != SITMAP_TIME_OPEN_START)
-        e = MAX (e, self->start[i]);
+        {
+          s = MIN (s, event_end - 1);
+          e = MAX (e, event_end);
+        }
     }
   if (s > e)
     return FALSE;
+  /* One moment, or spans that all end or all begin at one: an extent of at least a second */
+  e = MAX (e, s + 1);
   *start = s;
   *end = e;
   return TRUE;
@@ -687,17 +707,6 @@ sitmap_event_store_find (SitmapEventStore *self, const char *id)
   g_return_val_if_fail (self->finished, -1);
   if (id == NULL)
     return -1;
-  if (self->by_id == NULL)
-    {
-      self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < self->records->len; i++)
-        {
-          const char *event_id = g_array_index (self->records, EventRecord, i).id;
-
-          if (event_id != NULL)
-            g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
-        }
-    }
   position = g_hash_table_lookup (self->by_id, id);
   return position ? (gint) GPOINTER_TO_UINT (position) - 1 : -1;
 }
@@ -705,7 +714,8 @@ sitmap_event_store_find (SitmapEventStore *self, const char *id)
 static const EventRecord *
 record_at (SitmapEventStore *self, guint position)
 {
-  g_return_val_if_fail (position < self->records->len, NULL);
+  /* Every caller reads the record: a position out of range is a bug to stop at, not a NULL to crash on. */
+  g_assert (position < self->records->len);
   return &g_array_index (self->records, EventRecord, position);
 }
 
@@ -792,8 +802,9 @@ sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_
 {
   const EventRecord *record = record_at (self, position);
 
+  /* NULL rather than a pointer computed into an empty array */
   *n_actors = record->n_actors;
-  return (const char *const *) &self->actors->pdata[record->first_actor];
+  return record->n_actors > 0 ? (const char *const *) &self->actors->pdata[record->first_actor] : NULL;
 }
 
 const SitmapFigure *
@@ -802,7 +813,7 @@ sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n
   const EventRecord *record = record_at (self, position);
 
   *n_figures = record->n_figures;
-  return &g_array_index (self->figures, SitmapFigure, record->first_figure);
+  return record->n_figures > 0 ? &g_array_index (self->figures, SitmapFigure, record->first_figure) : NULL;
 }
 
 const SitmapCitationRecord *
@@ -811,7 +822,8 @@ sitmap_event_store_get_citations (SitmapEventStore *self, guint position, guint 
   const EventRecord *record = record_at (self, position);
 
   *n_citations = record->n_citations;
-  return &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+  return record->n_citations > 0 ? &g_array_index (self->citations, SitmapCitationRecord, record->first_citation)
+                                 : NULL;
 }
 
 void

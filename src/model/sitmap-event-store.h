@@ -35,7 +35,8 @@ typedef enum
   SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* spans long or open-ended: kept in the time index's side list */
 } SitmapEventFlags;
 
-/* What a reader knows of one citation while it reads; strings are borrowed until the draft is added. */
+/* What a reader knows of one citation while it reads; its strings are owned, and taken by
+ * sitmap_event_draft_take_citation(). */
 typedef struct
 {
   char             *source_id;

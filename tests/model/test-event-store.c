@@ -159,6 +159,55 @@ test_extent_ignores_open_bounds (void)
   g_assert_cmpint (end, ==, sitmap_time_from_civil (2024, 12, 11, 0, 0, 0));
 }
 
+/* L7: when every dated event begins openly, their ends still say where the data lies. */
+static void
+test_extent_of_open_starts (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  const char *ends[] = { "2024-12-08", "2020-06" };
+  gint64 start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      SitmapEventDraft draft;
+
+      sitmap_event_draft_init (&draft);
+      g_assert_true (sitmap_time_init_span (&draft.time, NULL, ends[i], NULL));
+      sitmap_document_builder_add_event (builder, &draft);
+      sitmap_event_draft_clear (&draft);
+    }
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+
+  g_assert_true (sitmap_event_store_get_time_extent (sitmap_document_get_store (document), &start, &end));
+  g_assert_cmpint (start, <=, sitmap_time_from_civil (2020, 7, 1, 0, 0, 0));
+  g_assert_cmpint (start, >=, sitmap_time_from_civil (2020, 6, 1, 0, 0, 0));
+  g_assert_cmpint (end, ==, sitmap_time_from_civil (2024, 12, 9, 0, 0, 0));
+}
+
+/* L6: an event without actors, figures or citations gives none, not a pointer into an empty array. */
+static void
+test_empty_lists (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  SitmapEventStore *store;
+  guint n = 1;
+
+  add_simple_event (builder, "bare", "2024", 35, 38);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  store = sitmap_document_get_store (document);
+  g_assert_null (sitmap_event_store_get_actors (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  n = 1;
+  g_assert_null (sitmap_event_store_get_figures (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  n = 1;
+  g_assert_null (sitmap_event_store_get_citations (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (sitmap_event_store_find (store, "bare"), ==, 0);
+}
+
 static void
 test_places_sources_and_citations (void)
 {
@@ -265,6 +314,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-store/sorted-undated-last", test_sorted_undated_last);
   g_test_add_func ("/event-store/time-query-matches-scan", test_time_query_matches_scan);
   g_test_add_func ("/event-store/extent-ignores-open-bounds", test_extent_ignores_open_bounds);
+  g_test_add_func ("/event-store/extent-of-open-starts", test_extent_of_open_starts);
+  g_test_add_func ("/event-store/empty-lists", test_empty_lists);
   g_test_add_func ("/event-store/places-sources-citations", test_places_sources_and_citations);
   g_test_add_func ("/event-store/compact", test_compact);
   return g_test_run ();
