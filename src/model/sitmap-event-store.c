@@ -446,8 +446,6 @@ fill_columns (SitmapEventStore *self, guint position)
   self->flags[position] = flags;
 }
 
-/* Short events keep their duration; spans longer than LONG_SPAN_SECONDS or open-ended go to the
- * side list, so the time index can bound how far before a range an overlapping event may start. */
 static void
 index_ids (SitmapEventStore *self)
 {
@@ -461,9 +459,43 @@ index_ids (SitmapEventStore *self)
     }
 }
 
+/* The longest span the time index keeps in place. A query scans back by the longest of them, so one
+ * two-year span among days would make every query scan two years: the few longest spans go to the side
+ * list instead, which every query merges whole. Spans are counted by powers of two, and the threshold is
+ * the lowest power with at most MAX (MIN_SIDE_LIST, 1 in 1000 dated events) spans above it; but never below
+ * 2^22 seconds (48 days), so that events known to the month always stay in place. */
+#define MIN_SIDE_LIST   64
+#define MIN_LONG_POWER  22
+
+static gint64
+choose_long_span (SitmapEventStore *self)
+{
+  guint counts[64] = { 0 };
+  guint allowed = MAX (MIN_SIDE_LIST, self->columns.n_dated / 1000), above = 0, k;
+
+  for (guint i = 0; i < self->columns.n_dated; i++)
+    {
+      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      gint64 span;
+
+      if (record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END)
+        continue;
+      span = record->end - record->start;
+      if (span <= LONG_SPAN_SECONDS)
+        counts[span <= 1 ? 0 : g_bit_storage ((gulong) (span - 1))]++;
+    }
+  for (k = G_N_ELEMENTS (counts) - 1; k > MIN_LONG_POWER && above + counts[k] <= allowed; k--)
+    above += counts[k];
+  return MIN ((gint64) 1 << k, LONG_SPAN_SECONDS);
+}
+
+/* Short events keep their duration; longer spans (see choose_long_span()) and open-ended ones go to the
+ * side list, so the time index can bound how far before a range an overlapping event may start. */
 static void
 build_time_index (SitmapEventStore *self)
 {
+  gint64 long_span = choose_long_span (self);
+
   self->max_short_span = 0;
   g_array_set_size (self->long_events, 0);
   g_array_set_size (self->long_ends, 0);
@@ -473,7 +505,7 @@ build_time_index (SitmapEventStore *self)
       gboolean dated = i < self->columns.n_dated;
       gboolean open = record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END;
 
-      if (dated && (open || record->end - record->start > LONG_SPAN_SECONDS))
+      if (dated && (open || record->end - record->start > long_span))
         {
           guint32 position = i;
 

@@ -32,7 +32,7 @@ typedef enum
   SITMAP_EVENT_FLAG_AREA = 1 << 1,       /* located by a polygon */
   SITMAP_EVENT_FLAG_LINE = 1 << 2,       /* located along a line */
   SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
-  SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* spans long or open-ended: kept in the time index's side list */
+  SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* among the longest spans, or open-ended: in the time index's side list */
 } SitmapEventFlags;
 
 /* What a reader knows of one citation while it reads; its strings are owned, and taken by
@@ -82,8 +82,9 @@ void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
 /* The hot columns, indexed by position: events in time order (by start, then end), the undated last.
  * Read-only for everyone but the store. x, y are normalised Web Mercator, NAN when unplaced.
  *
- * Time is kept in 12 bytes an event: the start, and the duration in seconds. The few spans longer
- * than two years, or open-ended, have SITMAP_EVENT_DURATION_LONG and their end in long_ends (at the
+ * Time is kept in 12 bytes an event: the start, and the duration in seconds. The few longest spans
+ * (all over two years, and the longest others, about one event in a thousand), and the open-ended ones, have
+ * SITMAP_EVENT_DURATION_LONG and their end in long_ends (at the
  * same index as their position in long_positions, ascending). Read ends with
  * sitmap_event_columns_get_end(). */
 typedef struct
