@@ -20,6 +20,8 @@
  * Attribute values
  */
 
+/* Each enum's names with one signature, for join_ids(): calling the enum-typed functions through a cast
+ * pointer would be undefined behaviour. */
 static const char *
 category_id (guint i)
 {

@@ -56,6 +56,8 @@ sitmap_document_builder_free (SitmapDocumentBuilder *self)
 void
 sitmap_document_builder_set_title (SitmapDocumentBuilder *self, const char *title)
 {
+  g_return_if_fail (self != NULL);
+
   g_free (self->title);
   self->title = title && *title ? g_strdup (title) : NULL;
 }
@@ -63,6 +65,8 @@ sitmap_document_builder_set_title (SitmapDocumentBuilder *self, const char *titl
 void
 sitmap_document_builder_set_description (SitmapDocumentBuilder *self, const char *description)
 {
+  g_return_if_fail (self != NULL);
+
   g_free (self->description);
   self->description = description && *description ? g_strdup (description) : NULL;
 }
@@ -70,6 +74,7 @@ sitmap_document_builder_set_description (SitmapDocumentBuilder *self, const char
 void
 sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitude, double longitude, double zoom)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (sitmap_coordinates_valid (latitude, longitude));
 
   self->view.has_position = TRUE;
@@ -81,6 +86,7 @@ sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitu
 void
 sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to)
 {
+  g_return_if_fail (self != NULL);
   g_return_if_fail (from < to);
 
   self->view.has_time = TRUE;
@@ -91,6 +97,8 @@ sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 fro
 void
 sitmap_document_builder_set_native (SitmapDocumentBuilder *self)
 {
+  g_return_if_fail (self != NULL);
+
   self->native = TRUE;
 }
 
@@ -99,6 +107,7 @@ sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id)
 {
   guint index;
 
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
   index = GPOINTER_TO_UINT (g_hash_table_lookup (self->source_index, id));
@@ -114,8 +123,12 @@ sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id)
 gboolean
 sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place)
 {
-  const char *id = sitmap_place_get_id (place);
+  const char *id;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SITMAP_IS_PLACE (place), FALSE);
+
+  id = sitmap_place_get_id (place);
   if (g_hash_table_contains (self->place_index, id))
     return FALSE;
   g_ptr_array_add (self->places, g_object_ref (place));
@@ -126,6 +139,9 @@ sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *pla
 void
 sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft)
 {
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draft != NULL);
+
   sitmap_event_store_add (self->store, draft);
 }
 
@@ -181,6 +197,8 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
 {
   g_autoptr (GListStore) places = g_list_store_new (SITMAP_TYPE_PLACE);
   SitmapDocument *document;
+
+  g_return_val_if_fail (self != NULL, NULL);
 
   g_list_store_splice (places, 0, 0, self->places->pdata, self->places->len);
   sitmap_event_store_finish (self->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);

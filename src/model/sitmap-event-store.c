@@ -264,6 +264,8 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
 {
   EventRecord record = { 0 };
 
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draft != NULL);
   g_return_if_fail (!self->finished);
 
   record.start = draft->time.start;
@@ -531,7 +533,10 @@ sitmap_event_store_finish (SitmapEventStore *self,
 {
   guint n;
 
+  g_return_if_fail (self != NULL);
   g_return_if_fail (!self->finished);
+  g_return_if_fail (lookup_source != NULL && lookup_place != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (places));
 
   resolve_references (self, lookup_source, lookup_place, places, user_data);
   g_array_sort (self->records, compare_records);

@@ -128,6 +128,7 @@ typedef struct _SitmapEventStore SitmapEventStore;
 
 SitmapEventStore         *sitmap_event_store_new (void);
 void                      sitmap_event_store_free (SitmapEventStore *self);
+/* Keeps at most 65,535 actors, figures and citations of an event (readers refuse more than 1,000). */
 void                      sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft);
 /* Sorts and indexes. Citations name sources by id, events name places by id: the lookups map an id
  * to index + 1 (0: unknown). lookup_source must always find one (the document adds a source it has
