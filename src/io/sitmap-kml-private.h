@@ -8,6 +8,8 @@
 
 #include "sitmap-document.h"
 
+#include "sitmap-event-store.h"
+
 G_BEGIN_DECLS
 
 #define SITMAP_KML_NAMESPACE        "http://www.opengis.net/kml/2.2"
@@ -41,5 +43,10 @@ gboolean sitmap_kml_write_file_with_max_size (SitmapDocument *document,
                                               guint64         max_size,
                                               GCancellable   *cancellable,
                                               GError        **error);
+
+/* Named views (sitmap-kml-views.c): a range's instants as "2024-11-27T00:00:00Z" (NULL beyond the
+ * years 1–9999, which the reader does not take), and a range rule's name. */
+char       *sitmap_kml_format_instant (gint64 t);
+const char *sitmap_kml_range_rule_to_id (SitmapRangeRule rule);
 
 G_END_DECLS

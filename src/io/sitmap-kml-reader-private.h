@@ -27,6 +27,7 @@ typedef struct
   GHashTable            *place_refs; /* place ids events name → SitmapXmlMark of the first, boxed */
   GPtrArray             *unnamed_places;
   guint                  n_events;
+  guint                  n_named_views;
   guint64                n_points;   /* coordinates read, in every geometry */
   guint64                max_points; /* SITMAP_KML_MAX_POINTS, but for tests */
   /* libxml2 interns namespace URIs: the last one found to be KML's is recognised by its pointer. */
@@ -68,6 +69,8 @@ gboolean sitmap_kml_count_points (SitmapKmlReader *reader, SitmapXmlMark mark, g
 /* Sitmap's ExtendedData (sitmap-kml-data.c) */
 gboolean sitmap_kml_read_view (SitmapKmlReader *reader);
 gboolean sitmap_kml_read_source (SitmapKmlReader *reader);
+/* sitmap:named-view (sitmap-kml-views.c) */
+gboolean sitmap_kml_read_named_view (SitmapKmlReader *reader);
 gboolean sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
 gboolean sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
 

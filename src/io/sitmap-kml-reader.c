@@ -397,6 +397,9 @@ read_document_data (SitmapKmlReader *reader, gboolean header)
         ok = sitmap_kml_read_view (reader);
       else if (sitmap_kml_is_sitmap_element (reader, "source"))
         ok = sitmap_kml_read_source (reader);
+      /* Views belong to the document: those of a file pasted inside another are not its own. */
+      else if (header && sitmap_kml_is_sitmap_element (reader, "named-view"))
+        ok = sitmap_kml_read_named_view (reader);
       else
         ok = sitmap_xml_input_skip (reader->in);
       if (!ok)

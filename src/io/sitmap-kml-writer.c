@@ -16,6 +16,7 @@
 #include "sitmap-error.h"
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-named-view.h"
 #include "sitmap-load-bytes.h"
 #include "sitmap-source.h"
 #include "sitmap-xml-input.h"
@@ -507,16 +508,71 @@ write_source (Writer *writer, SitmapSource *source)
 }
 
 static void
+write_view_range (Writer *writer, SitmapNamedView *view)
+{
+  gint64 start_time, end_time;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (!sitmap_named_view_get_range (view, &start_time, &end_time))
+    return;
+  start_text = sitmap_kml_format_instant (start_time);
+  end_text = sitmap_kml_format_instant (end_time);
+  /* A range beyond the years the reader takes is left out: never write what cannot be read. */
+  if (start_text == NULL || end_text == NULL)
+    return;
+  attribute (writer, "start", start_text);
+  attribute (writer, "end", end_text);
+}
+
+static void
+write_named_view (Writer *writer, SitmapNamedView *view)
+{
+  static const char *const set_elements[SITMAP_FILTER_N_SETS] = { "filter-actor", "filter-source", "filter-place" };
+  const SitmapFilter *filter = sitmap_named_view_get_filter (view);
+  SitmapReliability reliability = sitmap_filter_get_min_reliability (filter);
+  SitmapCredibility credibility = sitmap_filter_get_min_credibility (filter);
+
+  start_sitmap (writer, "named-view");
+  attribute (writer, "name", sitmap_named_view_get_name (view));
+  write_view_range (writer, view);
+  if (sitmap_named_view_get_range_rule (view) != SITMAP_RANGE_OVERLAPPING)
+    attribute (writer, "rule", sitmap_kml_range_rule_to_id (sitmap_named_view_get_range_rule (view)));
+  if (reliability != SITMAP_RELIABILITY_UNRATED)
+    attribute (writer, "min-reliability", sitmap_reliability_to_id (reliability));
+  if (credibility != SITMAP_CREDIBILITY_UNRATED)
+    attribute (writer, "min-credibility", sitmap_credibility_to_id (credibility));
+  if (sitmap_filter_get_min_killed (filter) > 0)
+    integer_attribute (writer, "min-killed", sitmap_filter_get_min_killed (filter));
+  if (sitmap_filter_get_min_origins (filter) > 0)
+    integer_attribute (writer, "min-origins", sitmap_filter_get_min_origins (filter));
+  sitmap_text_element (writer, "search", sitmap_filter_get_text (filter));
+  for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+    if (sitmap_filter_get_hidden_categories (filter) & (1u << c))
+      sitmap_text_element (writer, "hidden-category", sitmap_category_to_id (c));
+  for (guint s = 0; s < SITMAP_FILTER_N_SETS; s++)
+    {
+      guint n_values;
+      const char *const *values = sitmap_filter_get_values (filter, s, &n_values);
+
+      for (guint i = 0; i < n_values; i++)
+        sitmap_text_element (writer, set_elements[s], values[i]);
+    }
+  end (writer);
+}
+
+static void
 write_document_data (Writer *writer)
 {
   const SitmapDocumentView *view = sitmap_document_get_view (writer->document);
   GListModel *sources = sitmap_document_get_sources (writer->document);
-  guint n_sources = g_list_model_get_n_items (sources);
+  GListModel *views = sitmap_document_get_named_views (writer->document);
+  guint n_sources = g_list_model_get_n_items (sources), n_views = g_list_model_get_n_items (views);
   guint n_written = 0;
 
   for (guint i = 0; i < n_sources; i++)
     n_written += !is_unnamed (sitmap_document_get_source (writer->document, i));
-  if (!view->has_position && !view->has_time && n_written == 0)
+  if (!view->has_position && !view->has_time && n_written == 0 && n_views == 0)
     return;
   start (writer, "ExtendedData");
   write_view (writer, view);
@@ -524,6 +580,12 @@ write_document_data (Writer *writer)
   for (guint i = 0; i < n_sources; i++)
     if (!is_unnamed (sitmap_document_get_source (writer->document, i)))
       write_source (writer, sitmap_document_get_source (writer->document, i));
+  for (guint i = 0; i < n_views; i++)
+    {
+      g_autoptr (SitmapNamedView) named_view = g_list_model_get_item (views, i);
+
+      write_named_view (writer, named_view);
+    }
   end (writer);
 }
 
