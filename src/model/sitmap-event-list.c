@@ -180,7 +180,7 @@ start_sort (SitmapEventList *self)
   SitmapEventOrderJob *job;
 
   if (self->key == SITMAP_EVENT_SORT_ORIGINS)
-    origins = sitmap_facet_index_get_origins (sitmap_view_state_get_facet_index (self->view_state));
+    origins = sitmap_document_get_columns (document)->origins;
   job = sitmap_event_order_job_new (document, self->key, origins);
   if (sitmap_document_get_n_events (document) <= SORT_IN_THREAD)
     {

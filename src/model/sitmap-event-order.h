@@ -24,8 +24,8 @@ typedef enum
  * order. */
 typedef struct _SitmapEventOrderJob SitmapEventOrderJob;
 
-/* origins: per event, as sitmap_facet_index_get_origins() gives (needed for SITMAP_EVENT_SORT_ORIGINS
- * only; copied). */
+/* origins: per event, as the store's origins column gives (needed for SITMAP_EVENT_SORT_ORIGINS only;
+ * read while the job is made). */
 SitmapEventOrderJob *sitmap_event_order_job_new (SitmapDocument *document, SitmapEventSort key,
                                                  const guint8 *origins);
 /* Every position of the document, ascending by key: a new array of n_events. */
