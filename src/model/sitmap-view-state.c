@@ -67,7 +67,6 @@ static guint signals[N_SIGNALS];
  * The visible set
  */
 
-
 /* Documents with more events than this have their text index made in a thread as soon as they are
  * opened, so that the first search does not wait for it (or waits less). */
 #define INDEX_IN_THREAD 50000

@@ -323,6 +323,27 @@ test_facets_against_brute_force (void)
     }
 }
 
+/* A big document has its indexes made in threads from when it is set: the first search and the
+ * first facet filter wait for them and find the same as the scan. */
+static void
+test_indexes_in_threads (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (60000, 6);
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
+
+  sitmap_view_state_set_document (state, document);
+  sitmap_filter_set_text (filter, "sukh");
+  sitmap_filter_add_value (filter, SITMAP_FILTER_SOURCES, "afp");
+  g_assert_cmpuint (check_against_brute_force (state, filter), >, 0);
+  /* Another document while the threads may still run: they are waited for and dropped. */
+  g_clear_object (&document);
+  document = model_test_random_document (60000, 7);
+  sitmap_view_state_set_document (state, document);
+  sitmap_view_state_set_document (state, NULL);
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (state), ==, 0);
+}
+
 static void
 count_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
 {
@@ -405,5 +426,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/facets", test_facets_against_brute_force);
   g_test_add_func ("/filter/property", test_filter_property);
   g_test_add_func ("/filter/facet-index", test_facet_index_values);
+  g_test_add_func ("/filter/indexes-in-threads", test_indexes_in_threads);
   return g_test_run ();
 }
