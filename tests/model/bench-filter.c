@@ -83,6 +83,23 @@ bench_search (SitmapViewState *state, const char *label, guint n)
   g_print ("search_text_%s_last_visible: %u events\n", label, n_visible);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     sitmap_filter_free (filters[i]);
+
+  /* The worst case: one or two letters, as the first keystrokes give, whose prefixes span much of the
+   * vocabulary. */
+  {
+    static const char *const short_queries[] = { "a", "s", "ma", "h" };
+    SitmapFilter *prefixes[G_N_ELEMENTS (short_queries)];
+
+    for (guint i = 0; i < G_N_ELEMENTS (short_queries); i++)
+      {
+        prefixes[i] = sitmap_filter_new ();
+        sitmap_filter_set_text (prefixes[i], short_queries[i]);
+      }
+    g_print ("search_short_prefix_%s_ms: %.1f ms\n", label,
+             time_filters (state, prefixes, G_N_ELEMENTS (short_queries), &n_visible));
+    for (guint i = 0; i < G_N_ELEMENTS (short_queries); i++)
+      sitmap_filter_free (prefixes[i]);
+  }
 }
 
 static void
