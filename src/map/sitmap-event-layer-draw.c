@@ -834,9 +834,12 @@ append_symbol (GtkSnapshot *snapshot, GdkTexture *texture, double scale, double 
  * upper right, from two on (one is what a symbol without a badge says). Dark with white figures; for
  * an event only parties report, pale with grey figures, so that "3" parties never looks like three
  * independent witnesses beside the symbol's own party cue. */
-#define ORIGINS_BADGE_RADIUS   5.5
+#define ORIGINS_BADGE_RADIUS   5.0
 #define ORIGINS_BADGE_OUTLINE  1.0
-#define ORIGINS_BADGE_FONT     0.62
+#define ORIGINS_BADGE_FONT     0.58
+/* From the symbol's centre to the badge's, beyond its radius: the badge touches the symbol's outline
+ * but leaves its fill whole, which must never look bitten (an emptied shape means a doubtful date). */
+#define ORIGINS_BADGE_DISTANCE 5.0
 
 static void
 append_pill (GtkSnapshot *snapshot, float x, float y, float half_width, float r, const GdkRGBA *color)
@@ -860,7 +863,7 @@ append_origins_badge (SitmapEventLayer *self, GtkSnapshot *snapshot, const Sitma
   double radius = (style & SITMAP_SYMBOL_STYLE_SELECTED) ? SITMAP_SYMBOL_SELECTED_RADIUS : SITMAP_SYMBOL_RADIUS;
   char text[8];
   const SitmapLabelNode *label;
-  float x, y, r = ORIGINS_BADGE_RADIUS, half_width;
+  float x, y, r = ORIGINS_BADGE_RADIUS, half_width, offset;
 
   if (n < 2)
     return;
@@ -870,10 +873,11 @@ append_origins_badge (SitmapEventLayer *self, GtkSnapshot *snapshot, const Sitma
     g_snprintf (text, sizeof text, "%u", n);
   label = get_label (self, text, !party, ORIGINS_BADGE_FONT);
   radius *= _sitmap_event_layer_size_scale (size);
-  /* Where the symbol's circle meets its upper right diagonal, snapped as the symbol is. */
-  x = (round (symbol->x * scale) + round (0.75 * radius * scale)) / scale;
-  y = (round (symbol->y * scale) - round (0.75 * radius * scale)) / scale;
-  half_width = MAX (r, label->width / 2 + 2.5);
+  /* On the symbol's upper right diagonal, snapped as the symbol is. */
+  offset = (radius + ORIGINS_BADGE_DISTANCE) * G_SQRT2 / 2;
+  x = (round (symbol->x * scale) + round (offset * scale)) / scale;
+  y = (round (symbol->y * scale) - round (offset * scale)) / scale;
+  half_width = MAX (r, label->width / 2 + 2);
   append_pill (snapshot, x, y, half_width + ORIGINS_BADGE_OUTLINE, r + ORIGINS_BADGE_OUTLINE, &white);
   append_pill (snapshot, x, y, half_width, r, party ? &pale : &dark);
   append_label (snapshot, label, x, y);

@@ -1564,7 +1564,7 @@ test_origins_badge (void)
   g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
   g_autoptr (SitmapDocument) document = NULL;
   g_autoptr (Pixels) pixels = NULL;
-  double x, y, offset = 0.75 * SITMAP_SYMBOL_RADIUS;
+  double x, y, offset = (SITMAP_SYMBOL_RADIUS + 5) * G_SQRT2 / 2;
   guint three, one, party;
 
   sitmap_source_set_party (sitmap_document_builder_add_source (builder, "army"), TRUE);
@@ -1593,6 +1593,12 @@ test_origins_badge (void)
   g_assert_cmpuint (one, ==, 0);
   g_assert_cmpuint (party, <, three / 2);
   g_assert_cmpuint (party, >, 0); /* its figure */
+
+  /* The badge leaves the symbol's fill whole towards it: a bitten shape would read as a doubtful date. */
+  event_point (w, find (document, "three"), &x, &y);
+  for (double d = 0; d <= 0.6 * SITMAP_SYMBOL_RADIUS; d += 0.5)
+    g_assert_true (rgba_near (pixel_at (pixels, x + d * G_SQRT2 / 2, y - d * G_SQRT2 / 2),
+                              category_rgba (SITMAP_CATEGORY_BATTLE), 30));
 }
 
 int
