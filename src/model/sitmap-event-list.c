@@ -93,6 +93,15 @@ fill_sorted_items (SitmapEventList *self)
   guint n_events = sitmap_document_get_n_events (document);
   SitmapBitset listed;
 
+  /* Everything listed (no filter, the undated when all are): the order as it is. */
+  if (self->n_items == n_events)
+    {
+      self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_events);
+      g_array_set_size (self->items, n_events);
+      for (guint i = 0; i < n_events; i++)
+        g_array_index (self->items, guint32, i) = self->order[self->descending ? n_events - 1 - i : i];
+      return;
+    }
   sitmap_bitset_init (&listed, n_events);
   for (guint i = 0; i < self->n_items; i++)
     sitmap_bitset_set (&listed, base_position (self, i));
