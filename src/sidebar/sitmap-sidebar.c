@@ -21,6 +21,7 @@ struct _SitmapSidebar
 
   SitmapViewState *view_state;
   GSignalGroup    *view_state_signals;
+  GSignalGroup    *document_signals;
   GdkRGBA          swatch_color;
 
   /* template widgets */
@@ -84,10 +85,17 @@ set_text_or_hide (GtkLabel *label, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+static gboolean has_focus_within (GtkWidget *widget);
+
 static void
 remove_cards (SitmapSidebar *self)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+
+  /* The focus may be in a card (or in its grade chooser, which a card owns): taken off first, so that
+   * the window does not go looking for a new home for it among widgets on their way out. */
+  if (has_focus_within (GTK_WIDGET (self->sources_box)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
 
   while (child != NULL)
     {
@@ -217,7 +225,8 @@ update_figures_and_actors (SitmapSidebar *self, SitmapEvent *event)
   gtk_widget_set_visible (self->actors_section, n_actors > 0);
 }
 
-/* An event has a handful of citations: a card each, rebuilt when the selection changes. */
+/* An event has a handful of citations: a card each, rebuilt when the selection changes. Each card
+ * knows its event, so that its grade badge can edit the grading. */
 static void
 update_sources (SitmapSidebar *self, SitmapEvent *event)
 {
@@ -228,10 +237,31 @@ update_sources (SitmapSidebar *self, SitmapEvent *event)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i);
+      GtkWidget *card = sitmap_citation_card_new (citation);
 
-      gtk_box_append (self->sources_box, sitmap_citation_card_new (citation));
+      sitmap_citation_card_set_event (SITMAP_CITATION_CARD (card), sitmap_event_get_document (event),
+                                      sitmap_event_get_position (event), i);
+      gtk_box_append (self->sources_box, card);
     }
   gtk_widget_set_visible (self->no_sources_label, n == 0);
+}
+
+/* After a grading edit (or its undo) the cards stay, with their focus and any open popover, and are
+ * given their citations read again. */
+static void
+refresh_sources (SitmapSidebar *self, SitmapEvent *event)
+{
+  g_autoptr (GListModel) citations = sitmap_event_dup_citations (event);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+  guint i = 0;
+
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (SITMAP_IS_CITATION_CARD (child) && i < g_list_model_get_n_items (citations))
+      {
+        g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i++);
+
+        sitmap_citation_card_set_citation (SITMAP_CITATION_CARD (child), citation);
+      }
 }
 
 static gboolean
@@ -407,6 +437,26 @@ view_state_changed_cb (SitmapSidebar *self)
 }
 
 static void
+document_changed_cb (SitmapSidebar *self, SitmapDocumentChange what)
+{
+  g_autoptr (SitmapEvent) event = NULL;
+
+  if (self->view_state == NULL || !(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
+    return;
+  event = sitmap_view_state_dup_selected_event (self->view_state);
+  if (event != NULL)
+    refresh_sources (self, event);
+}
+
+static void
+document_notify_cb (SitmapSidebar *self)
+{
+  g_signal_group_set_target (self->document_signals,
+                             self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL);
+  update (self);
+}
+
+static void
 group_changed_cb (SitmapSidebar *self)
 {
   self->group_item = -1;
@@ -531,6 +581,9 @@ sitmap_sidebar_dispose (GObject *object)
   if (self->view_state_signals != NULL)
     g_signal_group_set_target (self->view_state_signals, NULL);
   g_clear_object (&self->view_state_signals);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->view_state);
   g_clear_object (&self->group_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_SIDEBAR);
@@ -645,8 +698,10 @@ sitmap_sidebar_init (SitmapSidebar *self)
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::selected", G_CALLBACK (view_state_changed_cb),
                                   self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (view_state_changed_cb),
+  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_notify_cb),
                                   self);
+  self->document_signals = g_signal_group_new (SITMAP_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::group-size", G_CALLBACK (group_changed_cb),
                                   self);
   update (self);
@@ -678,6 +733,7 @@ sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state)
   if (!g_set_object (&self->view_state, view_state))
     return;
   g_signal_group_set_target (self->view_state_signals, view_state);
+  g_signal_group_set_target (self->document_signals, view_state ? sitmap_view_state_get_document (view_state) : NULL);
   self->group_item = -1;
   update_group_model (self);
   update (self);

@@ -15,6 +15,7 @@
 #include "sitmap-document-builder.h"
 #include "sitmap-event-row.h"
 #include "sitmap-sidebar.h"
+#include "sitmap-undo-stack.h"
 
 #define DOCUMENT_TITLE "Syria, late 2024"
 #define DOCUMENT_DESCRIPTION "Reported events in central and eastern Syria as the government fell."
@@ -165,9 +166,25 @@ static GtkButton *
 card_link (gpointer card)
 {
   g_autoptr (GPtrArray) buttons = shown_widgets (card, GTK_TYPE_BUTTON);
+  GtkButton *link = NULL;
 
-  g_assert_cmpuint (buttons->len, <=, 1);
-  return buttons->len ? buttons->pdata[0] : NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "sitmap-link-button"))
+      {
+        g_assert_null (link);
+        link = buttons->pdata[i];
+      }
+  return link;
+}
+
+/* The grade badge of a card: the button that opens the grade chooser. */
+static GtkMenuButton *
+card_grade_button (gpointer card)
+{
+  g_autoptr (GPtrArray) buttons = shown_widgets (card, GTK_TYPE_MENU_BUTTON);
+
+  g_assert_cmpuint (buttons->len, ==, 1);
+  return buttons->pdata[0];
 }
 
 static void
@@ -259,13 +276,105 @@ test_sukhna (Fixture *fixture, gconstpointer data)
   assert_no_label (cards->pdata[0], "Party to the conflict");
 
   grade = assert_label (cards->pdata[0], "C3");
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (grade));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (grade), GTK_WIDGET (card_grade_button (cards->pdata[0]))));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (card_grade_button (cards->pdata[0])));
   g_assert_nonnull (strstr (tooltip, "C: fairly reliable"));
   g_assert_nonnull (strstr (tooltip, "3: possibly true"));
 
   link = card_link (cards->pdata[0]);
   g_assert_nonnull (link);
   assert_label (link, "www.syriahr.com");
+}
+
+/* The choice of the grade chooser whose label is text: a check button. */
+static GtkCheckButton *
+find_choice (GtkWidget *popover, const char *text)
+{
+  g_autoptr (GPtrArray) choices = shown_widgets (popover, GTK_TYPE_CHECK_BUTTON);
+
+  for (guint i = 0; i < choices->len; i++)
+    if (find_label (choices->pdata[i], text) != NULL)
+      return choices->pdata[i];
+  g_error ("no choice reads “%s”", text);
+  return NULL;
+}
+
+static GtkWidget *
+open_grade_chooser (Fixture *fixture, gpointer card)
+{
+  GtkMenuButton *button = card_grade_button (card);
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  wait_for_frame (fixture->window);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  return popover;
+}
+
+static const char *
+card_grade (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) cards = shown_cards (fixture);
+  g_autoptr (GPtrArray) labels = shown_widgets (card_grade_button (cards->pdata[0]), GTK_TYPE_LABEL);
+
+  return gtk_label_get_text (labels->pdata[0]);
+}
+
+/* The grade badge opens a chooser that explains every grade; a choice is an edit that Undo takes back.
+ * Reliability is the publisher's: graded on one event, it shows on every event from it. */
+static void
+test_grading_edit (Fixture *fixture, gconstpointer data)
+{
+  SitmapUndoStack *undo_stack = sitmap_document_get_undo_stack (fixture->document);
+  g_autoptr (GPtrArray) cards = NULL;
+  GtkWidget *popover;
+  GtkCheckButton *choice;
+
+  select_event (fixture, "ev-sukhna");
+  cards = shown_cards (fixture);
+  popover = open_grade_chooser (fixture, cards->pdata[0]);
+  assert_label (popover, "Source Reliability");
+  assert_label (popover, "Of SOHR, in every report");
+  assert_label (popover, "Information Credibility");
+  assert_label (popover, "No basis exists for evaluating the reliability of the source.");
+  assert_label (popover, "Not confirmed; reasonably logical in itself; agrees with some other information on the "
+                         "subject.");
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "C: fairly reliable")));
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "3: possibly true")));
+  g_assert_false (sitmap_undo_stack_can_undo (undo_stack));
+
+  choice = find_choice (popover, "B: usually reliable");
+  gtk_check_button_set_active (choice, TRUE);
+  wait_for_frame (fixture->window);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (card_grade (fixture), ==, "B3");
+  g_assert_true (sitmap_undo_stack_get_modified (undo_stack));
+
+  /* The same publisher on another event. */
+  select_event (fixture, "ev-damascus");
+  assert_label (fixture->sidebar, "B2");
+  select_event (fixture, "ev-sukhna");
+
+  popover = open_grade_chooser (fixture, g_ptr_array_index (shown_cards (fixture), 0));
+  gtk_check_button_set_active (find_choice (popover, "5: improbable"), TRUE);
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "B5");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (assert_label (fixture->sidebar, "B5")), "sitmap-grade-weak"));
+
+  g_assert_true (sitmap_undo_stack_undo (undo_stack));
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "B3");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (assert_label (fixture->sidebar, "B3")), "sitmap-grade-weak"));
+  g_assert_true (sitmap_undo_stack_undo (undo_stack));
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "C3");
+  g_assert_false (sitmap_undo_stack_get_modified (undo_stack));
+  /* The chooser shows the grades as they are now. */
+  popover = open_grade_chooser (fixture, g_ptr_array_index (shown_cards (fixture), 0));
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "C: fairly reliable")));
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
 static gboolean
@@ -332,7 +441,9 @@ test_span_party_only (Fixture *fixture, gconstpointer data)
   assert_label (cards->pdata[0], "CENTCOM");
   assert_label (cards->pdata[0], "Party to the conflict");
   grade = assert_label (cards->pdata[0], "B–");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (grade)), "Credibility not rated"));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (grade), GTK_WIDGET (card_grade_button (cards->pdata[0]))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card_grade_button (cards->pdata[0]))),
+                            "Credibility not rated"));
 }
 
 static void
@@ -973,6 +1084,7 @@ main (int argc, char *argv[])
   ADD_TEST ("/sidebar/empty-with-document", test_empty_with_document);
   ADD_TEST ("/sidebar/sukhna", test_sukhna);
   ADD_TEST ("/sidebar/link-click", test_link_click);
+  ADD_TEST ("/sidebar/grading-edit", test_grading_edit);
   ADD_TEST ("/sidebar/month", test_month);
   ADD_TEST ("/sidebar/year", test_year);
   ADD_TEST ("/sidebar/span-party-only", test_span_party_only);
