@@ -9,6 +9,7 @@
 #include "sitmap-citation.h"
 #include "sitmap-enums.h"
 #include "sitmap-event.h"
+#include "sitmap-html.h"
 
 struct _SitmapEvent
 {
@@ -16,6 +17,9 @@ struct _SitmapEvent
   SitmapDocument   *document;
   SitmapEventStore *store; /* the document's, cached */
   guint             position;
+  gboolean          summary_reduced;
+  char             *summary_text; /* the summary reduced from HTML, or NULL when it was plain */
+  char            **links;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapEvent, sitmap_event, G_TYPE_OBJECT)
@@ -38,6 +42,8 @@ sitmap_event_finalize (GObject *object)
   SitmapEvent *self = (SitmapEvent *) object;
 
   g_clear_object (&self->document);
+  g_free (self->summary_text);
+  g_strfreev (self->links);
   G_OBJECT_CLASS (sitmap_event_parent_class)->finalize (object);
 }
 
@@ -123,11 +129,47 @@ sitmap_event_get_title (SitmapEvent *self)
   return sitmap_event_store_get_title (self->store, self->position);
 }
 
+/* Reduced once per object: the store keeps the description as the file had it, so that a save
+ * writes it back unchanged. */
+static void
+reduce_summary (SitmapEvent *self)
+{
+  const char *summary = sitmap_event_store_get_summary (self->store, self->position);
+
+  if (self->summary_reduced)
+    return;
+  self->summary_reduced = TRUE;
+  if (sitmap_html_is_markup (summary))
+    self->summary_text = sitmap_html_to_text (summary, &self->links);
+  else
+    self->links = g_new0 (char *, 1);
+}
+
 const char *
 sitmap_event_get_summary (SitmapEvent *self)
 {
   g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
+
+  reduce_summary (self);
+  if (self->summary_text != NULL)
+    return *self->summary_text != '\0' ? self->summary_text : NULL;
   return sitmap_event_store_get_summary (self->store, self->position);
+}
+
+const char *
+sitmap_event_get_raw_summary (SitmapEvent *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
+  return sitmap_event_store_get_summary (self->store, self->position);
+}
+
+const char *const *
+sitmap_event_get_links (SitmapEvent *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
+
+  reduce_summary (self);
+  return (const char *const *) self->links;
 }
 
 SitmapCategory

@@ -20,7 +20,14 @@ SitmapDocument         *sitmap_event_get_document (SitmapEvent *self);
 guint                   sitmap_event_get_position (SitmapEvent *self);
 const char             *sitmap_event_get_id (SitmapEvent *self);
 const char             *sitmap_event_get_title (SitmapEvent *self);
+/* The summary as plain text: a description in HTML (as KML files from other tools often have) is
+ * reduced to its text (see sitmap-html.h). NULL when there is none. */
 const char             *sitmap_event_get_summary (SitmapEvent *self);
+/* The summary as the file had it, HTML and all: for writers, never for display. */
+const char             *sitmap_event_get_raw_summary (SitmapEvent *self);
+/* The targets of the summary's HTML links, in order, without repeats: NULL-terminated, empty when
+ * none. Plain text to show; open only http and https, and only on a click. */
+const char *const      *sitmap_event_get_links (SitmapEvent *self);
 SitmapCategory          sitmap_event_get_category (SitmapEvent *self);
 void                    sitmap_event_get_time (SitmapEvent *self, SitmapTime *time);
 SitmapLocationPrecision sitmap_event_get_location_precision (SitmapEvent *self);

@@ -117,7 +117,20 @@ sitmap_filter_set_text (SitmapFilter *self, const char *text)
   g_return_if_fail (self != NULL);
 
   g_free (self->text);
-  self->text = text && *text ? g_strdup (text) : NULL;
+  self->text = NULL;
+  if (text == NULL || *text == '\0')
+    return;
+  /* Anything longer is not something typed; cut on a character boundary, not a byte. */
+  if (strlen (text) > SITMAP_FILTER_MAX_TEXT)
+    {
+      const char *end = text + SITMAP_FILTER_MAX_TEXT;
+
+      while (end > text && (*end & 0xc0) == 0x80)
+        end--;
+      self->text = g_utf8_make_valid (text, end - text);
+    }
+  else
+    self->text = g_utf8_make_valid (text, -1);
 }
 
 static gboolean

@@ -38,7 +38,10 @@ gboolean      sitmap_filter_equal (const SitmapFilter *a, const SitmapFilter *b)
 /* Whether nothing is filtered out. */
 gboolean      sitmap_filter_is_empty (const SitmapFilter *self);
 
-/* NULL when there is no search. */
+/* Longer search texts are cut to this many bytes (on a character boundary). */
+#define SITMAP_FILTER_MAX_TEXT 1024
+
+/* NULL when there is no search. Set to valid UTF-8 (invalid bytes replaced). */
 const char   *sitmap_filter_get_text (const SitmapFilter *self);
 void          sitmap_filter_set_text (SitmapFilter *self, const char *text);
 /* Whether the text has a word to search for (punctuation alone has none). */

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "sitmap-enums.h"
+#include "sitmap-text-index.h"
 #include "sitmap-view-state.h"
+#include "sitmap-words.h"
 
 #define DAY 86400
 
@@ -23,7 +25,10 @@ struct _SitmapViewState
   gint64          range_end;
   gboolean        has_range;
   SitmapRangeRule range_rule;
-  guint           hidden_categories;
+  SitmapFilter   *filter;
+  /* Built on first use for the document, dropped with it. */
+  SitmapFacetIndex *facets;
+  SitmapTextIndex  *text_index;
   gint            selected;
   GArray         *visible; /* guint32 positions */
   GArray         *group;   /* guint32 positions */
@@ -44,6 +49,7 @@ enum {
   PROP_SELECTED,
   PROP_N_VISIBLE,
   PROP_GROUP_SIZE,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -59,17 +65,155 @@ static guint signals[N_SIGNALS];
  * The visible set
  */
 
-static void
-filter_categories (SitmapViewState *self)
+static SitmapFacetIndex *
+ensure_facets (SitmapViewState *self)
 {
-  const guint8 *category = sitmap_document_get_columns (self->document)->category;
+  if (self->facets == NULL && self->document != NULL)
+    self->facets = sitmap_facet_index_new (self->document);
+  return self->facets;
+}
+
+static void
+drop_indexes (SitmapViewState *self)
+{
+  g_clear_pointer (&self->facets, sitmap_facet_index_free);
+  g_clear_pointer (&self->text_index, sitmap_text_index_free);
+}
+
+/* The search: for each word, the events that have a word starting with it in their text, or in the
+ * name of one of their actors, sources or place; the words' sets intersected into result. */
+typedef struct
+{
+  SitmapViewState *self;
+  SitmapBitset     word;
+  SitmapBitset    *result;
+  gboolean         first;
+} TextSearch;
+
+static gboolean
+search_word_cb (const char *word, gsize length, gpointer user_data)
+{
+  TextSearch *search = user_data;
+  SitmapBitset *result = search->result;
+
+  memset (search->word.words, 0, search->word.n_words * sizeof (guint64));
+  sitmap_text_index_match_prefix (search->self->text_index, word, length, &search->word);
+  for (guint s = 0; s < SITMAP_FILTER_N_SETS; s++)
+    sitmap_facet_index_match_prefix (search->self->facets, s, word, length, &search->word);
+  if (search->first)
+    memcpy (result->words, search->word.words, result->n_words * sizeof (guint64));
+  else
+    for (guint w = 0; w < result->n_words; w++)
+      result->words[w] &= search->word.words[w];
+  search->first = FALSE;
+  return TRUE;
+}
+
+static void
+search_text (SitmapViewState *self, SitmapBitset *result)
+{
+  TextSearch search = { .self = self, .result = result, .first = TRUE };
+
+  ensure_facets (self);
+  if (self->text_index == NULL)
+    self->text_index = sitmap_text_index_new (sitmap_document_get_store (self->document));
+  sitmap_bitset_init (&search.word, result->n_bits);
+  sitmap_words_foreach (sitmap_filter_get_text (self->filter), search_word_cb, &search);
+  sitmap_bitset_clear (&search.word);
+}
+
+/* The events of any of a facet's chosen values; a value the document does not have adds none. */
+static void
+facet_set (SitmapViewState *self, SitmapFilterSet facet, SitmapBitset *out)
+{
+  guint n_values;
+  const char *const *values = sitmap_filter_get_values (self->filter, facet, &n_values);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      gint value = sitmap_facet_index_find (self->facets, facet, values[i]);
+      const guint32 *events;
+      guint n_events;
+
+      if (value < 0)
+        continue;
+      events = sitmap_facet_index_get_events (self->facets, facet, value, &n_events);
+      sitmap_bitset_set_all (out, events, n_events);
+    }
+}
+
+typedef struct
+{
+  guint          hidden;
+  gint32         min_killed;
+  guint64        grade_mask;
+  const guint64 *grades;
+  guint          min_origins;
+  const guint8  *origins;
+  SitmapBitset   sets[SITMAP_FILTER_N_SETS + 1]; /* the facets, then the text; words NULL when unused */
+} Test;
+
+static gboolean
+test_event (const Test *test, const SitmapEventColumns *columns, guint32 p)
+{
+  if (test->hidden & (1u << columns->category[p]))
+    return FALSE;
+  if (test->min_killed > 0 && columns->fatalities[p] < test->min_killed)
+    return FALSE;
+  if (test->grades != NULL && (test->grades[p] & test->grade_mask) == 0)
+    return FALSE;
+  if (test->min_origins > 0 && test->origins[p] < test->min_origins)
+    return FALSE;
+  for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
+    if (test->sets[s].words != NULL && !sitmap_bitset_test (&test->sets[s], p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Narrows the time range's events down to those that pass the filter: each facet is a bitset made
+ * from the index's lists, then one pass over the candidates tests them all. */
+static void
+apply_filter (SitmapViewState *self)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+  const SitmapFilter *filter = self->filter;
   guint32 *positions = (guint32 *) self->visible->data;
+  Test test = {
+    .hidden = sitmap_filter_get_hidden_categories (filter),
+    .min_killed = (gint32) sitmap_filter_get_min_killed (filter),
+    .min_origins = sitmap_filter_get_min_origins (filter),
+  };
   guint kept = 0;
 
+  if (sitmap_filter_uses_citations (filter) || sitmap_filter_uses_sets (filter))
+    ensure_facets (self);
+  if (sitmap_filter_get_min_reliability (filter) != SITMAP_RELIABILITY_UNRATED ||
+      sitmap_filter_get_min_credibility (filter) != SITMAP_CREDIBILITY_UNRATED)
+    {
+      test.grades = sitmap_facet_index_get_grades (self->facets);
+      test.grade_mask = sitmap_facet_index_grade_mask (sitmap_filter_get_min_reliability (filter),
+                                                       sitmap_filter_get_min_credibility (filter));
+    }
+  if (test.min_origins > 0)
+    test.origins = sitmap_facet_index_get_origins (self->facets);
+  for (guint s = 0; s < SITMAP_FILTER_N_SETS; s++)
+    if (sitmap_filter_get_values (filter, s, NULL) != NULL)
+      {
+        sitmap_bitset_init (&test.sets[s], columns->n_events);
+        facet_set (self, s, &test.sets[s]);
+      }
+  if (sitmap_filter_has_text (filter))
+    {
+      sitmap_bitset_init (&test.sets[SITMAP_FILTER_N_SETS], columns->n_events);
+      search_text (self, &test.sets[SITMAP_FILTER_N_SETS]);
+    }
+
   for (guint i = 0; i < self->visible->len; i++)
-    if (!(self->hidden_categories & (1u << category[positions[i]])))
+    if (test_event (&test, columns, positions[i]))
       positions[kept++] = positions[i];
   g_array_set_size (self->visible, kept);
+  for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
+    sitmap_bitset_clear (&test.sets[s]);
 }
 
 static void
@@ -91,12 +235,25 @@ recompute_visible (SitmapViewState *self)
       for (guint i = 0; i < n; i++)
         g_array_index (self->visible, guint32, i) = i;
     }
-  if (self->document != NULL && self->hidden_categories != 0)
-    filter_categories (self);
+  if (self->document != NULL && !sitmap_filter_is_empty (self->filter))
+    apply_filter (self);
 
   g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
   if (old_n != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
+}
+
+/* A grading edit changes which events pass a minimum grading. */
+static void
+document_changed_cb (SitmapViewState *self, SitmapDocumentChange what)
+{
+  if (!(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
+    return;
+  if (self->facets != NULL)
+    sitmap_facet_index_invalidate_grades (self->facets);
+  if (sitmap_filter_get_min_reliability (self->filter) != SITMAP_RELIABILITY_UNRATED ||
+      sitmap_filter_get_min_credibility (self->filter) != SITMAP_CREDIBILITY_UNRATED)
+    recompute_visible (self);
 }
 
 /* Whole document time, with a little room either side so the first and last marks are not on the edge. */
@@ -133,7 +290,11 @@ sitmap_view_state_finalize (GObject *object)
 {
   SitmapViewState *self = (SitmapViewState *) object;
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  drop_indexes (self);
+  sitmap_filter_free (self->filter);
   g_array_unref (self->visible);
   g_array_unref (self->group);
   G_OBJECT_CLASS (sitmap_view_state_parent_class)->finalize (object);
@@ -153,7 +314,8 @@ sitmap_view_state_get_property (GObject *object, guint prop_id, GValue *value, G
     case PROP_RANGE_START: g_value_set_int64 (value, self->range_start); break;
     case PROP_RANGE_END: g_value_set_int64 (value, self->range_end); break;
     case PROP_RANGE_RULE: g_value_set_enum (value, self->range_rule); break;
-    case PROP_HIDDEN_CATEGORIES: g_value_set_uint (value, self->hidden_categories); break;
+    case PROP_HIDDEN_CATEGORIES: g_value_set_uint (value, sitmap_filter_get_hidden_categories (self->filter)); break;
+    case PROP_FILTER: g_value_set_boxed (value, self->filter); break;
     case PROP_SELECTED: g_value_set_int (value, self->selected); break;
     case PROP_N_VISIBLE: g_value_set_uint (value, self->visible->len); break;
     case PROP_GROUP_SIZE: g_value_set_uint (value, self->group->len); break;
@@ -172,6 +334,7 @@ sitmap_view_state_set_property (GObject *object, guint prop_id, const GValue *va
     case PROP_RANGE_RULE: sitmap_view_state_set_range_rule (self, g_value_get_enum (value)); break;
     case PROP_HIDDEN_CATEGORIES: sitmap_view_state_set_hidden_categories (self, g_value_get_uint (value)); break;
     case PROP_SELECTED: sitmap_view_state_set_selected (self, g_value_get_int (value)); break;
+    case PROP_FILTER: sitmap_view_state_set_filter (self, g_value_get_boxed (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -200,6 +363,7 @@ sitmap_view_state_class_init (SitmapViewStateClass *klass)
   properties[PROP_N_VISIBLE] = g_param_spec_uint ("n-visible", NULL, NULL, 0, G_MAXUINT, 0, ro);
   /* Notified whenever the group changes, even to another of the same size. */
   properties[PROP_GROUP_SIZE] = g_param_spec_uint ("group-size", NULL, NULL, 0, G_MAXUINT, 0, ro);
+  properties[PROP_FILTER] = g_param_spec_boxed ("filter", NULL, NULL, SITMAP_TYPE_FILTER, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted whenever the set of visible events may have changed, even if its size did not. */
@@ -211,6 +375,7 @@ static void
 sitmap_view_state_init (SitmapViewState *self)
 {
   self->selected = -1;
+  self->filter = sitmap_filter_new ();
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->group = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
@@ -246,7 +411,12 @@ sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document)
   g_object_freeze_notify (G_OBJECT (self));
   sitmap_view_state_set_selected (self, -1);
   sitmap_view_state_set_group (self, NULL, 0);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  drop_indexes (self);
   g_set_object (&self->document, document);
+  if (document != NULL)
+    g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
   self->has_range = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
   if (document != NULL)
@@ -367,21 +537,65 @@ guint
 sitmap_view_state_get_hidden_categories (SitmapViewState *self)
 {
   g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), 0);
-  return self->hidden_categories;
+  return sitmap_filter_get_hidden_categories (self->filter);
 }
 
 void
 sitmap_view_state_set_hidden_categories (SitmapViewState *self, guint mask)
 {
+  g_autoptr (SitmapFilter) filter = NULL;
+
   g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
 
-  if (self->hidden_categories == mask)
+  filter = sitmap_filter_copy (self->filter);
+  sitmap_filter_set_hidden_categories (filter, mask);
+  sitmap_view_state_set_filter (self, filter);
+}
+
+const SitmapFilter *
+sitmap_view_state_get_filter (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  return self->filter;
+}
+
+void
+sitmap_view_state_set_filter (SitmapViewState *self, const SitmapFilter *filter)
+{
+  g_autoptr (SitmapFilter) old = NULL;
+
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  if (filter == NULL ? sitmap_filter_is_empty (self->filter) && sitmap_filter_get_text (self->filter) == NULL
+                     : sitmap_filter_equal (filter, self->filter))
     return;
-  self->hidden_categories = mask;
+  old = g_steal_pointer (&self->filter);
+  self->filter = filter ? sitmap_filter_copy (filter) : sitmap_filter_new ();
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CATEGORIES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  if (sitmap_filter_get_hidden_categories (old) != sitmap_filter_get_hidden_categories (self->filter))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CATEGORIES]);
   recompute_visible (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+sitmap_view_state_set_text (SitmapViewState *self, const char *text)
+{
+  g_autoptr (SitmapFilter) filter = NULL;
+
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  filter = sitmap_filter_copy (self->filter);
+  sitmap_filter_set_text (filter, text);
+  sitmap_view_state_set_filter (self, filter);
+}
+
+SitmapFacetIndex *
+sitmap_view_state_get_facet_index (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  return ensure_facets (self);
 }
 
 gint

@@ -8,6 +8,8 @@
 
 #include "sitmap-document.h"
 #include "sitmap-event.h"
+#include "sitmap-facet-index.h"
+#include "sitmap-filter.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +35,20 @@ void             sitmap_view_state_clear_range (SitmapViewState *self);
 SitmapRangeRule  sitmap_view_state_get_range_rule (SitmapViewState *self);
 void             sitmap_view_state_set_range_rule (SitmapViewState *self, SitmapRangeRule rule);
 
-/* A bit per SitmapCategory: the categories not shown. */
+/* A bit per SitmapCategory: the categories not shown (the filter's hidden categories). */
 guint            sitmap_view_state_get_hidden_categories (SitmapViewState *self);
 void             sitmap_view_state_set_hidden_categories (SitmapViewState *self, guint mask);
+
+/* What the events must pass beyond the range (property "filter", notified on each change). Never NULL;
+ * do not keep it across changes. To change it: copy, edit the copy, set it. */
+const SitmapFilter *sitmap_view_state_get_filter (SitmapViewState *self);
+/* Copies filter; NULL clears every filter (not the range). */
+void             sitmap_view_state_set_filter (SitmapViewState *self, const SitmapFilter *filter);
+/* The search text alone, as the search entry types it; NULL or "" ends the search. */
+void             sitmap_view_state_set_text (SitmapViewState *self, const char *text);
+/* The index of the document's actors, sources and places, built on first use: to list the values a
+ * filter can take (actors most reported first) and count their events. NULL without a document. */
+SitmapFacetIndex *sitmap_view_state_get_facet_index (SitmapViewState *self);
 
 /* The selected event's position in the document, or -1. */
 gint             sitmap_view_state_get_selected (SitmapViewState *self);
