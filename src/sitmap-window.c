@@ -295,6 +295,23 @@ escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     sitmap_view_state_clear_range (self->view_state);
 }
 
+/* Ctrl+F: the search of the events page, wherever the keyboard was. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sitmap_sidebar_show_events (SITMAP_WINDOW (widget)->sidebar, TRUE);
+}
+
+/* Alt+Up and Alt+Down step through the events in time, from the map and the timeline too. */
+static void
+step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_widget_activate_action (GTK_WIDGET (SITMAP_WINDOW (widget)->sidebar),
+                              g_str_equal (action_name, "win.next-event") ? "sidebar.next-event"
+                                                                            : "sidebar.previous-event",
+                              NULL);
+}
+
 /*
  * Window state
  */
@@ -413,6 +430,12 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_install_action (widget_class, "win.previous-event", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "win.next-event", NULL, step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-event", NULL);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */

@@ -14,7 +14,6 @@
 #include "sitmap-filter-popover.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-sorted-events.h"
-#include "sitmap-views-popover.h"
 
 typedef enum
 {
@@ -54,6 +53,7 @@ struct _SitmapEventsPanel
   gboolean            syncing;   /* the selection or the entry is being set from the view state */
 
   /* template widgets */
+  GtkWidget          *panel_box;
   GtkSearchEntry     *search_entry;
   GtkMenuButton      *filter_button;
   GtkMenuButton      *views_button;
@@ -241,6 +241,8 @@ sorter_changed_cb (SitmapEventsPanel *self)
   Column column = COLUMN_TIME;
   GtkSortType order = GTK_SORT_ASCENDING;
 
+  if (self->events == NULL)
+    return;
   read_sort (self, &column, &order);
   sitmap_sorted_events_set_sort (self->events, column_sorts[column], order);
   sync_selection (self);
@@ -312,8 +314,11 @@ static void
 sync_selection (SitmapEventsPanel *self)
 {
   gint selected = self->view_state ? sitmap_view_state_get_selected (self->view_state) : -1;
-  gint item = selected >= 0 ? sitmap_sorted_events_find (self->events, selected) : -1;
+  gint item;
 
+  if (self->selection == NULL)
+    return;
+  item = selected >= 0 ? sitmap_sorted_events_find (self->events, selected) : -1;
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, item >= 0 ? (guint) item : GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
@@ -638,7 +643,10 @@ sitmap_events_panel_dispose (GObject *object)
     g_signal_group_set_target (self->view_state_signals, NULL);
   g_clear_object (&self->view_state_signals);
   if (self->column_view != NULL)
-    gtk_column_view_set_model (self->column_view, NULL);
+    {
+      g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+      gtk_column_view_set_model (self->column_view, NULL);
+    }
   g_clear_object (&self->selection);
   g_clear_object (&self->events);
   g_clear_object (&self->view_state);
@@ -698,6 +706,7 @@ sitmap_events_panel_class_init (SitmapEventsPanelClass *klass)
 
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-events-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, panel_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, filter_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, views_button);
@@ -730,7 +739,6 @@ sitmap_events_panel_init (SitmapEventsPanel *self)
   g_signal_group_connect_swapped (self->view_state_signals, "notify::range-end", G_CALLBACK (update_chips), self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (filter_changed_cb), self);
   gtk_menu_button_set_popover (self->filter_button, sitmap_filter_popover_new ());
-  gtk_menu_button_set_popover (self->views_button, sitmap_views_popover_new ());
   update_chips (self);
   update_count (self);
 }
@@ -783,8 +791,6 @@ sitmap_events_panel_set_view_state (SitmapEventsPanel *self, SitmapViewState *vi
   g_signal_group_set_target (self->view_state_signals, view_state);
   sitmap_filter_popover_set_view_state (SITMAP_FILTER_POPOVER (gtk_menu_button_get_popover (self->filter_button)),
                                         view_state);
-  sitmap_views_popover_set_view_state (SITMAP_VIEWS_POPOVER (gtk_menu_button_get_popover (self->views_button)),
-                                       view_state);
   filter_changed_cb (self);
   update_count (self);
   sync_selection (self);
