@@ -70,8 +70,13 @@ push (SitmapGradeChooser *self, SitmapCommand *command)
   g_autoptr (SitmapCommand) owned = command;
   g_autoptr (SitmapDocument) document = g_object_ref (self->document);
 
-  /* Closed first: the document's "changed" makes the sidebar give the card its new citation. */
+  GtkWidget *badge = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  /* Closed first: the document's "changed" makes the sidebar give the card its new citation. The
+   * keyboard goes back to the badge, not into a hidden popover, so that Ctrl+Z works at once. */
   gtk_popover_popdown (GTK_POPOVER (self));
+  if (badge != NULL)
+    gtk_widget_grab_focus (badge);
   sitmap_undo_stack_push (sitmap_document_get_undo_stack (document), owned);
 }
 
