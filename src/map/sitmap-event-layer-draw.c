@@ -468,10 +468,11 @@ label_node_free (gpointer data)
   g_free (label);
 }
 
+/* Text drawn once per (text, ink, size) and kept as a render node. */
 static const SitmapLabelNode *
-get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
+get_label (SitmapEventLayer *self, const char *text, gboolean light, double font_scale)
 {
-  g_autofree char *key = g_strconcat (light ? "l" : "d", text, NULL);
+  char key[64]; /* on the stack: labels are looked up per symbol per frame, made only once */
   SitmapLabelNode *label;
   g_autoptr (PangoLayout) layout = NULL;
   g_autoptr (PangoAttrList) attrs = NULL;
@@ -481,6 +482,7 @@ get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
 
   if (self->labels == NULL)
     self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_node_free);
+  g_snprintf (key, sizeof key, "%c%.2f%s", light ? 'l' : 'd', font_scale, text);
   label = g_hash_table_lookup (self->labels, key);
   if (label != NULL)
     return label;
@@ -490,7 +492,7 @@ get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
   attrs = pango_attr_list_new ();
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  pango_attr_list_insert (attrs, pango_attr_scale_new (0.74));
+  pango_attr_list_insert (attrs, pango_attr_scale_new (font_scale));
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
   pango_layout_set_attributes (layout, attrs);
   pango_layout_get_pixel_size (layout, &width, &height);
@@ -500,8 +502,14 @@ get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
   label->node = gtk_snapshot_free_to_node (snapshot);
   label->width = width;
   label->height = height;
-  g_hash_table_insert (self->labels, g_steal_pointer (&key), label);
+  g_hash_table_insert (self->labels, g_strdup (key), label);
   return label;
+}
+
+static const SitmapLabelNode *
+get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
+{
+  return get_label (self, text, light, 0.74);
 }
 
 static void
@@ -822,16 +830,64 @@ append_symbol (GtkSnapshot *snapshot, GdkTexture *texture, double scale, double 
                                                     size / scale));
 }
 
+/* Corroboration: how many independent origins report the event, in a small pill on the symbol's
+ * upper right, from two on (one is what a symbol without a badge says). Dark with white figures; for
+ * an event only parties report, pale with grey figures, so that "3" parties never looks like three
+ * independent witnesses beside the symbol's own party cue. */
+#define ORIGINS_BADGE_RADIUS   5.5
+#define ORIGINS_BADGE_OUTLINE  1.0
+#define ORIGINS_BADGE_FONT     0.62
+
+static void
+append_pill (GtkSnapshot *snapshot, float x, float y, float half_width, float r, const GdkRGBA *color)
+{
+  GskRoundedRect pill;
+
+  gsk_rounded_rect_init_from_rect (&pill, &GRAPHENE_RECT_INIT (x - half_width, y - r, 2 * half_width, 2 * r), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &pill);
+  gtk_snapshot_append_color (snapshot, color, &pill.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_origins_badge (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapSymbolInstance *symbol,
+                      guint style, guint size, double scale)
+{
+  static const GdkRGBA dark = { 0.14, 0.12, 0.19, 1 }, pale = { 0.87, 0.87, 0.85, 1 }, white = { 1, 1, 1, 1 };
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+  guint n = columns->origins[symbol->position];
+  gboolean party = (style & SITMAP_SYMBOL_STYLE_PARTY_ONLY) != 0;
+  double radius = (style & SITMAP_SYMBOL_STYLE_SELECTED) ? SITMAP_SYMBOL_SELECTED_RADIUS : SITMAP_SYMBOL_RADIUS;
+  char text[8];
+  const SitmapLabelNode *label;
+  float x, y, r = ORIGINS_BADGE_RADIUS, half_width;
+
+  if (n < 2)
+    return;
+  if (n > 99)
+    g_strlcpy (text, "99+", sizeof text);
+  else
+    g_snprintf (text, sizeof text, "%u", n);
+  label = get_label (self, text, !party, ORIGINS_BADGE_FONT);
+  radius *= _sitmap_event_layer_size_scale (size);
+  /* Where the symbol's circle meets its upper right diagonal, snapped as the symbol is. */
+  x = (round (symbol->x * scale) + round (0.75 * radius * scale)) / scale;
+  y = (round (symbol->y * scale) - round (0.75 * radius * scale)) / scale;
+  half_width = MAX (r, label->width / 2 + 2.5);
+  append_pill (snapshot, x, y, half_width + ORIGINS_BADGE_OUTLINE, r + ORIGINS_BADGE_OUTLINE, &white);
+  append_pill (snapshot, x, y, half_width, r, party ? &pale : &dark);
+  append_label (snapshot, label, x, y);
+}
+
 static void
 append_symbol_instance (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapSymbolInstance *symbol,
                         guint extra_style, guint extra_size, double scale)
 {
   guint category = symbol->key / SITMAP_SYMBOL_N_STYLES, style = symbol->key % SITMAP_SYMBOL_N_STYLES;
+  guint size = MIN (symbol->size + extra_size, SITMAP_SYMBOL_N_SIZES - 1);
 
-  append_symbol (snapshot,
-                 get_texture (self, category, style | extra_style,
-                              MIN (symbol->size + extra_size, SITMAP_SYMBOL_N_SIZES - 1)),
-                 scale, symbol->x, symbol->y);
+  append_symbol (snapshot, get_texture (self, category, style | extra_style, size), scale, symbol->x, symbol->y);
+  append_origins_badge (self, snapshot, symbol, style | extra_style, size, scale);
 }
 
 static gboolean

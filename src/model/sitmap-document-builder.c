@@ -25,6 +25,7 @@ struct _SitmapDocumentBuilder
   GHashTable        *place_index;  /* id → index + 1 */
   SitmapEventStore  *store;
   gboolean           native;
+  GPtrArray         *named_views; /* SitmapNamedView */
 };
 
 SitmapDocumentBuilder *
@@ -34,6 +35,7 @@ sitmap_document_builder_new (void)
 
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
   self->places = g_ptr_array_new_with_free_func (g_object_unref);
+  self->named_views = g_ptr_array_new_with_free_func (g_object_unref);
   self->source_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->place_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->store = sitmap_event_store_new ();
@@ -52,6 +54,7 @@ sitmap_document_builder_free (SitmapDocumentBuilder *self)
   g_hash_table_unref (self->source_index);
   g_hash_table_unref (self->place_index);
   g_clear_pointer (&self->store, sitmap_event_store_free);
+  g_ptr_array_unref (self->named_views);
   g_free (self);
 }
 
@@ -204,6 +207,20 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
                                    &self->view, g_steal_pointer (&self->sources),
                                    g_steal_pointer (&self->places), g_steal_pointer (&self->store));
   sitmap_document_set_native (document, self->native);
+  for (guint i = 0; i < self->named_views->len; i++)
+    _sitmap_document_insert_named_view (document, i, g_ptr_array_index (self->named_views, i));
   sitmap_document_builder_free (self);
   return document;
+}
+
+gboolean
+sitmap_document_builder_add_named_view (SitmapDocumentBuilder *self, SitmapNamedView *view)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (SITMAP_IS_NAMED_VIEW (view), FALSE);
+
+  if (self->named_views->len >= SITMAP_NAMED_VIEW_MAX_VIEWS)
+    return FALSE;
+  g_ptr_array_add (self->named_views, g_object_ref (view));
+  return TRUE;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sitmap-document.h"
+#include "sitmap-named-view.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,8 @@ SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, c
 gboolean      sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place);
 void          sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft);
 guint         sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self);
+/* Appends a named view; FALSE (and nothing added) once SITMAP_NAMED_VIEW_MAX_VIEWS are there. */
+gboolean      sitmap_document_builder_add_named_view (SitmapDocumentBuilder *self, SitmapNamedView *view);
 
 /* Sorts and indexes the events; consumes the builder. */
 SitmapDocument *sitmap_document_builder_finish (SitmapDocumentBuilder *self);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sitmap-document.h"
+#include "sitmap-named-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,5 +16,9 @@ SitmapDocument *_sitmap_document_new (char                     *title,
                                       GPtrArray                *sources,
                                       GPtrArray                *places,
                                       SitmapEventStore         *store);
+
+/* For the builder and the named view commands (they emit "changed" themselves). */
+void _sitmap_document_insert_named_view (SitmapDocument *self, guint index, SitmapNamedView *view);
+void _sitmap_document_remove_named_view (SitmapDocument *self, guint index);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ struct _SitmapDocument
   SitmapEventStore  *store;
   SitmapUndoStack   *undo_stack;
   gboolean           native;
+  GListStore        *named_views; /* SitmapNamedView */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapDocument, sitmap_document, G_TYPE_OBJECT)
@@ -64,6 +65,7 @@ sitmap_document_finalize (GObject *object)
   g_clear_pointer (&self->place_array, g_ptr_array_unref);
   g_clear_pointer (&self->store, sitmap_event_store_free);
   g_clear_object (&self->undo_stack);
+  g_clear_object (&self->named_views);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -119,6 +121,7 @@ static void
 sitmap_document_init (SitmapDocument *self)
 {
   self->undo_stack = sitmap_undo_stack_new (self);
+  self->named_views = g_list_store_new (SITMAP_TYPE_NAMED_VIEW);
   /* A document made here, not read, is Sitmap's own. */
   self->native = TRUE;
 }
@@ -329,3 +332,29 @@ sitmap_document_find_place (SitmapDocument *self, const char *id)
 }
 
 G_DEFINE_QUARK (sitmap-document-error-quark, sitmap_document_error)
+
+GListModel *
+sitmap_document_get_named_views (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->named_views);
+}
+
+void
+_sitmap_document_insert_named_view (SitmapDocument *self, guint index, SitmapNamedView *view)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (SITMAP_IS_NAMED_VIEW (view));
+  g_return_if_fail (index <= g_list_model_get_n_items (G_LIST_MODEL (self->named_views)));
+
+  g_list_store_insert (self->named_views, index, view);
+}
+
+void
+_sitmap_document_remove_named_view (SitmapDocument *self, guint index)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->named_views)));
+
+  g_list_store_remove (self->named_views, index);
+}

@@ -70,4 +70,8 @@ GListModel   *sitmap_document_get_places (SitmapDocument *self);
 SitmapPlace  *sitmap_document_get_place (SitmapDocument *self, guint index);
 gint          sitmap_document_find_place (SitmapDocument *self, const char *id);
 
+/* The views saved with the document (SitmapNamedView), in the order the user made them. Changed
+ * only by SitmapNamedViewCommand; "changed" says SITMAP_DOCUMENT_CHANGE_VIEWS. */
+GListModel   *sitmap_document_get_named_views (SitmapDocument *self);
+
 G_END_DECLS

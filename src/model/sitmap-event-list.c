@@ -6,7 +6,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "sitmap-bitset.h"
 #include "sitmap-event-list.h"
+
+/* Documents with more events than this are ordered in a thread. */
+#define SORT_IN_THREAD 50000
 
 typedef enum
 {
@@ -20,6 +26,15 @@ struct _SitmapEventList
   SitmapViewState *view_state; /* weak: the view state outlives the widgets that hold lists */
   Mode             mode;
   guint            n_items;
+
+  SitmapEventSort  key;
+  gboolean         descending;
+  SitmapDocument  *order_document; /* weak: what order was made for, compared only */
+  guint32         *order;          /* every position by key; NULL for time or while sorting */
+  GArray          *items;          /* guint32: the listed positions in key order; NULL in time order */
+  gint32          *item_of;        /* per document position, its item or -1; made when first asked */
+  guint            n_item_of;
+  GCancellable    *sorting;        /* the thread's sort, while it runs */
 };
 
 static void sitmap_event_list_model_init (GListModelInterface *iface);
@@ -30,6 +45,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (SitmapEventList, sitmap_event_list, G_TYPE_OBJECT
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_SORTING,
   N_PROPS
 };
 
@@ -52,17 +68,194 @@ count_items (SitmapEventList *self)
   return columns->n_events - columns->n_dated;
 }
 
+static SitmapDocument *
+get_document (SitmapEventList *self)
+{
+  return self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+}
+
+/* The listed positions in time order, before any sort. */
+static guint
+base_position (SitmapEventList *self, guint i)
+{
+  guint n;
+
+  if (self->mode == MODE_VISIBLE)
+    return sitmap_view_state_get_visible (self->view_state, &n)[i];
+  return sitmap_document_get_columns (get_document (self))->n_dated + i;
+}
+
+/* One pass over the document's order, keeping what is listed. */
+static void
+fill_sorted_items (SitmapEventList *self)
+{
+  SitmapDocument *document = get_document (self);
+  guint n_events = sitmap_document_get_n_events (document);
+  SitmapBitset listed;
+
+  sitmap_bitset_init (&listed, n_events);
+  for (guint i = 0; i < self->n_items; i++)
+    sitmap_bitset_set (&listed, base_position (self, i));
+  self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->n_items);
+  for (guint i = 0; i < n_events; i++)
+    {
+      guint32 position = self->order[self->descending ? n_events - 1 - i : i];
+
+      if (sitmap_bitset_test (&listed, position))
+        g_array_append_val (self->items, position);
+    }
+  sitmap_bitset_clear (&listed);
+}
+
+static void start_sort (SitmapEventList *self);
+
 /* Every change replaces the whole list: the set is recomputed as a whole, and GTK asks only for the
- * rows it shows, so this costs nothing per event. */
+ * rows it shows, so this costs nothing per event beyond the one pass of a sorted order. */
 static void
 refresh (SitmapEventList *self)
 {
   guint old_n = self->n_items;
 
   self->n_items = count_items (self);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->item_of, g_free);
+  if (self->order_document != get_document (self))
+    {
+      g_clear_pointer (&self->order, g_free);
+      self->order_document = NULL;
+      if (self->key != SITMAP_EVENT_SORT_TIME && get_document (self) != NULL)
+        start_sort (self);
+    }
+  if (self->order != NULL && self->n_items > 0)
+    fill_sorted_items (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/*
+ * Sorting
+ */
+
+static void
+set_sorting (SitmapEventList *self, GCancellable *cancellable)
+{
+  gboolean was = self->sorting != NULL;
+
+  if (self->sorting != NULL)
+    g_cancellable_cancel (self->sorting);
+  g_set_object (&self->sorting, cancellable);
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORTING]);
+}
+
+static void
+sort_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, sitmap_event_order_job_run (task_data), g_free);
+}
+
+static void
+sort_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapEventList) self = user_data;
+  g_autofree guint32 *order = g_task_propagate_pointer (G_TASK (result), NULL);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  /* A newer sort, or another document, made this one moot. */
+  if (g_cancellable_is_cancelled (cancellable) || cancellable != self->sorting)
+    return;
+  set_sorting (self, NULL);
+  g_free (self->order);
+  self->order = g_steal_pointer (&order);
+  self->order_document = get_document (self);
+  refresh (self);
+}
+
+static void
+start_sort (SitmapEventList *self)
+{
+  SitmapDocument *document = get_document (self);
+  const guint8 *origins = NULL;
+  SitmapEventOrderJob *job;
+
+  if (self->key == SITMAP_EVENT_SORT_ORIGINS)
+    origins = sitmap_facet_index_get_origins (sitmap_view_state_get_facet_index (self->view_state));
+  job = sitmap_event_order_job_new (document, self->key, origins);
+  if (sitmap_document_get_n_events (document) <= SORT_IN_THREAD)
+    {
+      set_sorting (self, NULL);
+      self->order = sitmap_event_order_job_run (job);
+      self->order_document = document;
+      sitmap_event_order_job_free (job);
+    }
+  else
+    {
+      g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr (GTask) task = g_task_new (NULL, cancellable, sort_done_cb, g_object_ref (self));
+
+      set_sorting (self, cancellable);
+      g_task_set_task_data (task, job, (GDestroyNotify) sitmap_event_order_job_free);
+      g_task_run_in_thread (task, sort_thread);
+    }
+}
+
+void
+sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean descending)
+{
+  g_return_if_fail (SITMAP_IS_EVENT_LIST (self));
+  g_return_if_fail (key < SITMAP_N_EVENT_SORTS);
+
+  descending = !!descending;
+  if (self->key == key && self->descending == descending)
+    return;
+  if (self->key != key)
+    {
+      g_clear_pointer (&self->order, g_free);
+      self->order_document = NULL;
+      /* A sort under way for another key is cancelled when the next starts. */
+      if (key == SITMAP_EVENT_SORT_TIME)
+        set_sorting (self, NULL);
+    }
+  self->key = key;
+  self->descending = descending;
+  if (key == SITMAP_EVENT_SORT_TIME)
+    self->order_document = get_document (self);
+  refresh (self);
+}
+
+SitmapEventSort
+sitmap_event_list_get_sort (SitmapEventList *self, gboolean *descending)
+{
+  g_return_val_if_fail (SITMAP_IS_EVENT_LIST (self), SITMAP_EVENT_SORT_TIME);
+  if (descending != NULL)
+    *descending = self->descending;
+  return self->key;
+}
+
+gint
+sitmap_event_list_find (SitmapEventList *self, guint position)
+{
+  SitmapDocument *document;
+  guint n_events;
+
+  g_return_val_if_fail (SITMAP_IS_EVENT_LIST (self), -1);
+
+  document = get_document (self);
+  if (document == NULL || self->n_items == 0)
+    return -1;
+  n_events = sitmap_document_get_n_events (document);
+  if (position >= n_events)
+    return -1;
+  if (self->item_of == NULL)
+    {
+      self->item_of = g_new (gint32, n_events);
+      self->n_item_of = n_events;
+      memset (self->item_of, 0xff, n_events * sizeof (gint32));
+      for (guint i = 0; i < self->n_items; i++)
+        self->item_of[sitmap_event_list_get_position (self, i)] = (gint32) i;
+    }
+  return self->item_of[position];
 }
 
 static void
@@ -83,13 +276,10 @@ sitmap_event_list_get_position (SitmapEventList *self, guint i)
   g_return_val_if_fail (SITMAP_IS_EVENT_LIST (self), 0);
   g_return_val_if_fail (i < self->n_items, 0);
 
-  if (self->mode == MODE_VISIBLE)
-    {
-      guint n;
-
-      return sitmap_view_state_get_visible (self->view_state, &n)[i];
-    }
-  return sitmap_document_get_columns (sitmap_view_state_get_document (self->view_state))->n_dated + i;
+  if (self->items != NULL)
+    return g_array_index (self->items, guint32, i);
+  /* In time order (or while a sort is made): the base list, backwards when descending. */
+  return base_position (self, self->descending && self->key == SITMAP_EVENT_SORT_TIME ? self->n_items - 1 - i : i);
 }
 
 static GType
@@ -134,6 +324,10 @@ sitmap_event_list_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->view_state), (gpointer *) &self->view_state);
       self->view_state = NULL;
     }
+  set_sorting (self, NULL);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->item_of, g_free);
   G_OBJECT_CLASS (sitmap_event_list_parent_class)->dispose (object);
 }
 
@@ -145,6 +339,7 @@ sitmap_event_list_get_property (GObject *object, guint prop_id, GValue *value, G
   switch (prop_id)
     {
     case PROP_N_ITEMS: g_value_set_uint (value, self->n_items); break;
+    case PROP_SORTING: g_value_set_boolean (value, self->sorting != NULL); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -159,6 +354,9 @@ sitmap_event_list_class_init (SitmapEventListClass *klass)
 
   properties[PROP_N_ITEMS] = g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                                                 G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* TRUE while a big document is being ordered in a thread. */
+  properties[PROP_SORTING] = g_param_spec_boolean ("sorting", NULL, NULL, FALSE,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -183,6 +381,7 @@ sitmap_event_list_new (SitmapViewState *view_state, Mode mode)
   else
     g_signal_connect_swapped (view_state, "notify::document", G_CALLBACK (document_changed_cb), self);
   self->n_items = count_items (self);
+  self->order_document = get_document (self);
   return self;
 }
 

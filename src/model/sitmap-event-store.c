@@ -74,6 +74,7 @@ struct _SitmapEventStore
   double   *x;
   double   *y;
   gint32   *fatalities;
+  guint8   *origins;
 
   GArray     *long_events; /* guint32 positions, ascending */
   GArray     *long_ends;   /* gint64, parallel to long_events */
@@ -192,6 +193,7 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_free (self->x);
   g_free (self->y);
   g_free (self->fatalities);
+  g_free (self->origins);
   g_free (self);
 }
 
@@ -391,6 +393,24 @@ killed_lower_bound (SitmapEventStore *self, const EventRecord *record)
   return -1;
 }
 
+/* Citations that share their origin count once, whoever relayed them ("via"). */
+static guint8
+count_origins (SitmapEventStore *self, const EventRecord *record)
+{
+  const SitmapCitationRecord *citations = &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+  guint n_origins = 0;
+
+  for (guint i = 0; i < record->n_citations; i++)
+    {
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < i && !seen; j++)
+        seen = citations[j].source == citations[i].source;
+      n_origins += !seen;
+    }
+  return MIN (n_origins, G_MAXUINT8);
+}
+
 static void
 fill_columns (SitmapEventStore *self, guint position)
 {
@@ -402,6 +422,7 @@ fill_columns (SitmapEventStore *self, guint position)
   self->category[position] = record->category;
   self->location_precision[position] = record->location_precision;
   self->fatalities[position] = killed_lower_bound (self, record);
+  self->origins[position] = count_origins (self, record);
   if (sitmap_coordinates_valid (record->latitude, record->longitude))
     {
       flags |= SITMAP_EVENT_FLAG_PLACED;
@@ -476,6 +497,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
   self->x = g_new (double, n);
   self->y = g_new (double, n);
   self->fatalities = g_new (gint32, n);
+  self->origins = g_new (guint8, n);
 
   self->columns.n_events = n;
   self->columns.n_dated = 0;
@@ -496,6 +518,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
   self->columns.x = self->x;
   self->columns.y = self->y;
   self->columns.fatalities = self->fatalities;
+  self->columns.origins = self->origins;
   self->columns.n_long = self->long_events->len;
   self->columns.long_positions = (const guint32 *) (gpointer) self->long_events->data;
   self->columns.long_ends = (const gint64 *) (gpointer) self->long_ends->data;

@@ -98,6 +98,7 @@ typedef struct
   const double *x;
   const double *y;
   const gint32 *fatalities;         /* lower bound of the killed figure, -1 when not given */
+  const guint8 *origins;            /* independent origins that report it (at most 255) */
   guint          n_long;
   const guint32 *long_positions;
   const gint64  *long_ends;

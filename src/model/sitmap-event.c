@@ -278,21 +278,9 @@ sitmap_event_dup_citations (SitmapEvent *self)
 guint
 sitmap_event_get_n_origins (SitmapEvent *self)
 {
-  const SitmapCitationRecord *records;
-  guint n, n_origins = 0;
-
   g_return_val_if_fail (SITMAP_IS_EVENT (self), 0);
-
-  records = sitmap_event_store_get_citations (self->store, self->position, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < i && !seen; j++)
-        seen = records[j].source == records[i].source;
-      n_origins += !seen;
-    }
-  return n_origins;
+  /* Counted once by the store: citations sharing an origin count once, whoever relayed them. */
+  return sitmap_event_store_get_columns (self->store)->origins[self->position];
 }
 
 gboolean

@@ -24,7 +24,6 @@ struct _SitmapFacetIndex
   GArray         *values[SITMAP_FILTER_N_SETS]; /* Value */
   GPtrArray      *actor_names;                  /* char *, by actor value */
   GHashTable     *actor_ids;                    /* name → value + 1, borrowed keys */
-  guint8         *origins;
   guint64        *grades;
   gboolean        grades_valid;
 };
@@ -120,7 +119,7 @@ add_event (SitmapFacetIndex *self, SitmapEventStore *store, guint position, GPtr
 {
   const SitmapCitationRecord *records;
   const char *const *actors;
-  guint n_actors, n_citations, place, n_origins = 0;
+  guint n_actors, n_citations, place;
 
   actors = sitmap_event_store_get_actors (store, position, &n_actors);
   for (guint i = 0; i < n_actors; i++)
@@ -134,16 +133,10 @@ add_event (SitmapFacetIndex *self, SitmapEventStore *store, guint position, GPtr
   records = sitmap_event_store_get_citations (store, position, &n_citations);
   for (guint i = 0; i < n_citations; i++)
     {
-      gboolean seen = FALSE;
-
       value_add (&g_array_index (self->values[SITMAP_FILTER_SOURCES], Value, records[i].source), position);
       if (records[i].via > 0)
         value_add (&g_array_index (self->values[SITMAP_FILTER_SOURCES], Value, records[i].via - 1), position);
-      for (guint j = 0; j < i && !seen; j++)
-        seen = records[j].source == records[i].source;
-      n_origins += !seen;
     }
-  self->origins[position] = MIN (n_origins, 255);
 
   place = sitmap_event_store_get_place (store, position);
   if (place > 0)
@@ -194,7 +187,6 @@ sitmap_facet_index_new (SitmapDocument *document)
   self->values[SITMAP_FILTER_ACTORS] = values_new (0);
   self->values[SITMAP_FILTER_SOURCES] = values_new (g_list_model_get_n_items (sitmap_document_get_sources (document)));
   self->values[SITMAP_FILTER_PLACES] = values_new (g_list_model_get_n_items (sitmap_document_get_places (document)));
-  self->origins = g_new0 (guint8, MAX (n, 1));
   self->grades = g_new0 (guint64, MAX (n, 1));
   for (guint position = 0; position < n; position++)
     add_event (self, store, position, names, ids);
@@ -212,7 +204,6 @@ sitmap_facet_index_free (SitmapFacetIndex *self)
     g_array_unref (self->values[s]);
   g_ptr_array_unref (self->actor_names);
   g_hash_table_unref (self->actor_ids);
-  g_free (self->origins);
   g_free (self->grades);
   g_object_unref (self->document);
   g_free (self);
@@ -293,7 +284,7 @@ const guint8 *
 sitmap_facet_index_get_origins (SitmapFacetIndex *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  return self->origins;
+  return sitmap_document_get_columns (self->document)->origins;
 }
 
 /* Gradings change with edits, so they are made again on demand rather than with the rest. */
@@ -359,7 +350,7 @@ gsize
 sitmap_facet_index_get_memory_size (SitmapFacetIndex *self)
 {
   guint n = sitmap_document_get_n_events (self->document);
-  gsize size = sizeof *self + n * (sizeof (guint8) + sizeof (guint64));
+  gsize size = sizeof *self + n * sizeof (guint64);
 
   for (guint s = 0; s < SITMAP_FILTER_N_SETS; s++)
     for (guint i = 0; i < self->values[s]->len; i++)

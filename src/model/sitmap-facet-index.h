@@ -34,7 +34,7 @@ const char    *sitmap_facet_index_get_actor (SitmapFacetIndex *self, guint value
 gsize          sitmap_facet_index_match_prefix (SitmapFacetIndex *self, SitmapFilterSet facet, const char *prefix,
                                                 gsize prefix_length, SitmapBitset *out);
 
-/* How many independent origins report each event (at most 255). */
+/* How many independent origins report each event (at most 255): the store's column. */
 const guint8  *sitmap_facet_index_get_origins (SitmapFacetIndex *self);
 /* Per event, a bit for each (source reliability, citation credibility) pair among its citations:
  * bit reliability × 7 + credibility. */

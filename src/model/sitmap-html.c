@@ -94,14 +94,16 @@ decode_entity (const char *p, gunichar *c)
       guint64 value = 0;
       const char *digits = q + (hex ? 2 : 1), *d = digits;
 
-      while (d - digits < 10 && (hex ? g_ascii_isxdigit (*d) : g_ascii_isdigit (*d)))
+      /* Every digit is taken, the value saturating beyond the last character. */
+      while (hex ? g_ascii_isxdigit (*d) : g_ascii_isdigit (*d))
         {
           value = value * (hex ? 16 : 10) + (hex ? g_ascii_xdigit_value (*d) : g_ascii_digit_value (*d));
+          value = MIN (value, 0x110000);
           d++;
         }
       if (d == digits)
         return 0;
-      *c = acceptable_char ((gunichar) MIN (value, G_MAXUINT32)) && value <= 0x10ffff ? (gunichar) value : 0xfffd;
+      *c = value <= 0x10ffff && acceptable_char ((gunichar) value) ? (gunichar) value : 0xfffd;
       return (d - p) + (*d == ';');
     }
   while (n < MAX_NAME && g_ascii_isalnum (q[n]))

@@ -29,6 +29,8 @@ struct _SitmapViewState
   /* Built on first use for the document, dropped with it. */
   SitmapFacetIndex *facets;
   SitmapTextIndex  *text_index;
+  GThread          *text_builder;  /* making text_index for a big document, from when it is opened */
+  GThread          *facet_builder; /* and facets */
   gint            selected;
   GArray         *visible; /* guint32 positions */
   GArray         *group;   /* guint32 positions */
@@ -65,19 +67,65 @@ static guint signals[N_SIGNALS];
  * The visible set
  */
 
+
+/* Documents with more events than this have their text index made in a thread as soon as they are
+ * opened, so that the first search does not wait for it (or waits less). */
+#define INDEX_IN_THREAD 50000
+
+static gpointer
+build_text_index_thread (gpointer data)
+{
+  return sitmap_text_index_new (data);
+}
+
+static gpointer
+build_facet_index_thread (gpointer data)
+{
+  return sitmap_facet_index_new (data);
+}
+
 static SitmapFacetIndex *
 ensure_facets (SitmapViewState *self)
 {
+  if (self->facet_builder != NULL)
+    self->facets = g_thread_join (g_steal_pointer (&self->facet_builder));
   if (self->facets == NULL && self->document != NULL)
     self->facets = sitmap_facet_index_new (self->document);
   return self->facets;
 }
 
+static SitmapTextIndex *
+ensure_text_index (SitmapViewState *self)
+{
+  if (self->text_builder != NULL)
+    self->text_index = g_thread_join (g_steal_pointer (&self->text_builder));
+  if (self->text_index == NULL)
+    self->text_index = sitmap_text_index_new (sitmap_document_get_store (self->document));
+  return self->text_index;
+}
+
 static void
 drop_indexes (SitmapViewState *self)
 {
+  if (self->text_builder != NULL)
+    sitmap_text_index_free (g_thread_join (g_steal_pointer (&self->text_builder)));
+  if (self->facet_builder != NULL)
+    sitmap_facet_index_free (g_thread_join (g_steal_pointer (&self->facet_builder)));
   g_clear_pointer (&self->facets, sitmap_facet_index_free);
   g_clear_pointer (&self->text_index, sitmap_text_index_free);
+}
+
+/* The store does not change once built, and the facet index reads only sources' and places' ids and
+ * names, which no edit changes (gradings are read later, on this thread). The document is kept until
+ * the threads are joined: drop_indexes() comes before the document goes. */
+static void
+start_indexing (SitmapViewState *self)
+{
+  if (sitmap_document_get_n_events (self->document) <= INDEX_IN_THREAD)
+    return;
+  self->facet_builder = g_thread_new ("sitmap-facet-index", build_facet_index_thread, self->document);
+  self->text_builder = g_thread_new ("sitmap-text-index", build_text_index_thread,
+                                     sitmap_document_get_store (self->document));
 }
 
 /* The search: for each word, the events that have a word starting with it in their text, or in the
@@ -115,8 +163,7 @@ search_text (SitmapViewState *self, SitmapBitset *result)
   TextSearch search = { .self = self, .result = result, .first = TRUE };
 
   ensure_facets (self);
-  if (self->text_index == NULL)
-    self->text_index = sitmap_text_index_new (sitmap_document_get_store (self->document));
+  ensure_text_index (self);
   sitmap_bitset_init (&search.word, result->n_bits);
   sitmap_words_foreach (sitmap_filter_get_text (self->filter), search_word_cb, &search);
   sitmap_bitset_clear (&search.word);
@@ -150,7 +197,8 @@ typedef struct
   const guint64 *grades;
   guint          min_origins;
   const guint8  *origins;
-  SitmapBitset   sets[SITMAP_FILTER_N_SETS + 1]; /* the facets, then the text; words NULL when unused */
+  SitmapBitset   sets[SITMAP_FILTER_N_SETS + 1]; /* the facets, then the text; words NULL when unused.
+                                                  * ANDed into the first one used, tested apart */
 } Test;
 
 static gboolean
@@ -164,26 +212,23 @@ test_event (const Test *test, const SitmapEventColumns *columns, guint32 p)
     return FALSE;
   if (test->min_origins > 0 && test->origins[p] < test->min_origins)
     return FALSE;
-  for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
-    if (test->sets[s].words != NULL && !sitmap_bitset_test (&test->sets[s], p))
-      return FALSE;
   return TRUE;
 }
 
-/* Narrows the time range's events down to those that pass the filter: each facet is a bitset made
- * from the index's lists, then one pass over the candidates tests them all. */
+/* The events that pass the filter: each facet and the search is a bitset made from the indexes'
+ * lists, ANDed into one; then the time range's events are tested (or, without a range, only the
+ * bitset's events, or every event when there is none). */
 static void
 apply_filter (SitmapViewState *self)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const SitmapFilter *filter = self->filter;
-  guint32 *positions = (guint32 *) self->visible->data;
   Test test = {
     .hidden = sitmap_filter_get_hidden_categories (filter),
     .min_killed = (gint32) sitmap_filter_get_min_killed (filter),
     .min_origins = sitmap_filter_get_min_origins (filter),
   };
-  guint kept = 0;
+  SitmapBitset *combined = NULL;
 
   if (sitmap_filter_uses_citations (filter) || sitmap_filter_uses_sets (filter))
     ensure_facets (self);
@@ -207,11 +252,45 @@ apply_filter (SitmapViewState *self)
       sitmap_bitset_init (&test.sets[SITMAP_FILTER_N_SETS], columns->n_events);
       search_text (self, &test.sets[SITMAP_FILTER_N_SETS]);
     }
+  for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
+    if (test.sets[s].words != NULL)
+      {
+        if (combined == NULL)
+          combined = &test.sets[s];
+        else
+          for (guint w = 0; w < combined->n_words; w++)
+            combined->words[w] &= test.sets[s].words[w];
+      }
 
-  for (guint i = 0; i < self->visible->len; i++)
-    if (test_event (&test, columns, positions[i]))
-      positions[kept++] = positions[i];
-  g_array_set_size (self->visible, kept);
+  if (self->has_range)
+    {
+      guint32 *positions;
+      guint kept = 0;
+
+      sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start,
+                                     self->range_end, self->range_rule, self->visible);
+      positions = (guint32 *) self->visible->data;
+      for (guint i = 0; i < self->visible->len; i++)
+        if ((combined == NULL || sitmap_bitset_test (combined, positions[i])) &&
+            test_event (&test, columns, positions[i]))
+          positions[kept++] = positions[i];
+      g_array_set_size (self->visible, kept);
+    }
+  else if (combined != NULL)
+    {
+      for (guint w = 0; w < combined->n_words; w++)
+        for (guint64 bits = combined->words[w]; bits != 0; bits &= bits - 1)
+          {
+            guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+
+            if (test_event (&test, columns, position))
+              g_array_append_val (self->visible, position);
+          }
+    }
+  else
+    for (guint32 position = 0; position < columns->n_events; position++)
+      if (test_event (&test, columns, position))
+        g_array_append_val (self->visible, position);
   for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
     sitmap_bitset_clear (&test.sets[s]);
 }
@@ -224,6 +303,8 @@ recompute_visible (SitmapViewState *self)
   g_array_set_size (self->visible, 0);
   if (self->document == NULL)
     ;
+  else if (!sitmap_filter_is_empty (self->filter))
+    apply_filter (self);
   else if (self->has_range)
     sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start, self->range_end,
                                    self->range_rule, self->visible);
@@ -235,8 +316,6 @@ recompute_visible (SitmapViewState *self)
       for (guint i = 0; i < n; i++)
         g_array_index (self->visible, guint32, i) = i;
     }
-  if (self->document != NULL && !sitmap_filter_is_empty (self->filter))
-    apply_filter (self);
 
   g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
   if (old_n != self->visible->len)
@@ -416,7 +495,10 @@ sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document)
   drop_indexes (self);
   g_set_object (&self->document, document);
   if (document != NULL)
-    g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+    {
+      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+      start_indexing (self);
+    }
   self->has_range = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
   if (document != NULL)

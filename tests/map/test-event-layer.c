@@ -1515,6 +1515,86 @@ test_ring_follows_zoom (void)
   g_assert_cmpfloat (fabs (r10 / r8 - 2 * G_SQRT2), <, 0.15);
 }
 
+/* Corroboration badge: events reported by several independent origins carry their count in a dark
+ * pill at the symbol's upper right; one origin (however many outlets relayed it) has none; an event
+ * only parties report has a pale pill, never the dark one of independent corroboration. */
+static void
+add_cited_event (SitmapDocumentBuilder *builder, const char *id, double latitude, double longitude,
+                 const char *const *sources, const char *const *vias)
+{
+  SitmapEventDraft draft;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup (id);
+  draft.category = SITMAP_CATEGORY_BATTLE;
+  draft.latitude = latitude;
+  draft.longitude = longitude;
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2024-12-10", NULL));
+  for (guint i = 0; sources[i] != NULL; i++)
+    {
+      SitmapCitationDraft citation = { 0 };
+
+      citation.source_id = g_strdup (sources[i]);
+      citation.via_id = g_strdup (vias[i]);
+      sitmap_event_draft_take_citation (&draft, &citation);
+    }
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+}
+
+static guint
+count_dark (const Pixels *pixels, double x, double y, double r)
+{
+  guint n = 0;
+
+  for (double dy = -r; dy <= r; dy++)
+    for (double dx = -r; dx <= r; dx++)
+      {
+        Rgba p = pixel_at (pixels, x + dx, y + dy);
+
+        n += p.a > 200 && p.r + p.g + p.b < 200;
+      }
+  return n;
+}
+
+static void
+test_origins_badge (void)
+{
+  g_autoptr (MapTestWindow) w = map_test_window_new (900, 700);
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (Pixels) pixels = NULL;
+  double x, y, offset = 0.75 * SITMAP_SYMBOL_RADIUS;
+  guint three, one, party;
+
+  sitmap_source_set_party (sitmap_document_builder_add_source (builder, "army"), TRUE);
+  sitmap_source_set_party (sitmap_document_builder_add_source (builder, "rebels"), TRUE);
+  add_cited_event (builder, "three", 34.0, 37.0, (const char *[]) { "sohr", "afp", "reuters", "sohr", NULL },
+                   (const char *[]) { "afp", NULL, "afp", NULL });
+  add_cited_event (builder, "one", 34.0, 38.0, (const char *[]) { "sohr", "sohr", NULL },
+                   (const char *[]) { "afp", "reuters" });
+  add_cited_event (builder, "party", 34.0, 39.0, (const char *[]) { "army", "rebels", NULL },
+                   (const char *[]) { NULL, NULL });
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  g_assert_cmpuint (sitmap_document_get_columns (document)->origins[find (document, "three")], ==, 3);
+  g_assert_cmpuint (sitmap_document_get_columns (document)->origins[find (document, "one")], ==, 1);
+
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 34.0, 38.0, 8);
+  pixels = render_widget (GTK_WIDGET (w->events));
+  event_point (w, find (document, "three"), &x, &y);
+  three = count_dark (pixels, x + offset, y - offset, 4);
+  event_point (w, find (document, "one"), &x, &y);
+  one = count_dark (pixels, x + offset, y - offset, 4);
+  event_point (w, find (document, "party"), &x, &y);
+  party = count_dark (pixels, x + offset, y - offset, 4);
+  g_test_message ("dark pixels: three %u, one %u, party %u", three, one, party);
+  g_assert_cmpuint (three, >, 25);
+  g_assert_cmpuint (one, ==, 0);
+  g_assert_cmpuint (party, <, three / 2);
+  g_assert_cmpuint (party, >, 0); /* its figure */
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1553,5 +1633,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/event-layer/vague-label", test_vague_label);
   g_test_add_func ("/map/event-layer/ring-follows-zoom", test_ring_follows_zoom);
   g_test_add_func ("/map/place-layer/labels", test_place_labels);
+  g_test_add_func ("/map/event-layer/origins-badge", test_origins_badge);
   return g_test_run ();
 }

@@ -46,6 +46,20 @@ static const struct
   { "palmyra", "Palmyra", 34.56, 38.27 }, { "raqqa", "Raqqa", 35.95, 39.01 },
 };
 
+/* Names of villages and people: three syllables make tens of thousands of rarer words, so that the
+ * vocabulary is not only the common words. */
+static void
+append_name (GString *text, GRand *rand)
+{
+  static const char *const syllables[] = { "al", "ba", "da", "far", "ghu", "ha", "ja", "kha", "ma", "na",
+                                           "qa", "ra", "sa", "sha", "ta", "wa", "ya", "za", "dhi", "mu",
+                                           "ris", "tun", "bur", "sal", "kan", "dir", "hum", "nab", "raq", "zor" };
+
+  for (guint i = 0; i < 3; i++)
+    g_string_append (text, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
+  g_string_append_printf (text, "%u", g_rand_int_range (rand, 0, 10));
+}
+
 static char *
 random_text (GRand *rand, guint n_words)
 {
@@ -55,7 +69,10 @@ random_text (GRand *rand, guint n_words)
     {
       if (i > 0)
         g_string_append (text, g_rand_int_range (rand, 0, 8) == 0 ? ", " : " ");
-      g_string_append (text, model_test_words[g_rand_int_range (rand, 0, model_test_n_words)]);
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        append_name (text, rand);
+      else
+        g_string_append (text, model_test_words[g_rand_int_range (rand, 0, model_test_n_words)]);
     }
   return g_string_free (text, FALSE);
 }

@@ -1,0 +1,218 @@
+/* sitmap-event-order.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-event-order"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sitmap-event-order.h"
+#include "sitmap-words.h"
+
+struct _SitmapEventOrderJob
+{
+  SitmapDocument   *document; /* kept alive: the store's text is read in the thread */
+  SitmapEventStore *store;
+  SitmapEventSort   key;
+  guint             n_events;
+  guint64          *numbers;     /* per event, for the number keys */
+  char            **place_names; /* per gazetteer place, copied, for SITMAP_EVENT_SORT_PLACE */
+  guint             n_places;
+};
+
+/* Text is sorted on its folded form; the first eight bytes packed in a number decide most
+ * comparisons without touching the strings. */
+typedef struct
+{
+  guint64     prefix;
+  const char *folded;
+  guint32     position;
+  gboolean    empty;
+} TextKey;
+
+static int
+compare_text_key (gconstpointer a, gconstpointer b)
+{
+  const TextKey *x = a, *y = b;
+  int cmp;
+
+  if (x->empty != y->empty)
+    return x->empty ? 1 : -1;
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  cmp = strcmp (x->folded, y->folded);
+  if (cmp != 0)
+    return cmp;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static guint64
+pack_prefix (const char *folded)
+{
+  guint64 prefix = 0;
+  guint i;
+
+  for (i = 0; i < 8 && folded[i] != '\0'; i++)
+    prefix = (prefix << 8) | (guchar) folded[i];
+  return prefix << (8 * (8 - i));
+}
+
+static const char *
+text_of (SitmapEventOrderJob *self, guint position)
+{
+  const char *text;
+  guint place;
+
+  if (self->key == SITMAP_EVENT_SORT_TITLE)
+    return sitmap_event_store_get_title (self->store, position);
+  text = sitmap_event_store_get_place_text (self->store, position);
+  if (text != NULL)
+    return text;
+  place = sitmap_event_store_get_place (self->store, position);
+  return place > 0 && place <= self->n_places ? self->place_names[place - 1] : NULL;
+}
+
+static guint32 *
+sort_text (SitmapEventOrderJob *self)
+{
+  g_autofree TextKey *keys = g_new (TextKey, MAX (self->n_events, 1));
+  GStringChunk *chunk = g_string_chunk_new (1 << 20);
+  guint32 *order = g_new (guint32, MAX (self->n_events, 1));
+
+  for (guint p = 0; p < self->n_events; p++)
+    {
+      g_autofree char *folded = sitmap_words_fold (text_of (self, p));
+
+      keys[p].folded = g_string_chunk_insert (chunk, folded);
+      keys[p].prefix = pack_prefix (folded);
+      keys[p].position = p;
+      keys[p].empty = *folded == '\0';
+    }
+  qsort (keys, self->n_events, sizeof (TextKey), compare_text_key);
+  for (guint i = 0; i < self->n_events; i++)
+    order[i] = keys[i].position;
+  g_string_chunk_free (chunk);
+  return order;
+}
+
+static int
+compare_number (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Key in the high half, position in the low: one number sort keeps ties in time order. */
+static guint32 *
+sort_numbers (SitmapEventOrderJob *self)
+{
+  guint32 *order = g_new (guint32, MAX (self->n_events, 1));
+
+  qsort (self->numbers, self->n_events, sizeof (guint64), compare_number);
+  for (guint i = 0; i < self->n_events; i++)
+    order[i] = (guint32) self->numbers[i];
+  return order;
+}
+
+static void
+prepare_numbers (SitmapEventOrderJob *self, const guint8 *origins)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+
+  self->numbers = g_new (guint64, MAX (self->n_events, 1));
+  for (guint p = 0; p < self->n_events; p++)
+    {
+      guint64 key = 0;
+      guint n_citations;
+
+      switch (self->key)
+        {
+        case SITMAP_EVENT_SORT_CATEGORY:
+          key = columns->category[p];
+          break;
+        case SITMAP_EVENT_SORT_FATALITIES:
+          /* -1 (not given) comes before 0 */
+          key = (guint64) ((gint64) columns->fatalities[p] + 1);
+          break;
+        case SITMAP_EVENT_SORT_ORIGINS:
+          sitmap_event_store_get_citations (self->store, p, &n_citations);
+          key = ((guint64) (origins ? origins[p] : 0) << 24) | MIN (n_citations, 0xffffff);
+          break;
+        case SITMAP_EVENT_SORT_TIME:
+        case SITMAP_EVENT_SORT_TITLE:
+        case SITMAP_EVENT_SORT_PLACE:
+        case SITMAP_N_EVENT_SORTS:
+        default:
+          break;
+        }
+      self->numbers[p] = (key << 32) | p;
+    }
+}
+
+SitmapEventOrderJob *
+sitmap_event_order_job_new (SitmapDocument *document, SitmapEventSort key, const guint8 *origins)
+{
+  SitmapEventOrderJob *self;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (key < SITMAP_N_EVENT_SORTS, NULL);
+  g_return_val_if_fail (key != SITMAP_EVENT_SORT_ORIGINS || origins != NULL, NULL);
+
+  self = g_new0 (SitmapEventOrderJob, 1);
+  self->document = g_object_ref (document);
+  self->store = sitmap_document_get_store (document);
+  self->key = key;
+  self->n_events = sitmap_document_get_n_events (document);
+  if (key == SITMAP_EVENT_SORT_PLACE)
+    {
+      GListModel *places = sitmap_document_get_places (document);
+
+      self->n_places = g_list_model_get_n_items (places);
+      self->place_names = g_new0 (char *, self->n_places + 1);
+      for (guint i = 0; i < self->n_places; i++)
+        self->place_names[i] = g_strdup (sitmap_place_get_name (sitmap_document_get_place (document, i)));
+    }
+  else if (key != SITMAP_EVENT_SORT_TIME && key != SITMAP_EVENT_SORT_TITLE)
+    prepare_numbers (self, origins);
+  return self;
+}
+
+guint32 *
+sitmap_event_order_job_run (SitmapEventOrderJob *self)
+{
+  guint32 *order;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  switch (self->key)
+    {
+    case SITMAP_EVENT_SORT_TITLE:
+    case SITMAP_EVENT_SORT_PLACE:
+      return sort_text (self);
+    case SITMAP_EVENT_SORT_CATEGORY:
+    case SITMAP_EVENT_SORT_FATALITIES:
+    case SITMAP_EVENT_SORT_ORIGINS:
+      return sort_numbers (self);
+    case SITMAP_EVENT_SORT_TIME:
+    case SITMAP_N_EVENT_SORTS:
+    default:
+      order = g_new (guint32, MAX (self->n_events, 1));
+      for (guint i = 0; i < self->n_events; i++)
+        order[i] = i;
+      return order;
+    }
+}
+
+void
+sitmap_event_order_job_free (SitmapEventOrderJob *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->numbers);
+  g_strfreev (self->place_names);
+  g_object_unref (self->document);
+  g_free (self);
+}
