@@ -9,11 +9,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "sitmap-event-list.h"
 #include "sitmap-event.h"
 #include "sitmap-events-panel.h"
 #include "sitmap-filter-popover.h"
 #include "sitmap-sidebar-text.h"
-#include "sitmap-sorted-events.h"
 
 typedef enum
 {
@@ -46,7 +46,7 @@ struct _SitmapEventsPanel
 
   SitmapViewState    *view_state;
   GSignalGroup       *view_state_signals;
-  SitmapSortedEvents *events;
+  SitmapEventList    *events;
   GtkSingleSelection *selection;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GObject            *probes[2]; /* for the sort order GTK 4.8 does not tell, see read_sort() */
@@ -79,13 +79,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static const SitmapListSort column_sorts[N_COLUMNS] = {
-  [COLUMN_TIME] = SITMAP_LIST_SORT_TIME,
-  [COLUMN_TITLE] = SITMAP_LIST_SORT_TITLE,
-  [COLUMN_PLACE] = SITMAP_LIST_SORT_PLACE,
-  [COLUMN_CATEGORY] = SITMAP_LIST_SORT_CATEGORY,
-  [COLUMN_KILLED] = SITMAP_LIST_SORT_KILLED,
-  [COLUMN_ORIGINS] = SITMAP_LIST_SORT_ORIGINS,
+static const SitmapEventSort column_sorts[N_COLUMNS] = {
+  [COLUMN_TIME] = SITMAP_EVENT_SORT_TIME,
+  [COLUMN_TITLE] = SITMAP_EVENT_SORT_TITLE,
+  [COLUMN_PLACE] = SITMAP_EVENT_SORT_PLACE,
+  [COLUMN_CATEGORY] = SITMAP_EVENT_SORT_CATEGORY,
+  [COLUMN_KILLED] = SITMAP_EVENT_SORT_FATALITIES,
+  [COLUMN_ORIGINS] = SITMAP_EVENT_SORT_ORIGINS,
 };
 
 /*
@@ -244,7 +244,7 @@ sorter_changed_cb (SitmapEventsPanel *self)
   if (self->events == NULL)
     return;
   read_sort (self, &column, &order);
-  sitmap_sorted_events_set_sort (self->events, column_sorts[column], order);
+  sitmap_event_list_set_sort (self->events, column_sorts[column], order == GTK_SORT_DESCENDING);
   sync_selection (self);
 }
 
@@ -318,7 +318,7 @@ sync_selection (SitmapEventsPanel *self)
 
   if (self->selection == NULL)
     return;
-  item = selected >= 0 ? sitmap_sorted_events_find (self->events, selected) : -1;
+  item = selected >= 0 ? sitmap_event_list_find (self->events, selected) : -1;
   self->syncing = TRUE;
   gtk_single_selection_set_selected (self->selection, item >= 0 ? (guint) item : GTK_INVALID_LIST_POSITION);
   self->syncing = FALSE;
@@ -335,7 +335,7 @@ selection_changed_cb (SitmapEventsPanel *self)
 
   if (self->syncing || self->view_state == NULL || item == GTK_INVALID_LIST_POSITION)
     return;
-  sitmap_view_state_set_selected (self->view_state, sitmap_sorted_events_get_position (self->events, item));
+  sitmap_view_state_set_selected (self->view_state, sitmap_event_list_get_position (self->events, item));
 }
 
 static void
@@ -343,7 +343,7 @@ activate_cb (GtkColumnView *view, guint item, SitmapEventsPanel *self)
 {
   if (item >= g_list_model_get_n_items (G_LIST_MODEL (self->events)))
     return;
-  g_signal_emit (self, signals[ACTIVATE_EVENT], 0, sitmap_sorted_events_get_position (self->events, item));
+  g_signal_emit (self, signals[ACTIVATE_EVENT], 0, sitmap_event_list_get_position (self->events, item));
 }
 
 /*
@@ -776,9 +776,9 @@ sitmap_events_panel_set_view_state (SitmapEventsPanel *self, SitmapViewState *vi
       Column column = COLUMN_TIME;
       GtkSortType order = GTK_SORT_ASCENDING;
 
-      self->events = sitmap_sorted_events_new (view_state);
+      self->events = sitmap_event_list_new_visible (view_state);
       read_sort (self, &column, &order);
-      sitmap_sorted_events_set_sort (self->events, column_sorts[column], order);
+      sitmap_event_list_set_sort (self->events, column_sorts[column], order == GTK_SORT_DESCENDING);
       self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
       gtk_single_selection_set_autoselect (self->selection, FALSE);
       gtk_single_selection_set_can_unselect (self->selection, TRUE);
