@@ -14,6 +14,7 @@
 #include "sitmap-events-panel.h"
 #include "sitmap-filter-popover.h"
 #include "sitmap-sidebar-text.h"
+#include "sitmap-views-popover.h"
 
 typedef enum
 {
@@ -739,6 +740,7 @@ sitmap_events_panel_init (SitmapEventsPanel *self)
   g_signal_group_connect_swapped (self->view_state_signals, "notify::range-end", G_CALLBACK (update_chips), self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (filter_changed_cb), self);
   gtk_menu_button_set_popover (self->filter_button, sitmap_filter_popover_new ());
+  gtk_menu_button_set_popover (self->views_button, sitmap_views_popover_new ());
   update_chips (self);
   update_count (self);
 }
@@ -791,6 +793,8 @@ sitmap_events_panel_set_view_state (SitmapEventsPanel *self, SitmapViewState *vi
   g_signal_group_set_target (self->view_state_signals, view_state);
   sitmap_filter_popover_set_view_state (SITMAP_FILTER_POPOVER (gtk_menu_button_get_popover (self->filter_button)),
                                         view_state);
+  sitmap_views_popover_set_view_state (SITMAP_VIEWS_POPOVER (gtk_menu_button_get_popover (self->views_button)),
+                                       view_state);
   filter_changed_cb (self);
   update_count (self);
   sync_selection (self);
