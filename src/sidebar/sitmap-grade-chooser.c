@@ -112,33 +112,68 @@ credibility_toggled_cb (GtkCheckButton *button, SitmapGradeChooser *self)
  * Building the choices
  */
 
-/* A choice: the grade and its name on one line, the meaning beneath. */
+/* A wrapped label asks for its whole text's width; this one asks for a column's, and wraps in it. */
+static void
+set_wrapped_width (GtkWidget *label)
+{
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 1);
+  gtk_widget_set_size_request (label, 250, -1);
+}
+
+/* A choice: a radio button, the grade and its name, and its meaning beneath; a click anywhere on the
+ * row picks it. A list box row, not a check button's child: rows wrap their text height-for-width. */
 static GtkWidget *
 new_choice (const char *title, const char *meaning, GtkCheckButton *group, guint grade, GCallback toggled,
-            SitmapGradeChooser *self)
+            SitmapGradeChooser *self, GtkWidget **button_out)
 {
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *button = gtk_check_button_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title_label = gtk_label_new (title);
   GtkWidget *meaning_label = gtk_label_new (meaning);
 
   gtk_label_set_xalign (GTK_LABEL (title_label), 0);
   gtk_label_set_xalign (GTK_LABEL (meaning_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (meaning_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (meaning_label), 34);
-  gtk_label_set_width_chars (GTK_LABEL (meaning_label), 34);
+  set_wrapped_width (meaning_label);
   gtk_widget_add_css_class (meaning_label, "caption");
   gtk_widget_add_css_class (meaning_label, "dim-label");
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_box_append (GTK_BOX (box), meaning_label);
-  gtk_check_button_set_child (GTK_CHECK_BUTTON (button), box);
+  gtk_box_append (GTK_BOX (texts), title_label);
+  gtk_box_append (GTK_BOX (texts), meaning_label);
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
   if (group != NULL)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (button), group);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning, -1);
   g_object_set_data (G_OBJECT (button), "grade", GUINT_TO_POINTER (grade));
   g_signal_connect (button, "toggled", toggled, self);
-  return button;
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "button", button);
+  *button_out = button;
+  return row;
+}
+
+static void
+choice_activated_cb (GtkListBox *list, GtkListBoxRow *row, gpointer user_data)
+{
+  gtk_check_button_set_active (g_object_get_data (G_OBJECT (row), "button"), TRUE);
+}
+
+static GtkWidget *
+new_choice_list (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "sitmap-grade-choices");
+  g_signal_connect (list, "row-activated", G_CALLBACK (choice_activated_cb), NULL);
+  return list;
 }
 
 static GtkWidget *
@@ -151,8 +186,7 @@ new_heading (const char *text, const char *explanation, GtkLabel **label_out)
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_add_css_class (heading, "heading");
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (caption), 34);
+  set_wrapped_width (caption);
   gtk_widget_add_css_class (caption, "caption");
   gtk_box_append (GTK_BOX (box), heading);
   gtk_box_append (GTK_BOX (box), caption);
@@ -167,18 +201,20 @@ build_reliability_column (SitmapGradeChooser *self)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
+  GtkWidget *list = new_choice_list ();
+
   gtk_box_append (GTK_BOX (column), new_heading (_("Source Reliability"), "", &self->source_label));
   /* A to F first, "not rated" last: the order analysts read the scale in. */
   for (guint i = 0; i < N_RELIABILITIES; i++)
     {
       SitmapReliability grade = (i + 1) % N_RELIABILITIES;
 
-      self->reliability_buttons[grade] =
-        new_choice (sitmap_reliability_get_label (grade), _(reliability_meanings[grade]),
-                    i ? GTK_CHECK_BUTTON (self->reliability_buttons[1]) : NULL, grade,
-                    G_CALLBACK (reliability_toggled_cb), self);
-      gtk_box_append (GTK_BOX (column), self->reliability_buttons[grade]);
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           new_choice (sitmap_reliability_get_label (grade), _(reliability_meanings[grade]),
+                                       i ? GTK_CHECK_BUTTON (self->reliability_buttons[1]) : NULL, grade,
+                                       G_CALLBACK (reliability_toggled_cb), self, &self->reliability_buttons[grade]));
     }
+  gtk_box_append (GTK_BOX (column), list);
   return column;
 }
 
@@ -187,18 +223,20 @@ build_credibility_column (SitmapGradeChooser *self)
 {
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
 
+  GtkWidget *list = new_choice_list ();
+
   gtk_box_append (GTK_BOX (column),
                   new_heading (_("Information Credibility"), _("Of this report only"), NULL));
   for (guint i = 0; i < N_CREDIBILITIES; i++)
     {
       SitmapCredibility grade = (i + 1) % N_CREDIBILITIES;
 
-      self->credibility_buttons[grade] =
-        new_choice (sitmap_credibility_get_label (grade), _(credibility_meanings[grade]),
-                    i ? GTK_CHECK_BUTTON (self->credibility_buttons[1]) : NULL, grade,
-                    G_CALLBACK (credibility_toggled_cb), self);
-      gtk_box_append (GTK_BOX (column), self->credibility_buttons[grade]);
+      gtk_list_box_append (GTK_LIST_BOX (list),
+                           new_choice (sitmap_credibility_get_label (grade), _(credibility_meanings[grade]),
+                                       i ? GTK_CHECK_BUTTON (self->credibility_buttons[1]) : NULL, grade,
+                                       G_CALLBACK (credibility_toggled_cb), self, &self->credibility_buttons[grade]));
     }
+  gtk_box_append (GTK_BOX (column), list);
   return column;
 }
 
@@ -235,8 +273,16 @@ sitmap_grade_chooser_init (SitmapGradeChooser *self)
   gtk_widget_set_margin_end (columns, 6);
   gtk_box_append (GTK_BOX (columns), build_reliability_column (self));
   gtk_box_append (GTK_BOX (columns), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
   gtk_box_append (GTK_BOX (columns), build_credibility_column (self));
-  gtk_popover_set_child (GTK_POPOVER (self), columns);
+  /* Fourteen grades with their meanings are taller than a small screen leaves below a badge. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), columns);
+  gtk_popover_set_child (GTK_POPOVER (self), scroller);
   gtk_widget_add_css_class (GTK_WIDGET (self), "sitmap-grade-chooser");
 }
 

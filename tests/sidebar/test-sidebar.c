@@ -290,13 +290,15 @@ test_sukhna (Fixture *fixture, gconstpointer data)
 static GtkCheckButton *
 find_choice (GtkWidget *popover, const char *text)
 {
-  g_autoptr (GPtrArray) choices = shown_widgets (popover, GTK_TYPE_CHECK_BUTTON);
+  GtkLabel *label = find_label (popover, text);
+  GtkWidget *row = label ? gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW) : NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
 
-  for (guint i = 0; i < choices->len; i++)
-    if (find_label (choices->pdata[i], text) != NULL)
-      return choices->pdata[i];
-  g_error ("no choice reads “%s”", text);
-  return NULL;
+  if (row == NULL)
+    g_error ("no choice reads “%s”", text);
+  buttons = shown_widgets (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  return buttons->pdata[0];
 }
 
 static GtkWidget *
