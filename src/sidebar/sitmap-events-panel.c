@@ -280,9 +280,10 @@ build_columns (SitmapEventsPanel *self)
       g_object_set_data_full (self->probes[i], "keys", g_new0 (guint8, N_COLUMNS), g_free);
     }
   add_column (self, COLUMN_TIME, _("Date"), FALSE, 96);
-  add_column (self, COLUMN_TITLE, _("Title"), TRUE, 220);
-  add_column (self, COLUMN_PLACE, _("Place"), FALSE, 130);
-  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 130);
+  /* The title takes what the others leave: the list reads well at the sidebar's width and wider. */
+  add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
+  add_column (self, COLUMN_PLACE, _("Place"), FALSE, 120);
+  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 120);
   /* TRANSLATORS: a column header: the number of people killed */
   add_column (self, COLUMN_KILLED, C_("column", "Killed"), FALSE, 64);
   /* TRANSLATORS: a column header: how many independent origins report the event */
@@ -404,6 +405,7 @@ add_chip (SitmapEventsPanel *self, ChipKind kind, const char *text, const char *
   gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
   gtk_widget_set_tooltip_text (label, text);
   gtk_widget_add_css_class (box, "sitmap-chip");
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "circular");
   gtk_widget_set_tooltip_text (button, _("Remove Filter"));
