@@ -490,6 +490,102 @@ test_place_and_publisher_filters (void)
   reset ();
 }
 
+static GtkMenuButton *
+views_button (void)
+{
+  g_autoptr (GPtrArray) buttons = shown_widgets (panel (), GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Saved Views") == 0)
+      return buttons->pdata[i];
+  g_error ("no Saved Views button");
+  return NULL;
+}
+
+static GtkWidget *
+open_views (void)
+{
+  GtkMenuButton *button = views_button ();
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+
+  click_widget (GTK_WIDGET (button));
+  sitmap_test_wait_until (popover_shown, popover, 5000, "the saved views");
+  sitmap_test_wait_for_paint (popover);
+  return popover;
+}
+
+static gboolean
+n_views_is (gpointer data)
+{
+  return g_list_model_get_n_items (sitmap_document_get_named_views (document ())) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+range_is_set (gpointer data)
+{
+  return sitmap_view_state_get_range (state (), NULL, NULL) == GPOINTER_TO_INT (data);
+}
+
+/* The range of the HTS offensive, 27 November to 8 December 2024 (end exclusive). */
+#define OFFENSIVE_START G_GINT64_CONSTANT (1732665600)
+#define OFFENSIVE_END   G_GINT64_CONSTANT (1733702400)
+
+/* Saved by name from the star menu, the filters and range come back from it after being cleared; the
+ * save is an edit that Ctrl+Z takes back. */
+static void
+test_saved_view (void)
+{
+  SitmapUndoStack *undo_stack = sitmap_document_get_undo_stack (document ());
+  g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
+  GtkWidget *popover;
+  GtkWidget *entry;
+  gint64 start, end;
+
+  reset ();
+  sitmap_sidebar_show_events (sidebar (), FALSE);
+  sitmap_filter_set_text (filter, "IS");
+  sitmap_filter_set_hidden_categories (filter, 1u << SITMAP_CATEGORY_STATEMENT);
+  sitmap_view_state_set_filter (state (), filter);
+  sitmap_view_state_set_range (state (), OFFENSIVE_START, OFFENSIVE_END);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+
+  popover = open_views ();
+  assert_label (popover, "No saved views yet. Save the current filters and time range to come back to them.");
+  entry = GTK_WIDGET (g_ptr_array_index (shown_widgets (popover, GTK_TYPE_ENTRY), 0));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "“IS”, 27 Nov – 8 Dec 2024");
+  click_widget (entry);
+  sitmap_test_type (entry, "HTS offensive, 27 Nov - 8 Dec");
+  sitmap_test_key (entry, "Return");
+  sitmap_test_wait_until (n_views_is, GUINT_TO_POINTER (1), 5000, "the view to be saved");
+  g_assert_true (sitmap_undo_stack_get_modified (undo_stack));
+  sitmap_test_wait_for_paint (popover);
+  assert_label (popover, "HTS offensive, 27 Nov - 8 Dec");
+  assert_label (popover, "27 Nov – 8 Dec 2024, with filters");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+
+  /* Cleared with the button, recalled from the menu. */
+  click_widget (GTK_WIDGET (assert_label (panel (), "Clear Filters")));
+  sitmap_test_wait_until (range_is_set, GINT_TO_POINTER (FALSE), 5000, "the filters to be cleared");
+  g_assert_true (sitmap_filter_is_empty (sitmap_view_state_get_filter (state ())));
+  popover = open_views ();
+  click_widget (GTK_WIDGET (assert_label (popover, "HTS offensive, 27 Nov - 8 Dec")));
+  sitmap_test_wait_until (range_is_set, GINT_TO_POINTER (TRUE), 5000, "the view to be recalled");
+  g_assert_true (sitmap_view_state_get_range (state (), &start, &end));
+  g_assert_cmpint (start, ==, OFFENSIVE_START);
+  g_assert_cmpint (end, ==, OFFENSIVE_END);
+  g_assert_true (sitmap_filter_equal (sitmap_view_state_get_filter (state ()), filter));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  assert_label (panel (), "“IS”");
+  assert_label (panel (), "Without Statement");
+
+  /* Saving was an edit: Ctrl+Z removes the view. */
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (n_views_is, GUINT_TO_POINTER (0), 5000, "Ctrl+Z to take the view back");
+  g_assert_false (sitmap_undo_stack_get_modified (undo_stack));
+  reset ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -513,6 +609,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/events/grading-edit-undo", test_grading_edit_undo);
   g_test_add_func ("/events/previous-next", test_previous_next);
   g_test_add_func ("/events/place-and-publisher-filters", test_place_and_publisher_filters);
+  g_test_add_func ("/events/saved-view", test_saved_view);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
