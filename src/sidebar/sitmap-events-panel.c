@@ -60,6 +60,7 @@ struct _SitmapEventsPanel
   GtkMenuButton      *views_button;
   GtkFlowBox         *chips_box;
   GtkLabel           *count_label;
+  GtkWidget          *clear_button;
   GtkStack           *list_stack;
   GtkColumnView      *column_view;
 };
@@ -548,6 +549,7 @@ update_chips (SitmapEventsPanel *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.clear-filters", n > 0);
+  gtk_widget_set_visible (self->clear_button, n > 0);
 }
 
 /*
@@ -715,6 +717,7 @@ sitmap_events_panel_class_init (SitmapEventsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, views_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, chips_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, count_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, clear_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, column_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
