@@ -491,6 +491,90 @@ test_place_and_publisher_filters (void)
 }
 
 static GtkMenuButton *
+menu_button_with_tooltip (const char *tooltip)
+{
+  g_autoptr (GPtrArray) buttons = shown_widgets (panel (), GTK_TYPE_MENU_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
+      return buttons->pdata[i];
+  g_error ("no menu button “%s”", tooltip);
+  return NULL;
+}
+
+static gboolean
+hidden_categories_are (gpointer data)
+{
+  return sitmap_view_state_get_hidden_categories (state ()) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+filter_is_empty (gpointer data)
+{
+  return sitmap_filter_is_empty (sitmap_view_state_get_filter (state ()));
+}
+
+/* The filter menu: a category unticked, a minimum toll, a source picked; each shows as a chip, and
+ * Clear All Filters takes them all away. */
+static void
+test_filter_popover (void)
+{
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  GtkDropDown *sources = NULL;
+  g_autoptr (GPtrArray) dropdowns = NULL;
+  g_autoptr (GPtrArray) spins = NULL;
+
+  reset ();
+  show_events_by_click ();
+  button = menu_button_with_tooltip ("Filter by category, actor, source, place, grading and fatalities");
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  click_widget (GTK_WIDGET (button));
+  sitmap_test_wait_until (popover_shown, popover, 5000, "the filter menu");
+  sitmap_test_wait_for_paint (popover);
+
+  click_widget (GTK_WIDGET (assert_label (popover, "Battle")));
+  sitmap_test_wait_until (hidden_categories_are, GUINT_TO_POINTER (1u << SITMAP_CATEGORY_BATTLE), 5000,
+                          "Battle to be hidden");
+
+  spins = shown_widgets (popover, GTK_TYPE_SPIN_BUTTON);
+  gtk_spin_button_set_value (spins->pdata[0], 50);
+  /* Fifty killed or more, battles aside: the Kurdish toll statement alone. */
+  sitmap_test_wait_until (n_visible_is, GUINT_TO_POINTER (1), 5000, "the minimum toll");
+
+  dropdowns = shown_widgets (popover, GTK_TYPE_DROP_DOWN);
+  for (guint i = 0; i < dropdowns->len; i++)
+    {
+      GListModel *model = gtk_drop_down_get_model (dropdowns->pdata[i]);
+
+      for (guint j = 0; model != NULL && j < g_list_model_get_n_items (model); j++)
+        {
+          g_autoptr (GtkStringObject) item = g_list_model_get_item (model, j);
+
+          if (g_strcmp0 (gtk_string_object_get_string (item), "Syrian Observatory for Human Rights") == 0)
+            {
+              sources = dropdowns->pdata[i];
+              gtk_drop_down_set_selected (sources, j);
+            }
+        }
+    }
+  g_assert_nonnull (sources);
+  sitmap_test_wait_until (sohr_filtered, NULL, 5000, "the source to be added");
+  g_assert_cmpuint (gtk_drop_down_get_selected (sources), ==, 0);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  assert_label (panel (), "Without Battle");
+  assert_label (panel (), "At least 50 killed");
+  assert_label (panel (), "Source: SOHR");
+
+  click_widget (GTK_WIDGET (assert_label (popover, "Clear All Filters")));
+  sitmap_test_wait_until (filter_is_empty, NULL, 5000, "Clear All Filters");
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (state ()), ==, 10);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[0]), ==, 0);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  reset ();
+}
+
+static GtkMenuButton *
 views_button (void)
 {
   g_autoptr (GPtrArray) buttons = shown_widgets (panel (), GTK_TYPE_MENU_BUTTON);
@@ -609,6 +693,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/events/grading-edit-undo", test_grading_edit_undo);
   g_test_add_func ("/events/previous-next", test_previous_next);
   g_test_add_func ("/events/place-and-publisher-filters", test_place_and_publisher_filters);
+  g_test_add_func ("/events/filter-popover", test_filter_popover);
   g_test_add_func ("/events/saved-view", test_saved_view);
   status = g_test_run ();
 
