@@ -13,6 +13,7 @@
 #include "sidebar-fixture.h"
 #include "sitmap-citation-card.h"
 #include "sitmap-document-builder.h"
+#include "sitmap-event-store.h"
 #include "sitmap-event-row.h"
 #include "sitmap-sidebar.h"
 #include "sitmap-undo-stack.h"
@@ -380,7 +381,7 @@ test_grading_edit (Fixture *fixture, gconstpointer data)
 }
 
 static gboolean
-record_link_cb (SitmapCitationCard *card, const char *uri, char **opened)
+record_link_cb (gpointer emitter, const char *uri, char **opened)
 {
   g_free (*opened);
   *opened = g_strdup (uri);
@@ -784,6 +785,63 @@ test_builder (void)
   g_object_unref (sidebar);
 }
 
+/* A description in HTML, from another tool or a hostile file: its text is shown plain, its links are
+ * listed; only the web address is a button, and only a click on it would open it. */
+static void
+test_description_links (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_autofree char *opened = NULL;
+  GtkWidget *sidebar = sitmap_sidebar_new ();
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWidget *link = NULL;
+  SitmapEventDraft draft;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("ev-html");
+  draft.title = g_strdup ("Shelling reported");
+  draft.summary = g_strdup ("<p>Read <a href=\"https://example.org/report?id=1&amp;x=2\">the <b>report</b></a>.</p>"
+                            "<script>alert(1)</script><p>Also <a href=\"javascript:alert(2)\">this</a> and "
+                            "<a href=\"file:///etc/passwd\">that</a> &amp; <span foreground='red'>x</span></p>");
+  sitmap_time_init_instant (&draft.time, "2024-12-01", NULL);
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  document = sitmap_document_builder_finish (builder);
+
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_sidebar_set_view_state (SITMAP_SIDEBAR (sidebar), view_state);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  gtk_window_set_child (GTK_WINDOW (window), sidebar);
+  gtk_window_present (GTK_WINDOW (window));
+  sitmap_view_state_set_selected (view_state, 0);
+  wait_for_frame (window);
+
+  assert_label (sidebar, "Read the report.\n\nAlso this and that & x");
+  assert_label (sidebar, "Links");
+  assert_label (sidebar, "javascript:alert(2)");
+  assert_label (sidebar, "file:///etc/passwd");
+  buttons = shown_widgets (sidebar, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (find_label (buttons->pdata[i], "https://example.org/report?id=1&x=2") != NULL)
+      {
+        g_assert_null (link);
+        link = buttons->pdata[i];
+      }
+  g_assert_nonnull (link);
+  /* The other two are text, not buttons. */
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (find_label (sidebar, "javascript:alert(2)")), GTK_TYPE_BUTTON));
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (find_label (sidebar, "file:///etc/passwd")), GTK_TYPE_BUTTON));
+
+  g_signal_connect (sidebar, "activate-link", G_CALLBACK (record_link_cb), &opened);
+  g_assert_null (opened);
+  g_signal_emit_by_name (link, "clicked");
+  g_assert_cmpstr (opened, ==, "https://example.org/report?id=1&x=2");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /*
  * The group: events the map could not tell apart, listed
  */
@@ -1086,6 +1144,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sidebar/empty-without-document", test_empty_without_document);
   g_test_add_func ("/sidebar/builder", test_builder);
+  g_test_add_func ("/sidebar/description-links", test_description_links);
   ADD_TEST ("/sidebar/empty-with-document", test_empty_with_document);
   ADD_TEST ("/sidebar/sukhna", test_sukhna);
   ADD_TEST ("/sidebar/link-click", test_link_click);
