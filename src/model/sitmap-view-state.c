@@ -276,21 +276,29 @@ apply_filter (SitmapViewState *self)
           positions[kept++] = positions[i];
       g_array_set_size (self->visible, kept);
     }
-  else if (combined != NULL)
-    {
-      for (guint w = 0; w < combined->n_words; w++)
-        for (guint64 bits = combined->words[w]; bits != 0; bits &= bits - 1)
-          {
-            guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
-
-            if (test_event (&test, columns, position))
-              g_array_append_val (self->visible, position);
-          }
-    }
   else
-    for (guint32 position = 0; position < columns->n_events; position++)
-      if (test_event (&test, columns, position))
-        g_array_append_val (self->visible, position);
+    {
+      guint32 *out;
+      guint kept = 0;
+
+      /* Sized for the most that can pass, written in place, cut to what did. */
+      g_array_set_size (self->visible, combined ? sitmap_bitset_count (combined) : columns->n_events);
+      out = (guint32 *) self->visible->data;
+      if (combined != NULL)
+        for (guint w = 0; w < combined->n_words; w++)
+          for (guint64 bits = combined->words[w]; bits != 0; bits &= bits - 1)
+            {
+              guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+
+              if (test_event (&test, columns, position))
+                out[kept++] = position;
+            }
+      else
+        for (guint32 position = 0; position < columns->n_events; position++)
+          if (test_event (&test, columns, position))
+            out[kept++] = position;
+      g_array_set_size (self->visible, kept);
+    }
   for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
     sitmap_bitset_clear (&test.sets[s]);
 }

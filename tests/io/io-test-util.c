@@ -248,6 +248,22 @@ assert_event_same (SitmapDocument *a, SitmapDocument *b, guint i)
   assert_citations_same (a, b, i);
 }
 
+static void
+assert_named_views_same (SitmapDocument *a, SitmapDocument *b)
+{
+  GListModel *va = sitmap_document_get_named_views (a), *vb = sitmap_document_get_named_views (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (va), ==, g_list_model_get_n_items (vb));
+  for (guint i = 0; i < g_list_model_get_n_items (va); i++)
+    {
+      g_autoptr (SitmapNamedView) x = g_list_model_get_item (va, i);
+      g_autoptr (SitmapNamedView) y = g_list_model_get_item (vb, i);
+
+      g_assert_cmpstr (sitmap_named_view_get_name (x), ==, sitmap_named_view_get_name (y));
+      g_assert_true (sitmap_named_view_equal (x, y));
+    }
+}
+
 void
 io_assert_documents_equal (SitmapDocument *a, SitmapDocument *b)
 {
@@ -259,6 +275,7 @@ io_assert_documents_equal (SitmapDocument *a, SitmapDocument *b)
   assert_view_same (a, b);
   assert_sources_same (a, b);
   assert_places_same (a, b);
+  assert_named_views_same (a, b);
   g_assert_cmpuint (ca->n_events, ==, cb->n_events);
   g_assert_cmpuint (ca->n_dated, ==, cb->n_dated);
   for (guint i = 0; i < ca->n_events; i++)

@@ -337,7 +337,7 @@ static void
 test_not_well_formed (void)
 {
   assert_fails_saying (KML_OPEN "\n<Document>\n<name>x</Document>\n</kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 3,
-                       "wrong end tag");
+                       "<name> begun on line 3 is closed by </Document>");
   assert_fails_saying (KML_OPEN "</kml>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, "after the end");
   assert_fails (KML_OPEN "</kml>\ntrailing text", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
   assert_fails (KML_OPEN "\n<Document><name><![CDATA[never closed</name></Document></kml>",
@@ -674,6 +674,77 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A document whose ExtendedData holds this, on line 4. */
+static char *
+document_data (const char *inside)
+{
+  return g_strdup_printf ("<?xml version=\"1.0\"?>\n" KML_OPEN "\n<Document><ExtendedData>\n%s\n"
+                          "</ExtendedData></Document>\n</kml>\n", inside);
+}
+
+/* Named views: bounded in number, names and values; nonsense refused with its line. */
+static void
+test_named_views (void)
+{
+  static const struct
+  {
+    const char *inside;
+    int         code;
+    const char *words;
+  } bad[] = {
+    { "<sitmap:named-view/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "name" },
+    { "<sitmap:named-view name=\"x\" rule=\"sometimes\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "within" },
+    { "<sitmap:named-view name=\"x\" start=\"2024-11-27T00:00:00Z\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "end" },
+    { "<sitmap:named-view name=\"x\" start=\"27/11/2024\" end=\"2024-12-09T00:00:00Z\"/>",
+      SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "27/11/2024" },
+    { "<sitmap:named-view name=\"x\" start=\"2024-12-09T00:00:00Z\" end=\"2024-11-27T00:00:00Z\"/>",
+      SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "before" },
+    { "<sitmap:named-view name=\"x\" min-reliability=\"G\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "A, B" },
+    { "<sitmap:named-view name=\"x\" min-credibility=\"0\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "1, 2" },
+    { "<sitmap:named-view name=\"x\" min-killed=\"-5\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "-5" },
+    { "<sitmap:named-view name=\"x\" min-origins=\"99999999999999999999\"/>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+      "0–255" },
+    { "<sitmap:named-view name=\"x\"><sitmap:hidden-category>fight</sitmap:hidden-category></sitmap:named-view>",
+      SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "battle" },
+  };
+  g_autoptr (GString) many = g_string_new (NULL);
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapNamedView) view = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *kml = NULL;
+  g_autofree char *huge = g_strnfill (1 << 20, 'n');
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *text = document_data (bad[i].inside);
+
+      assert_fails_saying (text, bad[i].code, 4, bad[i].words);
+    }
+
+  /* Thousands of views, one with a megabyte name: a thousand kept, the name cut. */
+  g_string_append_printf (many, "<sitmap:named-view name=\"%s\"/>\n", huge);
+  for (guint i = 0; i < SITMAP_NAMED_VIEW_MAX_VIEWS + 500; i++)
+    g_string_append_printf (many, "<sitmap:named-view name=\"view %u\" start=\"2024-11-27T00:00:00Z\" "
+                            "end=\"2024-12-09T00:00:00Z\"><sitmap:search>homs</sitmap:search></sitmap:named-view>\n", i);
+  kml = document_data (many->str);
+  document = io_test_read_string (kml, "many.kml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (sitmap_document_get_named_views (document)), ==,
+                    SITMAP_NAMED_VIEW_MAX_VIEWS);
+  view = g_list_model_get_item (sitmap_document_get_named_views (document), 0);
+  g_assert_cmpuint (g_utf8_strlen (sitmap_named_view_get_name (view), -1), ==, SITMAP_NAMED_VIEW_MAX_NAME);
+  g_clear_pointer (&kml, g_free);
+
+  /* Too many values of one facet in one view */
+  g_string_truncate (many, 0);
+  g_string_append (many, "<sitmap:named-view name=\"x\">");
+  for (guint i = 0; i < 1001; i++)
+    g_string_append_printf (many, "<sitmap:filter-actor>actor %u</sitmap:filter-actor>", i);
+  g_string_append (many, "</sitmap:named-view>");
+  kml = document_data (many->str);
+  assert_fails_saying (kml, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 4, "1000");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -711,6 +782,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-hostile/overlay-boxes", test_overlay_boxes);
   g_test_add_func ("/io/kml-hostile/text-stays-text", test_text_stays_text);
   g_test_add_func ("/io/kml-hostile/cancelled", test_cancelled);
+  g_test_add_func ("/io/kml-hostile/named-views", test_named_views);
 
   return g_test_run ();
 }

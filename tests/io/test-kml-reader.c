@@ -8,6 +8,7 @@
 
 #include "io-test-util.h"
 #include "sitmap-event.h"
+#include "sitmap-undo-stack.h"
 
 #define DAY 86400
 
@@ -74,6 +75,50 @@ test_document (void)
   g_assert_cmpint (view->to, ==, io_time ("2025-01-01"));
   g_assert_cmpuint (sitmap_document_get_n_events (fixture), ==, 14);
   g_assert_cmpuint (sitmap_document_get_columns (fixture)->n_dated, ==, 12);
+}
+
+/* "HTS offensive, 27 Nov – 8 Dec": every part of a named view, and one with nothing but a name. */
+static void
+test_named_views (void)
+{
+  GListModel *views = sitmap_document_get_named_views (fixture);
+  g_autoptr (SitmapNamedView) full = NULL;
+  g_autoptr (SitmapNamedView) bare = NULL;
+  const SitmapFilter *filter;
+  const char *const *values;
+  gint64 start, end;
+  guint n;
+
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, 2);
+  full = g_list_model_get_item (views, 0);
+  g_assert_cmpstr (sitmap_named_view_get_name (full), ==, "HTS offensive, 27 Nov – 8 Dec");
+  g_assert_true (sitmap_named_view_get_range (full, &start, &end));
+  g_assert_cmpint (start, ==, io_time ("2024-11-27T00:00:00Z"));
+  g_assert_cmpint (end, ==, io_time ("2024-12-09T00:00:00Z"));
+  g_assert_cmpint (sitmap_named_view_get_range_rule (full), ==, SITMAP_RANGE_WITHIN);
+  filter = sitmap_named_view_get_filter (full);
+  g_assert_cmpstr (sitmap_filter_get_text (filter), ==, "aleppo convoy");
+  g_assert_cmpuint (sitmap_filter_get_hidden_categories (filter), ==,
+                    (1u << SITMAP_CATEGORY_STATEMENT) | (1u << SITMAP_CATEGORY_CONTEXT));
+  values = sitmap_filter_get_values (filter, SITMAP_FILTER_ACTORS, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (values[0], ==, "Hayat Tahrir al-Sham");
+  values = sitmap_filter_get_values (filter, SITMAP_FILTER_SOURCES, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (values[0], ==, "sohr");
+  g_assert_true (sitmap_filter_has_value (filter, SITMAP_FILTER_PLACES, "place-sukhna"));
+  g_assert_true (sitmap_filter_has_value (filter, SITMAP_FILTER_PLACES, "a place this file does not have"));
+  g_assert_cmpint (sitmap_filter_get_min_reliability (filter), ==, SITMAP_RELIABILITY_C);
+  g_assert_cmpint (sitmap_filter_get_min_credibility (filter), ==, SITMAP_CREDIBILITY_3);
+  g_assert_cmpuint (sitmap_filter_get_min_killed (filter), ==, 10);
+  g_assert_cmpuint (sitmap_filter_get_min_origins (filter), ==, 2);
+
+  /* Markup in a name is text */
+  bare = g_list_model_get_item (views, 1);
+  g_assert_cmpstr (sitmap_named_view_get_name (bare), ==, "Everything <b>reported</b>");
+  g_assert_false (sitmap_named_view_get_range (bare, NULL, NULL));
+  g_assert_true (sitmap_filter_is_empty (sitmap_named_view_get_filter (bare)));
+  g_assert_false (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (fixture)));
 }
 
 static void
@@ -582,6 +627,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/io/kml-reader/fixture/document", test_document);
   g_test_add_func ("/io/kml-reader/fixture/sources", test_sources);
+  g_test_add_func ("/io/kml-reader/fixture/named-views", test_named_views);
   g_test_add_func ("/io/kml-reader/fixture/places", test_places);
   g_test_add_func ("/io/kml-reader/fixture/order", test_order);
   g_test_add_func ("/io/kml-reader/fixture/figures-actors-citations", test_figures_actors_citations);

@@ -200,7 +200,8 @@ test_category_styles (void)
   g_assert_cmpint (xpath_count (written, "//k:Style[@id='sitmap-place']"), ==, 1);
 }
 
-/* An event placed only by its place is written with the place's geometry, so other viewers show it. */
+/* An event placed only by its place is written with the place's point, so other viewers show it, marked
+ * as coming from the place, and never with the place's shape (H3). */
 static void
 test_geometry_always_written (void)
 {
@@ -209,7 +210,12 @@ test_geometry_always_written (void)
 
   assert_xpath (written, "//k:Placemark[@id='ev-baghouz']/k:Point/k:coordinates", "40.9506,34.4586");
   assert_xpath (written, "//k:Placemark[@id='ev-baghouz']//s:location/@place", "place-baghouz");
-  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']/k:MultiGeometry/k:Polygon"), ==, 1);
+  assert_xpath (written, "//k:Placemark[@id='ev-baghouz']//s:location/@from-place", "true");
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']//k:Polygon"), ==, 0);
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']/k:Point"), ==, 1);
+  assert_xpath (written, "//k:Placemark[@id='ev-since']//s:location/@from-place", "true");
+  /* An event with a point of its own is not from its place */
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-until']//s:location/@from-place"), ==, 0);
   /* A shape anchored at its middle is written alone; any other anchor beside it */
   g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-strikes']/k:Polygon/k:innerBoundaryIs"), ==, 2);
   assert_xpath (written, "//k:Placemark[@id='ev-road']/k:MultiGeometry/k:Point/k:coordinates", "38.5,34.7");
@@ -393,6 +399,44 @@ test_never_unreadable (void)
   g_assert_null (sitmap_event_store_get_geometry (sitmap_document_get_store (copy), io_find_event (copy, "flat")));
 }
 
+/* A named view saved with the document comes back the same, to the second; one whose range lies
+ * beyond the years a file can state keeps its name and filters, without the range. */
+static void
+test_named_views (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
+  g_autoptr (SitmapNamedView) odd = NULL;
+  g_autoptr (SitmapNamedView) far = NULL;
+  g_autoptr (SitmapNamedView) back = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapDocument) copy = NULL;
+  GListModel *views;
+
+  sitmap_filter_set_text (filter, "Ḥomṣ, “convoy” & <b>");
+  sitmap_filter_add_value (filter, SITMAP_FILTER_ACTORS, "Actor with\ttab");
+  sitmap_filter_set_min_killed (filter, G_MAXINT32);
+  sitmap_filter_set_min_origins (filter, 255);
+  odd = sitmap_named_view_new ("Odd seconds", filter, TRUE, io_time ("2024-11-27T10:11:12Z") + 1,
+                               io_time ("2024-12-09T00:00:00Z") - 1, SITMAP_RANGE_OVERLAPPING);
+  far = sitmap_named_view_new ("Far", filter, TRUE, G_GINT64_CONSTANT (400000000000), G_GINT64_CONSTANT (400000000001),
+                               SITMAP_RANGE_WITHIN);
+  sitmap_document_builder_add_named_view (builder, odd);
+  sitmap_document_builder_add_named_view (builder, far);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+
+  copy = io_test_round_trip (document, NULL);
+  views = sitmap_document_get_named_views (copy);
+  g_assert_cmpuint (g_list_model_get_n_items (views), ==, 2);
+  back = g_list_model_get_item (views, 0);
+  g_assert_true (sitmap_named_view_equal (back, odd));
+  g_clear_object (&back);
+  back = g_list_model_get_item (views, 1);
+  g_assert_cmpstr (sitmap_named_view_get_name (back), ==, "Far");
+  g_assert_false (sitmap_named_view_get_range (back, NULL, NULL));
+  g_assert_true (sitmap_filter_equal (sitmap_named_view_get_filter (back), filter));
+}
+
 /* A document without a title of its own shows its file's name; that name is not saved as its title. */
 static void
 test_untitled (void)
@@ -558,6 +602,7 @@ main (int argc, char *argv[])
   fixture = io_test_read_data ("full-format.kml");
 
   g_test_add_func ("/io/kml-writer/round-trip-lossless", test_round_trip_lossless);
+  g_test_add_func ("/io/kml-writer/named-views", test_named_views);
   g_test_add_func ("/io/kml-writer/format", test_format);
   g_test_add_func ("/io/kml-writer/dates-as-read", test_dates_as_read);
   g_test_add_func ("/io/kml-writer/category-styles", test_category_styles);

@@ -66,9 +66,18 @@ test_hostile (void)
   /* Many links: bounded in number and length */
   for (guint i = 0; i < 500; i++)
     g_string_append_printf (big, "<a href=\"https://example.org/%u\">%u</a> ", i, i);
-  g_string_append_printf (big, "<p><a href=\"https://x/%s\">long</a>", g_strnfill (SITMAP_HTML_MAX_LINK_LENGTH, 'y'));
+  {
+    g_autofree char *long_path = g_strnfill (SITMAP_HTML_MAX_LINK_LENGTH, 'y');
+
+    g_string_append_printf (big, "<p><a href=\"https://x/%s\">long</a>", long_path);
+  }
   text = sitmap_html_to_text (big->str, &links);
   g_assert_cmpuint (g_strv_length (links), ==, SITMAP_HTML_MAX_LINKS);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&links, g_strfreev);
+  text = sitmap_html_to_text (strstr (big->str, "<p>"), &links);
+  g_assert_cmpstr (text, ==, "long");
+  g_assert_null (links[0]);
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&links, g_strfreev);
 
