@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "sitmap-application.h"
+#include "sitmap-event-list.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window.h"
@@ -310,6 +311,16 @@ test_list_map_sync (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (
                      GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel ()), GTK_TYPE_STACK))),
                    ==, "events");
+
+  /* A row activated (Enter, double click) is read in the details. */
+  g_signal_emit_by_name (sitmap_events_panel_get_column_view (panel ()), "activate",
+                         sitmap_event_list_find (SITMAP_EVENT_LIST (sitmap_events_panel_get_model (panel ())),
+                                                 find_event ("ev-2024-11-27-offensive")));
+  sitmap_test_wait_until (selection_is, GINT_TO_POINTER (find_event ("ev-2024-11-27-offensive")), 5000,
+                          "the activated row to be selected");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (panel ()), GTK_TYPE_STACK))),
+                   ==, "details");
 }
 
 /* The Title header sorts by title, and again the other way; the selection stays on its event. */
