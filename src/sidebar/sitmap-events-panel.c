@@ -556,6 +556,15 @@ update_chips (SitmapEventsPanel *self)
  * Following the view state
  */
 
+static gboolean
+is_sorting (SitmapEventsPanel *self)
+{
+  gboolean sorting = FALSE;
+
+  g_object_get (self->events, "sorting", &sorting, NULL);
+  return sorting;
+}
+
 static void
 update_count (SitmapEventsPanel *self)
 {
@@ -569,6 +578,14 @@ update_count (SitmapEventsPanel *self)
   else
     /* TRANSLATORS: how many events pass the filters, "3 of 12 events" */
     text = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", n_events), n_visible, n_events);
+  if (self->events != NULL && is_sorting (self))
+    {
+      /* TRANSLATORS: while a big list is sorted in the background, "1000000 events · sorting…" */
+      g_autofree char *sorting = g_strdup_printf (_("%s · sorting…"), text);
+
+      g_free (text);
+      text = g_steal_pointer (&sorting);
+    }
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, n_visible > 0 || document == NULL ? "list" : "empty");
 }
@@ -793,6 +810,7 @@ sitmap_events_panel_set_view_state (SitmapEventsPanel *self, SitmapViewState *vi
       /* After the selection model has seen the change: the row of the selected event is marked again. */
       g_signal_connect_object (self->events, "items-changed", G_CALLBACK (sync_selection), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      g_signal_connect_object (self->events, "notify::sorting", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
     }
   g_signal_group_set_target (self->view_state_signals, view_state);
