@@ -295,6 +295,13 @@ escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     sitmap_view_state_clear_range (self->view_state);
 }
 
+/* Ctrl+F: the search of the events page, wherever the keyboard was. */
+static void
+find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sitmap_sidebar_show_events (SITMAP_WINDOW (widget)->sidebar, TRUE);
+}
+
 /*
  * Window state
  */
@@ -413,6 +420,8 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
@@ -479,10 +488,42 @@ setup_map (SitmapWindow *self)
   g_signal_connect_swapped (self->event_layer, "activate-event", G_CALLBACK (gtk_widget_grab_focus), self->sidebar);
 }
 
+static gboolean
+step_shortcut_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  return gtk_widget_activate_action (GTK_WIDGET (SITMAP_WINDOW (widget)->sidebar), user_data, NULL);
+}
+
+/* Alt+Up and Alt+Down are seen before the focused widget: the map and the list take plain arrows. */
+static void
+add_step_shortcuts (SitmapWindow *self)
+{
+  static const struct
+  {
+    guint       keyval;
+    const char *action;
+  } steps[] = {
+    { GDK_KEY_Up, "sidebar.previous-event" },
+    { GDK_KEY_KP_Up, "sidebar.previous-event" },
+    { GDK_KEY_Down, "sidebar.next-event" },
+    { GDK_KEY_KP_Down, "sidebar.next-event" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (steps[i].keyval, GDK_ALT_MASK),
+                        gtk_callback_action_new (step_shortcut_cb, (gpointer) steps[i].action, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 sitmap_window_init (SitmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_step_shortcuts (self);
 
   self->settings = sitmap_application_dup_settings ();
   self->view_state = sitmap_view_state_new ();

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-citation-card.h"
+#include "sitmap-grade-chooser.h"
 #include "sitmap-sidebar-text.h"
 
 struct _SitmapCitationCard
@@ -16,6 +17,9 @@ struct _SitmapCitationCard
   GtkWidget       parent_instance;
 
   SitmapCitation *citation;
+  SitmapDocument *document; /* set when the grades can be edited */
+  guint           position;
+  guint           index;
   char           *uri; /* the web address the link opens; NULL unless http or https */
 
   /* template widgets */
@@ -23,7 +27,9 @@ struct _SitmapCitationCard
   GtkLabel       *name_label;
   GtkLabel       *full_name_label;
   GtkLabel       *kind_label;
+  GtkWidget      *grade_button;
   GtkLabel       *grade_label;
+  GtkWidget      *source_filter_button;
   GtkWidget      *tags_box;
   GtkWidget      *party_label;
   GtkLabel       *via_label;
@@ -45,6 +51,7 @@ enum {
 
 enum {
   ACTIVATE_LINK,
+  SHOW_SOURCE,
   N_SIGNALS
 };
 
@@ -72,6 +79,7 @@ update_source (SitmapCitationCard *self)
   const char *name = sitmap_source_get_name (source);
   const char *abbreviation = sitmap_source_get_abbreviation (source);
   const char *short_name = sitmap_source_get_short_name (source);
+  g_autofree char *tooltip = NULL;
 
   gtk_label_set_text (self->name_label, short_name && *short_name ? short_name : sitmap_source_get_id (source));
   /* The card's header is the abbreviation that analysts know ("SOHR"); the full name follows it. */
@@ -81,6 +89,11 @@ update_source (SitmapCitationCard *self)
   gtk_label_set_text (self->kind_label, sitmap_source_kind_get_label (sitmap_source_get_kind (source)));
   gtk_widget_set_visible (self->party_label, sitmap_source_get_party (source));
   set_text_or_hide (self->note_label, sitmap_source_get_note (source));
+  /* TRANSLATORS: the tooltip of the button that filters to a publisher, "Show every event SOHR reports" */
+  tooltip = g_strdup_printf (_("Show every event %s reports"), gtk_label_get_text (self->name_label));
+  gtk_widget_set_tooltip_text (self->source_filter_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_filter_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->card), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   gtk_label_get_text (self->name_label), -1);
 }
@@ -108,8 +121,9 @@ describe_reliability (SitmapReliability reliability)
 {
   if (reliability == SITMAP_RELIABILITY_UNRATED)
     return g_strdup (sitmap_reliability_get_label (reliability));
-  /* TRANSLATORS: %s is a grade and its meaning, "C: fairly reliable" */
-  return g_strdup_printf (_("Source reliability %s"), sitmap_reliability_get_label (reliability));
+  /* TRANSLATORS: %s is a grade and its meaning, "C: fairly reliable", then what the grade says */
+  return g_strdup_printf (_("Source reliability %s — %s"), sitmap_reliability_get_label (reliability),
+                          sitmap_grade_describe_reliability (reliability));
 }
 
 static char *
@@ -117,8 +131,27 @@ describe_credibility (SitmapCredibility credibility)
 {
   if (credibility == SITMAP_CREDIBILITY_UNRATED)
     return g_strdup (sitmap_credibility_get_label (credibility));
-  /* TRANSLATORS: %s is a grade and its meaning, "3: possibly true" */
-  return g_strdup_printf (_("Information credibility %s"), sitmap_credibility_get_label (credibility));
+  /* TRANSLATORS: %s is a grade and its meaning, "3: possibly true", then what the grade says */
+  return g_strdup_printf (_("Information credibility %s — %s"), sitmap_credibility_get_label (credibility),
+                          sitmap_grade_describe_credibility (credibility));
+}
+
+/* The badge opens the chooser only where an edit can be made: a card that knows its event. */
+static void
+update_grade_chooser (SitmapCitationCard *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->grade_button));
+
+  gtk_widget_set_sensitive (self->grade_button, self->document != NULL);
+  if (self->document == NULL)
+    return;
+  if (popover == NULL)
+    {
+      popover = GTK_POPOVER (sitmap_grade_chooser_new ());
+      gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->grade_button), GTK_WIDGET (popover));
+    }
+  sitmap_grade_chooser_set_citation (SITMAP_GRADE_CHOOSER (popover), self->document, self->position, self->index,
+                                     self->citation);
 }
 
 /* The Admiralty grade as analysts write it, "C3": the publisher's reliability and this report's
@@ -147,14 +180,24 @@ update_grade (SitmapCitationCard *self)
   else
     gtk_label_set_text (self->grade_label, _("not rated"));
 
-  tooltip = g_strconcat (reliability_text, "\n", credibility_text, NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_label), tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+  if (self->document != NULL)
+    tooltip = g_strconcat (reliability_text, "\n", credibility_text, "\n", _("Click to change the grading"), NULL);
+  else
+    tooltip = g_strconcat (reliability_text, "\n", credibility_text, NULL);
+  gtk_widget_set_tooltip_text (self->grade_button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grade_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_label_get_text (self->grade_label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
-  if (!rated)
+  /* The card is given a new citation after an edit: the classes follow the grade both ways. */
+  if (rated)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->grade_label), "sitmap-grade-unrated");
+  else
     gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), "sitmap-grade-unrated");
   if (weak)
     gtk_widget_add_css_class (GTK_WIDGET (self->grade_label), "sitmap-grade-weak");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->grade_label), "sitmap-grade-weak");
+  update_grade_chooser (self);
 }
 
 static void
@@ -240,6 +283,12 @@ launch_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 #endif
 
 static void
+source_filter_clicked_cb (SitmapCitationCard *self)
+{
+  g_signal_emit (self, signals[SHOW_SOURCE], 0, sitmap_source_get_id (sitmap_citation_get_source (self->citation)));
+}
+
+static void
 link_clicked_cb (SitmapCitationCard *self)
 {
   gboolean handled = FALSE;
@@ -277,6 +326,7 @@ sitmap_citation_card_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_CITATION_CARD);
   g_clear_object (&self->citation);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (sitmap_citation_card_parent_class)->dispose (object);
 }
 
@@ -287,16 +337,6 @@ sitmap_citation_card_finalize (GObject *object)
 
   g_free (self->uri);
   G_OBJECT_CLASS (sitmap_citation_card_parent_class)->finalize (object);
-}
-
-static void
-sitmap_citation_card_constructed (GObject *object)
-{
-  SitmapCitationCard *self = SITMAP_CITATION_CARD (object);
-
-  G_OBJECT_CLASS (sitmap_citation_card_parent_class)->constructed (object);
-  g_return_if_fail (self->citation != NULL);
-  update (self);
 }
 
 static void
@@ -318,7 +358,7 @@ sitmap_citation_card_set_property (GObject *object, guint prop_id, const GValue 
 
   switch (prop_id)
     {
-    case PROP_CITATION: self->citation = g_value_dup_object (value); break;
+    case PROP_CITATION: sitmap_citation_card_set_citation (self, g_value_get_object (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -331,12 +371,11 @@ sitmap_citation_card_class_init (SitmapCitationCardClass *klass)
 
   object_class->dispose = sitmap_citation_card_dispose;
   object_class->finalize = sitmap_citation_card_finalize;
-  object_class->constructed = sitmap_citation_card_constructed;
   object_class->get_property = sitmap_citation_card_get_property;
   object_class->set_property = sitmap_citation_card_set_property;
 
   properties[PROP_CITATION] = g_param_spec_object ("citation", NULL, NULL, SITMAP_TYPE_CITATION,
-                                                   G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                      G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -352,12 +391,23 @@ sitmap_citation_card_class_init (SitmapCitationCardClass *klass)
                                                        g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN,
                                                        1, G_TYPE_STRING);
 
+  /**
+   * SitmapCitationCard::show-source:
+   * @source_id: the id of the citation's source
+   *
+   * Emitted when the user asks for every event the card's publisher reports.
+   */
+  signals[SHOW_SOURCE] = g_signal_new ("show-source", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-citation-card.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, card);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, name_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, full_name_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, grade_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, source_filter_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, tags_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, party_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, via_label);
@@ -368,6 +418,7 @@ sitmap_citation_card_class_init (SitmapCitationCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, host_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapCitationCard, link_text_label);
   gtk_widget_class_bind_template_callback (widget_class, link_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, source_filter_clicked_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sitmap-citation-card");
 }
@@ -394,4 +445,35 @@ sitmap_citation_card_get_citation (SitmapCitationCard *self)
 {
   g_return_val_if_fail (SITMAP_IS_CITATION_CARD (self), NULL);
   return self->citation;
+}
+
+void
+sitmap_citation_card_set_citation (SitmapCitationCard *self, SitmapCitation *citation)
+{
+  g_return_if_fail (SITMAP_IS_CITATION_CARD (self));
+  g_return_if_fail (SITMAP_IS_CITATION (citation));
+
+  if (!g_set_object (&self->citation, citation))
+    return;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CITATION]);
+}
+
+void
+sitmap_citation_card_set_event (SitmapCitationCard *self, SitmapDocument *document, guint position, guint i)
+{
+  g_return_if_fail (SITMAP_IS_CITATION_CARD (self));
+  g_return_if_fail (document == NULL || SITMAP_IS_DOCUMENT (document));
+
+  g_set_object (&self->document, document);
+  self->position = position;
+  self->index = i;
+  update_grade (self);
+}
+
+void
+sitmap_citation_card_set_show_source (SitmapCitationCard *self, gboolean show)
+{
+  g_return_if_fail (SITMAP_IS_CITATION_CARD (self));
+  gtk_widget_set_visible (self->source_filter_button, show);
 }

@@ -304,3 +304,53 @@ sitmap_sidebar_parse_web_link (const char *url, char **uri, char **host)
     }
   return TRUE;
 }
+
+/* A list cell: the date as written, ISO style, so that a month ("2019-03") looks as coarse as it is
+ * and the column reads in order; a span as its two ends. */
+char *
+sitmap_sidebar_describe_short_time (const SitmapTime *time)
+{
+  g_autofree char *begin = NULL;
+  g_autofree char *end = NULL;
+
+  g_return_val_if_fail (time != NULL, NULL);
+
+  if (!sitmap_time_is_dated (time))
+    return g_strdup (_("Undated"));
+  begin = sitmap_time_format_begin (time);
+  if (time->precision != SITMAP_TIME_PRECISION_SPAN)
+    return g_steal_pointer (&begin);
+  end = sitmap_time_format_end (time);
+  /* TRANSLATORS: a span in a list cell, "2024-11-27 – 2024-12-08"; an open end is left empty */
+  return g_strdup_printf (C_("short span", "%s – %s"), begin ? begin : "", end ? end : "");
+}
+
+/* A time range as a chip names it: "27 Nov – 8 Dec 2024", [start, end) in seconds. */
+char *
+sitmap_sidebar_describe_range (gint64 start, gint64 end)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 start_year, last_year;
+  guint month, day;
+
+  sitmap_civil_from_days (days_of (start), &start_year, &month, &day);
+  sitmap_civil_from_days (days_of (end - 1), &last_year, &month, &day);
+  if (start_year == last_year)
+    /* TRANSLATORS: the start of a range that ends in the same year; see strftime(3) */
+    first = format_utc (start, C_("range start", "%-d %b"));
+  else
+    /* TRANSLATORS: the start of a range, a full date; see strftime(3) */
+    first = format_utc (start, C_("range end", "%-d %b %Y"));
+  /* TRANSLATORS: the end of a range, a full date; see strftime(3) */
+  last = format_utc (end - 1, C_("range end", "%-d %b %Y"));
+  if (first == NULL || last == NULL)
+    {
+      g_clear_pointer (&first, g_free);
+      g_clear_pointer (&last, g_free);
+      first = sitmap_time_format_bound (start, SITMAP_TIME_UNIT_DAY);
+      last = sitmap_time_format_bound (end - 1, SITMAP_TIME_UNIT_DAY);
+    }
+  /* TRANSLATORS: a time range, "27 Nov – 8 Dec 2024" */
+  return g_strdup_printf (C_("range", "%s – %s"), first, last);
+}

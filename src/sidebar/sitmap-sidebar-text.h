@@ -28,4 +28,9 @@ char *sitmap_sidebar_describe_coordinates (double latitude, double longitude);
  * uri (may be NULL) receives the address as parsed, host (may be NULL) the host to show for it. */
 gboolean sitmap_sidebar_parse_web_link (const char *url, char **uri, char **host);
 
+/* A list cell's date, "2024-12-10", "2019-03", "2024-11-27 – 2024-12-08", "Undated". */
+char *sitmap_sidebar_describe_short_time (const SitmapTime *time);
+/* A range of the timeline, [start, end): "27 Nov – 8 Dec 2024". */
+char *sitmap_sidebar_describe_range (gint64 start, gint64 end);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "sitmap-citation-card.h"
 #include "sitmap-event-row.h"
+#include "sitmap-events-panel.h"
 #include "sitmap-group-model.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-sidebar.h"
@@ -21,9 +22,17 @@ struct _SitmapSidebar
 
   SitmapViewState *view_state;
   GSignalGroup    *view_state_signals;
+  GSignalGroup    *document_signals;
   GdkRGBA          swatch_color;
 
   /* template widgets */
+  GtkWidget       *sidebar_box;
+  GtkStack        *view_stack;
+  SitmapEventsPanel *events_panel;
+  GtkWidget       *place_filter_button;
+  GtkLabel        *place_filter_label;
+  GtkWidget       *links_section;
+  GtkBox          *links_box;
   GtkStack        *stack;
   GtkWidget       *document_box;
   GtkLabel        *document_title_label;
@@ -70,6 +79,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  ACTIVATE_LINK,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /*
  * Auxiliary methods
  */
@@ -84,10 +100,18 @@ set_text_or_hide (GtkLabel *label, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+static gboolean has_focus_within (GtkWidget *widget);
+static void     show_source_cb (SitmapSidebar *self, const char *source_id);
+
 static void
 remove_cards (SitmapSidebar *self)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+
+  /* The focus may be in a card (or in its grade chooser, which a card owns): taken off first, so that
+   * the window does not go looking for a new home for it among widgets on their way out. */
+  if (has_focus_within (GTK_WIDGET (self->sources_box)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
 
   while (child != NULL)
     {
@@ -188,6 +212,109 @@ update_where (SitmapSidebar *self, SitmapEvent *event)
   if (sitmap_event_get_location (event, &latitude, &longitude))
     coordinates = sitmap_sidebar_describe_coordinates (latitude, longitude);
   set_text_or_hide (self->coordinates_label, coordinates);
+
+  /* The gazetteer place, as a filter: every event reported there. */
+  gtk_widget_set_visible (self->place_filter_button, place != NULL);
+  if (place != NULL)
+    {
+      /* TRANSLATORS: a button under "Where": every event at the place, "Show every event in Baghouz" */
+      g_autofree char *label = g_strdup_printf (_("Show every event in %s"), sitmap_place_get_name (place));
+
+      gtk_label_set_text (self->place_filter_label, label);
+      gtk_widget_set_tooltip_text (self->place_filter_button, label);
+    }
+}
+
+/*
+ * Links of the description
+ */
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+launch_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (object), result, &error) &&
+      !g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    g_warning ("Could not open %s: %s", gtk_uri_launcher_get_uri (GTK_URI_LAUNCHER (object)), error->message);
+}
+#endif
+
+/* Checked again at the moment of opening: nothing but a web address ever reaches the launcher. */
+static void
+link_clicked_cb (GtkButton *button, SitmapSidebar *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (button), "uri");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  gboolean handled = FALSE;
+
+  if (uri == NULL || !sitmap_sidebar_parse_web_link (uri, NULL, NULL))
+    return;
+  g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri, &handled);
+  if (handled)
+    return;
+#if GTK_CHECK_VERSION(4, 10, 0)
+  {
+    g_autoptr (GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, NULL, launch_done_cb, NULL);
+  }
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+/* A web link is a button showing its address; anything else is text that cannot be clicked. */
+static GtkWidget *
+new_link (SitmapSidebar *self, const char *target)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *host = NULL;
+  GtkWidget *widget;
+
+  if (sitmap_sidebar_parse_web_link (target, &uri, &host))
+    {
+      GtkWidget *label = gtk_label_new (uri);
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      widget = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (widget), label);
+      gtk_widget_set_halign (widget, GTK_ALIGN_START);
+      gtk_widget_add_css_class (widget, "flat");
+      gtk_widget_add_css_class (widget, "sitmap-link-button");
+      gtk_widget_set_tooltip_text (widget, uri);
+      g_object_set_data_full (G_OBJECT (widget), "uri", g_steal_pointer (&uri), g_free);
+      g_signal_connect (widget, "clicked", G_CALLBACK (link_clicked_cb), self);
+      return widget;
+    }
+  widget = gtk_label_new (target);
+  gtk_label_set_xalign (GTK_LABEL (widget), 0);
+  gtk_label_set_wrap (GTK_LABEL (widget), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (widget), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (widget), TRUE);
+  gtk_widget_add_css_class (widget, "caption");
+  gtk_widget_add_css_class (widget, "dim-label");
+  gtk_widget_set_tooltip_text (widget, _("Not a web address: Sitmap does not open it"));
+  return widget;
+}
+
+static void
+update_links (SitmapSidebar *self, SitmapEvent *event)
+{
+  const char *const *links = sitmap_event_get_links (event);
+  GtkWidget *child;
+  guint n = 0;
+
+  if (has_focus_within (GTK_WIDGET (self->links_box)))
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_box))) != NULL)
+    gtk_box_remove (self->links_box, child);
+  for (; links != NULL && links[n] != NULL; n++)
+    gtk_box_append (self->links_box, new_link (self, links[n]));
+  gtk_widget_set_visible (self->links_section, n > 0);
 }
 
 /* One line per figure and per actor, in one plain label each: copied together, they read as a list. */
@@ -217,7 +344,8 @@ update_figures_and_actors (SitmapSidebar *self, SitmapEvent *event)
   gtk_widget_set_visible (self->actors_section, n_actors > 0);
 }
 
-/* An event has a handful of citations: a card each, rebuilt when the selection changes. */
+/* An event has a handful of citations: a card each, rebuilt when the selection changes. Each card
+ * knows its event, so that its grade badge can edit the grading. */
 static void
 update_sources (SitmapSidebar *self, SitmapEvent *event)
 {
@@ -228,10 +356,33 @@ update_sources (SitmapSidebar *self, SitmapEvent *event)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i);
+      GtkWidget *card = sitmap_citation_card_new (citation);
 
-      gtk_box_append (self->sources_box, sitmap_citation_card_new (citation));
+      sitmap_citation_card_set_event (SITMAP_CITATION_CARD (card), sitmap_event_get_document (event),
+                                      sitmap_event_get_position (event), i);
+      sitmap_citation_card_set_show_source (SITMAP_CITATION_CARD (card), TRUE);
+      g_signal_connect_object (card, "show-source", G_CALLBACK (show_source_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->sources_box, card);
     }
   gtk_widget_set_visible (self->no_sources_label, n == 0);
+}
+
+/* After a grading edit (or its undo) the cards stay, with their focus and any open popover, and are
+ * given their citations read again. */
+static void
+refresh_sources (SitmapSidebar *self, SitmapEvent *event)
+{
+  g_autoptr (GListModel) citations = sitmap_event_dup_citations (event);
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->sources_box));
+  guint i = 0;
+
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (SITMAP_IS_CITATION_CARD (child) && i < g_list_model_get_n_items (citations))
+      {
+        g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i++);
+
+        sitmap_citation_card_set_citation (SITMAP_CITATION_CARD (child), citation);
+      }
 }
 
 static gboolean
@@ -275,6 +426,7 @@ show_event (SitmapSidebar *self, SitmapEvent *event)
   update_figures_and_actors (self, event);
   set_text_or_hide (self->summary_label, sitmap_event_get_summary (event));
   gtk_widget_set_visible (self->summary_section, gtk_widget_get_visible (GTK_WIDGET (self->summary_label)));
+  update_links (self, event);
   update_sources (self, event);
 
   /* A new event is read from its top, whatever the previous one was scrolled to. */
@@ -397,12 +549,139 @@ update (SitmapSidebar *self)
 }
 
 /*
+ * Previous and next event, in time order among those that pass the filters
+ */
+
+/* The visible event before (direction < 0) or after the selection, or -1. Without a selection, the
+ * first or the last. The visible set is ascending: a binary search finds the selection's place. */
+static gint
+neighbour (SitmapSidebar *self, int direction)
+{
+  gint selected = sitmap_view_state_get_selected (self->view_state);
+  const guint32 *visible;
+  guint n, lo = 0, hi;
+
+  visible = sitmap_view_state_get_visible (self->view_state, &n);
+  if (n == 0)
+    return -1;
+  if (selected < 0)
+    return direction > 0 ? (gint) visible[0] : (gint) visible[n - 1];
+  hi = n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (visible[mid] < (guint) selected)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (direction > 0)
+    {
+      guint next = lo < n && visible[lo] == (guint) selected ? lo + 1 : lo;
+
+      return next < n ? (gint) visible[next] : -1;
+    }
+  return lo > 0 ? (gint) visible[lo - 1] : -1;
+}
+
+static void
+update_navigation (SitmapSidebar *self)
+{
+  gboolean has_document = self->view_state != NULL && sitmap_view_state_get_document (self->view_state) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.previous-event",
+                                 has_document && neighbour (self, -1) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.next-event", has_document && neighbour (self, 1) >= 0);
+}
+
+static void
+step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+  gint position;
+
+  if (self->view_state == NULL || sitmap_view_state_get_document (self->view_state) == NULL)
+    return;
+  position = neighbour (self, g_str_equal (action_name, "sidebar.next-event") ? 1 : -1);
+  if (position >= 0)
+    sitmap_view_state_set_selected (self->view_state, position);
+}
+
+/*
+ * Places and sources as filters
+ */
+
+static void
+add_filter_value (SitmapSidebar *self, SitmapFilterSet set, const char *value)
+{
+  g_autoptr (SitmapFilter) filter = NULL;
+
+  if (self->view_state == NULL || value == NULL)
+    return;
+  filter = sitmap_filter_copy (sitmap_view_state_get_filter (self->view_state));
+  sitmap_filter_add_value (filter, set, value);
+  sitmap_view_state_set_filter (self->view_state, filter);
+  gtk_stack_set_visible_child_name (self->view_stack, "events");
+}
+
+static void
+filter_place_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+  g_autoptr (SitmapEvent) event = NULL;
+  SitmapPlace *place;
+
+  if (self->view_state == NULL || (event = sitmap_view_state_dup_selected_event (self->view_state)) == NULL)
+    return;
+  place = sitmap_event_get_place (event);
+  if (place != NULL)
+    add_filter_value (self, SITMAP_FILTER_PLACES, sitmap_place_get_id (place));
+}
+
+static void
+show_source_cb (SitmapSidebar *self, const char *source_id)
+{
+  add_filter_value (self, SITMAP_FILTER_SOURCES, source_id);
+}
+
+/* A row activated in the list (Enter, double click): the event, read. */
+static void
+events_activate_cb (SitmapSidebar *self, guint position)
+{
+  gtk_stack_set_visible_child_name (self->view_stack, "details");
+  if (self->view_state != NULL)
+    sitmap_view_state_set_selected (self->view_state, position);
+}
+
+/*
  * Callbacks
  */
 
 static void
 view_state_changed_cb (SitmapSidebar *self)
 {
+  update (self);
+  update_navigation (self);
+}
+
+static void
+document_changed_cb (SitmapSidebar *self, SitmapDocumentChange what)
+{
+  g_autoptr (SitmapEvent) event = NULL;
+
+  if (self->view_state == NULL || !(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
+    return;
+  event = sitmap_view_state_dup_selected_event (self->view_state);
+  if (event != NULL)
+    refresh_sources (self, event);
+}
+
+static void
+document_notify_cb (SitmapSidebar *self)
+{
+  g_signal_group_set_target (self->document_signals,
+                             self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL);
   update (self);
 }
 
@@ -531,6 +810,9 @@ sitmap_sidebar_dispose (GObject *object)
   if (self->view_state_signals != NULL)
     g_signal_group_set_target (self->view_state_signals, NULL);
   g_clear_object (&self->view_state_signals);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->view_state);
   g_clear_object (&self->group_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_SIDEBAR);
@@ -580,8 +862,16 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (SITMAP_TYPE_CITATION_CARD);
+  g_type_ensure (SITMAP_TYPE_EVENTS_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, events_panel);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, place_filter_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, place_filter_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, links_section);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, links_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_box);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, document_title_label);
@@ -615,6 +905,22 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   gtk_widget_class_install_action (widget_class, "sidebar.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "sidebar.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.back", NULL);
+  gtk_widget_class_install_action (widget_class, "sidebar.previous-event", NULL, step_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.next-event", NULL, step_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "sidebar.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "sidebar.next-event", NULL);
+  gtk_widget_class_install_action (widget_class, "sidebar.filter-place", NULL, filter_place_action);
+
+  /**
+   * SitmapSidebar::activate-link:
+   * @uri: the http or https address of a link of the description
+   *
+   * Emitted when the user clicks a link of the description. The sidebar opens it in the web browser
+   * unless a handler returns %TRUE.
+   */
+  signals[ACTIVATE_LINK] = g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         g_signal_accumulator_true_handled, NULL, NULL, G_TYPE_BOOLEAN, 1,
+                                         G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sitmap-sidebar");
@@ -645,10 +951,14 @@ sitmap_sidebar_init (SitmapSidebar *self)
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::selected", G_CALLBACK (view_state_changed_cb),
                                   self);
-  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (view_state_changed_cb),
+  g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_notify_cb),
                                   self);
+  self->document_signals = g_signal_group_new (SITMAP_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "changed", G_CALLBACK (document_changed_cb), self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::group-size", G_CALLBACK (group_changed_cb),
                                   self);
+  g_signal_group_connect_swapped (self->view_state_signals, "visible-changed", G_CALLBACK (update_navigation), self);
+  g_signal_connect_swapped (self->events_panel, "activate-event", G_CALLBACK (events_activate_cb), self);
   update (self);
 }
 
@@ -678,8 +988,35 @@ sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state)
   if (!g_set_object (&self->view_state, view_state))
     return;
   g_signal_group_set_target (self->view_state_signals, view_state);
+  g_signal_group_set_target (self->document_signals, view_state ? sitmap_view_state_get_document (view_state) : NULL);
+  sitmap_events_panel_set_view_state (self->events_panel, view_state);
   self->group_item = -1;
   update_group_model (self);
   update (self);
+  update_navigation (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);
+}
+
+SitmapEventsPanel *
+sitmap_sidebar_get_events_panel (SitmapSidebar *self)
+{
+  g_return_val_if_fail (SITMAP_IS_SIDEBAR (self), NULL);
+  return self->events_panel;
+}
+
+void
+sitmap_sidebar_show_events (SitmapSidebar *self, gboolean focus_search)
+{
+  g_return_if_fail (SITMAP_IS_SIDEBAR (self));
+
+  gtk_stack_set_visible_child_name (self->view_stack, "events");
+  if (focus_search)
+    sitmap_events_panel_focus_search (self->events_panel);
+}
+
+void
+sitmap_sidebar_show_details (SitmapSidebar *self)
+{
+  g_return_if_fail (SITMAP_IS_SIDEBAR (self));
+  gtk_stack_set_visible_child_name (self->view_stack, "details");
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sitmap-events-panel.h"
 #include "sitmap-view-state.h"
 
 G_BEGIN_DECLS
@@ -20,5 +21,12 @@ G_DECLARE_FINAL_TYPE (SitmapSidebar, sitmap_sidebar, SITMAP, SIDEBAR, GtkWidget)
 GtkWidget       *sitmap_sidebar_new (void);
 SitmapViewState *sitmap_sidebar_get_view_state (SitmapSidebar *self);
 void             sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state);
+/* The sidebar has two pages, "Details" (the above) and "Events" (a SitmapEventsPanel: the search, the
+ * filters and the list). Clicking a place or a publisher in the details adds it to the filter and shows
+ * the events page. Alt+Up and Alt+Down (and the arrow buttons) select the previous and next event in
+ * time among those that pass the filters. */
+SitmapEventsPanel *sitmap_sidebar_get_events_panel (SitmapSidebar *self);
+void             sitmap_sidebar_show_events (SitmapSidebar *self, gboolean focus_search);
+void             sitmap_sidebar_show_details (SitmapSidebar *self);
 
 G_END_DECLS

@@ -13,8 +13,10 @@
 #include "sidebar-fixture.h"
 #include "sitmap-citation-card.h"
 #include "sitmap-document-builder.h"
+#include "sitmap-event-store.h"
 #include "sitmap-event-row.h"
 #include "sitmap-sidebar.h"
+#include "sitmap-undo-stack.h"
 
 #define DOCUMENT_TITLE "Syria, late 2024"
 #define DOCUMENT_DESCRIPTION "Reported events in central and eastern Syria as the government fell."
@@ -165,9 +167,25 @@ static GtkButton *
 card_link (gpointer card)
 {
   g_autoptr (GPtrArray) buttons = shown_widgets (card, GTK_TYPE_BUTTON);
+  GtkButton *link = NULL;
 
-  g_assert_cmpuint (buttons->len, <=, 1);
-  return buttons->len ? buttons->pdata[0] : NULL;
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "sitmap-link-button"))
+      {
+        g_assert_null (link);
+        link = buttons->pdata[i];
+      }
+  return link;
+}
+
+/* The grade badge of a card: the button that opens the grade chooser. */
+static GtkMenuButton *
+card_grade_button (gpointer card)
+{
+  g_autoptr (GPtrArray) buttons = shown_widgets (card, GTK_TYPE_MENU_BUTTON);
+
+  g_assert_cmpuint (buttons->len, ==, 1);
+  return buttons->pdata[0];
 }
 
 static void
@@ -259,7 +277,8 @@ test_sukhna (Fixture *fixture, gconstpointer data)
   assert_no_label (cards->pdata[0], "Party to the conflict");
 
   grade = assert_label (cards->pdata[0], "C3");
-  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (grade));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (grade), GTK_WIDGET (card_grade_button (cards->pdata[0]))));
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (card_grade_button (cards->pdata[0])));
   g_assert_nonnull (strstr (tooltip, "C: fairly reliable"));
   g_assert_nonnull (strstr (tooltip, "3: possibly true"));
 
@@ -268,8 +287,101 @@ test_sukhna (Fixture *fixture, gconstpointer data)
   assert_label (link, "www.syriahr.com");
 }
 
+/* The choice of the grade chooser whose label is text: a check button. */
+static GtkCheckButton *
+find_choice (GtkWidget *popover, const char *text)
+{
+  GtkLabel *label = find_label (popover, text);
+  GtkWidget *row = label ? gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_LIST_BOX_ROW) : NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
+
+  if (row == NULL)
+    g_error ("no choice reads “%s”", text);
+  buttons = shown_widgets (row, GTK_TYPE_CHECK_BUTTON);
+  g_assert_cmpuint (buttons->len, ==, 1);
+  return buttons->pdata[0];
+}
+
+static GtkWidget *
+open_grade_chooser (Fixture *fixture, gpointer card)
+{
+  GtkMenuButton *button = card_grade_button (card);
+  GtkWidget *popover;
+
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  wait_for_frame (fixture->window);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  return popover;
+}
+
+static const char *
+card_grade (Fixture *fixture)
+{
+  g_autoptr (GPtrArray) cards = shown_cards (fixture);
+  g_autoptr (GPtrArray) labels = shown_widgets (card_grade_button (cards->pdata[0]), GTK_TYPE_LABEL);
+
+  return gtk_label_get_text (labels->pdata[0]);
+}
+
+/* The grade badge opens a chooser that explains every grade; a choice is an edit that Undo takes back.
+ * Reliability is the publisher's: graded on one event, it shows on every event from it. */
+static void
+test_grading_edit (Fixture *fixture, gconstpointer data)
+{
+  SitmapUndoStack *undo_stack = sitmap_document_get_undo_stack (fixture->document);
+  g_autoptr (GPtrArray) cards = NULL;
+  GtkWidget *popover;
+  GtkCheckButton *choice;
+
+  select_event (fixture, "ev-sukhna");
+  cards = shown_cards (fixture);
+  popover = open_grade_chooser (fixture, cards->pdata[0]);
+  assert_label (popover, "Source Reliability");
+  assert_label (popover, "Of SOHR, in every report");
+  assert_label (popover, "Information Credibility");
+  assert_label (popover, "No basis exists for evaluating the reliability of the source.");
+  assert_label (popover, "Not confirmed; reasonably logical in itself; agrees with some other information on the "
+                         "subject.");
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "C: fairly reliable")));
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "3: possibly true")));
+  g_assert_false (sitmap_undo_stack_can_undo (undo_stack));
+
+  choice = find_choice (popover, "B: usually reliable");
+  gtk_check_button_set_active (choice, TRUE);
+  wait_for_frame (fixture->window);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_cmpstr (card_grade (fixture), ==, "B3");
+  g_assert_true (sitmap_undo_stack_get_modified (undo_stack));
+
+  /* The same publisher on another event. */
+  select_event (fixture, "ev-damascus");
+  assert_label (fixture->sidebar, "B2");
+  select_event (fixture, "ev-sukhna");
+
+  popover = open_grade_chooser (fixture, g_ptr_array_index (shown_cards (fixture), 0));
+  gtk_check_button_set_active (find_choice (popover, "5: improbable"), TRUE);
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "B5");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (assert_label (fixture->sidebar, "B5")), "sitmap-grade-weak"));
+
+  g_assert_true (sitmap_undo_stack_undo (undo_stack));
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "B3");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (assert_label (fixture->sidebar, "B3")), "sitmap-grade-weak"));
+  g_assert_true (sitmap_undo_stack_undo (undo_stack));
+  wait_for_frame (fixture->window);
+  g_assert_cmpstr (card_grade (fixture), ==, "C3");
+  g_assert_false (sitmap_undo_stack_get_modified (undo_stack));
+  /* The chooser shows the grades as they are now. */
+  popover = open_grade_chooser (fixture, g_ptr_array_index (shown_cards (fixture), 0));
+  g_assert_true (gtk_check_button_get_active (find_choice (popover, "C: fairly reliable")));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
 static gboolean
-record_link_cb (SitmapCitationCard *card, const char *uri, char **opened)
+record_link_cb (gpointer emitter, const char *uri, char **opened)
 {
   g_free (*opened);
   *opened = g_strdup (uri);
@@ -332,7 +444,9 @@ test_span_party_only (Fixture *fixture, gconstpointer data)
   assert_label (cards->pdata[0], "CENTCOM");
   assert_label (cards->pdata[0], "Party to the conflict");
   grade = assert_label (cards->pdata[0], "B–");
-  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (grade)), "Credibility not rated"));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (grade), GTK_WIDGET (card_grade_button (cards->pdata[0]))));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (card_grade_button (cards->pdata[0]))),
+                            "Credibility not rated"));
 }
 
 static void
@@ -528,9 +642,12 @@ test_focus_on_page_change (Fixture *fixture, gconstpointer data)
   GtkWidget *focus;
   int start, end;
 
-  /* The user tabs onto the document's title, which selects all its text, and picks an event. */
+  /* The user tabs onto the document's title (past the Details and Events switcher), which selects all
+   * its text, and picks an event. */
   gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
-  g_assert_true (gtk_widget_child_focus (fixture->window, GTK_DIR_TAB_FORWARD));
+  for (guint i = 0; i < 4 && !gtk_widget_has_focus (GTK_WIDGET (assert_label (fixture->sidebar, DOCUMENT_TITLE)));
+       i++)
+    g_assert_true (gtk_widget_child_focus (fixture->window, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (assert_label (fixture->sidebar, DOCUMENT_TITLE))));
   g_assert_true (gtk_label_get_selection_bounds (assert_label (fixture->sidebar, DOCUMENT_TITLE), &start, &end));
   select_event (fixture, "ev-damascus");
@@ -666,6 +783,63 @@ test_builder (void)
   g_assert_true (from_property == SITMAP_VIEW_STATE (gtk_builder_get_object (builder, "state")));
   g_assert_true (sitmap_sidebar_get_view_state (SITMAP_SIDEBAR (sidebar)) == from_property);
   g_object_unref (sidebar);
+}
+
+/* A description in HTML, from another tool or a hostile file: its text is shown plain, its links are
+ * listed; only the web address is a button, and only a click on it would open it. */
+static void
+test_description_links (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_autofree char *opened = NULL;
+  GtkWidget *sidebar = sitmap_sidebar_new ();
+  GtkWidget *window = gtk_window_new ();
+  g_autoptr (GPtrArray) buttons = NULL;
+  GtkWidget *link = NULL;
+  SitmapEventDraft draft;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("ev-html");
+  draft.title = g_strdup ("Shelling reported");
+  draft.summary = g_strdup ("<p>Read <a href=\"https://example.org/report?id=1&amp;x=2\">the <b>report</b></a>.</p>"
+                            "<script>alert(1)</script><p>Also <a href=\"javascript:alert(2)\">this</a> and "
+                            "<a href=\"file:///etc/passwd\">that</a> &amp; <span foreground='red'>x</span></p>");
+  sitmap_time_init_instant (&draft.time, "2024-12-01", NULL);
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  document = sitmap_document_builder_finish (builder);
+
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_sidebar_set_view_state (SITMAP_SIDEBAR (sidebar), view_state);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  gtk_window_set_child (GTK_WINDOW (window), sidebar);
+  gtk_window_present (GTK_WINDOW (window));
+  sitmap_view_state_set_selected (view_state, 0);
+  wait_for_frame (window);
+
+  assert_label (sidebar, "Read the report.\n\nAlso this and that & x");
+  assert_label (sidebar, "Links");
+  assert_label (sidebar, "javascript:alert(2)");
+  assert_label (sidebar, "file:///etc/passwd");
+  buttons = shown_widgets (sidebar, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    if (find_label (buttons->pdata[i], "https://example.org/report?id=1&x=2") != NULL)
+      {
+        g_assert_null (link);
+        link = buttons->pdata[i];
+      }
+  g_assert_nonnull (link);
+  /* The other two are text, not buttons. */
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (find_label (sidebar, "javascript:alert(2)")), GTK_TYPE_BUTTON));
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (find_label (sidebar, "file:///etc/passwd")), GTK_TYPE_BUTTON));
+
+  g_signal_connect (sidebar, "activate-link", G_CALLBACK (record_link_cb), &opened);
+  g_assert_null (opened);
+  g_signal_emit_by_name (link, "clicked");
+  g_assert_cmpstr (opened, ==, "https://example.org/report?id=1&x=2");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /*
@@ -970,9 +1144,11 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/sidebar/empty-without-document", test_empty_without_document);
   g_test_add_func ("/sidebar/builder", test_builder);
+  g_test_add_func ("/sidebar/description-links", test_description_links);
   ADD_TEST ("/sidebar/empty-with-document", test_empty_with_document);
   ADD_TEST ("/sidebar/sukhna", test_sukhna);
   ADD_TEST ("/sidebar/link-click", test_link_click);
+  ADD_TEST ("/sidebar/grading-edit", test_grading_edit);
   ADD_TEST ("/sidebar/month", test_month);
   ADD_TEST ("/sidebar/year", test_year);
   ADD_TEST ("/sidebar/span-party-only", test_span_party_only);
