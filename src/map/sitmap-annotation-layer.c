@@ -282,10 +282,11 @@ point_popover (SitmapAnnotationLayer *self)
 }
 
 static void
-show_popover (SitmapAnnotationLayer *self)
+show_popover (SitmapAnnotationLayer *self, gboolean focus_text)
 {
   if (self->selected == NULL)
     return;
+  sitmap_annotation_popover_set_focus_text (self->popover, focus_text);
   sitmap_annotation_popover_set_annotation (self->popover, self->document, self->selected);
   point_popover (self);
   gtk_popover_popup (GTK_POPOVER (self->popover));
@@ -358,7 +359,7 @@ commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
   if (!keep_tool)
     sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
   sitmap_annotation_layer_set_selected (self, annotation);
-  show_popover (self);
+  show_popover (self, sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL);
 }
 
 static SitmapAnnotation *
@@ -786,7 +787,7 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLaye
     case DRAG_RESHAPE:
       /* A click without a drag: the popover, to edit it. */
       if (!self->moved)
-        show_popover (self);
+        show_popover (self, FALSE);
       else
         point_popover (self);
       g_clear_object (&self->original);
@@ -838,7 +839,7 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, 
         }
       if (self->selected != NULL)
         {
-          show_popover (self);
+          show_popover (self, TRUE);
           return TRUE;
         }
       return FALSE;
@@ -874,6 +875,17 @@ leave_cb (GtkEventControllerMotion *controller, SitmapAnnotationLayer *self)
   self->pointer_in = FALSE;
   if (self->draft != NULL)
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The keyboard goes back to the map, not to a hidden button of the popover. */
+static void
+popover_closed_cb (SitmapAnnotationLayer *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -1084,6 +1096,7 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
 
   self->popover = sitmap_annotation_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations"), -1);
 }
 

@@ -32,6 +32,7 @@ struct _SitmapAnnotationPopover
   SitmapAnnotation *annotation;
   guint             gesture;  /* this visit's: its edits of one kind merge */
   gboolean          updating; /* showing the annotation, not editing it */
+  gboolean          focus_text;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationPopover, sitmap_annotation_popover, GTK_TYPE_POPOVER)
@@ -115,6 +116,18 @@ delete_clicked_cb (SitmapAnnotationPopover *self)
   sitmap_undo_stack_push (sitmap_document_get_undo_stack (self->document), command);
 }
 
+/* Delete deletes the annotation, as on the map, unless the text takes it. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                SitmapAnnotationPopover *self)
+{
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  delete_clicked_cb (self);
+  return TRUE;
+}
+
 /* The nearest of the three widths the popover offers: a file may give any. */
 static GtkToggleButton *
 width_button (SitmapAnnotationPopover *self, double width)
@@ -182,15 +195,28 @@ sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self, SitmapD
   sitmap_annotation_popover_refresh (self);
 }
 
-/* A new label's words are a placeholder to type over. */
+/* A new label's words are a placeholder to type over. Otherwise the focus rests on the colour, so that
+ * Delete still deletes the annotation rather than a letter. */
 static void
 sitmap_annotation_popover_show (GtkWidget *widget)
 {
   SitmapAnnotationPopover *self = SITMAP_ANNOTATION_POPOVER (widget);
 
   GTK_WIDGET_CLASS (sitmap_annotation_popover_parent_class)->show (widget);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+  if (self->focus_text)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+    }
+  else if (self->annotation != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->color_buttons[sitmap_annotation_get_color (self->annotation)]));
+}
+
+void
+sitmap_annotation_popover_set_focus_text (SitmapAnnotationPopover *self, gboolean focus_text)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_POPOVER (self));
+  self->focus_text = focus_text;
 }
 
 static void
@@ -228,6 +254,7 @@ static void
 sitmap_annotation_popover_init (SitmapAnnotationPopover *self)
 {
   GtkToggleButton *group = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < SITMAP_N_ANNOTATION_COLORS; i++)
@@ -255,6 +282,9 @@ sitmap_annotation_popover_init (SitmapAnnotationPopover *self)
   g_signal_connect (self->thick, "toggled", G_CALLBACK (width_toggled_cb), self);
   g_signal_connect_swapped (self->radius, "value-changed", G_CALLBACK (radius_changed_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   /* Enter closes it, as in GNOME's other quick editors. */
   g_signal_connect_swapped (self->text_entry, "activate", G_CALLBACK (gtk_popover_popdown), self);
 }

@@ -22,6 +22,9 @@ SitmapAnnotationPopover *sitmap_annotation_popover_new (void);
 void                     sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self,
                                                                    SitmapDocument          *document,
                                                                    SitmapAnnotation        *annotation);
+/* Whether showing it puts the keyboard in the text, all selected (a new label's), or on its colour. */
+void                     sitmap_annotation_popover_set_focus_text (SitmapAnnotationPopover *self,
+                                                                   gboolean                 focus_text);
 /* Shows the annotation as it is now (after an undo). */
 void                     sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self);
 
