@@ -399,7 +399,8 @@ handle_points (SitmapAnnotation *annotation, GArray *points, GArray *extra, GArr
 {
   guint n = points->len / 2;
 
-  for (guint i = 0; i < n; i++)
+  /* A label's text is moved by its plate: a handle there would hide a letter. */
+  for (guint i = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL ? 1 : 0; i < n; i++)
     {
       g_array_append_vals (out, &PX (points, i), 2);
       g_array_append_val (indices, i);
@@ -613,9 +614,6 @@ hit_body (SitmapAnnotation *annotation, const Projected *p, double scale, double
 {
   double reach = sitmap_annotation_get_width (annotation) * scale / 2 + tolerance;
 
-  if (p->has_box && x >= p->box.x - tolerance && x <= p->box.x + p->box.width + tolerance &&
-      y >= p->box.y - tolerance && y <= p->box.y + p->box.height + tolerance)
-    return TRUE;
   switch (sitmap_annotation_get_kind (annotation))
     {
     case SITMAP_ANNOTATION_LABEL:
@@ -680,6 +678,9 @@ sitmap_annotation_hit (SitmapAnnotation           *annotation,
             }
         }
     }
+  if (kind == SITMAP_ANNOTATION_HIT_NONE && p.has_box && x >= p.box.x - tolerance &&
+      x <= p.box.x + p.box.width + tolerance && y >= p.box.y - tolerance && y <= p.box.y + p.box.height + tolerance)
+    kind = SITMAP_ANNOTATION_HIT_TEXT;
   if (kind == SITMAP_ANNOTATION_HIT_NONE && hit_body (annotation, &p, scale, x, y, tolerance))
     kind = SITMAP_ANNOTATION_HIT_BODY;
   projected_clear (&p);

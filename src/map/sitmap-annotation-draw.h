@@ -26,7 +26,8 @@ typedef enum
 typedef enum
 {
   SITMAP_ANNOTATION_HIT_NONE,
-  SITMAP_ANNOTATION_HIT_BODY,   /* its line, outline, inside, text or ring: a drag moves it whole */
+  SITMAP_ANNOTATION_HIT_BODY,   /* its line, outline, inside or ring: a drag moves it whole */
+  SITMAP_ANNOTATION_HIT_TEXT,   /* its text's plate (a label's: a drag moves the text, not what its leader points at) */
   SITMAP_ANNOTATION_HIT_HANDLE, /* a handle of the selection: a drag reshapes it */
 } SitmapAnnotationHitKind;
 

@@ -512,6 +512,13 @@ begin_select (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double 
     {
       target = sitmap_annotation_layer_pick (self, x, y);
       self->drag_kind = DRAG_MOVE;
+      /* A label's plate moves its text; its leader keeps pointing where it did. */
+      if (target != NULL && sitmap_annotation_has_leader (target) &&
+          hit (self, p, target, x, y, NULL) == SITMAP_ANNOTATION_HIT_TEXT)
+        {
+          self->drag_kind = DRAG_RESHAPE;
+          self->handle = 0;
+        }
     }
   if (target == NULL)
     {

@@ -206,7 +206,7 @@ test_label (void)
   g_assert_cmpfloat (x, <, px);
   g_assert_cmpfloat (x + w_long, >, px);
   g_assert_cmpint (sitmap_annotation_hit (label, NULL, project_cb, &page, 1, NULL, FALSE, x + 3, y + 3, 0, NULL), ==,
-                   SITMAP_ANNOTATION_HIT_BODY);
+                   SITMAP_ANNOTATION_HIT_TEXT);
   /* Drawn: ink (the text, red by default) on a white plate. */
   surface = render (label, NULL, 1, 0);
   g_assert_cmpuint (count_color (surface, px, py, 30, 0xc01c28), >, 20);
