@@ -359,7 +359,8 @@ commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
   if (!keep_tool)
     sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
   sitmap_annotation_layer_set_selected (self, annotation);
-  show_popover (self, sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL);
+  /* A new label's words, or another's caption, are what comes next; a highlight's next is more events. */
+  show_popover (self, sitmap_annotation_get_kind (annotation) != SITMAP_ANNOTATION_HIGHLIGHT);
 }
 
 static SitmapAnnotation *
