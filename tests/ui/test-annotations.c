@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "sitmap-annotation-draw.h"
+#include "sitmap-geometry.h"
 #include "sitmap-application.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-undo-stack.h"
@@ -279,6 +280,87 @@ test_hide_layer (void)
   g_assert_cmpuint (blue_near ((x0 + x1) / 2, (y0 + y1) / 2), >, 10);
 }
 
+/* An area by clicks, closed by a click on its first corner; a circle by a drag from its centre to its rim. */
+static void
+test_area_and_circle (void)
+{
+  static const double corners[][2] = { { 33.2, 39.2 }, { 33.6, 40.4 }, { 32.9, 40.6 } };
+  guint n = n_annotations ();
+  SitmapAnnotation *area, *circle;
+  double x, y, cx, cy, latitude, longitude, rim_latitude, rim_longitude, mx, my;
+
+  arm (SITMAP_ANNOTATION_TOOL_AREA);
+  for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
+    {
+      project (corners[i][0], corners[i][1], &x, &y);
+      sitmap_test_click (layer (), x, y);
+      sitmap_test_wait_for_paint (layer ());
+      /* Slower than a double click, which would close it. */
+      g_usleep (600000);
+    }
+  g_assert_cmpuint (n_annotations (), ==, n);
+  project (corners[0][0], corners[0][1], &x, &y);
+  sitmap_test_click (layer (), x, y);
+  sitmap_test_wait_until (n_annotations_is, GUINT_TO_POINTER (n + 1), 5000, "the area to be closed");
+  close_popovers ();
+  area = annotation_at (n);
+  g_assert_cmpint (sitmap_annotation_get_kind (area), ==, SITMAP_ANNOTATION_AREA);
+  g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      double ex, ey;
+
+      sitmap_annotation_get_point (area, i, &latitude, &longitude);
+      project (latitude, longitude, &mx, &my);
+      project (corners[i][0], corners[i][1], &ex, &ey);
+      g_assert_cmpfloat (hypot (mx - ex, my - ey), <=, 2);
+    }
+
+  arm (SITMAP_ANNOTATION_TOOL_CIRCLE);
+  project (35.3, 41.5, &cx, &cy);
+  sitmap_test_drag (layer (), cx, cy, cx + 60, cy);
+  sitmap_test_wait_until (n_annotations_is, GUINT_TO_POINTER (n + 2), 5000, "the circle to be added");
+  close_popovers ();
+  circle = annotation_at (n + 1);
+  g_assert_cmpint (sitmap_annotation_get_kind (circle), ==, SITMAP_ANNOTATION_CIRCLE);
+  sitmap_annotation_get_point (circle, 0, &latitude, &longitude);
+  project (latitude, longitude, &mx, &my);
+  g_assert_cmpfloat (hypot (mx - cx, my - cy), <=, 1.5);
+  {
+    ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+    double expected;
+
+    /* The radius is the ground between the press and the release. */
+    shumate_viewport_widget_coords_to_location (viewport, layer (), cx + 60, cy, &rim_latitude, &rim_longitude);
+    expected = sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude);
+    g_assert_cmpfloat (fabs (sitmap_annotation_get_radius (circle) - expected), <, expected * 0.03);
+  }
+}
+
+/* With a drawing tool armed, the middle button still pans the map, and draws nothing. */
+static void
+test_middle_button_pans (void)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  double before = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  guint n = n_annotations ();
+  double w = gtk_widget_get_width (layer ()), h = gtk_widget_get_height (layer ());
+
+  arm (SITMAP_ANNOTATION_TOOL_ARROW);
+  sitmap_test_drag_button (layer (), 2, w / 2, h / 2, w / 2 - 120, h / 2);
+  sitmap_test_wait_for_paint (layer ());
+  /* Dragged west, the map shows what lies east. */
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), >, before + 0.5);
+  g_assert_cmpuint (n_annotations (), ==, n);
+  g_assert_cmpuint (sitmap_annotation_layer_get_tool (sitmap_window_get_annotation_layer (window)), ==,
+                    SITMAP_ANNOTATION_TOOL_ARROW);
+  /* Escape puts the tool down. */
+  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_wait_until (tool_is, GUINT_TO_POINTER (SITMAP_ANNOTATION_TOOL_SELECT), 5000, "the tool to be put down");
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.5, 39.5);
+  sitmap_test_wait_for_paint (layer ());
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -299,6 +381,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/annotations/select-delete-undo", test_select_delete_undo);
   g_test_add_func ("/annotations/move-by-drag", test_move_by_drag);
   g_test_add_func ("/annotations/hide-layer", test_hide_layer);
+  g_test_add_func ("/annotations/area-and-circle", test_area_and_circle);
+  g_test_add_func ("/annotations/middle-button-pans", test_middle_button_pans);
   status = g_test_run ();
 
   /* The edits are the test's: leave without asking to save them. */
