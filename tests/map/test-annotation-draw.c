@@ -47,8 +47,8 @@ static cairo_surface_t *
 render (SitmapAnnotation *annotation, SitmapDocument *document, double scale, SitmapAnnotationDrawFlags flags)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
-  cairo_t *cr = cairo_create (surface);
-  Page page;
+  cairo_t         *cr = cairo_create (surface);
+  Page             page;
 
   page_init (&page);
   sitmap_annotation_draw (cr, annotation, document, project_cb, &page, scale, flags);
@@ -61,13 +61,15 @@ render (SitmapAnnotation *annotation, SitmapDocument *document, double scale, Si
 static guint32
 pixel (cairo_surface_t *surface, int x, int y, guint8 *alpha)
 {
-  guint32 argb = *(guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  guint32 argb
+      = *(guint32 *)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x);
   guint8 a = argb >> 24;
 
   *alpha = a;
   if (a == 0)
     return 0;
-  return ((((argb >> 16) & 0xff) * 255 / a) << 16) | ((((argb >> 8) & 0xff) * 255 / a) << 8) | ((argb & 0xff) * 255 / a);
+  return ((((argb >> 16) & 0xff) * 255 / a) << 16) | ((((argb >> 8) & 0xff) * 255 / a) << 8)
+         | ((argb & 0xff) * 255 / a);
 }
 
 /* Pixels within radius of (x, y) whose colour is near rgb, opaque. */
@@ -76,14 +78,15 @@ count_color (cairo_surface_t *surface, double x, double y, int radius, guint32 r
 {
   guint count = 0;
 
-  for (int py = MAX (0, (int) y - radius); py <= MIN (SIZE - 1, (int) y + radius); py++)
-    for (int px = MAX (0, (int) x - radius); px <= MIN (SIZE - 1, (int) x + radius); px++)
+  for (int py = MAX (0, (int)y - radius); py <= MIN (SIZE - 1, (int)y + radius); py++)
+    for (int px = MAX (0, (int)x - radius); px <= MIN (SIZE - 1, (int)x + radius); px++)
       {
-        guint8 a;
+        guint8  a;
         guint32 c = pixel (surface, px, py, &a);
 
-        if (a > 200 && abs ((int) (c >> 16) - (int) (rgb >> 16)) < 24 &&
-            abs ((int) ((c >> 8) & 0xff) - (int) ((rgb >> 8) & 0xff)) < 24 && abs ((int) (c & 0xff) - (int) (rgb & 0xff)) < 24)
+        if (a > 200 && abs ((int)(c >> 16) - (int)(rgb >> 16)) < 24
+            && abs ((int)((c >> 8) & 0xff) - (int)((rgb >> 8) & 0xff)) < 24
+            && abs ((int)(c & 0xff) - (int)(rgb & 0xff)) < 24)
           count++;
       }
   return count;
@@ -105,8 +108,8 @@ test_arrow_pixels (void)
 {
   g_autoptr (SitmapAnnotation) arrow = make_arrow ();
   cairo_surface_t *surface;
-  Page page;
-  double x0, y0, x1, y1;
+  Page             page;
+  double           x0, y0, x1, y1;
 
   page_init (&page);
   to_page (&page, 35.5, 38.5, &x0, &y0);
@@ -124,7 +127,7 @@ test_arrow_pixels (void)
   {
     cairo_surface_t *thin = render (arrow, NULL, 1, 0);
     cairo_surface_t *thick = NULL;
-    guint n_thin = count_color (thin, (x0 + x1) / 2, (y0 + y1) / 2, 10, 0xe66100);
+    guint            n_thin = count_color (thin, (x0 + x1) / 2, (y0 + y1) / 2, 10, 0xe66100);
 
     sitmap_annotation_set_width (arrow, SITMAP_ANNOTATION_WIDTH_THICK);
     thick = render (arrow, NULL, 2, 0);
@@ -140,8 +143,8 @@ test_circle_ring (void)
 {
   g_autoptr (SitmapAnnotation) circle = sitmap_annotation_new (SITMAP_ANNOTATION_CIRCLE, "c");
   cairo_surface_t *surface;
-  double north_latitude, north_longitude, x, y, cx, cy;
-  Page page;
+  double           north_latitude, north_longitude, x, y, cx, cy;
+  Page             page;
 
   page_init (&page);
   sitmap_annotation_add_point (circle, 35, 39);
@@ -155,7 +158,7 @@ test_circle_ring (void)
   {
     guint8 alpha;
 
-    pixel (surface, (int) cx, (int) cy, &alpha);
+    pixel (surface, (int)cx, (int)cy, &alpha);
     g_assert_cmpuint (alpha, >, 10);
     g_assert_cmpuint (alpha, <, 80);
   }
@@ -166,16 +169,16 @@ static void
 test_hit (void)
 {
   g_autoptr (SitmapAnnotation) arrow = make_arrow ();
-  Page page;
+  Page   page;
   double x0, y0, x1, y1;
-  guint handle = 99;
+  guint  handle = 99;
 
   page_init (&page);
   to_page (&page, 35.5, 38.5, &x0, &y0);
   to_page (&page, 34.5, 39.5, &x1, &y1);
-  g_assert_cmpint (sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, (x0 + x1) / 2,
-                                          (y0 + y1) / 2 + 2, 4, NULL),
-                   ==, SITMAP_ANNOTATION_HIT_BODY);
+  g_assert_cmpint (
+      sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, (x0 + x1) / 2, (y0 + y1) / 2 + 2, 4, NULL),
+      ==, SITMAP_ANNOTATION_HIT_BODY);
   g_assert_cmpint (sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, x0, y1, 4, NULL), ==,
                    SITMAP_ANNOTATION_HIT_NONE);
   /* Handles only on the selection. */
@@ -191,9 +194,9 @@ static void
 test_label (void)
 {
   g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "l");
-  double x, y, w_short, w_long, h, px, py;
+  double           x, y, w_short, w_long, h, px, py;
   cairo_surface_t *surface;
-  Page page;
+  Page             page;
 
   page_init (&page);
   sitmap_annotation_add_point (label, 35, 39);
@@ -223,8 +226,8 @@ test_highlight (void)
   g_autoptr (SitmapAnnotation) highlight = sitmap_annotation_new (SITMAP_ANNOTATION_HIGHLIGHT, "h");
   SitmapEventDraft draft;
   cairo_surface_t *surface;
-  Page page;
-  double x, y;
+  Page             page;
+  double           x, y;
 
   sitmap_event_draft_init (&draft);
   draft.id = g_strdup ("ev-1");
@@ -257,9 +260,9 @@ test_draw_all_hidden (void)
   g_autoptr (SitmapDocument) document = sitmap_document_builder_finish (g_steal_pointer (&builder));
   g_autoptr (SitmapAnnotation) arrow = make_arrow ();
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
-  cairo_t *cr = cairo_create (surface);
-  Page page;
-  double x0, y0, x1, y1;
+  cairo_t         *cr = cairo_create (surface);
+  Page             page;
+  double           x0, y0, x1, y1;
 
   page_init (&page);
   to_page (&page, 35.5, 38.5, &x0, &y0);

@@ -16,7 +16,7 @@
 #define SUKHNA_ID "ev-2024-12-10-sukhna"
 
 static SitmapApplication *app;
-static SitmapWindow *window;
+static SitmapWindow      *window;
 
 static SitmapDocument *
 document (void)
@@ -71,7 +71,8 @@ layer (void)
 static void
 project (double latitude, double longitude, double *x, double *y)
 {
-  g_assert_true (sitmap_annotation_layer_project (sitmap_window_get_annotation_layer (window), latitude, longitude, x, y));
+  g_assert_true (
+      sitmap_annotation_layer_project (sitmap_window_get_annotation_layer (window), latitude, longitude, x, y));
 }
 
 static void
@@ -98,9 +99,9 @@ blue_near (double x, double y)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (layer ()));
-  int width = gtk_widget_get_width (layer ()), height = gtk_widget_get_height (layer ());
-  cairo_rectangle_int_t box = { (int) x - 8, (int) y - 8, 16, 16 };
+  GskRenderer          *renderer = gtk_native_get_renderer (gtk_widget_get_native (layer ()));
+  int                   width = gtk_widget_get_width (layer ()), height = gtk_widget_get_height (layer ());
+  cairo_rectangle_int_t box = { (int)x - 8, (int)y - 8, 16, 16 };
 
   sitmap_test_wait_for_paint (layer ());
   /* A layer that draws nothing makes no node at all. */
@@ -124,9 +125,9 @@ close_popovers (void)
 static void
 test_draw_arrow (void)
 {
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  ShumateViewport  *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
   SitmapAnnotation *arrow;
-  double x0, y0, x1, y1, latitude, longitude, mx, my, old_mx, old_my;
+  double            x0, y0, x1, y1, latitude, longitude, mx, my, old_mx, old_my;
 
   shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.5, 39.5);
   shumate_viewport_set_zoom_level (viewport, 7);
@@ -176,9 +177,9 @@ test_draw_arrow (void)
 static void
 test_label_over_event (void)
 {
-  gint sukhna = sitmap_document_find_event (document (), SUKHNA_ID);
+  gint              sukhna = sitmap_document_find_event (document (), SUKHNA_ID);
   SitmapAnnotation *label;
-  double x, y;
+  double            x, y;
 
   g_assert_cmpint (sukhna, >=, 0);
   g_assert_true (sitmap_event_layer_get_event_point (sitmap_window_get_event_layer (window), sukhna, &x, &y));
@@ -203,8 +204,8 @@ static void
 test_select_delete_undo (void)
 {
   SitmapAnnotationLayer *annotations = sitmap_window_get_annotation_layer (window);
-  SitmapAnnotation *arrow = annotation_at (0);
-  double x0, y0, x1, y1, latitude, longitude;
+  SitmapAnnotation      *arrow = annotation_at (0);
+  double                 x0, y0, x1, y1, latitude, longitude;
 
   sitmap_annotation_layer_set_selected (annotations, NULL);
   sitmap_annotation_get_point (arrow, 0, &latitude, &longitude);
@@ -230,7 +231,7 @@ static void
 test_move_by_drag (void)
 {
   SitmapAnnotation *arrow = annotation_at (0);
-  double x0, y0, x1, y1, latitude, longitude, before_latitude, before_longitude, mx, my;
+  double            x0, y0, x1, y1, latitude, longitude, before_latitude, before_longitude, mx, my;
 
   sitmap_annotation_get_point (arrow, 0, &before_latitude, &before_longitude);
   project (before_latitude, before_longitude, &x0, &y0);
@@ -259,7 +260,7 @@ test_hide_layer (void)
 {
   GtkWidget *button = sitmap_annotation_toolbar_get_visibility_button (sitmap_window_get_annotation_toolbar (window));
   SitmapAnnotation *arrow = annotation_at (0);
-  double x0, y0, x1, y1, latitude, longitude;
+  double            x0, y0, x1, y1, latitude, longitude;
 
   sitmap_annotation_get_point (arrow, 0, &latitude, &longitude);
   project (latitude, longitude, &x0, &y0);
@@ -271,8 +272,8 @@ test_hide_layer (void)
   sitmap_test_wait_for_paint (layer ());
   g_assert_false (sitmap_document_get_annotations_visible (document ()));
   g_assert_cmpuint (blue_near ((x0 + x1) / 2, (y0 + y1) / 2), ==, 0);
-  g_assert_false (gtk_widget_is_sensitive (
-    sitmap_annotation_toolbar_get_tool_button (sitmap_window_get_annotation_toolbar (window), SITMAP_ANNOTATION_TOOL_ARROW)));
+  g_assert_false (gtk_widget_is_sensitive (sitmap_annotation_toolbar_get_tool_button (
+      sitmap_window_get_annotation_toolbar (window), SITMAP_ANNOTATION_TOOL_ARROW)));
 
   sitmap_test_click (button, gtk_widget_get_width (button) / 2.0, gtk_widget_get_height (button) / 2.0);
   sitmap_test_wait_for_paint (layer ());
@@ -285,9 +286,9 @@ static void
 test_area_and_circle (void)
 {
   static const double corners[][2] = { { 33.2, 39.2 }, { 33.6, 40.4 }, { 32.9, 40.6 } };
-  guint n = n_annotations ();
-  SitmapAnnotation *area, *circle;
-  double x, y, cx, cy, latitude, longitude, rim_latitude, rim_longitude, mx, my;
+  guint               n = n_annotations ();
+  SitmapAnnotation   *area, *circle;
+  double              x, y, cx, cy, latitude, longitude, rim_latitude, rim_longitude, mx, my;
 
   arm (SITMAP_ANNOTATION_TOOL_AREA);
   for (guint i = 0; i < G_N_ELEMENTS (corners); i++)
@@ -328,7 +329,7 @@ test_area_and_circle (void)
   g_assert_cmpfloat (hypot (mx - cx, my - cy), <=, 1.5);
   {
     ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
-    double expected;
+    double           expected;
 
     /* The radius is the ground between the press and the release. */
     shumate_viewport_widget_coords_to_location (viewport, layer (), cx + 60, cy, &rim_latitude, &rim_longitude);
@@ -342,9 +343,9 @@ static void
 test_middle_button_pans (void)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
-  double before = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
-  guint n = n_annotations ();
-  double w = gtk_widget_get_width (layer ()), h = gtk_widget_get_height (layer ());
+  double           before = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  guint            n = n_annotations ();
+  double           w = gtk_widget_get_width (layer ()), h = gtk_widget_get_height (layer ());
 
   arm (SITMAP_ANNOTATION_TOOL_ARROW);
   sitmap_test_drag_button (layer (), 2, w / 2, h / 2, w / 2 - 120, h / 2);
