@@ -16,8 +16,24 @@
 
 #include "sitmap-atomic-write.h"
 
-/* Bytes written between looks at the cancellable */
+/* Bytes gathered before they are written, and between looks at the cancellable */
 #define CHUNK_SIZE (1024 * 1024)
+
+struct _SitmapAtomicFile
+{
+  GCancellable *cancellable;
+  GByteArray   *pending; /* written by the caller, not yet to the file */
+  guint64       size;
+  gboolean      committed;
+
+  /* A local file: the temporary one beside it */
+  char *path;
+  char *template;
+  int   fd;
+
+  /* Elsewhere: GIO's replace stream */
+  GFileOutputStream *stream;
+};
 
 static gboolean
 set_errno_error (GError **error, int saved_errno, const char *path)
@@ -46,25 +62,111 @@ resolve_target (const char *path)
   return g_strdup (path);
 }
 
+/* A temporary name in the same folder, so that the rename stays on one file system. Short and fixed in
+ * length: a long file name plus a suffix could exceed what the file system allows. */
 static gboolean
-write_all (int fd, const guint8 *data, gsize size, GCancellable *cancellable, const char *path, GError **error)
+open_local (SitmapAtomicFile *self, const char *requested, GError **error)
+{
+  g_autofree char *dir = NULL;
+  GStatBuf old;
+
+  self->path = resolve_target (requested);
+  /* Renaming over a read-only file would succeed: it is refused as writing into it would be. */
+  if (g_access (self->path, F_OK) == 0 && g_access (self->path, W_OK) != 0)
+    return set_errno_error (error, errno, self->path);
+  dir = g_path_get_dirname (self->path);
+  self->template = g_build_filename (dir, ".sitmap-save-XXXXXX", NULL);
+  self->fd = g_mkstemp_full (self->template, O_WRONLY | O_CLOEXEC, 0666);
+  if (self->fd < 0)
+    {
+      g_clear_pointer (&self->template, g_free);
+      return set_errno_error (error, errno, self->path);
+    }
+  /* A saved file keeps the permissions it had. */
+  if (g_stat (self->path, &old) == 0 && S_ISREG (old.st_mode))
+    fchmod (self->fd, old.st_mode & 07777);
+  return TRUE;
+}
+
+SitmapAtomicFile *
+sitmap_atomic_file_new (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SitmapAtomicFile) self = g_new0 (SitmapAtomicFile, 1);
+  const char *path;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  self->fd = -1;
+  self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
+  self->pending = g_byte_array_sized_new (CHUNK_SIZE);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    return open_local (self, path, error) ? g_steal_pointer (&self) : NULL;
+  self->stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
+  return self->stream ? g_steal_pointer (&self) : NULL;
+}
+
+static gboolean
+write_fd (SitmapAtomicFile *self, const guint8 *data, gsize size, GError **error)
 {
   gsize done = 0;
 
   while (done < size)
     {
-      gssize written;
+      gssize written = write (self->fd, data + done, size - done);
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      written = write (fd, data + done, MIN (size - done, CHUNK_SIZE));
       if (written < 0 && errno == EINTR)
         continue;
       if (written < 0)
-        return set_errno_error (error, errno, path);
+        return set_errno_error (error, errno, self->path);
       done += written;
     }
   return TRUE;
+}
+
+static gboolean
+flush_pending (SitmapAtomicFile *self, GError **error)
+{
+  gboolean ok;
+
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (self->fd >= 0)
+    ok = write_fd (self, self->pending->data, self->pending->len, error);
+  else
+    ok = g_output_stream_write_all (G_OUTPUT_STREAM (self->stream), self->pending->data, self->pending->len, NULL,
+                                    self->cancellable, error);
+  g_byte_array_set_size (self->pending, 0);
+  return ok;
+}
+
+gboolean
+sitmap_atomic_file_write (SitmapAtomicFile *self, const void *data, gsize size, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
+
+  self->size += size;
+  if (self->pending->len + size > CHUNK_SIZE && !flush_pending (self, error))
+    return FALSE;
+  if (size >= CHUNK_SIZE)
+    {
+      g_byte_array_append (self->pending, data, size);
+      return flush_pending (self, error);
+    }
+  g_byte_array_append (self->pending, data, size);
+  return TRUE;
+}
+
+guint64
+sitmap_atomic_file_get_size (SitmapAtomicFile *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->size;
 }
 
 /* Makes the rename itself survive a power cut; a failure here loses nothing, so it is not reported. */
@@ -82,87 +184,63 @@ sync_directory (const char *path)
 }
 
 static gboolean
-write_local (const char *requested, GBytes *bytes, GCancellable *cancellable, GError **error)
+commit_local (SitmapAtomicFile *self, GError **error)
 {
-  g_autofree char *path = resolve_target (requested);
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-  GStatBuf old;
-  int fd, saved_errno;
+  int fd = self->fd;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_errno_error (error, errno, path);
-  /* A saved file keeps the permissions it had. */
-  if (g_stat (path, &old) == 0 && S_ISREG (old.st_mode))
-    fchmod (fd, old.st_mode & 07777);
-
-  if (!write_all (fd, data, size, cancellable, path, error))
-    goto failed;
   /* On the disk before it takes the old file's name: a crash must not leave an empty file there. */
-  if (fsync (fd) != 0 || close (fd) != 0)
-    {
-      fd = -1;
-      set_errno_error (error, errno, path);
-      goto failed;
-    }
-  fd = -1;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    goto failed;
-  if (g_rename (template, path) != 0)
-    {
-      set_errno_error (error, errno, path);
-      goto failed;
-    }
-  sync_directory (path);
-  return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (template);
-  errno = saved_errno;
-  return FALSE;
-}
-
-/* Other locations (a remote share through GVfs): GIO's replace, aborted rather than closed on failure,
- * since closing a replace stream moves what was written into place. */
-static gboolean
-write_with_gio (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
-{
-  g_autoptr (GFileOutputStream) stream = NULL;
-  g_autoptr (GCancellable) abort = g_cancellable_new ();
-  gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
-
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
+  if (fsync (fd) != 0)
+    return set_errno_error (error, errno, self->path);
+  self->fd = -1;
+  if (close (fd) != 0)
+    return set_errno_error (error, errno, self->path);
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL, cancellable, error))
-    {
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  if (g_rename (self->template, self->path) != 0)
+    return set_errno_error (error, errno, self->path);
+  g_clear_pointer (&self->template, g_free);
+  sync_directory (self->path);
+  return TRUE;
 }
 
 gboolean
-sitmap_atomic_write (GFile *file, GBytes *bytes, GCancellable *cancellable, GError **error)
+sitmap_atomic_file_commit (SitmapAtomicFile *self, GError **error)
 {
-  const char *path;
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (!self->committed, FALSE);
 
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (bytes != NULL, FALSE);
+  if (!flush_pending (self, error))
+    return FALSE;
+  if (self->fd >= 0 && !commit_local (self, error))
+    return FALSE;
+  if (self->stream != NULL &&
+      !g_output_stream_close (G_OUTPUT_STREAM (self->stream), self->cancellable, error))
+    return FALSE;
+  self->committed = TRUE;
+  return TRUE;
+}
 
-  path = g_file_peek_path (file);
-  if (path != NULL)
-    return write_local (path, bytes, cancellable, error);
-  return write_with_gio (file, bytes, cancellable, error);
+void
+sitmap_atomic_file_free (SitmapAtomicFile *self)
+{
+  if (self == NULL)
+    return;
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->template != NULL)
+    g_unlink (self->template);
+  /* Closing a replace stream moves what was written into place: an unfinished one is aborted instead. */
+  if (self->stream != NULL && !self->committed && !g_output_stream_is_closed (G_OUTPUT_STREAM (self->stream)))
+    {
+      g_autoptr (GCancellable) abort = g_cancellable_new ();
+
+      g_cancellable_cancel (abort);
+      g_output_stream_close (G_OUTPUT_STREAM (self->stream), abort, NULL);
+    }
+  g_clear_object (&self->stream);
+  g_clear_object (&self->cancellable);
+  g_byte_array_unref (self->pending);
+  g_free (self->path);
+  g_free (self->template);
+  g_free (self);
 }

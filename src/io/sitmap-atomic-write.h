@@ -8,12 +8,22 @@
 
 G_BEGIN_DECLS
 
-/* Writes bytes to a temporary file beside file, flushes it to disk and renames it over file. On any error
- * (a full disk, a cancellation) the temporary file is removed and file is as it was. Keeps the old file's
- * permissions, and writes through a symbolic link to the file it points to. */
-gboolean sitmap_atomic_write (GFile        *file,
-                              GBytes       *bytes,
-                              GCancellable *cancellable,
-                              GError      **error);
+/* A new version of a file, written piece by piece beside it and put in its place only by
+ * sitmap_atomic_file_commit(). Until then, and after any error (a full disk, a cancellation), the file is
+ * as it was; freeing an uncommitted one removes what was written. Keeps the old file's permissions, and
+ * writes through a symbolic link to the file it points to. Local files are written to a temporary file
+ * renamed over the old one; other locations (a remote share through GVfs) through GIO's replace. */
+typedef struct _SitmapAtomicFile SitmapAtomicFile;
+
+SitmapAtomicFile *sitmap_atomic_file_new (GFile *file, GCancellable *cancellable, GError **error);
+/* Appends data; FALSE with error set on failure, after which only free is useful. */
+gboolean          sitmap_atomic_file_write (SitmapAtomicFile *self, const void *data, gsize size, GError **error);
+/* Bytes written so far */
+guint64           sitmap_atomic_file_get_size (SitmapAtomicFile *self);
+/* Flushes it to disk and puts it in the file's place. */
+gboolean          sitmap_atomic_file_commit (SitmapAtomicFile *self, GError **error);
+void              sitmap_atomic_file_free (SitmapAtomicFile *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapAtomicFile, sitmap_atomic_file_free)
 
 G_END_DECLS

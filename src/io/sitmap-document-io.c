@@ -12,10 +12,8 @@
 #include "sitmap-error.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-load-bytes.h"
 #include "sitmap-xml-input.h"
-
-/* libxml2 reads at most G_MAXINT bytes from memory: 2 GiB, far beyond any situation map. */
-#define MAX_FILE_SIZE ((goffset) G_MAXINT)
 
 typedef struct
 {
@@ -55,9 +53,16 @@ return_file_error (GTask *task, const char *display_name, GError *error, gboolea
 {
   const char *what;
 
-  if (error->domain != G_IO_ERROR || error->code == G_IO_ERROR_CANCELLED)
+  if (error->code == G_IO_ERROR_CANCELLED && error->domain == G_IO_ERROR)
     {
       g_task_return_error (task, error);
+      return;
+    }
+  if (error->domain != G_IO_ERROR)
+    {
+      /* TRANSLATORS: a file name, then what went wrong with it */
+      g_task_return_new_error (task, error->domain, error->code, _("%s: %s"), display_name, error->message);
+      g_error_free (error);
       return;
     }
   switch (error->code)
@@ -90,40 +95,16 @@ return_file_error (GTask *task, const char *display_name, GError *error, gboolea
  * Loading
  */
 
+/* The file's bytes, or NULL with the task's error returned. */
 static GBytes *
 load_bytes (GTask *task, GFile *file, GCancellable *cancellable, char **display_name)
 {
-  g_autoptr (GFileInfo) info = NULL;
-  g_autoptr (GBytes) bytes = NULL;
   GError *error = NULL;
+  GBytes *bytes = sitmap_load_bytes (file, cancellable, display_name, &error);
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
-  *display_name = dup_display_name (file, info);
-  if (info == NULL)
-    {
-      return_file_error (task, *display_name, error, FALSE);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: %s"), *display_name,
-                               _("it is a folder, not a file"));
-      return NULL;
-    }
-  /* Refused before it is read: loading a huge file would take the memory first. */
-  if (g_file_info_get_size (info) > MAX_FILE_SIZE)
-    {
-      g_task_return_new_error (task, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                               _("%s: the file is larger than 2 GB, more than Sitmap can open"), *display_name);
-      return NULL;
-    }
-  bytes = g_file_load_bytes (file, cancellable, NULL, &error);
   if (bytes == NULL)
     return_file_error (task, *display_name, error, FALSE);
-  return g_steal_pointer (&bytes);
+  return bytes;
 }
 
 static void
@@ -197,23 +178,6 @@ save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancel
   g_task_return_boolean (task, TRUE);
 }
 
-/* Back on the caller's thread: the document now lives in the file it was saved to. */
-static void
-save_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GTask) task = user_data;
-  SaveData *data = g_task_get_task_data (G_TASK (result));
-  GError *error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  sitmap_document_set_file (data->document, data->file);
-  g_task_return_boolean (task, TRUE);
-}
-
 void
 sitmap_document_save_async (SitmapDocument     *document,
                             GFile              *file,
@@ -222,7 +186,6 @@ sitmap_document_save_async (SitmapDocument     *document,
                             gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
-  g_autoptr (GTask) worker = NULL;
   g_autoptr (SaveData) data = g_new0 (SaveData, 1);
 
   g_return_if_fail (SITMAP_IS_DOCUMENT (document));
@@ -234,10 +197,8 @@ sitmap_document_save_async (SitmapDocument     *document,
   g_task_set_source_tag (task, sitmap_document_save_async);
   data->document = g_object_ref (document);
   data->file = g_object_ref (file);
-
-  worker = g_task_new (document, cancellable, save_done_cb, g_steal_pointer (&task));
-  g_task_set_task_data (worker, g_steal_pointer (&data), (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (worker, save_thread_cb);
+  g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread_cb);
 }
 
 gboolean

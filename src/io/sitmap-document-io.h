@@ -18,6 +18,9 @@ void            sitmap_document_load_async (GFile              *file,
                                             gpointer            user_data);
 SitmapDocument *sitmap_document_load_finish (GAsyncResult *result, GError **error);
 
+/* Writes document to file in a worker thread: the file is replaced whole or not at all (a failed or cancelled
+ * save leaves it as it was). The document's own file is not changed: after "Save As" the caller sets it with
+ * sitmap_document_set_file(); "Save a copy" leaves it where it was. */
 void     sitmap_document_save_async (SitmapDocument     *document,
                                      GFile              *file,
                                      GCancellable       *cancellable,

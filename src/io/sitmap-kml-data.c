@@ -15,20 +15,13 @@
 #include "sitmap-kml-reader-private.h"
 
 #define DEFAULT_ZOOM 6.0
-#define MAX_QUOTED   40
 
 /*
  * Attribute values
  */
 
-static char *
-quote (const char *text)
-{
-  if (strlen (text) <= MAX_QUOTED)
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", MAX_QUOTED, text);
-}
-
+/* Each enum's names with one signature, for join_ids(): calling the enum-typed functions through a cast
+ * pointer would be undefined behaviour. */
 static const char *
 category_id (guint i)
 {
@@ -79,7 +72,7 @@ static gboolean
 fail_unknown (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value,
               const char *known)
 {
-  g_autofree char *quoted = quote (value);
+  g_autofree char *quoted = sitmap_quote_text (value);
 
   return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                 /* TRANSLATORS: category="fight" is not a value Sitmap knows; it may be one of:
@@ -102,7 +95,7 @@ static gboolean
 parse_whole (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *text, guint64 max,
              guint64 *value)
 {
-  g_autofree char *quoted = quote (text);
+  g_autofree char *quoted = NULL;
   guint64 v = 0;
 
   for (const char *p = text; *p != '\0'; p++)
@@ -110,15 +103,38 @@ parse_whole (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute,
       guint digit = *p - '0';
 
       if (!g_ascii_isdigit (*p))
-        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                      _("%s=“%s” is not a whole number"), attribute, quoted);
+        {
+          quoted = sitmap_quote_text (text);
+          return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                        _("%s=“%s” is not a whole number"), attribute, quoted);
+        }
       if (v > (max - digit) / 10)
-        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                      /* TRANSLATORS: min="99999999999999999999" is larger than 9223372036854775807 */
-                                      _("%s=“%s” is larger than %" G_GUINT64_FORMAT), attribute, quoted, max);
+        {
+          quoted = sitmap_quote_text (text);
+          return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                        /* TRANSLATORS: min="99999999999999999999" is larger than
+                                         * 9223372036854775807 */
+                                        _("%s=“%s” is larger than %" G_GUINT64_FORMAT), attribute, quoted, max);
+        }
       v = v * 10 + digit;
     }
   *value = v;
+  return TRUE;
+}
+
+/* true or false, 1 or 0; absent is default. */
+static gboolean
+parse_boolean (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *text,
+               gboolean *value)
+{
+  if (text == NULL)
+    return TRUE;
+  if (strcmp (text, "true") == 0 || strcmp (text, "1") == 0)
+    *value = TRUE;
+  else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
+    *value = FALSE;
+  else
+    return fail_unknown (reader, mark, attribute, text, "true, false");
   return TRUE;
 }
 
@@ -130,7 +146,7 @@ parse_decimal_attribute (SitmapKmlReader *reader, SitmapXmlMark mark, const char
 
   if (sitmap_kml_parse_decimal (text, value) && isfinite (*value))
     return TRUE;
-  quoted = quote (text);
+  quoted = sitmap_quote_text (text);
   return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                 _("%s=“%s” is not a finite decimal number"), attribute, quoted);
 }
@@ -164,8 +180,12 @@ read_view_position (SitmapKmlReader *reader, SitmapXmlMark mark)
   if (zoom_text != NULL && !parse_decimal_attribute (reader, mark, "zoom", zoom_text, &zoom))
     return FALSE;
   if (zoom < 0 || zoom > 20)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("the zoom %s is outside 0…20"), zoom_text);
+    {
+      g_autofree char *quoted = sitmap_quote_text (zoom_text);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("the zoom %s is outside 0…20"), quoted);
+    }
   sitmap_document_builder_set_position (reader->builder, latitude, longitude, zoom);
   reader->have_view_position = TRUE;
   return TRUE;
@@ -189,8 +209,13 @@ read_view_time (SitmapKmlReader *reader, SitmapXmlMark mark)
       !sitmap_time_parse_bound (to_text, &ignored, &to, &unit, &error))
     return sitmap_xml_input_fail (reader->in, mark, error->code, "%s", error->message);
   if (to <= from)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("the view ends (%s) before it begins (%s)"), to_text, from_text);
+    {
+      g_autofree char *quoted_from = sitmap_quote_text (from_text);
+      g_autofree char *quoted_to = sitmap_quote_text (to_text);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("the view ends (%s) before it begins (%s)"), quoted_to, quoted_from);
+    }
   sitmap_document_builder_set_time_window (reader->builder, from, to);
   return TRUE;
 }
@@ -216,6 +241,20 @@ sitmap_kml_read_view (SitmapKmlReader *reader)
  * sitmap:source
  */
 
+/* Every source id the document names, described or only cited, becomes a source: all count against
+ * SITMAP_KML_MAX_SOURCES, or a million citations could make a million sources. */
+static gboolean
+count_source (SitmapKmlReader *reader, SitmapXmlMark mark, const char *id)
+{
+  if (id == NULL || g_hash_table_contains (reader->named_source_ids, id))
+    return TRUE;
+  if (g_hash_table_size (reader->named_source_ids) >= SITMAP_KML_MAX_SOURCES)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("the document names more than %d sources"), SITMAP_KML_MAX_SOURCES);
+  g_hash_table_add (reader->named_source_ids, g_strdup (id));
+  return TRUE;
+}
+
 static gboolean
 read_source_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapSource *source)
 {
@@ -228,13 +267,8 @@ read_source_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapSourc
 
   if (kind_text != NULL && !sitmap_source_kind_from_id (kind_text, &kind))
     return fail_unknown_id (reader, mark, "kind", kind_text, source_kind_id, SITMAP_N_SOURCE_KINDS);
-  if (party_text != NULL)
-    {
-      if (strcmp (party_text, "true") == 0 || strcmp (party_text, "1") == 0)
-        party = TRUE;
-      else if (strcmp (party_text, "false") != 0 && strcmp (party_text, "0") != 0)
-        return fail_unknown (reader, mark, "party", party_text, "true, false");
-    }
+  if (!parse_boolean (reader, mark, "party", party_text, &party))
+    return FALSE;
   if (reliability_text != NULL && !sitmap_reliability_from_id (reliability_text, &reliability))
     return fail_unknown (reader, mark, "reliability", reliability_text, "A, B, C, D, E, F");
   sitmap_source_set_kind (source, kind);
@@ -280,15 +314,19 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
 
   sitmap_document_builder_set_native (reader->builder);
 
+  /* An empty id is none: it is the one Sitmap gives citations that name no source. */
   if (id == NULL)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   _("a sitmap:source needs an id"));
   if (g_hash_table_contains (reader->source_ids, id))
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("two sources have the id “%s”"), id);
-  if (g_hash_table_size (reader->source_ids) >= SITMAP_KML_MAX_SOURCES)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                                  _("the document describes more than %d sources"), SITMAP_KML_MAX_SOURCES);
+    {
+      g_autofree char *quoted = sitmap_quote_text (id);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("two sources have the id “%s”"), quoted);
+    }
+  if (!count_source (reader, mark, id))
+    return FALSE;
   g_hash_table_add (reader->source_ids, g_strdup (id));
   source = sitmap_document_builder_add_source (reader->builder, id);
   if (!read_source_attributes (reader, mark, source))
@@ -306,12 +344,14 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
  */
 
 static gboolean
-read_location (SitmapKmlReader *reader, SitmapEventDraft *draft)
+read_location (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
+  SitmapEventDraft *draft = &feature->draft;
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *place = sitmap_xml_input_dup_attribute (reader->in, "place");
   g_autofree char *precision = sitmap_xml_input_dup_attribute (reader->in, "precision");
   g_autofree char *radius = sitmap_xml_input_dup_attribute (reader->in, "radius");
+  g_autofree char *from_place = sitmap_xml_input_dup_attribute (reader->in, "from-place");
   guint64 radius_m = 0;
 
   if (precision != NULL && !sitmap_location_precision_from_id (precision, &draft->location_precision))
@@ -319,6 +359,11 @@ read_location (SitmapKmlReader *reader, SitmapEventDraft *draft)
                             SITMAP_LOCATION_PRECISION_COUNTRY + 1);
   if (radius != NULL && !parse_whole (reader, mark, "radius", radius, SITMAP_KML_MAX_RADIUS_M, &radius_m))
     return FALSE;
+  if (!parse_boolean (reader, mark, "from-place", from_place, &feature->from_place))
+    return FALSE;
+  if (feature->from_place && place == NULL)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                  _("a location from its place needs a place"));
   draft->radius_m = (guint) radius_m;
   if (place != NULL)
     {
@@ -358,8 +403,13 @@ read_figure_numbers (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapFigure *
   if (!parse_whole (reader, mark, "max", max, G_MAXINT64, &value))
     return FALSE;
   if ((gint64) value < figure->min)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("the figure's max %s is smaller than its min %s"), max, min);
+    {
+      g_autofree char *quoted_max = sitmap_quote_text (max);
+      g_autofree char *quoted_min = sitmap_quote_text (min);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("the figure's max %s is smaller than its min %s"), quoted_max, quoted_min);
+    }
   figure->max = (gint64) value;
   return TRUE;
 }
@@ -448,6 +498,11 @@ read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
     return fail_unknown (reader, mark, "credibility", credibility, "1, 2, 3, 4, 5, 6");
   citation.source_id = sitmap_xml_input_dup_attribute (reader->in, "source");
   citation.via_id = sitmap_xml_input_dup_attribute (reader->in, "via");
+  if (!count_source (reader, mark, citation.source_id) || !count_source (reader, mark, citation.via_id))
+    {
+      sitmap_citation_draft_clear (&citation);
+      return FALSE;
+    }
   sitmap_time_init_undated (&citation.published);
   sitmap_time_init_undated (&citation.accessed);
 
@@ -465,10 +520,12 @@ read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
 }
 
 static gboolean
-read_event_child (SitmapKmlReader *reader, SitmapEventDraft *draft)
+read_event_child (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
+  SitmapEventDraft *draft = &feature->draft;
+
   if (sitmap_kml_is_sitmap_element (reader, "location"))
-    return read_location (reader, draft);
+    return read_location (reader, feature);
   if (sitmap_kml_is_sitmap_element (reader, "figure"))
     return read_figure (reader, draft);
   if (sitmap_kml_is_sitmap_element (reader, "actor"))
@@ -507,7 +564,7 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 
   sitmap_xml_input_children_begin (reader->in, &children);
   while (sitmap_xml_input_children_next (reader->in, &children))
-    if (!read_event_child (reader, &feature->draft))
+    if (!read_event_child (reader, feature))
       return FALSE;
   return !sitmap_xml_input_failed (reader->in);
 }

@@ -20,52 +20,48 @@
 #define TILE_SIZE_PX          256.0
 #define VIEW_WIDTH_PER_RANGE  1.1547005383792515 /* 2 tan 30° */
 
-/* Longest number quoted back in an error message, in bytes */
-#define MAX_QUOTED 40
-
 /*
  * Numbers
  */
 
-/* A decimal number as KML writes it: an optional sign, digits with an optional point, an optional
- * exponent. Not hexadecimal, "nan", "inf" or a locale's decimal comma, which strtod() would take. */
-gboolean
-sitmap_kml_parse_decimal (const char *text, double *value)
+/* A decimal number as KML writes it, in text[0, length): an optional sign, digits with an optional point, an
+ * optional exponent. Not hexadecimal, "nan", "inf" or a locale's decimal comma, which strtod() would take.
+ * The character after it must not continue a number (white space, a comma or the end). */
+static gboolean
+parse_decimal_span (const char *text, gsize length, double *value)
 {
-  const char *p = text;
+  const char *p = text, *end = text + length;
   gboolean digits = FALSE;
 
-  if (*p == '+' || *p == '-')
+  if (p < end && (*p == '+' || *p == '-'))
     p++;
-  for (; g_ascii_isdigit (*p); p++)
+  for (; p < end && g_ascii_isdigit (*p); p++)
     digits = TRUE;
-  if (*p == '.')
-    for (p++; g_ascii_isdigit (*p); p++)
+  if (p < end && *p == '.')
+    for (p++; p < end && g_ascii_isdigit (*p); p++)
       digits = TRUE;
   if (!digits)
     return FALSE;
-  if (*p == 'e' || *p == 'E')
+  if (p < end && (*p == 'e' || *p == 'E'))
     {
       p++;
-      if (*p == '+' || *p == '-')
+      if (p < end && (*p == '+' || *p == '-'))
         p++;
-      if (!g_ascii_isdigit (*p))
+      if (p == end || !g_ascii_isdigit (*p))
         return FALSE;
-      while (g_ascii_isdigit (*p))
+      while (p < end && g_ascii_isdigit (*p))
         p++;
     }
-  if (*p != '\0')
+  if (p != end)
     return FALSE;
   *value = g_ascii_strtod (text, NULL);
   return TRUE;
 }
 
-static char *
-quote_number (const char *text)
+gboolean
+sitmap_kml_parse_decimal (const char *text, double *value)
 {
-  if (strlen (text) <= MAX_QUOTED)
-    return g_strdup (text);
-  return g_strdup_printf ("%.*s…", MAX_QUOTED, text);
+  return parse_decimal_span (text, strlen (text), value);
 }
 
 gboolean
@@ -79,27 +75,45 @@ sitmap_kml_read_number (SitmapKmlReader *reader, const char *what, double *value
     return FALSE;
   if (sitmap_kml_parse_decimal (text, value) && isfinite (*value))
     return TRUE;
-  quoted = quote_number (text);
+  quoted = sitmap_quote_text (text);
   return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                 /* TRANSLATORS: the first %s names a value ("the zoom"), the second is its text */
                                 _("%s “%s” is not a finite decimal number"), what, quoted);
 }
 
+/* Checks one coordinate, naming it as written, text[0, length), when it is wrong. */
 static gboolean
-check_coordinate (SitmapKmlReader *reader, SitmapXmlMark mark, const char *what, const char *text, double value,
-                  double limit)
+check_coordinate (SitmapKmlReader *reader, SitmapXmlMark mark, const char *what, const char *text, gsize length,
+                  double value, double limit)
 {
-  g_autofree char *quoted = quote_number (text);
+  g_autofree char *written = NULL;
+  g_autofree char *quoted = NULL;
 
+  if (isfinite (value) && value >= -limit && value <= limit)
+    return TRUE;
+  written = g_strndup (text, length);
+  quoted = sitmap_quote_text (written);
   if (!isfinite (value))
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   /* TRANSLATORS: %s is "the latitude" or "the longitude", then the number */
                                   _("%s %s is not a finite number"), what, quoted);
-  if (value < -limit || value > limit)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  /* TRANSLATORS: "the latitude 123.4 is outside −90…90" */
-                                  _("%s %s is outside −%g…%g"), what, quoted, limit, limit);
-  return TRUE;
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                /* TRANSLATORS: "the latitude 123.4 is outside −90…90" */
+                                _("%s %s is outside −%g…%g"), what, quoted, limit, limit);
+}
+
+static gboolean
+check_position_spans (SitmapKmlReader *reader,
+                      SitmapXmlMark    mark,
+                      const char      *latitude_text,
+                      gsize            latitude_length,
+                      double           latitude,
+                      const char      *longitude_text,
+                      gsize            longitude_length,
+                      double           longitude)
+{
+  return check_coordinate (reader, mark, _("the latitude"), latitude_text, latitude_length, latitude, 90) &&
+         check_coordinate (reader, mark, _("the longitude"), longitude_text, longitude_length, longitude, 180);
 }
 
 gboolean
@@ -110,8 +124,8 @@ sitmap_kml_check_position (SitmapKmlReader *reader,
                            const char      *longitude_text,
                            double           longitude)
 {
-  return check_coordinate (reader, mark, _("the latitude"), latitude_text, latitude, 90) &&
-         check_coordinate (reader, mark, _("the longitude"), longitude_text, longitude, 180);
+  return check_position_spans (reader, mark, latitude_text, strlen (latitude_text), latitude, longitude_text,
+                               strlen (longitude_text), longitude);
 }
 
 double
@@ -135,45 +149,53 @@ sitmap_kml_range_from_zoom (double zoom, double latitude)
  * Coordinates
  */
 
-/* Splits off the next number of a tuple at *p, which ends at white space, a comma or the end. */
-static char *
-next_token (char **p)
+gboolean
+sitmap_kml_count_points (SitmapKmlReader *reader, SitmapXmlMark mark, guint n)
 {
-  char *start = *p;
-
-  while (**p != '\0' && !g_ascii_isspace (**p) && **p != ',')
-    (*p)++;
-  return g_strndup (start, *p - start);
+  reader->n_points += n;
+  if (reader->n_points <= reader->max_points)
+    return TRUE;
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                _("the document has more than %" G_GUINT64_FORMAT " coordinates"), reader->max_points);
 }
 
-/* One "longitude,latitude[,altitude]" tuple; white space may surround the commas, as careless writers
- * put it. Appends longitude and latitude to points. */
 static gboolean
-parse_tuple (SitmapKmlReader *reader, SitmapXmlMark mark, char **p, GArray *points)
+fail_number (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, gsize length)
 {
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *written = g_strndup (text, length);
+  g_autofree char *quoted = sitmap_quote_text (written);
+
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                _("“%s” in the coordinates is not a decimal number"), quoted);
+}
+
+/* One "longitude,latitude[,altitude]" tuple at *p; white space may surround the commas, as careless writers
+ * put it. Appends longitude and latitude to points. Read in place: a file may hold millions. */
+static gboolean
+parse_tuple (SitmapKmlReader *reader, SitmapXmlMark mark, const char **p, GArray *points)
+{
+  const char *texts[3];
+  gsize lengths[3];
   double values[3];
+  guint n = 0;
 
   for (;;)
     {
-      g_autofree char *token = next_token (p);
-      char *after;
+      const char *start = *p, *after;
 
-      if (*token == '\0')
+      while (**p != '\0' && !g_ascii_isspace (**p) && **p != ',')
+        (*p)++;
+      if (*p == start)
         return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                       _("a coordinate is missing a number between its commas"));
-      if (texts->len == 3)
+      if (n == 3)
         return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                       _("a coordinate has more than three numbers (longitude, latitude, "
                                         "altitude)"));
-      if (!sitmap_kml_parse_decimal (token, &values[texts->len]))
-        {
-          g_autofree char *quoted = quote_number (token);
-
-          return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                        _("“%s” in the coordinates is not a decimal number"), quoted);
-        }
-      g_ptr_array_add (texts, g_steal_pointer (&token));
+      if (!parse_decimal_span (start, *p - start, &values[n]))
+        return fail_number (reader, mark, start, *p - start);
+      texts[n] = start;
+      lengths[n++] = *p - start;
       for (after = *p; g_ascii_isspace (*after); after++)
         ;
       if (*after != ',')
@@ -181,11 +203,11 @@ parse_tuple (SitmapKmlReader *reader, SitmapXmlMark mark, char **p, GArray *poin
       for (*p = after + 1; g_ascii_isspace (**p); (*p)++)
         ;
     }
-  if (texts->len < 2)
+  if (n < 2)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   _("a coordinate needs a longitude and a latitude"));
-  if (!sitmap_kml_check_position (reader, mark, g_ptr_array_index (texts, 1), values[1],
-                                  g_ptr_array_index (texts, 0), values[0]))
+  if (!check_position_spans (reader, mark, texts[1], lengths[1], values[1], texts[0], lengths[0], values[0]) ||
+      !sitmap_kml_count_points (reader, mark, 1))
     return FALSE;
   g_array_append_vals (points, values, 2);
   return TRUE;
@@ -197,7 +219,7 @@ read_coordinates (SitmapKmlReader *reader, GArray *points)
 {
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *text = sitmap_xml_input_read_text (reader->in);
-  char *p = text;
+  const char *p = text;
 
   if (text == NULL)
     return FALSE;
@@ -455,14 +477,10 @@ read_track_coord (SitmapKmlReader *reader, GArray *points)
                                   _("a track coordinate needs a longitude, a latitude and an altitude"));
   for (guint i = 0; i < numbers->len; i++)
     if (!sitmap_kml_parse_decimal (g_ptr_array_index (numbers, i), &values[i]))
-      {
-        g_autofree char *quoted = quote_number (g_ptr_array_index (numbers, i));
-
-        return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                      _("“%s” in the coordinates is not a decimal number"), quoted);
-      }
+      return fail_number (reader, mark, g_ptr_array_index (numbers, i), strlen (g_ptr_array_index (numbers, i)));
   if (!sitmap_kml_check_position (reader, mark, g_ptr_array_index (numbers, 1), values[1],
-                                  g_ptr_array_index (numbers, 0), values[0]))
+                                  g_ptr_array_index (numbers, 0), values[0]) ||
+      !sitmap_kml_count_points (reader, mark, 1))
     return FALSE;
   g_array_append_vals (points, values, 2);
   return TRUE;
@@ -575,8 +593,8 @@ read_box_edge (SitmapKmlReader *reader, const char *const *names, double *edges,
         if (!sitmap_kml_read_number (reader, _("an edge of the box"), &edges[i]))
           return FALSE;
         text = g_strdup_printf ("%g", edges[i]);
-        if (!check_coordinate (reader, mark, i < 2 ? _("the latitude") : _("the longitude"), text, edges[i],
-                               i < 2 ? 90 : 180))
+        if (!check_coordinate (reader, mark, i < 2 ? _("the latitude") : _("the longitude"), text, strlen (text),
+                               edges[i], i < 2 ? 90 : 180))
           return FALSE;
         *found |= 1 << i;
         return TRUE;
@@ -605,6 +623,8 @@ sitmap_kml_read_lat_lon_box (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   if (edges[0] < edges[1])
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   _("the north edge of a LatLonBox is south of its south edge"));
+  if (!sitmap_kml_count_points (reader, mark, 5))
+    return FALSE;
   add_box (feature, edges[0], edges[1], edges[2], edges[3]);
   return TRUE;
 }

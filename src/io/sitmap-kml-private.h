@@ -4,7 +4,9 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
+
+#include "sitmap-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +18,8 @@ G_BEGIN_DECLS
 #define SITMAP_KML_MAX_EVENTS    10000000
 #define SITMAP_KML_MAX_PLACES    1000000
 #define SITMAP_KML_MAX_SOURCES   100000
+/* Coordinates of all geometries together: about 30 bytes each while they are read */
+#define SITMAP_KML_MAX_POINTS    20000000
 /* Actors, figures and citations of one event */
 #define SITMAP_KML_MAX_PER_EVENT 1000
 /* Half the equator: no point on Earth is farther from another. */
@@ -29,5 +33,13 @@ gboolean sitmap_kml_is_kml_namespace (const char *ns);
  * nominal 1000-pixel-wide window and Google Earth's 60° field of view. */
 double sitmap_kml_zoom_from_range (double range, double latitude);
 double sitmap_kml_range_from_zoom (double zoom, double latitude);
+
+/* sitmap_kml_write_file() with another limit on the size of the file, for tests: the real one, what the reader
+ * opens, takes gigabytes to reach. */
+gboolean sitmap_kml_write_file_with_max_size (SitmapDocument *document,
+                                              GFile          *file,
+                                              guint64         max_size,
+                                              GCancellable   *cancellable,
+                                              GError        **error);
 
 G_END_DECLS

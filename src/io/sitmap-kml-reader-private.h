@@ -22,10 +22,13 @@ typedef struct
   gboolean               have_description;
   gboolean               have_view;
   GHashTable            *source_ids; /* sources described so far */
+  GHashTable            *named_source_ids; /* sources described or cited so far: each becomes a source */
   GHashTable            *place_ids;  /* places described so far */
   GHashTable            *place_refs; /* place ids events name → SitmapXmlMark of the first, boxed */
   GPtrArray             *unnamed_places;
   guint                  n_events;
+  guint64                n_points;   /* coordinates read, in every geometry */
+  guint64                max_points; /* SITMAP_KML_MAX_POINTS, but for tests */
   /* libxml2 interns namespace URIs: the last one found to be KML's is recognised by its pointer. */
   const char            *kml_namespace;
 } SitmapKmlReader;
@@ -39,6 +42,7 @@ typedef struct
   gboolean         is_place;
   SitmapPlaceKind  place_kind;
   gboolean         has_time;
+  gboolean         from_place; /* sitmap:location from-place="true": the geometry written is its place's */
   gboolean         has_point;
   double           latitude;
   double           longitude;
@@ -54,9 +58,12 @@ typedef struct
 gboolean sitmap_kml_is_element (SitmapKmlReader *reader, const char *name);
 gboolean sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name);
 gboolean sitmap_kml_is_sitmap_element (SitmapKmlReader *reader, const char *name);
-/* Parses a date of the time grammar; errors name the element at mark. */
+/* Reads the current element's text into *out, replacing what was there; empty text is NULL. */
 gboolean sitmap_kml_read_text_into (SitmapKmlReader *reader, char **out);
+/* Parses a date of the time grammar; errors name the element at mark. */
 gboolean sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, SitmapTime *time);
+/* Counts n coordinates against reader->max_points; FALSE, with the error recorded, beyond it. */
+gboolean sitmap_kml_count_points (SitmapKmlReader *reader, SitmapXmlMark mark, guint n);
 
 /* Sitmap's ExtendedData (sitmap-kml-data.c) */
 gboolean sitmap_kml_read_view (SitmapKmlReader *reader);
@@ -79,5 +86,13 @@ gboolean sitmap_kml_check_position (SitmapKmlReader *reader,
                                     double           latitude,
                                     const char      *longitude_text,
                                     double           longitude);
+
+/* sitmap_kml_read_bytes() with another limit on the coordinates of the whole document, for tests: the real one
+ * is reached only by files of hundreds of megabytes. */
+SitmapDocument *sitmap_kml_read_bytes_with_max_points (GBytes       *bytes,
+                                                       const char   *display_name,
+                                                       guint64       max_points,
+                                                       GCancellable *cancellable,
+                                                       GError      **error);
 
 G_END_DECLS

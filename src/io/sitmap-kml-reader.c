@@ -14,6 +14,7 @@
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-reader-private.h"
 #include "sitmap-kml-reader.h"
+#include "sitmap-load-bytes.h"
 
 /*
  * Namespaces
@@ -91,7 +92,8 @@ sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const cha
   return sitmap_xml_input_fail (reader->in, mark, error->code, "%s", error->message);
 }
 
-/* The text of the first child element with this name, or NULL; sets *mark to it. */
+/* For each of names (NULL-terminated), the text of the current element's first child element of that
+ * name into texts[i] (left NULL when there is none) and its mark into marks[i]. */
 static gboolean
 read_child_texts (SitmapKmlReader *reader, const char *const *names, char **texts, SitmapXmlMark *marks)
 {
@@ -228,7 +230,6 @@ read_extended_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   return !sitmap_xml_input_failed (reader->in);
 }
 
-/* Reads the current element's text into *out, replacing what was there; empty text is NULL. */
 gboolean
 sitmap_kml_read_text_into (SitmapKmlReader *reader, char **out)
 {
@@ -297,8 +298,12 @@ add_place (SitmapKmlReader *reader, SitmapKmlFeature *feature)
       return TRUE;
     }
   if (!sitmap_document_builder_add_place (reader->builder, place))
-    return sitmap_xml_input_fail (reader->in, feature->mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("two places have the id “%s”"), id);
+    {
+      g_autofree char *quoted = sitmap_quote_text (id);
+
+      return sitmap_xml_input_fail (reader->in, feature->mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("two places have the id “%s”"), quoted);
+    }
   g_hash_table_add (reader->place_ids, g_strdup (id));
   return TRUE;
 }
@@ -310,8 +315,13 @@ add_event (SitmapKmlReader *reader, SitmapKmlFeature *feature)
     return sitmap_xml_input_fail (reader->in, feature->mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("the document has more than %d events"), SITMAP_KML_MAX_EVENTS);
   reader->n_events++;
-  feature_get_anchor (feature, &feature->draft.latitude, &feature->draft.longitude);
-  feature->draft.geometry = g_steal_pointer (&feature->shape);
+  /* A geometry written from the event's place is only there for other viewers: the event is at its place,
+   * wherever that is now, with its shape. */
+  if (!feature->from_place)
+    {
+      feature_get_anchor (feature, &feature->draft.latitude, &feature->draft.longitude);
+      feature->draft.geometry = g_steal_pointer (&feature->shape);
+    }
   sitmap_document_builder_add_event (reader->builder, &feature->draft);
   return TRUE;
 }
@@ -351,8 +361,12 @@ read_look_at (SitmapKmlReader *reader)
 
   for (guint i = 0; ok && i < 3; i++)
     if (nonempty (texts[i]) && !sitmap_kml_parse_decimal (texts[i], &values[i]))
-      ok = sitmap_xml_input_fail (reader->in, marks[i], SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("“%s” is not a decimal number"), texts[i]);
+      {
+        g_autofree char *quoted = sitmap_quote_text (texts[i]);
+
+        ok = sitmap_xml_input_fail (reader->in, marks[i], SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("“%s” is not a decimal number"), quoted);
+      }
   if (ok && nonempty (texts[0]) && nonempty (texts[1]))
     {
       ok = sitmap_kml_check_position (reader, mark, texts[0], values[0], texts[1], values[1]);
@@ -451,9 +465,13 @@ read_kml (SitmapKmlReader *reader)
     return FALSE;
   ns = sitmap_xml_input_get_namespace (reader->in);
   if (!sitmap_kml_is_kml_namespace (ns))
-    return sitmap_xml_input_fail (reader->in, sitmap_xml_input_get_mark (reader->in),
-                                  SITMAP_DOCUMENT_ERROR_NOT_KML,
-                                  _("the <kml> element is in the namespace “%s”, which is not KML’s"), ns);
+    {
+      g_autofree char *quoted = sitmap_quote_text (ns);
+
+      return sitmap_xml_input_fail (reader->in, sitmap_xml_input_get_mark (reader->in),
+                                    SITMAP_DOCUMENT_ERROR_NOT_KML,
+                                    _("the <kml> element is in the namespace “%s”, which is not KML’s"), quoted);
+    }
   return read_container (reader, 0) && sitmap_xml_input_read_end (reader->in);
 }
 
@@ -468,6 +486,7 @@ check_place_references (SitmapKmlReader *reader)
   GHashTableIter iter;
   gpointer id, mark;
   const char *missing = NULL;
+  g_autofree char *quoted = NULL;
   SitmapXmlMark first = G_MAXUINT64;
 
   g_hash_table_iter_init (&iter, reader->place_refs);
@@ -479,8 +498,9 @@ check_place_references (SitmapKmlReader *reader)
       }
   if (missing == NULL)
     return TRUE;
+  quoted = sitmap_quote_text (missing);
   return sitmap_xml_input_fail (reader->in, first, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                _("an event is at the place “%s”, which the document does not describe"), missing);
+                                _("an event is at the place “%s”, which the document does not describe"), quoted);
 }
 
 /* Places written without an id get one that no other place of the file has. */
@@ -517,6 +537,8 @@ reader_init (SitmapKmlReader *reader, SitmapXmlInput *in)
   reader->in = in;
   reader->builder = sitmap_document_builder_new ();
   reader->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->named_source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->max_points = SITMAP_KML_MAX_POINTS;
   reader->place_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->place_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->unnamed_places = g_ptr_array_new_with_free_func (g_object_unref);
@@ -527,6 +549,7 @@ reader_clear (SitmapKmlReader *reader)
 {
   g_clear_pointer (&reader->builder, sitmap_document_builder_free);
   g_hash_table_unref (reader->source_ids);
+  g_hash_table_unref (reader->named_source_ids);
   g_hash_table_unref (reader->place_ids);
   g_hash_table_unref (reader->place_refs);
   g_ptr_array_unref (reader->unnamed_places);
@@ -546,21 +569,18 @@ finish (SitmapKmlReader *reader)
  * Public API
  */
 
-SitmapDocument *
-sitmap_kml_read_bytes (GBytes *bytes, const char *display_name, GCancellable *cancellable, GError **error)
+static SitmapDocument *
+read_bytes (GBytes *bytes, const char *display_name, guint64 max_points, GCancellable *cancellable, GError **error)
 {
   g_autoptr (SitmapXmlInput) in = NULL;
   SitmapKmlReader reader;
   SitmapDocument *document = NULL;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   in = sitmap_xml_input_new (bytes, display_name, cancellable, error);
   if (in == NULL)
     return NULL;
   reader_init (&reader, in);
+  reader.max_points = max_points;
   if (read_kml (&reader) && check_place_references (&reader) &&
       !g_cancellable_set_error_if_cancelled (cancellable, error))
     document = finish (&reader);
@@ -574,31 +594,46 @@ sitmap_kml_read_bytes (GBytes *bytes, const char *display_name, GCancellable *ca
 }
 
 SitmapDocument *
+sitmap_kml_read_bytes_with_max_points (GBytes       *bytes,
+                                       const char   *display_name,
+                                       guint64       max_points,
+                                       GCancellable *cancellable,
+                                       GError      **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bytes (bytes, display_name, max_points, cancellable, error);
+}
+
+SitmapDocument *
+sitmap_kml_read_bytes (GBytes *bytes, const char *display_name, GCancellable *cancellable, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bytes (bytes, display_name, SITMAP_KML_MAX_POINTS, cancellable, error);
+}
+
+SitmapDocument *
 sitmap_kml_read_file (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GFileInfo) info = NULL;
-  g_autofree char *basename = NULL;
-  const char *display_name = NULL;
+  g_autofree char *display_name = NULL;
+  GError *load_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info != NULL)
-    display_name = g_file_info_get_display_name (info);
-  if (display_name == NULL)
-    display_name = basename = g_file_get_basename (file);
-  /* Refused before it is read: loading a huge file would take the memory first. */
-  if (info != NULL && g_file_info_get_size (info) > G_MAXINT)
+  bytes = sitmap_load_bytes (file, cancellable, &display_name, &load_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than 2 GB, more than Sitmap can open"), display_name);
+      /* TRANSLATORS: a file name, before what went wrong with it */
+      g_propagate_prefixed_error (error, load_error, _("%s: "), display_name);
       return NULL;
     }
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
   return sitmap_kml_read_bytes (bytes, display_name, cancellable, error);
 }

@@ -12,8 +12,11 @@
 #include <string.h>
 
 #include "sitmap-atomic-write.h"
+#include "sitmap-document-builder.h"
+#include "sitmap-error.h"
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-load-bytes.h"
 #include "sitmap-source.h"
 #include "sitmap-xml-input.h"
 
@@ -476,6 +479,12 @@ write_view (Writer *writer, const SitmapDocumentView *view)
   end (writer);
 }
 
+static gboolean
+is_unnamed (SitmapSource *source)
+{
+  return g_strcmp0 (sitmap_source_get_id (source), SITMAP_UNNAMED_SOURCE_ID) == 0;
+}
+
 static void
 write_source (Writer *writer, SitmapSource *source)
 {
@@ -503,13 +512,18 @@ write_document_data (Writer *writer)
   const SitmapDocumentView *view = sitmap_document_get_view (writer->document);
   GListModel *sources = sitmap_document_get_sources (writer->document);
   guint n_sources = g_list_model_get_n_items (sources);
+  guint n_written = 0;
 
-  if (!view->has_position && !view->has_time && n_sources == 0)
+  for (guint i = 0; i < n_sources; i++)
+    n_written += !is_unnamed (sitmap_document_get_source (writer->document, i));
+  if (!view->has_position && !view->has_time && n_written == 0)
     return;
   start (writer, "ExtendedData");
   write_view (writer, view);
+  /* The placeholder for citations without a source is not one the file describes. */
   for (guint i = 0; i < n_sources; i++)
-    write_source (writer, sitmap_document_get_source (writer->document, i));
+    if (!is_unnamed (sitmap_document_get_source (writer->document, i)))
+      write_source (writer, sitmap_document_get_source (writer->document, i));
   end (writer);
 }
 
@@ -547,13 +561,20 @@ write_location (Writer *writer, guint position)
   guint place = sitmap_event_store_get_place (writer->store, position);
   guint radius = sitmap_event_store_get_radius (writer->store, position);
   const char *text = sitmap_event_store_get_place_text (writer->store, position);
+  gboolean stated = sitmap_event_store_has_stated_precision (writer->store, position);
 
+  /* A precision derived on reading is derived again: written, it would claim what the source never said. */
+  if (!stated)
+    precision = SITMAP_LOCATION_PRECISION_NONE;
   if (precision == SITMAP_LOCATION_PRECISION_NONE && place == 0 && radius == 0 && text == NULL)
     return;
   start_sitmap (writer, "location");
   if (place > 0)
     attribute (writer, "place", sitmap_place_get_id (sitmap_document_get_place (writer->document, place - 1)));
-  attribute (writer, "precision", sitmap_location_precision_to_id (precision));
+  if (place > 0 && sitmap_event_store_is_located_by_place (writer->store, position))
+    attribute (writer, "from-place", "true");
+  if (precision != SITMAP_LOCATION_PRECISION_NONE)
+    attribute (writer, "precision", sitmap_location_precision_to_id (precision));
   if (radius > 0)
     integer_attribute (writer, "radius", MIN (radius, SITMAP_KML_MAX_RADIUS_M));
   if (text != NULL)
@@ -596,7 +617,9 @@ write_citation (Writer *writer, const SitmapCitationRecord *citation)
   SitmapSource *source = sitmap_document_get_source (writer->document, citation->source);
 
   start_sitmap (writer, "citation");
-  attribute (writer, "source", sitmap_source_get_id (source));
+  /* A citation that named no source names none again */
+  if (!is_unnamed (source))
+    attribute (writer, "source", sitmap_source_get_id (source));
   if (citation->via > 0)
     attribute (writer, "via", sitmap_source_get_id (sitmap_document_get_source (writer->document, citation->via - 1)));
   if (citation->credibility != SITMAP_CREDIBILITY_UNRATED)
@@ -651,9 +674,13 @@ write_event (Writer *writer, guint position)
   write_time (writer, &time);
   text_element (writer, "styleUrl", style);
   write_event_data (writer, position);
-  /* The geometry is written even when it came from the event's place, so that other viewers see it. */
+  /* An event located by its place gets the place's point, so that other viewers show it, but not its
+   * shape: a province's outline copied into each of its events would multiply the file. */
   placed = sitmap_event_store_get_location (writer->store, position, &latitude, &longitude);
-  write_geometry (writer, placed, latitude, longitude, sitmap_event_store_get_geometry (writer->store, position));
+  write_geometry (writer, placed, latitude, longitude,
+                  sitmap_event_store_is_located_by_place (writer->store, position)
+                    ? NULL
+                    : sitmap_event_store_get_geometry (writer->store, position));
   end (writer);
 }
 
@@ -714,23 +741,53 @@ write_document (Writer *writer, GError **error)
   return !writer->failed;
 }
 
-static int
-append_cb (void *context, const char *buffer, int len)
+/*
+ * Output: into memory or, streamed, into the file it replaces
+ */
+
+typedef struct
 {
-  g_byte_array_append (context, (const guint8 *) buffer, len);
+  GByteArray       *array; /* writing to memory, or */
+  SitmapAtomicFile *file;  /* to a file */
+  guint64           size;
+  guint64           max_size;
+  GError           *error; /* why the output stopped */
+} Output;
+
+/* A file the reader would refuse is not written: saving it would lose the document. */
+static int
+output_cb (void *context, const char *buffer, int len)
+{
+  Output *out = context;
+
+  if (out->error != NULL)
+    return -1;
+  out->size += len;
+  if (out->size > out->max_size)
+    {
+      g_set_error (&out->error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                   _("the document would be larger than %" G_GUINT64_FORMAT " MB, more than Sitmap can open: "
+                     "it was not saved"),
+                   out->max_size / (1024 * 1024));
+      return -1;
+    }
+  if (out->array != NULL)
+    g_byte_array_append (out->array, (const guint8 *) buffer, len);
+  else if (!sitmap_atomic_file_write (out->file, buffer, len, &out->error))
+    return -1;
   return len;
 }
 
-static GBytes *
-write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error)
+static gboolean
+write_output (SitmapDocument *document, Output *out, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GByteArray) output = g_byte_array_new ();
   xmlOutputBufferPtr buffer;
   Writer writer = { 0 };
+  g_autoptr (GError) write_error = NULL;
   gboolean ok;
 
   sitmap_xml_init ();
-  buffer = xmlOutputBufferCreateIO (append_cb, NULL, output, NULL);
+  buffer = xmlOutputBufferCreateIO (output_cb, NULL, out, NULL);
   writer.document = document;
   writer.store = sitmap_document_get_store (document);
   writer.cancellable = cancellable;
@@ -740,14 +797,37 @@ write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error
       if (buffer != NULL)
         xmlOutputBufferClose (buffer);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The document could not be written as KML"));
-      return NULL;
+      return FALSE;
     }
-  ok = write_document (&writer, error);
-  /* Also flushes and frees the output buffer into output. */
+  ok = write_document (&writer, &write_error);
+  /* Also flushes the last of the output, which may fail as well. */
   xmlFreeTextWriter (writer.xml);
+  /* What stopped the output says more than libxml2's failure to write. */
+  if (out->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&out->error));
+      return FALSE;
+    }
   if (!ok)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&output));
+    {
+      g_propagate_error (error, g_steal_pointer (&write_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_file (SitmapDocument *document, GFile *file, guint64 max_size, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SitmapAtomicFile) atomic = sitmap_atomic_file_new (file, cancellable, error);
+  Output out = { 0 };
+
+  if (atomic == NULL)
+    return FALSE;
+  out.file = atomic;
+  out.max_size = max_size;
+  /* Streamed: a large document is never held twice in memory. Freeing an uncommitted file removes it. */
+  return write_output (document, &out, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
 }
 
 /*
@@ -757,25 +837,40 @@ write_bytes (SitmapDocument *document, GCancellable *cancellable, GError **error
 GBytes *
 sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
 {
+  g_autoptr (GByteArray) array = g_byte_array_new ();
+  Output out = { 0 };
+
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return write_bytes (document, NULL, error);
+  out.array = array;
+  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
+  if (!write_output (document, &out, NULL, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }
 
 gboolean
 sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *cancellable, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  return write_file (document, file, SITMAP_DOCUMENT_MAX_SIZE, cancellable, error);
+}
+
+gboolean
+sitmap_kml_write_file_with_max_size (SitmapDocument *document,
+                                     GFile          *file,
+                                     guint64         max_size,
+                                     GCancellable   *cancellable,
+                                     GError        **error)
+{
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = write_bytes (document, cancellable, error);
-  if (bytes == NULL)
-    return FALSE;
-  /* Not g_file_replace_contents(): when a write fails (a full disk) it still closes the stream, and closing
-   * a local replace stream renames the partial file over the old one. */
-  return sitmap_atomic_write (file, bytes, cancellable, error);
+  return write_file (document, file, max_size, cancellable, error);
 }

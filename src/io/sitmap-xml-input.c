@@ -12,19 +12,23 @@
 #include <string.h>
 
 #include "sitmap-error.h"
+#include "sitmap-time.h"
 #include "sitmap-xml-input.h"
 #include "sitmap-xml-precheck.h"
 
-/* NONET: never fetch anything. Deliberately absent: NOENT, DTDLOAD, DTDATTR (entity expansion and
- * external DTDs) and HUGE (libxml2's own limits on text and names stay in force). */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING)
+/* NONET: never fetch anything. IGNORE_ENC: the text is the UTF-8 that sitmap_xml_precheck() made and
+ * checked, whatever encoding its declaration names. Deliberately absent: NOENT, DTDLOAD, DTDATTR (entity
+ * expansion and external DTDs) and HUGE (libxml2's own limits on text and names stay in force). */
+#define PARSE_OPTIONS \
+  (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC)
+/* The longest description of libxml2's quoted in a message, in characters: it may quote names. */
+#define MAX_LIBXML_MESSAGE_CHARS 200
 /* How often a long read looks at its cancellable, in nodes. */
 #define CANCEL_CHECK_INTERVAL 4096
 
 struct _SitmapXmlInput
 {
-  GBytes          *bytes;
-  guint            code_unit; /* 1, or 2 for UTF-16 */
+  GBytes          *bytes; /* the text, in UTF-8 */
   char            *display_name;
   GCancellable    *cancellable;
   xmlTextReaderPtr reader;
@@ -36,6 +40,11 @@ struct _SitmapXmlInput
   gboolean has_position;
   int      line;
   int      column;
+
+  /* The thread's own libxml2 error handler, which this input replaces while it lives */
+  xmlStructuredErrorFunc previous_handler;
+  void                  *previous_context;
+  gboolean               handler_installed;
 };
 
 /*
@@ -61,11 +70,13 @@ record_positioned_error (SitmapXmlInput *self, int line, int column, int code, c
   return record_error (self, SITMAP_DOCUMENT_ERROR, code, what);
 }
 
-/* libxml2's own words are kept where they are clear enough; the usual failures get plain ones. */
+/* libxml2's own words are kept where they are clear enough; the usual failures get plain ones. Whatever
+ * names or values it quotes are cut short, as ours are. */
 static char *
 describe_libxml_error (const xmlError *error, int *code)
 {
-  g_autofree char *message = g_strchomp (g_strdup (error->message ? error->message : ""));
+  g_autofree char *message = g_strchomp (sitmap_quote_text_max (error->message ? error->message : "",
+                                                                MAX_LIBXML_MESSAGE_CHARS));
 
   *code = SITMAP_DOCUMENT_ERROR_MALFORMED;
   switch (error->code)
@@ -79,6 +90,15 @@ describe_libxml_error (const xmlError *error, int *code)
     case XML_ERR_LTSLASH_REQUIRED:
       return g_strdup (_("the file ends before the document is complete: is it cut short?"));
     case XML_ERR_TAG_NAME_MISMATCH:
+      if (error->str1 != NULL && error->str2 != NULL)
+        {
+          g_autofree char *opened = sitmap_quote_text (error->str1);
+          g_autofree char *closed = sitmap_quote_text (error->str2);
+
+          /* TRANSLATORS: "the element <name> begun on line 12 is closed by </Name>" */
+          return g_strdup_printf (_("the element <%s> begun on line %d is closed by </%s>"), opened, error->int1,
+                                  closed);
+        }
       /* TRANSLATORS: %s is libxml2's English description of which tags do not match */
       return g_strdup_printf (_("an element is closed by the wrong end tag (%s)"), message);
     case XML_ERR_INVALID_CHAR:
@@ -90,9 +110,13 @@ describe_libxml_error (const xmlError *error, int *code)
       return g_strdup (_("the file declares a text encoding that Sitmap cannot read"));
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
-      return g_strdup_printf (_("the entity “&%s;” is not defined (KML may use only &amp; &lt; &gt; &quot; "
-                                "and &apos;)"),
-                              error->str1 ? error->str1 : "");
+      {
+        g_autofree char *entity = sitmap_quote_text (error->str1 ? error->str1 : "");
+
+        return g_strdup_printf (_("the entity “&%s;” is not defined (KML may use only &amp; &lt; &gt; &quot; "
+                                  "and &apos;)"),
+                                entity);
+      }
     case XML_ERR_NO_MEMORY:
     case XML_ERR_NAME_TOO_LONG:
       *code = SITMAP_DOCUMENT_ERROR_TOO_LARGE;
@@ -114,8 +138,8 @@ describe_libxml_error (const xmlError *error, int *code)
     }
 }
 
-/* Whether line and column are at the end of the data, where a cut-short file fails whatever libxml2 calls
- * the error. Counted in UTF-8 characters; UTF-16 files are not checked. */
+/* Whether line and column are at the end of the text, where a cut-short file fails whatever libxml2 calls
+ * the error. Counted in UTF-8 characters. */
 static gboolean
 is_at_end (SitmapXmlInput *self, int line, int column)
 {
@@ -123,8 +147,6 @@ is_at_end (SitmapXmlInput *self, int line, int column)
   const guint8 *data = g_bytes_get_data (self->bytes, &size);
   int lines = 1, last_line_characters = 0;
 
-  if (self->code_unit != 1)
-    return FALSE;
   for (gsize i = 0; i < size; i++)
     {
       if (data[i] == '\n')
@@ -338,6 +360,17 @@ sitmap_xml_init (void)
     }
 }
 
+/* libxml2 reports some errors (input and output, encodings) to the thread's handler rather than the
+ * reader's, and that one prints to stderr: while this input lives, they come here too. */
+static void
+install_thread_handler (SitmapXmlInput *self)
+{
+  self->previous_handler = xmlStructuredError;
+  self->previous_context = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc (self, libxml_error_cb);
+  self->handler_installed = TRUE;
+}
+
 SitmapXmlInput *
 sitmap_xml_input_new (GBytes *bytes, const char *display_name, GCancellable *cancellable, GError **error)
 {
@@ -347,19 +380,20 @@ sitmap_xml_input_new (GBytes *bytes, const char *display_name, GCancellable *can
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   sitmap_xml_init ();
-  self->bytes = g_bytes_ref (bytes);
   self->display_name = g_strdup (display_name ? display_name : _("Untitled"));
   self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-  data = g_bytes_get_data (bytes, &size);
 
-  if (size > G_MAXINT)
+  if (g_bytes_get_size (bytes) > G_MAXINT)
     sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_TOO_LARGE, _("the file is larger than 2 GB"));
-  else if (!sitmap_xml_precheck (bytes, "kml", &self->code_unit, &problem))
+  else if (!sitmap_xml_precheck (bytes, "kml", &self->bytes, &problem))
     record_positioned_error (self, problem.line, problem.column, problem.code, problem.what);
   else
     {
+      data = g_bytes_get_data (self->bytes, &size);
+      install_thread_handler (self);
       self->reader = xmlReaderForMemory (data, (int) size, NULL, NULL, PARSE_OPTIONS);
       if (self->reader == NULL)
         sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file cannot be read as XML"));
@@ -380,7 +414,9 @@ sitmap_xml_input_free (SitmapXmlInput *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->reader, xmlFreeTextReader);
-  g_bytes_unref (self->bytes);
+  if (self->handler_installed)
+    xmlSetStructuredErrorFunc (self->previous_context, self->previous_handler);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->display_name);
   g_clear_object (&self->cancellable);
   g_clear_error (&self->error);
@@ -433,12 +469,29 @@ read_node (SitmapXmlInput *self)
   return TRUE;
 }
 
+/* A second line behind the precheck: libxml2 must have read the text as the UTF-8 that was checked. */
+static gboolean
+check_encoding (SitmapXmlInput *self)
+{
+  const char *encoding = (const char *) xmlTextReaderConstEncoding (self->reader);
+  g_autofree char *quoted = NULL;
+
+  if (encoding == NULL || g_ascii_strcasecmp (encoding, "UTF-8") == 0)
+    return TRUE;
+  quoted = sitmap_quote_text (encoding);
+  return sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_UNSAFE,
+                                      /* TRANSLATORS: %s is the name of a text encoding */
+                                      _("the file was read in the text encoding “%s”, not in the one it was "
+                                        "checked in"),
+                                      quoted);
+}
+
 gboolean
 sitmap_xml_input_read_root (SitmapXmlInput *self)
 {
   while (read_node (self))
     if (xmlTextReaderNodeType (self->reader) == XML_READER_TYPE_ELEMENT)
-      return TRUE;
+      return check_encoding (self);
   if (self->error == NULL)
     sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file holds no XML element"));
   return FALSE;
@@ -536,9 +589,11 @@ sitmap_xml_input_read_text (SitmapXmlInput *self)
 
           if (text->len + length > SITMAP_XML_MAX_TEXT_BYTES)
             {
+              g_autofree char *quoted = sitmap_quote_text (element);
+
               sitmap_xml_input_fail (self, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                      /* TRANSLATORS: %s is an element name, %d a number of megabytes */
-                                     _("the text of <%s> is longer than %d MB"), element,
+                                     _("the text of <%s> is longer than %d MB"), quoted,
                                      SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
               return NULL;
             }

@@ -10,14 +10,18 @@
 #include <string.h>
 
 #include "sitmap-error.h"
+#include "sitmap-time.h"
 #include "sitmap-xml-input.h"
 #include "sitmap-xml-precheck.h"
 
+/* A declaration is a few dozen characters; one this long only hides what follows it. */
+#define MAX_DECLARATION_CHARS 1024
+
 typedef struct
 {
-  const guint8     *data;
+  const guint8     *data; /* the file's bytes */
   gsize             len;
-  guint             code_unit;
+  GBytes           *utf8; /* its text in UTF-8, once known */
   SitmapXmlProblem *problem;
 } Precheck;
 
@@ -38,7 +42,8 @@ fail_at_position (Precheck *self, int line, int column, int code, const char *fo
 /*
  * The prolog, checked before libxml2 sees it. A document type declaration has to be refused before it is
  * parsed, not when the reader reports it: its internal subset is where entity bombs are declared. So the
- * prolog is read here, in the encodings where a '<' is certain to be a '<'.
+ * encoding is found here, in the encodings where a '<' is certain to be a '<', the text converted to UTF-8,
+ * and its prolog read; libxml2 then parses that same UTF-8 text, ignoring the declared encoding.
  */
 
 typedef struct
@@ -120,7 +125,7 @@ is_xml_space (gunichar c)
 
 /* Advances past the next occurrence of end; FALSE if the data ends first. */
 static gboolean
-prolog_skip_past (Prolog *p, const char *end, GString *collect)
+prolog_skip_past (Prolog *p, const char *end)
 {
   while (!prolog_at_end (p))
     {
@@ -129,8 +134,6 @@ prolog_skip_past (Prolog *p, const char *end, GString *collect)
           prolog_advance (p, strlen (end));
           return TRUE;
         }
-      if (collect != NULL && collect->len < 1024)
-        g_string_append_c (collect, (char) MIN (prolog_peek (p, 0), 0x7F));
       prolog_advance (p, 1);
     }
   return FALSE;
@@ -214,27 +217,177 @@ declared_encoding (const char *declaration)
   return g_strndup (p, end - p);
 }
 
+/* Reads the XML declaration at p, and the encoding it names into *encoding (NULL when it names none). */
 static gboolean
-check_declaration (Precheck *self, Prolog *p)
+read_declaration (Precheck *self, Prolog *p, char **encoding)
 {
   g_autoptr (GString) declaration = g_string_new (NULL);
-  g_autofree char *encoding = NULL;
   int line = p->line, column = p->column;
 
-  if (!prolog_skip_past (p, "?>", declaration))
-    return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
-                             _("the XML declaration is not finished"));
-  encoding = declared_encoding (declaration->str);
-  if (encoding == NULL || encoding_is_checkable (encoding, p->unit))
-    return TRUE;
-  if ((p->unit == 2) != (g_ascii_strncasecmp (encoding, "UTF-16", 6) == 0))
-    return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
-                             _("the file declares a text encoding other than the one it is written in"));
+  while (!prolog_looking_at (p, "?>"))
+    {
+      if (prolog_at_end (p))
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("the XML declaration is not finished"));
+      /* Everything the declaration says is read, or the file is refused: an encoding named beyond what
+       * was read would be one nobody checked. */
+      if (declaration->len == MAX_DECLARATION_CHARS)
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("the XML declaration is longer than %d characters"), MAX_DECLARATION_CHARS);
+      g_string_append_c (declaration, (char) MIN (prolog_peek (p, 0), 0x7F));
+      prolog_advance (p, 1);
+    }
+  prolog_advance (p, 2);
+  *encoding = declared_encoding (declaration->str);
+  return TRUE;
+}
+
+static gboolean
+is_utf8_name (const char *encoding)
+{
+  return g_ascii_strcasecmp (encoding, "UTF-8") == 0 || g_ascii_strcasecmp (encoding, "UTF8") == 0;
+}
+
+/* The name iconv knows an encoding by, where it differs from the one XML files use. */
+static const char *
+iconv_name (const char *encoding)
+{
+  return g_ascii_strcasecmp (encoding, "ISO-LATIN-1") == 0 ? "ISO-8859-1" : encoding;
+}
+
+/* The encoding the text is in, as iconv names it, or NULL for UTF-8; FALSE if Sitmap does not read it.
+ * A byte order mark and the declaration must agree. */
+static gboolean
+choose_encoding (Precheck *self, const Prolog *p, const char *declared, gboolean utf8_bom, const char **from)
+{
+  *from = NULL;
+  if (p->unit == 2)
+    *from = p->big_endian ? "UTF-16BE" : "UTF-16LE";
+  else if (declared != NULL && !is_utf8_name (declared))
+    *from = iconv_name (declared);
+  if (declared == NULL || encoding_is_checkable (declared, p->unit))
+    {
+      if (!utf8_bom || declared == NULL || is_utf8_name (declared))
+        return TRUE;
+    }
+  else if ((p->unit == 2) == (g_ascii_strncasecmp (declared, "UTF-16", 6) == 0))
+    {
+      g_autofree char *quoted = sitmap_quote_text (declared);
+
+      return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               /* TRANSLATORS: %s is the name of a text encoding, such as UTF-7 */
+                               _("the file is in the text encoding “%s”, which Sitmap does not read; save it as "
+                                 "UTF-8"),
+                               quoted);
+    }
+  return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                           _("the file declares a text encoding other than the one it is written in"));
+}
+
+/* Line and column of a byte offset of UTF-8 text, counted as libxml2 counts them: characters, not bytes. */
+static void
+position_of (const guint8 *data, gsize offset, int *line, int *column)
+{
+  *line = *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if ((data[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* An error converting the text: where the first character that is not in the encoding is. */
+static gboolean
+fail_conversion (Precheck *self, const char *from, gsize skip, gsize valid, const GError *error)
+{
+  g_autofree char *prefix = NULL;
+  g_autofree char *quoted = sitmap_quote_text (from);
+  gsize written = 0;
+  int line = 1, column = 1;
+
+  if (g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                             _("the file is in the text encoding “%s”, which Sitmap cannot read; save it as "
+                               "UTF-8"),
+                             quoted);
+  prefix = g_convert ((const char *) self->data + skip, valid, "UTF-8", from, NULL, &written, NULL);
+  if (prefix != NULL)
+    position_of ((const guint8 *) prefix, written, &line, &column);
   return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
-                           /* TRANSLATORS: %s is the name of a text encoding, such as UTF-7 */
-                           _("the file is in the text encoding “%s”, which Sitmap does not read; save it as "
-                             "UTF-8"),
-                           encoding);
+                           /* TRANSLATORS: %s is the name of a text encoding, such as Shift_JIS */
+                           _("the text is not valid %s: the file may be in another encoding than the one it "
+                             "declares"),
+                           quoted);
+}
+
+/* The text in UTF-8: the bytes themselves when they are, else converted from the encoding from. */
+static gboolean
+convert_to_utf8 (Precheck *self, const char *from, gsize skip)
+{
+  g_autoptr (GError) error = NULL;
+  gsize read = 0, written = 0;
+  char *converted;
+
+  if (from == NULL)
+    {
+      self->utf8 = g_bytes_new_static (self->data, self->len);
+      return TRUE;
+    }
+  converted = g_convert ((const char *) self->data + skip, self->len - skip, "UTF-8", from, &read, &written, &error);
+  /* A character cut short at the end is not an error to g_convert(), but it is one to us. */
+  if (converted != NULL && read < self->len - skip)
+    {
+      g_clear_pointer (&converted, g_free);
+      g_set_error_literal (&error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT, "");
+    }
+  if (converted == NULL)
+    return fail_conversion (self, from, skip, read, error);
+  if (written > G_MAXINT)
+    {
+      g_free (converted);
+      return fail_at_position (self, 0, 0, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                               _("the file is larger than 2 GB once converted to UTF-8"));
+    }
+  self->utf8 = g_bytes_new_take (converted, written);
+  return TRUE;
+}
+
+/* Everything before the text: the byte order mark, and the encoding that the declaration names. */
+static gboolean
+decode (Precheck *self)
+{
+  g_autofree char *declared = NULL;
+  const char *from;
+  Prolog p = { 0 };
+  gboolean utf8_bom;
+  gsize bom;
+
+  p.data = self->data;
+  p.len = self->len;
+  p.line = p.column = 1;
+  if (self->len == 0)
+    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file is empty"));
+  if (self->len >= 4 && memcmp (p.data, "PK\003\004", 4) == 0)
+    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_NOT_KML,
+                             _("this is a compressed file (such as KMZ), not a KML document: extract the KML "
+                               "file from it first"));
+  if (!prolog_detect_encoding (&p))
+    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                             _("the file is in a text encoding that Sitmap does not read (such as UCS-4 or "
+                               "EBCDIC); save it as UTF-8"));
+  bom = p.pos;
+  utf8_bom = p.unit == 1 && bom == 3;
+  if (prolog_looking_at (&p, "<?xml") && is_xml_space (prolog_peek (&p, 5)) && !read_declaration (self, &p, &declared))
+    return FALSE;
+  if (!choose_encoding (self, &p, declared, utf8_bom, &from))
+    return FALSE;
+  /* The UTF-16 byte order mark is not carried over: the text is UTF-8 now. */
+  return convert_to_utf8 (self, from, p.unit == 2 ? bom : 0);
 }
 
 static gboolean
@@ -291,10 +444,12 @@ check_root (Precheck *self, Prolog *p, const char *expected_root)
 {
   g_autofree char *root = prolog_read_name (p);
   const char *local = strchr (root, ':') ? strchr (root, ':') + 1 : root;
+  g_autofree char *quoted = NULL;
   const char *other;
 
   if (strcmp (local, expected_root) == 0)
     return TRUE;
+  quoted = sitmap_quote_text (root);
   other = describe_other_format (root);
   if (other != NULL)
     return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
@@ -302,7 +457,7 @@ check_root (Precheck *self, Prolog *p, const char *expected_root)
                              _("this is %s, not a KML document"), other);
   return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
                            /* TRANSLATORS: the first %s is an XML element name, the second the one expected */
-                           _("the document begins with <%s>, but a KML document begins with <%s>"), root,
+                           _("the document begins with <%s>, but a KML document begins with <%s>"), quoted,
                            expected_root);
 }
 
@@ -324,52 +479,34 @@ check_doctype (Precheck *self, Prolog *p)
                              "not open such documents"));
 }
 
-/* Walks the prolog (declaration, comments, processing instructions) to the root element. Anything else in
- * it is refused here, so that libxml2 never sees a prolog this scan did not understand. */
+/* Walks the prolog (declaration, comments, processing instructions) of the UTF-8 text to the root element.
+ * Anything else in it is refused here, so that libxml2 never sees a prolog this scan did not understand. */
 static gboolean
 check_prolog (Precheck *self, const char *expected_root)
 {
-  gsize size = self->len;
   Prolog p = { 0 };
 
-  p.data = self->data;
-  p.len = size;
+  p.data = g_bytes_get_data (self->utf8, &p.len);
+  p.unit = 1;
   p.line = p.column = 1;
-  self->code_unit = 1;
-  if (size == 0)
-    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file is empty"));
-  if (size >= 4 && memcmp (p.data, "PK\003\004", 4) == 0)
-    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                             _("this is a compressed file (such as KMZ), not a KML document: extract the KML "
-                               "file from it first"));
-  if (!prolog_detect_encoding (&p))
-    return fail_at_position (self, 1, 1, SITMAP_DOCUMENT_ERROR_MALFORMED,
-                             _("the file is in a text encoding that Sitmap does not read (such as UCS-4 or "
-                               "EBCDIC); save it as UTF-8"));
-
-  self->code_unit = p.unit;
-  if (prolog_looking_at (&p, "<?xml") && is_xml_space (prolog_peek (&p, 5)) && !check_declaration (self, &p))
-    return FALSE;
-
+  if (p.len >= 3 && memcmp (p.data, "\xEF\xBB\xBF", 3) == 0)
+    p.pos = 3;
   for (;;)
     {
       gunichar c = prolog_peek (&p, 0);
+      int line = p.line, column = p.column;
 
       if (is_xml_space (c))
         prolog_advance (&p, 1);
       else if (prolog_looking_at (&p, "<!--"))
         {
-          int line = p.line, column = p.column;
-
-          if (!prolog_skip_past (&p, "-->", NULL))
+          if (!prolog_skip_past (&p, "-->"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a comment is not finished: is the file cut short?"));
         }
       else if (prolog_looking_at (&p, "<?"))
         {
-          int line = p.line, column = p.column;
-
-          if (!prolog_skip_past (&p, "?>", NULL))
+          if (!prolog_skip_past (&p, "?>"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a processing instruction is not finished: is the file cut short?"));
         }
@@ -476,47 +613,14 @@ find_crowded_tag (const guint8 *data, gsize len)
     }
 }
 
-/* Line and column of a byte offset, counted as libxml2 counts them: characters, not bytes. */
-static void
-position_of (const guint8 *data, gsize offset, int *line, int *column)
-{
-  *line = *column = 1;
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if ((data[i] & 0xC0) != 0x80)
-        (*column)++;
-    }
-}
-
 static gboolean
 check_attribute_counts (Precheck *self)
 {
-  gsize size = self->len;
-  const guint8 *data = self->data;
-  g_autofree char *converted = NULL;
-  gsize offset;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (self->utf8, &size);
+  gsize offset = find_crowded_tag (data, size);
   int line, column;
 
-  if (self->code_unit == 2)
-    {
-      gboolean big_endian = data[0] == 0xFE || data[0] == 0;
-      gsize bom = (data[0] == 0xFE || data[0] == 0xFF) ? 2 : 0;
-      gsize written = 0;
-
-      /* Not readable as UTF-16 here means libxml2 would fail too, perhaps after a crowded tag. */
-      converted = g_convert ((const char *) data + bom, size - bom, "UTF-8", big_endian ? "UTF-16BE" : "UTF-16LE",
-                             NULL, &written, NULL);
-      if (converted == NULL)
-        return fail_at_position (self, 0, 0, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the text is not valid UTF-16"));
-      data = (const guint8 *) converted;
-      size = written;
-    }
-  offset = find_crowded_tag (data, size);
   if (offset == size)
     return TRUE;
   position_of (data, offset, &line, &column);
@@ -529,17 +633,28 @@ check_attribute_counts (Precheck *self)
  */
 
 gboolean
-sitmap_xml_precheck (GBytes *bytes, const char *expected_root, guint *code_unit, SitmapXmlProblem *problem)
+sitmap_xml_precheck (GBytes *bytes, const char *expected_root, GBytes **utf8, SitmapXmlProblem *problem)
 {
   Precheck self = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (utf8 != NULL, FALSE);
 
   memset (problem, 0, sizeof *problem);
   self.data = g_bytes_get_data (bytes, &self.len);
   self.problem = problem;
-  if (!check_prolog (&self, expected_root) || !check_attribute_counts (&self))
-    return FALSE;
-  *code_unit = self.code_unit;
-  return TRUE;
+  ok = decode (&self) && check_prolog (&self, expected_root) && check_attribute_counts (&self);
+  /* The same bytes, kept alive by the GBytes they came from */
+  if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
+    {
+      g_bytes_unref (self.utf8);
+      self.utf8 = g_bytes_ref (bytes);
+    }
+  if (ok)
+    *utf8 = g_steal_pointer (&self.utf8);
+  g_clear_pointer (&self.utf8, g_bytes_unref);
+  return ok;
 }
 
 void

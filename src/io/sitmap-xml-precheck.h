@@ -17,14 +17,16 @@ typedef struct
   char *what;
 } SitmapXmlProblem;
 
-/* Reads the prolog (declaration, comments, processing instructions) up to the root element, refusing a
- * document type declaration before it is parsed, encodings in which one could hide, and a root element other
- * than expected_root (naming the format it is, when known); then counts the attributes of every start tag
- * (SITMAP_XML_MAX_ATTRIBUTES). TRUE, with the width of the file's code units (1, or 2 for UTF-16), when
- * libxml2 may parse the bytes; otherwise FALSE with problem filled in. */
+/* Finds the file's text encoding (a byte order mark, the XML declaration), refusing encodings in which markup
+ * could hide, and converts the text to UTF-8: libxml2 then parses exactly the text checked here, told to
+ * ignore the declared encoding. In that text it reads the prolog (declaration, comments, processing
+ * instructions) up to the root element, refusing a document type declaration before it is parsed and a root
+ * element other than expected_root (naming the format it is, when known); then counts the attributes of every
+ * start tag (SITMAP_XML_MAX_ATTRIBUTES). TRUE, with the UTF-8 text (bytes itself when the file is UTF-8), when
+ * libxml2 may parse it; otherwise FALSE with problem filled in. */
 gboolean sitmap_xml_precheck (GBytes           *bytes,
                               const char       *expected_root,
-                              guint            *code_unit,
+                              GBytes          **utf8,
                               SitmapXmlProblem *problem);
 void     sitmap_xml_problem_clear (SitmapXmlProblem *problem);
 

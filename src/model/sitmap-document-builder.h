@@ -20,17 +20,20 @@ void sitmap_document_builder_set_description (SitmapDocumentBuilder *self, const
 void sitmap_document_builder_set_position (SitmapDocumentBuilder *self, double latitude, double longitude,
                                            double zoom);
 void sitmap_document_builder_set_time_window (SitmapDocumentBuilder *self, gint64 from, gint64 to);
-gboolean sitmap_document_builder_has_position (SitmapDocumentBuilder *self);
 /* Readers call this when the file carries Sitmap's own data: only such a file is saved over in
  * place, since writing any other KML back would drop what Sitmap does not read. */
 void     sitmap_document_builder_set_native (SitmapDocumentBuilder *self);
+
+/* Citations that name no source are shown under one source with this id, named "Unnamed source". No file
+ * can declare it (an empty id is refused), so no real source can claim them; writers write neither it nor
+ * a source attribute on those citations. */
+#define SITMAP_UNNAMED_SOURCE_ID ""
 
 /* The source with this id, added if new. Borrowed; set its fields as they are read. */
 SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, const char *id);
 /* FALSE if a place with the same id was already added. */
 gboolean      sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place);
 void          sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft);
-guint         sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self);
 
 /* Sorts and indexes the events; consumes the builder. */
 SitmapDocument *sitmap_document_builder_finish (SitmapDocumentBuilder *self);

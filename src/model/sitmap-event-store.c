@@ -42,8 +42,17 @@ typedef struct
   guint8      end_unit;
   guint8      category;
   guint8      location_precision;
-  guint32     order; /* insertion order, to keep the sort stable */
+  guint8      origin; /* RecordOrigin */
+  guint32     order;  /* insertion order, to keep the sort stable */
 } EventRecord;
+
+/* What of an event's record the file said, and what was derived: a file saved must not assert more than
+ * it was told. */
+typedef enum
+{
+  RECORD_LOCATED_BY_PLACE = 1 << 0, /* point and shape are its place's */
+  RECORD_PRECISION_STATED = 1 << 1, /* location_precision came with the event */
+} RecordOrigin;
 
 /* How a citation names its sources until the document resolves them to indices. */
 typedef struct
@@ -78,7 +87,7 @@ struct _SitmapEventStore
   GArray     *long_events; /* guint32 positions, ascending */
   GArray     *long_ends;   /* gint64, parallel to long_events */
   gint64      max_short_span;
-  GHashTable *by_id;       /* built on first lookup */
+  GHashTable *by_id;       /* id → position + 1, built by finish: lookups only read it, from any thread */
 };
 
 /*
@@ -255,6 +264,8 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
 {
   EventRecord record = { 0 };
 
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draft != NULL);
   g_return_if_fail (!self->finished);
 
   record.start = draft->time.start;
@@ -272,6 +283,8 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   record.radius_m = draft->radius_m;
   record.category = draft->category;
   record.location_precision = draft->location_precision;
+  if (draft->location_precision != SITMAP_LOCATION_PRECISION_NONE)
+    record.origin |= RECORD_PRECISION_STATED;
   record.order = self->records->len;
   if (draft->geometry != NULL)
     {
@@ -281,12 +294,6 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   add_citations (self, &record, draft);
   add_figures_and_actors (self, &record, draft);
   g_array_append_val (self->records, record);
-}
-
-guint
-sitmap_event_store_get_n_pending (SitmapEventStore *self)
-{
-  return self->finished ? 0 : self->records->len;
 }
 
 static int
@@ -339,6 +346,8 @@ inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
     {
       record->latitude = sitmap_place_get_latitude (place);
       record->longitude = sitmap_place_get_longitude (place);
+      if (record->geometry == 0)
+        record->origin |= RECORD_LOCATED_BY_PLACE;
       if (record->geometry == 0 && geometry != NULL)
         {
           g_ptr_array_add (self->geometries, sitmap_geometry_ref (geometry));
@@ -353,15 +362,33 @@ static void
 resolve_references (SitmapEventStore *self, SitmapIdLookup lookup_source, SitmapIdLookup lookup_place,
                     GListModel *places, gpointer user_data)
 {
+  guint unsourced = 0;
+
   for (guint i = 0; i < self->citations->len; i++)
     {
       SitmapCitationRecord *record = &g_array_index (self->citations, SitmapCitationRecord, i);
       const CitationIds *ids = &g_array_index (self->citation_ids, CitationIds, i);
-      guint source = lookup_source (ids->source_id, user_data);
+
+      if (ids->source_id != NULL)
+        {
+          record->source = lookup_source (ids->source_id, user_data);
+          g_assert (record->source > 0);
+          record->source--;
+        }
+      else
+        unsourced++;
+      record->via = ids->via_id ? lookup_source (ids->via_id, user_data) : 0;
+    }
+  /* The placeholder for citations without a source comes after every source with an id, wherever they were
+   * first cited: a saved file, which does not write it, then reads back with the sources in the same order. */
+  if (unsourced > 0)
+    {
+      guint source = lookup_source (NULL, user_data);
 
       g_assert (source > 0);
-      record->source = source - 1;
-      record->via = ids->via_id ? lookup_source (ids->via_id, user_data) : 0;
+      for (guint i = 0; i < self->citations->len; i++)
+        if (g_array_index (self->citation_ids, CitationIds, i).source_id == NULL)
+          g_array_index (self->citations, SitmapCitationRecord, i).source = source - 1;
     }
   g_clear_pointer (&self->citation_ids, g_array_unref);
   for (guint i = 0; i < self->records->len; i++)
@@ -421,11 +448,56 @@ fill_columns (SitmapEventStore *self, guint position)
   self->flags[position] = flags;
 }
 
-/* Short events keep their duration; spans longer than LONG_SPAN_SECONDS or open-ended go to the
+static void
+index_ids (SitmapEventStore *self)
+{
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      const char *event_id = g_array_index (self->records, EventRecord, i).id;
+
+      if (event_id != NULL)
+        g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
+    }
+}
+
+/* The longest span the time index keeps in place. A query scans back by the longest of them, so one
+ * two-year span among days would make every query scan two years: the few longest spans go to the side
+ * list instead, which every query merges whole. Spans are counted by powers of two, and the threshold is
+ * the lowest power with at most MAX (MIN_SIDE_LIST, 1 in 1000 dated events) spans above it; but never below
+ * 2^22 seconds (48 days), so that events known to the month always stay in place. */
+#define MIN_SIDE_LIST   64
+#define MIN_LONG_POWER  22
+
+static gint64
+choose_long_span (SitmapEventStore *self)
+{
+  guint counts[64] = { 0 };
+  guint allowed = MAX (MIN_SIDE_LIST, self->columns.n_dated / 1000), above = 0, k;
+
+  for (guint i = 0; i < self->columns.n_dated; i++)
+    {
+      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      gint64 span;
+
+      if (record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END)
+        continue;
+      span = record->end - record->start;
+      if (span <= LONG_SPAN_SECONDS)
+        counts[span <= 1 ? 0 : g_bit_storage ((gulong) (span - 1))]++;
+    }
+  for (k = G_N_ELEMENTS (counts) - 1; k > MIN_LONG_POWER && above + counts[k] <= allowed; k--)
+    above += counts[k];
+  return MIN ((gint64) 1 << k, LONG_SPAN_SECONDS);
+}
+
+/* Short events keep their duration; longer spans (see choose_long_span()) and open-ended ones go to the
  * side list, so the time index can bound how far before a range an overlapping event may start. */
 static void
 build_time_index (SitmapEventStore *self)
 {
+  gint64 long_span = choose_long_span (self);
+
   self->max_short_span = 0;
   g_array_set_size (self->long_events, 0);
   g_array_set_size (self->long_ends, 0);
@@ -435,7 +507,7 @@ build_time_index (SitmapEventStore *self)
       gboolean dated = i < self->columns.n_dated;
       gboolean open = record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END;
 
-      if (dated && (open || record->end - record->start > LONG_SPAN_SECONDS))
+      if (dated && (open || record->end - record->start > long_span))
         {
           guint32 position = i;
 
@@ -461,7 +533,10 @@ sitmap_event_store_finish (SitmapEventStore *self,
 {
   guint n;
 
+  g_return_if_fail (self != NULL);
   g_return_if_fail (!self->finished);
+  g_return_if_fail (lookup_source != NULL && lookup_place != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (places));
 
   resolve_references (self, lookup_source, lookup_place, places, user_data);
   g_array_sort (self->records, compare_records);
@@ -486,6 +561,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
         self->columns.n_dated = i + 1;
     }
   build_time_index (self);
+  index_ids (self);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;
@@ -620,16 +696,22 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
     {
       gint64 event_end = sitmap_event_columns_get_end (&self->columns, i);
 
-      /* Open bounds say nothing of where the data lies. */
+      /* Open bounds say nothing of where the data lies; the other bound of the span does. */
       if (self->start[i] != SITMAP_TIME_OPEN_START)
-        s = MIN (s, self->start[i]);
+        {
+          s = MIN (s, self->start[i]);
+          e = MAX (e, self->start[i]);
+        }
       if (event_end != SITMAP_TIME_OPEN_END)
-        e = MAX (e, event_end);
-      else if (self->start[i] != SITMAP_TIME_OPEN_START)
-        e = MAX (e, self->start[i]);
+        {
+          s = MIN (s, event_end - 1);
+          e = MAX (e, event_end);
+        }
     }
   if (s > e)
     return FALSE;
+  /* One moment, or spans that all end or all begin at one: an extent of at least a second */
+  e = MAX (e, s + 1);
   *start = s;
   *end = e;
   return TRUE;
@@ -662,17 +744,6 @@ sitmap_event_store_find (SitmapEventStore *self, const char *id)
   g_return_val_if_fail (self->finished, -1);
   if (id == NULL)
     return -1;
-  if (self->by_id == NULL)
-    {
-      self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint i = 0; i < self->records->len; i++)
-        {
-          const char *event_id = g_array_index (self->records, EventRecord, i).id;
-
-          if (event_id != NULL)
-            g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
-        }
-    }
   position = g_hash_table_lookup (self->by_id, id);
   return position ? (gint) GPOINTER_TO_UINT (position) - 1 : -1;
 }
@@ -680,7 +751,8 @@ sitmap_event_store_find (SitmapEventStore *self, const char *id)
 static const EventRecord *
 record_at (SitmapEventStore *self, guint position)
 {
-  g_return_val_if_fail (position < self->records->len, NULL);
+  /* Every caller reads the record: a position out of range is a bug to stop at, not a NULL to crash on. */
+  g_assert (position < self->records->len);
   return &g_array_index (self->records, EventRecord, position);
 }
 
@@ -750,13 +822,26 @@ sitmap_event_store_get_place (SitmapEventStore *self, guint position)
   return record_at (self, position)->place;
 }
 
+gboolean
+sitmap_event_store_is_located_by_place (SitmapEventStore *self, guint position)
+{
+  return (record_at (self, position)->origin & RECORD_LOCATED_BY_PLACE) != 0;
+}
+
+gboolean
+sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position)
+{
+  return (record_at (self, position)->origin & RECORD_PRECISION_STATED) != 0;
+}
+
 const char *const *
 sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors)
 {
   const EventRecord *record = record_at (self, position);
 
+  /* NULL rather than a pointer computed into an empty array */
   *n_actors = record->n_actors;
-  return (const char *const *) &self->actors->pdata[record->first_actor];
+  return record->n_actors > 0 ? (const char *const *) &self->actors->pdata[record->first_actor] : NULL;
 }
 
 const SitmapFigure *
@@ -765,7 +850,7 @@ sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n
   const EventRecord *record = record_at (self, position);
 
   *n_figures = record->n_figures;
-  return &g_array_index (self->figures, SitmapFigure, record->first_figure);
+  return record->n_figures > 0 ? &g_array_index (self->figures, SitmapFigure, record->first_figure) : NULL;
 }
 
 const SitmapCitationRecord *
@@ -774,7 +859,8 @@ sitmap_event_store_get_citations (SitmapEventStore *self, guint position, guint 
   const EventRecord *record = record_at (self, position);
 
   *n_citations = record->n_citations;
-  return &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+  return record->n_citations > 0 ? &g_array_index (self->citations, SitmapCitationRecord, record->first_citation)
+                                 : NULL;
 }
 
 void

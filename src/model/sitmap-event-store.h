@@ -32,10 +32,11 @@ typedef enum
   SITMAP_EVENT_FLAG_AREA = 1 << 1,       /* located by a polygon */
   SITMAP_EVENT_FLAG_LINE = 1 << 2,       /* located along a line */
   SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
-  SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* spans long or open-ended: kept in the time index's side list */
+  SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* among the longest spans, or open-ended: in the time index's side list */
 } SitmapEventFlags;
 
-/* What a reader knows of one citation while it reads; strings are borrowed until the draft is added. */
+/* What a reader knows of one citation while it reads; its strings are owned, and taken by
+ * sitmap_event_draft_take_citation(). */
 typedef struct
 {
   char             *source_id;
@@ -81,8 +82,9 @@ void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
 /* The hot columns, indexed by position: events in time order (by start, then end), the undated last.
  * Read-only for everyone but the store. x, y are normalised Web Mercator, NAN when unplaced.
  *
- * Time is kept in 12 bytes an event: the start, and the duration in seconds. The few spans longer
- * than two years, or open-ended, have SITMAP_EVENT_DURATION_LONG and their end in long_ends (at the
+ * Time is kept in 12 bytes an event: the start, and the duration in seconds. The few longest spans
+ * (all over two years, and the longest others, about one event in a thousand), and the open-ended ones, have
+ * SITMAP_EVENT_DURATION_LONG and their end in long_ends (at the
  * same index as their position in long_positions, ascending). Read ends with
  * sitmap_event_columns_get_end(). */
 typedef struct
@@ -126,8 +128,8 @@ typedef struct _SitmapEventStore SitmapEventStore;
 
 SitmapEventStore         *sitmap_event_store_new (void);
 void                      sitmap_event_store_free (SitmapEventStore *self);
+/* Keeps at most 65,535 actors, figures and citations of an event (readers refuse more than 1,000). */
 void                      sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft);
-guint                     sitmap_event_store_get_n_pending (SitmapEventStore *self);
 /* Sorts and indexes. Citations name sources by id, events name places by id: the lookups map an id
  * to index + 1 (0: unknown). lookup_source must always find one (the document adds a source it has
  * not seen). An event with no point of its own takes its place's point and shape from places. */
@@ -164,6 +166,12 @@ SitmapGeometry *sitmap_event_store_get_geometry (SitmapEventStore *self, guint p
 guint           sitmap_event_store_get_radius (SitmapEventStore *self, guint position);
 /* index + 1 into the document's places, 0 when none */
 guint           sitmap_event_store_get_place (SitmapEventStore *self, guint position);
+/* Whether the event's point and shape are those of its place, as it had none of its own: a file saved then
+ * says so, and the event follows its place. */
+gboolean        sitmap_event_store_is_located_by_place (SitmapEventStore *self, guint position);
+/* Whether the location precision was given with the event; otherwise it was derived (from the place's kind,
+ * or exact for a point), and is derived again when the file is read back. */
+gboolean        sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position);
 const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
 const SitmapFigure    *sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n_figures);
 

@@ -13,7 +13,7 @@
 #include "sitmap-time.h"
 
 #define SECONDS_PER_DAY 86400
-/* Years beyond this are refused: no report needs them and they would overflow seconds in gint64. */
+/* Years beyond this are refused: no report needs them, and a written year has at most six digits. */
 #define MAX_ABS_YEAR 999999
 
 G_DEFINE_BOXED_TYPE (SitmapTime, sitmap_time, sitmap_time_copy, sitmap_time_free)
@@ -110,8 +110,10 @@ parse_digits (const char **p, guint n_digits, gint64 *out)
 static gboolean
 invalid_date (GError **error, const char *text, const char *why)
 {
+  g_autofree char *quoted = sitmap_quote_text (text);
+
   g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-               _("“%s” is not a date Sitmap understands (%s)"), text, why);
+               _("“%s” is not a date Sitmap understands (%s)"), quoted, why);
   return FALSE;
 }
 
@@ -141,6 +143,17 @@ parse_offset (const char **p, gint64 *offset)
   return TRUE;
 }
 
+/* Whether a date, a month or a year ends at p: XSD allows a time zone after each. It names the zone the
+ * calendar date is in; Sitmap keeps the date as written. */
+static gboolean
+ends_date (const char *p)
+{
+  gint64 offset;
+
+  return *p == '\0' || (parse_offset (&p, &offset) && *p == '\0');
+}
+
+/* Four to six digits, perhaps negative: no more than MAX_ABS_YEAR. */
 static gboolean
 parse_year (const char **p, gint64 *year)
 {
@@ -161,6 +174,78 @@ parse_year (const char **p, gint64 *year)
   return TRUE;
 }
 
+/* "hh:mm[:ss][.fff][zone]" at p, the date's midnight being day_start: the moment in UTC. */
+static gboolean
+parse_clock (const char *p, const char *text, gint64 day_start, gint64 *moment, GError **error)
+{
+  gint64 hour = 0, minute = 0, second = 0, offset = 0;
+
+  if (!parse_digits (&p, 2, &hour) || *p++ != ':' || !parse_digits (&p, 2, &minute))
+    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+  if (*p == ':' && (p++, !parse_digits (&p, 2, &second)))
+    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+  /* Fractions of a second are accepted and dropped: no report is that exact. */
+  if (*p == '.')
+    {
+      p++;
+      if (!g_ascii_isdigit (*p))
+        return invalid_date (error, text, _("the fraction of a second has no digits"));
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute || second)))
+    return invalid_date (error, text, _("the time of day is out of range"));
+  if (*p != '\0' && !parse_offset (&p, &offset))
+    return invalid_date (error, text, _("the time zone must be Z or ±hh:mm"));
+  if (*p != '\0')
+    return invalid_date (error, text, _("there is text after the date"));
+  /* A leap second (:60) is folded onto the next second rather than refused. */
+  *moment = day_start + hour * 3600 + minute * 60 + second - offset;
+  return TRUE;
+}
+
+/* The calendar part, "YYYY[-MM[-DD]]", and the clock after a 'T'. */
+static gboolean
+parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapTimeUnit *unit, GError **error)
+{
+  gint64 year, month, day;
+
+  if (!parse_year (&p, &year))
+    return invalid_date (error, text, _("the year must have four to six digits"));
+  if (ends_date (p))
+    {
+      *unit = SITMAP_TIME_UNIT_YEAR;
+      *start = sitmap_time_from_civil (year, 1, 1, 0, 0, 0);
+      *end = sitmap_time_from_civil (year + 1, 1, 1, 0, 0, 0);
+      return TRUE;
+    }
+  if (*p++ != '-' || !parse_digits (&p, 2, &month) || month < 1 || month > 12)
+    return invalid_date (error, text, _("the month must be 01 to 12"));
+  if (ends_date (p))
+    {
+      *unit = SITMAP_TIME_UNIT_MONTH;
+      *start = sitmap_time_from_civil (year, month, 1, 0, 0, 0);
+      *end = sitmap_time_add_months (*start, 1);
+      return TRUE;
+    }
+  if (*p++ != '-' || !parse_digits (&p, 2, &day) || day < 1 || day > days_in_month (year, month))
+    return invalid_date (error, text, _("there is no such day in that month"));
+  *start = sitmap_time_from_civil (year, month, day, 0, 0, 0);
+  if (ends_date (p))
+    {
+      *unit = SITMAP_TIME_UNIT_DAY;
+      *end = *start + SECONDS_PER_DAY;
+      return TRUE;
+    }
+  if (*p++ != 'T')
+    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+  *unit = SITMAP_TIME_UNIT_SECOND;
+  if (!parse_clock (p, text, *start, start, error))
+    return FALSE;
+  *end = *start + 1;
+  return TRUE;
+}
+
 gboolean
 sitmap_time_parse_bound (const char     *text,
                          gint64         *start,
@@ -169,67 +254,24 @@ sitmap_time_parse_bound (const char     *text,
                          GError        **error)
 {
   g_autofree char *stripped = NULL;
-  const char *p;
-  gint64 year, month = 1, day = 1, hour = 0, minute = 0, second = 0, offset = 0;
+  gint64 s, e;
+  SitmapTimeUnit u;
 
   g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL && unit != NULL, FALSE);
 
   stripped = g_strstrip (g_strdup (text));
-  p = stripped;
-  if (*p == '\0')
+  if (*stripped == '\0')
     return invalid_date (error, text, _("it is empty"));
-  if (!parse_year (&p, &year) || ABS (year) > MAX_ABS_YEAR)
-    return invalid_date (error, stripped, _("the year must have four digits"));
-
-  if (*p == '\0')
-    {
-      *unit = SITMAP_TIME_UNIT_YEAR;
-      *start = sitmap_time_from_civil (year, 1, 1, 0, 0, 0);
-      *end = sitmap_time_from_civil (year + 1, 1, 1, 0, 0, 0);
-      return TRUE;
-    }
-  if (*p++ != '-' || !parse_digits (&p, 2, &month) || month < 1 || month > 12)
-    return invalid_date (error, stripped, _("the month must be 01 to 12"));
-  if (*p == '\0')
-    {
-      *unit = SITMAP_TIME_UNIT_MONTH;
-      *start = sitmap_time_from_civil (year, month, 1, 0, 0, 0);
-      *end = sitmap_time_add_months (*start, 1);
-      return TRUE;
-    }
-  if (*p++ != '-' || !parse_digits (&p, 2, &day) || day < 1 || day > days_in_month (year, month))
-    return invalid_date (error, stripped, _("there is no such day in that month"));
-  if (*p == '\0' || (*p == 'Z' && p[1] == '\0'))
-    {
-      *unit = SITMAP_TIME_UNIT_DAY;
-      *start = sitmap_time_from_civil (year, month, day, 0, 0, 0);
-      *end = *start + SECONDS_PER_DAY;
-      return TRUE;
-    }
-  if (*p++ != 'T' || !parse_digits (&p, 2, &hour) || *p++ != ':' || !parse_digits (&p, 2, &minute))
-    return invalid_date (error, stripped, _("the time must be written hh:mm:ss"));
-  if (*p == ':' && (p++, !parse_digits (&p, 2, &second)))
-    return invalid_date (error, stripped, _("the time must be written hh:mm:ss"));
-  /* Fractions of a second are accepted and dropped: no report is that exact. */
-  if (*p == '.')
-    {
-      p++;
-      if (!g_ascii_isdigit (*p))
-        return invalid_date (error, stripped, _("the fraction of a second has no digits"));
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute || second)))
-    return invalid_date (error, stripped, _("the time of day is out of range"));
-  if (*p != '\0' && !parse_offset (&p, &offset))
-    return invalid_date (error, stripped, _("the time zone must be Z or ±hh:mm"));
-  if (*p != '\0')
-    return invalid_date (error, stripped, _("there is text after the date"));
-
-  *unit = SITMAP_TIME_UNIT_SECOND;
-  /* A leap second (:60) is folded onto the next second rather than refused. */
-  *start = sitmap_time_from_civil (year, month, day, 0, 0, 0) + hour * 3600 + minute * 60 + second - offset;
-  *end = *start + 1;
+  if (!parse_date (stripped, stripped, &s, &e, &u, error))
+    return FALSE;
+  /* A zone or midnight written as 24:00 can carry a moment into a year that cannot be written back. */
+  if (s < sitmap_time_from_civil (-MAX_ABS_YEAR, 1, 1, 0, 0, 0) ||
+      e > sitmap_time_from_civil (MAX_ABS_YEAR + 1, 1, 1, 0, 0, 0))
+    return invalid_date (error, stripped, _("the moment is outside the years −999999…999999"));
+  *start = s;
+  *end = e;
+  *unit = u;
   return TRUE;
 }
 
@@ -250,6 +292,8 @@ precision_of_unit (SitmapTimeUnit unit)
 void
 sitmap_time_init_undated (SitmapTime *self)
 {
+  g_return_if_fail (self != NULL);
+
   memset (self, 0, sizeof *self);
   self->start = SITMAP_TIME_OPEN_END;
   self->end = SITMAP_TIME_OPEN_END;
@@ -261,6 +305,9 @@ sitmap_time_init_instant (SitmapTime *self, const char *text, GError **error)
 {
   SitmapTimeUnit unit;
   gint64 start, end;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
 
   if (!sitmap_time_parse_bound (text, &start, &end, &unit, error))
     return FALSE;
@@ -280,6 +327,8 @@ sitmap_time_init_span (SitmapTime *self, const char *begin, const char *end, GEr
   SitmapTimeUnit begin_unit = SITMAP_TIME_UNIT_NONE, end_unit = SITMAP_TIME_UNIT_NONE;
   gint64 begin_start = SITMAP_TIME_OPEN_START, end_end = SITMAP_TIME_OPEN_END, ignored;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   if (begin != NULL && !sitmap_time_parse_bound (begin, &begin_start, &ignored, &begin_unit, error))
     return FALSE;
   if (end != NULL && !sitmap_time_parse_bound (end, &ignored, &end_end, &end_unit, error))
@@ -291,8 +340,11 @@ sitmap_time_init_span (SitmapTime *self, const char *begin, const char *end, GEr
     }
   if (end_end <= begin_start)
     {
+      g_autofree char *quoted_begin = sitmap_quote_text (begin);
+      g_autofree char *quoted_end = sitmap_quote_text (end);
+
       g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                   _("The span ends (%s) before it begins (%s)"), end, begin);
+                   _("the span ends (%s) before it begins (%s)"), quoted_end, quoted_begin);
       return FALSE;
     }
 
@@ -342,6 +394,8 @@ sitmap_time_format_bound (gint64 t, SitmapTimeUnit unit)
 char *
 sitmap_time_format_begin (const SitmapTime *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   if (self->precision == SITMAP_TIME_PRECISION_NONE || self->start == SITMAP_TIME_OPEN_START)
     return NULL;
   return sitmap_time_format_bound (self->start, self->start_unit);
@@ -351,6 +405,8 @@ sitmap_time_format_begin (const SitmapTime *self)
 char *
 sitmap_time_format_end (const SitmapTime *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   if (self->precision != SITMAP_TIME_PRECISION_SPAN || self->end == SITMAP_TIME_OPEN_END)
     return NULL;
   return sitmap_time_format_bound (self->end - 1, self->end_unit);
@@ -394,6 +450,8 @@ sitmap_time_describe (const SitmapTime *self)
 {
   g_autofree char *begin = NULL;
   g_autofree char *end = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
 
   switch ((SitmapTimePrecision) self->precision)
     {
@@ -448,16 +506,8 @@ sitmap_time_precision_to_string (SitmapTimePrecision precision)
 gboolean
 sitmap_time_is_dated (const SitmapTime *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->precision != SITMAP_TIME_PRECISION_NONE;
-}
-
-gboolean
-sitmap_time_equal (const SitmapTime *a, const SitmapTime *b)
-{
-  if (a->precision == SITMAP_TIME_PRECISION_NONE || b->precision == SITMAP_TIME_PRECISION_NONE)
-    return a->precision == b->precision;
-  return a->precision == b->precision && a->start == b->start && a->end == b->end &&
-         a->start_unit == b->start_unit && a->end_unit == b->end_unit;
 }
 
 gboolean
@@ -482,4 +532,33 @@ void
 sitmap_time_free (SitmapTime *self)
 {
   g_free (self);
+}
+
+/*
+ * Quoting in messages
+ */
+
+char *
+sitmap_quote_text_max (const char *text, guint max_chars)
+{
+  g_autofree char *valid = NULL;
+  gsize limit = ((gsize) max_chars + 1) * 4, length = 0;
+  const char *cut;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Enough bytes for max_chars + 1 characters, whatever their width: a text may be megabytes long. */
+  while (length < limit && text[length] != '\0')
+    length++;
+  valid = g_utf8_make_valid (text, length);
+  if (g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+  cut = g_utf8_offset_to_pointer (valid, max_chars);
+  return g_strdup_printf ("%.*s…", (int) (cut - valid), valid);
+}
+
+char *
+sitmap_quote_text (const char *text)
+{
+  return sitmap_quote_text_max (text, SITMAP_QUOTE_MAX_CHARS);
 }

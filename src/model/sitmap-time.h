@@ -55,12 +55,13 @@ gboolean sitmap_time_init_instant (SitmapTime *self, const char *text, GError **
 gboolean sitmap_time_init_span (SitmapTime *self, const char *begin, const char *end, GError **error);
 
 gboolean sitmap_time_is_dated (const SitmapTime *self);
-gboolean sitmap_time_equal (const SitmapTime *a, const SitmapTime *b);
 gboolean sitmap_time_overlaps (const SitmapTime *self, gint64 start, gint64 end);
 gboolean sitmap_time_within (const SitmapTime *self, gint64 start, gint64 end);
 
 /* One ISO 8601 / XSD date as KML writes it ("2011", "2019-03", "2024-12-10", "2024-12-10T05:30:00Z",
- * with an optional UTC offset), parsed to the interval it covers. */
+ * each with an optional time zone), parsed to the interval it covers. A moment is converted to UTC; a date,
+ * month or year is the calendar one written, whatever its zone. Years run from -999999 to 999999, and so
+ * must the moment once converted: a file Sitmap writes then always reads back. */
 gboolean sitmap_time_parse_bound (const char     *text,
                                   gint64         *start,
                                   gint64         *end,
@@ -79,6 +80,14 @@ gint64 sitmap_days_from_civil (gint64 year, guint month, guint day);
 void   sitmap_civil_from_days (gint64 days, gint64 *year, guint *month, guint *day);
 gint64 sitmap_time_from_civil (gint64 year, guint month, guint day, guint hour, guint minute, guint second);
 gint64 sitmap_time_add_months (gint64 t, int months);
+
+/* How an error message quotes text from a document: valid UTF-8, at most SITMAP_QUOTE_MAX_CHARS
+ * characters, then "…". A message is shown in a dialog, which takes minutes to lay out a megabyte.
+ * (Here because the model quotes dates; src/io quotes everything else with it.) */
+#define SITMAP_QUOTE_MAX_CHARS 40
+char *sitmap_quote_text (const char *text);
+/* The same with another limit, for longer text such as libxml2's own descriptions. */
+char *sitmap_quote_text_max (const char *text, guint max_chars);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTime, sitmap_time_free)
 

@@ -337,7 +337,7 @@ static void
 test_not_well_formed (void)
 {
   assert_fails_saying (KML_OPEN "\n<Document>\n<name>x</Document>\n</kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 3,
-                       "wrong end tag");
+                       "<name> begun on line 3 is closed by </Document>");
   assert_fails_saying (KML_OPEN "</kml>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, "after the end");
   assert_fails (KML_OPEN "</kml>\ntrailing text", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
   assert_fails (KML_OPEN "\n<Document><name><![CDATA[never closed</name></Document></kml>",

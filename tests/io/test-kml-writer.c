@@ -200,7 +200,8 @@ test_category_styles (void)
   g_assert_cmpint (xpath_count (written, "//k:Style[@id='sitmap-place']"), ==, 1);
 }
 
-/* An event placed only by its place is written with the place's geometry, so other viewers show it. */
+/* An event placed only by its place is written with the place's point, so other viewers show it, marked
+ * as coming from the place, and never with the place's shape (H3). */
 static void
 test_geometry_always_written (void)
 {
@@ -209,7 +210,12 @@ test_geometry_always_written (void)
 
   assert_xpath (written, "//k:Placemark[@id='ev-baghouz']/k:Point/k:coordinates", "40.9506,34.4586");
   assert_xpath (written, "//k:Placemark[@id='ev-baghouz']//s:location/@place", "place-baghouz");
-  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']/k:MultiGeometry/k:Polygon"), ==, 1);
+  assert_xpath (written, "//k:Placemark[@id='ev-baghouz']//s:location/@from-place", "true");
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']//k:Polygon"), ==, 0);
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-since']/k:Point"), ==, 1);
+  assert_xpath (written, "//k:Placemark[@id='ev-since']//s:location/@from-place", "true");
+  /* An event with a point of its own is not from its place */
+  g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-until']//s:location/@from-place"), ==, 0);
   /* A shape anchored at its middle is written alone; any other anchor beside it */
   g_assert_cmpint (xpath_count (written, "//k:Placemark[@id='ev-strikes']/k:Polygon/k:innerBoundaryIs"), ==, 2);
   assert_xpath (written, "//k:Placemark[@id='ev-road']/k:MultiGeometry/k:Point/k:coordinates", "38.5,34.7");

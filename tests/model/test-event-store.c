@@ -28,6 +28,16 @@ add_simple_event (SitmapDocumentBuilder *builder, const char *id, const char *wh
   sitmap_event_draft_clear (&draft);
 }
 
+static gint64
+io_day (const char *date)
+{
+  gint64 start, end;
+  SitmapTimeUnit unit;
+
+  g_assert_true (sitmap_time_parse_bound (date, &start, &end, &unit, NULL));
+  return start;
+}
+
 static void
 test_sorted_undated_last (void)
 {
@@ -159,6 +169,97 @@ test_extent_ignores_open_bounds (void)
   g_assert_cmpint (end, ==, sitmap_time_from_civil (2024, 12, 11, 0, 0, 0));
 }
 
+/* L7: when every dated event begins openly, their ends still say where the data lies. */
+static void
+test_extent_of_open_starts (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  const char *ends[] = { "2024-12-08", "2020-06" };
+  gint64 start, end;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      SitmapEventDraft draft;
+
+      sitmap_event_draft_init (&draft);
+      g_assert_true (sitmap_time_init_span (&draft.time, NULL, ends[i], NULL));
+      sitmap_document_builder_add_event (builder, &draft);
+      sitmap_event_draft_clear (&draft);
+    }
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+
+  g_assert_true (sitmap_event_store_get_time_extent (sitmap_document_get_store (document), &start, &end));
+  g_assert_cmpint (start, <=, sitmap_time_from_civil (2020, 7, 1, 0, 0, 0));
+  g_assert_cmpint (start, >=, sitmap_time_from_civil (2020, 6, 1, 0, 0, 0));
+  g_assert_cmpint (end, ==, sitmap_time_from_civil (2024, 12, 9, 0, 0, 0));
+}
+
+/* L7: one long span among short events goes to the side list, so that queries do not scan back by its
+ * length; queries still find it. */
+static void
+test_lone_long_span_set_aside (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (GArray) found = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const SitmapEventColumns *columns;
+  SitmapEventDraft draft;
+  gint position;
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("day%u", i);
+      g_autofree char *when = g_strdup_printf ("2024-%02u-%02u", 1 + i % 12, 1 + i % 28);
+
+      add_simple_event (builder, id, when, 35, 38);
+    }
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("siege");
+  g_assert_true (sitmap_time_init_span (&draft.time, "2023-01-01", "2024-11-30", NULL));
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  columns = sitmap_document_get_columns (document);
+  position = sitmap_document_find_event (document, "siege");
+
+  g_assert_true (columns->flags[position] & SITMAP_EVENT_FLAG_LONG);
+  g_assert_false (columns->flags[sitmap_document_find_event (document, "day5")] & SITMAP_EVENT_FLAG_LONG);
+  sitmap_event_store_query_time (sitmap_document_get_store (document), io_day ("2024-06-10"), io_day ("2024-06-11"),
+                                 SITMAP_RANGE_OVERLAPPING, found);
+  g_assert_cmpuint (found->len, >, 1);
+  {
+    gboolean has_siege = FALSE;
+
+    for (guint i = 0; i < found->len; i++)
+      has_siege |= g_array_index (found, guint32, i) == (guint32) position;
+    g_assert_true (has_siege);
+  }
+}
+
+/* L6: an event without actors, figures or citations gives none, not a pointer into an empty array. */
+static void
+test_empty_lists (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  SitmapEventStore *store;
+  guint n = 1;
+
+  add_simple_event (builder, "bare", "2024", 35, 38);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  store = sitmap_document_get_store (document);
+  g_assert_null (sitmap_event_store_get_actors (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  n = 1;
+  g_assert_null (sitmap_event_store_get_figures (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  n = 1;
+  g_assert_null (sitmap_event_store_get_citations (store, 0, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (sitmap_event_store_find (store, "bare"), ==, 0);
+}
+
 static void
 test_places_sources_and_citations (void)
 {
@@ -265,6 +366,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-store/sorted-undated-last", test_sorted_undated_last);
   g_test_add_func ("/event-store/time-query-matches-scan", test_time_query_matches_scan);
   g_test_add_func ("/event-store/extent-ignores-open-bounds", test_extent_ignores_open_bounds);
+  g_test_add_func ("/event-store/extent-of-open-starts", test_extent_of_open_starts);
+  g_test_add_func ("/event-store/empty-lists", test_empty_lists);
+  g_test_add_func ("/event-store/lone-long-span-set-aside", test_lone_long_span_set_aside);
   g_test_add_func ("/event-store/places-sources-citations", test_places_sources_and_citations);
   g_test_add_func ("/event-store/compact", test_compact);
   return g_test_run ();

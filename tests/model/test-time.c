@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <locale.h>
 
 #include "sitmap-error.h"
@@ -133,6 +135,88 @@ test_refuses_nonsense (void)
     }
 }
 
+/* XSD allows a time zone on a date, a month and a year (L1); the calendar date written is kept. */
+static void
+test_dates_with_zone (void)
+{
+  const struct
+  {
+    const char         *text;
+    SitmapTimePrecision precision;
+    const char         *written;
+  } cases[] = {
+    { "2024-12-10+03:00", SITMAP_TIME_PRECISION_DAY, "2024-12-10" },
+    { "2024-12-10-05:00", SITMAP_TIME_PRECISION_DAY, "2024-12-10" },
+    { "2019-03Z", SITMAP_TIME_PRECISION_MONTH, "2019-03" },
+    { "2024Z", SITMAP_TIME_PRECISION_YEAR, "2024" },
+    { "2024+14:00", SITMAP_TIME_PRECISION_YEAR, "2024" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      SitmapTime t;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *written = NULL;
+
+      g_assert_true (sitmap_time_init_instant (&t, cases[i].text, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (t.precision, ==, cases[i].precision);
+      written = sitmap_time_format_begin (&t);
+      g_assert_cmpstr (written, ==, cases[i].written);
+    }
+}
+
+/* M1: a moment a zone or 24:00 carries past the years that can be written is refused; every accepted
+ * moment writes back as text that parses to the same moment. */
+static void
+test_moments_stay_writable (void)
+{
+  const char *refused[] = { "999999-12-31T23:00:00-14:00", "-999999-01-01T00:00:00+01:00", "999999-12-31T24:00:00Z",
+                            "999999-12-31T23:59:60Z" };
+  const char *kept[] = { "999999-12-31T23:59:59Z", "-999999-01-01T00:00:00Z", "999999-12-31T09:00:00-14:00",
+                         "-999999-01-01T00:00:00-01:00", "999999-12-31" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      SitmapTime t;
+      g_autoptr (GError) error = NULL;
+
+      g_assert_false (sitmap_time_init_instant (&t, refused[i], &error));
+      g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "999999"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      SitmapTime t, again;
+      g_autoptr (GError) error = NULL;
+      g_autofree char *written = NULL;
+
+      g_assert_true (sitmap_time_init_instant (&t, kept[i], &error));
+      g_assert_no_error (error);
+      written = sitmap_time_format_begin (&t);
+      g_assert_true (sitmap_time_init_instant (&again, written, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (again.start, ==, t.start);
+    }
+}
+
+/* H2: a date quoted in a message is cut to 40 characters, and stays valid UTF-8. */
+static void
+test_messages_quote_briefly (void)
+{
+  g_autoptr (GString) text = g_string_new ("2024-");
+  SitmapTime t;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (text, "é");
+  g_assert_false (sitmap_time_init_instant (&t, text->str, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 200);
+  g_assert_nonnull (strstr (error->message, "2024-éé"));
+  g_assert_nonnull (strstr (error->message, "…"));
+}
+
 static void
 test_leap_day_accepted (void)
 {
@@ -199,6 +283,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/span-covers-whole-days", test_span_covers_whole_days);
   g_test_add_func ("/time/round-trip-forms", test_round_trip_forms);
   g_test_add_func ("/time/refuses-nonsense", test_refuses_nonsense);
+  g_test_add_func ("/time/dates-with-zone", test_dates_with_zone);
+  g_test_add_func ("/time/moments-stay-writable", test_moments_stay_writable);
+  g_test_add_func ("/time/messages-quote-briefly", test_messages_quote_briefly);
   g_test_add_func ("/time/leap-day", test_leap_day_accepted);
   g_test_add_func ("/time/describe", test_describe);
   g_test_add_func ("/time/add-months", test_add_months);
