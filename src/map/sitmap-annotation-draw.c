@@ -502,7 +502,7 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
   g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
   g_return_if_fail (project != NULL);
 
-  context = pango_cairo_create_context (cr);
+  context = sitmap_annotation_get_text (annotation) != NULL ? pango_cairo_create_context (cr) : NULL;
   projected_init (&p, annotation, document, project, user_data, scale, context);
   cairo_save (cr);
   switch (sitmap_annotation_get_kind (annotation))
@@ -550,7 +550,7 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
     }
   cairo_restore (cr);
   projected_clear (&p);
-  g_object_unref (context);
+  g_clear_object (&context);
 }
 
 void

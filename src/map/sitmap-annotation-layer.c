@@ -65,6 +65,18 @@ struct _SitmapAnnotationLayer
   double                   pointer_x; /* for the area tool's line to the pointer */
   double                   pointer_y;
   gboolean                 pointer_in;
+
+  /* The annotations as last drawn, around the centre they were drawn at: while the map only pans,
+   * frames move this node instead of drawing every annotation again. */
+  GskRenderNode *cache;
+  gboolean       cache_valid;
+  double         cache_center_x; /* map pixels */
+  double         cache_center_y;
+  double         cache_map_size;
+  double         cache_cos_r;
+  double         cache_sin_r;
+  double         cache_width;
+  double         cache_height;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SHUMATE_TYPE_LAYER)
@@ -163,50 +175,129 @@ annotations_shown (SitmapAnnotationLayer *self)
  * Drawing
  */
 
-static void
-sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
-{
-  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
-  GListModel            *annotations;
-  SitmapMapProjection    p;
-  cairo_t               *cr;
-  guint                  n;
+/* How far beyond the widget the cached drawing reaches, so that panning this far needs no redrawing. */
+#define CACHE_MARGIN 256.0
 
-  if (!annotations_shown (self) || !projection (self, &p))
-    return;
-  annotations = sitmap_document_get_annotations (self->document);
-  n = g_list_model_get_n_items (annotations);
-  if (n == 0 && self->draft == NULL)
-    return;
-  /* Annotations are tens, not thousands: one cairo node, redrawn each frame, costs little. */
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p.width, p.height));
+static void
+invalidate (SitmapAnnotationLayer *self)
+{
+  self->cache_valid = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static GskRenderNode *
+draw_annotations (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
+{
+  GListModel  *annotations = sitmap_document_get_annotations (self->document);
+  guint        n = g_list_model_get_n_items (annotations);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t     *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN,
+                                                                 p->width + 2 * CACHE_MARGIN,
+                                                                 p->height + 2 * CACHE_MARGIN));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
 
-      sitmap_annotation_draw (cr, annotation, self->document, project_cb, &p, 1,
+      sitmap_annotation_draw (cr, annotation, self->document, project_cb, (gpointer) p, 1,
                               annotation == self->selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
     }
-  if (self->draft != NULL)
-    {
-      sitmap_annotation_draw (cr, self->draft, self->document, project_cb, &p, 1, SITMAP_ANNOTATION_DRAW_SELECTED);
-      /* The area's next side, to the pointer. */
-      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in
-          && sitmap_annotation_get_n_points (self->draft) > 0)
-        {
-          double mx, my, x, y, dash[] = { 5, 4 };
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
 
-          sitmap_annotation_get_mercator (self->draft, sitmap_annotation_get_n_points (self->draft) - 1, &mx, &my);
-          sitmap_map_projection_to_widget (&p, mx, my, &x, &y);
-          cairo_move_to (cr, x, y);
-          cairo_line_to (cr, self->pointer_x, self->pointer_y);
-          cairo_set_dash (cr, dash, 2, 0);
-          cairo_set_line_width (cr, 2);
-          cairo_set_source_rgba (cr, 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0, 0.9);
-          cairo_stroke (cr);
-        }
+/* Whether the cache can serve this frame, and its offset from where it was drawn, in widget pixels. */
+static gboolean
+cache_serves (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double *dx, double *dy)
+{
+  double u, v;
+
+  if (!self->cache_valid || self->cache == NULL || p->map_size != self->cache_map_size
+      || p->cos_r != self->cache_cos_r || p->sin_r != self->cache_sin_r || p->width != self->cache_width
+      || p->height != self->cache_height)
+    return FALSE;
+  u = self->cache_center_x - p->center_x;
+  v = self->cache_center_y - p->center_y;
+  /* Across the antimeridian, from the nearest copy of the world. */
+  u -= p->map_size * round (u / p->map_size);
+  if (fabs (u) > CACHE_MARGIN || fabs (v) > CACHE_MARGIN)
+    return FALSE;
+  sitmap_map_projection_map_to_widget (p, u, v, dx, dy);
+  *dx -= p->width / 2;
+  *dy -= p->height / 2;
+  return TRUE;
+}
+
+static void
+remember_cache (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
+{
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  self->cache = draw_annotations (self, p);
+  self->cache_valid = TRUE;
+  self->cache_center_x = p->center_x;
+  self->cache_center_y = p->center_y;
+  self->cache_map_size = p->map_size;
+  self->cache_cos_r = p->cos_r;
+  self->cache_sin_r = p->sin_r;
+  self->cache_width = p->width;
+  self->cache_height = p->height;
+}
+
+/* What a tool is drawing, redrawn each frame: it follows the pointer. */
+static void
+snapshot_draft (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
+{
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
+
+  sitmap_annotation_draw (cr, self->draft, self->document, project_cb, (gpointer) p, 1,
+                          SITMAP_ANNOTATION_DRAW_SELECTED);
+  /* The area's next side, to the pointer. */
+  if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in
+      && sitmap_annotation_get_n_points (self->draft) > 0)
+    {
+      double mx, my, x, y, dash[] = { 5, 4 };
+
+      sitmap_annotation_get_mercator (self->draft, sitmap_annotation_get_n_points (self->draft) - 1, &mx, &my);
+      sitmap_map_projection_to_widget (p, mx, my, &x, &y);
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, self->pointer_x, self->pointer_y);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 2);
+      cairo_set_source_rgba (cr, 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0, 0.9);
+      cairo_stroke (cr);
     }
   cairo_destroy (cr);
+}
+
+/* Drawing every annotation costs a few hundred microseconds each (wide strokes, text): done when they or
+ * the zoom change, or the map pans past the cache's margin; other frames move the cached node. */
+static void
+sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+  SitmapMapProjection    p;
+  double                 dx = 0, dy = 0;
+
+  if (!annotations_shown (self) || !projection (self, &p))
+    return;
+  if (g_list_model_get_n_items (sitmap_document_get_annotations (self->document)) > 0)
+    {
+      if (!cache_serves (self, &p, &dx, &dy))
+        {
+          remember_cache (self, &p);
+          dx = dy = 0;
+        }
+      if (self->cache != NULL)
+        {
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
+          gtk_snapshot_append_node (snapshot, self->cache);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+  if (self->draft != NULL)
+    snapshot_draft (self, snapshot, &p);
 }
 
 /*
@@ -302,7 +393,7 @@ sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotat
   g_set_object (&self->selected, annotation);
   if (annotation == NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
@@ -389,7 +480,7 @@ document_changed_cb (SitmapAnnotationLayer *self, SitmapDocumentChange what)
       sitmap_annotation_popover_refresh (self->popover);
       point_popover (self);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -400,7 +491,7 @@ visible_changed_cb (SitmapAnnotationLayer *self)
       sitmap_annotation_layer_set_selected (self, NULL);
       clear_draft (self);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 static void
@@ -424,7 +515,7 @@ document_cb (SitmapAnnotationLayer *self)
       self->visible_id
           = g_signal_connect_swapped (document, "notify::annotations-visible", G_CALLBACK (visible_changed_cb), self);
     }
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate (self);
 }
 
 /*
@@ -1022,6 +1113,7 @@ sitmap_annotation_layer_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->original);
   g_clear_object (&self->draft);
+  g_clear_pointer (&self->cache, gsk_render_node_unref);
   g_clear_object (&self->view_state);
   g_clear_weak_pointer (&self->event_layer);
   if (self->popover != NULL)

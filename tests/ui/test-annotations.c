@@ -171,6 +171,22 @@ test_draw_arrow (void)
   g_assert_cmpuint (blue_near (old_mx, old_my), ==, 0);
   shumate_viewport_set_zoom_level (viewport, 7);
   sitmap_test_wait_for_paint (layer ());
+
+  /* Panned a little (the layer then moves what it drew) and a lot (it draws again): on the ground both times. */
+  for (guint i = 0; i < 2; i++)
+    {
+      double step = i == 0 ? 0.8 : 4;
+
+      project ((34.0 + 34.4) / 2, (40.2 + 41.2) / 2, &old_mx, &old_my);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.5 + step / 2, 39.5 + step);
+      sitmap_test_wait_for_paint (layer ());
+      project ((34.0 + 34.4) / 2, (40.2 + 41.2) / 2, &mx, &my);
+      g_assert_cmpfloat (hypot (mx - old_mx, my - old_my), >, 40);
+      g_assert_cmpuint (blue_near (mx, my), >, 10);
+      g_assert_cmpuint (blue_near (old_mx, old_my), ==, 0);
+      shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.5, 39.5);
+      sitmap_test_wait_for_paint (layer ());
+    }
 }
 
 /* A label tool click on an event writes a label there; the event is not selected. */
