@@ -193,14 +193,14 @@ draw_annotations (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   cairo_t     *cr;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN,
-                                                                 p->width + 2 * CACHE_MARGIN,
-                                                                 p->height + 2 * CACHE_MARGIN));
+  cr = gtk_snapshot_append_cairo (
+      snapshot,
+      &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN, p->width + 2 * CACHE_MARGIN, p->height + 2 * CACHE_MARGIN));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
 
-      sitmap_annotation_draw (cr, annotation, self->document, project_cb, (gpointer) p, 1,
+      sitmap_annotation_draw (cr, annotation, self->document, project_cb, (gpointer)p, 1,
                               annotation == self->selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
     }
   cairo_destroy (cr);
@@ -213,9 +213,8 @@ cache_serves (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double 
 {
   double u, v;
 
-  if (!self->cache_valid || self->cache == NULL || p->map_size != self->cache_map_size
-      || p->cos_r != self->cache_cos_r || p->sin_r != self->cache_sin_r || p->width != self->cache_width
-      || p->height != self->cache_height)
+  if (!self->cache_valid || self->cache == NULL || p->map_size != self->cache_map_size || p->cos_r != self->cache_cos_r
+      || p->sin_r != self->cache_sin_r || p->width != self->cache_width || p->height != self->cache_height)
     return FALSE;
   u = self->cache_center_x - p->center_x;
   v = self->cache_center_y - p->center_y;
@@ -250,8 +249,7 @@ snapshot_draft (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const Sitmap
 {
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
 
-  sitmap_annotation_draw (cr, self->draft, self->document, project_cb, (gpointer) p, 1,
-                          SITMAP_ANNOTATION_DRAW_SELECTED);
+  sitmap_annotation_draw (cr, self->draft, self->document, project_cb, (gpointer)p, 1, SITMAP_ANNOTATION_DRAW_SELECTED);
   /* The area's next side, to the pointer. */
   if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in
       && sitmap_annotation_get_n_points (self->draft) > 0)
@@ -992,6 +990,24 @@ leave_cb (GtkEventControllerMotion *controller, SitmapAnnotationLayer *self)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A new leader points 60 pixels below and left of the label's text, on the ground there. */
+static gboolean
+place_leader_cb (SitmapAnnotation *label, double *latitude, double *longitude, gpointer user_data)
+{
+  SitmapAnnotationLayer *self = user_data;
+  SitmapMapProjection    p;
+  double                 mx, my, x, y;
+
+  if (!projection (self, &p) || sitmap_annotation_get_n_points (label) < 1)
+    return FALSE;
+  sitmap_annotation_get_mercator (label, 0, &mx, &my);
+  sitmap_map_projection_to_widget (&p, mx, my, &x, &y);
+  widget_to_mercator (&p, x - 45, y + 45, &mx, &my);
+  sitmap_mercator_to_lat_lon (mx - floor (mx), CLAMP (my, 0, 1), latitude, longitude);
+  *latitude = CLAMP (*latitude, -85.05, 85.05);
+  return sitmap_coordinates_valid (*latitude, *longitude);
+}
+
 /* The keyboard goes back to the map, not to a hidden button of the popover. */
 static void
 popover_closed_cb (SitmapAnnotationLayer *self)
@@ -1227,6 +1243,7 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
   self->popover = sitmap_annotation_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
   g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
+  sitmap_annotation_popover_set_leader_func (self->popover, place_leader_cb, self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Annotations"), -1);
 }
 

@@ -23,16 +23,19 @@ struct _SitmapAnnotationPopover
   GtkToggleButton *thin;
   GtkToggleButton *medium;
   GtkToggleButton *thick;
+  GtkCheckButton  *leader;
   GtkWidget       *radius_row;
   GtkSpinButton   *radius;
   GtkLabel        *events_label;
   GtkButton       *delete_button;
 
-  SitmapDocument   *document;
-  SitmapAnnotation *annotation;
-  guint             gesture;  /* this visit's: its edits of one kind merge */
-  gboolean          updating; /* showing the annotation, not editing it */
-  gboolean          focus_text;
+  SitmapDocument                   *document;
+  SitmapAnnotation                 *annotation;
+  guint                             gesture;  /* this visit's: its edits of one kind merge */
+  gboolean                          updating; /* showing the annotation, not editing it */
+  gboolean                          focus_text;
+  SitmapAnnotationPopoverLeaderFunc leader_func;
+  gpointer                          leader_data;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationPopover, sitmap_annotation_popover, GTK_TYPE_POPOVER)
@@ -104,6 +107,27 @@ radius_changed_cb (SitmapAnnotationPopover *self)
   push_change (self, after, SITMAP_ANNOTATION_CHANGE_RESHAPE);
 }
 
+/* A leader line added points a little below and left of the text, where the map says; taken away, the
+ * label is its text alone. */
+static void
+leader_toggled_cb (SitmapAnnotationPopover *self)
+{
+  g_autoptr (SitmapAnnotation) after = NULL;
+  gboolean wanted = gtk_check_button_get_active (self->leader);
+  double   latitude, longitude;
+
+  if (self->updating || self->annotation == NULL || wanted == sitmap_annotation_has_leader (self->annotation))
+    return;
+  after = sitmap_annotation_copy (self->annotation);
+  if (!wanted)
+    sitmap_annotation_remove_point (after, 1);
+  else if (self->leader_func != NULL && self->leader_func (self->annotation, &latitude, &longitude, self->leader_data))
+    sitmap_annotation_add_point (after, latitude, longitude);
+  else
+    return;
+  push_change (self, after, SITMAP_ANNOTATION_CHANGE_RESHAPE);
+}
+
 static void
 delete_clicked_cb (SitmapAnnotationPopover *self)
 {
@@ -163,6 +187,8 @@ sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self)
   for (guint i = 0; i < SITMAP_N_ANNOTATION_COLORS; i++)
     gtk_toggle_button_set_active (self->color_buttons[i], sitmap_annotation_get_color (a) == i);
   gtk_toggle_button_set_active (width_button (self, sitmap_annotation_get_width (a)), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->leader), kind == SITMAP_ANNOTATION_LABEL && self->leader_func != NULL);
+  gtk_check_button_set_active (self->leader, sitmap_annotation_has_leader (a));
   gtk_widget_set_visible (self->radius_row, kind == SITMAP_ANNOTATION_CIRCLE);
   gtk_spin_button_set_value (self->radius, sitmap_annotation_get_radius (a) / 1000);
   sitmap_annotation_get_event_ids (a, &n_events);
@@ -191,7 +217,8 @@ sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self, SitmapD
   g_set_object (&self->annotation, annotation);
   self->gesture = sitmap_annotation_command_new_gesture ();
   self->updating = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->text_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->text_entry),
+                         sitmap_annotation_get_text (annotation) ? sitmap_annotation_get_text (annotation) : "");
   self->updating = FALSE;
   sitmap_annotation_popover_refresh (self);
 }
@@ -211,6 +238,15 @@ sitmap_annotation_popover_show (GtkWidget *widget)
     }
   else if (self->annotation != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->color_buttons[sitmap_annotation_get_color (self->annotation)]));
+}
+
+void
+sitmap_annotation_popover_set_leader_func (SitmapAnnotationPopover *self, SitmapAnnotationPopoverLeaderFunc func,
+                                           gpointer user_data)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_POPOVER (self));
+  self->leader_func = func;
+  self->leader_data = user_data;
 }
 
 void
@@ -246,6 +282,7 @@ sitmap_annotation_popover_class_init (SitmapAnnotationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, thin);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, medium);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, thick);
+  gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, leader);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, radius_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, radius);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, events_label);
@@ -284,6 +321,7 @@ sitmap_annotation_popover_init (SitmapAnnotationPopover *self)
   g_signal_connect (self->thick, "toggled", G_CALLBACK (width_toggled_cb), self);
   g_signal_connect_swapped (self->radius, "value-changed", G_CALLBACK (radius_changed_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->leader, "toggled", G_CALLBACK (leader_toggled_cb), self);
   keys = gtk_event_controller_key_new ();
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -23,6 +23,13 @@ sitmap_annotation_popover_new (void);
 void
 sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self, SitmapDocument *document,
                                           SitmapAnnotation *annotation);
+/* Where a label's new leader line should point (the map knows what is a little away on screen). */
+typedef gboolean (*SitmapAnnotationPopoverLeaderFunc) (SitmapAnnotation *label, double *latitude, double *longitude,
+                                                       gpointer user_data);
+/* Without one, the popover offers no leader line switch. */
+void
+sitmap_annotation_popover_set_leader_func (SitmapAnnotationPopover *self, SitmapAnnotationPopoverLeaderFunc func,
+                                           gpointer user_data);
 /* Whether showing it puts the keyboard in the text, all selected (a new label's), or on its colour. */
 void
 sitmap_annotation_popover_set_focus_text (SitmapAnnotationPopover *self, gboolean focus_text);
