@@ -234,6 +234,12 @@ read_coordinates (SitmapKmlReader *reader, GArray *points)
     }
 }
 
+gboolean
+sitmap_kml_read_coordinates (SitmapKmlReader *reader, GArray *points)
+{
+  return read_coordinates (reader, points);
+}
+
 /* The <coordinates> of the current element (a Point, LineString or LinearRing). */
 static gboolean
 read_coordinates_child (SitmapKmlReader *reader, GArray *points)

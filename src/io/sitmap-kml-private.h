@@ -20,6 +20,8 @@ G_BEGIN_DECLS
 #define SITMAP_KML_MAX_EVENTS    10000000
 #define SITMAP_KML_MAX_PLACES    1000000
 #define SITMAP_KML_MAX_SOURCES   100000
+/* The analyst's annotations; each also has its own bounds (SITMAP_ANNOTATION_MAX_POINTS, _MAX_EVENTS). */
+#define SITMAP_KML_MAX_ANNOTATIONS 100000
 /* Coordinates of all geometries together: about 30 bytes each while they are read */
 #define SITMAP_KML_MAX_POINTS    20000000
 /* Actors, figures and citations of one event */

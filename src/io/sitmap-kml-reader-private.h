@@ -30,6 +30,12 @@ typedef struct
   guint                  n_named_views;
   guint64                n_points;   /* coordinates read, in every geometry */
   guint64                max_points; /* SITMAP_KML_MAX_POINTS, but for tests */
+  /* Annotations, in the order read (drawing order); those without an id get one in sitmap_kml_finish_annotations. */
+  GPtrArray             *annotations;
+  GHashTable            *annotation_ids;
+  gboolean               annotations_hidden;      /* the visibility of their folder */
+  gboolean               seen_annotation_folder;
+  guint                  annotation_folder_level; /* while in it: its children's level, else 0 */
   /* libxml2 interns namespace URIs: the last one found to be KML's is recognised by its pointer. */
   const char            *kml_namespace;
 } SitmapKmlReader;
@@ -54,6 +60,8 @@ typedef struct
   gint64           track_first_start;
   gint64           track_last_start;
   SitmapXmlMark    track_mark;
+  SitmapAnnotation *annotation; /* from a sitmap:annotation: then the Placemark is an annotation */
+  SitmapXmlMark    annotation_mark;
 } SitmapKmlFeature;
 
 gboolean sitmap_kml_is_element (SitmapKmlReader *reader, const char *name);
@@ -73,6 +81,14 @@ gboolean sitmap_kml_read_source (SitmapKmlReader *reader);
 gboolean sitmap_kml_read_named_view (SitmapKmlReader *reader);
 gboolean sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
 gboolean sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+
+/* The analyst's annotations (sitmap-kml-annotation.c) */
+gboolean sitmap_kml_read_annotation_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_add_annotation (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_annotation_visibility (SitmapKmlReader *reader);
+void     sitmap_kml_finish_annotations (SitmapKmlReader *reader, SitmapDocument *document);
+/* Reads the current <coordinates>-like element's text into longitude, latitude pairs, checked as KML's are. */
+gboolean sitmap_kml_read_coordinates (SitmapKmlReader *reader, GArray *points);
 
 /* Reads the current element's text as a decimal number; what names it in errors ("the zoom"). */
 gboolean sitmap_kml_read_number (SitmapKmlReader *reader, const char *what, double *value);

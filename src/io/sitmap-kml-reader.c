@@ -206,6 +206,7 @@ feature_clear (SitmapKmlFeature *feature)
   g_clear_pointer (&feature->shape, sitmap_geometry_unref);
   g_clear_pointer (&feature->track_first, g_free);
   g_clear_pointer (&feature->track_last, g_free);
+  g_clear_object (&feature->annotation);
 }
 
 static gboolean
@@ -222,6 +223,8 @@ read_extended_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
         ok = sitmap_kml_read_event_data (reader, feature);
       else if (sitmap_kml_is_sitmap_element (reader, "place"))
         ok = sitmap_kml_read_place_data (reader, feature);
+      else if (sitmap_kml_is_sitmap_element (reader, "annotation"))
+        ok = sitmap_kml_read_annotation_data (reader, feature);
       else
         ok = sitmap_xml_input_skip (reader->in);
       if (!ok)
@@ -340,7 +343,9 @@ read_feature (SitmapKmlReader *reader)
     ok = read_feature_child (reader, &feature);
   ok = ok && !sitmap_xml_input_failed (reader->in) && apply_track_time (reader, &feature);
   if (ok)
-    ok = feature.is_place ? add_place (reader, &feature) : add_event (reader, &feature);
+    ok = feature.annotation != NULL ? sitmap_kml_add_annotation (reader, &feature)
+         : feature.is_place           ? add_place (reader, &feature)
+                                      : add_event (reader, &feature);
   feature_clear (&feature);
   return ok;
 }
@@ -425,6 +430,25 @@ read_header_text (SitmapKmlReader *reader, gboolean *have, void (*set) (SitmapDo
 
 static gboolean read_container (SitmapKmlReader *reader, guint level);
 
+/* The first folder of annotations (id sitmap-annotations) is remembered while it is read, for its visibility. */
+static gboolean
+read_folder (SitmapKmlReader *reader, guint level)
+{
+  g_autofree char *id = sitmap_xml_input_dup_attribute (reader->in, "id");
+  gboolean annotations = !reader->seen_annotation_folder && g_strcmp0 (id, "sitmap-annotations") == 0;
+  guint outer = reader->annotation_folder_level;
+  gboolean ok;
+
+  if (annotations)
+    {
+      reader->seen_annotation_folder = TRUE;
+      reader->annotation_folder_level = level + 1;
+    }
+  ok = read_container (reader, level + 1);
+  reader->annotation_folder_level = annotations ? 0 : outer;
+  return ok;
+}
+
 /* The document's own name, description and view come from <kml>'s outermost Document or Folder. */
 static gboolean
 read_container_child (SitmapKmlReader *reader, guint level)
@@ -432,7 +456,10 @@ read_container_child (SitmapKmlReader *reader, guint level)
   gboolean header = level <= 1;
 
   if (sitmap_kml_is_element (reader, "Document") || sitmap_kml_is_element (reader, "Folder"))
-    return read_container (reader, level + 1);
+    return read_folder (reader, level);
+  /* Whether the annotations are shown is their folder's visibility. */
+  if (level > 0 && level == reader->annotation_folder_level && sitmap_kml_is_element (reader, "visibility"))
+    return sitmap_kml_read_annotation_visibility (reader);
   if (sitmap_kml_is_element (reader, "Placemark") || sitmap_kml_is_element (reader, "GroundOverlay"))
     return read_feature (reader);
   if (header && sitmap_kml_is_element (reader, "name"))
@@ -545,6 +572,8 @@ reader_init (SitmapKmlReader *reader, SitmapXmlInput *in)
   reader->place_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->place_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   reader->unnamed_places = g_ptr_array_new_with_free_func (g_object_unref);
+  reader->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  reader->annotation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static void
@@ -556,16 +585,23 @@ reader_clear (SitmapKmlReader *reader)
   g_hash_table_unref (reader->place_ids);
   g_hash_table_unref (reader->place_refs);
   g_ptr_array_unref (reader->unnamed_places);
+  g_ptr_array_unref (reader->annotations);
+  g_hash_table_unref (reader->annotation_ids);
 }
 
 static SitmapDocument *
 finish (SitmapKmlReader *reader)
 {
+  SitmapDocument *document;
+
   if (!reader->have_view_position && reader->have_look_at)
     sitmap_document_builder_set_position (reader->builder, reader->look_at_latitude, reader->look_at_longitude,
                                           reader->look_at_zoom);
   add_unnamed_places (reader);
-  return sitmap_document_builder_finish (g_steal_pointer (&reader->builder));
+  document = sitmap_document_builder_finish (g_steal_pointer (&reader->builder));
+  /* Annotations go in once the document exists, before anyone sees it. */
+  sitmap_kml_finish_annotations (reader, document);
+  return document;
 }
 
 /*

@@ -770,6 +770,232 @@ write_events (Writer *writer, GError **error)
   return TRUE;
 }
 
+/*
+ * Annotations: ordinary Placemarks for other viewers, with sitmap:annotation for Sitmap
+ */
+
+/* A circle as other viewers are given it: this many points on the ground at its radius. */
+#define ANNOTATION_CIRCLE_POINTS 72
+/* The inside of an area or circle, faintly, as the map draws it: 14 % */
+#define ANNOTATION_FILL_ALPHA 0x24
+
+/* n latitude, longitude pairs of annotation (or of out when given) as KML's longitude, latitude pairs. */
+static double *
+annotation_lon_lat (SitmapAnnotation *annotation, guint *n)
+{
+  double *points;
+
+  *n = sitmap_annotation_get_n_points (annotation);
+  points = g_new (double, 2 * *n + 2);
+  for (guint i = 0; i < *n; i++)
+    sitmap_annotation_get_point (annotation, i, &points[2 * i + 1], &points[2 * i]);
+  return points;
+}
+
+static void
+write_line_string (Writer *writer, const double *points, guint n)
+{
+  start (writer, "LineString");
+  write_coordinates (writer, points, n);
+  end (writer);
+}
+
+/* A closed ring: KML repeats the first point at the end. */
+static void
+write_polygon_ring (Writer *writer, double *points, guint n)
+{
+  points[2 * n] = points[0];
+  points[2 * n + 1] = points[1];
+  start (writer, "Polygon");
+  start (writer, "outerBoundaryIs");
+  start (writer, "LinearRing");
+  write_coordinates (writer, points, n + 1);
+  end (writer);
+  end (writer);
+  end (writer);
+}
+
+/* A highlight is where its events are: a Point at each that has one. */
+static void
+write_highlight_geometry (Writer *writer, SitmapAnnotation *annotation)
+{
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *const *ids;
+  guint n_ids;
+
+  ids = sitmap_annotation_get_event_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gint position = sitmap_document_find_event (writer->document, ids[i]);
+      double latitude, longitude;
+
+      if (position >= 0 && sitmap_event_store_get_location (writer->store, position, &latitude, &longitude) &&
+          sitmap_coordinates_valid (latitude, longitude))
+        {
+          g_array_append_val (points, latitude);
+          g_array_append_val (points, longitude);
+        }
+    }
+  if (points->len == 0)
+    return;
+  if (points->len > 2)
+    start (writer, "MultiGeometry");
+  for (guint i = 0; i < points->len / 2; i++)
+    write_point (writer, g_array_index (points, double, 2 * i), g_array_index (points, double, 2 * i + 1));
+  if (points->len > 2)
+    end (writer);
+}
+
+static void
+write_annotation_geometry (Writer *writer, SitmapAnnotation *annotation)
+{
+  guint n;
+  g_autofree double *points = annotation_lon_lat (annotation, &n);
+
+  switch (sitmap_annotation_get_kind (annotation))
+    {
+    case SITMAP_ANNOTATION_LABEL:
+      if (n < 2)
+        {
+          write_point (writer, points[1], points[0]);
+          break;
+        }
+      start (writer, "MultiGeometry");
+      write_point (writer, points[1], points[0]);
+      write_line_string (writer, points, 2);
+      end (writer);
+      break;
+    case SITMAP_ANNOTATION_ARROW:
+      write_line_string (writer, points, n);
+      break;
+    case SITMAP_ANNOTATION_AREA:
+      write_polygon_ring (writer, points, n);
+      break;
+    case SITMAP_ANNOTATION_CIRCLE:
+      {
+        double ring[2 * ANNOTATION_CIRCLE_POINTS + 2];
+
+        sitmap_annotation_get_circle_ring (annotation, ANNOTATION_CIRCLE_POINTS, ring);
+        for (guint i = 0; i < ANNOTATION_CIRCLE_POINTS; i++)
+          {
+            double latitude = ring[2 * i];
+
+            ring[2 * i] = ring[2 * i + 1];
+            ring[2 * i + 1] = latitude;
+          }
+        write_polygon_ring (writer, ring, ANNOTATION_CIRCLE_POINTS);
+        break;
+      }
+    case SITMAP_ANNOTATION_HIGHLIGHT:
+      write_highlight_geometry (writer, annotation);
+      break;
+    case SITMAP_N_ANNOTATION_KINDS:
+    default:
+      break;
+    }
+}
+
+/* The colour and width for other viewers; Sitmap reads them from sitmap:annotation. */
+static void
+write_annotation_style (Writer *writer, SitmapAnnotation *annotation)
+{
+  const char *hex = sitmap_annotation_color_get_hex (sitmap_annotation_get_color (annotation));
+  g_autofree char *ink = kml_color (hex, 0xff);
+  g_autofree char *fill = kml_color (hex, ANNOTATION_FILL_ALPHA);
+
+  start (writer, "Style");
+  start (writer, "IconStyle");
+  text_element (writer, "color", ink);
+  end (writer);
+  start (writer, "LabelStyle");
+  text_element (writer, "color", ink);
+  end (writer);
+  start (writer, "LineStyle");
+  text_element (writer, "color", ink);
+  number_element (writer, "width", sitmap_annotation_get_width (annotation));
+  end (writer);
+  start (writer, "PolyStyle");
+  text_element (writer, "color", fill);
+  end (writer);
+  end (writer);
+}
+
+static void
+write_annotation_data (Writer *writer, SitmapAnnotation *annotation)
+{
+  SitmapAnnotationKind kind = sitmap_annotation_get_kind (annotation);
+  const char *const *ids;
+  guint n, n_ids;
+  g_autofree double *points = annotation_lon_lat (annotation, &n);
+
+  start (writer, "ExtendedData");
+  start_sitmap (writer, "annotation");
+  attribute (writer, "kind", sitmap_annotation_kind_to_id (kind));
+  attribute (writer, "color", sitmap_annotation_color_to_id (sitmap_annotation_get_color (annotation)));
+  number_attribute (writer, "width", sitmap_annotation_get_width (annotation));
+  if (kind == SITMAP_ANNOTATION_CIRCLE)
+    number_attribute (writer, "radius", sitmap_annotation_get_radius (annotation));
+  if (n > 0)
+    {
+      g_autoptr (GString) text = g_string_sized_new (n * 24);
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (i > 0)
+            g_string_append_c (text, ' ');
+          g_string_append (text, format_number (points[2 * i], buffer));
+          g_string_append_c (text, ',');
+          g_string_append (text, format_number (points[2 * i + 1], buffer));
+        }
+      sitmap_text_element (writer, "coordinates", text->str);
+    }
+  ids = sitmap_annotation_get_event_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      start_sitmap (writer, "event");
+      attribute (writer, "id", ids[i]);
+      end (writer);
+    }
+  end (writer);
+  end (writer);
+}
+
+static void
+write_annotation (Writer *writer, SitmapAnnotation *annotation)
+{
+  /* What the reader would refuse is never written; the model lets no such annotation be made. */
+  if (!sitmap_annotation_validate (annotation, NULL))
+    return;
+  start (writer, "Placemark");
+  attribute (writer, "id", sitmap_annotation_get_id (annotation));
+  text_element (writer, "name", sitmap_annotation_get_text (annotation));
+  write_annotation_style (writer, annotation);
+  write_annotation_data (writer, annotation);
+  write_annotation_geometry (writer, annotation);
+  end (writer);
+}
+
+static void
+write_annotations (Writer *writer)
+{
+  GListModel *annotations = sitmap_document_get_annotations (writer->document);
+  guint n = g_list_model_get_n_items (annotations);
+
+  if (n == 0)
+    return;
+  write_folder (writer, "sitmap-annotations", _("Annotations"));
+  if (!sitmap_document_get_annotations_visible (writer->document))
+    text_element (writer, "visibility", "0");
+  for (guint i = 0; i < n && !writer->failed; i++)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      write_annotation (writer, annotation);
+    }
+  end (writer);
+}
+
 static gboolean
 write_document (Writer *writer, GError **error)
 {
@@ -795,6 +1021,7 @@ write_document (Writer *writer, GError **error)
   end (writer);
   if (!write_events (writer, error))
     return FALSE;
+  write_annotations (writer);
   end (writer);
   if (!writer->failed)
     check (writer, xmlTextWriterEndDocument (writer->xml));

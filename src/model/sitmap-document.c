@@ -29,6 +29,10 @@ struct _SitmapDocument
   SitmapUndoStack   *undo_stack;
   gboolean           native;
   GListStore        *named_views; /* SitmapNamedView */
+  GListStore        *annotations; /* SitmapAnnotation */
+  GHashTable        *annotation_ids; /* id → SitmapAnnotation, of those in the list */
+  guint              last_annotation_number;
+  gboolean           annotations_visible;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapDocument, sitmap_document, G_TYPE_OBJECT)
@@ -38,6 +42,7 @@ enum {
   PROP_TITLE,
   PROP_FILE,
   PROP_N_EVENTS,
+  PROP_ANNOTATIONS_VISIBLE,
   N_PROPS
 };
 
@@ -66,6 +71,8 @@ sitmap_document_finalize (GObject *object)
   g_clear_pointer (&self->store, sitmap_event_store_free);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->named_views);
+  g_clear_object (&self->annotations);
+  g_clear_pointer (&self->annotation_ids, g_hash_table_unref);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -79,6 +86,7 @@ sitmap_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     case PROP_TITLE: g_value_set_string (value, sitmap_document_get_title (self)); break;
     case PROP_FILE: g_value_set_object (value, self->file); break;
     case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_events (self)); break;
+    case PROP_ANNOTATIONS_VISIBLE: g_value_set_boolean (value, self->annotations_visible); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -91,6 +99,7 @@ sitmap_document_set_property (GObject *object, guint prop_id, const GValue *valu
   switch (prop_id)
     {
     case PROP_FILE: sitmap_document_set_file (self, g_value_get_object (value)); break;
+    case PROP_ANNOTATIONS_VISIBLE: sitmap_document_set_annotations_visible (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -110,6 +119,9 @@ sitmap_document_class_init (SitmapDocumentClass *klass)
                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ANNOTATIONS_VISIBLE] =
+    g_param_spec_boolean ("annotations-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* (flags: SitmapDocumentChange) after an edit or its undo */
@@ -122,6 +134,9 @@ sitmap_document_init (SitmapDocument *self)
 {
   self->undo_stack = sitmap_undo_stack_new (self);
   self->named_views = g_list_store_new (SITMAP_TYPE_NAMED_VIEW);
+  self->annotations = g_list_store_new (SITMAP_TYPE_ANNOTATION);
+  self->annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotations_visible = TRUE;
   /* A document made here, not read, is Sitmap's own. */
   self->native = TRUE;
 }
@@ -329,6 +344,102 @@ sitmap_document_find_place (SitmapDocument *self, const char *id)
 {
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), -1);
   return find_by_id (self->place_array, (const char *(*) (gpointer)) sitmap_place_get_id, id);
+}
+
+GListModel *
+sitmap_document_get_annotations (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->annotations);
+}
+
+/* By id through the index; the position, when asked for, by a scan (annotations are tens, rarely hundreds,
+ * and a file may hold at most SITMAP_KML_MAX_ANNOTATIONS). */
+SitmapAnnotation *
+sitmap_document_find_annotation (SitmapDocument *self, const char *id, guint *position)
+{
+  SitmapAnnotation *annotation;
+  guint n;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  annotation = g_hash_table_lookup (self->annotation_ids, id);
+  if (annotation == NULL || position == NULL)
+    return annotation;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapAnnotation) item = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
+
+      if (item == annotation)
+        {
+          *position = i;
+          break;
+        }
+    }
+  return annotation;
+}
+
+/* Numbers only grow, so that an id freed by a deletion is not given to another annotation while the
+ * deleted one may still come back with undo. */
+char *
+sitmap_document_dup_new_annotation_id (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+
+  for (;;)
+    {
+      g_autofree char *id = g_strdup_printf ("annotation-%u", ++self->last_annotation_number);
+
+      if (sitmap_document_find_annotation (self, id, NULL) == NULL)
+        return g_steal_pointer (&id);
+    }
+}
+
+void
+sitmap_document_insert_annotation (SitmapDocument *self, guint position, SitmapAnnotation *annotation)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
+  g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (self->annotations)));
+  g_return_if_fail (sitmap_document_find_annotation (self, sitmap_annotation_get_id (annotation), NULL) == NULL);
+
+  g_list_store_insert (self->annotations, position, annotation);
+  /* The id is the annotation's own, which never changes, and lives as long as the list holds it. */
+  g_hash_table_insert (self->annotation_ids, (gpointer) sitmap_annotation_get_id (annotation), annotation);
+}
+
+void
+sitmap_document_remove_annotation (SitmapDocument *self, guint position)
+{
+  g_autoptr (SitmapAnnotation) annotation = NULL;
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)));
+
+  annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), position);
+  g_hash_table_remove (self->annotation_ids, sitmap_annotation_get_id (annotation));
+  g_list_store_remove (self->annotations, position);
+}
+
+gboolean
+sitmap_document_get_annotations_visible (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), TRUE);
+  return self->annotations_visible;
+}
+
+void
+sitmap_document_set_annotations_visible (SitmapDocument *self, gboolean visible)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+
+  visible = !!visible;
+  if (self->annotations_visible == visible)
+    return;
+  self->annotations_visible = visible;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATIONS_VISIBLE]);
 }
 
 G_DEFINE_QUARK (sitmap-document-error-quark, sitmap_document_error)

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "sitmap-annotation.h"
 #include "sitmap-event-store.h"
 #include "sitmap-place.h"
 #include "sitmap-source.h"
@@ -73,5 +74,20 @@ gint          sitmap_document_find_place (SitmapDocument *self, const char *id);
 /* The views saved with the document (SitmapNamedView), in the order the user made them. Changed
  * only by SitmapNamedViewCommand; "changed" says SITMAP_DOCUMENT_CHANGE_VIEWS. */
 GListModel   *sitmap_document_get_named_views (SitmapDocument *self);
+/* The analyst's annotations (SitmapAnnotation), drawn above the events. They change only through
+ * SitmapAnnotationCommand, so that every change can be undone. */
+GListModel       *sitmap_document_get_annotations (SitmapDocument *self);
+/* The annotation with this id, and its position in the list if position is not NULL; or NULL. */
+SitmapAnnotation *sitmap_document_find_annotation (SitmapDocument *self, const char *id, guint *position);
+/* An id that no annotation of the document has: "annotation-1", "annotation-2"… */
+char             *sitmap_document_dup_new_annotation_id (SitmapDocument *self);
+/* For readers, before anyone sees the document, and for commands, which then emit "changed". */
+void              sitmap_document_insert_annotation (SitmapDocument *self, guint position,
+                                                     SitmapAnnotation *annotation);
+void              sitmap_document_remove_annotation (SitmapDocument *self, guint position);
+/* Whether the annotations are shown: a view setting the document keeps (KML's visibility of their
+ * folder), not an edit. */
+gboolean          sitmap_document_get_annotations_visible (SitmapDocument *self);
+void              sitmap_document_set_annotations_visible (SitmapDocument *self, gboolean visible);
 
 G_END_DECLS

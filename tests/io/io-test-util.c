@@ -264,6 +264,24 @@ assert_named_views_same (SitmapDocument *a, SitmapDocument *b)
     }
 }
 
+/* Every annotation, exactly (points to the bit), in the same order, and whether they are shown. */
+static void
+assert_annotations_same (SitmapDocument *a, SitmapDocument *b)
+{
+  GListModel *la = sitmap_document_get_annotations (a), *lb = sitmap_document_get_annotations (b);
+
+  g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
+  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
+    {
+      g_autoptr (SitmapAnnotation) x = g_list_model_get_item (la, i);
+      g_autoptr (SitmapAnnotation) y = g_list_model_get_item (lb, i);
+
+      if (!sitmap_annotation_equal (x, y))
+        g_error ("annotation %u (%s) is not the same", i, sitmap_annotation_get_id (x));
+    }
+  g_assert_cmpint (sitmap_document_get_annotations_visible (a), ==, sitmap_document_get_annotations_visible (b));
+}
+
 void
 io_assert_documents_equal (SitmapDocument *a, SitmapDocument *b)
 {
@@ -280,6 +298,7 @@ io_assert_documents_equal (SitmapDocument *a, SitmapDocument *b)
   g_assert_cmpuint (ca->n_dated, ==, cb->n_dated);
   for (guint i = 0; i < ca->n_events; i++)
     assert_event_same (a, b, i);
+  assert_annotations_same (a, b);
 }
 
 /*
