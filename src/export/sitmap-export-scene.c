@@ -321,12 +321,19 @@ note_number (const guint32 *visible, guint n_listed, guint32 position)
   return lo < n_listed && visible[lo] == position ? (int) lo + 1 : 0;
 }
 
+/* Clear functions get a pointer to the element. */
+static void
+ring_clear (gpointer data)
+{
+  g_array_unref (*(GArray **) data);
+}
+
 static GArray *
 copy_path (SitmapExportScene *self, SitmapShapeTable *table, const SitmapShape *shape)
 {
   GArray *rings = g_array_new (FALSE, FALSE, sizeof (GArray *));
 
-  g_array_set_clear_func (rings, (GDestroyNotify) (void (*) (void)) g_array_unref);
+  g_array_set_clear_func (rings, ring_clear);
   for (guint r = 0; r < sitmap_shape_table_get_n_rings (table, shape->path); r++)
     {
       guint n_points;

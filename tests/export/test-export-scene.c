@@ -1,0 +1,253 @@
+/* test-export-scene.c: what an export shows, and at what resolution
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <gdk/gdk.h>
+
+#include "export-test-utils.h"
+#include "sitmap-export-scene-private.h"
+
+/* Share of the pixels in a rectangle (device pixels) darker than max_luminance. */
+static double
+dark_share (GdkTexture *texture, int x0, int y0, int x1, int y1, double max_luminance)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint64 n = 0, total = 0;
+
+  gdk_texture_download (texture, data, width * 4);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        const guchar *p = data + ((gsize) y * width + x) * 4;
+
+        n += (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255 < max_luminance;
+        total++;
+      }
+  return (double) n / MAX (total, 1);
+}
+
+static GdkTexture *
+render_texture (SitmapExportScene *scene)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = sitmap_export_scene_render (scene, NULL, &error);
+  GdkTexture *texture;
+
+  g_assert_no_error (error);
+  texture = gdk_texture_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return texture;
+}
+
+/* The attribution is a licence requirement: dark text in the map's bottom right corner, whatever the
+ * options leave out. */
+static void
+test_attribution (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  SitmapExportRect *map;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  options.include = 0;
+  scene = export_test_scene_with_tiles (view_state, &options);
+  texture = render_texture (scene);
+  map = &scene->map;
+  /* Nothing but the map: it fills the page within the margins. */
+  g_assert_cmpfloat (map->height, >, 1000);
+  g_assert_cmpfloat (dark_share (texture, map->x + map->width - 250, map->y + map->height - 16,
+                                 map->x + map->width - 10, map->y + map->height - 4, 0.35), >, 0.04);
+  /* Left of it, the same band of the map has no such ink: the text is what makes it dark. */
+  g_assert_cmpfloat (dark_share (texture, map->x + map->width - 900, map->y + map->height - 16,
+                                 map->x + map->width - 660, map->y + map->height - 4, 0.35), <, 0.01);
+}
+
+/* The map's tiles come at the zoom the output's pixels need: an A4 page at 300 dpi is not an enlarged
+ * screenshot. */
+static void
+test_tile_zoom (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  struct
+  {
+    SitmapExportSize size;
+    int              extra_zoom;
+  } cases[] = {
+    /* Zoom 6.5 at scale 1 needs 6.5: tiles of zoom 7, shrunk. */
+    { SITMAP_EXPORT_SIZE_HD, 1 },
+    /* Scale 2 needs 7.5. */
+    { SITMAP_EXPORT_SIZE_4K, 2 },
+    /* Scale 1.5625 needs 7.14: zoom 7, enlarged by a tenth. */
+    { SITMAP_EXPORT_SIZE_A4_150, 1 },
+    /* Scale 3.125 needs 8.14. */
+    { SITMAP_EXPORT_SIZE_A4_300, 2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (SitmapExportOptions) options = { 0 };
+      g_autoptr (SitmapExportScene) scene = NULL;
+
+      export_test_options_for (&options, cases[i].size, FALSE, SITMAP_EXPORT_PNG);
+      scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+      g_assert_cmpint (sitmap_export_scene_get_tile_zoom (scene), ==, 6 + cases[i].extra_zoom);
+    }
+}
+
+static void
+test_sizes (void)
+{
+  int width, height;
+  double scale;
+
+  g_assert_true (sitmap_export_size_get (SITMAP_EXPORT_SIZE_A4_300, FALSE, &width, &height, &scale));
+  g_assert_cmpint (width, ==, 2480);
+  g_assert_cmpint (height, ==, 3508);
+  g_assert_cmpfloat_with_epsilon (scale, 300.0 / 96, 1e-9);
+  g_assert_true (sitmap_export_size_get (SITMAP_EXPORT_SIZE_LETTER_150, TRUE, &width, &height, &scale));
+  g_assert_cmpint (width, ==, 1650);
+  g_assert_cmpint (height, ==, 1275);
+  g_assert_true (sitmap_export_size_get (SITMAP_EXPORT_SIZE_4K, FALSE, &width, &height, &scale));
+  g_assert_cmpint (width, ==, 3840);
+  g_assert_cmpfloat (scale, ==, 2);
+  g_assert_false (sitmap_export_size_get (SITMAP_EXPORT_SIZE_CUSTOM, FALSE, &width, &height, &scale));
+  g_assert_true (sitmap_export_parse_size ("800×600", &width, &height, NULL));
+  g_assert_cmpint (width, ==, 800);
+  g_assert_false (sitmap_export_parse_size ("800x", &width, &height, NULL));
+  g_assert_false (sitmap_export_parse_size ("-800x600", &width, &height, NULL));
+  g_assert_false (sitmap_export_parse_size ("99999999999x600", &width, &height, NULL));
+}
+
+/* The export shows what the view state shows: its hidden categories, its range. */
+static void
+test_follows_filters (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) all = NULL;
+  g_autoptr (SitmapExportScene) filtered = NULL;
+  guint n_visible;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  all = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  n_visible = sitmap_view_state_get_n_visible (view_state);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (all), ==, n_visible);
+  g_assert_cmpuint (sitmap_export_scene_get_n_drawn (all), >, 0);
+
+  sitmap_view_state_set_hidden_categories (view_state, 1u << SITMAP_CATEGORY_BATTLE);
+  filtered = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (filtered), ==, sitmap_view_state_get_n_visible (view_state));
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (filtered), <, n_visible);
+  g_assert_false (filtered->categories_shown & (1u << SITMAP_CATEGORY_BATTLE));
+  g_assert_true (all->categories_shown & (1u << SITMAP_CATEGORY_BATTLE));
+}
+
+/* Each note's number is on the map by its event, and the notes are in time order. */
+static void
+test_numbers (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  guint n_numbered = 0;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  for (guint i = 0; i < scene->symbols->len; i++)
+    n_numbered += g_array_index (scene->symbols, SitmapExportSymbol, i).number > 0;
+  g_assert_cmpuint (n_numbered, >=, 4);
+  for (guint i = 0; i < scene->notes->len; i++)
+    g_assert_cmpint (g_array_index (scene->notes, SitmapExportNote, i).number, ==, i + 1);
+  g_assert_nonnull (strstr (g_array_index (scene->notes, SitmapExportNote, 0).title, "War in Syria begins"));
+
+  /* Without notes, no numbers. */
+  options.include &= ~SITMAP_EXPORT_NOTES;
+  g_clear_object (&scene);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (scene), ==, 0);
+  for (guint i = 0; i < scene->symbols->len; i++)
+    g_assert_cmpint (g_array_index (scene->symbols, SitmapExportSymbol, i).number, ==, 0);
+}
+
+/* A source that has no tile to give (offline, or a server that refuses) fails the export with a
+ * clear error, rather than making a map without a map. */
+#define TEST_TYPE_FAILING_SOURCE (test_failing_source_get_type ())
+G_DECLARE_FINAL_TYPE (TestFailingSource, test_failing_source, TEST, FAILING_SOURCE, ShumateDataSource)
+
+struct _TestFailingSource
+{
+  ShumateDataSource parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestFailingSource, test_failing_source, SHUMATE_TYPE_DATA_SOURCE)
+
+static void
+failing_get_tile_data_async (ShumateDataSource *self, int x, int y, int zoom, GCancellable *cancellable,
+                             GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE, "Network is unreachable");
+}
+
+static GBytes *
+failing_get_tile_data_finish (ShumateDataSource *self, GAsyncResult *result, GError **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_failing_source_class_init (TestFailingSourceClass *klass)
+{
+  SHUMATE_DATA_SOURCE_CLASS (klass)->get_tile_data_async = failing_get_tile_data_async;
+  SHUMATE_DATA_SOURCE_CLASS (klass)->get_tile_data_finish = failing_get_tile_data_finish;
+}
+
+static void
+test_failing_source_init (TestFailingSource *self)
+{
+}
+
+static void
+fetch_failed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  GError **error = user_data;
+
+  g_assert_false (sitmap_export_scene_fetch_tiles_finish (SITMAP_EXPORT_SCENE (object), result, error));
+}
+
+static void
+test_no_tiles (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (ShumateDataSource) source = g_object_new (TEST_TYPE_FAILING_SOURCE, NULL);
+  GError *error = NULL;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = sitmap_export_scene_new (view_state, &options, "test", FALSE);
+  sitmap_export_scene_fetch_tiles_async (scene, source, 0, 19, NULL, fetch_failed_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_NO_TILES);
+  g_assert_nonnull (strstr (error->message, "Network is unreachable"));
+  g_error_free (error);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/scene/attribution", test_attribution);
+  g_test_add_func ("/export/scene/tile-zoom", test_tile_zoom);
+  g_test_add_func ("/export/scene/sizes", test_sizes);
+  g_test_add_func ("/export/scene/follows-filters", test_follows_filters);
+  g_test_add_func ("/export/scene/numbers", test_numbers);
+  g_test_add_func ("/export/scene/no-tiles", test_no_tiles);
+  return g_test_run ();
+}
