@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include "sitmap-annotation-layer.h"
+#include "sitmap-annotation-toolbar.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-window.h"
 
@@ -22,10 +24,12 @@ struct _SitmapWindow
   SitmapSourceChooser *source_chooser;
   SitmapTimeline      *timeline;
   SitmapSidebar       *sidebar;
+  SitmapAnnotationToolbar *annotation_toolbar;
 
   SitmapViewState     *view_state;
   SitmapEventLayer    *event_layer;
   SitmapPlaceLayer    *place_layer;
+  SitmapAnnotationLayer *annotation_layer;
   GSettings           *settings;
   GCancellable        *load_cancellable;
   GFile               *loading_file;

@@ -399,6 +399,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   g_type_ensure (SITMAP_TYPE_SOURCE_CHOOSER);
   g_type_ensure (SITMAP_TYPE_TIMELINE);
   g_type_ensure (SITMAP_TYPE_SIDEBAR);
+  g_type_ensure (SITMAP_TYPE_ANNOTATION_TOOLBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, window_title);
@@ -409,6 +410,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, source_chooser);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, annotation_toolbar);
 
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -477,6 +479,10 @@ setup_map (SitmapWindow *self)
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
   /* Enter on a map event takes the keyboard to its details. */
   g_signal_connect_swapped (self->event_layer, "activate-event", G_CALLBACK (gtk_widget_grab_focus), self->sidebar);
+  /* The analyst's own marks, above the events. */
+  self->annotation_layer = sitmap_annotation_layer_new (viewport, self->view_state, self->event_layer);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->annotation_layer));
+  sitmap_annotation_toolbar_set_layer (self->annotation_toolbar, self->annotation_layer, self->view_state);
 }
 
 static void
@@ -584,6 +590,20 @@ sitmap_window_get_sidebar (SitmapWindow *self)
 {
   g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
   return self->sidebar;
+}
+
+SitmapAnnotationLayer *
+sitmap_window_get_annotation_layer (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->annotation_layer;
+}
+
+SitmapAnnotationToolbar *
+sitmap_window_get_annotation_toolbar (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->annotation_toolbar;
 }
 
 SitmapPlaceLayer *

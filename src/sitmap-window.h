@@ -7,6 +7,8 @@
 #include <adwaita.h>
 #include <shumate/shumate.h>
 
+#include "sitmap-annotation-layer.h"
+#include "sitmap-annotation-toolbar.h"
 #include "sitmap-event-layer.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-sidebar.h"
@@ -28,6 +30,9 @@ SitmapViewState  *sitmap_window_get_view_state (SitmapWindow *self);
 ShumateSimpleMap *sitmap_window_get_map (SitmapWindow *self);
 SitmapEventLayer *sitmap_window_get_event_layer (SitmapWindow *self);
 SitmapPlaceLayer *sitmap_window_get_place_layer (SitmapWindow *self);
+/* The annotations' layer and its tools over the map. */
+SitmapAnnotationLayer   *sitmap_window_get_annotation_layer (SitmapWindow *self);
+SitmapAnnotationToolbar *sitmap_window_get_annotation_toolbar (SitmapWindow *self);
 /* The header bar's map source menu, which sets the map's source. */
 SitmapSourceChooser *sitmap_window_get_source_chooser (SitmapWindow *self);
 SitmapTimeline   *sitmap_window_get_timeline (SitmapWindow *self);

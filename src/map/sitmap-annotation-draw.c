@@ -1,0 +1,736 @@
+/* sitmap-annotation-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-annotation-draw"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "sitmap-annotation-draw.h"
+#include "sitmap-geometry.h"
+
+/* Sizes in logical pixels, multiplied by the caller's scale. */
+#define LABEL_FONT_PX    14.0
+#define CAPTION_FONT_PX  12.0
+#define TEXT_MAX_WIDTH   260.0
+#define BOX_PAD_X        6.0
+#define BOX_PAD_Y        3.0
+#define BOX_RADIUS       4.0
+#define CASING           3.0 /* the casing's extra width, both sides together */
+#define HANDLE_HALF      4.5
+#define HANDLE_REACH     9.0 /* how far from a handle a press still takes it */
+#define LEADER_DOT       3.5
+/* A circle drawn as this many points on the ground, so that a large one bends as the ground does. */
+#define CIRCLE_SEGMENTS  96
+/* The inside of an area or circle, faintly, so that the map still shows through. */
+#define FILL_ALPHA       0.14
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  double x, y, width, height;
+} Box;
+
+static Rgb
+parse_hex (const char *hex)
+{
+  guint value = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
+
+  return (Rgb){ ((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0, (value & 0xff) / 255.0 };
+}
+
+static void
+set_rgb (cairo_t *cr, Rgb rgb, double alpha)
+{
+  cairo_set_source_rgba (cr, rgb.r, rgb.g, rgb.b, alpha);
+}
+
+static void
+ink_colors (SitmapAnnotation *annotation, Rgb *ink, Rgb *casing)
+{
+  SitmapAnnotationColor color = sitmap_annotation_get_color (annotation);
+
+  *ink = parse_hex (sitmap_annotation_color_get_hex (color));
+  *casing = parse_hex (sitmap_annotation_color_get_casing_hex (color));
+}
+
+/* The annotation's own points (not a circle's ring, not a highlight's events) in user space. */
+static GArray *
+project_points (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpointer user_data)
+{
+  guint n = sitmap_annotation_get_n_points (annotation);
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y, pair[2];
+
+      sitmap_annotation_get_mercator (annotation, i, &x, &y);
+      project (x, y, &pair[0], &pair[1], user_data);
+      g_array_append_vals (out, pair, 2);
+    }
+  return out;
+}
+
+static GArray *
+project_circle (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpointer user_data)
+{
+  double ring[2 * CIRCLE_SEGMENTS];
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * CIRCLE_SEGMENTS);
+
+  if (sitmap_annotation_get_n_points (annotation) != 1)
+    return out;
+  sitmap_annotation_get_circle_ring (annotation, CIRCLE_SEGMENTS, ring);
+  for (guint i = 0; i < CIRCLE_SEGMENTS; i++)
+    {
+      double x, y, pair[2];
+
+      sitmap_mercator_from_lat_lon (ring[2 * i], ring[2 * i + 1], &x, &y);
+      project (x, y, &pair[0], &pair[1], user_data);
+      g_array_append_vals (out, pair, 2);
+    }
+  return out;
+}
+
+/* The points of the highlighted events that have one. */
+static GArray *
+project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
+                gpointer user_data)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+  const SitmapEventColumns *columns;
+  const char *const *ids;
+  guint n_ids;
+
+  if (document == NULL)
+    return out;
+  columns = sitmap_document_get_columns (document);
+  ids = sitmap_annotation_get_event_ids (annotation, &n_ids);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      gint position = sitmap_document_find_event (document, ids[i]);
+      double pair[2];
+
+      if (position < 0 || isnan (columns->x[position]))
+        continue;
+      project (columns->x[position], columns->y[position], &pair[0], &pair[1], user_data);
+      g_array_append_vals (out, pair, 2);
+    }
+  return out;
+}
+
+#define PX(a, i) g_array_index ((a), double, 2 * (i))
+#define PY(a, i) g_array_index ((a), double, 2 * (i) + 1)
+
+/*
+ * Text
+ */
+
+static PangoLayout *
+text_layout (PangoContext *context, SitmapAnnotation *annotation, double scale)
+{
+  gboolean label = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans Bold");
+  PangoLayout *layout = pango_layout_new (context);
+
+  pango_font_description_set_absolute_size (font, (label ? LABEL_FONT_PX : CAPTION_FONT_PX) * scale * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, (int) (TEXT_MAX_WIDTH * scale * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  /* Plain text, never markup: the words are the analyst's, or a file's. */
+  pango_layout_set_text (layout, sitmap_annotation_get_text (annotation), -1);
+  return layout;
+}
+
+static PangoContext *
+default_context (void)
+{
+  return pango_font_map_create_context (pango_cairo_font_map_get_default ());
+}
+
+/* Where the text goes: a label's on its point, a caption's beside its shape. */
+static gboolean
+text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, double scale, double *x, double *y,
+             gboolean *below)
+{
+  *below = FALSE;
+  switch (sitmap_annotation_get_kind (annotation))
+    {
+    case SITMAP_ANNOTATION_LABEL:
+      if (points->len < 2)
+        return FALSE;
+      *x = PX (points, 0), *y = PY (points, 0);
+      return TRUE;
+    case SITMAP_ANNOTATION_ARROW:
+      if (points->len < 2)
+        return FALSE;
+      /* At the tail: the head points at the subject, the words say what moves. */
+      *x = PX (points, 0), *y = PY (points, 0);
+      *below = TRUE;
+      return TRUE;
+    case SITMAP_ANNOTATION_CIRCLE:
+    case SITMAP_ANNOTATION_AREA:
+      {
+        GArray *ring = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_CIRCLE ? extra : points;
+        double sx = 0, max_y = -G_MAXDOUBLE;
+        guint n = ring->len / 2;
+
+        if (n == 0)
+          return FALSE;
+        for (guint i = 0; i < n; i++)
+          {
+            sx += PX (ring, i);
+            max_y = MAX (max_y, PY (ring, i));
+          }
+        /* Beneath the shape, so that it hides nothing inside it. */
+        *x = sx / n, *y = max_y + 4 * scale;
+        *below = TRUE;
+        return TRUE;
+      }
+    case SITMAP_ANNOTATION_HIGHLIGHT:
+      if (extra->len < 2)
+        return FALSE;
+      *x = PX (extra, 0), *y = PY (extra, 0) + (SITMAP_ANNOTATION_HIGHLIGHT_RADIUS + 4) * scale;
+      *below = TRUE;
+      return TRUE;
+    case SITMAP_N_ANNOTATION_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
+/* The text's box: centred on the anchor, or hanging below it. */
+static gboolean
+text_box (SitmapAnnotation *annotation, PangoLayout *layout, GArray *points, GArray *extra, double scale, Box *box)
+{
+  PangoRectangle ink, logical;
+  double x, y;
+  gboolean below;
+
+  if (sitmap_annotation_get_text (annotation) == NULL || !text_anchor (annotation, points, extra, scale, &x, &y, &below))
+    return FALSE;
+  pango_layout_get_pixel_extents (layout, &ink, &logical);
+  box->width = logical.width + 2 * BOX_PAD_X * scale;
+  box->height = logical.height + 2 * BOX_PAD_Y * scale;
+  box->x = x - box->width / 2;
+  box->y = below ? y : y - box->height / 2;
+  return TRUE;
+}
+
+static void
+rounded_rectangle (cairo_t *cr, const Box *box, double radius)
+{
+  double x = box->x, y = box->y, w = box->width, h = box->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A label is a plate in the casing's colour with the words in the ink: it reads on any basemap. */
+static void
+draw_text (cairo_t *cr, SitmapAnnotation *annotation, PangoLayout *layout, const Box *box, double scale)
+{
+  gboolean label = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
+  PangoRectangle logical;
+  Rgb ink, casing;
+
+  ink_colors (annotation, &ink, &casing);
+  rounded_rectangle (cr, box, BOX_RADIUS * scale);
+  set_rgb (cr, casing, 0.92);
+  cairo_fill_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_set_line_width (cr, (label ? 1.5 : 1.0) * scale);
+  cairo_stroke (cr);
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  /* The layout is as wide as its wrapping width and centres its lines in it: logical.x is where they start. */
+  cairo_move_to (cr, box->x + BOX_PAD_X * scale - logical.x, box->y + BOX_PAD_Y * scale - logical.y);
+  set_rgb (cr, ink, 1);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/*
+ * Lines and shapes
+ */
+
+static void
+path_polyline (cairo_t *cr, GArray *points, guint n, gboolean close)
+{
+  cairo_new_path (cr);
+  for (guint i = 0; i < n; i++)
+    cairo_line_to (cr, PX (points, i), PY (points, i));
+  if (close)
+    cairo_close_path (cr);
+}
+
+/* A line in the ink over a casing a little wider, so that it reads on any basemap. */
+static void
+stroke_cased (cairo_t *cr, SitmapAnnotation *annotation, double scale)
+{
+  double width = sitmap_annotation_get_width (annotation) * scale;
+  Rgb ink, casing;
+
+  ink_colors (annotation, &ink, &casing);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_rgb (cr, casing, 0.85);
+  cairo_set_line_width (cr, width + CASING * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_set_line_width (cr, width);
+  cairo_stroke (cr);
+}
+
+static void
+draw_shape (cairo_t *cr, SitmapAnnotation *annotation, GArray *ring, double scale)
+{
+  guint n = ring->len / 2;
+  Rgb ink, casing;
+
+  if (n < 2)
+    return;
+  ink_colors (annotation, &ink, &casing);
+  path_polyline (cr, ring, n, n >= 3);
+  if (n >= 3)
+    {
+      set_rgb (cr, ink, FILL_ALPHA);
+      cairo_fill_preserve (cr);
+    }
+  stroke_cased (cr, annotation, scale);
+}
+
+static double
+arrow_head_length (SitmapAnnotation *annotation, double scale)
+{
+  return (3 * sitmap_annotation_get_width (annotation) + 9) * scale;
+}
+
+static void
+draw_arrow (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double scale)
+{
+  double x0, y0, x1, y1, dx, dy, length, head, ux, uy, half;
+  Rgb ink, casing;
+
+  if (points->len < 4)
+    return;
+  x0 = PX (points, 0), y0 = PY (points, 0), x1 = PX (points, 1), y1 = PY (points, 1);
+  dx = x1 - x0, dy = y1 - y0;
+  length = hypot (dx, dy);
+  if (length < 1e-6)
+    return;
+  ux = dx / length, uy = dy / length;
+  head = MIN (arrow_head_length (annotation, scale), length * 0.6);
+  half = head * 0.55;
+
+  /* The shaft stops where the head begins, so that its round cap does not blunt the point. */
+  cairo_new_path (cr);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1 - ux * head * 0.8, y1 - uy * head * 0.8);
+  stroke_cased (cr, annotation, scale);
+
+  ink_colors (annotation, &ink, &casing);
+  cairo_new_path (cr);
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x1 - ux * head - uy * half, y1 - uy * head + ux * half);
+  cairo_line_to (cr, x1 - ux * head * 0.75, y1 - uy * head * 0.75);
+  cairo_line_to (cr, x1 - ux * head + uy * half, y1 - uy * head - ux * half);
+  cairo_close_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  set_rgb (cr, casing, 0.85);
+  cairo_set_line_width (cr, CASING * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_leader (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double scale)
+{
+  Rgb ink, casing;
+
+  if (points->len < 4)
+    return;
+  cairo_new_path (cr);
+  cairo_move_to (cr, PX (points, 0), PY (points, 0));
+  cairo_line_to (cr, PX (points, 1), PY (points, 1));
+  stroke_cased (cr, annotation, scale);
+
+  ink_colors (annotation, &ink, &casing);
+  cairo_new_path (cr);
+  cairo_arc (cr, PX (points, 1), PY (points, 1), (LEADER_DOT + sitmap_annotation_get_width (annotation) / 2) * scale, 0,
+             2 * G_PI);
+  set_rgb (cr, casing, 0.85);
+  cairo_set_line_width (cr, CASING * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_highlight (cairo_t *cr, SitmapAnnotation *annotation, GArray *events, double scale)
+{
+  for (guint i = 0; i < events->len / 2; i++)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, PX (events, i), PY (events, i), SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 0, 2 * G_PI);
+      stroke_cased (cr, annotation, scale);
+    }
+}
+
+/*
+ * Handles of the selection
+ */
+
+static void
+handle_points (SitmapAnnotation *annotation, GArray *points, GArray *extra, GArray *out, GArray *indices)
+{
+  guint n = points->len / 2;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_array_append_vals (out, &PX (points, i), 2);
+      g_array_append_val (indices, i);
+    }
+  /* A circle's rim, east of its centre, sets its radius. */
+  if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_CIRCLE && extra->len >= 2 * CIRCLE_SEGMENTS)
+    {
+      guint radius = SITMAP_ANNOTATION_HANDLE_RADIUS;
+
+      g_array_append_vals (out, &PX (extra, CIRCLE_SEGMENTS / 4), 2);
+      g_array_append_val (indices, radius);
+    }
+}
+
+static void
+draw_handles (cairo_t *cr, GArray *handles, double scale)
+{
+  double half = HANDLE_HALF * scale;
+
+  for (guint i = 0; i < handles->len / 2; i++)
+    {
+      cairo_rectangle (cr, PX (handles, i) - half, PY (handles, i) - half, 2 * half, 2 * half);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      /* GNOME's accent blue, as the map draws every selection. */
+      cairo_set_source_rgb (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
+      cairo_set_line_width (cr, 1.5 * scale);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_selection_outline (cairo_t *cr, const Box *box, double scale)
+{
+  double dash[] = { 4 * scale, 3 * scale };
+  Box grown = { box->x - 3 * scale, box->y - 3 * scale, box->width + 6 * scale, box->height + 6 * scale };
+
+  rounded_rectangle (cr, &grown, (BOX_RADIUS + 3) * scale);
+  cairo_set_dash (cr, dash, 2, 0);
+  cairo_set_source_rgb (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
+  cairo_set_line_width (cr, 1.5 * scale);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/*
+ * Public API
+ */
+
+typedef struct
+{
+  GArray      *points;
+  GArray      *extra; /* a circle's ring, or a highlight's event points */
+  PangoLayout *layout;
+  gboolean     has_box;
+  Box          box;
+} Projected;
+
+static void
+projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *document,
+                SitmapAnnotationProjectFunc project, gpointer user_data, double scale, PangoContext *context)
+{
+  SitmapAnnotationKind kind = sitmap_annotation_get_kind (annotation);
+
+  p->points = project_points (annotation, project, user_data);
+  if (kind == SITMAP_ANNOTATION_CIRCLE)
+    p->extra = project_circle (annotation, project, user_data);
+  else if (kind == SITMAP_ANNOTATION_HIGHLIGHT)
+    p->extra = project_events (annotation, document, project, user_data);
+  else
+    p->extra = g_array_new (FALSE, FALSE, sizeof (double));
+  p->layout = NULL;
+  p->has_box = FALSE;
+  if (sitmap_annotation_get_text (annotation) != NULL)
+    {
+      p->layout = text_layout (context, annotation, scale);
+      p->has_box = text_box (annotation, p->layout, p->points, p->extra, scale, &p->box);
+    }
+}
+
+static void
+projected_clear (Projected *p)
+{
+  g_array_unref (p->points);
+  g_array_unref (p->extra);
+  g_clear_object (&p->layout);
+}
+
+void
+sitmap_annotation_draw (cairo_t                    *cr,
+                        SitmapAnnotation           *annotation,
+                        SitmapDocument             *document,
+                        SitmapAnnotationProjectFunc project,
+                        gpointer                    user_data,
+                        double                      scale,
+                        SitmapAnnotationDrawFlags   flags)
+{
+  PangoContext *context;
+  Projected p;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
+  g_return_if_fail (project != NULL);
+
+  context = pango_cairo_create_context (cr);
+  projected_init (&p, annotation, document, project, user_data, scale, context);
+  cairo_save (cr);
+  switch (sitmap_annotation_get_kind (annotation))
+    {
+    case SITMAP_ANNOTATION_LABEL: draw_leader (cr, annotation, p.points, scale); break;
+    case SITMAP_ANNOTATION_ARROW: draw_arrow (cr, annotation, p.points, scale); break;
+    case SITMAP_ANNOTATION_CIRCLE: draw_shape (cr, annotation, p.extra, scale); break;
+    case SITMAP_ANNOTATION_AREA: draw_shape (cr, annotation, p.points, scale); break;
+    case SITMAP_ANNOTATION_HIGHLIGHT: draw_highlight (cr, annotation, p.extra, scale); break;
+    case SITMAP_N_ANNOTATION_KINDS:
+    default: break;
+    }
+  if (p.has_box)
+    draw_text (cr, annotation, p.layout, &p.box, scale);
+  if (flags & SITMAP_ANNOTATION_DRAW_SELECTED)
+    {
+      g_autoptr (GArray) handles = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      if (p.has_box)
+        draw_selection_outline (cr, &p.box, scale);
+      if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT)
+        for (guint i = 0; i < p.extra->len / 2; i++)
+          {
+            Box ring = { PX (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
+                         PY (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
+                         2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale };
+
+            draw_selection_outline (cr, &ring, scale);
+          }
+      handle_points (annotation, p.points, p.extra, handles, indices);
+      draw_handles (cr, handles, scale);
+    }
+  cairo_restore (cr);
+  projected_clear (&p);
+  g_object_unref (context);
+}
+
+void
+sitmap_annotation_draw_all (cairo_t                    *cr,
+                            SitmapDocument             *document,
+                            SitmapAnnotationProjectFunc project,
+                            gpointer                    user_data,
+                            double                      scale)
+{
+  GListModel *annotations;
+  guint n;
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
+
+  if (!sitmap_document_get_annotations_visible (document))
+    return;
+  annotations = sitmap_document_get_annotations (document);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      sitmap_annotation_draw (cr, annotation, document, project, user_data, scale, 0);
+    }
+}
+
+static double
+segment_distance (double px, double py, double x0, double y0, double x1, double y1)
+{
+  double dx = x1 - x0, dy = y1 - y0, length2 = dx * dx + dy * dy, t;
+
+  t = length2 > 0 ? CLAMP (((px - x0) * dx + (py - y0) * dy) / length2, 0, 1) : 0;
+  return hypot (px - (x0 + t * dx), py - (y0 + t * dy));
+}
+
+static gboolean
+near_polyline (GArray *points, gboolean close, double x, double y, double reach)
+{
+  guint n = points->len / 2;
+
+  for (guint i = 0; i + 1 < n + (close ? 1 : 0); i++)
+    {
+      guint j = (i + 1) % n;
+
+      if (segment_distance (x, y, PX (points, i), PY (points, i), PX (points, j), PY (points, j)) <= reach)
+        return TRUE;
+    }
+  return n == 1 && hypot (x - PX (points, 0), y - PY (points, 0)) <= reach;
+}
+
+/* Even-odd, as cairo fills it. */
+static gboolean
+inside_polygon (GArray *points, double x, double y)
+{
+  guint n = points->len / 2;
+  gboolean inside = FALSE;
+
+  for (guint i = 0, j = n - 1; n >= 3 && i < n; j = i++)
+    {
+      double xi = PX (points, i), yi = PY (points, i), xj = PX (points, j), yj = PY (points, j);
+
+      if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi)
+        inside = !inside;
+    }
+  return inside;
+}
+
+static gboolean
+hit_body (SitmapAnnotation *annotation, const Projected *p, double scale, double x, double y, double tolerance)
+{
+  double reach = sitmap_annotation_get_width (annotation) * scale / 2 + tolerance;
+
+  if (p->has_box && x >= p->box.x - tolerance && x <= p->box.x + p->box.width + tolerance &&
+      y >= p->box.y - tolerance && y <= p->box.y + p->box.height + tolerance)
+    return TRUE;
+  switch (sitmap_annotation_get_kind (annotation))
+    {
+    case SITMAP_ANNOTATION_LABEL:
+    case SITMAP_ANNOTATION_ARROW:
+      return p->points->len >= 4 && near_polyline (p->points, FALSE, x, y, reach);
+    case SITMAP_ANNOTATION_CIRCLE:
+      return near_polyline (p->extra, TRUE, x, y, reach) || inside_polygon (p->extra, x, y);
+    case SITMAP_ANNOTATION_AREA:
+      return near_polyline (p->points, TRUE, x, y, reach) || inside_polygon (p->points, x, y);
+    case SITMAP_ANNOTATION_HIGHLIGHT:
+      for (guint i = 0; i < p->extra->len / 2; i++)
+        if (fabs (hypot (x - PX (p->extra, i), y - PY (p->extra, i)) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale) <= reach)
+          return TRUE;
+      return FALSE;
+    case SITMAP_N_ANNOTATION_KINDS:
+    default:
+      return FALSE;
+    }
+}
+
+SitmapAnnotationHitKind
+sitmap_annotation_hit (SitmapAnnotation           *annotation,
+                       SitmapDocument             *document,
+                       SitmapAnnotationProjectFunc project,
+                       gpointer                    user_data,
+                       double                      scale,
+                       PangoContext               *context,
+                       gboolean                    selected,
+                       double                      x,
+                       double                      y,
+                       double                      tolerance,
+                       guint                      *handle)
+{
+  PangoContext *own_context = NULL;
+  SitmapAnnotationHitKind kind = SITMAP_ANNOTATION_HIT_NONE;
+  Projected p;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), SITMAP_ANNOTATION_HIT_NONE);
+  g_return_val_if_fail (project != NULL, SITMAP_ANNOTATION_HIT_NONE);
+
+  if (context == NULL)
+    context = own_context = default_context ();
+  projected_init (&p, annotation, document, project, user_data, scale, context);
+  if (selected)
+    {
+      g_autoptr (GArray) handles = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr (GArray) indices = g_array_new (FALSE, FALSE, sizeof (guint));
+      double best = (HANDLE_REACH * scale) + tolerance;
+
+      handle_points (annotation, p.points, p.extra, handles, indices);
+      /* The nearest handle wins: a short arrow's two handles may overlap. */
+      for (guint i = 0; i < indices->len; i++)
+        {
+          double d = hypot (x - PX (handles, i), y - PY (handles, i));
+
+          if (d <= best)
+            {
+              best = d;
+              kind = SITMAP_ANNOTATION_HIT_HANDLE;
+              if (handle != NULL)
+                *handle = g_array_index (indices, guint, i);
+            }
+        }
+    }
+  if (kind == SITMAP_ANNOTATION_HIT_NONE && hit_body (annotation, &p, scale, x, y, tolerance))
+    kind = SITMAP_ANNOTATION_HIT_BODY;
+  projected_clear (&p);
+  g_clear_object (&own_context);
+  return kind;
+}
+
+static void
+grow (double *x0, double *y0, double *x1, double *y1, double x, double y, double margin)
+{
+  *x0 = MIN (*x0, x - margin), *y0 = MIN (*y0, y - margin);
+  *x1 = MAX (*x1, x + margin), *y1 = MAX (*y1, y + margin);
+}
+
+gboolean
+sitmap_annotation_get_bounds (SitmapAnnotation           *annotation,
+                              SitmapDocument             *document,
+                              SitmapAnnotationProjectFunc project,
+                              gpointer                    user_data,
+                              double                      scale,
+                              PangoContext               *context,
+                              double                     *x,
+                              double                     *y,
+                              double                     *width,
+                              double                     *height)
+{
+  PangoContext *own_context = NULL;
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double margin = sitmap_annotation_get_width (annotation) * scale;
+  gboolean highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
+  Projected p;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), FALSE);
+
+  if (context == NULL)
+    context = own_context = default_context ();
+  projected_init (&p, annotation, document, project, user_data, scale, context);
+  for (guint i = 0; i < p.points->len / 2; i++)
+    grow (&x0, &y0, &x1, &y1, PX (p.points, i), PY (p.points, i), margin);
+  for (guint i = 0; i < p.extra->len / 2; i++)
+    grow (&x0, &y0, &x1, &y1, PX (p.extra, i), PY (p.extra, i),
+          margin + (highlight ? SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale : 0));
+  if (p.has_box)
+    {
+      grow (&x0, &y0, &x1, &y1, p.box.x, p.box.y, 0);
+      grow (&x0, &y0, &x1, &y1, p.box.x + p.box.width, p.box.y + p.box.height, 0);
+    }
+  projected_clear (&p);
+  g_clear_object (&own_context);
+  if (x0 > x1)
+    return FALSE;
+  *x = x0, *y = y0, *width = x1 - x0, *height = y1 - y0;
+  return TRUE;
+}

@@ -1,0 +1,89 @@
+/* sitmap-annotation-draw.h: how an annotation looks, drawn with cairo so that the map on screen and
+ * every export share one drawing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "sitmap-annotation.h"
+#include "sitmap-document.h"
+
+G_BEGIN_DECLS
+
+/* Places normalised Web Mercator (x, y) (the world is [0, 1]², see sitmap_mercator_from_lat_lon) in
+ * the cairo context's user space. The screen maps to widget pixels, an export to its page. */
+typedef void (*SitmapAnnotationProjectFunc) (double x, double y, double *out_x, double *out_y, gpointer user_data);
+
+typedef enum
+{
+  SITMAP_ANNOTATION_DRAW_SELECTED = 1 << 0, /* with handles at its points, as the map shows the selection */
+} SitmapAnnotationDrawFlags;
+
+/* What is under a point (see sitmap_annotation_hit). */
+typedef enum
+{
+  SITMAP_ANNOTATION_HIT_NONE,
+  SITMAP_ANNOTATION_HIT_BODY,   /* its line, outline, inside, text or ring: a drag moves it whole */
+  SITMAP_ANNOTATION_HIT_HANDLE, /* a handle of the selection: a drag reshapes it */
+} SitmapAnnotationHitKind;
+
+/* Where a circle's radius handle is: its point index. */
+#define SITMAP_ANNOTATION_HANDLE_RADIUS G_MAXUINT
+
+/* The radius of a highlight's ring around an event's point, in logical pixels (times scale). */
+#define SITMAP_ANNOTATION_HIGHLIGHT_RADIUS 16.0
+
+/* Draws annotation with cr in user space: each geographic point through project, line widths, text and
+ * the highlight rings scaled by scale (user units per logical pixel: 1 on screen, 300 / 96 for a 300 dpi
+ * page drawn in pixels, 0.75 for a page in points). Text is real text (pango-cairo), so a vector
+ * surface (SVG, PDF) keeps it as text; it is never markup. document finds a highlight's events (their
+ * points in its columns); it may be NULL, and then highlights draw nothing. Annotations that do not
+ * validate draw what they can (an area being drawn with two points draws its line). */
+void sitmap_annotation_draw (cairo_t                    *cr,
+                             SitmapAnnotation           *annotation,
+                             SitmapDocument             *document,
+                             SitmapAnnotationProjectFunc project,
+                             gpointer                    user_data,
+                             double                      scale,
+                             SitmapAnnotationDrawFlags   flags);
+
+/* Every annotation of the document, in its order (later ones on top): what a map or an export shows of
+ * them. Draws nothing when the document's annotations are hidden (sitmap_document_get_annotations_visible). */
+void sitmap_annotation_draw_all (cairo_t                    *cr,
+                                 SitmapDocument             *document,
+                                 SitmapAnnotationProjectFunc project,
+                                 gpointer                    user_data,
+                                 double                      scale);
+
+/* Whether (x, y) in user space is within tolerance of what sitmap_annotation_draw draws for annotation;
+ * with selected, first whether it is on one of its handles, whose point index goes to handle
+ * (SITMAP_ANNOTATION_HANDLE_RADIUS for a circle's rim). context measures a label's text (NULL: a
+ * default pango-cairo context). */
+SitmapAnnotationHitKind sitmap_annotation_hit (SitmapAnnotation           *annotation,
+                                               SitmapDocument             *document,
+                                               SitmapAnnotationProjectFunc project,
+                                               gpointer                    user_data,
+                                               double                      scale,
+                                               PangoContext               *context,
+                                               gboolean                    selected,
+                                               double                      x,
+                                               double                      y,
+                                               double                      tolerance,
+                                               guint                      *handle);
+
+/* The bounding box of what sitmap_annotation_draw draws, in user space (for a popover to point at). */
+gboolean sitmap_annotation_get_bounds (SitmapAnnotation           *annotation,
+                                       SitmapDocument             *document,
+                                       SitmapAnnotationProjectFunc project,
+                                       gpointer                    user_data,
+                                       double                      scale,
+                                       PangoContext               *context,
+                                       double                     *x,
+                                       double                     *y,
+                                       double                     *width,
+                                       double                     *height);
+
+G_END_DECLS

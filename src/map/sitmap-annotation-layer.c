@@ -1,0 +1,1102 @@
+/* sitmap-annotation-layer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-annotation-layer"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sitmap-annotation-command.h"
+#include "sitmap-annotation-draw.h"
+#include "sitmap-annotation-layer.h"
+#include "sitmap-annotation-popover.h"
+#include "sitmap-geometry.h"
+#include "sitmap-map-projection.h"
+#include "sitmap-undo-stack.h"
+
+/* How near a press must be to a line to take it, in pixels. */
+#define HIT_TOLERANCE    4.0
+/* A click with the circle tool draws a circle of this radius. */
+#define DEFAULT_RADIUS_M 10000.0
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_PAN,     /* the middle button, or a drag with a tool that only clicks */
+  DRAG_CREATE,  /* a label's leader, an arrow, a circle */
+  DRAG_MOVE,    /* the selection, whole */
+  DRAG_RESHAPE, /* one handle of the selection */
+  DRAG_CLICK,   /* not yet a drag: a press of a tool that only clicks */
+} DragKind;
+
+struct _SitmapAnnotationLayer
+{
+  ShumateLayer          parent_instance;
+  SitmapViewState      *view_state;
+  SitmapEventLayer     *event_layer; /* weak */
+  SitmapDocument       *document;    /* followed from the view state */
+  gulong                changed_id;
+  gulong                visible_id;
+  SitmapAnnotationTool  tool;
+  SitmapAnnotation     *selected;
+
+  GtkGesture           *drag;
+  GtkGesture           *pan;
+  GtkGesture           *map_click;   /* on the map: a press on bare map lets the selection go */
+  SitmapAnnotationPopover *popover;
+  DragKind              drag_kind;
+  double                start_x;     /* the press, in widget coordinates */
+  double                start_y;
+  double                start_mx;    /* the press, in normalised Web Mercator */
+  double                start_my;
+  guint                 handle;
+  guint                 gesture;     /* the undo merge key of this drag */
+  gboolean              moved;       /* the drag went past the threshold */
+  guint                 press_count; /* 2 for the second press of a double click */
+  guint32               press_time;
+  SitmapAnnotation     *original;    /* the selection as the drag found it */
+  double                pan_cx;      /* the viewport centre as the pan found it, normalised */
+  double                pan_cy;
+  double                pan_map_size;
+  SitmapAnnotation     *draft;       /* what the tool is drawing, not yet in the document */
+  double                pointer_x;   /* for the area tool's line to the pointer */
+  double                pointer_y;
+  gboolean              pointer_in;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SHUMATE_TYPE_LAYER)
+
+enum
+{
+  PROP_0,
+  PROP_VIEW_STATE,
+  PROP_TOOL,
+  PROP_SELECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const struct
+{
+  const char *label;
+  const char *icon;
+} tools[SITMAP_N_ANNOTATION_TOOLS] = {
+  [SITMAP_ANNOTATION_TOOL_SELECT] = { N_("Select and Move Annotations"), "sitmap-annotation-select-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_LABEL] = { N_("Text Label"), "sitmap-annotation-label-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_ARROW] = { N_("Arrow"), "sitmap-annotation-arrow-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_CIRCLE] = { N_("Circle"), "sitmap-annotation-circle-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_AREA] = { N_("Area"), "sitmap-annotation-area-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_HIGHLIGHT] = { N_("Highlight Events"), "sitmap-annotation-highlight-symbolic" },
+};
+
+const char *
+sitmap_annotation_tool_get_label (SitmapAnnotationTool tool)
+{
+  g_return_val_if_fail (tool < SITMAP_N_ANNOTATION_TOOLS, NULL);
+  return _(tools[tool].label);
+}
+
+const char *
+sitmap_annotation_tool_get_icon_name (SitmapAnnotationTool tool)
+{
+  g_return_val_if_fail (tool < SITMAP_N_ANNOTATION_TOOLS, NULL);
+  return tools[tool].icon;
+}
+
+/*
+ * Projection
+ */
+
+static void
+project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
+{
+  sitmap_map_projection_to_widget (user_data, x, y, out_x, out_y);
+}
+
+static gboolean
+projection (SitmapAnnotationLayer *self, SitmapMapProjection *out)
+{
+  return sitmap_map_projection_init (out, shumate_layer_get_viewport (SHUMATE_LAYER (self)), GTK_WIDGET (self));
+}
+
+/* The widget point in normalised Web Mercator: the inverse of sitmap_map_projection_to_widget. */
+static void
+widget_to_mercator (const SitmapMapProjection *p, double wx, double wy, double *x, double *y)
+{
+  double dx = wx - p->width / 2, dy = wy - p->height / 2, u = dx, v = dy;
+
+  if (p->rotated)
+    {
+      u = p->cos_r * dx + p->sin_r * dy;
+      v = -p->sin_r * dx + p->cos_r * dy;
+    }
+  *x = (p->center_x + u) / p->map_size;
+  *y = (p->center_y + v) / p->map_size;
+}
+
+gboolean
+sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x,
+                                 double *y)
+{
+  SitmapMapProjection p;
+  double mx, my;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), FALSE);
+
+  if (!projection (self, &p))
+    return FALSE;
+  sitmap_mercator_from_lat_lon (latitude, longitude, &mx, &my);
+  sitmap_map_projection_to_widget (&p, mx, my, x, y);
+  return TRUE;
+}
+
+static gboolean
+annotations_shown (SitmapAnnotationLayer *self)
+{
+  return self->document != NULL && sitmap_document_get_annotations_visible (self->document);
+}
+
+/*
+ * Drawing
+ */
+
+static void
+sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+  GListModel *annotations;
+  SitmapMapProjection p;
+  cairo_t *cr;
+  guint n;
+
+  if (!annotations_shown (self) || !projection (self, &p))
+    return;
+  annotations = sitmap_document_get_annotations (self->document);
+  n = g_list_model_get_n_items (annotations);
+  if (n == 0 && self->draft == NULL)
+    return;
+  /* Annotations are tens, not thousands: one cairo node, redrawn each frame, costs little. */
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p.width, p.height));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      sitmap_annotation_draw (cr, annotation, self->document, project_cb, &p, 1,
+                              annotation == self->selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
+    }
+  if (self->draft != NULL)
+    {
+      sitmap_annotation_draw (cr, self->draft, self->document, project_cb, &p, 1, SITMAP_ANNOTATION_DRAW_SELECTED);
+      /* The area's next side, to the pointer. */
+      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in &&
+          sitmap_annotation_get_n_points (self->draft) > 0)
+        {
+          double mx, my, x, y, dash[] = { 5, 4 };
+
+          sitmap_annotation_get_mercator (self->draft, sitmap_annotation_get_n_points (self->draft) - 1, &mx, &my);
+          sitmap_map_projection_to_widget (&p, mx, my, &x, &y);
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, self->pointer_x, self->pointer_y);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_set_line_width (cr, 2);
+          cairo_set_source_rgba (cr, 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0, 0.9);
+          cairo_stroke (cr);
+        }
+    }
+  cairo_destroy (cr);
+}
+
+/*
+ * Picking
+ */
+
+static SitmapAnnotationHitKind
+hit (SitmapAnnotationLayer *self, const SitmapMapProjection *p, SitmapAnnotation *annotation, double x, double y,
+     guint *handle)
+{
+  return sitmap_annotation_hit (annotation, self->document, project_cb, (gpointer) p, 1,
+                                gtk_widget_get_pango_context (GTK_WIDGET (self)), annotation == self->selected, x,
+                                y, HIT_TOLERANCE, handle);
+}
+
+SitmapAnnotation *
+sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
+{
+  SitmapMapProjection p;
+  GListModel *annotations;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
+
+  if (!annotations_shown (self) || !projection (self, &p))
+    return NULL;
+  if (self->selected != NULL && hit (self, &p, self->selected, x, y, NULL) != SITMAP_ANNOTATION_HIT_NONE)
+    return self->selected;
+  annotations = sitmap_document_get_annotations (self->document);
+  /* Topmost first: the last drawn. */
+  for (guint i = g_list_model_get_n_items (annotations); i-- > 0;)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (hit (self, &p, annotation, x, y, NULL) != SITMAP_ANNOTATION_HIT_NONE)
+        return annotation;
+    }
+  return NULL;
+}
+
+/* With the select tool the layer holds only its annotations, so that everything else reaches the
+ * events and the map; a drawing tool holds the whole map. */
+static gboolean
+sitmap_annotation_layer_contains (GtkWidget *widget, double x, double y)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+
+  if (!annotations_shown (self) || x < 0 || y < 0 || x >= gtk_widget_get_width (widget) ||
+      y >= gtk_widget_get_height (widget))
+    return FALSE;
+  if (self->tool != SITMAP_ANNOTATION_TOOL_SELECT)
+    return TRUE;
+  return sitmap_annotation_layer_pick (self, x, y) != NULL;
+}
+
+/*
+ * Selection and the popover
+ */
+
+static void
+point_popover (SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+  double x, y, width, height;
+
+  if (self->selected == NULL || !projection (self, &p) ||
+      !sitmap_annotation_get_bounds (self->selected, self->document, project_cb, &p, 1,
+                                     gtk_widget_get_pango_context (GTK_WIDGET (self)), &x, &y, &width, &height))
+    return;
+  x = CLAMP (x, 0, p.width - 1), y = CLAMP (y, 0, p.height - 1);
+  width = MAX (1, MIN (width, p.width - x)), height = MAX (1, MIN (height, p.height - y));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle){ x, y, width, height });
+}
+
+static void
+show_popover (SitmapAnnotationLayer *self)
+{
+  if (self->selected == NULL)
+    return;
+  sitmap_annotation_popover_set_annotation (self->popover, self->document, self->selected);
+  point_popover (self);
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+void
+sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotation *annotation)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_LAYER (self));
+  g_return_if_fail (annotation == NULL || SITMAP_IS_ANNOTATION (annotation));
+
+  if (self->selected == annotation)
+    return;
+  g_set_object (&self->selected, annotation);
+  if (annotation == NULL)
+    gtk_popover_popdown (GTK_POPOVER (self->popover));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+}
+
+SitmapAnnotation *
+sitmap_annotation_layer_get_selected (SitmapAnnotationLayer *self)
+{
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
+  return self->selected;
+}
+
+static void
+push (SitmapAnnotationLayer *self, SitmapCommand *command)
+{
+  g_autoptr (SitmapCommand) owned = command;
+
+  sitmap_undo_stack_push (sitmap_document_get_undo_stack (self->document), owned);
+}
+
+gboolean
+sitmap_annotation_layer_delete_selected (SitmapAnnotationLayer *self)
+{
+  g_autoptr (SitmapAnnotation) annotation = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), FALSE);
+
+  if (self->selected == NULL || self->document == NULL)
+    return FALSE;
+  annotation = g_object_ref (self->selected);
+  sitmap_annotation_layer_set_selected (self, NULL);
+  push (self, sitmap_annotation_command_new_remove (annotation));
+  return TRUE;
+}
+
+static void
+clear_draft (SitmapAnnotationLayer *self)
+{
+  if (self->draft == NULL)
+    return;
+  g_clear_object (&self->draft);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Adds what the tool drew, selects it, and opens its popover: the next thing is to style it or to
+ * write its words. The tool's job is done: back to selecting. */
+static void
+commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
+{
+  g_autoptr (SitmapAnnotation) annotation = g_steal_pointer (&self->draft);
+
+  if (annotation == NULL || !sitmap_annotation_validate (annotation, NULL))
+    return;
+  push (self, sitmap_annotation_command_new_add (annotation));
+  if (!keep_tool)
+    sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
+  sitmap_annotation_layer_set_selected (self, annotation);
+  show_popover (self);
+}
+
+static SitmapAnnotation *
+new_annotation (SitmapAnnotationLayer *self, SitmapAnnotationKind kind)
+{
+  g_autofree char *id = sitmap_document_dup_new_annotation_id (self->document);
+
+  return sitmap_annotation_new (kind, id);
+}
+
+/*
+ * Document
+ */
+
+static void
+document_changed_cb (SitmapAnnotationLayer *self, SitmapDocumentChange what)
+{
+  if (!(what & SITMAP_DOCUMENT_CHANGE_ANNOTATIONS))
+    return;
+  /* Undo may have taken the selection away. */
+  if (self->selected != NULL &&
+      sitmap_document_find_annotation (self->document, sitmap_annotation_get_id (self->selected), NULL) !=
+        self->selected)
+    sitmap_annotation_layer_set_selected (self, NULL);
+  if (self->selected != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    {
+      sitmap_annotation_popover_refresh (self->popover);
+      point_popover (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+visible_changed_cb (SitmapAnnotationLayer *self)
+{
+  if (!annotations_shown (self))
+    {
+      sitmap_annotation_layer_set_selected (self, NULL);
+      clear_draft (self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+document_cb (SitmapAnnotationLayer *self)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+
+  if (document == self->document)
+    return;
+  sitmap_annotation_layer_set_selected (self, NULL);
+  clear_draft (self);
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      g_clear_signal_handler (&self->visible_id, self->document);
+    }
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+      self->visible_id = g_signal_connect_swapped (document, "notify::annotations-visible",
+                                                   G_CALLBACK (visible_changed_cb), self);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/*
+ * Input
+ */
+
+static int
+drag_threshold (SitmapAnnotationLayer *self)
+{
+  int threshold = 8;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-dnd-drag-threshold", &threshold, NULL);
+  return threshold;
+}
+
+static void
+begin_pan (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
+{
+  self->drag_kind = DRAG_PAN;
+  self->pan_cx = p->center_x / p->map_size;
+  self->pan_cy = p->center_y / p->map_size;
+  self->pan_map_size = p->map_size;
+}
+
+/* Moves the map with the pointer, as the map's own drag does with the primary button. */
+static void
+update_pan (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double dx, double dy)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  double u = dx, v = dy, latitude, longitude;
+
+  if (p->rotated)
+    {
+      u = p->cos_r * dx + p->sin_r * dy;
+      v = -p->sin_r * dx + p->cos_r * dy;
+    }
+  sitmap_mercator_to_lat_lon (self->pan_cx - u / self->pan_map_size, CLAMP (self->pan_cy - v / self->pan_map_size, 0, 1),
+                              &latitude, &longitude);
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), CLAMP (latitude, -85.05, 85.05),
+                                 fmod (longitude + 540, 360) - 180);
+}
+
+static void
+pan_begin_cb (GtkGestureDrag *gesture, double x, double y, SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+
+  if (!projection (self, &p))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  begin_pan (self, &p);
+}
+
+static void
+pan_update_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+
+  if (self->drag_kind == DRAG_PAN && projection (self, &p))
+    update_pan (self, &p, dx, dy);
+}
+
+static void
+pan_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
+{
+  self->drag_kind = DRAG_NONE;
+}
+
+static void
+begin_select (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double x, double y)
+{
+  SitmapAnnotation *target = NULL;
+  guint handle = 0;
+
+  if (self->selected != NULL && hit (self, p, self->selected, x, y, &handle) == SITMAP_ANNOTATION_HIT_HANDLE)
+    {
+      target = self->selected;
+      self->drag_kind = DRAG_RESHAPE;
+      self->handle = handle;
+    }
+  else
+    {
+      target = sitmap_annotation_layer_pick (self, x, y);
+      self->drag_kind = DRAG_MOVE;
+    }
+  if (target == NULL)
+    {
+      self->drag_kind = DRAG_NONE;
+      return;
+    }
+  sitmap_annotation_layer_set_selected (self, target);
+  g_clear_object (&self->original);
+  self->original = sitmap_annotation_copy (target);
+  self->gesture = sitmap_annotation_command_new_gesture ();
+}
+
+static void
+begin_create (SitmapAnnotationLayer *self, double mx, double my)
+{
+  SitmapAnnotationKind kind = self->tool == SITMAP_ANNOTATION_TOOL_LABEL   ? SITMAP_ANNOTATION_LABEL
+                              : self->tool == SITMAP_ANNOTATION_TOOL_ARROW ? SITMAP_ANNOTATION_ARROW
+                                                                           : SITMAP_ANNOTATION_CIRCLE;
+
+  self->drag_kind = DRAG_CREATE;
+  g_clear_object (&self->draft);
+  self->draft = new_annotation (self, kind);
+  sitmap_annotation_add_point (self->draft, 0, 0);
+  sitmap_annotation_set_mercator (self->draft, 0, mx, my);
+  if (kind == SITMAP_ANNOTATION_CIRCLE)
+    sitmap_annotation_set_radius (self->draft, DEFAULT_RADIUS_M);
+  if (kind == SITMAP_ANNOTATION_LABEL)
+    sitmap_annotation_set_text (self->draft, _("Label"));
+}
+
+/* A drag gesture does not count clicks: the area tool's double click is counted here. */
+static void
+count_press (SitmapAnnotationLayer *self, GtkEventController *controller, double x, double y)
+{
+  guint32 time = gtk_event_controller_get_current_event_time (controller);
+  int interval = 400;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &interval, NULL);
+  if (self->press_count > 0 && time - self->press_time <= (guint32) interval &&
+      hypot (x - self->start_x, y - self->start_y) <= drag_threshold (self))
+    self->press_count++;
+  else
+    self->press_count = 1;
+  self->press_time = time;
+}
+
+static void
+drag_begin_cb (GtkGestureDrag *gesture, double x, double y, SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+
+  self->drag_kind = DRAG_NONE;
+  self->moved = FALSE;
+  if (self->document == NULL || !projection (self, &p))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  count_press (self, GTK_EVENT_CONTROLLER (gesture), x, y);
+  self->start_x = x, self->start_y = y;
+  widget_to_mercator (&p, x, y, &self->start_mx, &self->start_my);
+  switch (self->tool)
+    {
+    case SITMAP_ANNOTATION_TOOL_SELECT: begin_select (self, &p, x, y); break;
+    case SITMAP_ANNOTATION_TOOL_LABEL:
+    case SITMAP_ANNOTATION_TOOL_ARROW:
+    case SITMAP_ANNOTATION_TOOL_CIRCLE: begin_create (self, self->start_mx, self->start_my); break;
+    case SITMAP_ANNOTATION_TOOL_AREA:
+    case SITMAP_ANNOTATION_TOOL_HIGHLIGHT: self->drag_kind = DRAG_CLICK; break;
+    case SITMAP_N_ANNOTATION_TOOLS:
+    default: break;
+    }
+  if (self->drag_kind == DRAG_NONE)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  /* Ours, not the map's nor the events': a press here does not pan, nor select an event. */
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+update_create (SitmapAnnotationLayer *self, double mx, double my, gboolean dragged)
+{
+  SitmapAnnotationKind kind = sitmap_annotation_get_kind (self->draft);
+
+  if (kind == SITMAP_ANNOTATION_CIRCLE)
+    {
+      double latitude, longitude, rim_latitude, rim_longitude;
+
+      if (!dragged)
+        return;
+      sitmap_annotation_get_point (self->draft, 0, &latitude, &longitude);
+      sitmap_mercator_to_lat_lon (mx - floor (mx), CLAMP (my, 0, 1), &rim_latitude, &rim_longitude);
+      sitmap_annotation_set_radius (self->draft, sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude));
+      return;
+    }
+  /* A label's text goes where the drag ends, its leader to where it began; an arrow's head too. */
+  if (sitmap_annotation_get_n_points (self->draft) < 2)
+    {
+      if (!dragged)
+        return;
+      sitmap_annotation_add_point (self->draft, 0, 0);
+    }
+  if (kind == SITMAP_ANNOTATION_LABEL)
+    {
+      sitmap_annotation_set_mercator (self->draft, 1, self->start_mx, self->start_my);
+      sitmap_annotation_set_mercator (self->draft, 0, mx, my);
+    }
+  else
+    sitmap_annotation_set_mercator (self->draft, 1, mx, my);
+}
+
+static void
+update_move (SitmapAnnotationLayer *self, double mx, double my)
+{
+  g_autoptr (SitmapAnnotation) after = sitmap_annotation_copy (self->original);
+  SitmapAnnotationChange change = SITMAP_ANNOTATION_CHANGE_MOVE;
+
+  if (self->drag_kind == DRAG_MOVE)
+    {
+      /* A highlight follows its events, not the pointer. */
+      if (sitmap_annotation_get_n_points (after) == 0)
+        return;
+      sitmap_annotation_translate (after, mx - self->start_mx, my - self->start_my);
+    }
+  else if (self->handle == SITMAP_ANNOTATION_HANDLE_RADIUS)
+    {
+      double latitude, longitude, rim_latitude, rim_longitude;
+
+      sitmap_annotation_get_point (after, 0, &latitude, &longitude);
+      sitmap_mercator_to_lat_lon (mx - floor (mx), CLAMP (my, 0, 1), &rim_latitude, &rim_longitude);
+      sitmap_annotation_set_radius (after, sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude));
+      change = SITMAP_ANNOTATION_CHANGE_RESHAPE;
+    }
+  else if (self->handle < sitmap_annotation_get_n_points (after))
+    {
+      /* A circle's centre handle moves it whole. */
+      if (sitmap_annotation_get_kind (after) == SITMAP_ANNOTATION_CIRCLE)
+        sitmap_annotation_set_mercator (after, 0, mx, my);
+      else
+        {
+          sitmap_annotation_set_mercator (after, self->handle, mx, my);
+          change = SITMAP_ANNOTATION_CHANGE_RESHAPE;
+        }
+    }
+  if (sitmap_annotation_equal (after, self->selected))
+    return;
+  push (self, sitmap_annotation_command_new_change (self->selected, after, change, self->gesture));
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+  gboolean dragged = hypot (dx, dy) >= drag_threshold (self);
+  double mx, my;
+
+  if (!projection (self, &p))
+    return;
+  widget_to_mercator (&p, self->start_x + dx, self->start_y + dy, &mx, &my);
+  switch (self->drag_kind)
+    {
+    case DRAG_CREATE: update_create (self, mx, my, dragged); break;
+    case DRAG_MOVE:
+    case DRAG_RESHAPE:
+      /* Past the threshold once, it follows the pointer even back to where it began. */
+      self->moved |= dragged;
+      if (self->moved)
+        update_move (self, mx, my);
+      break;
+    case DRAG_CLICK:
+      /* Tools that only click leave drags to the map. */
+      if (dragged)
+        {
+          begin_pan (self, &p);
+          update_pan (self, &p, dx, dy);
+        }
+      break;
+    case DRAG_PAN: update_pan (self, &p, dx, dy); break;
+    case DRAG_NONE:
+    default: break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The area tool: each click a corner; a click on the first corner, or a double click, closes it. */
+static void
+click_area (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double x, double y, int n_press)
+{
+  guint n;
+
+  if (self->draft == NULL || sitmap_annotation_get_kind (self->draft) != SITMAP_ANNOTATION_AREA)
+    {
+      g_clear_object (&self->draft);
+      self->draft = new_annotation (self, SITMAP_ANNOTATION_AREA);
+    }
+  n = sitmap_annotation_get_n_points (self->draft);
+  if (n >= 3)
+    {
+      double fx, fy, wx, wy;
+
+      sitmap_annotation_get_mercator (self->draft, 0, &fx, &fy);
+      sitmap_map_projection_to_widget (p, fx, fy, &wx, &wy);
+      if (n_press >= 2 || hypot (x - wx, y - wy) <= drag_threshold (self))
+        {
+          commit_draft (self, FALSE);
+          return;
+        }
+    }
+  /* The second press of a double click is the first's corner again. */
+  if (n_press >= 2 && n > 0)
+    return;
+  if (n < SITMAP_ANNOTATION_MAX_POINTS)
+    {
+      sitmap_annotation_add_point (self->draft, 0, 0);
+      sitmap_annotation_set_mercator (self->draft, n, self->start_mx, self->start_my);
+    }
+}
+
+/* The highlight tool: a click on an event rings it, joining the selected highlight if there is one. */
+static void
+click_highlight (SitmapAnnotationLayer *self, double x, double y)
+{
+  const char *id;
+  gint position;
+
+  if (self->event_layer == NULL)
+    return;
+  position = sitmap_event_layer_hit_test (self->event_layer, x, y);
+  if (position < 0)
+    return;
+  id = sitmap_event_store_get_id (sitmap_document_get_store (self->document), position);
+  if (self->selected != NULL && sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT)
+    {
+      g_autoptr (SitmapAnnotation) after = sitmap_annotation_copy (self->selected);
+
+      /* A second click on a ringed event takes it out again; the last one stays. */
+      if (!sitmap_annotation_remove_event (after, id))
+        sitmap_annotation_add_event (after, id);
+      if (!sitmap_annotation_validate (after, NULL))
+        return;
+      push (self, sitmap_annotation_command_new_change (self->selected, after, SITMAP_ANNOTATION_CHANGE_EVENTS, 0));
+      return;
+    }
+  self->draft = new_annotation (self, SITMAP_ANNOTATION_HIGHLIGHT);
+  sitmap_annotation_add_event (self->draft, id);
+  commit_draft (self, TRUE);
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+  DragKind kind = self->drag_kind;
+  gboolean dragged = hypot (dx, dy) >= drag_threshold (self);
+
+  self->drag_kind = DRAG_NONE;
+  if (!projection (self, &p))
+    return;
+  switch (kind)
+    {
+    case DRAG_CREATE:
+      /* An arrow needs a drag; a label and a circle make do with a click. */
+      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_ARROW && !dragged)
+        clear_draft (self);
+      else
+        commit_draft (self, FALSE);
+      break;
+    case DRAG_MOVE:
+    case DRAG_RESHAPE:
+      /* A click without a drag: the popover, to edit it. */
+      if (!self->moved)
+        show_popover (self);
+      else
+        point_popover (self);
+      g_clear_object (&self->original);
+      break;
+    case DRAG_CLICK:
+      if (self->tool == SITMAP_ANNOTATION_TOOL_AREA)
+        click_area (self, &p, self->start_x, self->start_y, self->press_count);
+      else
+        click_highlight (self, self->start_x, self->start_y);
+      break;
+    case DRAG_PAN:
+    case DRAG_NONE:
+    default: break;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Escape steps back: from what is being drawn, to the select tool, to nothing selected. */
+static gboolean
+escape (SitmapAnnotationLayer *self)
+{
+  if (self->draft != NULL)
+    clear_draft (self);
+  else if (self->tool != SITMAP_ANNOTATION_TOOL_SELECT)
+    sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
+  else if (self->selected != NULL)
+    sitmap_annotation_layer_set_selected (self, NULL);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                SitmapAnnotationLayer *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Escape: return escape (self);
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace: return sitmap_annotation_layer_delete_selected (self);
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      if (self->draft != NULL && sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA)
+        {
+          commit_draft (self, FALSE);
+          return TRUE;
+        }
+      if (self->selected != NULL)
+        {
+          show_popover (self);
+          return TRUE;
+        }
+      return FALSE;
+    default: return FALSE;
+    }
+}
+
+/* Over the map, where the layer takes no press, a press lets the selection go (a drag pans on). */
+static void
+map_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, SitmapAnnotationLayer *self)
+{
+  if (self->tool == SITMAP_ANNOTATION_TOOL_SELECT)
+    sitmap_annotation_layer_set_selected (self, NULL);
+}
+
+static void
+motion_cb (GtkEventControllerMotion *controller, double x, double y, SitmapAnnotationLayer *self)
+{
+  const char *cursor = "crosshair";
+
+  self->pointer_x = x, self->pointer_y = y;
+  self->pointer_in = TRUE;
+  if (self->tool == SITMAP_ANNOTATION_TOOL_SELECT)
+    cursor = self->drag_kind == DRAG_NONE ? "pointer" : "grabbing";
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), cursor);
+  if (self->draft != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+leave_cb (GtkEventControllerMotion *controller, SitmapAnnotationLayer *self)
+{
+  self->pointer_in = FALSE;
+  if (self->draft != NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+viewport_notify_cb (SitmapAnnotationLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->selected != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    point_popover (self);
+}
+
+/*
+ * Public API
+ */
+
+SitmapAnnotationTool
+sitmap_annotation_layer_get_tool (SitmapAnnotationLayer *self)
+{
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), SITMAP_ANNOTATION_TOOL_SELECT);
+  return self->tool;
+}
+
+void
+sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationTool tool)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_LAYER (self));
+  g_return_if_fail (tool < SITMAP_N_ANNOTATION_TOOLS);
+
+  if (self->tool == tool)
+    return;
+  self->tool = tool;
+  clear_draft (self);
+  /* A highlight being extended stays selected; any other selection would only be in the way. */
+  if (tool != SITMAP_ANNOTATION_TOOL_SELECT &&
+      !(tool == SITMAP_ANNOTATION_TOOL_HIGHLIGHT && self->selected != NULL &&
+        sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT))
+    sitmap_annotation_layer_set_selected (self, NULL);
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == SITMAP_ANNOTATION_TOOL_SELECT ? NULL : "crosshair");
+  if (tool != SITMAP_ANNOTATION_TOOL_SELECT)
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
+}
+
+/*
+ * GObject
+ */
+
+static void
+sitmap_annotation_layer_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+
+  GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+sitmap_annotation_layer_root (GtkWidget *widget)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+  GtkWidget *map = gtk_widget_get_parent (widget);
+
+  GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->root (widget);
+  if (map == NULL)
+    return;
+  self->map_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->map_click), GDK_BUTTON_PRIMARY);
+  g_signal_connect (self->map_click, "pressed", G_CALLBACK (map_pressed_cb), self);
+  gtk_widget_add_controller (map, GTK_EVENT_CONTROLLER (self->map_click));
+}
+
+static void
+sitmap_annotation_layer_unroot (GtkWidget *widget)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+
+  if (self->map_click != NULL)
+    {
+      gtk_widget_remove_controller (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (self->map_click)),
+                                    GTK_EVENT_CONTROLLER (self->map_click));
+      self->map_click = NULL;
+    }
+  GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->unroot (widget);
+}
+
+static void
+sitmap_annotation_layer_constructed (GObject *object)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (sitmap_annotation_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::document", G_CALLBACK (document_cb), self, G_CONNECT_SWAPPED);
+  document_cb (self);
+}
+
+static void
+sitmap_annotation_layer_dispose (GObject *object)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (object);
+
+  if (self->document != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      g_clear_signal_handler (&self->visible_id, self->document);
+    }
+  g_clear_object (&self->document);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->original);
+  g_clear_object (&self->draft);
+  g_clear_object (&self->view_state);
+  g_clear_weak_pointer (&self->event_layer);
+  if (self->popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->popover));
+      self->popover = NULL;
+    }
+  G_OBJECT_CLASS (sitmap_annotation_layer_parent_class)->dispose (object);
+}
+
+static void
+sitmap_annotation_layer_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_STATE: g_value_set_object (value, self->view_state); break;
+    case PROP_TOOL: g_value_set_uint (value, self->tool); break;
+    case PROP_SELECTED: g_value_set_object (value, self->selected); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_annotation_layer_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_VIEW_STATE: self->view_state = g_value_dup_object (value); break;
+    case PROP_TOOL: sitmap_annotation_layer_set_tool (self, g_value_get_uint (value)); break;
+    case PROP_SELECTED: sitmap_annotation_layer_set_selected (self, g_value_get_object (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = sitmap_annotation_layer_constructed;
+  object_class->dispose = sitmap_annotation_layer_dispose;
+  object_class->get_property = sitmap_annotation_layer_get_property;
+  object_class->set_property = sitmap_annotation_layer_set_property;
+  widget_class->snapshot = sitmap_annotation_layer_snapshot;
+  widget_class->contains = sitmap_annotation_layer_contains;
+  widget_class->size_allocate = sitmap_annotation_layer_size_allocate;
+  widget_class->root = sitmap_annotation_layer_root;
+  widget_class->unroot = sitmap_annotation_layer_unroot;
+
+  properties[PROP_VIEW_STATE] = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
+                                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                       G_PARAM_STATIC_STRINGS);
+  /* (SitmapAnnotationTool) */
+  properties[PROP_TOOL] = g_param_spec_uint ("tool", NULL, NULL, 0, SITMAP_N_ANNOTATION_TOOLS - 1,
+                                             SITMAP_ANNOTATION_TOOL_SELECT,
+                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] = g_param_spec_object ("selected", NULL, NULL, SITMAP_TYPE_ANNOTATION,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
+  g_signal_connect (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect (self->drag, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect (self->drag, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->drag));
+
+  /* The map pans with the primary button only; a drawing tool holds that one, the middle pans. */
+  self->pan = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->pan), GDK_BUTTON_MIDDLE);
+  g_signal_connect (self->pan, "drag-begin", G_CALLBACK (pan_begin_cb), self);
+  g_signal_connect (self->pan, "drag-update", G_CALLBACK (pan_update_cb), self);
+  g_signal_connect (self->pan, "drag-end", G_CALLBACK (pan_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->pan));
+
+  g_signal_connect (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  self->popover = sitmap_annotation_popover_new ();
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations"), -1);
+}
+
+SitmapAnnotationLayer *
+sitmap_annotation_layer_new (ShumateViewport *viewport, SitmapViewState *view_state, SitmapEventLayer *event_layer)
+{
+  SitmapAnnotationLayer *self;
+
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (view_state), NULL);
+  g_return_val_if_fail (event_layer == NULL || SITMAP_IS_EVENT_LAYER (event_layer), NULL);
+
+  self = g_object_new (SITMAP_TYPE_ANNOTATION_LAYER, "viewport", viewport, "view-state", view_state, NULL);
+  g_set_weak_pointer (&self->event_layer, event_layer);
+  return self;
+}
