@@ -231,6 +231,8 @@ sitmap_application_startup (GApplication *app)
   static const char *redo_accels[] = { "<Primary><Shift>z", NULL };
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
+  static const char *export_accels[] = { "<Primary>e", NULL };
+  static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
 
   G_APPLICATION_CLASS (sitmap_application_parent_class)->startup (app);
 
@@ -242,6 +244,8 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
 }
 
 static void

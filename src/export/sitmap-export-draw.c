@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sitmap-annotation-draw.h"
 #include "sitmap-category.h"
 #include "sitmap-export-scene-private.h"
 #include "sitmap-shape-table.h"
@@ -528,6 +529,26 @@ draw_events (Painter *p)
 }
 
 /*
+ * Annotations: drawn by the map's own code, projected onto the page
+ */
+
+static void
+project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
+{
+  _sitmap_export_scene_world_to_page (user_data, x, y, out_x, out_y);
+}
+
+static void
+draw_annotations (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0,
+                            0);
+}
+
+/*
  * Over the map: legend, scale bar, north arrow, attribution
  */
 
@@ -948,6 +969,7 @@ draw_map (Painter *p)
   draw_tiles (p);
   draw_places (p);
   draw_events (p);
+  draw_annotations (p);
   if (include & SITMAP_EXPORT_LEGEND)
     draw_legend (p);
   if (include & SITMAP_EXPORT_SCALE_BAR)

@@ -38,9 +38,9 @@ static const struct
   const char *mime_type;
   const char *label;
 } formats[SITMAP_N_EXPORT_FORMATS] = {
-  [SITMAP_EXPORT_PNG] = { "png", "image/png", N_("PNG Image") },
-  [SITMAP_EXPORT_SVG] = { "svg", "image/svg+xml", N_("SVG Drawing") },
-  [SITMAP_EXPORT_PDF] = { "pdf", "application/pdf", N_("PDF Document") },
+  [SITMAP_EXPORT_PNG] = { "png", "image/png", N_("PNG") },
+  [SITMAP_EXPORT_SVG] = { "svg", "image/svg+xml", N_("SVG") },
+  [SITMAP_EXPORT_PDF] = { "pdf", "application/pdf", N_("PDF") },
 };
 
 void

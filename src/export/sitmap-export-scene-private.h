@@ -122,7 +122,8 @@ struct _SitmapExportScene
   GArray             *symbols;  /* SitmapExportSymbol */
   GArray             *clusters; /* SitmapExportCluster */
   GArray             *places;   /* SitmapExportPlace */
-  GPtrArray          *annotations; /* SitmapAnnotation copies */
+  GPtrArray          *annotations; /* SitmapAnnotation copies, taken on the main thread */
+  SitmapDocument     *document;    /* for highlights' events: their points, which never change */
   guint               categories_shown; /* a bit per category */
   guint               cues_shown;       /* SitmapSymbolStyle bits */
   guint               n_drawn;
@@ -137,6 +138,10 @@ struct _SitmapExportScene
 
   SitmapExportTiles   tiles;
 };
+
+/* sitmap-export-scene.c */
+/* Normalised Web Mercator to the page, on the copy of the world nearest the map's centre. */
+void   _sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y, double *px, double *py);
 
 /* sitmap-export-draw.c */
 void   _sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink);

@@ -68,9 +68,8 @@ note_clear (gpointer data)
   g_free (note->details);
 }
 
-/* Normalised Web Mercator to the page, on the copy of the world nearest the map's centre. */
-static void
-world_to_page (SitmapExportScene *self, double x, double y, double *px, double *py)
+void
+_sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y, double *px, double *py)
 {
   double dx = x - self->center_x;
 
@@ -344,7 +343,7 @@ copy_path (SitmapExportScene *self, SitmapShapeTable *table, const SitmapShape *
         {
           double xy[2];
 
-          world_to_page (self, points[2 * i], points[2 * i + 1], &xy[0], &xy[1]);
+          _sitmap_export_scene_world_to_page (self, points[2 * i], points[2 * i + 1], &xy[0], &xy[1]);
           g_array_append_vals (ring, xy, 2);
         }
       g_array_append_val (rings, ring);
@@ -370,7 +369,7 @@ add_shape (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventCo
 
   if (shape == NULL)
     return;
-  world_to_page (self, shape->x, shape->y, &x, &y);
+  _sitmap_export_scene_world_to_page (self, shape->x, shape->y, &x, &y);
   item.kind = shape->kind;
   item.category = columns->category[position];
   item.party_only = (columns->flags[position] & SITMAP_EVENT_FLAG_PARTY_ONLY) != 0;
@@ -390,7 +389,7 @@ add_single (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventC
   SitmapExportSymbol symbol;
   double x, y;
 
-  world_to_page (self, sitmap_cluster_point_to_world (points[position].x),
+  _sitmap_export_scene_world_to_page (self, sitmap_cluster_point_to_world (points[position].x),
                  sitmap_cluster_point_to_world (points[position].y), &x, &y);
   if (!in_map (self, x, y, SITMAP_SYMBOL_RADIUS * 2))
     return;
@@ -403,7 +402,33 @@ add_single (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventC
   self->categories_shown |= 1u << symbol.category;
   self->cues_shown |= symbol.style;
   self->n_drawn++;
-  add_shape (self, table, columns, position);
+  /* Areas and lines are drawn for every visible event, as the map does; rings only around singles. */
+  if (!(columns->flags[position] & (SITMAP_EVENT_FLAG_AREA | SITMAP_EVENT_FLAG_LINE)))
+    add_shape (self, table, columns, position);
+}
+
+static void
+add_paths (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventColumns *columns,
+           const guint32 *visible, guint n_visible)
+{
+  double x0, y0, x1, y1;
+
+  for (guint i = 0; i < n_visible; i++)
+    {
+      const SitmapShape *shape;
+
+      if (!(columns->flags[visible[i]] & (SITMAP_EVENT_FLAG_AREA | SITMAP_EVENT_FLAG_LINE)))
+        continue;
+      shape = sitmap_shape_table_lookup (table, visible[i]);
+      if (shape == NULL || (shape->kind != SITMAP_SHAPE_AREA && shape->kind != SITMAP_SHAPE_LINE))
+        continue;
+      _sitmap_export_scene_world_to_page (self, shape->min_x, shape->min_y, &x0, &y0);
+      _sitmap_export_scene_world_to_page (self, shape->max_x, shape->max_y, &x1, &y1);
+      if (x1 < self->map.x || x0 > self->map.x + self->map.width || y1 < self->map.y ||
+          y0 > self->map.y + self->map.height)
+        continue;
+      add_shape (self, table, columns, visible[i]);
+    }
 }
 
 static char *
@@ -437,7 +462,7 @@ add_clusters (SitmapExportScene *self, SitmapClusterIndex *index, const guint32 
       SitmapExportCluster item = { 0 };
       double x, y;
 
-      world_to_page (self, clusters[i].x, clusters[i].y, &x, &y);
+      _sitmap_export_scene_world_to_page (self, clusters[i].x, clusters[i].y, &x, &y);
       if (!in_map (self, x, y, clusters[i].radius + 2))
         continue;
       item.x = x;
@@ -500,6 +525,7 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
     window.height--;
   sitmap_cluster_index_build (index, &grid, &window, &input);
 
+  add_paths (self, table, columns, visible, n_visible);
   add_clusters (self, index, visible);
   for (guint cell = 0; cell < window.width * window.height; cell++)
     {
@@ -536,7 +562,7 @@ collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tile
       if (tiles_name_places && !item.area)
         continue;
       sitmap_mercator_from_lat_lon (sitmap_place_get_latitude (place), sitmap_place_get_longitude (place), &x, &y);
-      world_to_page (self, x, y, &x, &y);
+      _sitmap_export_scene_world_to_page (self, x, y, &x, &y);
       if (!in_map (self, x, y, -8) || sitmap_place_get_name (place) == NULL)
         continue;
       item.x = x;
@@ -560,6 +586,8 @@ collect_annotations (SitmapExportScene *self, SitmapDocument *document)
 
       g_ptr_array_add (self->annotations, sitmap_annotation_copy (annotation));
     }
+  if (self->annotations->len > 0)
+    self->document = g_object_ref (document);
 }
 
 static char *
@@ -595,6 +623,7 @@ sitmap_export_scene_finalize (GObject *object)
   g_array_unref (self->clusters);
   g_array_unref (self->places);
   g_ptr_array_unref (self->annotations);
+  g_clear_object (&self->document);
   g_array_unref (self->notes);
   g_array_unref (self->marks);
   if (self->tiles.data != NULL)
@@ -697,6 +726,14 @@ sitmap_export_scene_get_page_size (SitmapExportScene *self, double *width, doubl
   g_return_if_fail (SITMAP_IS_EXPORT_SCENE (self));
   *width = self->page_width;
   *height = self->page_height;
+}
+
+void
+sitmap_export_scene_get_map_size (SitmapExportScene *self, double *width, double *height)
+{
+  g_return_if_fail (SITMAP_IS_EXPORT_SCENE (self));
+  *width = self->map.width;
+  *height = self->map.height;
 }
 
 int

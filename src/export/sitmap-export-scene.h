@@ -47,6 +47,8 @@ SitmapExportScene *sitmap_export_scene_new (SitmapViewState           *view_stat
 const SitmapExportOptions *sitmap_export_scene_get_options (SitmapExportScene *self);
 /* The page in logical pixels. */
 void     sitmap_export_scene_get_page_size (SitmapExportScene *self, double *width, double *height);
+/* The map's frame on the page, in logical pixels. */
+void     sitmap_export_scene_get_map_size (SitmapExportScene *self, double *width, double *height);
 /* The zoom level the tiles are fetched at, before it is clamped to the source's levels. */
 int      sitmap_export_scene_get_tile_zoom (SitmapExportScene *self);
 /* Events drawn on the map (singly or in clusters), and events listed in the notes. */
