@@ -71,13 +71,24 @@ dup_entry_text (AdwEntryRow *row)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* The name the user gives decides the format when it ends in .png, .svg or .pdf; any other name gets
+ * the extension of the format chosen in the dialog. */
 static void
 export_to (SitmapExportDialog *self, GFile *file)
 {
   g_auto (SitmapExportOptions) options = { 0 };
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr (GFile) target = NULL;
 
   sitmap_export_dialog_get_options (self, &options);
-  sitmap_exporter_export (self->exporter, &options, file);
+  if (!sitmap_export_format_from_filename (basename, &options.format))
+    {
+      g_autofree char *named = g_strdup_printf ("%s.%s", basename, sitmap_export_format_get_extension (options.format));
+      g_autoptr (GFile) parent = g_file_get_parent (file);
+
+      target = parent != NULL ? g_file_get_child (parent, named) : g_object_ref (file);
+    }
+  sitmap_exporter_export (self->exporter, &options, target != NULL ? target : file);
 }
 
 /*

@@ -516,8 +516,10 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
   double top = self->center_y * self->world_pixels - self->map.height / 2 - CELL_PIXELS;
 
   sitmap_cluster_grid_init (&grid, self->world_pixels, CELL_PIXELS);
-  window.x0 = (gint64) floor (left / grid.cell_pixels);
-  window.y0 = (gint64) MAX (0, floor (top / grid.cell_pixels));
+  /* Columns go around the world: the window starts within it. */
+  window.x0 = (gint64) floor (left / grid.cell_pixels) % (gint64) grid.cells_across;
+  window.x0 = (window.x0 + grid.cells_across) % grid.cells_across;
+  window.y0 = (gint64) CLAMP (floor (top / grid.cell_pixels), 0, grid.cells_across - 1);
   window.width = MIN ((guint32) ceil ((self->map.width + 2 * CELL_PIXELS) / grid.cell_pixels) + 2, grid.cells_across);
   window.height = MIN ((guint32) ceil ((self->map.height + 2 * CELL_PIXELS) / grid.cell_pixels) + 2,
                        grid.cells_across - MIN (window.y0, grid.cells_across - 1));

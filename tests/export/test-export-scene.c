@@ -238,6 +238,90 @@ test_no_tiles (void)
   g_error_free (error);
 }
 
+/* Pixels near the annotation palette's red (#c01c28) in the map. */
+static guint
+count_red (GdkTexture *texture, const SitmapExportRect *map)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint n = 0;
+
+  gdk_texture_download (texture, data, width * 4);
+  for (int y = map->y; y < map->y + map->height; y++)
+    for (int x = map->x; x < map->x + map->width; x++)
+      {
+        const guchar *p = data + ((gsize) y * width + x) * 4; /* B G R A */
+
+        n += abs (p[2] - 0xc0) < 24 && abs (p[1] - 0x1c) < 24 && abs (p[0] - 0x28) < 24;
+      }
+  return n;
+}
+
+/* The analyst's annotations are in the export, drawn by the map's own code, unless left out or hidden. */
+static void
+test_annotations (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  SitmapDocument *document = sitmap_view_state_get_document (view_state);
+  g_autoptr (SitmapAnnotation) circle = sitmap_annotation_new (SITMAP_ANNOTATION_CIRCLE, "annotation-1");
+  g_auto (SitmapExportOptions) options = { 0 };
+  guint with, without, hidden;
+
+  sitmap_annotation_add_point (circle, 34.9, 38.9);
+  sitmap_annotation_set_radius (circle, 60000);
+  sitmap_annotation_set_color (circle, SITMAP_ANNOTATION_COLOR_RED);
+  sitmap_annotation_set_width (circle, SITMAP_ANNOTATION_WIDTH_THICK);
+  sitmap_document_insert_annotation (document, 0, circle);
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  {
+    g_autoptr (SitmapExportScene) scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+    g_autoptr (GdkTexture) texture = render_texture (scene);
+
+    with = count_red (texture, &scene->map);
+  }
+  options.include &= ~SITMAP_EXPORT_ANNOTATIONS;
+  {
+    g_autoptr (SitmapExportScene) scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+    g_autoptr (GdkTexture) texture = render_texture (scene);
+
+    without = count_red (texture, &scene->map);
+  }
+  options.include |= SITMAP_EXPORT_ANNOTATIONS;
+  sitmap_document_set_annotations_visible (document, FALSE);
+  {
+    g_autoptr (SitmapExportScene) scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+    g_autoptr (GdkTexture) texture = render_texture (scene);
+
+    hidden = count_red (texture, &scene->map);
+  }
+  /* A ring of 60 km at zoom 6.5 is some 80 pixels across: its outline is hundreds of red pixels. */
+  g_assert_cmpuint (with, >, without + 300);
+  g_assert_cmpuint (hidden, ==, without);
+}
+
+/* Zoomed out over the date line, where the tiles repeat: the events are drawn on the copy of the world
+ * nearest the centre, and nothing asks the cluster index for cells outside the world. */
+static void
+test_whole_world (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  for (double zoom = 0; zoom <= 2; zoom += 0.5)
+    {
+      g_autoptr (SitmapExportScene) scene = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+
+      options.zoom = zoom;
+      options.longitude = 179;
+      scene = export_test_scene_with_tiles (view_state, &options);
+      texture = render_texture (scene);
+      g_assert_cmpuint (sitmap_export_scene_get_n_drawn (scene), >, 0);
+      g_assert_cmpint (gdk_texture_get_width (texture), ==, 1920);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -249,5 +333,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/follows-filters", test_follows_filters);
   g_test_add_func ("/export/scene/numbers", test_numbers);
   g_test_add_func ("/export/scene/no-tiles", test_no_tiles);
+  g_test_add_func ("/export/scene/annotations", test_annotations);
+  g_test_add_func ("/export/scene/whole-world", test_whole_world);
   return g_test_run ();
 }
