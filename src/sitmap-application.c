@@ -267,7 +267,7 @@ sitmap_application_init (SitmapApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Draw the document into a PNG, SVG or PDF file and quit, without a window"), N_("OUT.{png,svg,pdf}") },
-    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's size in pixels (default 1920x1080)"), N_("WxH") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's size in pixels (default 1920x1080), or a4, letter, a4-landscape…"), N_("WxH") },
     { "center", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's map centre, with --zoom"), N_("LAT,LON") },
     { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's map zoom level, with --center"), N_("Z") },
     { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events from this date"), N_("DATE") },

@@ -185,9 +185,14 @@ check_request (const SitmapExportRequest *request, SitmapExportOptions *options,
   if (request->n_documents != 1)
     return fail (SITMAP_EXPORT_EXIT_USAGE, _("--export needs exactly one document to draw, %d given"),
                  request->n_documents);
-  if (request->size != NULL && !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
+  if (request->size != NULL &&
+      sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
+    ;
+  else if (request->size != NULL &&
+           !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
     return fail (SITMAP_EXPORT_EXIT_USAGE, "--size: %s", error->message);
-  options->scale = sitmap_export_scale_for_size (options->width, options->height);
+  else
+    options->scale = sitmap_export_scale_for_size (options->width, options->height);
   if ((request->center == NULL) != (request->zoom == NULL))
     return fail (SITMAP_EXPORT_EXIT_USAGE, _("--center and --zoom go together: give both or neither"));
   *has_view = request->center != NULL;

@@ -583,7 +583,16 @@ legend_rows (SitmapExportScene *self, LegendRow *rows)
 }
 
 static void
-draw_legend (Painter *p)
+reserve (Painter *p, double x, double y, double width, double height)
+{
+  SitmapExportRect rect = { x, y, width, height };
+
+  g_array_append_val (p->label_rects, rect);
+}
+
+/* Draws the legend, or with only_reserve, keeps its place from the map's labels. */
+static void
+draw_legend (Painter *p, gboolean only_reserve)
 {
   SitmapExportScene *self = p->scene;
   LegendRow rows[SITMAP_N_CATEGORIES + 3];
@@ -600,6 +609,13 @@ draw_legend (Painter *p)
       labels[i] = _sitmap_export_create_layout (p->context, rows[i].label, 11.5, FALSE);
       layout_size (labels[i], &w, &h);
       width = MAX (width, 24 + w);
+    }
+  if (only_reserve)
+    {
+      reserve (p, x, y, width + 20, height + 14 + n * row);
+      for (guint i = 0; i < n; i++)
+        g_object_unref (labels[i]);
+      return;
     }
   draw_panel (p->cr, x, y, width + 20, height + 14 + n * row);
   show_layout (p, heading, x + 10, y + 7, ink, 0);
@@ -684,7 +700,7 @@ draw_north_arrow (Painter *p)
 
 /* Always drawn: the map's licence asks for it. */
 static void
-draw_attribution (Painter *p)
+draw_attribution (Painter *p, gboolean only_reserve)
 {
   SitmapExportScene *self = p->scene;
   g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, self->attribution, 10.5, FALSE);
@@ -699,6 +715,11 @@ draw_attribution (Painter *p)
     pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
     x = self->map.x + self->map.width - logical.x - logical.width - 8;
     y = self->map.y + self->map.height - h - 4;
+    if (only_reserve)
+      {
+        reserve (p, x + logical.x - 6, y - 2, logical.width + 12, h + 4);
+        return;
+      }
     cairo_rectangle (p->cr, x + logical.x - 6, y - 2, logical.width + 12, h + 4);
   }
   cairo_set_source_rgba (p->cr, 1, 1, 1, 0.8);
@@ -967,16 +988,24 @@ draw_map (Painter *p)
   cairo_rectangle (cr, self->map.x, self->map.y, self->map.width, self->map.height);
   cairo_clip (cr);
   draw_tiles (p);
+  /* No place's name beneath what is drawn over the map. */
+  if (include & SITMAP_EXPORT_LEGEND)
+    draw_legend (p, TRUE);
+  if (include & SITMAP_EXPORT_NORTH_ARROW)
+    reserve (p, self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52);
+  if (include & SITMAP_EXPORT_SCALE_BAR)
+    reserve (p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
+  draw_attribution (p, TRUE);
   draw_places (p);
   draw_events (p);
   draw_annotations (p);
   if (include & SITMAP_EXPORT_LEGEND)
-    draw_legend (p);
+    draw_legend (p, FALSE);
   if (include & SITMAP_EXPORT_SCALE_BAR)
     draw_scale_bar (p);
   if (include & SITMAP_EXPORT_NORTH_ARROW)
     draw_north_arrow (p);
-  draw_attribution (p);
+  draw_attribution (p, FALSE);
   cairo_restore (cr);
   cairo_rectangle (cr, self->map.x - 0.5, self->map.y - 0.5, self->map.width + 1, self->map.height + 1);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);

@@ -175,6 +175,41 @@ sitmap_export_scale_for_size (int width, int height)
   return MAX (1.0, MIN (width / 1920.0, height / 1080.0));
 }
 
+gboolean
+sitmap_export_size_from_name (const char *name, int *width, int *height, double *scale)
+{
+  static const struct
+  {
+    const char      *name;
+    SitmapExportSize size;
+  } papers[] = {
+    { "a4", SITMAP_EXPORT_SIZE_A4_300 },
+    { "a4@300", SITMAP_EXPORT_SIZE_A4_300 },
+    { "a4@150", SITMAP_EXPORT_SIZE_A4_150 },
+    { "letter", SITMAP_EXPORT_SIZE_LETTER_300 },
+    { "letter@300", SITMAP_EXPORT_SIZE_LETTER_300 },
+    { "letter@150", SITMAP_EXPORT_SIZE_LETTER_150 },
+  };
+  g_autofree char *lower = NULL;
+  gboolean landscape;
+  char *suffix;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  lower = g_ascii_strdown (name, -1);
+  suffix = strstr (lower, "-landscape");
+  landscape = suffix != NULL;
+  if (suffix != NULL)
+    {
+      /* "a4-landscape@150" or "a4@150-landscape" */
+      memmove (suffix, suffix + strlen ("-landscape"), strlen (suffix + strlen ("-landscape")) + 1);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (papers); i++)
+    if (g_str_equal (lower, papers[i].name))
+      return sitmap_export_size_get (papers[i].size, landscape, width, height, scale);
+  return FALSE;
+}
+
 static gboolean
 parse_side (const char *text, const char **end, int *side)
 {

@@ -88,6 +88,9 @@ gboolean    sitmap_export_size_is_paper (SitmapExportSize size);
 /* The scale for a custom size: 1 up to 1920 × 1080, then growing with the size, so that a large image
  * is the same layout at a higher resolution rather than a tiny one. */
 double      sitmap_export_scale_for_size (int width, int height);
+/* A paper size by name for the command line: "a4", "a4-landscape", "letter", "letter-landscape", at 300
+ * dpi ("a4@150" for 150 dpi). FALSE for any other name. */
+gboolean    sitmap_export_size_from_name (const char *name, int *width, int *height, double *scale);
 /* "WxH" (or "W×H"), each side from SITMAP_EXPORT_MIN_SIDE to SITMAP_EXPORT_MAX_SIDE. */
 gboolean    sitmap_export_parse_size (const char *text, int *width, int *height, GError **error);
 

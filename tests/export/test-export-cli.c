@@ -197,6 +197,20 @@ test_pdf (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (text, "Natural Earth"));
 }
 
+/* --size a4 is a page of A4 at 300 dpi: in a PDF, 595 × 842 points. */
+static void
+test_pdf_a4 (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "a4.pdf", NULL);
+  g_autofree char *info = NULL;
+  const char *pdfinfo[] = { "pdfinfo", out, NULL };
+  int status = run_sitmap (NULL, "--export", out, "--size", "a4-landscape", g_getenv ("SITMAP_DEMO"), NULL);
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (run_tool (pdfinfo, &info), ==, 0);
+  g_assert_nonnull (strstr (info, "Page size:       841.92 x 595.2 pts (A4)"));
+}
+
 static void
 test_range (Fixture *fixture, gconstpointer data)
 {
@@ -291,6 +305,7 @@ main (int argc, char *argv[])
   g_test_add ("/export/cli/png-4k", Fixture, NULL, fixture_set_up, test_png_4k_is_hd_twice, fixture_tear_down);
   g_test_add ("/export/cli/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/export/cli/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/export/cli/pdf-a4", Fixture, NULL, fixture_set_up, test_pdf_a4, fixture_tear_down);
   g_test_add ("/export/cli/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
