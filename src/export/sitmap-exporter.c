@@ -41,7 +41,8 @@ typedef struct
 {
   SitmapExporter    *exporter;
   SitmapExportScene *scene;
-  GFile             *file; /* NULL: the clipboard */
+  GFile             *file;     /* NULL: the clipboard */
+  AdwToast          *progress; /* "Exporting…", until it is done */
 } Job;
 
 static void
@@ -51,6 +52,9 @@ job_free (Job *job)
 
   if (--self->n_busy == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  g_clear_object (&job->progress);
   g_clear_object (&job->file);
   g_clear_object (&job->scene);
   g_object_unref (self);
@@ -85,7 +89,7 @@ toast (SitmapExporter *self, AdwToast *toast)
   if (self->toasts != NULL)
     adw_toast_overlay_add_toast (self->toasts, toast);
   else
-    g_object_unref (g_object_ref_sink (toast));
+    g_object_unref (toast);
 }
 
 static void
@@ -207,6 +211,11 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
 
   if (SHUMATE_IS_RASTER_RENDERER (map_source))
     g_object_get (map_source, "data-source", &data_source, NULL);
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
+    {
+      toast (self, new_plain_toast (_("There is no document to export yet")));
+      return;
+    }
   if (data_source == NULL || current == NULL)
     {
       toast (self, new_plain_toast (_("The map has no tiles to export yet")));
@@ -219,6 +228,17 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
                                         sitmap_tile_source_has_place_names (current));
   if (self->n_busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  /* Large pages over online tiles take a while: say it has begun, until it is done. */
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
+
+      job->progress = g_object_ref (new_plain_toast (text));
+      adw_toast_set_timeout (job->progress, 0);
+      toast (self, job->progress);
+    }
   sitmap_export_scene_fetch_tiles_async (job->scene, data_source, shumate_map_source_get_min_zoom_level (map_source),
                                          shumate_map_source_get_max_zoom_level (map_source), self->cancellable,
                                          fetched_cb, job);
@@ -342,6 +362,8 @@ sitmap_exporter_fill_options (SitmapExporter      *self,
   options->zoom = shumate_viewport_get_zoom_level (viewport);
   /* What the window's map shows fits the page's map: a page with more room shows more around it, one
    * with less zooms out. The page's map is known once laid out, so a first scene measures it. */
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
+    return;
   probe = sitmap_export_scene_new (self->view_state, options, NULL, FALSE);
   sitmap_export_scene_get_map_size (probe, &map_width, &map_height);
   options->zoom += log2 (MIN (map_width / window_width, map_height / window_height));
