@@ -835,7 +835,7 @@ draw_marks (Painter *p, double x0, double top, double width, double height, gint
 
   for (guint l = 0; l < G_N_ELEMENTS (lane_ends); l++)
     lane_ends[l] = -G_MAXDOUBLE;
-  if (marks->len > 300)
+  if (p->scene->histogram != NULL)
     return FALSE;
   for (guint i = 0; i < marks->len; i++)
     {
@@ -861,26 +861,18 @@ draw_marks (Painter *p, double x0, double top, double width, double height, gint
   return TRUE;
 }
 
-/* Too many events for marks: a histogram of their starts, stacked by category. */
+/* Too many events for marks: the histogram of their starts, stacked by category. */
 static void
-draw_histogram (Painter *p, double x0, double top, double width, double height, gint64 t0, gint64 t1)
+draw_histogram (Painter *p, double x0, double top, double width, double height)
 {
-  GArray *marks = p->scene->marks;
-  guint n_bins = MAX (1, (guint) (width / 3));
-  g_autofree guint32 *counts = g_new0 (guint32, n_bins * SITMAP_N_CATEGORIES);
+  SitmapExportScene *self = p->scene;
+  const guint32 *counts = self->histogram;
+  double bin_width = width / MAX (self->n_bins, 1);
   guint32 max = 1;
 
-  for (guint i = 0; i < marks->len; i++)
-    {
-      const SitmapExportMark *mark = &g_array_index (marks, SitmapExportMark, i);
-      guint bin;
-
-      if (mark->start < t0 || mark->start >= t1)
-        continue;
-      bin = MIN (n_bins - 1, (guint) ((double) (mark->start - t0) / (t1 - t0) * n_bins));
-      counts[bin * SITMAP_N_CATEGORIES + mark->category]++;
-    }
-  for (guint b = 0; b < n_bins; b++)
+  if (counts == NULL)
+    return;
+  for (guint b = 0; b < self->n_bins; b++)
     {
       guint32 sum = 0;
 
@@ -888,7 +880,7 @@ draw_histogram (Painter *p, double x0, double top, double width, double height, 
         sum += counts[b * SITMAP_N_CATEGORIES + c];
       max = MAX (max, sum);
     }
-  for (guint b = 0; b < n_bins; b++)
+  for (guint b = 0; b < self->n_bins; b++)
     {
       double y = top + height;
 
@@ -898,7 +890,7 @@ draw_histogram (Painter *p, double x0, double top, double width, double height, 
 
           if (h <= 0)
             continue;
-          cairo_rectangle (p->cr, x0 + b * width / n_bins, y - h, width / n_bins - 0.5, h);
+          cairo_rectangle (p->cr, x0 + b * bin_width, y - h, bin_width - 0.5, h);
           set_category_source (p->cr, c, 1);
           cairo_fill (p->cr);
           y -= h;
@@ -923,7 +915,7 @@ draw_timeline (Painter *p)
   cairo_rectangle (p->cr, r->x + 8, bar_top, r->width - 16, bar_height);
   cairo_clip (p->cr);
   if (!draw_marks (p, r->x + 8, bar_top, r->width - 16, bar_height, t0, t1))
-    draw_histogram (p, r->x + 8, bar_top, r->width - 16, bar_height, t0, t1);
+    draw_histogram (p, r->x + 8, bar_top, r->width - 16, bar_height);
   cairo_restore (p->cr);
   cairo_move_to (p->cr, r->x + 8, baseline + 0.5);
   cairo_line_to (p->cr, r->x + r->width - 8, baseline + 0.5);

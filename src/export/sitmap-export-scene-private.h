@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Most events the timeline strip draws as marks; more make a histogram. */
+#define SITMAP_EXPORT_MAX_MARKS 300
+/* Pixels across a bin of the timeline strip's histogram. */
+#define SITMAP_EXPORT_BIN_PIXELS 3.0
 /* Most events listed in the notes; the rest are counted in a last line. */
 #define SITMAP_EXPORT_MAX_NOTES 60
 #define SITMAP_EXPORT_FONT      "Cantarell, Noto Sans, DejaVu Sans, sans-serif"
@@ -134,7 +138,9 @@ struct _SitmapExportScene
   gboolean            has_range;
   gint64              range_start;
   gint64              range_end;
-  GArray             *marks;    /* SitmapExportMark, dated visible events */
+  GArray             *marks;    /* SitmapExportMark: the dated visible events, when few enough */
+  guint32            *histogram; /* else counts of starts per bin and category, bin by bin */
+  guint               n_bins;
 
   SitmapExportTiles   tiles;
 };

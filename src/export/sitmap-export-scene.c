@@ -28,8 +28,6 @@
 #define MIN_MAP_HEIGHT   160.0
 /* Most of a page the notes may take; more notes are counted, not listed. */
 #define NOTES_SHARE      0.32
-/* Events drawn as marks on the timeline strip; more make a histogram. */
-#define MAX_MARKS        100000
 
 G_DEFINE_FINAL_TYPE (SitmapExportScene, sitmap_export_scene, G_TYPE_OBJECT)
 
@@ -177,21 +175,46 @@ collect_notes (SitmapExportScene *self, SitmapDocument *document, const guint32 
     }
 }
 
+/* The timeline strip's marks, or past SITMAP_EXPORT_MAX_MARKS its histogram: one pass over the visible
+ * events, binned by their start over the range. */
 static void
 collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const guint32 *visible, guint n_visible)
 {
-  for (guint i = 0; i < n_visible && self->marks->len < MAX_MARKS; i++)
+  gint64 t0 = self->range_start, t1 = self->range_end;
+  guint n_dated = 0;
+
+  for (guint i = 0; i < n_visible; i++)
+    n_dated += visible[i] < columns->n_dated;
+  if (n_dated <= SITMAP_EXPORT_MAX_MARKS)
+    {
+      for (guint i = 0; i < n_visible; i++)
+        {
+          guint p = visible[i];
+          SitmapExportMark mark;
+
+          if (p >= columns->n_dated)
+            continue;
+          mark.start = columns->start[p];
+          mark.end = sitmap_event_columns_get_end (columns, p);
+          mark.category = columns->category[p];
+          mark.precision = columns->time_precision[p];
+          g_array_append_val (self->marks, mark);
+        }
+      return;
+    }
+  if (t1 <= t0)
+    return;
+  self->n_bins = MAX (1, (guint) ((self->timeline.width - 16) / SITMAP_EXPORT_BIN_PIXELS));
+  self->histogram = g_new0 (guint32, (gsize) self->n_bins * SITMAP_N_CATEGORIES);
+  for (guint i = 0; i < n_visible; i++)
     {
       guint p = visible[i];
-      SitmapExportMark mark;
+      guint bin;
 
-      if (p >= columns->n_dated)
+      if (p >= columns->n_dated || columns->start[p] < t0 || columns->start[p] >= t1)
         continue;
-      mark.start = columns->start[p];
-      mark.end = sitmap_event_columns_get_end (columns, p);
-      mark.category = columns->category[p];
-      mark.precision = columns->time_precision[p];
-      g_array_append_val (self->marks, mark);
+      bin = MIN (self->n_bins - 1, (guint) ((double) (columns->start[p] - t0) / (t1 - t0) * self->n_bins));
+      self->histogram[bin * SITMAP_N_CATEGORIES + columns->category[p]]++;
     }
 }
 
@@ -628,6 +651,7 @@ sitmap_export_scene_finalize (GObject *object)
   g_clear_object (&self->document);
   g_array_unref (self->notes);
   g_array_unref (self->marks);
+  g_free (self->histogram);
   if (self->tiles.data != NULL)
     {
       for (int i = 0; i < self->tiles.columns * self->tiles.rows; i++)

@@ -5,6 +5,7 @@
 #include <gdk/gdk.h>
 
 #include "export-test-utils.h"
+#include "map-test-utils.h"
 #include "sitmap-export-scene-private.h"
 
 /* Share of the pixels in a rectangle (device pixels) darker than max_luminance. */
@@ -322,6 +323,48 @@ test_whole_world (void)
     }
 }
 
+/* Many events: the notes list the first ones and say how many there are, the timeline strip is a
+ * histogram of them all, and the map has clusters. SITMAP_SCREENSHOT_DIR=folder saves the page. */
+static void
+test_many_events (void)
+{
+  g_autoptr (SitmapDocument) document = map_test_synthetic_document (200000, 3);
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  const guint32 *visible;
+  guint n_visible, n_in_range = 0;
+  guint64 binned = 0;
+  const char *shots = g_getenv ("SITMAP_SCREENSHOT_DIR");
+
+  sitmap_view_state_set_document (view_state, document);
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  visible = sitmap_view_state_get_visible (view_state, &n_visible);
+  g_assert_cmpuint (n_visible, >, 100000);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (scene), <=, SITMAP_EXPORT_MAX_NOTES);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (scene), >, 0);
+  g_assert_cmpuint (scene->clusters->len, >, 0);
+  g_assert_cmpuint (scene->marks->len, ==, 0);
+  g_assert_nonnull (scene->histogram);
+  for (guint i = 0; i < n_visible; i++)
+    n_in_range += visible[i] < columns->n_dated && columns->start[visible[i]] >= scene->range_start &&
+                  columns->start[visible[i]] < scene->range_end;
+  for (guint i = 0; i < scene->n_bins * SITMAP_N_CATEGORIES; i++)
+    binned += scene->histogram[i];
+  g_assert_cmpuint (binned, ==, n_in_range);
+  if (shots != NULL)
+    {
+      g_autofree char *path = g_build_filename (shots, "export-200k.png", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = sitmap_export_scene_render (scene, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -335,5 +378,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/no-tiles", test_no_tiles);
   g_test_add_func ("/export/scene/annotations", test_annotations);
   g_test_add_func ("/export/scene/whole-world", test_whole_world);
+  g_test_add_func ("/export/scene/many-events", test_many_events);
   return g_test_run ();
 }
