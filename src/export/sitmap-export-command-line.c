@@ -71,7 +71,7 @@ choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
   const guint32 *visible;
   guint n_visible;
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double page_w = options->width / options->scale, page_h = options->height / options->scale;
+  double map_w, map_h;
 
   if (view != NULL && view->has_position)
     {
@@ -97,8 +97,13 @@ choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
       return;
     }
   sitmap_mercator_to_lat_lon ((x0 + x1) / 2, (y0 + y1) / 2, &options->latitude, &options->longitude);
-  /* The map takes about half of the page's height under the title, timeline and notes. */
-  options->zoom = log2 (MIN ((page_w * 0.8) / MAX (x1 - x0, 1e-9), (page_h * 0.45) / MAX (y1 - y0, 1e-9)) / 256);
+  /* The page's map, once the title, timeline and notes have their room, with a margin around the events. */
+  {
+    g_autoptr (SitmapExportScene) probe = sitmap_export_scene_new (view_state, options, NULL, FALSE);
+
+    sitmap_export_scene_get_map_size (probe, &map_w, &map_h);
+  }
+  options->zoom = log2 (MIN ((map_w * 0.75) / MAX (x1 - x0, 1e-9), (map_h * 0.75) / MAX (y1 - y0, 1e-9)) / 256);
   options->zoom = CLAMP (options->zoom, 2, 12);
 }
 

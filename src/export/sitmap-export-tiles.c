@@ -103,7 +103,7 @@ finish (GTask *task)
     return;
   if (fetch->n_got == 0 && fetch->first_error != NULL)
     g_task_return_new_error (task, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_NO_TILES,
-                             _("The map tiles could not be had: %s"), fetch->first_error->message);
+                             _("The map’s tiles could not be fetched: %s"), fetch->first_error->message);
   else
     g_task_return_boolean (task, TRUE);
 }

@@ -228,6 +228,41 @@ test_range (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (svg, "7 December 2024 to 10 December 2024"));
 }
 
+/* A KML file of Google Earth's kind: two placemarks, no view of its own. */
+static const char two_placemarks[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Two towns</name>\n"
+  "<Placemark><name>Meeting in Homs</name><TimeStamp><when>2024-12-01</when></TimeStamp>"
+  "<Point><coordinates>36.7094,34.7308</coordinates></Point></Placemark>\n"
+  "<Placemark><name>Meeting in Palmyra</name><TimeStamp><when>2024-12-02</when></TimeStamp>"
+  "<Point><coordinates>38.2840,34.5624</coordinates></Point></Placemark>\n"
+  "</Document></kml>\n";
+
+/* Without a view of the document's own or on the command line, the map fits the placed events: Homs
+ * and Palmyra, 150 km apart, fill the map, so its scale bar measures tens of kilometres. */
+static void
+test_fit_events (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *kml = g_build_filename (fixture->dir, "two.kml", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "two.svg", NULL);
+  g_autofree char *svg = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_set_contents (kml, two_placemarks, -1, NULL));
+  g_assert_cmpint (run_sitmap (NULL, "--export", out, kml, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, ">Two towns</text>"));
+  for (const char *p = strstr (svg, " km</text>"); p != NULL && !found; p = strstr (p + 1, " km</text>"))
+    {
+      const char *start = p;
+
+      while (start > svg && g_ascii_isdigit (start[-1]))
+        start--;
+      found = start < p && g_ascii_strtoull (start, NULL, 10) <= 50;
+    }
+  g_assert_true (found);
+}
+
 typedef struct
 {
   const char *name;
@@ -306,6 +341,7 @@ main (int argc, char *argv[])
   g_test_add ("/export/cli/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/export/cli/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/export/cli/pdf-a4", Fixture, NULL, fixture_set_up, test_pdf_a4, fixture_tear_down);
+  g_test_add ("/export/cli/fit-events", Fixture, NULL, fixture_set_up, test_fit_events, fixture_tear_down);
   g_test_add ("/export/cli/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
