@@ -13,20 +13,20 @@
 #include "sitmap-geometry.h"
 
 /* Sizes in logical pixels, multiplied by the caller's scale. */
-#define LABEL_FONT_PX    14.0
-#define CAPTION_FONT_PX  12.0
-#define TEXT_MAX_WIDTH   260.0
-#define BOX_PAD_X        6.0
-#define BOX_PAD_Y        3.0
-#define BOX_RADIUS       4.0
-#define CASING           3.0 /* the casing's extra width, both sides together */
-#define HANDLE_HALF      4.5
-#define HANDLE_REACH     9.0 /* how far from a handle a press still takes it */
-#define LEADER_DOT       3.5
+#define LABEL_FONT_PX 14.0
+#define CAPTION_FONT_PX 12.0
+#define TEXT_MAX_WIDTH 260.0
+#define BOX_PAD_X 6.0
+#define BOX_PAD_Y 3.0
+#define BOX_RADIUS 4.0
+#define CASING 3.0 /* the casing's extra width, both sides together */
+#define HANDLE_HALF 4.5
+#define HANDLE_REACH 9.0 /* how far from a handle a press still takes it */
+#define LEADER_DOT 3.5
 /* A circle drawn as this many points on the ground, so that a large one bends as the ground does. */
-#define CIRCLE_SEGMENTS  96
+#define CIRCLE_SEGMENTS 96
 /* The inside of an area or circle, faintly, so that the map still shows through. */
-#define FILL_ALPHA       0.14
+#define FILL_ALPHA 0.14
 
 typedef struct
 {
@@ -41,7 +41,7 @@ typedef struct
 static Rgb
 parse_hex (const char *hex)
 {
-  guint value = (guint) g_ascii_strtoull (hex + 1, NULL, 16);
+  guint value = (guint)g_ascii_strtoull (hex + 1, NULL, 16);
 
   return (Rgb){ ((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0, (value & 0xff) / 255.0 };
 }
@@ -65,7 +65,7 @@ ink_colors (SitmapAnnotation *annotation, Rgb *ink, Rgb *casing)
 static GArray *
 project_points (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpointer user_data)
 {
-  guint n = sitmap_annotation_get_n_points (annotation);
+  guint   n = sitmap_annotation_get_n_points (annotation);
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n);
 
   for (guint i = 0; i < n; i++)
@@ -82,7 +82,7 @@ project_points (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc projec
 static GArray *
 project_circle (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpointer user_data)
 {
-  double ring[2 * CIRCLE_SEGMENTS];
+  double  ring[2 * CIRCLE_SEGMENTS];
   GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * CIRCLE_SEGMENTS);
 
   if (sitmap_annotation_get_n_points (annotation) != 1)
@@ -104,10 +104,10 @@ static GArray *
 project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
                 gpointer user_data)
 {
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray                   *out = g_array_new (FALSE, FALSE, sizeof (double));
   const SitmapEventColumns *columns;
-  const char *const *ids;
-  guint n_ids;
+  const char *const        *ids;
+  guint                     n_ids;
 
   if (document == NULL)
     return out;
@@ -115,7 +115,7 @@ project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAn
   ids = sitmap_annotation_get_event_ids (annotation, &n_ids);
   for (guint i = 0; i < n_ids; i++)
     {
-      gint position = sitmap_document_find_event (document, ids[i]);
+      gint   position = sitmap_document_find_event (document, ids[i]);
       double pair[2];
 
       if (position < 0 || isnan (columns->x[position]))
@@ -142,7 +142,7 @@ text_layout (PangoContext *context, SitmapAnnotation *annotation, double scale)
 
   pango_font_description_set_absolute_size (font, (label ? LABEL_FONT_PX : CAPTION_FONT_PX) * scale * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (TEXT_MAX_WIDTH * scale * PANGO_SCALE));
+  pango_layout_set_width (layout, (int)(TEXT_MAX_WIDTH * scale * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   /* Plain text, never markup: the words are the analyst's, or a file's. */
@@ -164,46 +164,46 @@ text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, double
   *below = FALSE;
   switch (sitmap_annotation_get_kind (annotation))
     {
-    case SITMAP_ANNOTATION_LABEL:
-      if (points->len < 2)
-        return FALSE;
-      *x = PX (points, 0), *y = PY (points, 0);
-      return TRUE;
-    case SITMAP_ANNOTATION_ARROW:
-      if (points->len < 2)
-        return FALSE;
-      /* At the tail: the head points at the subject, the words say what moves. */
-      *x = PX (points, 0), *y = PY (points, 0);
-      *below = TRUE;
-      return TRUE;
-    case SITMAP_ANNOTATION_CIRCLE:
-    case SITMAP_ANNOTATION_AREA:
-      {
-        GArray *ring = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_CIRCLE ? extra : points;
-        double sx = 0, max_y = -G_MAXDOUBLE;
-        guint n = ring->len / 2;
-
-        if (n == 0)
+      case SITMAP_ANNOTATION_LABEL:
+        if (points->len < 2)
           return FALSE;
-        for (guint i = 0; i < n; i++)
-          {
-            sx += PX (ring, i);
-            max_y = MAX (max_y, PY (ring, i));
-          }
-        /* Beneath the shape, so that it hides nothing inside it. */
-        *x = sx / n, *y = max_y + 4 * scale;
+        *x = PX (points, 0), *y = PY (points, 0);
+        return TRUE;
+      case SITMAP_ANNOTATION_ARROW:
+        if (points->len < 2)
+          return FALSE;
+        /* At the tail: the head points at the subject, the words say what moves. */
+        *x = PX (points, 0), *y = PY (points, 0);
         *below = TRUE;
         return TRUE;
-      }
-    case SITMAP_ANNOTATION_HIGHLIGHT:
-      if (extra->len < 2)
+      case SITMAP_ANNOTATION_CIRCLE:
+      case SITMAP_ANNOTATION_AREA:
+        {
+          GArray *ring = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_CIRCLE ? extra : points;
+          double  sx = 0, max_y = -G_MAXDOUBLE;
+          guint   n = ring->len / 2;
+
+          if (n == 0)
+            return FALSE;
+          for (guint i = 0; i < n; i++)
+            {
+              sx += PX (ring, i);
+              max_y = MAX (max_y, PY (ring, i));
+            }
+          /* Beneath the shape, so that it hides nothing inside it. */
+          *x = sx / n, *y = max_y + 4 * scale;
+          *below = TRUE;
+          return TRUE;
+        }
+      case SITMAP_ANNOTATION_HIGHLIGHT:
+        if (extra->len < 2)
+          return FALSE;
+        *x = PX (extra, 0), *y = PY (extra, 0) + (SITMAP_ANNOTATION_HIGHLIGHT_RADIUS + 4) * scale;
+        *below = TRUE;
+        return TRUE;
+      case SITMAP_N_ANNOTATION_KINDS:
+      default:
         return FALSE;
-      *x = PX (extra, 0), *y = PY (extra, 0) + (SITMAP_ANNOTATION_HIGHLIGHT_RADIUS + 4) * scale;
-      *below = TRUE;
-      return TRUE;
-    case SITMAP_N_ANNOTATION_KINDS:
-    default:
-      return FALSE;
     }
 }
 
@@ -212,10 +212,11 @@ static gboolean
 text_box (SitmapAnnotation *annotation, PangoLayout *layout, GArray *points, GArray *extra, double scale, Box *box)
 {
   PangoRectangle ink, logical;
-  double x, y;
-  gboolean below;
+  double         x, y;
+  gboolean       below;
 
-  if (sitmap_annotation_get_text (annotation) == NULL || !text_anchor (annotation, points, extra, scale, &x, &y, &below))
+  if (sitmap_annotation_get_text (annotation) == NULL
+      || !text_anchor (annotation, points, extra, scale, &x, &y, &below))
     return FALSE;
   pango_layout_get_pixel_extents (layout, &ink, &logical);
   box->width = logical.width + 2 * BOX_PAD_X * scale;
@@ -243,9 +244,9 @@ rounded_rectangle (cairo_t *cr, const Box *box, double radius)
 static void
 draw_text (cairo_t *cr, SitmapAnnotation *annotation, PangoLayout *layout, const Box *box, double scale)
 {
-  gboolean label = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
+  gboolean       label = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
   PangoRectangle logical;
-  Rgb ink, casing;
+  Rgb            ink, casing;
 
   ink_colors (annotation, &ink, &casing);
   rounded_rectangle (cr, box, BOX_RADIUS * scale);
@@ -281,7 +282,7 @@ static void
 stroke_cased (cairo_t *cr, SitmapAnnotation *annotation, double scale)
 {
   double width = sitmap_annotation_get_width (annotation) * scale;
-  Rgb ink, casing;
+  Rgb    ink, casing;
 
   ink_colors (annotation, &ink, &casing);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -298,7 +299,7 @@ static void
 draw_shape (cairo_t *cr, SitmapAnnotation *annotation, GArray *ring, double scale)
 {
   guint n = ring->len / 2;
-  Rgb ink, casing;
+  Rgb   ink, casing;
 
   if (n < 2)
     return;
@@ -322,7 +323,7 @@ static void
 draw_arrow (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double scale)
 {
   double x0, y0, x1, y1, dx, dy, length, head, ux, uy, half;
-  Rgb ink, casing;
+  Rgb    ink, casing;
 
   if (points->len < 4)
     return;
@@ -399,7 +400,8 @@ handle_points (SitmapAnnotation *annotation, GArray *points, GArray *extra, GArr
 {
   guint n = points->len / 2;
 
-  for (guint i = 0; i < n; i++)
+  /* A label's text is moved by its plate: a handle there would hide a letter. */
+  for (guint i = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL ? 1 : 0; i < n; i++)
     {
       g_array_append_vals (out, &PX (points, i), 2);
       g_array_append_val (indices, i);
@@ -435,7 +437,7 @@ static void
 draw_selection_outline (cairo_t *cr, const Box *box, double scale)
 {
   double dash[] = { 4 * scale, 3 * scale };
-  Box grown = { box->x - 3 * scale, box->y - 3 * scale, box->width + 6 * scale, box->height + 6 * scale };
+  Box    grown = { box->x - 3 * scale, box->y - 3 * scale, box->width + 6 * scale, box->height + 6 * scale };
 
   rounded_rectangle (cr, &grown, (BOX_RADIUS + 3) * scale);
   cairo_set_dash (cr, dash, 2, 0);
@@ -489,16 +491,12 @@ projected_clear (Projected *p)
 }
 
 void
-sitmap_annotation_draw (cairo_t                    *cr,
-                        SitmapAnnotation           *annotation,
-                        SitmapDocument             *document,
-                        SitmapAnnotationProjectFunc project,
-                        gpointer                    user_data,
-                        double                      scale,
-                        SitmapAnnotationDrawFlags   flags)
+sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocument *document,
+                        SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                        SitmapAnnotationDrawFlags flags)
 {
   PangoContext *context;
-  Projected p;
+  Projected     p;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
@@ -509,13 +507,24 @@ sitmap_annotation_draw (cairo_t                    *cr,
   cairo_save (cr);
   switch (sitmap_annotation_get_kind (annotation))
     {
-    case SITMAP_ANNOTATION_LABEL: draw_leader (cr, annotation, p.points, scale); break;
-    case SITMAP_ANNOTATION_ARROW: draw_arrow (cr, annotation, p.points, scale); break;
-    case SITMAP_ANNOTATION_CIRCLE: draw_shape (cr, annotation, p.extra, scale); break;
-    case SITMAP_ANNOTATION_AREA: draw_shape (cr, annotation, p.points, scale); break;
-    case SITMAP_ANNOTATION_HIGHLIGHT: draw_highlight (cr, annotation, p.extra, scale); break;
-    case SITMAP_N_ANNOTATION_KINDS:
-    default: break;
+      case SITMAP_ANNOTATION_LABEL:
+        draw_leader (cr, annotation, p.points, scale);
+        break;
+      case SITMAP_ANNOTATION_ARROW:
+        draw_arrow (cr, annotation, p.points, scale);
+        break;
+      case SITMAP_ANNOTATION_CIRCLE:
+        draw_shape (cr, annotation, p.extra, scale);
+        break;
+      case SITMAP_ANNOTATION_AREA:
+        draw_shape (cr, annotation, p.points, scale);
+        break;
+      case SITMAP_ANNOTATION_HIGHLIGHT:
+        draw_highlight (cr, annotation, p.extra, scale);
+        break;
+      case SITMAP_N_ANNOTATION_KINDS:
+      default:
+        break;
     }
   if (p.has_box)
     draw_text (cr, annotation, p.layout, &p.box, scale);
@@ -529,9 +538,10 @@ sitmap_annotation_draw (cairo_t                    *cr,
       if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT)
         for (guint i = 0; i < p.extra->len / 2; i++)
           {
-            Box ring = { PX (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
-                         PY (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
-                         2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale };
+            Box ring
+                = { PX (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
+                    PY (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
+                    2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale };
 
             draw_selection_outline (cr, &ring, scale);
           }
@@ -544,14 +554,11 @@ sitmap_annotation_draw (cairo_t                    *cr,
 }
 
 void
-sitmap_annotation_draw_all (cairo_t                    *cr,
-                            SitmapDocument             *document,
-                            SitmapAnnotationProjectFunc project,
-                            gpointer                    user_data,
-                            double                      scale)
+sitmap_annotation_draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project,
+                            gpointer user_data, double scale)
 {
   GListModel *annotations;
-  guint n;
+  guint       n;
 
   g_return_if_fail (SITMAP_IS_DOCUMENT (document));
 
@@ -595,7 +602,7 @@ near_polyline (GArray *points, gboolean close, double x, double y, double reach)
 static gboolean
 inside_polygon (GArray *points, double x, double y)
 {
-  guint n = points->len / 2;
+  guint    n = points->len / 2;
   gboolean inside = FALSE;
 
   for (guint i = 0, j = n - 1; n >= 3 && i < n; j = i++)
@@ -613,45 +620,35 @@ hit_body (SitmapAnnotation *annotation, const Projected *p, double scale, double
 {
   double reach = sitmap_annotation_get_width (annotation) * scale / 2 + tolerance;
 
-  if (p->has_box && x >= p->box.x - tolerance && x <= p->box.x + p->box.width + tolerance &&
-      y >= p->box.y - tolerance && y <= p->box.y + p->box.height + tolerance)
-    return TRUE;
   switch (sitmap_annotation_get_kind (annotation))
     {
-    case SITMAP_ANNOTATION_LABEL:
-    case SITMAP_ANNOTATION_ARROW:
-      return p->points->len >= 4 && near_polyline (p->points, FALSE, x, y, reach);
-    case SITMAP_ANNOTATION_CIRCLE:
-      return near_polyline (p->extra, TRUE, x, y, reach) || inside_polygon (p->extra, x, y);
-    case SITMAP_ANNOTATION_AREA:
-      return near_polyline (p->points, TRUE, x, y, reach) || inside_polygon (p->points, x, y);
-    case SITMAP_ANNOTATION_HIGHLIGHT:
-      for (guint i = 0; i < p->extra->len / 2; i++)
-        if (fabs (hypot (x - PX (p->extra, i), y - PY (p->extra, i)) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale) <= reach)
-          return TRUE;
-      return FALSE;
-    case SITMAP_N_ANNOTATION_KINDS:
-    default:
-      return FALSE;
+      case SITMAP_ANNOTATION_LABEL:
+      case SITMAP_ANNOTATION_ARROW:
+        return p->points->len >= 4 && near_polyline (p->points, FALSE, x, y, reach);
+      case SITMAP_ANNOTATION_CIRCLE:
+        return near_polyline (p->extra, TRUE, x, y, reach) || inside_polygon (p->extra, x, y);
+      case SITMAP_ANNOTATION_AREA:
+        return near_polyline (p->points, TRUE, x, y, reach) || inside_polygon (p->points, x, y);
+      case SITMAP_ANNOTATION_HIGHLIGHT:
+        for (guint i = 0; i < p->extra->len / 2; i++)
+          if (fabs (hypot (x - PX (p->extra, i), y - PY (p->extra, i)) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale)
+              <= reach)
+            return TRUE;
+        return FALSE;
+      case SITMAP_N_ANNOTATION_KINDS:
+      default:
+        return FALSE;
     }
 }
 
 SitmapAnnotationHitKind
-sitmap_annotation_hit (SitmapAnnotation           *annotation,
-                       SitmapDocument             *document,
-                       SitmapAnnotationProjectFunc project,
-                       gpointer                    user_data,
-                       double                      scale,
-                       PangoContext               *context,
-                       gboolean                    selected,
-                       double                      x,
-                       double                      y,
-                       double                      tolerance,
-                       guint                      *handle)
+sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
+                       gpointer user_data, double scale, PangoContext *context, gboolean selected, double x, double y,
+                       double tolerance, guint *handle)
 {
-  PangoContext *own_context = NULL;
+  PangoContext           *own_context = NULL;
   SitmapAnnotationHitKind kind = SITMAP_ANNOTATION_HIT_NONE;
-  Projected p;
+  Projected               p;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), SITMAP_ANNOTATION_HIT_NONE);
   g_return_val_if_fail (project != NULL, SITMAP_ANNOTATION_HIT_NONE);
@@ -680,6 +677,9 @@ sitmap_annotation_hit (SitmapAnnotation           *annotation,
             }
         }
     }
+  if (kind == SITMAP_ANNOTATION_HIT_NONE && p.has_box && x >= p.box.x - tolerance
+      && x <= p.box.x + p.box.width + tolerance && y >= p.box.y - tolerance && y <= p.box.y + p.box.height + tolerance)
+    kind = SITMAP_ANNOTATION_HIT_TEXT;
   if (kind == SITMAP_ANNOTATION_HIT_NONE && hit_body (annotation, &p, scale, x, y, tolerance))
     kind = SITMAP_ANNOTATION_HIT_BODY;
   projected_clear (&p);
@@ -695,22 +695,15 @@ grow (double *x0, double *y0, double *x1, double *y1, double x, double y, double
 }
 
 gboolean
-sitmap_annotation_get_bounds (SitmapAnnotation           *annotation,
-                              SitmapDocument             *document,
-                              SitmapAnnotationProjectFunc project,
-                              gpointer                    user_data,
-                              double                      scale,
-                              PangoContext               *context,
-                              double                     *x,
-                              double                     *y,
-                              double                     *width,
-                              double                     *height)
+sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *document,
+                              SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                              PangoContext *context, double *x, double *y, double *width, double *height)
 {
   PangoContext *own_context = NULL;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double margin = sitmap_annotation_get_width (annotation) * scale;
-  gboolean highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
-  Projected p;
+  double        x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double        margin = sitmap_annotation_get_width (annotation) * scale;
+  gboolean      highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
+  Projected     p;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), FALSE);
 

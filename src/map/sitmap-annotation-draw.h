@@ -26,7 +26,8 @@ typedef enum
 typedef enum
 {
   SITMAP_ANNOTATION_HIT_NONE,
-  SITMAP_ANNOTATION_HIT_BODY,   /* its line, outline, inside, text or ring: a drag moves it whole */
+  SITMAP_ANNOTATION_HIT_BODY,   /* its line, outline, inside or ring: a drag moves it whole */
+  SITMAP_ANNOTATION_HIT_TEXT,   /* its text's plate (a label's: a drag moves the text, not what its leader points at) */
   SITMAP_ANNOTATION_HIT_HANDLE, /* a handle of the selection: a drag reshapes it */
 } SitmapAnnotationHitKind;
 
@@ -42,48 +43,30 @@ typedef enum
  * surface (SVG, PDF) keeps it as text; it is never markup. document finds a highlight's events (their
  * points in its columns); it may be NULL, and then highlights draw nothing. Annotations that do not
  * validate draw what they can (an area being drawn with two points draws its line). */
-void sitmap_annotation_draw (cairo_t                    *cr,
-                             SitmapAnnotation           *annotation,
-                             SitmapDocument             *document,
-                             SitmapAnnotationProjectFunc project,
-                             gpointer                    user_data,
-                             double                      scale,
-                             SitmapAnnotationDrawFlags   flags);
+void
+sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocument *document,
+                        SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                        SitmapAnnotationDrawFlags flags);
 
 /* Every annotation of the document, in its order (later ones on top): what a map or an export shows of
  * them. Draws nothing when the document's annotations are hidden (sitmap_document_get_annotations_visible). */
-void sitmap_annotation_draw_all (cairo_t                    *cr,
-                                 SitmapDocument             *document,
-                                 SitmapAnnotationProjectFunc project,
-                                 gpointer                    user_data,
-                                 double                      scale);
+void
+sitmap_annotation_draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project,
+                            gpointer user_data, double scale);
 
 /* Whether (x, y) in user space is within tolerance of what sitmap_annotation_draw draws for annotation;
  * with selected, first whether it is on one of its handles, whose point index goes to handle
  * (SITMAP_ANNOTATION_HANDLE_RADIUS for a circle's rim). context measures a label's text (NULL: a
  * default pango-cairo context). */
-SitmapAnnotationHitKind sitmap_annotation_hit (SitmapAnnotation           *annotation,
-                                               SitmapDocument             *document,
-                                               SitmapAnnotationProjectFunc project,
-                                               gpointer                    user_data,
-                                               double                      scale,
-                                               PangoContext               *context,
-                                               gboolean                    selected,
-                                               double                      x,
-                                               double                      y,
-                                               double                      tolerance,
-                                               guint                      *handle);
+SitmapAnnotationHitKind
+sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
+                       gpointer user_data, double scale, PangoContext *context, gboolean selected, double x, double y,
+                       double tolerance, guint *handle);
 
 /* The bounding box of what sitmap_annotation_draw draws, in user space (for a popover to point at). */
-gboolean sitmap_annotation_get_bounds (SitmapAnnotation           *annotation,
-                                       SitmapDocument             *document,
-                                       SitmapAnnotationProjectFunc project,
-                                       gpointer                    user_data,
-                                       double                      scale,
-                                       PangoContext               *context,
-                                       double                     *x,
-                                       double                     *y,
-                                       double                     *width,
-                                       double                     *height);
+gboolean
+sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *document,
+                              SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                              PangoContext *context, double *x, double *y, double *width, double *height);
 
 G_END_DECLS

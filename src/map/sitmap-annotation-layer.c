@@ -18,7 +18,7 @@
 #include "sitmap-undo-stack.h"
 
 /* How near a press must be to a line to take it, in pixels. */
-#define HIT_TOLERANCE    4.0
+#define HIT_TOLERANCE 4.0
 /* A click with the circle tool draws a circle of this radius. */
 #define DEFAULT_RADIUS_M 10000.0
 
@@ -34,37 +34,37 @@ typedef enum
 
 struct _SitmapAnnotationLayer
 {
-  ShumateLayer          parent_instance;
-  SitmapViewState      *view_state;
-  SitmapEventLayer     *event_layer; /* weak */
-  SitmapDocument       *document;    /* followed from the view state */
-  gulong                changed_id;
-  gulong                visible_id;
-  SitmapAnnotationTool  tool;
-  SitmapAnnotation     *selected;
+  ShumateLayer         parent_instance;
+  SitmapViewState     *view_state;
+  SitmapEventLayer    *event_layer; /* weak */
+  SitmapDocument      *document;    /* followed from the view state */
+  gulong               changed_id;
+  gulong               visible_id;
+  SitmapAnnotationTool tool;
+  SitmapAnnotation    *selected;
 
-  GtkGesture           *drag;
-  GtkGesture           *pan;
-  GtkGesture           *map_click;   /* on the map: a press on bare map lets the selection go */
+  GtkGesture              *drag;
+  GtkGesture              *pan;
+  GtkGesture              *map_click; /* on the map: a press on bare map lets the selection go */
   SitmapAnnotationPopover *popover;
-  DragKind              drag_kind;
-  double                start_x;     /* the press, in widget coordinates */
-  double                start_y;
-  double                start_mx;    /* the press, in normalised Web Mercator */
-  double                start_my;
-  guint                 handle;
-  guint                 gesture;     /* the undo merge key of this drag */
-  gboolean              moved;       /* the drag went past the threshold */
-  guint                 press_count; /* 2 for the second press of a double click */
-  guint32               press_time;
-  SitmapAnnotation     *original;    /* the selection as the drag found it */
-  double                pan_cx;      /* the viewport centre as the pan found it, normalised */
-  double                pan_cy;
-  double                pan_map_size;
-  SitmapAnnotation     *draft;       /* what the tool is drawing, not yet in the document */
-  double                pointer_x;   /* for the area tool's line to the pointer */
-  double                pointer_y;
-  gboolean              pointer_in;
+  DragKind                 drag_kind;
+  double                   start_x; /* the press, in widget coordinates */
+  double                   start_y;
+  double                   start_mx; /* the press, in normalised Web Mercator */
+  double                   start_my;
+  guint                    handle;
+  guint                    gesture;     /* the undo merge key of this drag */
+  gboolean                 moved;       /* the drag went past the threshold */
+  guint                    press_count; /* 2 for the second press of a double click */
+  guint32                  press_time;
+  SitmapAnnotation        *original; /* the selection as the drag found it */
+  double                   pan_cx;   /* the viewport centre as the pan found it, normalised */
+  double                   pan_cy;
+  double                   pan_map_size;
+  SitmapAnnotation        *draft;     /* what the tool is drawing, not yet in the document */
+  double                   pointer_x; /* for the area tool's line to the pointer */
+  double                   pointer_y;
+  gboolean                 pointer_in;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SHUMATE_TYPE_LAYER)
@@ -85,19 +85,19 @@ static const struct
   const char *label;
   const char *icon;
 } tools[SITMAP_N_ANNOTATION_TOOLS] = {
-  [SITMAP_ANNOTATION_TOOL_SELECT] = { N_("Select and Move Annotations"), "sitmap-annotation-select-symbolic" },
-  [SITMAP_ANNOTATION_TOOL_LABEL] = { N_("Text Label"), "sitmap-annotation-label-symbolic" },
-  [SITMAP_ANNOTATION_TOOL_ARROW] = { N_("Arrow"), "sitmap-annotation-arrow-symbolic" },
-  [SITMAP_ANNOTATION_TOOL_CIRCLE] = { N_("Circle"), "sitmap-annotation-circle-symbolic" },
-  [SITMAP_ANNOTATION_TOOL_AREA] = { N_("Area"), "sitmap-annotation-area-symbolic" },
-  [SITMAP_ANNOTATION_TOOL_HIGHLIGHT] = { N_("Highlight Events"), "sitmap-annotation-highlight-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_SELECT] = { N_ ("Select and Move Annotations"), "sitmap-annotation-select-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_LABEL] = { N_ ("Text Label"), "sitmap-annotation-label-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_ARROW] = { N_ ("Arrow"), "sitmap-annotation-arrow-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_CIRCLE] = { N_ ("Circle"), "sitmap-annotation-circle-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_AREA] = { N_ ("Area"), "sitmap-annotation-area-symbolic" },
+  [SITMAP_ANNOTATION_TOOL_HIGHLIGHT] = { N_ ("Highlight Events"), "sitmap-annotation-highlight-symbolic" },
 };
 
 const char *
 sitmap_annotation_tool_get_label (SitmapAnnotationTool tool)
 {
   g_return_val_if_fail (tool < SITMAP_N_ANNOTATION_TOOLS, NULL);
-  return _(tools[tool].label);
+  return _ (tools[tool].label);
 }
 
 const char *
@@ -139,11 +139,10 @@ widget_to_mercator (const SitmapMapProjection *p, double wx, double wy, double *
 }
 
 gboolean
-sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x,
-                                 double *y)
+sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x, double *y)
 {
   SitmapMapProjection p;
-  double mx, my;
+  double              mx, my;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), FALSE);
 
@@ -168,10 +167,10 @@ static void
 sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
-  GListModel *annotations;
-  SitmapMapProjection p;
-  cairo_t *cr;
-  guint n;
+  GListModel            *annotations;
+  SitmapMapProjection    p;
+  cairo_t               *cr;
+  guint                  n;
 
   if (!annotations_shown (self) || !projection (self, &p))
     return;
@@ -192,8 +191,8 @@ sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     {
       sitmap_annotation_draw (cr, self->draft, self->document, project_cb, &p, 1, SITMAP_ANNOTATION_DRAW_SELECTED);
       /* The area's next side, to the pointer. */
-      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in &&
-          sitmap_annotation_get_n_points (self->draft) > 0)
+      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA && self->pointer_in
+          && sitmap_annotation_get_n_points (self->draft) > 0)
         {
           double mx, my, x, y, dash[] = { 5, 4 };
 
@@ -218,16 +217,16 @@ static SitmapAnnotationHitKind
 hit (SitmapAnnotationLayer *self, const SitmapMapProjection *p, SitmapAnnotation *annotation, double x, double y,
      guint *handle)
 {
-  return sitmap_annotation_hit (annotation, self->document, project_cb, (gpointer) p, 1,
-                                gtk_widget_get_pango_context (GTK_WIDGET (self)), annotation == self->selected, x,
-                                y, HIT_TOLERANCE, handle);
+  return sitmap_annotation_hit (annotation, self->document, project_cb, (gpointer)p, 1,
+                                gtk_widget_get_pango_context (GTK_WIDGET (self)), annotation == self->selected, x, y,
+                                HIT_TOLERANCE, handle);
 }
 
 SitmapAnnotation *
 sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
 {
   SitmapMapProjection p;
-  GListModel *annotations;
+  GListModel         *annotations;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
 
@@ -254,8 +253,8 @@ sitmap_annotation_layer_contains (GtkWidget *widget, double x, double y)
 {
   SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
 
-  if (!annotations_shown (self) || x < 0 || y < 0 || x >= gtk_widget_get_width (widget) ||
-      y >= gtk_widget_get_height (widget))
+  if (!annotations_shown (self) || x < 0 || y < 0 || x >= gtk_widget_get_width (widget)
+      || y >= gtk_widget_get_height (widget))
     return FALSE;
   if (self->tool != SITMAP_ANNOTATION_TOOL_SELECT)
     return TRUE;
@@ -270,11 +269,11 @@ static void
 point_popover (SitmapAnnotationLayer *self)
 {
   SitmapMapProjection p;
-  double x, y, width, height;
+  double              x, y, width, height;
 
-  if (self->selected == NULL || !projection (self, &p) ||
-      !sitmap_annotation_get_bounds (self->selected, self->document, project_cb, &p, 1,
-                                     gtk_widget_get_pango_context (GTK_WIDGET (self)), &x, &y, &width, &height))
+  if (self->selected == NULL || !projection (self, &p)
+      || !sitmap_annotation_get_bounds (self->selected, self->document, project_cb, &p, 1,
+                                        gtk_widget_get_pango_context (GTK_WIDGET (self)), &x, &y, &width, &height))
     return;
   x = CLAMP (x, 0, p.width - 1), y = CLAMP (y, 0, p.height - 1);
   width = MAX (1, MIN (width, p.width - x)), height = MAX (1, MIN (height, p.height - y));
@@ -282,10 +281,11 @@ point_popover (SitmapAnnotationLayer *self)
 }
 
 static void
-show_popover (SitmapAnnotationLayer *self)
+show_popover (SitmapAnnotationLayer *self, gboolean focus_text)
 {
   if (self->selected == NULL)
     return;
+  sitmap_annotation_popover_set_focus_text (self->popover, focus_text);
   sitmap_annotation_popover_set_annotation (self->popover, self->document, self->selected);
   point_popover (self);
   gtk_popover_popup (GTK_POPOVER (self->popover));
@@ -358,7 +358,8 @@ commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
   if (!keep_tool)
     sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
   sitmap_annotation_layer_set_selected (self, annotation);
-  show_popover (self);
+  /* A new label's words, or another's caption, are what comes next; a highlight's next is more events. */
+  show_popover (self, sitmap_annotation_get_kind (annotation) != SITMAP_ANNOTATION_HIGHLIGHT);
 }
 
 static SitmapAnnotation *
@@ -379,9 +380,9 @@ document_changed_cb (SitmapAnnotationLayer *self, SitmapDocumentChange what)
   if (!(what & SITMAP_DOCUMENT_CHANGE_ANNOTATIONS))
     return;
   /* Undo may have taken the selection away. */
-  if (self->selected != NULL &&
-      sitmap_document_find_annotation (self->document, sitmap_annotation_get_id (self->selected), NULL) !=
-        self->selected)
+  if (self->selected != NULL
+      && sitmap_document_find_annotation (self->document, sitmap_annotation_get_id (self->selected), NULL)
+             != self->selected)
     sitmap_annotation_layer_set_selected (self, NULL);
   if (self->selected != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     {
@@ -420,8 +421,8 @@ document_cb (SitmapAnnotationLayer *self)
   if (document != NULL)
     {
       self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-      self->visible_id = g_signal_connect_swapped (document, "notify::annotations-visible",
-                                                   G_CALLBACK (visible_changed_cb), self);
+      self->visible_id
+          = g_signal_connect_swapped (document, "notify::annotations-visible", G_CALLBACK (visible_changed_cb), self);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -453,15 +454,15 @@ static void
 update_pan (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double dx, double dy)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
-  double u = dx, v = dy, latitude, longitude;
+  double           u = dx, v = dy, latitude, longitude;
 
   if (p->rotated)
     {
       u = p->cos_r * dx + p->sin_r * dy;
       v = -p->sin_r * dx + p->cos_r * dy;
     }
-  sitmap_mercator_to_lat_lon (self->pan_cx - u / self->pan_map_size, CLAMP (self->pan_cy - v / self->pan_map_size, 0, 1),
-                              &latitude, &longitude);
+  sitmap_mercator_to_lat_lon (self->pan_cx - u / self->pan_map_size,
+                              CLAMP (self->pan_cy - v / self->pan_map_size, 0, 1), &latitude, &longitude);
   shumate_location_set_location (SHUMATE_LOCATION (viewport), CLAMP (latitude, -85.05, 85.05),
                                  fmod (longitude + 540, 360) - 180);
 }
@@ -499,7 +500,7 @@ static void
 begin_select (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double x, double y)
 {
   SitmapAnnotation *target = NULL;
-  guint handle = 0;
+  guint             handle = 0;
 
   if (self->selected != NULL && hit (self, p, self->selected, x, y, &handle) == SITMAP_ANNOTATION_HIT_HANDLE)
     {
@@ -511,6 +512,13 @@ begin_select (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double 
     {
       target = sitmap_annotation_layer_pick (self, x, y);
       self->drag_kind = DRAG_MOVE;
+      /* A label's plate moves its text; its leader keeps pointing where it did. */
+      if (target != NULL && sitmap_annotation_has_leader (target)
+          && hit (self, p, target, x, y, NULL) == SITMAP_ANNOTATION_HIT_TEXT)
+        {
+          self->drag_kind = DRAG_RESHAPE;
+          self->handle = 0;
+        }
     }
   if (target == NULL)
     {
@@ -538,7 +546,7 @@ begin_create (SitmapAnnotationLayer *self, double mx, double my)
   if (kind == SITMAP_ANNOTATION_CIRCLE)
     sitmap_annotation_set_radius (self->draft, DEFAULT_RADIUS_M);
   if (kind == SITMAP_ANNOTATION_LABEL)
-    sitmap_annotation_set_text (self->draft, _("Label"));
+    sitmap_annotation_set_text (self->draft, _ ("Label"));
 }
 
 /* A drag gesture does not count clicks: the area tool's double click is counted here. */
@@ -546,11 +554,11 @@ static void
 count_press (SitmapAnnotationLayer *self, GtkEventController *controller, double x, double y)
 {
   guint32 time = gtk_event_controller_get_current_event_time (controller);
-  int interval = 400;
+  int     interval = 400;
 
   g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &interval, NULL);
-  if (self->press_count > 0 && time - self->press_time <= (guint32) interval &&
-      hypot (x - self->start_x, y - self->start_y) <= drag_threshold (self))
+  if (self->press_count > 0 && time - self->press_time <= (guint32)interval
+      && hypot (x - self->start_x, y - self->start_y) <= drag_threshold (self))
     self->press_count++;
   else
     self->press_count = 1;
@@ -574,14 +582,21 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, SitmapAnnotationLaye
   widget_to_mercator (&p, x, y, &self->start_mx, &self->start_my);
   switch (self->tool)
     {
-    case SITMAP_ANNOTATION_TOOL_SELECT: begin_select (self, &p, x, y); break;
-    case SITMAP_ANNOTATION_TOOL_LABEL:
-    case SITMAP_ANNOTATION_TOOL_ARROW:
-    case SITMAP_ANNOTATION_TOOL_CIRCLE: begin_create (self, self->start_mx, self->start_my); break;
-    case SITMAP_ANNOTATION_TOOL_AREA:
-    case SITMAP_ANNOTATION_TOOL_HIGHLIGHT: self->drag_kind = DRAG_CLICK; break;
-    case SITMAP_N_ANNOTATION_TOOLS:
-    default: break;
+      case SITMAP_ANNOTATION_TOOL_SELECT:
+        begin_select (self, &p, x, y);
+        break;
+      case SITMAP_ANNOTATION_TOOL_LABEL:
+      case SITMAP_ANNOTATION_TOOL_ARROW:
+      case SITMAP_ANNOTATION_TOOL_CIRCLE:
+        begin_create (self, self->start_mx, self->start_my);
+        break;
+      case SITMAP_ANNOTATION_TOOL_AREA:
+      case SITMAP_ANNOTATION_TOOL_HIGHLIGHT:
+        self->drag_kind = DRAG_CLICK;
+        break;
+      case SITMAP_N_ANNOTATION_TOOLS:
+      default:
+        break;
     }
   if (self->drag_kind == DRAG_NONE)
     {
@@ -607,7 +622,8 @@ update_create (SitmapAnnotationLayer *self, double mx, double my, gboolean dragg
         return;
       sitmap_annotation_get_point (self->draft, 0, &latitude, &longitude);
       sitmap_mercator_to_lat_lon (mx - floor (mx), CLAMP (my, 0, 1), &rim_latitude, &rim_longitude);
-      sitmap_annotation_set_radius (self->draft, sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude));
+      sitmap_annotation_set_radius (self->draft,
+                                    sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude));
       return;
     }
   /* A label's text goes where the drag ends, its leader to where it began; an arrow's head too. */
@@ -668,33 +684,38 @@ static void
 drag_update_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
 {
   SitmapMapProjection p;
-  gboolean dragged = hypot (dx, dy) >= drag_threshold (self);
-  double mx, my;
+  gboolean            dragged = hypot (dx, dy) >= drag_threshold (self);
+  double              mx, my;
 
   if (!projection (self, &p))
     return;
   widget_to_mercator (&p, self->start_x + dx, self->start_y + dy, &mx, &my);
   switch (self->drag_kind)
     {
-    case DRAG_CREATE: update_create (self, mx, my, dragged); break;
-    case DRAG_MOVE:
-    case DRAG_RESHAPE:
-      /* Past the threshold once, it follows the pointer even back to where it began. */
-      self->moved |= dragged;
-      if (self->moved)
-        update_move (self, mx, my);
-      break;
-    case DRAG_CLICK:
-      /* Tools that only click leave drags to the map. */
-      if (dragged)
-        {
-          begin_pan (self, &p);
-          update_pan (self, &p, dx, dy);
-        }
-      break;
-    case DRAG_PAN: update_pan (self, &p, dx, dy); break;
-    case DRAG_NONE:
-    default: break;
+      case DRAG_CREATE:
+        update_create (self, mx, my, dragged);
+        break;
+      case DRAG_MOVE:
+      case DRAG_RESHAPE:
+        /* Past the threshold once, it follows the pointer even back to where it began. */
+        self->moved |= dragged;
+        if (self->moved)
+          update_move (self, mx, my);
+        break;
+      case DRAG_CLICK:
+        /* Tools that only click leave drags to the map. */
+        if (dragged)
+          {
+            begin_pan (self, &p);
+            update_pan (self, &p, dx, dy);
+          }
+        break;
+      case DRAG_PAN:
+        update_pan (self, &p, dx, dy);
+        break;
+      case DRAG_NONE:
+      default:
+        break;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -738,7 +759,7 @@ static void
 click_highlight (SitmapAnnotationLayer *self, double x, double y)
 {
   const char *id;
-  gint position;
+  gint        position;
 
   if (self->event_layer == NULL)
     return;
@@ -767,39 +788,40 @@ static void
 drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLayer *self)
 {
   SitmapMapProjection p;
-  DragKind kind = self->drag_kind;
-  gboolean dragged = hypot (dx, dy) >= drag_threshold (self);
+  DragKind            kind = self->drag_kind;
+  gboolean            dragged = hypot (dx, dy) >= drag_threshold (self);
 
   self->drag_kind = DRAG_NONE;
   if (!projection (self, &p))
     return;
   switch (kind)
     {
-    case DRAG_CREATE:
-      /* An arrow needs a drag; a label and a circle make do with a click. */
-      if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_ARROW && !dragged)
-        clear_draft (self);
-      else
-        commit_draft (self, FALSE);
-      break;
-    case DRAG_MOVE:
-    case DRAG_RESHAPE:
-      /* A click without a drag: the popover, to edit it. */
-      if (!self->moved)
-        show_popover (self);
-      else
-        point_popover (self);
-      g_clear_object (&self->original);
-      break;
-    case DRAG_CLICK:
-      if (self->tool == SITMAP_ANNOTATION_TOOL_AREA)
-        click_area (self, &p, self->start_x, self->start_y, self->press_count);
-      else
-        click_highlight (self, self->start_x, self->start_y);
-      break;
-    case DRAG_PAN:
-    case DRAG_NONE:
-    default: break;
+      case DRAG_CREATE:
+        /* An arrow needs a drag; a label and a circle make do with a click. */
+        if (sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_ARROW && !dragged)
+          clear_draft (self);
+        else
+          commit_draft (self, FALSE);
+        break;
+      case DRAG_MOVE:
+      case DRAG_RESHAPE:
+        /* A click without a drag: the popover, to edit it. */
+        if (!self->moved)
+          show_popover (self, FALSE);
+        else
+          point_popover (self);
+        g_clear_object (&self->original);
+        break;
+      case DRAG_CLICK:
+        if (self->tool == SITMAP_ANNOTATION_TOOL_AREA)
+          click_area (self, &p, self->start_x, self->start_y, self->press_count);
+        else
+          click_highlight (self, self->start_x, self->start_y);
+        break;
+      case DRAG_PAN:
+      case DRAG_NONE:
+      default:
+        break;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -825,24 +847,27 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, 
 {
   switch (keyval)
     {
-    case GDK_KEY_Escape: return escape (self);
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-    case GDK_KEY_BackSpace: return sitmap_annotation_layer_delete_selected (self);
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-      if (self->draft != NULL && sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA)
-        {
-          commit_draft (self, FALSE);
-          return TRUE;
-        }
-      if (self->selected != NULL)
-        {
-          show_popover (self);
-          return TRUE;
-        }
-      return FALSE;
-    default: return FALSE;
+      case GDK_KEY_Escape:
+        return escape (self);
+      case GDK_KEY_Delete:
+      case GDK_KEY_KP_Delete:
+      case GDK_KEY_BackSpace:
+        return sitmap_annotation_layer_delete_selected (self);
+      case GDK_KEY_Return:
+      case GDK_KEY_KP_Enter:
+        if (self->draft != NULL && sitmap_annotation_get_kind (self->draft) == SITMAP_ANNOTATION_AREA)
+          {
+            commit_draft (self, FALSE);
+            return TRUE;
+          }
+        if (self->selected != NULL)
+          {
+            show_popover (self, TRUE);
+            return TRUE;
+          }
+        return FALSE;
+      default:
+        return FALSE;
     }
 }
 
@@ -876,6 +901,17 @@ leave_cb (GtkEventControllerMotion *controller, SitmapAnnotationLayer *self)
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The keyboard goes back to the map, not to a hidden button of the popover. */
+static void
+popover_closed_cb (SitmapAnnotationLayer *self)
+{
+  GtkRoot   *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->popover)))
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 viewport_notify_cb (SitmapAnnotationLayer *self)
 {
@@ -906,9 +942,9 @@ sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationT
   self->tool = tool;
   clear_draft (self);
   /* A highlight being extended stays selected; any other selection would only be in the way. */
-  if (tool != SITMAP_ANNOTATION_TOOL_SELECT &&
-      !(tool == SITMAP_ANNOTATION_TOOL_HIGHLIGHT && self->selected != NULL &&
-        sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT))
+  if (tool != SITMAP_ANNOTATION_TOOL_SELECT
+      && !(tool == SITMAP_ANNOTATION_TOOL_HIGHLIGHT && self->selected != NULL
+           && sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT))
     sitmap_annotation_layer_set_selected (self, NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == SITMAP_ANNOTATION_TOOL_SELECT ? NULL : "crosshair");
   if (tool != SITMAP_ANNOTATION_TOOL_SELECT)
@@ -933,7 +969,7 @@ static void
 sitmap_annotation_layer_root (GtkWidget *widget)
 {
   SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
-  GtkWidget *map = gtk_widget_get_parent (widget);
+  GtkWidget             *map = gtk_widget_get_parent (widget);
 
   GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->root (widget);
   if (map == NULL)
@@ -962,7 +998,7 @@ static void
 sitmap_annotation_layer_constructed (GObject *object)
 {
   SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (object);
-  ShumateViewport *viewport;
+  ShumateViewport       *viewport;
 
   G_OBJECT_CLASS (sitmap_annotation_layer_parent_class)->constructed (object);
 
@@ -1003,10 +1039,17 @@ sitmap_annotation_layer_get_property (GObject *object, guint prop_id, GValue *va
 
   switch (prop_id)
     {
-    case PROP_VIEW_STATE: g_value_set_object (value, self->view_state); break;
-    case PROP_TOOL: g_value_set_uint (value, self->tool); break;
-    case PROP_SELECTED: g_value_set_object (value, self->selected); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_VIEW_STATE:
+        g_value_set_object (value, self->view_state);
+        break;
+      case PROP_TOOL:
+        g_value_set_uint (value, self->tool);
+        break;
+      case PROP_SELECTED:
+        g_value_set_object (value, self->selected);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -1017,17 +1060,24 @@ sitmap_annotation_layer_set_property (GObject *object, guint prop_id, const GVal
 
   switch (prop_id)
     {
-    case PROP_VIEW_STATE: self->view_state = g_value_dup_object (value); break;
-    case PROP_TOOL: sitmap_annotation_layer_set_tool (self, g_value_get_uint (value)); break;
-    case PROP_SELECTED: sitmap_annotation_layer_set_selected (self, g_value_get_object (value)); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_VIEW_STATE:
+        self->view_state = g_value_dup_object (value);
+        break;
+      case PROP_TOOL:
+        sitmap_annotation_layer_set_tool (self, g_value_get_uint (value));
+        break;
+      case PROP_SELECTED:
+        sitmap_annotation_layer_set_selected (self, g_value_get_object (value));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
 static void
 sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = sitmap_annotation_layer_constructed;
@@ -1040,16 +1090,16 @@ sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
   widget_class->root = sitmap_annotation_layer_root;
   widget_class->unroot = sitmap_annotation_layer_unroot;
 
-  properties[PROP_VIEW_STATE] = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
-                                                     G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
-                                                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_STATE]
+      = g_param_spec_object ("view-state", NULL, NULL, SITMAP_TYPE_VIEW_STATE,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* (SitmapAnnotationTool) */
-  properties[PROP_TOOL] = g_param_spec_uint ("tool", NULL, NULL, 0, SITMAP_N_ANNOTATION_TOOLS - 1,
-                                             SITMAP_ANNOTATION_TOOL_SELECT,
-                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SELECTED] = g_param_spec_object ("selected", NULL, NULL, SITMAP_TYPE_ANNOTATION,
-                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                     G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOOL]
+      = g_param_spec_uint ("tool", NULL, NULL, 0, SITMAP_N_ANNOTATION_TOOLS - 1, SITMAP_ANNOTATION_TOOL_SELECT,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED]
+      = g_param_spec_object ("selected", NULL, NULL, SITMAP_TYPE_ANNOTATION,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -1084,7 +1134,8 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
 
   self->popover = sitmap_annotation_popover_new ();
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Annotations"), -1);
+  g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Annotations"), -1);
 }
 
 SitmapAnnotationLayer *

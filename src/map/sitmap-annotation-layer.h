@@ -38,24 +38,31 @@ typedef enum
 G_DECLARE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SITMAP, ANNOTATION_LAYER, ShumateLayer)
 
 /* event_layer finds the events the highlight tool rings. */
-SitmapAnnotationLayer *sitmap_annotation_layer_new (ShumateViewport  *viewport,
-                                                    SitmapViewState  *view_state,
-                                                    SitmapEventLayer *event_layer);
+SitmapAnnotationLayer *
+sitmap_annotation_layer_new (ShumateViewport *viewport, SitmapViewState *view_state, SitmapEventLayer *event_layer);
 
-SitmapAnnotationTool   sitmap_annotation_layer_get_tool (SitmapAnnotationLayer *self);
-void                   sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationTool tool);
+SitmapAnnotationTool
+sitmap_annotation_layer_get_tool (SitmapAnnotationLayer *self);
+void
+sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationTool tool);
 /* The selected annotation (one of the document's), or NULL. */
-SitmapAnnotation      *sitmap_annotation_layer_get_selected (SitmapAnnotationLayer *self);
-void                   sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotation *annotation);
+SitmapAnnotation *
+sitmap_annotation_layer_get_selected (SitmapAnnotationLayer *self);
+void
+sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotation *annotation);
 /* Deletes the selection, undoably; FALSE when nothing is selected. */
-gboolean               sitmap_annotation_layer_delete_selected (SitmapAnnotationLayer *self);
+gboolean
+sitmap_annotation_layer_delete_selected (SitmapAnnotationLayer *self);
 /* The annotation drawn at (x, y) of the widget, topmost first, or NULL. */
-SitmapAnnotation      *sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y);
+SitmapAnnotation *
+sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y);
 /* Where a geographic point is on the widget; FALSE before the map has a size. */
-gboolean               sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude,
-                                                        double longitude, double *x, double *y);
+gboolean
+sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x, double *y);
 
-const char            *sitmap_annotation_tool_get_label (SitmapAnnotationTool tool);
-const char            *sitmap_annotation_tool_get_icon_name (SitmapAnnotationTool tool);
+const char *
+sitmap_annotation_tool_get_label (SitmapAnnotationTool tool);
+const char *
+sitmap_annotation_tool_get_icon_name (SitmapAnnotationTool tool);
 
 G_END_DECLS

@@ -15,23 +15,24 @@
 
 struct _SitmapAnnotationPopover
 {
-  GtkPopover        parent_instance;
-  GtkLabel         *title;
-  GtkEntry         *text_entry;
-  GtkBox           *colors;
-  GtkToggleButton  *color_buttons[SITMAP_N_ANNOTATION_COLORS];
-  GtkToggleButton  *thin;
-  GtkToggleButton  *medium;
-  GtkToggleButton  *thick;
-  GtkWidget        *radius_row;
-  GtkSpinButton    *radius;
-  GtkLabel         *events_label;
-  GtkButton        *delete_button;
+  GtkPopover       parent_instance;
+  GtkLabel        *title;
+  GtkEntry        *text_entry;
+  GtkBox          *colors;
+  GtkToggleButton *color_buttons[SITMAP_N_ANNOTATION_COLORS];
+  GtkToggleButton *thin;
+  GtkToggleButton *medium;
+  GtkToggleButton *thick;
+  GtkWidget       *radius_row;
+  GtkSpinButton   *radius;
+  GtkLabel        *events_label;
+  GtkButton       *delete_button;
 
   SitmapDocument   *document;
   SitmapAnnotation *annotation;
   guint             gesture;  /* this visit's: its edits of one kind merge */
   gboolean          updating; /* showing the annotation, not editing it */
+  gboolean          focus_text;
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationPopover, sitmap_annotation_popover, GTK_TYPE_POPOVER)
@@ -50,7 +51,7 @@ push_change (SitmapAnnotationPopover *self, SitmapAnnotation *after, SitmapAnnot
 static void
 text_changed_cb (SitmapAnnotationPopover *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->text_entry));
+  const char      *text = gtk_editable_get_text (GTK_EDITABLE (self->text_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   g_autoptr (SitmapAnnotation) after = NULL;
 
@@ -80,7 +81,7 @@ static void
 width_toggled_cb (GtkToggleButton *button, SitmapAnnotationPopover *self)
 {
   g_autoptr (SitmapAnnotation) after = NULL;
-  double width = button == self->thin ? SITMAP_ANNOTATION_WIDTH_THIN
+  double width = button == self->thin    ? SITMAP_ANNOTATION_WIDTH_THIN
                  : button == self->thick ? SITMAP_ANNOTATION_WIDTH_THICK
                                          : SITMAP_ANNOTATION_WIDTH_MEDIUM;
 
@@ -115,6 +116,18 @@ delete_clicked_cb (SitmapAnnotationPopover *self)
   sitmap_undo_stack_push (sitmap_document_get_undo_stack (self->document), command);
 }
 
+/* Delete deletes the annotation, as on the map, unless the text takes it. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+                SitmapAnnotationPopover *self)
+{
+  if ((keyval != GDK_KEY_Delete && keyval != GDK_KEY_KP_Delete)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)))
+    return FALSE;
+  delete_clicked_cb (self);
+  return TRUE;
+}
+
 /* The nearest of the three widths the popover offers: a file may give any. */
 static GtkToggleButton *
 width_button (SitmapAnnotationPopover *self, double width)
@@ -129,10 +142,10 @@ width_button (SitmapAnnotationPopover *self, double width)
 void
 sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self)
 {
-  SitmapAnnotation *a = self->annotation;
+  SitmapAnnotation    *a = self->annotation;
   SitmapAnnotationKind kind;
-  const char *text;
-  guint n_events;
+  const char          *text;
+  guint                n_events;
 
   g_return_if_fail (SITMAP_IS_ANNOTATION_POPOVER (self));
   if (a == NULL)
@@ -142,10 +155,11 @@ sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self)
   gtk_label_set_text (self->title, sitmap_annotation_kind_get_label (kind));
   text = sitmap_annotation_get_text (a);
   /* Not while typing: resetting the entry would move the cursor. */
-  if (g_strcmp0 (text != NULL ? text : "", gtk_editable_get_text (GTK_EDITABLE (self->text_entry))) != 0 &&
-      !(kind == SITMAP_ANNOTATION_LABEL && *gtk_editable_get_text (GTK_EDITABLE (self->text_entry)) == '\0'))
+  if (g_strcmp0 (text != NULL ? text : "", gtk_editable_get_text (GTK_EDITABLE (self->text_entry))) != 0
+      && !(kind == SITMAP_ANNOTATION_LABEL && *gtk_editable_get_text (GTK_EDITABLE (self->text_entry)) == '\0'))
     gtk_editable_set_text (GTK_EDITABLE (self->text_entry), text != NULL ? text : "");
-  gtk_entry_set_placeholder_text (self->text_entry, kind == SITMAP_ANNOTATION_LABEL ? _("Text") : _("Caption (optional)"));
+  gtk_entry_set_placeholder_text (self->text_entry,
+                                  kind == SITMAP_ANNOTATION_LABEL ? _ ("Text") : _ ("Caption (optional)"));
   for (guint i = 0; i < SITMAP_N_ANNOTATION_COLORS; i++)
     gtk_toggle_button_set_active (self->color_buttons[i], sitmap_annotation_get_color (a) == i);
   gtk_toggle_button_set_active (width_button (self, sitmap_annotation_get_width (a)), TRUE);
@@ -155,10 +169,10 @@ sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self)
   gtk_widget_set_visible (GTK_WIDGET (self->events_label), kind == SITMAP_ANNOTATION_HIGHLIGHT);
   if (kind == SITMAP_ANNOTATION_HIGHLIGHT)
     {
-      g_autofree char *count = g_strdup_printf (ngettext ("Rings %u event. With the highlight tool, click events to add or remove them.",
-                                                          "Rings %u events. With the highlight tool, click events to add or remove them.",
-                                                          n_events),
-                                                n_events);
+      g_autofree char *count = g_strdup_printf (
+          ngettext ("Rings %u event. With the highlight tool, click events to add or remove them.",
+                    "Rings %u events. With the highlight tool, click events to add or remove them.", n_events),
+          n_events);
 
       gtk_label_set_text (self->events_label, count);
     }
@@ -182,15 +196,28 @@ sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self, SitmapD
   sitmap_annotation_popover_refresh (self);
 }
 
-/* A new label's words are a placeholder to type over. */
+/* A new label's words are a placeholder to type over. Otherwise the focus rests on the colour, so that
+ * Delete still deletes the annotation rather than a letter. */
 static void
 sitmap_annotation_popover_show (GtkWidget *widget)
 {
   SitmapAnnotationPopover *self = SITMAP_ANNOTATION_POPOVER (widget);
 
   GTK_WIDGET_CLASS (sitmap_annotation_popover_parent_class)->show (widget);
-  gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+  if (self->focus_text)
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->text_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->text_entry), 0, -1);
+    }
+  else if (self->annotation != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->color_buttons[sitmap_annotation_get_color (self->annotation)]));
+}
+
+void
+sitmap_annotation_popover_set_focus_text (SitmapAnnotationPopover *self, gboolean focus_text)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_POPOVER (self));
+  self->focus_text = focus_text;
 }
 
 static void
@@ -211,7 +238,8 @@ sitmap_annotation_popover_class_init (SitmapAnnotationPopoverClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = sitmap_annotation_popover_dispose;
   widget_class->show = sitmap_annotation_popover_show;
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitmap/Sitmap/ui/sitmap-annotation-popover.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/sitmap/Sitmap/ui/sitmap-annotation-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, title);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, text_entry);
   gtk_widget_class_bind_template_child (widget_class, SitmapAnnotationPopover, colors);
@@ -227,7 +255,8 @@ sitmap_annotation_popover_class_init (SitmapAnnotationPopoverClass *klass)
 static void
 sitmap_annotation_popover_init (SitmapAnnotationPopover *self)
 {
-  GtkToggleButton *group = NULL;
+  GtkToggleButton    *group = NULL;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint i = 0; i < SITMAP_N_ANNOTATION_COLORS; i++)
@@ -255,6 +284,9 @@ sitmap_annotation_popover_init (SitmapAnnotationPopover *self)
   g_signal_connect (self->thick, "toggled", G_CALLBACK (width_toggled_cb), self);
   g_signal_connect_swapped (self->radius, "value-changed", G_CALLBACK (radius_changed_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   /* Enter closes it, as in GNOME's other quick editors. */
   g_signal_connect_swapped (self->text_entry, "activate", G_CALLBACK (gtk_popover_popdown), self);
 }

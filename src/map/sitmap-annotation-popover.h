@@ -17,12 +17,17 @@ G_BEGIN_DECLS
 #define SITMAP_TYPE_ANNOTATION_POPOVER (sitmap_annotation_popover_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapAnnotationPopover, sitmap_annotation_popover, SITMAP, ANNOTATION_POPOVER, GtkPopover)
 
-SitmapAnnotationPopover *sitmap_annotation_popover_new (void);
+SitmapAnnotationPopover *
+sitmap_annotation_popover_new (void);
 /* Starts a visit: edits go to annotation, one of document's. */
-void                     sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self,
-                                                                   SitmapDocument          *document,
-                                                                   SitmapAnnotation        *annotation);
+void
+sitmap_annotation_popover_set_annotation (SitmapAnnotationPopover *self, SitmapDocument *document,
+                                          SitmapAnnotation *annotation);
+/* Whether showing it puts the keyboard in the text, all selected (a new label's), or on its colour. */
+void
+sitmap_annotation_popover_set_focus_text (SitmapAnnotationPopover *self, gboolean focus_text);
 /* Shows the annotation as it is now (after an undo). */
-void                     sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self);
+void
+sitmap_annotation_popover_refresh (SitmapAnnotationPopover *self);
 
 G_END_DECLS

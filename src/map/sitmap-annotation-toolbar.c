@@ -51,7 +51,7 @@ update_visibility (SitmapAnnotationToolbar *self)
   gtk_toggle_button_set_active (self->visibility, shown);
   self->updating = FALSE;
   gtk_button_set_icon_name (GTK_BUTTON (self->visibility), shown ? "view-reveal-symbolic" : "view-conceal-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->visibility), shown ? _("Hide Annotations") : _("Show Annotations"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->visibility), shown ? _ ("Hide Annotations") : _ ("Show Annotations"));
   gtk_widget_set_sensitive (self->tools_box, shown && self->document != NULL);
   if (!shown && self->layer != NULL)
     sitmap_annotation_layer_set_tool (self->layer, SITMAP_ANNOTATION_TOOL_SELECT);
@@ -74,8 +74,8 @@ document_cb (SitmapAnnotationToolbar *self)
     g_clear_signal_handler (&self->visible_id, self->document);
   g_set_object (&self->document, document);
   if (document != NULL)
-    self->visible_id = g_signal_connect_swapped (document, "notify::annotations-visible",
-                                                 G_CALLBACK (update_visibility), self);
+    self->visible_id
+        = g_signal_connect_swapped (document, "notify::annotations-visible", G_CALLBACK (update_visibility), self);
   update_visibility (self);
 }
 
@@ -166,7 +166,7 @@ sitmap_annotation_toolbar_init (SitmapAnnotationToolbar *self)
   gtk_toggle_button_set_active (self->buttons[SITMAP_ANNOTATION_TOOL_SELECT], TRUE);
   self->visibility = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->visibility), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Show Annotations"), -1);
+                                  _ ("Show Annotations"), -1);
   g_signal_connect_swapped (self->visibility, "toggled", G_CALLBACK (visibility_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->visibility));
   gtk_widget_add_css_class (GTK_WIDGET (self), "osd");

@@ -16,13 +16,15 @@ G_BEGIN_DECLS
 #define SITMAP_TYPE_ANNOTATION_TOOLBAR (sitmap_annotation_toolbar_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapAnnotationToolbar, sitmap_annotation_toolbar, SITMAP, ANNOTATION_TOOLBAR, GtkWidget)
 
-SitmapAnnotationToolbar *sitmap_annotation_toolbar_new (void);
-void                     sitmap_annotation_toolbar_set_layer (SitmapAnnotationToolbar *self,
-                                                              SitmapAnnotationLayer   *layer,
-                                                              SitmapViewState         *view_state);
+SitmapAnnotationToolbar *
+sitmap_annotation_toolbar_new (void);
+void
+sitmap_annotation_toolbar_set_layer (SitmapAnnotationToolbar *self, SitmapAnnotationLayer *layer,
+                                     SitmapViewState *view_state);
 /* The button of a tool, and the show/hide switch: for tests. */
-GtkWidget               *sitmap_annotation_toolbar_get_tool_button (SitmapAnnotationToolbar *self,
-                                                                     SitmapAnnotationTool     tool);
-GtkWidget               *sitmap_annotation_toolbar_get_visibility_button (SitmapAnnotationToolbar *self);
+GtkWidget *
+sitmap_annotation_toolbar_get_tool_button (SitmapAnnotationToolbar *self, SitmapAnnotationTool tool);
+GtkWidget *
+sitmap_annotation_toolbar_get_visibility_button (SitmapAnnotationToolbar *self);
 
 G_END_DECLS

@@ -19,10 +19,10 @@ typedef enum
 
 struct _SitmapAnnotationCommand
 {
-  SitmapCommand          parent_instance;
-  Action                 action;
-  SitmapAnnotation      *annotation; /* the document's own */
-  guint                  position;   /* ADD and REMOVE: where it was or goes; G_MAXUINT: at the end */
+  SitmapCommand     parent_instance;
+  Action            action;
+  SitmapAnnotation *annotation; /* the document's own */
+  guint             position;   /* ADD and REMOVE: where it was or goes; G_MAXUINT: at the end */
   /* CHANGE */
   SitmapAnnotation      *before;
   SitmapAnnotation      *after;
@@ -46,8 +46,8 @@ take_out (SitmapAnnotationCommand *self, SitmapDocument *document)
 {
   guint position;
 
-  if (sitmap_document_find_annotation (document, sitmap_annotation_get_id (self->annotation), &position) ==
-      self->annotation)
+  if (sitmap_document_find_annotation (document, sitmap_annotation_get_id (self->annotation), &position)
+      == self->annotation)
     {
       self->position = position;
       sitmap_document_remove_annotation (document, position);
@@ -69,10 +69,17 @@ sitmap_annotation_command_apply (SitmapCommand *command, SitmapDocument *documen
 
   switch (self->action)
     {
-    case ACTION_ADD: insert (self, document); break;
-    case ACTION_REMOVE: take_out (self, document); break;
-    case ACTION_CHANGE: assign (self, document, self->after); break;
-    default: g_assert_not_reached ();
+      case ACTION_ADD:
+        insert (self, document);
+        break;
+      case ACTION_REMOVE:
+        take_out (self, document);
+        break;
+      case ACTION_CHANGE:
+        assign (self, document, self->after);
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -83,10 +90,17 @@ sitmap_annotation_command_revert (SitmapCommand *command, SitmapDocument *docume
 
   switch (self->action)
     {
-    case ACTION_ADD: take_out (self, document); break;
-    case ACTION_REMOVE: insert (self, document); break;
-    case ACTION_CHANGE: assign (self, document, self->before); break;
-    default: g_assert_not_reached ();
+      case ACTION_ADD:
+        take_out (self, document);
+        break;
+      case ACTION_REMOVE:
+        insert (self, document);
+        break;
+      case ACTION_CHANGE:
+        assign (self, document, self->before);
+        break;
+      default:
+        g_assert_not_reached ();
     }
 }
 
@@ -97,8 +111,8 @@ sitmap_annotation_command_merge (SitmapCommand *command, SitmapCommand *next_com
   SitmapAnnotationCommand *self = SITMAP_ANNOTATION_COMMAND (command);
   SitmapAnnotationCommand *next = SITMAP_ANNOTATION_COMMAND (next_command);
 
-  if (self->action != ACTION_CHANGE || next->action != ACTION_CHANGE || self->annotation != next->annotation ||
-      self->change != next->change || self->gesture == 0 || self->gesture != next->gesture)
+  if (self->action != ACTION_CHANGE || next->action != ACTION_CHANGE || self->annotation != next->annotation
+      || self->change != next->change || self->gesture == 0 || self->gesture != next->gesture)
     return FALSE;
   g_set_object (&self->after, next->after);
   return TRUE;
@@ -107,7 +121,7 @@ sitmap_annotation_command_merge (SitmapCommand *command, SitmapCommand *next_com
 static void
 sitmap_annotation_command_finalize (GObject *object)
 {
-  SitmapAnnotationCommand *self = (SitmapAnnotationCommand *) object;
+  SitmapAnnotationCommand *self = (SitmapAnnotationCommand *)object;
 
   g_clear_object (&self->annotation);
   g_clear_object (&self->before);
@@ -142,13 +156,18 @@ add_label (SitmapAnnotationKind kind)
 {
   switch (kind)
     {
-    case SITMAP_ANNOTATION_LABEL: return _("Add Label");
-    case SITMAP_ANNOTATION_ARROW: return _("Add Arrow");
-    case SITMAP_ANNOTATION_CIRCLE: return _("Add Circle");
-    case SITMAP_ANNOTATION_AREA: return _("Add Area");
-    case SITMAP_ANNOTATION_HIGHLIGHT:
-    case SITMAP_N_ANNOTATION_KINDS:
-    default: return _("Add Highlight");
+      case SITMAP_ANNOTATION_LABEL:
+        return _ ("Add Label");
+      case SITMAP_ANNOTATION_ARROW:
+        return _ ("Add Arrow");
+      case SITMAP_ANNOTATION_CIRCLE:
+        return _ ("Add Circle");
+      case SITMAP_ANNOTATION_AREA:
+        return _ ("Add Area");
+      case SITMAP_ANNOTATION_HIGHLIGHT:
+      case SITMAP_N_ANNOTATION_KINDS:
+      default:
+        return _ ("Add Highlight");
     }
 }
 
@@ -157,13 +176,18 @@ remove_label (SitmapAnnotationKind kind)
 {
   switch (kind)
     {
-    case SITMAP_ANNOTATION_LABEL: return _("Delete Label");
-    case SITMAP_ANNOTATION_ARROW: return _("Delete Arrow");
-    case SITMAP_ANNOTATION_CIRCLE: return _("Delete Circle");
-    case SITMAP_ANNOTATION_AREA: return _("Delete Area");
-    case SITMAP_ANNOTATION_HIGHLIGHT:
-    case SITMAP_N_ANNOTATION_KINDS:
-    default: return _("Delete Highlight");
+      case SITMAP_ANNOTATION_LABEL:
+        return _ ("Delete Label");
+      case SITMAP_ANNOTATION_ARROW:
+        return _ ("Delete Arrow");
+      case SITMAP_ANNOTATION_CIRCLE:
+        return _ ("Delete Circle");
+      case SITMAP_ANNOTATION_AREA:
+        return _ ("Delete Area");
+      case SITMAP_ANNOTATION_HIGHLIGHT:
+      case SITMAP_N_ANNOTATION_KINDS:
+      default:
+        return _ ("Delete Highlight");
     }
 }
 
@@ -174,16 +198,21 @@ change_label (SitmapAnnotationKind kind, SitmapAnnotationChange change)
 
   switch (change)
     {
-    /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
-    case SITMAP_ANNOTATION_CHANGE_MOVE: return g_strdup_printf (_("Move %s"), what);
-    /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
-    case SITMAP_ANNOTATION_CHANGE_RESHAPE: return g_strdup_printf (_("Reshape %s"), what);
-    /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
-    case SITMAP_ANNOTATION_CHANGE_TEXT: return g_strdup_printf (_("Edit Text of %s"), what);
-    /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
-    case SITMAP_ANNOTATION_CHANGE_STYLE: return g_strdup_printf (_("Change Style of %s"), what);
-    case SITMAP_ANNOTATION_CHANGE_EVENTS:
-    default: return g_strdup (_("Change Highlighted Events"));
+      /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
+      case SITMAP_ANNOTATION_CHANGE_MOVE:
+        return g_strdup_printf (_ ("Move %s"), what);
+      /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
+      case SITMAP_ANNOTATION_CHANGE_RESHAPE:
+        return g_strdup_printf (_ ("Reshape %s"), what);
+      /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
+      case SITMAP_ANNOTATION_CHANGE_TEXT:
+        return g_strdup_printf (_ ("Edit Text of %s"), what);
+      /* TRANSLATORS: an undo item; %s is "Label", "Arrow", "Circle", "Area" or "Highlight" */
+      case SITMAP_ANNOTATION_CHANGE_STYLE:
+        return g_strdup_printf (_ ("Change Style of %s"), what);
+      case SITMAP_ANNOTATION_CHANGE_EVENTS:
+      default:
+        return g_strdup (_ ("Change Highlighted Events"));
     }
 }
 
@@ -226,13 +255,11 @@ sitmap_annotation_command_new_remove (SitmapAnnotation *annotation)
 }
 
 SitmapCommand *
-sitmap_annotation_command_new_change (SitmapAnnotation      *annotation,
-                                      SitmapAnnotation      *after,
-                                      SitmapAnnotationChange change,
-                                      guint                  gesture)
+sitmap_annotation_command_new_change (SitmapAnnotation *annotation, SitmapAnnotation *after,
+                                      SitmapAnnotationChange change, guint gesture)
 {
   SitmapAnnotationCommand *self;
-  g_autofree char *label = NULL;
+  g_autofree char         *label = NULL;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), NULL);
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (after), NULL);

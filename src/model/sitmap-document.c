@@ -29,6 +29,7 @@ struct _SitmapDocument
   SitmapUndoStack   *undo_stack;
   gboolean           native;
   GListStore        *annotations; /* SitmapAnnotation */
+  GHashTable        *annotation_ids; /* id → SitmapAnnotation, of those in the list */
   guint              last_annotation_number;
   gboolean           annotations_visible;
 };
@@ -69,6 +70,7 @@ sitmap_document_finalize (GObject *object)
   g_clear_pointer (&self->store, sitmap_event_store_free);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->annotations);
+  g_clear_pointer (&self->annotation_ids, g_hash_table_unref);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -130,6 +132,7 @@ sitmap_document_init (SitmapDocument *self)
 {
   self->undo_stack = sitmap_undo_stack_new (self);
   self->annotations = g_list_store_new (SITMAP_TYPE_ANNOTATION);
+  self->annotation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->annotations_visible = TRUE;
   /* A document made here, not read, is Sitmap's own. */
   self->native = TRUE;
@@ -347,28 +350,32 @@ sitmap_document_get_annotations (SitmapDocument *self)
   return G_LIST_MODEL (self->annotations);
 }
 
-/* Annotations are tens, rarely hundreds: a scan is fine. */
+/* By id through the index; the position, when asked for, by a scan (annotations are tens, rarely hundreds,
+ * and a file may hold at most SITMAP_KML_MAX_ANNOTATIONS). */
 SitmapAnnotation *
 sitmap_document_find_annotation (SitmapDocument *self, const char *id, guint *position)
 {
+  SitmapAnnotation *annotation;
   guint n;
 
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
+  annotation = g_hash_table_lookup (self->annotation_ids, id);
+  if (annotation == NULL || position == NULL)
+    return annotation;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->annotations));
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
+      g_autoptr (SitmapAnnotation) item = g_list_model_get_item (G_LIST_MODEL (self->annotations), i);
 
-      if (g_strcmp0 (sitmap_annotation_get_id (annotation), id) == 0)
+      if (item == annotation)
         {
-          if (position != NULL)
-            *position = i;
-          return annotation;
+          *position = i;
+          break;
         }
     }
-  return NULL;
+  return annotation;
 }
 
 /* Numbers only grow, so that an id freed by a deletion is not given to another annotation while the
@@ -396,14 +403,20 @@ sitmap_document_insert_annotation (SitmapDocument *self, guint position, SitmapA
   g_return_if_fail (sitmap_document_find_annotation (self, sitmap_annotation_get_id (annotation), NULL) == NULL);
 
   g_list_store_insert (self->annotations, position, annotation);
+  /* The id is the annotation's own, which never changes, and lives as long as the list holds it. */
+  g_hash_table_insert (self->annotation_ids, (gpointer) sitmap_annotation_get_id (annotation), annotation);
 }
 
 void
 sitmap_document_remove_annotation (SitmapDocument *self, guint position)
 {
+  g_autoptr (SitmapAnnotation) annotation = NULL;
+
   g_return_if_fail (SITMAP_IS_DOCUMENT (self));
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->annotations)));
 
+  annotation = g_list_model_get_item (G_LIST_MODEL (self->annotations), position);
+  g_hash_table_remove (self->annotation_ids, sitmap_annotation_get_id (annotation));
   g_list_store_remove (self->annotations, position);
 }
 

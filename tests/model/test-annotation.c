@@ -21,7 +21,7 @@ make_document (void)
 static SitmapAnnotation *
 make_arrow (SitmapDocument *document)
 {
-  g_autofree char *id = sitmap_document_dup_new_annotation_id (document);
+  g_autofree char  *id = sitmap_document_dup_new_annotation_id (document);
   SitmapAnnotation *arrow = sitmap_annotation_new (SITMAP_ANNOTATION_ARROW, id);
 
   sitmap_annotation_add_point (arrow, 35.0, 40.0);
@@ -32,7 +32,7 @@ make_arrow (SitmapDocument *document)
 static void
 changed_cb (SitmapDocument *document, guint what, gpointer user_data)
 {
-  *(guint *) user_data |= what;
+  *(guint *)user_data |= what;
 }
 
 static void
@@ -89,7 +89,7 @@ test_add_remove_undo (void)
 {
   g_autoptr (SitmapDocument) document = make_document ();
   SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
-  GListModel *annotations = sitmap_document_get_annotations (document);
+  GListModel      *annotations = sitmap_document_get_annotations (document);
   g_autoptr (SitmapAnnotation) arrow = make_arrow (document);
   g_autoptr (SitmapCommand) add = sitmap_annotation_command_new_add (arrow);
   g_autoptr (SitmapCommand) remove = NULL;
@@ -121,8 +121,8 @@ static void
 test_remove_keeps_order (void)
 {
   g_autoptr (SitmapDocument) document = make_document ();
-  SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
-  GListModel *annotations = sitmap_document_get_annotations (document);
+  SitmapUndoStack  *stack = sitmap_document_get_undo_stack (document);
+  GListModel       *annotations = sitmap_document_get_annotations (document);
   SitmapAnnotation *arrows[3];
   g_autoptr (SitmapCommand) remove = NULL;
   g_autoptr (SitmapAnnotation) second = NULL;
@@ -151,7 +151,7 @@ test_moves_merge (void)
   SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
   g_autoptr (SitmapAnnotation) arrow = make_arrow (document);
   g_autoptr (SitmapCommand) add = sitmap_annotation_command_new_add (arrow);
-  guint gesture = sitmap_annotation_command_new_gesture ();
+  guint  gesture = sitmap_annotation_command_new_gesture ();
   double latitude, longitude;
 
   sitmap_undo_stack_push (stack, add);

@@ -126,8 +126,15 @@ sitmap_test_click (GtkWidget *widget, double x, double y)
 void
 sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
 {
+  sitmap_test_drag_button (widget, 1, x0, y0, x1, y1);
+}
+
+void
+sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1)
+{
   g_autofree char *window = NULL;
   g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL, *mx = NULL;
+  g_autofree char *pressed = g_strdup_printf ("%u", button);
   int ix0, iy0, ix1, iy1;
 
   to_screen (widget, x0, y0, &window, &ix0, &iy0);
@@ -139,9 +146,9 @@ sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1)
   d = g_strdup_printf ("%d", iy1);
   mx = g_strdup_printf ("%d", (ix0 + ix1) / 2);
   /* Move in steps, as a hand does, so the drag gesture sees motion before the release. */
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown", "1",
-                                  "sleep", "0.1", "mousemove", "--window", window, mx, b, "sleep", "0.1",
-                                  "mousemove", "--window", window, c, d, "sleep", "0.1", "mouseup", "1", NULL });
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown",
+                                  pressed, "sleep", "0.1", "mousemove", "--window", window, mx, b, "sleep", "0.1",
+                                  "mousemove", "--window", window, c, d, "sleep", "0.1", "mouseup", pressed, NULL });
 }
 
 void

@@ -21,6 +21,8 @@ char    *sitmap_test_collect_text (GtkWidget *widget);
 /* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
+/* The same with another mouse button (2: the middle one). */
+void     sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
 /* Types text on the keyboard into widget's window. */
 void     sitmap_test_type (GtkWidget *widget, const char *text);

@@ -1,0 +1,294 @@
+/* test-annotation-draw.c: the one cairo drawing of annotations that the map and exports share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+
+#include "sitmap-annotation-draw.h"
+#include "sitmap-document-builder.h"
+#include "sitmap-geometry.h"
+
+#define SIZE 400
+
+/* A page that shows 34°–36° N, 38°–40° E on SIZE × SIZE pixels (Mercator, so not quite square). */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Page;
+
+static void
+page_init (Page *page)
+{
+  sitmap_mercator_from_lat_lon (36, 38, &page->x0, &page->y0);
+  sitmap_mercator_from_lat_lon (34, 40, &page->x1, &page->y1);
+}
+
+static void
+project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
+{
+  Page *page = user_data;
+
+  *out_x = (x - page->x0) / (page->x1 - page->x0) * SIZE;
+  *out_y = (y - page->y0) / (page->y1 - page->y0) * SIZE;
+}
+
+static void
+to_page (Page *page, double latitude, double longitude, double *x, double *y)
+{
+  double mx, my;
+
+  sitmap_mercator_from_lat_lon (latitude, longitude, &mx, &my);
+  project_cb (mx, my, x, y, page);
+}
+
+static cairo_surface_t *
+render (SitmapAnnotation *annotation, SitmapDocument *document, double scale, SitmapAnnotationDrawFlags flags)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  cairo_t         *cr = cairo_create (surface);
+  Page             page;
+
+  page_init (&page);
+  sitmap_annotation_draw (cr, annotation, document, project_cb, &page, scale, flags);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The colour at (x, y), unpremultiplied, as 0xRRGGBB; alpha apart. */
+static guint32
+pixel (cairo_surface_t *surface, int x, int y, guint8 *alpha)
+{
+  guint32 argb
+      = *(guint32 *)(cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x);
+  guint8 a = argb >> 24;
+
+  *alpha = a;
+  if (a == 0)
+    return 0;
+  return ((((argb >> 16) & 0xff) * 255 / a) << 16) | ((((argb >> 8) & 0xff) * 255 / a) << 8)
+         | ((argb & 0xff) * 255 / a);
+}
+
+/* Pixels within radius of (x, y) whose colour is near rgb, opaque. */
+static guint
+count_color (cairo_surface_t *surface, double x, double y, int radius, guint32 rgb)
+{
+  guint count = 0;
+
+  for (int py = MAX (0, (int)y - radius); py <= MIN (SIZE - 1, (int)y + radius); py++)
+    for (int px = MAX (0, (int)x - radius); px <= MIN (SIZE - 1, (int)x + radius); px++)
+      {
+        guint8  a;
+        guint32 c = pixel (surface, px, py, &a);
+
+        if (a > 200 && abs ((int)(c >> 16) - (int)(rgb >> 16)) < 24
+            && abs ((int)((c >> 8) & 0xff) - (int)((rgb >> 8) & 0xff)) < 24
+            && abs ((int)(c & 0xff) - (int)(rgb & 0xff)) < 24)
+          count++;
+      }
+  return count;
+}
+
+static SitmapAnnotation *
+make_arrow (void)
+{
+  SitmapAnnotation *arrow = sitmap_annotation_new (SITMAP_ANNOTATION_ARROW, "a");
+
+  sitmap_annotation_add_point (arrow, 35.5, 38.5);
+  sitmap_annotation_add_point (arrow, 34.5, 39.5);
+  return arrow;
+}
+
+/* Drawn where the projection says, in its colour, over a casing; nothing far from it. */
+static void
+test_arrow_pixels (void)
+{
+  g_autoptr (SitmapAnnotation) arrow = make_arrow ();
+  cairo_surface_t *surface;
+  Page             page;
+  double           x0, y0, x1, y1;
+
+  page_init (&page);
+  to_page (&page, 35.5, 38.5, &x0, &y0);
+  to_page (&page, 34.5, 39.5, &x1, &y1);
+  sitmap_annotation_set_color (arrow, SITMAP_ANNOTATION_COLOR_ORANGE);
+  surface = render (arrow, NULL, 1, 0);
+  g_assert_cmpuint (count_color (surface, (x0 + x1) / 2, (y0 + y1) / 2, 3, 0xe66100), >, 4);
+  g_assert_cmpuint (count_color (surface, (x0 + x1) / 2, (y0 + y1) / 2, 5, 0xffffff), >, 2);
+  /* The head is filled: solid ink just behind the point. */
+  g_assert_cmpuint (count_color (surface, x1 - 6, y1 - 6, 3, 0xe66100), >, 10);
+  g_assert_cmpuint (count_color (surface, x0, y1, 20, 0xe66100), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A thicker line at a larger scale paints more. */
+  {
+    cairo_surface_t *thin = render (arrow, NULL, 1, 0);
+    cairo_surface_t *thick = NULL;
+    guint            n_thin = count_color (thin, (x0 + x1) / 2, (y0 + y1) / 2, 10, 0xe66100);
+
+    sitmap_annotation_set_width (arrow, SITMAP_ANNOTATION_WIDTH_THICK);
+    thick = render (arrow, NULL, 2, 0);
+    g_assert_cmpuint (count_color (thick, (x0 + x1) / 2, (y0 + y1) / 2, 10, 0xe66100), >, 2 * n_thin);
+    cairo_surface_destroy (thin);
+    cairo_surface_destroy (thick);
+  }
+}
+
+/* A circle's ring is at its radius on the ground, whatever the projection stretches. */
+static void
+test_circle_ring (void)
+{
+  g_autoptr (SitmapAnnotation) circle = sitmap_annotation_new (SITMAP_ANNOTATION_CIRCLE, "c");
+  cairo_surface_t *surface;
+  double           north_latitude, north_longitude, x, y, cx, cy;
+  Page             page;
+
+  page_init (&page);
+  sitmap_annotation_add_point (circle, 35, 39);
+  sitmap_annotation_set_radius (circle, 50000);
+  surface = render (circle, NULL, 1, 0);
+  sitmap_geodesic_destination (35, 39, 0, 50000, &north_latitude, &north_longitude);
+  to_page (&page, north_latitude, north_longitude, &x, &y);
+  g_assert_cmpuint (count_color (surface, x, y, 3, 0x1a5fb4), >, 4);
+  /* The inside is only tinted: the map shows through. */
+  to_page (&page, 35, 39, &cx, &cy);
+  {
+    guint8 alpha;
+
+    pixel (surface, (int)cx, (int)cy, &alpha);
+    g_assert_cmpuint (alpha, >, 10);
+    g_assert_cmpuint (alpha, <, 80);
+  }
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_hit (void)
+{
+  g_autoptr (SitmapAnnotation) arrow = make_arrow ();
+  Page   page;
+  double x0, y0, x1, y1;
+  guint  handle = 99;
+
+  page_init (&page);
+  to_page (&page, 35.5, 38.5, &x0, &y0);
+  to_page (&page, 34.5, 39.5, &x1, &y1);
+  g_assert_cmpint (
+      sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, (x0 + x1) / 2, (y0 + y1) / 2 + 2, 4, NULL),
+      ==, SITMAP_ANNOTATION_HIT_BODY);
+  g_assert_cmpint (sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, x0, y1, 4, NULL), ==,
+                   SITMAP_ANNOTATION_HIT_NONE);
+  /* Handles only on the selection. */
+  g_assert_cmpint (sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, FALSE, x1, y1, 4, &handle), ==,
+                   SITMAP_ANNOTATION_HIT_BODY);
+  g_assert_cmpint (sitmap_annotation_hit (arrow, NULL, project_cb, &page, 1, NULL, TRUE, x1 + 3, y1, 4, &handle), ==,
+                   SITMAP_ANNOTATION_HIT_HANDLE);
+  g_assert_cmpuint (handle, ==, 1);
+}
+
+/* A label's plate holds its words: it grows with them, and is hit anywhere on it. */
+static void
+test_label (void)
+{
+  g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "l");
+  double           x, y, w_short, w_long, h, px, py;
+  cairo_surface_t *surface;
+  Page             page;
+
+  page_init (&page);
+  sitmap_annotation_add_point (label, 35, 39);
+  sitmap_annotation_set_text (label, "Hama");
+  g_assert_true (sitmap_annotation_get_bounds (label, NULL, project_cb, &page, 1, NULL, &x, &y, &w_short, &h));
+  sitmap_annotation_set_text (label, "Hama <b>offensive</b> & more");
+  g_assert_true (sitmap_annotation_get_bounds (label, NULL, project_cb, &page, 1, NULL, &x, &y, &w_long, &h));
+  g_assert_cmpfloat (w_long, >, 2 * w_short);
+  to_page (&page, 35, 39, &px, &py);
+  g_assert_cmpfloat (x, <, px);
+  g_assert_cmpfloat (x + w_long, >, px);
+  g_assert_cmpint (sitmap_annotation_hit (label, NULL, project_cb, &page, 1, NULL, FALSE, x + 3, y + 3, 0, NULL), ==,
+                   SITMAP_ANNOTATION_HIT_TEXT);
+  /* Drawn: ink (the text, red by default) on a white plate. */
+  surface = render (label, NULL, 1, 0);
+  g_assert_cmpuint (count_color (surface, px, py, 30, 0xc01c28), >, 20);
+  g_assert_cmpuint (count_color (surface, px, py, 30, 0xffffff), >, 100);
+  cairo_surface_destroy (surface);
+}
+
+/* A highlight rings its events where they are, and leaves out the ones it cannot find. */
+static void
+test_highlight (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapAnnotation) highlight = sitmap_annotation_new (SITMAP_ANNOTATION_HIGHLIGHT, "h");
+  SitmapEventDraft draft;
+  cairo_surface_t *surface;
+  Page             page;
+  double           x, y;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("ev-1");
+  draft.latitude = 35.2;
+  draft.longitude = 38.8;
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+
+  sitmap_annotation_add_event (highlight, "ev-1");
+  sitmap_annotation_add_event (highlight, "gone");
+  page_init (&page);
+  to_page (&page, 35.2, 38.8, &x, &y);
+  surface = render (highlight, document, 1, 0);
+  g_assert_cmpuint (count_color (surface, x + SITMAP_ANNOTATION_HIGHLIGHT_RADIUS, y, 2, 0xc01c28), >, 2);
+  /* Ringed, not covered. */
+  g_assert_cmpuint (count_color (surface, x, y, 4, 0xc01c28), ==, 0);
+  cairo_surface_destroy (surface);
+  /* Without a document there is nothing to ring. */
+  surface = render (highlight, NULL, 1, 0);
+  g_assert_cmpuint (count_color (surface, x + SITMAP_ANNOTATION_HIGHLIGHT_RADIUS, y, 4, 0xc01c28), ==, 0);
+  cairo_surface_destroy (surface);
+}
+
+/* Hidden annotations are not drawn, by the map nor by an export. */
+static void
+test_draw_all_hidden (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  g_autoptr (SitmapAnnotation) arrow = make_arrow ();
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  cairo_t         *cr = cairo_create (surface);
+  Page             page;
+  double           x0, y0, x1, y1;
+
+  page_init (&page);
+  to_page (&page, 35.5, 38.5, &x0, &y0);
+  to_page (&page, 34.5, 39.5, &x1, &y1);
+  sitmap_document_insert_annotation (document, 0, arrow);
+  sitmap_document_set_annotations_visible (document, FALSE);
+  sitmap_annotation_draw_all (cr, document, project_cb, &page, 1);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_color (surface, (x0 + x1) / 2, (y0 + y1) / 2, 5, 0x1a5fb4), ==, 0);
+  sitmap_document_set_annotations_visible (document, TRUE);
+  sitmap_annotation_draw_all (cr, document, project_cb, &page, 1);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_color (surface, (x0 + x1) / 2, (y0 + y1) / 2, 5, 0x1a5fb4), >, 4);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/annotation-draw/arrow-pixels", test_arrow_pixels);
+  g_test_add_func ("/annotation-draw/circle-ring", test_circle_ring);
+  g_test_add_func ("/annotation-draw/hit", test_hit);
+  g_test_add_func ("/annotation-draw/label", test_label);
+  g_test_add_func ("/annotation-draw/highlight", test_highlight);
+  g_test_add_func ("/annotation-draw/draw-all-hidden", test_draw_all_hidden);
+  return g_test_run ();
+}
