@@ -273,7 +273,7 @@ sitmap_application_init (SitmapApplication *self)
     { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events from this date"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events up to this date"), N_("DATE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's title (default: the document's)"), N_("TEXT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 
