@@ -610,9 +610,11 @@ draw_legend (Painter *p, gboolean only_reserve)
       layout_size (labels[i], &w, &h);
       width = MAX (width, 24 + w);
     }
-  if (only_reserve)
+  /* On a map too low for it above the scale bar, no legend rather than one over the scale. */
+  if (only_reserve || height + 14 + n * row + 60 > self->map.height)
     {
-      reserve (p, x, y, width + 20, height + 14 + n * row);
+      if (only_reserve && height + 14 + n * row + 60 <= self->map.height)
+        reserve (p, x, y, width + 20, height + 14 + n * row);
       for (guint i = 0; i < n; i++)
         g_object_unref (labels[i]);
       return;

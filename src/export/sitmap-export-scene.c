@@ -281,13 +281,9 @@ fit_notes (SitmapExportScene *self, PangoContext *context, double column_width, 
 }
 
 static void
-lay_out (SitmapExportScene *self)
+lay_out_with (SitmapExportScene *self, PangoContext *context, SitmapExportInclude include)
 {
-  g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
-  g_autoptr (GObject) context_object = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
-  PangoContext *context = PANGO_CONTEXT (context_object);
   double w = self->page_width, y = MARGIN, bottom = self->page_height - MARGIN;
-  SitmapExportInclude include = self->options.include;
 
   self->header = (SitmapExportRect) { MARGIN, MARGIN, w - 2 * MARGIN, 0 };
   if (include & SITMAP_EXPORT_TITLE)
@@ -318,7 +314,31 @@ lay_out (SitmapExportScene *self)
       self->timeline = (SitmapExportRect) { MARGIN, bottom - TIMELINE_HEIGHT, w - 2 * MARGIN, TIMELINE_HEIGHT };
       bottom -= TIMELINE_HEIGHT + 10;
     }
-  self->map = (SitmapExportRect) { MARGIN, y, w - 2 * MARGIN, MAX (bottom - y, 40) };
+  self->map = (SitmapExportRect) { MARGIN, y, w - 2 * MARGIN, bottom - y };
+}
+
+/* Lays out the page; on a page too small for the map and all that goes around it, the map keeps its
+ * room and the rest goes, least needed first: notes, timeline strip, "exported on" line, title. */
+static void
+lay_out (SitmapExportScene *self)
+{
+  static const SitmapExportInclude droppable[] = {
+    SITMAP_EXPORT_NOTES, SITMAP_EXPORT_TIMELINE, SITMAP_EXPORT_EXPORTED_ON, SITMAP_EXPORT_TITLE,
+  };
+  g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
+  g_autoptr (GObject) context_object = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
+  PangoContext *context = PANGO_CONTEXT (context_object);
+  double min_height = MIN (MIN_MAP_HEIGHT, self->page_height * 0.5);
+
+  lay_out_with (self, context, self->options.include);
+  for (guint i = 0; i < G_N_ELEMENTS (droppable) && self->map.height < min_height; i++)
+    {
+      self->options.include &= ~droppable[i];
+      self->n_notes_shown = 0;
+      self->timeline = self->footer = self->notes_area = (SitmapExportRect) { 0 };
+      lay_out_with (self, context, self->options.include);
+    }
+  self->map.height = MAX (self->map.height, 20);
 }
 
 /*

@@ -365,6 +365,33 @@ test_many_events (void)
     }
 }
 
+/* A small page keeps room for the map: the notes go first, then the timeline strip. */
+static void
+test_small_page (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  double width, height;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  options.width = 400;
+  options.height = 300;
+  options.scale = 1;
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  sitmap_export_scene_get_map_size (scene, &width, &height);
+  g_assert_cmpuint (sitmap_export_scene_get_n_notes (scene), ==, 0);
+  g_assert_false (sitmap_export_scene_get_options (scene)->include & SITMAP_EXPORT_NOTES);
+  g_assert_cmpfloat (height, >=, 150);
+  g_assert_cmpfloat (width, ==, 400 - 48);
+
+  /* The HD page has room for everything. */
+  g_clear_object (&scene);
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  g_assert_cmpuint (sitmap_export_scene_get_options (scene)->include, ==, SITMAP_EXPORT_INCLUDE_ALL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -379,5 +406,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/annotations", test_annotations);
   g_test_add_func ("/export/scene/whole-world", test_whole_world);
   g_test_add_func ("/export/scene/many-events", test_many_events);
+  g_test_add_func ("/export/scene/small-page", test_small_page);
   return g_test_run ();
 }
