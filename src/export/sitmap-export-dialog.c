@@ -152,6 +152,7 @@ export_clicked_cb (SitmapExportDialog *self)
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *name = sitmap_exporter_suggest_name (self->exporter, format);
   g_autoptr (GtkFileFilter) filter = create_filter (format);
+  g_autoptr (GFile) folder = sitmap_exporter_dup_suggested_folder (self->exporter);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 #if GTK_CHECK_VERSION(4, 10, 0)
@@ -160,6 +161,8 @@ export_clicked_cb (SitmapExportDialog *self)
 
     gtk_file_dialog_set_title (dialog, _("Export Map"));
     gtk_file_dialog_set_initial_name (dialog, name);
+    if (folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, folder);
     gtk_file_dialog_set_default_filter (dialog, filter);
     gtk_file_dialog_save (dialog, parent, NULL, save_cb, g_object_ref (self));
   }
@@ -168,6 +171,9 @@ export_clicked_cb (SitmapExportDialog *self)
   self->chooser = GTK_NATIVE_DIALOG (
     gtk_file_chooser_native_new (_("Export Map"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
   gtk_native_dialog_set_modal (self->chooser, TRUE);
+  /* Beside the document, where a report about it most likely goes. */
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);

@@ -429,3 +429,18 @@ sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format)
   g_string_append_printf (name, ".%s", sitmap_export_format_get_extension (format));
   return g_string_free (g_steal_pointer (&name), FALSE);
 }
+
+GFile *
+sitmap_exporter_dup_suggested_folder (SitmapExporter *self)
+{
+  SitmapDocument *document;
+  GFile *file;
+
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+
+  document = sitmap_view_state_get_document (self->view_state);
+  file = document != NULL ? sitmap_document_get_file (document) : NULL;
+  if (file == NULL || !g_file_is_native (file))
+    return NULL;
+  return g_file_get_parent (file);
+}

@@ -43,4 +43,8 @@ gboolean        sitmap_exporter_get_busy (SitmapExporter *self);
 /* A file name for the document: its title, made safe, with the format's extension. */
 char           *sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format);
 
+/* The folder of the document's file, where an export is first offered; NULL for the bundled demo or a
+ * document that is not a local file. */
+GFile          *sitmap_exporter_dup_suggested_folder (SitmapExporter *self);
+
 G_END_DECLS
