@@ -34,7 +34,7 @@ static int
 fail (int status, const char *format, ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -57,21 +57,21 @@ parse_center (const char *text, double *latitude, double *longitude)
 {
   g_auto (GStrv) parts = g_strsplit (text, ",", 3);
 
-  return g_strv_length (parts) == 2 && parse_double (g_strstrip (parts[0]), latitude) &&
-         parse_double (g_strstrip (parts[1]), longitude) && fabs (*latitude) <= 85.05 && fabs (*longitude) <= 180;
+  return g_strv_length (parts) == 2 && parse_double (g_strstrip (parts[0]), latitude)
+         && parse_double (g_strstrip (parts[1]), longitude) && fabs (*latitude) <= 85.05 && fabs (*longitude) <= 180;
 }
 
 /* The map's view when the command line names none: the document's own, else its placed events. */
 static void
 choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
 {
-  SitmapDocument *document = sitmap_view_state_get_document (view_state);
+  SitmapDocument           *document = sitmap_view_state_get_document (view_state);
   const SitmapDocumentView *view = sitmap_document_get_view (document);
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  const guint32 *visible;
-  guint n_visible;
-  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double map_w, map_h;
+  const guint32            *visible;
+  guint                     n_visible;
+  double                    x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double                    map_w, map_h;
 
   if (view != NULL && view->has_position)
     {
@@ -110,7 +110,7 @@ choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
 static gboolean
 set_range (SitmapViewState *view_state, const SitmapExportRequest *request, GError **error)
 {
-  gint64 from, to, start, end;
+  gint64         from, to, start, end;
   SitmapTimeUnit unit;
 
   if (request->from == NULL && request->to == NULL)
@@ -122,7 +122,7 @@ set_range (SitmapViewState *view_state, const SitmapExportRequest *request, GErr
 
       if (!sitmap_time_parse_bound (request->from, &start, &end, &unit, &local))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("--from “%s” is not a date: %s"),
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _ ("--from “%s” is not a date: %s"),
                        request->from, local->message);
           return FALSE;
         }
@@ -134,8 +134,8 @@ set_range (SitmapViewState *view_state, const SitmapExportRequest *request, GErr
 
       if (!sitmap_time_parse_bound (request->to, &start, &end, &unit, &local))
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("--to “%s” is not a date: %s"),
-                       request->to, local->message);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _ ("--to “%s” is not a date: %s"), request->to,
+                       local->message);
           return FALSE;
         }
       /* "--to 2024-12" takes in the whole of December. */
@@ -143,7 +143,7 @@ set_range (SitmapViewState *view_state, const SitmapExportRequest *request, GErr
     }
   if (from >= to)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("--from must come before --to"));
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _ ("--from must come before --to"));
       return FALSE;
     }
   sitmap_view_state_set_window (view_state, from, to);
@@ -185,30 +185,30 @@ check_request (const SitmapExportRequest *request, SitmapExportOptions *options,
   g_autoptr (GError) error = NULL;
 
   if (!sitmap_export_format_from_filename (request->output, &options->format))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _("Cannot export to “%s”: the file name must end in .png, .svg or .pdf"),
+    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("Cannot export to “%s”: the file name must end in .png, .svg or .pdf"),
                  request->output);
   if (request->n_documents != 1)
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _("--export needs exactly one document to draw, %d given"),
+    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--export needs exactly one document to draw, %d given"),
                  request->n_documents);
-  if (request->size != NULL &&
-      sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
+  if (request->size != NULL
+      && sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
     ;
-  else if (request->size != NULL &&
-           !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
+  else if (request->size != NULL
+           && !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
     return fail (SITMAP_EXPORT_EXIT_USAGE, "--size: %s", error->message);
   else
     options->scale = sitmap_export_scale_for_size (options->width, options->height);
   if ((request->center == NULL) != (request->zoom == NULL))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _("--center and --zoom go together: give both or neither"));
+    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--center and --zoom go together: give both or neither"));
   *has_view = request->center != NULL;
   if (request->center != NULL && !parse_center (request->center, &options->latitude, &options->longitude))
     return fail (SITMAP_EXPORT_EXIT_USAGE,
-                 _("--center “%s” is not understood: give the latitude and longitude in degrees, such as 34.6,38.6"),
+                 _ ("--center “%s” is not understood: give the latitude and longitude in degrees, such as 34.6,38.6"),
                  request->center);
-  if (request->zoom != NULL &&
-      (!parse_double (request->zoom, &options->zoom) || options->zoom < MIN_ZOOM || options->zoom > MAX_ZOOM))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _("--zoom “%s” is not a zoom level from %g to %g"), request->zoom,
-                 MIN_ZOOM, MAX_ZOOM);
+  if (request->zoom != NULL
+      && (!parse_double (request->zoom, &options->zoom) || options->zoom < MIN_ZOOM || options->zoom > MAX_ZOOM))
+    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--zoom “%s” is not a zoom level from %g to %g"), request->zoom, MIN_ZOOM,
+                 MAX_ZOOM);
   if (request->title != NULL)
     options->title = g_strdup (request->title);
   return SITMAP_EXPORT_EXIT_OK;
@@ -228,7 +228,7 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   g_autoptr (SitmapExportScene) scene = NULL;
   g_autoptr (GBytes) bytes = NULL;
   gboolean has_view = FALSE;
-  int status;
+  int      status;
 
   g_return_val_if_fail (request != NULL && request->output != NULL, SITMAP_EXPORT_EXIT_USAGE);
 
@@ -239,7 +239,7 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   document_file = g_file_new_for_commandline_arg (request->document);
   document = sitmap_kml_read_file (document_file, NULL, &error);
   if (document == NULL)
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _("Cannot read the document: %s"), error->message);
+    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot read the document: %s"), error->message);
   view_state = sitmap_view_state_new ();
   sitmap_view_state_set_document (view_state, document);
   if (!set_range (view_state, request, &error))
@@ -250,7 +250,7 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   basemap_file = sitmap_tile_sources_dup_basemap_file ();
   basemap = sitmap_mbtiles_source_new (basemap_file, TRUE, NULL, &error);
   if (basemap == NULL)
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _("The offline basemap cannot be read: %s"), error->message);
+    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("The offline basemap cannot be read: %s"), error->message);
   scene = sitmap_export_scene_new (view_state, &options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);
   if (!fetch_tiles (scene, basemap, &error))
     return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
@@ -259,6 +259,6 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
     return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
   output = g_file_new_for_commandline_arg (request->output);
   if (!sitmap_atomic_write (output, bytes, NULL, &error))
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _("Cannot write “%s”: %s"), request->output, error->message);
+    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot write “%s”: %s"), request->output, error->message);
   return SITMAP_EXPORT_EXIT_OK;
 }

@@ -18,37 +18,37 @@ typedef struct
 } IncludeRow;
 
 static const IncludeRow include_rows[] = {
-  { SITMAP_EXPORT_LEGEND, N_("Legend"), N_("The categories shown, and what a symbol’s look says") },
-  { SITMAP_EXPORT_SCALE_BAR, N_("Scale bar"), NULL },
-  { SITMAP_EXPORT_NORTH_ARROW, N_("North arrow"), NULL },
-  { SITMAP_EXPORT_TIMELINE, N_("Timeline strip"), N_("The events along the time range") },
-  { SITMAP_EXPORT_NOTES, N_("Numbered source notes"),
-    N_("A number by each event, and below the map its title, date and sources") },
-  { SITMAP_EXPORT_EXPORTED_ON, N_("“Exported on” line"), N_("The date, the document and Sitmap’s version") },
-  { SITMAP_EXPORT_ANNOTATIONS, N_("Annotations"), N_("When the annotation layer is shown") },
+  { SITMAP_EXPORT_LEGEND, N_ ("Legend"), N_ ("The categories shown, and what a symbol’s look says") },
+  { SITMAP_EXPORT_SCALE_BAR, N_ ("Scale bar"), NULL },
+  { SITMAP_EXPORT_NORTH_ARROW, N_ ("North arrow"), NULL },
+  { SITMAP_EXPORT_TIMELINE, N_ ("Timeline strip"), N_ ("The events along the time range") },
+  { SITMAP_EXPORT_NOTES, N_ ("Numbered source notes"),
+    N_ ("A number by each event, and below the map its title, date and sources") },
+  { SITMAP_EXPORT_EXPORTED_ON, N_ ("“Exported on” line"), N_ ("The date, the document and Sitmap’s version") },
+  { SITMAP_EXPORT_ANNOTATIONS, N_ ("Annotations"), N_ ("When the annotation layer is shown") },
 };
 
 struct _SitmapExportDialog
 {
-  AdwWindow          parent_instance;
+  AdwWindow parent_instance;
 
-  AdwComboRow       *format_row;
-  GtkStringList     *format_list;
-  AdwComboRow       *size_row;
-  GtkStringList     *size_list;
-  AdwComboRow       *orientation_row;
-  AdwActionRow      *width_row;
-  AdwActionRow      *height_row;
-  GtkSpinButton     *width_spin;
-  GtkSpinButton     *height_spin;
-  GtkSwitch         *title_switch;
-  AdwEntryRow       *title_row;
-  AdwEntryRow       *subtitle_row;
+  AdwComboRow         *format_row;
+  GtkStringList       *format_list;
+  AdwComboRow         *size_row;
+  GtkStringList       *size_list;
+  AdwComboRow         *orientation_row;
+  AdwActionRow        *width_row;
+  AdwActionRow        *height_row;
+  GtkSpinButton       *width_spin;
+  GtkSpinButton       *height_spin;
+  GtkSwitch           *title_switch;
+  AdwEntryRow         *title_row;
+  AdwEntryRow         *subtitle_row;
   AdwPreferencesGroup *include_group;
-  GtkSwitch         *include_switches[G_N_ELEMENTS (include_rows)];
+  GtkSwitch           *include_switches[G_N_ELEMENTS (include_rows)];
 
-  SitmapExporter    *exporter;
-  GtkNativeDialog   *chooser; /* while choosing the file, on GTK 4.8 */
+  SitmapExporter  *exporter;
+  GtkNativeDialog *chooser; /* while choosing the file, on GTK 4.8 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapExportDialog, sitmap_export_dialog, ADW_TYPE_WINDOW)
@@ -100,8 +100,8 @@ size_changed_cb (SitmapExportDialog *self)
 {
   SitmapExportSize size = adw_combo_row_get_selected (self->size_row);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->orientation_row), size < SITMAP_N_EXPORT_SIZES &&
-                                                                sitmap_export_size_is_paper (size));
+  gtk_widget_set_visible (GTK_WIDGET (self->orientation_row),
+                          size < SITMAP_N_EXPORT_SIZES && sitmap_export_size_is_paper (size));
   gtk_widget_set_visible (GTK_WIDGET (self->width_row), size == SITMAP_EXPORT_SIZE_CUSTOM);
   gtk_widget_set_visible (GTK_WIDGET (self->height_row), size == SITMAP_EXPORT_SIZE_CUSTOM);
 }
@@ -149,8 +149,8 @@ static void
 export_clicked_cb (SitmapExportDialog *self)
 {
   SitmapExportFormat format = selected_format (self);
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *name = sitmap_exporter_suggest_name (self->exporter, format);
+  GtkWindow         *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char   *name = sitmap_exporter_suggest_name (self->exporter, format);
   g_autoptr (GtkFileFilter) filter = create_filter (format);
   g_autoptr (GFile) folder = sitmap_exporter_dup_suggested_folder (self->exporter);
 
@@ -159,7 +159,7 @@ export_clicked_cb (SitmapExportDialog *self)
   {
     g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
 
-    gtk_file_dialog_set_title (dialog, _("Export Map"));
+    gtk_file_dialog_set_title (dialog, _ ("Export Map"));
     gtk_file_dialog_set_initial_name (dialog, name);
     if (folder != NULL)
       gtk_file_dialog_set_initial_folder (dialog, folder);
@@ -168,8 +168,8 @@ export_clicked_cb (SitmapExportDialog *self)
   }
 #else
   g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (
-    gtk_file_chooser_native_new (_("Export Map"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel")));
+  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
+      _ ("Export Map"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel")));
   gtk_native_dialog_set_modal (self->chooser, TRUE);
   /* Beside the document, where a report about it most likely goes. */
   if (folder != NULL)
@@ -202,9 +202,9 @@ add_include_rows (SitmapExportDialog *self)
 
       gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
       gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(include_rows[i].title));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ (include_rows[i].title));
       if (include_rows[i].subtitle != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(include_rows[i].subtitle));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _ (include_rows[i].subtitle));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
       adw_preferences_group_add (self->include_group, row);

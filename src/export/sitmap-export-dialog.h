@@ -16,10 +16,13 @@ G_BEGIN_DECLS
 #define SITMAP_TYPE_EXPORT_DIALOG (sitmap_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapExportDialog, sitmap_export_dialog, SITMAP, EXPORT_DIALOG, AdwWindow)
 
-SitmapExportDialog *sitmap_export_dialog_new (GtkWindow *parent, SitmapExporter *exporter);
+SitmapExportDialog *
+sitmap_export_dialog_new (GtkWindow *parent, SitmapExporter *exporter);
 /* The options the dialog's choices make for the map as it is now. */
-void                sitmap_export_dialog_get_options (SitmapExportDialog *self, SitmapExportOptions *options);
+void
+sitmap_export_dialog_get_options (SitmapExportDialog *self, SitmapExportOptions *options);
 /* Copies the map with the dialog's choices, as PNG. */
-void                sitmap_export_dialog_copy (SitmapExportDialog *self);
+void
+sitmap_export_dialog_copy (SitmapExportDialog *self);
 
 G_END_DECLS

@@ -17,11 +17,11 @@
 #include "sitmap-symbol.h"
 
 /* The same cluster disc as on screen (sitmap-event-layer-draw.c), drawn as vectors. */
-#define CLUSTER_OUTLINE  1.6
+#define CLUSTER_OUTLINE 1.6
 #define CLUSTER_HAIRLINE 0.9
-#define CLUSTER_RING     3.0
-#define CLUSTER_GAP      1.2
-#define BADGE_SCALE      0.62
+#define CLUSTER_RING 3.0
+#define CLUSTER_GAP 1.2
+#define BADGE_SCALE 0.62
 
 #define INSET 10.0
 
@@ -34,7 +34,7 @@ typedef struct
   GArray               *label_rects; /* SitmapExportRect: map labels placed so far */
 } Painter;
 
-static const double ink[4] = { 0.14, 0.12, 0.19, 1 };      /* GNOME's dark 4 */
+static const double ink[4] = { 0.14, 0.12, 0.19, 1 }; /* GNOME's dark 4 */
 static const double grey_ink[4] = { 0.37, 0.36, 0.39, 1 };
 static const double white[4] = { 1, 1, 1, 1 };
 static const double area_ink[4] = { 0.40, 0.31, 0.22, 0.95 };
@@ -58,7 +58,7 @@ set_font_options (PangoContext *context)
 PangoLayout *
 _sitmap_export_create_layout (PangoContext *context, const char *text, double size, gboolean bold)
 {
-  PangoLayout *layout;
+  PangoLayout          *layout;
   PangoFontDescription *font = pango_font_description_from_string (SITMAP_EXPORT_FONT);
 
   set_font_options (context);
@@ -78,9 +78,9 @@ _sitmap_export_create_note_layout (PangoContext *context, const SitmapExportNote
 {
   g_autofree char *head = g_strdup_printf ("%d. %s", note->number, note->title);
   g_autofree char *text = g_strdup_printf ("%s\n%s", head, note->details);
-  PangoLayout *layout = _sitmap_export_create_layout (context, text, 11.5, FALSE);
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  PangoLayout     *layout = _sitmap_export_create_layout (context, text, 11.5, FALSE);
+  PangoAttrList   *attrs = pango_attr_list_new ();
+  PangoAttribute  *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
   bold->start_index = 0;
   bold->end_index = strlen (head);
@@ -98,7 +98,7 @@ _sitmap_export_measure_note (PangoContext *context, const SitmapExportNote *note
   int h;
 
   pango_layout_get_size (layout, NULL, &h);
-  return (double) h / PANGO_SCALE;
+  return (double)h / PANGO_SCALE;
 }
 
 /* Draws a layout with its top left at (x, y); halo > 0 draws a white casing of that width first, so
@@ -135,8 +135,8 @@ layout_size (PangoLayout *layout, double *width, double *height)
   int w, h;
 
   pango_layout_get_size (layout, &w, &h);
-  *width = (double) w / PANGO_SCALE;
-  *height = (double) h / PANGO_SCALE;
+  *width = (double)w / PANGO_SCALE;
+  *height = (double)h / PANGO_SCALE;
 }
 
 static void
@@ -172,11 +172,10 @@ static cairo_surface_t *
 compose_tiles (SitmapExportScene *self)
 {
   SitmapExportTiles *tiles = &self->tiles;
-  cairo_surface_t *surface =
-    cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tiles->columns * 256, tiles->rows * 256);
-  int stride = cairo_image_surface_get_stride (surface);
-  guchar *data;
-  cairo_t *cr = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tiles->columns * 256, tiles->rows * 256);
+  int              stride = cairo_image_surface_get_stride (surface);
+  guchar          *data;
+  cairo_t         *cr = NULL;
 
   cairo_surface_flush (surface);
   data = cairo_image_surface_get_data (surface);
@@ -201,7 +200,7 @@ compose_tiles (SitmapExportScene *self)
         }
       /* Tiles of another size (a 512-pixel "retina" server) are scaled into their cell. */
       {
-        int w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+        int              w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
         cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
 
         cairo_surface_flush (tile);
@@ -232,10 +231,10 @@ draw_tiles (Painter *p)
 {
   SitmapExportScene *self = p->scene;
   SitmapExportTiles *tiles = &self->tiles;
-  cairo_t *cr = p->cr;
-  cairo_surface_t *surface;
-  cairo_pattern_t *pattern;
-  double f, n;
+  cairo_t           *cr = p->cr;
+  cairo_surface_t   *surface;
+  cairo_pattern_t   *pattern;
+  double             f, n;
 
   /* Where the source has no tile: a neutral ground, not a hole. */
   cairo_set_source_rgb (cr, 0.87, 0.89, 0.90);
@@ -268,8 +267,8 @@ label_is_free (Painter *p, const SitmapExportRect *rect)
     {
       const SitmapExportRect *r = &g_array_index (p->label_rects, SitmapExportRect, i);
 
-      if (rect->x < r->x + r->width && r->x < rect->x + rect->width && rect->y < r->y + r->height &&
-          r->y < rect->y + rect->height)
+      if (rect->x < r->x + r->width && r->x < rect->x + rect->width && rect->y < r->y + r->height
+          && r->y < rect->y + rect->height)
         return FALSE;
     }
   return TRUE;
@@ -287,14 +286,14 @@ draw_places (Painter *p)
         const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
         g_autoptr (PangoLayout) layout = NULL;
         SitmapExportRect rect;
-        double w, h;
+        double           w, h;
 
         if (place->area != (pass == 0))
           continue;
         layout = _sitmap_export_create_layout (p->context, place->name, place->area ? 13 : 12, !place->area);
         layout_size (layout, &w, &h);
-        rect = place->area ? (SitmapExportRect) { place->x - w / 2, place->y - h / 2, w, h }
-                           : (SitmapExportRect) { place->x + 6, place->y - h / 2, w, h };
+        rect = place->area ? (SitmapExportRect){ place->x - w / 2, place->y - h / 2, w, h }
+                           : (SitmapExportRect){ place->x + 6, place->y - h / 2, w, h };
         if (!label_is_free (p, &rect))
           continue;
         g_array_append_val (p->label_rects, rect);
@@ -329,8 +328,8 @@ trace_rings (cairo_t *cr, GArray *rings, gboolean close)
 {
   for (guint r = 0; r < rings->len; r++)
     {
-      GArray *ring = g_array_index (rings, GArray *, r);
-      const double *xy = (const double *) (gconstpointer) ring->data;
+      GArray       *ring = g_array_index (rings, GArray *, r);
+      const double *xy = (const double *)(gconstpointer)ring->data;
 
       cairo_new_sub_path (cr);
       for (guint i = 0; i + 1 < ring->len; i += 2)
@@ -349,44 +348,44 @@ draw_shape (cairo_t *cr, const SitmapExportShape *shape)
   cairo_set_dash (cr, party_dash, shape->party_only ? 2 : 0, 0);
   switch (shape->kind)
     {
-    case SITMAP_SHAPE_AREA:
-      trace_rings (cr, shape->rings, TRUE);
-      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      set_category_source (cr, shape->category, 0.16);
-      cairo_fill_preserve (cr);
-      set_category_source (cr, shape->category, 0.9);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-      break;
-    case SITMAP_SHAPE_LINE:
-      trace_rings (cr, shape->rings, FALSE);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-      cairo_set_line_width (cr, 5);
-      cairo_stroke_preserve (cr);
-      set_category_source (cr, shape->category, 1);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-      break;
-    case SITMAP_SHAPE_RING:
-      sitmap_ring_draw (cr, shape->category, shape->x, shape->y, shape->radius);
-      break;
-    case SITMAP_SHAPE_VAGUE:
-      {
-        static const double dash[] = { 6, 5 };
-
-        cairo_arc (cr, shape->x, shape->y, shape->radius, 0, 2 * G_PI);
-        set_category_source (cr, shape->category, 0.06);
+      case SITMAP_SHAPE_AREA:
+        trace_rings (cr, shape->rings, TRUE);
+        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+        set_category_source (cr, shape->category, 0.16);
         cairo_fill_preserve (cr);
-        cairo_set_dash (cr, dash, 2, 0);
-        set_category_source (cr, shape->category, 0.5);
+        set_category_source (cr, shape->category, 0.9);
         cairo_set_line_width (cr, 1.5);
         cairo_stroke (cr);
-      }
-      break;
-    default:
-      break;
+        break;
+      case SITMAP_SHAPE_LINE:
+        trace_rings (cr, shape->rings, FALSE);
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+        cairo_set_line_width (cr, 5);
+        cairo_stroke_preserve (cr);
+        set_category_source (cr, shape->category, 1);
+        cairo_set_line_width (cr, 2.5);
+        cairo_stroke (cr);
+        break;
+      case SITMAP_SHAPE_RING:
+        sitmap_ring_draw (cr, shape->category, shape->x, shape->y, shape->radius);
+        break;
+      case SITMAP_SHAPE_VAGUE:
+        {
+          static const double dash[] = { 6, 5 };
+
+          cairo_arc (cr, shape->x, shape->y, shape->radius, 0, 2 * G_PI);
+          set_category_source (cr, shape->category, 0.06);
+          cairo_fill_preserve (cr);
+          cairo_set_dash (cr, dash, 2, 0);
+          set_category_source (cr, shape->category, 0.5);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+        break;
+      default:
+        break;
     }
   cairo_restore (cr);
 }
@@ -423,8 +422,8 @@ draw_mix_ring (cairo_t *cr, const SitmapExportCluster *cluster)
   /* The dominant category first, then the others in the legend's order, clockwise from the top. */
   for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
     {
-      guint category = k == 0 ? cluster->dominant : k - 1;
-      double share = (double) cluster->category_counts[category] / cluster->n_events;
+      guint  category = k == 0 ? cluster->dominant : k - 1;
+      double share = (double)cluster->category_counts[category] / cluster->n_events;
       double a0 = -G_PI / 2 + 2 * G_PI * from, a1 = -G_PI / 2 + 2 * G_PI * MIN (from + share, 1);
 
       if (share <= 0 || (k > 0 && category == cluster->dominant))
@@ -441,9 +440,9 @@ draw_mix_ring (cairo_t *cr, const SitmapExportCluster *cluster)
 static void
 draw_cluster (Painter *p, const SitmapExportCluster *cluster)
 {
-  cairo_t *cr = p->cr;
-  double r = cluster->radius, x = cluster->x, y = cluster->y, w, h;
-  gboolean majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
+  cairo_t         *cr = p->cr;
+  double           r = cluster->radius, x = cluster->x, y = cluster->y, w, h;
+  gboolean         majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
   g_autofree char *count = cluster->n_events < 1000 ? g_strdup_printf ("%u", cluster->n_events)
                                                     : g_strdup_printf ("%.1fk", cluster->n_events / 1000.0);
   g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, count, 11, TRUE);
@@ -477,10 +476,10 @@ draw_number (Painter *p, const char *text, double x, double y)
 {
   g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 10, TRUE);
   SitmapExportRect rect;
-  double w, h;
+  double           w, h;
 
   layout_size (layout, &w, &h);
-  rect = (SitmapExportRect) { x, y - h - 2, w + 6, h + 2 };
+  rect = (SitmapExportRect){ x, y - h - 2, w + 6, h + 2 };
   rounded_rect (p->cr, rect.x, rect.y, rect.width, rect.height, 3);
   cairo_set_source_rgb (p->cr, 1, 1, 1);
   cairo_fill_preserve (p->cr);
@@ -495,7 +494,7 @@ static void
 draw_events (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  gboolean numbered = (self->options.include & SITMAP_EXPORT_NOTES) != 0;
+  gboolean           numbered = (self->options.include & SITMAP_EXPORT_NOTES) != 0;
 
   for (guint i = 0; i < self->shapes->len; i++)
     draw_shape (p->cr, &g_array_index (self->shapes, SitmapExportShape, i));
@@ -512,7 +511,7 @@ draw_events (Painter *p)
   for (guint i = 0; i < self->symbols->len; i++)
     {
       const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
-      g_autofree char *text = NULL;
+      g_autofree char          *text = NULL;
 
       if (symbol->number == 0)
         continue;
@@ -544,8 +543,7 @@ draw_annotations (Painter *p)
   SitmapExportScene *self = p->scene;
 
   for (guint i = 0; i < self->annotations->len; i++)
-    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0,
-                            0);
+    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0, 0);
 }
 
 /*
@@ -567,18 +565,18 @@ legend_rows (SitmapExportScene *self, LegendRow *rows)
   for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
     if (self->categories_shown & (1u << c))
       {
-        rows[n++] = (LegendRow) { c, 0, sitmap_category_get_label (c) };
+        rows[n++] = (LegendRow){ c, 0, sitmap_category_get_label (c) };
         first = MIN (first, c);
       }
   if (first == SITMAP_N_CATEGORIES)
     return 0;
   /* What the cues on a symbol mean, for those the map shows. */
   if (self->cues_shown & SITMAP_SYMBOL_STYLE_UNCERTAIN_TIME)
-    rows[n++] = (LegendRow) { first, SITMAP_SYMBOL_STYLE_UNCERTAIN_TIME, _("Hollow: date known only roughly") };
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_UNCERTAIN_TIME, _ ("Hollow: date known only roughly") };
   if (self->cues_shown & SITMAP_SYMBOL_STYLE_PARTY_ONLY)
-    rows[n++] = (LegendRow) { first, SITMAP_SYMBOL_STYLE_PARTY_ONLY, _("Pale: reported only by parties") };
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_PARTY_ONLY, _ ("Pale: reported only by parties") };
   if (self->cues_shown & SITMAP_SYMBOL_STYLE_VAGUE_PLACE)
-    rows[n++] = (LegendRow) { first, SITMAP_SYMBOL_STYLE_VAGUE_PLACE, _("Faint: place known only roughly") };
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_VAGUE_PLACE, _ ("Faint: place known only roughly") };
   return n;
 }
 
@@ -595,11 +593,11 @@ static void
 draw_legend (Painter *p, gboolean only_reserve)
 {
   SitmapExportScene *self = p->scene;
-  LegendRow rows[SITMAP_N_CATEGORIES + 3];
-  g_autoptr (PangoLayout) heading = _sitmap_export_create_layout (p->context, _("Legend"), 12, TRUE);
+  LegendRow          rows[SITMAP_N_CATEGORIES + 3];
+  g_autoptr (PangoLayout) heading = _sitmap_export_create_layout (p->context, _ ("Legend"), 12, TRUE);
   PangoLayout *labels[G_N_ELEMENTS (rows)];
-  double x = self->map.x + INSET, y = self->map.y + INSET, width, height, w, h, row = 20;
-  guint n = legend_rows (self, rows);
+  double       x = self->map.x + INSET, y = self->map.y + INSET, width, height, w, h, row = 20;
+  guint        n = legend_rows (self, rows);
 
   if (n == 0)
     return;
@@ -649,12 +647,12 @@ static void
 draw_scale_bar (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  double latitude = p->scene->options.latitude * G_PI / 180;
-  double metres_per_pixel = 40075016.686 * cos (latitude) / self->world_pixels;
-  double metres = nice_distance (metres_per_pixel, 140), length = metres / metres_per_pixel;
-  double x = self->map.x + INSET + 8, y = self->map.y + self->map.height - INSET - 10, w, h;
-  g_autofree char *text = metres >= 1000 ? g_strdup_printf (_("%g km"), metres / 1000)
-                                         : g_strdup_printf (_("%g m"), metres);
+  double             latitude = p->scene->options.latitude * G_PI / 180;
+  double             metres_per_pixel = 40075016.686 * cos (latitude) / self->world_pixels;
+  double             metres = nice_distance (metres_per_pixel, 140), length = metres / metres_per_pixel;
+  double             x = self->map.x + INSET + 8, y = self->map.y + self->map.height - INSET - 10, w, h;
+  g_autofree char   *text
+      = metres >= 1000 ? g_strdup_printf (_ ("%g km"), metres / 1000) : g_strdup_printf (_ ("%g m"), metres);
   g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 11, FALSE);
 
   layout_size (layout, &w, &h);
@@ -675,9 +673,9 @@ static void
 draw_north_arrow (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  cairo_t *cr = p->cr;
-  double cx = self->map.x + self->map.width - INSET - 20, top = self->map.y + INSET, w, h;
-  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, C_("north", "N"), 13, TRUE);
+  cairo_t           *cr = p->cr;
+  double             cx = self->map.x + self->map.width - INSET - 20, top = self->map.y + INSET, w, h;
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, C_ ("north", "N"), 13, TRUE);
 
   draw_panel (cr, cx - 18, top, 36, 52);
   layout_size (layout, &w, &h);
@@ -786,11 +784,11 @@ static void
 draw_time_ticks (Painter *p, double x0, double width, double baseline, gint64 t0, gint64 t1)
 {
   static const int steps[] = { 1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200 };
-  double seconds_per_pixel = (double) (t1 - t0) / width;
-  TickUnit unit = seconds_per_pixel * 70 > 150 * 86400 ? TICK_YEARS
-                  : seconds_per_pixel * 70 > 6 * 86400 ? TICK_MONTHS
-                                                       : TICK_DAYS;
-  double unit_seconds = unit == TICK_YEARS ? 365.25 * 86400 : unit == TICK_MONTHS ? 30.44 * 86400 : 86400;
+  double           seconds_per_pixel = (double)(t1 - t0) / width;
+  TickUnit         unit = seconds_per_pixel * 70 > 150 * 86400 ? TICK_YEARS
+                          : seconds_per_pixel * 70 > 6 * 86400 ? TICK_MONTHS
+                                                               : TICK_DAYS;
+  double           unit_seconds = unit == TICK_YEARS ? 365.25 * 86400 : unit == TICK_MONTHS ? 30.44 * 86400 : 86400;
   g_autoptr (GDateTime) tick = NULL;
   int step = 1;
 
@@ -801,14 +799,14 @@ draw_time_ticks (Painter *p, double x0, double width, double baseline, gint64 t0
   tick = first_tick (t0, unit, step);
   for (int i = 0; i < 400 && tick != NULL && g_date_time_to_unix (tick) < t1; i++)
     {
-      double x = x0 + (g_date_time_to_unix (tick) - t0) / seconds_per_pixel;
+      double           x = x0 + (g_date_time_to_unix (tick) - t0) / seconds_per_pixel;
       g_autofree char *text = NULL;
       g_autoptr (PangoLayout) layout = NULL;
       GDateTime *next;
-      double w, h;
+      double     w, h;
 
       /* Translators: labels on the timeline strip of an export: a year, a month, a day */
-      text = g_date_time_format (tick, unit == TICK_YEARS ? "%Y" : unit == TICK_MONTHS ? _("%b %Y") : _("%-d %b"));
+      text = g_date_time_format (tick, unit == TICK_YEARS ? "%Y" : unit == TICK_MONTHS ? _ ("%b %Y") : _ ("%-d %b"));
       layout = _sitmap_export_create_layout (p->context, text, 10, FALSE);
       layout_size (layout, &w, &h);
       cairo_move_to (p->cr, round (x) + 0.5, baseline - 3);
@@ -832,8 +830,8 @@ static gboolean
 draw_marks (Painter *p, double x0, double top, double width, double height, gint64 t0, gint64 t1)
 {
   GArray *marks = p->scene->marks;
-  double lane_ends[6], lane_height = height / G_N_ELEMENTS (lane_ends);
-  double scale = width / (double) (t1 - t0);
+  double  lane_ends[6], lane_height = height / G_N_ELEMENTS (lane_ends);
+  double  scale = width / (double)(t1 - t0);
 
   for (guint l = 0; l < G_N_ELEMENTS (lane_ends); l++)
     lane_ends[l] = -G_MAXDOUBLE;
@@ -842,10 +840,10 @@ draw_marks (Painter *p, double x0, double top, double width, double height, gint
   for (guint i = 0; i < marks->len; i++)
     {
       const SitmapExportMark *mark = &g_array_index (marks, SitmapExportMark, i);
-      double a = x0 + MAX (0, (double) (mark->start - t0)) * scale;
-      double b = x0 + MIN ((double) (t1 - t0), (double) (MIN (mark->end, t1) - t0)) * scale;
+      double                  a = x0 + MAX (0, (double)(mark->start - t0)) * scale;
+      double                  b = x0 + MIN ((double)(t1 - t0), (double)(MIN (mark->end, t1) - t0)) * scale;
       gboolean exact = mark->precision == SITMAP_TIME_PRECISION_EXACT || mark->precision == SITMAP_TIME_PRECISION_DAY;
-      guint lane = 0;
+      guint    lane = 0;
 
       if (mark->end <= t0 || mark->start >= t1)
         continue;
@@ -868,9 +866,9 @@ static void
 draw_histogram (Painter *p, double x0, double top, double width, double height)
 {
   SitmapExportScene *self = p->scene;
-  const guint32 *counts = self->histogram;
-  double bin_width = width / MAX (self->n_bins, 1);
-  guint32 max = 1;
+  const guint32     *counts = self->histogram;
+  double             bin_width = width / MAX (self->n_bins, 1);
+  guint32            max = 1;
 
   if (counts == NULL)
     return;
@@ -904,9 +902,9 @@ static void
 draw_timeline (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  SitmapExportRect *r = &self->timeline;
-  gint64 t0 = self->range_start, t1 = self->range_end;
-  double bar_top = r->y + 6, bar_height = r->height - 26, baseline = bar_top + bar_height;
+  SitmapExportRect  *r = &self->timeline;
+  gint64             t0 = self->range_start, t1 = self->range_end;
+  double             bar_top = r->y + 6, bar_height = r->height - 26, baseline = bar_top + bar_height;
 
   rounded_rect (p->cr, r->x, r->y, r->width, r->height, 6);
   cairo_set_source_rgb (p->cr, 0.965, 0.961, 0.957);
@@ -931,16 +929,16 @@ static void
 draw_notes (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  SitmapExportRect *r = &self->notes_area;
-  double column_width = (r->width - (self->note_columns - 1) * 24.0) / self->note_columns;
-  g_autofree char *heading_text = NULL;
+  SitmapExportRect  *r = &self->notes_area;
+  double             column_width = (r->width - (self->note_columns - 1) * 24.0) / self->note_columns;
+  g_autofree char   *heading_text = NULL;
   g_autoptr (PangoLayout) heading = NULL;
 
   if (self->n_notes_shown < self->n_visible)
-    heading_text = g_strdup_printf (_("Events and their sources (%u of %u listed)"), self->n_notes_shown,
-                                    self->n_visible);
+    heading_text
+        = g_strdup_printf (_ ("Events and their sources (%u of %u listed)"), self->n_notes_shown, self->n_visible);
   else
-    heading_text = g_strdup (_("Events and their sources"));
+    heading_text = g_strdup (_ ("Events and their sources"));
   heading = _sitmap_export_create_layout (p->context, heading_text, 13, TRUE);
   show_layout (p, heading, r->x, r->y, ink, 0);
   for (guint i = 0; i < self->n_notes_shown; i++)
@@ -957,11 +955,11 @@ draw_footer (Painter *p)
 {
   SitmapExportScene *self = p->scene;
   /* Translators: the date and time on an export, see g_date_time_format() */
-  g_autofree char *when = g_date_time_format (self->options.now, _("%-d %B %Y, %H:%M"));
-  g_autofree char *text =
-    self->document_name != NULL
-      ? g_strdup_printf (_("Exported on %s from %s with Sitmap %s"), when, self->document_name, PACKAGE_VERSION)
-      : g_strdup_printf (_("Exported on %s with Sitmap %s"), when, PACKAGE_VERSION);
+  g_autofree char *when = g_date_time_format (self->options.now, _ ("%-d %B %Y, %H:%M"));
+  g_autofree char *text
+      = self->document_name != NULL
+            ? g_strdup_printf (_ ("Exported on %s from %s with Sitmap %s"), when, self->document_name, PACKAGE_VERSION)
+            : g_strdup_printf (_ ("Exported on %s with Sitmap %s"), when, PACKAGE_VERSION);
   g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 10, FALSE);
 
   show_layout (p, layout, self->footer.x, self->footer.y, grey_ink, 0);
@@ -974,9 +972,9 @@ draw_footer (Painter *p)
 static void
 draw_map (Painter *p)
 {
-  SitmapExportScene *self = p->scene;
+  SitmapExportScene  *self = p->scene;
   SitmapExportInclude include = self->options.include;
-  cairo_t *cr = p->cr;
+  cairo_t            *cr = p->cr;
 
   cairo_save (cr);
   cairo_rectangle (cr, self->map.x, self->map.y, self->map.width, self->map.height);
@@ -1011,9 +1009,9 @@ void
 _sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink)
 {
   g_autoptr (GArray) label_rects = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
-  PangoContext *context = pango_cairo_create_context (cr);
+  PangoContext       *context = pango_cairo_create_context (cr);
   SitmapExportInclude include = self->options.include;
-  Painter p = { self, cr, context, sink, label_rects };
+  Painter             p = { self, cr, context, sink, label_rects };
 
   set_font_options (context);
   cairo_save (cr);

@@ -16,20 +16,20 @@
 typedef struct
 {
   const char *label;
-  double      width;  /* pixels, or millimetres for paper */
+  double      width; /* pixels, or millimetres for paper */
   double      height;
-  double      dpi;    /* 0 for screens */
+  double      dpi; /* 0 for screens */
 } SizeInfo;
 
 static const SizeInfo sizes[SITMAP_N_EXPORT_SIZES] = {
-  [SITMAP_EXPORT_SIZE_WINDOW] = { N_("Current Window"), 0, 0, 0 },
-  [SITMAP_EXPORT_SIZE_HD] = { N_("1920 × 1080 (Full HD)"), 1920, 1080, 0 },
-  [SITMAP_EXPORT_SIZE_4K] = { N_("3840 × 2160 (4K)"), 3840, 2160, 0 },
-  [SITMAP_EXPORT_SIZE_A4_150] = { N_("A4, 150 dpi"), 210, 297, 150 },
-  [SITMAP_EXPORT_SIZE_A4_300] = { N_("A4, 300 dpi"), 210, 297, 300 },
-  [SITMAP_EXPORT_SIZE_LETTER_150] = { N_("US Letter, 150 dpi"), 215.9, 279.4, 150 },
-  [SITMAP_EXPORT_SIZE_LETTER_300] = { N_("US Letter, 300 dpi"), 215.9, 279.4, 300 },
-  [SITMAP_EXPORT_SIZE_CUSTOM] = { N_("Custom"), 0, 0, 0 },
+  [SITMAP_EXPORT_SIZE_WINDOW] = { N_ ("Current Window"), 0, 0, 0 },
+  [SITMAP_EXPORT_SIZE_HD] = { N_ ("1920 × 1080 (Full HD)"), 1920, 1080, 0 },
+  [SITMAP_EXPORT_SIZE_4K] = { N_ ("3840 × 2160 (4K)"), 3840, 2160, 0 },
+  [SITMAP_EXPORT_SIZE_A4_150] = { N_ ("A4, 150 dpi"), 210, 297, 150 },
+  [SITMAP_EXPORT_SIZE_A4_300] = { N_ ("A4, 300 dpi"), 210, 297, 300 },
+  [SITMAP_EXPORT_SIZE_LETTER_150] = { N_ ("US Letter, 150 dpi"), 215.9, 279.4, 150 },
+  [SITMAP_EXPORT_SIZE_LETTER_300] = { N_ ("US Letter, 300 dpi"), 215.9, 279.4, 300 },
+  [SITMAP_EXPORT_SIZE_CUSTOM] = { N_ ("Custom"), 0, 0, 0 },
 };
 
 static const struct
@@ -38,9 +38,9 @@ static const struct
   const char *mime_type;
   const char *label;
 } formats[SITMAP_N_EXPORT_FORMATS] = {
-  [SITMAP_EXPORT_PNG] = { "png", "image/png", N_("PNG") },
-  [SITMAP_EXPORT_SVG] = { "svg", "image/svg+xml", N_("SVG") },
-  [SITMAP_EXPORT_PDF] = { "pdf", "application/pdf", N_("PDF") },
+  [SITMAP_EXPORT_PNG] = { "png", "image/png", N_ ("PNG") },
+  [SITMAP_EXPORT_SVG] = { "svg", "image/svg+xml", N_ ("SVG") },
+  [SITMAP_EXPORT_PDF] = { "pdf", "application/pdf", N_ ("PDF") },
 };
 
 void
@@ -48,7 +48,7 @@ sitmap_export_options_init (SitmapExportOptions *self)
 {
   g_return_if_fail (self != NULL);
 
-  *self = (SitmapExportOptions) {
+  *self = (SitmapExportOptions){
     .format = SITMAP_EXPORT_PNG,
     .width = 1920,
     .height = 1080,
@@ -117,7 +117,7 @@ const char *
 sitmap_export_format_get_label (SitmapExportFormat format)
 {
   g_return_val_if_fail (format < SITMAP_N_EXPORT_FORMATS, NULL);
-  return _(formats[format].label);
+  return _ (formats[format].label);
 }
 
 gboolean
@@ -131,7 +131,7 @@ gboolean
 sitmap_export_size_get (SitmapExportSize size, gboolean landscape, int *width, int *height, double *scale)
 {
   const SizeInfo *info;
-  double w, h;
+  double          w, h;
 
   g_return_val_if_fail (size < SITMAP_N_EXPORT_SIZES, FALSE);
 
@@ -166,7 +166,7 @@ const char *
 sitmap_export_size_get_label (SitmapExportSize size)
 {
   g_return_val_if_fail (size < SITMAP_N_EXPORT_SIZES, NULL);
-  return _(sizes[size].label);
+  return _ (sizes[size].label);
 }
 
 double
@@ -191,8 +191,8 @@ sitmap_export_size_from_name (const char *name, int *width, int *height, double 
     { "letter@150", SITMAP_EXPORT_SIZE_LETTER_150 },
   };
   g_autofree char *lower = NULL;
-  gboolean landscape;
-  char *suffix;
+  gboolean         landscape;
+  char            *suffix;
 
   g_return_val_if_fail (name != NULL, FALSE);
 
@@ -214,7 +214,7 @@ static gboolean
 parse_side (const char *text, const char **end, int *side)
 {
   guint64 value;
-  char *stop;
+  char   *stop;
 
   if (!g_ascii_isdigit (*text))
     return FALSE;
@@ -230,7 +230,7 @@ gboolean
 sitmap_export_parse_size (const char *text, int *width, int *height, GError **error)
 {
   const char *p = text;
-  int w, h;
+  int         w, h;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
@@ -244,12 +244,12 @@ sitmap_export_parse_size (const char *text, int *width, int *height, GError **er
     goto bad;
   if (!parse_side (p, &p, &h) || *p != '\0')
     goto bad;
-  if (w < SITMAP_EXPORT_MIN_SIDE || h < SITMAP_EXPORT_MIN_SIDE || w > SITMAP_EXPORT_MAX_SIDE ||
-      h > SITMAP_EXPORT_MAX_SIDE)
+  if (w < SITMAP_EXPORT_MIN_SIDE || h < SITMAP_EXPORT_MIN_SIDE || w > SITMAP_EXPORT_MAX_SIDE
+      || h > SITMAP_EXPORT_MAX_SIDE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("Size “%s” is out of range: each side must be %d to %d pixels"), text,
-                   SITMAP_EXPORT_MIN_SIDE, SITMAP_EXPORT_MAX_SIDE);
+                   _ ("Size “%s” is out of range: each side must be %d to %d pixels"), text, SITMAP_EXPORT_MIN_SIDE,
+                   SITMAP_EXPORT_MAX_SIDE);
       return FALSE;
     }
   *width = w;
@@ -258,6 +258,6 @@ sitmap_export_parse_size (const char *text, int *width, int *height, GError **er
 
 bad:
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-               _("Size “%s” is not understood: give the width and height in pixels, such as 1920x1080"), text);
+               _ ("Size “%s” is not understood: give the width and height in pixels, such as 1920x1080"), text);
   return FALSE;
 }

@@ -16,22 +16,22 @@
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
 
-#define MARGIN           24.0
-#define CELL_PIXELS      44.0
-#define TITLE_SIZE       22.0
-#define SUBTITLE_SIZE    14.0
-#define TIMELINE_HEIGHT  64.0
-#define FOOTER_HEIGHT    18.0
-#define NOTES_HEADING    22.0
-#define NOTE_GAP         6.0
-#define COLUMN_GAP       24.0
-#define MIN_MAP_HEIGHT   160.0
+#define MARGIN 24.0
+#define CELL_PIXELS 44.0
+#define TITLE_SIZE 22.0
+#define SUBTITLE_SIZE 14.0
+#define TIMELINE_HEIGHT 64.0
+#define FOOTER_HEIGHT 18.0
+#define NOTES_HEADING 22.0
+#define NOTE_GAP 6.0
+#define COLUMN_GAP 24.0
+#define MIN_MAP_HEIGHT 160.0
 /* Most of a page the notes may take; more notes are counted, not listed. */
-#define NOTES_SHARE      0.32
+#define NOTES_SHARE 0.32
 
 G_DEFINE_FINAL_TYPE (SitmapExportScene, sitmap_export_scene, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (sitmap-export-error-quark, sitmap_export_error)
+G_DEFINE_QUARK (sitmap - export - error - quark, sitmap_export_error)
 
 /*
  * Auxiliary methods
@@ -48,13 +48,13 @@ shape_clear (gpointer data)
 static void
 cluster_clear (gpointer data)
 {
-  g_free (((SitmapExportCluster *) data)->numbers);
+  g_free (((SitmapExportCluster *)data)->numbers);
 }
 
 static void
 place_clear (gpointer data)
 {
-  g_free (((SitmapExportPlace *) data)->name);
+  g_free (((SitmapExportPlace *)data)->name);
 }
 
 static void
@@ -79,8 +79,8 @@ _sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y,
 static gboolean
 in_map (SitmapExportScene *self, double x, double y, double margin)
 {
-  return x >= self->map.x - margin && x <= self->map.x + self->map.width + margin && y >= self->map.y - margin &&
-         y <= self->map.y + self->map.height + margin;
+  return x >= self->map.x - margin && x <= self->map.x + self->map.width + margin && y >= self->map.y - margin
+         && y <= self->map.y + self->map.height + margin;
 }
 
 static char *
@@ -89,7 +89,7 @@ format_day (gint64 t)
   g_autoptr (GDateTime) dt = g_date_time_new_from_unix_utc (t);
 
   /* Translators: a date in an export's subtitle, see g_date_time_format() */
-  return dt != NULL ? g_date_time_format (dt, _("%-d %B %Y")) : g_strdup ("?");
+  return dt != NULL ? g_date_time_format (dt, _ ("%-d %B %Y")) : g_strdup ("?");
 }
 
 static char *
@@ -99,8 +99,7 @@ describe_range (SitmapExportScene *self)
   g_autofree char *to = NULL;
   g_autofree char *events = NULL;
 
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", self->n_visible),
-                            self->n_visible);
+  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", self->n_visible), self->n_visible);
   if (self->range_start >= self->range_end)
     return g_steal_pointer (&events);
   from = format_day (self->range_start);
@@ -108,7 +107,7 @@ describe_range (SitmapExportScene *self)
   to = format_day (self->range_end - 1);
   if (g_strcmp0 (from, to) == 0)
     return g_strdup_printf ("%s · %s", from, events);
-  return g_strdup_printf (_("%s to %s · %s"), from, to, events);
+  return g_strdup_printf (_ ("%s to %s · %s"), from, to, events);
 }
 
 /* "on 10 December 2024 · near Sukhna · SOHR via AFP, AFP" */
@@ -119,9 +118,9 @@ describe_event (SitmapDocument *document, guint position, gboolean *party_only)
   g_autoptr (GString) text = g_string_new (NULL);
   g_autoptr (SitmapEvent) event = sitmap_document_get_event (document, position);
   const SitmapCitationRecord *citations;
-  SitmapTime time;
-  const char *place;
-  guint n_citations;
+  SitmapTime                  time;
+  const char                 *place;
+  guint                       n_citations;
 
   sitmap_event_get_time (event, &time);
   if (sitmap_time_is_dated (&time))
@@ -131,7 +130,7 @@ describe_event (SitmapDocument *document, guint position, gboolean *party_only)
       g_string_append (text, when);
     }
   else
-    g_string_append (text, _("undated"));
+    g_string_append (text, _ ("undated"));
   place = sitmap_event_get_place_name (event);
   if (place != NULL && *place != '\0')
     g_string_append_printf (text, " · %s", place);
@@ -147,14 +146,14 @@ describe_event (SitmapDocument *document, guint position, gboolean *party_only)
           SitmapSource *via = sitmap_document_get_source (document, citations[i].via - 1);
 
           if (via != NULL)
-            g_string_append_printf (text, _(" via %s"), sitmap_source_get_short_name (via));
+            g_string_append_printf (text, _ (" via %s"), sitmap_source_get_short_name (via));
         }
     }
   if (n_citations == 0)
-    g_string_append_printf (text, " · %s", _("no source given"));
+    g_string_append_printf (text, " · %s", _ ("no source given"));
   *party_only = sitmap_event_is_party_only (event);
   if (*party_only)
-    g_string_append_printf (text, " · %s", _("reported only by parties to the conflict"));
+    g_string_append_printf (text, " · %s", _ ("reported only by parties to the conflict"));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -166,10 +165,10 @@ collect_notes (SitmapExportScene *self, SitmapDocument *document, const guint32 
   for (guint i = 0; i < n; i++)
     {
       SitmapEventStore *store = sitmap_document_get_store (document);
-      const char *title = sitmap_event_store_get_title (store, visible[i]);
-      SitmapExportNote note = { .number = i + 1 };
+      const char       *title = sitmap_event_store_get_title (store, visible[i]);
+      SitmapExportNote  note = { .number = i + 1 };
 
-      note.title = g_strdup (title != NULL && *title != '\0' ? title : _("Untitled event"));
+      note.title = g_strdup (title != NULL && *title != '\0' ? title : _ ("Untitled event"));
       note.details = describe_event (document, visible[i], &note.party_only);
       g_array_append_val (self->notes, note);
     }
@@ -181,7 +180,7 @@ static void
 collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const guint32 *visible, guint n_visible)
 {
   gint64 t0 = self->range_start, t1 = self->range_end;
-  guint n_dated = 0;
+  guint  n_dated = 0;
 
   for (guint i = 0; i < n_visible; i++)
     n_dated += visible[i] < columns->n_dated;
@@ -189,7 +188,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
     {
       for (guint i = 0; i < n_visible; i++)
         {
-          guint p = visible[i];
+          guint            p = visible[i];
           SitmapExportMark mark;
 
           if (p >= columns->n_dated)
@@ -204,8 +203,8 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
     }
   if (t1 <= t0)
     return;
-  self->n_bins = MAX (1, (guint) ((self->timeline.width - 16) / SITMAP_EXPORT_BIN_PIXELS));
-  self->histogram = g_new0 (guint32, (gsize) self->n_bins * SITMAP_N_CATEGORIES);
+  self->n_bins = MAX (1, (guint)((self->timeline.width - 16) / SITMAP_EXPORT_BIN_PIXELS));
+  self->histogram = g_new0 (guint32, (gsize)self->n_bins * SITMAP_N_CATEGORIES);
   for (guint i = 0; i < n_visible; i++)
     {
       guint p = visible[i];
@@ -213,7 +212,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
 
       if (p >= columns->n_dated || columns->start[p] < t0 || columns->start[p] >= t1)
         continue;
-      bin = MIN (self->n_bins - 1, (guint) ((double) (columns->start[p] - t0) / (t1 - t0) * self->n_bins));
+      bin = MIN (self->n_bins - 1, (guint)((double)(columns->start[p] - t0) / (t1 - t0) * self->n_bins));
       self->histogram[bin * SITMAP_N_CATEGORIES + columns->category[p]]++;
     }
 }
@@ -238,7 +237,7 @@ layout_height (PangoContext *context, const char *text, double size, gboolean bo
 
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_get_size (layout, NULL, &h);
-  return (double) h / PANGO_SCALE;
+  return (double)h / PANGO_SCALE;
 }
 
 /* How many notes fit in columns at most max_height high, and how high the tallest column is. Columns
@@ -247,14 +246,15 @@ static guint
 fit_notes (SitmapExportScene *self, PangoContext *context, double column_width, double max_height, double *height)
 {
   g_autofree double *heights = g_new (double, MAX (self->notes->len, 1));
-  double total = 0, target, column_height = 0, tallest = 0;
-  int column = 0;
-  guint n = 0;
+  double             total = 0, target, column_height = 0, tallest = 0;
+  int                column = 0;
+  guint              n = 0;
 
   for (guint i = 0; i < self->notes->len; i++)
     {
-      heights[i] = _sitmap_export_measure_note (context, &g_array_index (self->notes, SitmapExportNote, i),
-                                                column_width) + NOTE_GAP;
+      heights[i]
+          = _sitmap_export_measure_note (context, &g_array_index (self->notes, SitmapExportNote, i), column_width)
+            + NOTE_GAP;
       total += heights[i];
     }
   target = MIN (max_height, total / self->note_columns);
@@ -285,16 +285,16 @@ lay_out_with (SitmapExportScene *self, PangoContext *context, SitmapExportInclud
 {
   double w = self->page_width, y = MARGIN, bottom = self->page_height - MARGIN;
 
-  self->header = (SitmapExportRect) { MARGIN, MARGIN, w - 2 * MARGIN, 0 };
+  self->header = (SitmapExportRect){ MARGIN, MARGIN, w - 2 * MARGIN, 0 };
   if (include & SITMAP_EXPORT_TITLE)
     {
-      self->header.height = layout_height (context, self->title, TITLE_SIZE, TRUE, self->header.width) + 4 +
-                            layout_height (context, self->subtitle, SUBTITLE_SIZE, FALSE, self->header.width);
+      self->header.height = layout_height (context, self->title, TITLE_SIZE, TRUE, self->header.width) + 4
+                            + layout_height (context, self->subtitle, SUBTITLE_SIZE, FALSE, self->header.width);
       y += self->header.height + 12;
     }
   if (include & SITMAP_EXPORT_EXPORTED_ON)
     {
-      self->footer = (SitmapExportRect) { MARGIN, bottom - FOOTER_HEIGHT + 6, w - 2 * MARGIN, FOOTER_HEIGHT - 6 };
+      self->footer = (SitmapExportRect){ MARGIN, bottom - FOOTER_HEIGHT + 6, w - 2 * MARGIN, FOOTER_HEIGHT - 6 };
       bottom -= FOOTER_HEIGHT;
     }
   if ((include & SITMAP_EXPORT_NOTES) && self->notes->len > 0)
@@ -306,15 +306,15 @@ lay_out_with (SitmapExportScene *self, PangoContext *context, SitmapExportInclud
       max_height = MAX (60, MIN ((bottom - y) * NOTES_SHARE, bottom - y - MIN_MAP_HEIGHT)) - NOTES_HEADING;
       self->n_notes_shown = fit_notes (self, context, column_width, max_height, &height);
       height += NOTES_HEADING;
-      self->notes_area = (SitmapExportRect) { MARGIN, bottom - height, w - 2 * MARGIN, height };
+      self->notes_area = (SitmapExportRect){ MARGIN, bottom - height, w - 2 * MARGIN, height };
       bottom -= height + 12;
     }
   if (include & SITMAP_EXPORT_TIMELINE)
     {
-      self->timeline = (SitmapExportRect) { MARGIN, bottom - TIMELINE_HEIGHT, w - 2 * MARGIN, TIMELINE_HEIGHT };
+      self->timeline = (SitmapExportRect){ MARGIN, bottom - TIMELINE_HEIGHT, w - 2 * MARGIN, TIMELINE_HEIGHT };
       bottom -= TIMELINE_HEIGHT + 10;
     }
-  self->map = (SitmapExportRect) { MARGIN, y, w - 2 * MARGIN, bottom - y };
+  self->map = (SitmapExportRect){ MARGIN, y, w - 2 * MARGIN, bottom - y };
 }
 
 /* Lays out the page; on a page too small for the map and all that goes around it, the map keeps its
@@ -323,19 +323,22 @@ static void
 lay_out (SitmapExportScene *self)
 {
   static const SitmapExportInclude droppable[] = {
-    SITMAP_EXPORT_NOTES, SITMAP_EXPORT_TIMELINE, SITMAP_EXPORT_EXPORTED_ON, SITMAP_EXPORT_TITLE,
+    SITMAP_EXPORT_NOTES,
+    SITMAP_EXPORT_TIMELINE,
+    SITMAP_EXPORT_EXPORTED_ON,
+    SITMAP_EXPORT_TITLE,
   };
   g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
   g_autoptr (GObject) context_object = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
   PangoContext *context = PANGO_CONTEXT (context_object);
-  double min_height = MIN (MIN_MAP_HEIGHT, self->page_height * 0.5);
+  double        min_height = MIN (MIN_MAP_HEIGHT, self->page_height * 0.5);
 
   lay_out_with (self, context, self->options.include);
   for (guint i = 0; i < G_N_ELEMENTS (droppable) && self->map.height < min_height; i++)
     {
       self->options.include &= ~droppable[i];
       self->n_notes_shown = 0;
-      self->timeline = self->footer = self->notes_area = (SitmapExportRect) { 0 };
+      self->timeline = self->footer = self->notes_area = (SitmapExportRect){ 0 };
       lay_out_with (self, context, self->options.include);
     }
   self->map.height = MAX (self->map.height, 20);
@@ -360,14 +363,14 @@ note_number (const guint32 *visible, guint n_listed, guint32 position)
       else
         hi = mid;
     }
-  return lo < n_listed && visible[lo] == position ? (int) lo + 1 : 0;
+  return lo < n_listed && visible[lo] == position ? (int)lo + 1 : 0;
 }
 
 /* Clear functions get a pointer to the element. */
 static void
 ring_clear (gpointer data)
 {
-  g_array_unref (*(GArray **) data);
+  g_array_unref (*(GArray **)data);
 }
 
 static GArray *
@@ -378,9 +381,9 @@ copy_path (SitmapExportScene *self, SitmapShapeTable *table, const SitmapShape *
   g_array_set_clear_func (rings, ring_clear);
   for (guint r = 0; r < sitmap_shape_table_get_n_rings (table, shape->path); r++)
     {
-      guint n_points;
+      guint         n_points;
       const double *points = sitmap_shape_table_get_ring (table, shape->path, r, &n_points);
-      GArray *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
+      GArray       *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
 
       for (guint i = 0; i < n_points; i++)
         {
@@ -407,8 +410,8 @@ static void
 add_shape (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventColumns *columns, guint position)
 {
   const SitmapShape *shape = sitmap_shape_table_lookup (table, position);
-  SitmapExportShape item = { 0 };
-  double x, y;
+  SitmapExportShape  item = { 0 };
+  double             x, y;
 
   if (shape == NULL)
     return;
@@ -430,10 +433,10 @@ add_single (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventC
             const SitmapClusterPoint *points, const guint32 *visible, guint32 position)
 {
   SitmapExportSymbol symbol;
-  double x, y;
+  double             x, y;
 
   _sitmap_export_scene_world_to_page (self, sitmap_cluster_point_to_world (points[position].x),
-                 sitmap_cluster_point_to_world (points[position].y), &x, &y);
+                                      sitmap_cluster_point_to_world (points[position].y), &x, &y);
   if (!in_map (self, x, y, SITMAP_SYMBOL_RADIUS * 2))
     return;
   symbol.x = x;
@@ -451,8 +454,8 @@ add_single (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventC
 }
 
 static void
-add_paths (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventColumns *columns,
-           const guint32 *visible, guint n_visible)
+add_paths (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventColumns *columns, const guint32 *visible,
+           guint n_visible)
 {
   double x0, y0, x1, y1;
 
@@ -467,8 +470,8 @@ add_paths (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventCo
         continue;
       _sitmap_export_scene_world_to_page (self, shape->min_x, shape->min_y, &x0, &y0);
       _sitmap_export_scene_world_to_page (self, shape->max_x, shape->max_y, &x1, &y1);
-      if (x1 < self->map.x || x0 > self->map.x + self->map.width || y1 < self->map.y ||
-          y0 > self->map.y + self->map.height)
+      if (x1 < self->map.x || x0 > self->map.x + self->map.width || y1 < self->map.y
+          || y0 > self->map.y + self->map.height)
         continue;
       add_shape (self, table, columns, visible[i]);
     }
@@ -497,13 +500,13 @@ cluster_numbers (SitmapExportScene *self, SitmapClusterIndex *index, guint clust
 static void
 add_clusters (SitmapExportScene *self, SitmapClusterIndex *index, const guint32 *visible)
 {
-  guint n_clusters;
+  guint                n_clusters;
   const SitmapCluster *clusters = sitmap_cluster_index_get_clusters (index, &n_clusters);
 
   for (guint i = 0; i < n_clusters; i++)
     {
       SitmapExportCluster item = { 0 };
-      double x, y;
+      double              x, y;
 
       _sitmap_export_scene_world_to_page (self, clusters[i].x, clusters[i].y, &x, &y);
       if (!in_map (self, x, y, clusters[i].radius + 2))
@@ -527,14 +530,14 @@ static SitmapClusterPoint *
 prepare_points (SitmapDocument *document, SitmapShapeTable *table)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  SitmapClusterPoint *points = g_new (SitmapClusterPoint, MAX (columns->n_events, 1));
-  const SitmapShape *shapes;
-  guint n_shapes;
+  SitmapClusterPoint       *points = g_new (SitmapClusterPoint, MAX (columns->n_events, 1));
+  const SitmapShape        *shapes;
+  guint                     n_shapes;
 
   for (guint i = 0; i < columns->n_events; i++)
     points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
-                  ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
-                  : sitmap_cluster_point_from_world (NAN, NAN);
+                    ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
+                    : sitmap_cluster_point_from_world (NAN, NAN);
   /* As on screen: an event located by a shape alone is drawn at the middle of its shape. */
   shapes = sitmap_shape_table_get_shapes (table, &n_shapes);
   for (guint s = 0; s < n_shapes; s++)
@@ -552,21 +555,21 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
   g_autoptr (SitmapShapeTable) table = sitmap_shape_table_new (document);
   g_autofree SitmapClusterPoint *points = prepare_points (document, table);
   g_autoptr (SitmapClusterIndex) index = sitmap_cluster_index_new ();
-  SitmapClusterGrid grid;
+  SitmapClusterGrid   grid;
   SitmapClusterWindow window;
-  SitmapClusterInput input = { points, columns->category, NULL, visible, n_visible };
-  double left = self->center_x * self->world_pixels - self->map.width / 2 - CELL_PIXELS;
-  double top = self->center_y * self->world_pixels - self->map.height / 2 - CELL_PIXELS;
+  SitmapClusterInput  input = { points, columns->category, NULL, visible, n_visible };
+  double              left = self->center_x * self->world_pixels - self->map.width / 2 - CELL_PIXELS;
+  double              top = self->center_y * self->world_pixels - self->map.height / 2 - CELL_PIXELS;
 
   sitmap_cluster_grid_init (&grid, self->world_pixels, CELL_PIXELS);
   /* Columns go around the world: the window starts within it. */
-  window.x0 = (gint64) floor (left / grid.cell_pixels) % (gint64) grid.cells_across;
+  window.x0 = (gint64)floor (left / grid.cell_pixels) % (gint64)grid.cells_across;
   window.x0 = (window.x0 + grid.cells_across) % grid.cells_across;
-  window.y0 = (gint64) CLAMP (floor (top / grid.cell_pixels), 0, grid.cells_across - 1);
-  window.width = MIN ((guint32) ceil ((self->map.width + 2 * CELL_PIXELS) / grid.cell_pixels) + 2, grid.cells_across);
-  window.height = MIN ((guint32) ceil ((self->map.height + 2 * CELL_PIXELS) / grid.cell_pixels) + 2,
+  window.y0 = (gint64)CLAMP (floor (top / grid.cell_pixels), 0, grid.cells_across - 1);
+  window.width = MIN ((guint32)ceil ((self->map.width + 2 * CELL_PIXELS) / grid.cell_pixels) + 2, grid.cells_across);
+  window.height = MIN ((guint32)ceil ((self->map.height + 2 * CELL_PIXELS) / grid.cell_pixels) + 2,
                        grid.cells_across - MIN (window.y0, grid.cells_across - 1));
-  while ((guint64) window.width * window.height > SITMAP_CLUSTER_MAX_CELLS)
+  while ((guint64)window.width * window.height > SITMAP_CLUSTER_MAX_CELLS)
     window.height--;
   sitmap_cluster_index_build (index, &grid, &window, &input);
 
@@ -575,7 +578,7 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
   for (guint cell = 0; cell < window.width * window.height; cell++)
     {
       const guint32 *singles;
-      guint n_singles;
+      guint          n_singles;
 
       if (sitmap_cluster_index_get_cell (index, cell, &singles, &n_singles) >= 0)
         continue;
@@ -587,8 +590,8 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
 static gboolean
 is_settlement (SitmapPlaceKind kind)
 {
-  return kind != SITMAP_PLACE_KIND_DISTRICT && kind != SITMAP_PLACE_KIND_PROVINCE &&
-         kind != SITMAP_PLACE_KIND_REGION && kind != SITMAP_PLACE_KIND_COUNTRY;
+  return kind != SITMAP_PLACE_KIND_DISTRICT && kind != SITMAP_PLACE_KIND_PROVINCE && kind != SITMAP_PLACE_KIND_REGION
+         && kind != SITMAP_PLACE_KIND_COUNTRY;
 }
 
 static void
@@ -599,9 +602,9 @@ collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tile
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr (SitmapPlace) place = g_list_model_get_item (places, i);
-      SitmapPlaceKind kind = sitmap_place_get_kind (place);
+      SitmapPlaceKind   kind = sitmap_place_get_kind (place);
       SitmapExportPlace item = { .kind = kind, .area = !is_settlement (kind) };
-      double x, y;
+      double            x, y;
 
       /* Over tiles that name towns, the document's towns would be written twice. */
       if (tiles_name_places && !item.area)
@@ -622,8 +625,8 @@ collect_annotations (SitmapExportScene *self, SitmapDocument *document)
 {
   GListModel *annotations = sitmap_document_get_annotations (document);
 
-  if (!(self->options.include & SITMAP_EXPORT_ANNOTATIONS) || annotations == NULL ||
-      !sitmap_document_get_annotations_visible (document))
+  if (!(self->options.include & SITMAP_EXPORT_ANNOTATIONS) || annotations == NULL
+      || !sitmap_document_get_annotations_visible (document))
     return;
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
@@ -638,13 +641,13 @@ collect_annotations (SitmapExportScene *self, SitmapDocument *document)
 static char *
 document_display_name (SitmapDocument *document)
 {
-  GFile *file = sitmap_document_get_file (document);
+  GFile           *file = sitmap_document_get_file (document);
   g_autofree char *basename = NULL;
 
   if (file == NULL)
     return NULL;
   if (g_file_has_uri_scheme (file, "resource"))
-    return g_strdup (_("the bundled demo"));
+    return g_strdup (_ ("the bundled demo"));
   basename = g_file_get_basename (file);
   return g_filename_display_name (basename);
 }
@@ -708,7 +711,7 @@ sitmap_export_scene_init (SitmapExportScene *self)
 static int
 desired_tile_zoom (SitmapExportScene *self)
 {
-  return CLAMP ((int) ceil (self->options.zoom + log2 (MAX (self->options.scale, 0.1)) - 0.3), 0, 22);
+  return CLAMP ((int)ceil (self->options.zoom + log2 (MAX (self->options.scale, 0.1)) - 0.3), 0, 22);
 }
 
 /*
@@ -716,15 +719,13 @@ desired_tile_zoom (SitmapExportScene *self)
  */
 
 SitmapExportScene *
-sitmap_export_scene_new (SitmapViewState           *view_state,
-                         const SitmapExportOptions *options,
-                         const char                *attribution,
-                         gboolean                   tiles_name_places)
+sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions *options, const char *attribution,
+                         gboolean tiles_name_places)
 {
   SitmapExportScene *self;
-  SitmapDocument *document;
-  const guint32 *visible;
-  guint n_visible;
+  SitmapDocument    *document;
+  const guint32     *visible;
+  guint              n_visible;
 
   g_return_val_if_fail (SITMAP_IS_VIEW_STATE (view_state), NULL);
   g_return_val_if_fail (options != NULL && options->width > 0 && options->height > 0 && options->scale > 0, NULL);
@@ -737,7 +738,7 @@ sitmap_export_scene_new (SitmapViewState           *view_state,
     self->options.now = g_date_time_new_now_local ();
   self->page_width = options->width / options->scale;
   self->page_height = options->height / options->scale;
-  self->attribution = g_strdup (attribution != NULL && *attribution != '\0' ? attribution : _("Map data: unknown"));
+  self->attribution = g_strdup (attribution != NULL && *attribution != '\0' ? attribution : _ ("Map data: unknown"));
   self->document_name = document_display_name (document);
   sitmap_mercator_from_lat_lon (options->latitude, options->longitude, &self->center_x, &self->center_y);
   self->world_pixels = 256.0 * exp2 (options->zoom);

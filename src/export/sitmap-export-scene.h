@@ -21,7 +21,8 @@ typedef enum
   SITMAP_EXPORT_ERROR_NO_TILES, /* the map source gave no tile at all (offline, or the server refused) */
 } SitmapExportError;
 
-GQuark sitmap_export_error_quark (void);
+GQuark
+sitmap_export_error_quark (void);
 
 /* One export, in three steps:
  *  1. sitmap_export_scene_new(), on the main thread: reads the document and the view state once
@@ -39,54 +40,57 @@ G_DECLARE_FINAL_TYPE (SitmapExportScene, sitmap_export_scene, SITMAP, EXPORT_SCE
 
 /* attribution: the map source's licence text (always drawn); tiles_name_places: whether its tiles
  * write town names themselves (then only the document's areas and unnamed places are labelled). */
-SitmapExportScene *sitmap_export_scene_new (SitmapViewState           *view_state,
-                                            const SitmapExportOptions *options,
-                                            const char                *attribution,
-                                            gboolean                   tiles_name_places);
+SitmapExportScene *
+sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions *options, const char *attribution,
+                         gboolean tiles_name_places);
 
-const SitmapExportOptions *sitmap_export_scene_get_options (SitmapExportScene *self);
+const SitmapExportOptions *
+sitmap_export_scene_get_options (SitmapExportScene *self);
 /* The page in logical pixels. */
-void     sitmap_export_scene_get_page_size (SitmapExportScene *self, double *width, double *height);
+void
+sitmap_export_scene_get_page_size (SitmapExportScene *self, double *width, double *height);
 /* The map's frame on the page, in logical pixels. */
-void     sitmap_export_scene_get_map_size (SitmapExportScene *self, double *width, double *height);
+void
+sitmap_export_scene_get_map_size (SitmapExportScene *self, double *width, double *height);
 /* The zoom level the tiles are fetched at, before it is clamped to the source's levels. */
-int      sitmap_export_scene_get_tile_zoom (SitmapExportScene *self);
+int
+sitmap_export_scene_get_tile_zoom (SitmapExportScene *self);
 /* Events drawn on the map (singly or in clusters), and events listed in the notes. */
-guint    sitmap_export_scene_get_n_drawn (SitmapExportScene *self);
-guint    sitmap_export_scene_get_n_notes (SitmapExportScene *self);
+guint
+sitmap_export_scene_get_n_drawn (SitmapExportScene *self);
+guint
+sitmap_export_scene_get_n_notes (SitmapExportScene *self);
 
 /* Fetches the tiles the map shows from source, which gives tiles from min_zoom to max_zoom. Tiles a
  * source does not have are left blank; if it gives none at all, the export fails with
  * SITMAP_EXPORT_ERROR_NO_TILES, saying why (offline, refused), rather than make a map without a map. */
-void     sitmap_export_scene_fetch_tiles_async (SitmapExportScene  *self,
-                                                ShumateDataSource  *source,
-                                                int                 min_zoom,
-                                                int                 max_zoom,
-                                                GCancellable       *cancellable,
-                                                GAsyncReadyCallback callback,
-                                                gpointer            user_data);
-gboolean sitmap_export_scene_fetch_tiles_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
+void
+sitmap_export_scene_fetch_tiles_async (SitmapExportScene *self, ShumateDataSource *source, int min_zoom, int max_zoom,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data);
+gboolean
+sitmap_export_scene_fetch_tiles_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
 
 /* Draws the page onto cr, whose user units are logical pixels; text_sink, when not NULL, gets the
  * page's text instead of cr (see sitmap-export-writer: SVG keeps its text as text). Thread-safe once
  * the tiles are fetched. */
 typedef struct _SitmapExportTextSink SitmapExportTextSink;
-void     sitmap_export_scene_draw (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *text_sink);
+void
+sitmap_export_scene_draw (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *text_sink);
 
 /* The file's bytes in the options' format. Thread-safe once the tiles are fetched. */
-GBytes  *sitmap_export_scene_render (SitmapExportScene *self, GCancellable *cancellable, GError **error);
+GBytes *
+sitmap_export_scene_render (SitmapExportScene *self, GCancellable *cancellable, GError **error);
 /* Renders in a worker thread and replaces file atomically. */
-void     sitmap_export_scene_write_async (SitmapExportScene  *self,
-                                          GFile              *file,
-                                          GCancellable       *cancellable,
-                                          GAsyncReadyCallback callback,
-                                          gpointer            user_data);
-gboolean sitmap_export_scene_write_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
+void
+sitmap_export_scene_write_async (SitmapExportScene *self, GFile *file, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data);
+gboolean
+sitmap_export_scene_write_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
 /* Renders the page as a PNG in a worker thread, for the clipboard: the bytes. */
-void     sitmap_export_scene_render_async (SitmapExportScene  *self,
-                                           GCancellable       *cancellable,
-                                           GAsyncReadyCallback callback,
-                                           gpointer            user_data);
-GBytes  *sitmap_export_scene_render_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
+void
+sitmap_export_scene_render_async (SitmapExportScene *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data);
+GBytes *
+sitmap_export_scene_render_finish (SitmapExportScene *self, GAsyncResult *result, GError **error);
 
 G_END_DECLS

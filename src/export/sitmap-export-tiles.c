@@ -16,13 +16,13 @@
  * not see a burst (OpenStreetMap's tile policy asks for few connections). */
 #define MAX_IN_FLIGHT 4
 /* Most tiles one export fetches: a 14000-pixel poster side is 55 tiles. */
-#define MAX_TILES     3600
+#define MAX_TILES 3600
 
 typedef struct
 {
   SitmapExportScene *scene;
   ShumateDataSource *source;
-  int                next;     /* the next tile to ask for */
+  int                next; /* the next tile to ask for */
   int                n_tiles;
   int                in_flight;
   int                n_got;
@@ -55,28 +55,28 @@ plan (SitmapExportScene *self, int zoom)
   double top = self->center_y * n * 256 - self->map.height / 2 * f;
 
   self->tiles.zoom = zoom;
-  self->tiles.x0 = (int) floor (left / 256);
-  self->tiles.y0 = (int) floor (top / 256);
-  self->tiles.columns = (int) floor ((left + self->map.width * f) / 256) - self->tiles.x0 + 1;
-  self->tiles.rows = (int) floor ((top + self->map.height * f) / 256) - self->tiles.y0 + 1;
+  self->tiles.x0 = (int)floor (left / 256);
+  self->tiles.y0 = (int)floor (top / 256);
+  self->tiles.columns = (int)floor ((left + self->map.width * f) / 256) - self->tiles.x0 + 1;
+  self->tiles.rows = (int)floor ((top + self->map.height * f) / 256) - self->tiles.y0 + 1;
 }
 
 static gboolean
 is_missing_tile (const GError *error)
 {
   /* A tile outside a source's bounds, or a server's 404, is sea or nothing: the map is blank there. */
-  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-         error->domain == SITMAP_MBTILES_ERROR;
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) || error->domain == SITMAP_MBTILES_ERROR;
 }
 
-static void fetch_next (GTask *task);
+static void
+fetch_next (GTask *task);
 
 static void
 tile_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   TileRequest *request = user_data;
   g_autoptr (GTask) task = request->task;
-  FetchData *fetch = g_task_get_task_data (task);
+  FetchData         *fetch = g_task_get_task_data (task);
   SitmapExportScene *self = fetch->scene;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = shumate_data_source_get_tile_data_finish (SHUMATE_DATA_SOURCE (object), result, &error);
@@ -87,8 +87,8 @@ tile_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       self->tiles.data[request->index] = g_steal_pointer (&bytes);
       fetch->n_got++;
     }
-  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !is_missing_tile (error) &&
-           fetch->first_error == NULL)
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !is_missing_tile (error)
+           && fetch->first_error == NULL)
     fetch->first_error = g_steal_pointer (&error);
   g_free (request);
   fetch_next (task);
@@ -103,7 +103,7 @@ finish (GTask *task)
     return;
   if (fetch->n_got == 0 && fetch->first_error != NULL)
     g_task_return_new_error (task, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_NO_TILES,
-                             _("The map’s tiles could not be fetched: %s"), fetch->first_error->message);
+                             _ ("The map’s tiles could not be fetched: %s"), fetch->first_error->message);
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -111,17 +111,16 @@ finish (GTask *task)
 static void
 fetch_next (GTask *task)
 {
-  FetchData *fetch = g_task_get_task_data (task);
+  FetchData         *fetch = g_task_get_task_data (task);
   SitmapExportScene *self = fetch->scene;
-  GCancellable *cancellable = g_task_get_cancellable (task);
-  int n = 1 << self->tiles.zoom;
+  GCancellable      *cancellable = g_task_get_cancellable (task);
+  int                n = 1 << self->tiles.zoom;
 
-  while (fetch->in_flight < MAX_IN_FLIGHT && fetch->next < fetch->n_tiles &&
-         !g_cancellable_is_cancelled (cancellable))
+  while (fetch->in_flight < MAX_IN_FLIGHT && fetch->next < fetch->n_tiles && !g_cancellable_is_cancelled (cancellable))
     {
-      int i = fetch->next++;
-      int x = self->tiles.x0 + i % self->tiles.columns;
-      int y = self->tiles.y0 + i / self->tiles.columns;
+      int          i = fetch->next++;
+      int          x = self->tiles.x0 + i % self->tiles.columns;
+      int          y = self->tiles.y0 + i / self->tiles.columns;
       TileRequest *request;
 
       if (y < 0 || y >= n)
@@ -139,17 +138,12 @@ fetch_next (GTask *task)
 }
 
 void
-sitmap_export_scene_fetch_tiles_async (SitmapExportScene  *self,
-                                       ShumateDataSource  *source,
-                                       int                 min_zoom,
-                                       int                 max_zoom,
-                                       GCancellable       *cancellable,
-                                       GAsyncReadyCallback callback,
-                                       gpointer            user_data)
+sitmap_export_scene_fetch_tiles_async (SitmapExportScene *self, ShumateDataSource *source, int min_zoom, int max_zoom,
+                                       GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
   FetchData *fetch;
-  int zoom;
+  int        zoom;
 
   g_return_if_fail (SITMAP_IS_EXPORT_SCENE (self));
   g_return_if_fail (SHUMATE_IS_DATA_SOURCE (source));

@@ -45,8 +45,8 @@ _sitmap_export_text_sink_free (SitmapExportTextSink *sink)
 static void
 append_color (GString *svg, const char *attribute, const double rgba[4])
 {
-  g_string_append_printf (svg, " %s=\"#%02x%02x%02x\"", attribute, (int) round (rgba[0] * 255),
-                          (int) round (rgba[1] * 255), (int) round (rgba[2] * 255));
+  g_string_append_printf (svg, " %s=\"#%02x%02x%02x\"", attribute, (int)round (rgba[0] * 255),
+                          (int)round (rgba[1] * 255), (int)round (rgba[2] * 255));
   if (rgba[3] < 1)
     g_string_append_printf (svg, " %s-opacity=\"%.3g\"", attribute, rgba[3]);
 }
@@ -55,21 +55,21 @@ static void
 append_run (SitmapExportTextSink *sink, cairo_t *cr, PangoLayout *layout, PangoLayoutIter *iter, double x, double y,
             const double rgba[4], double halo)
 {
-  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-  const char *text = pango_layout_get_text (layout);
+  PangoLayoutRun             *run = pango_layout_iter_get_run_readonly (iter);
+  const char                 *text = pango_layout_get_text (layout);
   const PangoFontDescription *base = pango_layout_get_font_description (layout);
   g_autoptr (PangoFontDescription) font = NULL;
   g_autofree char *escaped = NULL;
-  PangoRectangle logical;
-  double px, py, size, dx = 0, dy = 0;
-  const char *family;
+  PangoRectangle   logical;
+  double           px, py, size, dx = 0, dy = 0;
+  const char      *family;
 
   if (run == NULL || run->item->length == 0)
     return;
   pango_layout_iter_get_run_extents (iter, NULL, &logical);
-  px = x + (double) logical.x / PANGO_SCALE;
-  py = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
-  size = (double) pango_font_description_get_size (base) / PANGO_SCALE;
+  px = x + (double)logical.x / PANGO_SCALE;
+  py = y + (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+  size = (double)pango_font_description_get_size (base) / PANGO_SCALE;
   cairo_user_to_device (cr, &px, &py);
   dy = size;
   cairo_user_to_device_distance (cr, &dx, &dy);
@@ -121,7 +121,7 @@ check_status (cairo_status_t status, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_FAILED, _("The image could not be drawn: %s"),
+  g_set_error (error, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_FAILED, _ ("The image could not be drawn: %s"),
                cairo_status_to_string (status));
   return FALSE;
 }
@@ -130,10 +130,10 @@ static GBytes *
 render_png (SitmapExportScene *self, GError **error)
 {
   const SitmapExportOptions *options = &self->options;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, options->width, options->height);
+  cairo_surface_t           *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, options->width, options->height);
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_status_t status;
-  cairo_t *cr = cairo_create (surface);
+  cairo_t       *cr = cairo_create (surface);
 
   cairo_scale (cr, options->scale, options->scale);
   sitmap_export_scene_draw (self, cr, NULL);
@@ -151,11 +151,10 @@ static GBytes *
 render_pdf (SitmapExportScene *self, GError **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, bytes,
-                                                                  self->page_width * POINTS_PER_PIXEL,
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, self->page_width * POINTS_PER_PIXEL,
                                                                   self->page_height * POINTS_PER_PIXEL);
-  cairo_status_t status;
-  cairo_t *cr = cairo_create (surface);
+  cairo_status_t   status;
+  cairo_t         *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title != NULL ? self->title : "");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Sitmap " PACKAGE_VERSION);
@@ -181,14 +180,13 @@ static GBytes *
 render_svg (SitmapExportScene *self, GError **error)
 {
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write_cb, bytes,
-                                                                  self->page_width * POINTS_PER_PIXEL,
+  cairo_surface_t *surface = cairo_svg_surface_create_for_stream (write_cb, bytes, self->page_width * POINTS_PER_PIXEL,
                                                                   self->page_height * POINTS_PER_PIXEL);
   SitmapExportTextSink *sink = _sitmap_export_text_sink_new ();
   g_autoptr (GString) svg = NULL;
   cairo_status_t status;
-  cairo_t *cr = cairo_create (surface);
-  char *end;
+  cairo_t       *cr = cairo_create (surface);
+  char          *end;
 
   cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
   sitmap_export_scene_draw (self, cr, sink);
@@ -203,7 +201,7 @@ render_svg (SitmapExportScene *self, GError **error)
       _sitmap_export_text_sink_free (sink);
       return NULL;
     }
-  svg = g_string_new_len ((const char *) bytes->data, bytes->len);
+  svg = g_string_new_len ((const char *)bytes->data, bytes->len);
   end = g_strrstr (svg->str, "</svg>");
   g_string_append (sink->svg, "</g>\n");
   if (end != NULL)
@@ -221,10 +219,13 @@ sitmap_export_scene_render (SitmapExportScene *self, GCancellable *cancellable, 
     return NULL;
   switch (self->options.format)
     {
-    case SITMAP_EXPORT_SVG: return render_svg (self, error);
-    case SITMAP_EXPORT_PDF: return render_pdf (self, error);
-    case SITMAP_EXPORT_PNG:
-    default: return render_png (self, error);
+      case SITMAP_EXPORT_SVG:
+        return render_svg (self, error);
+      case SITMAP_EXPORT_PDF:
+        return render_pdf (self, error);
+      case SITMAP_EXPORT_PNG:
+      default:
+        return render_png (self, error);
     }
 }
 
@@ -245,11 +246,8 @@ write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
 }
 
 void
-sitmap_export_scene_write_async (SitmapExportScene  *self,
-                                 GFile              *file,
-                                 GCancellable       *cancellable,
-                                 GAsyncReadyCallback callback,
-                                 gpointer            user_data)
+sitmap_export_scene_write_async (SitmapExportScene *self, GFile *file, GCancellable *cancellable,
+                                 GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
 
@@ -278,14 +276,12 @@ render_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   if (bytes == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, bytes, (GDestroyNotify) g_bytes_unref);
+    g_task_return_pointer (task, bytes, (GDestroyNotify)g_bytes_unref);
 }
 
 void
-sitmap_export_scene_render_async (SitmapExportScene  *self,
-                                  GCancellable       *cancellable,
-                                  GAsyncReadyCallback callback,
-                                  gpointer            user_data)
+sitmap_export_scene_render_async (SitmapExportScene *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                                  gpointer user_data)
 {
   g_autoptr (GTask) task = NULL;
 

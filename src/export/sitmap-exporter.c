@@ -14,7 +14,7 @@
 
 struct _SitmapExporter
 {
-  GObject            parent_instance;
+  GObject parent_instance;
 
   GtkWindow         *window; /* weak */
   SitmapViewState   *view_state;
@@ -117,7 +117,7 @@ launched_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 open_clicked_cb (AdwToast *toast_, gpointer user_data)
 {
-  GFile *file = user_data;
+  GFile     *file = user_data;
   GtkWindow *window = g_object_get_data (G_OBJECT (toast_), "sitmap-window");
 
 #if GTK_CHECK_VERSION(4, 10, 0)
@@ -137,13 +137,13 @@ toast_exported (SitmapExporter *self, GFile *file)
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
   /* Translators: a toast once an export is written; %s is the file's name */
-  g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
-  AdwToast *exported = new_plain_toast (text);
+  g_autofree char *text = g_strdup_printf (_ ("Exported “%s”"), name);
+  AdwToast        *exported = new_plain_toast (text);
 
-  adw_toast_set_button_label (exported, _("_Open"));
+  adw_toast_set_button_label (exported, _ ("_Open"));
   g_object_set_data (G_OBJECT (exported), "sitmap-window", self->window);
   g_signal_connect_data (exported, "button-clicked", G_CALLBACK (open_clicked_cb), g_object_ref (file),
-                         (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
   toast (self, exported);
 }
 
@@ -158,7 +158,7 @@ written_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
 
   if (!sitmap_export_scene_write_finish (SITMAP_EXPORT_SCENE (object), result, &error))
-    toast_error (job->exporter, _("The export failed"), error);
+    toast_error (job->exporter, _ ("The export failed"), error);
   else
     toast_exported (job->exporter, job->file);
 }
@@ -175,11 +175,11 @@ rendered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     texture = gdk_texture_new_from_bytes (bytes, &error);
   if (texture == NULL)
     {
-      toast_error (job->exporter, _("The map could not be copied"), error);
+      toast_error (job->exporter, _ ("The map could not be copied"), error);
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (job->exporter->map)), texture);
-  toast (job->exporter, new_plain_toast (_("Map copied to the clipboard")));
+  toast (job->exporter, new_plain_toast (_ ("Map copied to the clipboard")));
 }
 
 static void
@@ -190,7 +190,7 @@ fetched_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (!sitmap_export_scene_fetch_tiles_finish (SITMAP_EXPORT_SCENE (object), result, &error))
     {
-      toast_error (job->exporter, job->file != NULL ? _("The export failed") : _("The map could not be copied"),
+      toast_error (job->exporter, job->file != NULL ? _ ("The export failed") : _ ("The map could not be copied"),
                    error);
       job_free (job);
       return;
@@ -213,12 +213,12 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
     g_object_get (map_source, "data-source", &data_source, NULL);
   if (sitmap_view_state_get_document (self->view_state) == NULL)
     {
-      toast (self, new_plain_toast (_("There is no document to export yet")));
+      toast (self, new_plain_toast (_ ("There is no document to export yet")));
       return;
     }
   if (data_source == NULL || current == NULL)
     {
-      toast (self, new_plain_toast (_("The map has no tiles to export yet")));
+      toast (self, new_plain_toast (_ ("The map has no tiles to export yet")));
       return;
     }
   job = g_new0 (Job, 1);
@@ -233,7 +233,7 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
     {
       g_autofree char *basename = g_file_get_basename (file);
       g_autofree char *name = g_filename_display_name (basename);
-      g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
+      g_autofree char *text = g_strdup_printf (_ ("Exporting “%s”…"), name);
 
       job->progress = g_object_ref (new_plain_toast (text));
       adw_toast_set_timeout (job->progress, 0);
@@ -274,8 +274,11 @@ sitmap_exporter_get_property (GObject *object, guint prop_id, GValue *value, GPa
 {
   switch (prop_id)
     {
-    case PROP_BUSY: g_value_set_boolean (value, SITMAP_EXPORTER (object)->n_busy > 0); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_BUSY:
+        g_value_set_boolean (value, SITMAP_EXPORTER (object)->n_busy > 0);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -302,11 +305,8 @@ sitmap_exporter_init (SitmapExporter *self)
  */
 
 SitmapExporter *
-sitmap_exporter_new (GtkWindow         *window,
-                     SitmapViewState   *view_state,
-                     ShumateSimpleMap  *map,
-                     SitmapTileSources *tile_sources,
-                     AdwToastOverlay   *toasts)
+sitmap_exporter_new (GtkWindow *window, SitmapViewState *view_state, ShumateSimpleMap *map,
+                     SitmapTileSources *tile_sources, AdwToastOverlay *toasts)
 {
   SitmapExporter *self;
 
@@ -325,16 +325,12 @@ sitmap_exporter_new (GtkWindow         *window,
 }
 
 void
-sitmap_exporter_fill_options (SitmapExporter      *self,
-                              SitmapExportSize     size,
-                              gboolean             landscape,
-                              int                  custom_width,
-                              int                  custom_height,
-                              SitmapExportOptions *options)
+sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gboolean landscape, int custom_width,
+                              int custom_height, SitmapExportOptions *options)
 {
   ShumateViewport *viewport;
-  GtkWidget *map;
-  double window_width, window_height, map_width, map_height;
+  GtkWidget       *map;
+  double           window_width, window_height, map_width, map_height;
   g_autoptr (SitmapExportScene) probe = NULL;
 
   g_return_if_fail (SITMAP_IS_EXPORTER (self));
@@ -424,7 +420,7 @@ sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format)
     }
   g_strstrip (name->str);
   if (name->str[0] == '\0' || name->str[0] == '.')
-    g_string_assign (name, _("Map"));
+    g_string_assign (name, _ ("Map"));
   g_string_truncate (name, strlen (name->str));
   g_string_append_printf (name, ".%s", sitmap_export_format_get_extension (format));
   return g_string_free (g_steal_pointer (&name), FALSE);
@@ -434,7 +430,7 @@ GFile *
 sitmap_exporter_dup_suggested_folder (SitmapExporter *self)
 {
   SitmapDocument *document;
-  GFile *file;
+  GFile          *file;
 
   g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
 

@@ -51,7 +51,7 @@ export_test_scene_with_tiles (SitmapViewState *view_state, const SitmapExportOpt
   g_autoptr (GError) error = NULL;
   g_autoptr (SitmapMbtilesSource) basemap = sitmap_mbtiles_source_new (file, TRUE, NULL, &error);
   SitmapExportScene *scene;
-  gboolean done = FALSE;
+  gboolean           done = FALSE;
 
   g_assert_no_error (error);
   scene = sitmap_export_scene_new (view_state, options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);

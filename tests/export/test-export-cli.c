@@ -44,17 +44,17 @@ run_sitmap (char **err, ...)
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
   g_autofree char *out = NULL;
-  const char *arg;
-  int status;
-  va_list args;
+  const char      *arg;
+  int              status;
+  va_list          args;
 
-  g_ptr_array_add (argv, (gpointer) sitmap_path);
+  g_ptr_array_add (argv, (gpointer)sitmap_path);
   va_start (args, err);
   while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, &status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, &status, &error);
   g_assert_no_error (error);
   if (!WIFEXITED (status))
     return -1;
@@ -67,7 +67,7 @@ run_tool (const char *const *argv, char **out)
   g_autoptr (GError) error = NULL;
   int status;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, NULL, &status, &error);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, out, NULL, &status, &error);
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
 }
@@ -87,21 +87,21 @@ load_png (const char *path)
 static double
 ink_share (GdkTexture *texture, int x0, int y0, int x1, int y1, double max_luminance)
 {
-  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
-  guint64 n = 0, total = 0;
+  int                width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize)width * height * 4);
+  guint64            n = 0, total = 0;
 
   gdk_texture_download (texture, data, width * 4);
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
       {
-        const guchar *p = data + ((gsize) y * width + x) * 4; /* B G R A */
-        double luminance = (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255;
+        const guchar *p = data + ((gsize)y * width + x) * 4; /* B G R A */
+        double        luminance = (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255;
 
         n += luminance < max_luminance;
         total++;
       }
-  return (double) n / total;
+  return (double)n / total;
 }
 
 static void
@@ -157,9 +157,9 @@ test_svg (Fixture *fixture, gconstpointer data)
   g_autofree char *out = g_build_filename (fixture->dir, "demo.svg", NULL);
   g_autofree char *svg = NULL;
   g_autofree char *lint_out = NULL;
-  const char *lint[] = { "xmllint", "--noout", out, NULL };
-  int status = run_sitmap (NULL, "--export", out, "--title", "Briefing <12 December> & after",
-                           g_getenv ("SITMAP_DEMO"), NULL);
+  const char      *lint[] = { "xmllint", "--noout", out, NULL };
+  int              status
+      = run_sitmap (NULL, "--export", out, "--title", "Briefing <12 December> & after", g_getenv ("SITMAP_DEMO"), NULL);
 
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpint (run_tool (lint, &lint_out), ==, 0);
@@ -182,11 +182,11 @@ test_pdf (Fixture *fixture, gconstpointer data)
   g_autofree char *page = g_build_filename (fixture->dir, "page-1.png", NULL);
   g_autofree char *info = NULL;
   g_autoptr (GdkTexture) texture = NULL;
-  const char *pdfinfo[] = { "pdfinfo", out, NULL };
-  const char *pdftoppm[] = { "pdftoppm", "-r", "48", "-png", out, prefix, NULL };
-  const char *pdftotext[] = { "pdftotext", out, "-", NULL };
+  const char      *pdfinfo[] = { "pdfinfo", out, NULL };
+  const char      *pdftoppm[] = { "pdftoppm", "-r", "48", "-png", out, prefix, NULL };
+  const char      *pdftotext[] = { "pdftotext", out, "-", NULL };
   g_autofree char *text = NULL;
-  int status = run_sitmap (NULL, "--export", out, g_getenv ("SITMAP_DEMO"), NULL);
+  int              status = run_sitmap (NULL, "--export", out, g_getenv ("SITMAP_DEMO"), NULL);
 
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpint (run_tool (pdfinfo, &info), ==, 0);
@@ -207,7 +207,7 @@ test_pdf_a4 (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "a4.pdf", NULL);
   g_autofree char *info = NULL;
-  const char *pdfinfo[] = { "pdfinfo", out, NULL };
+  const char      *pdfinfo[] = { "pdfinfo", out, NULL };
   int status = run_sitmap (NULL, "--export", out, "--size", "a4-landscape", g_getenv ("SITMAP_DEMO"), NULL);
 
   g_assert_cmpint (status, ==, 0);
@@ -220,8 +220,8 @@ test_range (Fixture *fixture, gconstpointer data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "december.svg", NULL);
   g_autofree char *svg = NULL;
-  int status = run_sitmap (NULL, "--export", out, "--from", "2024-12-07", "--to", "2024-12-10",
-                           g_getenv ("SITMAP_DEMO"), NULL);
+  int              status = run_sitmap (NULL, "--export", out, "--from", "2024-12-07", "--to", "2024-12-10",
+                                        g_getenv ("SITMAP_DEMO"), NULL);
 
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
@@ -233,14 +233,14 @@ test_range (Fixture *fixture, gconstpointer data)
 }
 
 /* A KML file of Google Earth's kind: two placemarks, no view of its own. */
-static const char two_placemarks[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Two towns</name>\n"
-  "<Placemark><name>Meeting in Homs</name><TimeStamp><when>2024-12-01</when></TimeStamp>"
-  "<Point><coordinates>36.7094,34.7308</coordinates></Point></Placemark>\n"
-  "<Placemark><name>Meeting in Palmyra</name><TimeStamp><when>2024-12-02</when></TimeStamp>"
-  "<Point><coordinates>38.2840,34.5624</coordinates></Point></Placemark>\n"
-  "</Document></kml>\n";
+static const char two_placemarks[]
+    = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Two towns</name>\n"
+      "<Placemark><name>Meeting in Homs</name><TimeStamp><when>2024-12-01</when></TimeStamp>"
+      "<Point><coordinates>36.7094,34.7308</coordinates></Point></Placemark>\n"
+      "<Placemark><name>Meeting in Palmyra</name><TimeStamp><when>2024-12-02</when></TimeStamp>"
+      "<Point><coordinates>38.2840,34.5624</coordinates></Point></Placemark>\n"
+      "</Document></kml>\n";
 
 /* Without a view of the document's own or on the command line, the map fits the placed events: Homs
  * and Palmyra, 150 km apart, fill the map, so its scale bar measures tens of kilometres. */
@@ -250,7 +250,7 @@ test_fit_events (Fixture *fixture, gconstpointer data)
   g_autofree char *kml = g_build_filename (fixture->dir, "two.kml", NULL);
   g_autofree char *out = g_build_filename (fixture->dir, "two.svg", NULL);
   g_autofree char *svg = NULL;
-  gboolean found = FALSE;
+  gboolean         found = FALSE;
 
   g_assert_true (g_file_set_contents (kml, two_placemarks, -1, NULL));
   g_assert_cmpint (run_sitmap (NULL, "--export", out, kml, NULL), ==, 0);
@@ -283,12 +283,21 @@ static const ErrorCase error_cases[] = {
   { "size-range", 2, "is out of range", { "--export", "@DIR@/out.png", "--size", "10x10", "@DEMO@" } },
   { "from", 2, "--from “yesterday” is not a date", { "--export", "@DIR@/out.png", "--from", "yesterday", "@DEMO@" } },
   { "to", 2, "--to “2024-13-40” is not a date", { "--export", "@DIR@/out.png", "--to", "2024-13-40", "@DEMO@" } },
-  { "order", 2, "--from must come before --to",
+  { "order",
+    2,
+    "--from must come before --to",
     { "--export", "@DIR@/out.png", "--from", "2024-12-10", "--to", "2024-12-01", "@DEMO@" } },
-  { "center", 2, "--center “north” is not understood",
+  { "center",
+    2,
+    "--center “north” is not understood",
     { "--export", "@DIR@/out.png", "--center", "north", "--zoom", "5", "@DEMO@" } },
-  { "center-alone", 2, "--center and --zoom go together", { "--export", "@DIR@/out.png", "--center", "34,38", "@DEMO@" } },
-  { "zoom", 2, "--zoom “99” is not a zoom level",
+  { "center-alone",
+    2,
+    "--center and --zoom go together",
+    { "--export", "@DIR@/out.png", "--center", "34,38", "@DEMO@" } },
+  { "zoom",
+    2,
+    "--zoom “99” is not a zoom level",
     { "--export", "@DIR@/out.png", "--center", "34,38", "--zoom", "99", "@DEMO@" } },
   { "no-document", 2, "needs exactly one document", { "--export", "@DIR@/out.png" } },
   { "unreadable", 1, "Cannot read the document", { "--export", "@DIR@/out.png", "@DIR@/missing.kml" } },
@@ -304,7 +313,7 @@ test_error (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
-  int status;
+  int              status;
 
   g_assert_true (g_file_set_contents (not_kml, "this is not XML", -1, NULL));
   g_ptr_array_add (argv, g_strdup (sitmap_path));
@@ -317,7 +326,7 @@ test_error (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (argv, g_string_free (g_steal_pointer (&arg), FALSE));
     }
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, c->status);

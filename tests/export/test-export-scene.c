@@ -12,20 +12,20 @@
 static double
 dark_share (GdkTexture *texture, int x0, int y0, int x1, int y1, double max_luminance)
 {
-  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
-  guint64 n = 0, total = 0;
+  int                width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize)width * height * 4);
+  guint64            n = 0, total = 0;
 
   gdk_texture_download (texture, data, width * 4);
   for (int y = y0; y < y1; y++)
     for (int x = x0; x < x1; x++)
       {
-        const guchar *p = data + ((gsize) y * width + x) * 4;
+        const guchar *p = data + ((gsize)y * width + x) * 4;
 
         n += (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255 < max_luminance;
         total++;
       }
-  return (double) n / MAX (total, 1);
+  return (double)n / MAX (total, 1);
 }
 
 static GdkTexture *
@@ -60,10 +60,12 @@ test_attribution (void)
   /* Nothing but the map: it fills the page within the margins. */
   g_assert_cmpfloat (map->height, >, 1000);
   g_assert_cmpfloat (dark_share (texture, map->x + map->width - 250, map->y + map->height - 16,
-                                 map->x + map->width - 10, map->y + map->height - 4, 0.35), >, 0.04);
+                                 map->x + map->width - 10, map->y + map->height - 4, 0.35),
+                     >, 0.04);
   /* Left of it, the same band of the map has no such ink: the text is what makes it dark. */
   g_assert_cmpfloat (dark_share (texture, map->x + map->width - 900, map->y + map->height - 16,
-                                 map->x + map->width - 660, map->y + map->height - 4, 0.35), <, 0.01);
+                                 map->x + map->width - 660, map->y + map->height - 4, 0.35),
+                     <, 0.01);
 }
 
 /* The map's tiles come at the zoom the output's pixels need: an A4 page at 300 dpi is not an enlarged
@@ -101,7 +103,7 @@ test_tile_zoom (void)
 static void
 test_sizes (void)
 {
-  int width, height;
+  int    width, height;
   double scale;
 
   g_assert_true (sitmap_export_size_get (SITMAP_EXPORT_SIZE_A4_300, FALSE, &width, &height, &scale));
@@ -243,15 +245,15 @@ test_no_tiles (void)
 static guint
 count_red (GdkTexture *texture, const SitmapExportRect *map)
 {
-  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
-  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
-  guint n = 0;
+  int                width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize)width * height * 4);
+  guint              n = 0;
 
   gdk_texture_download (texture, data, width * 4);
   for (int y = map->y; y < map->y + map->height; y++)
     for (int x = map->x; x < map->x + map->width; x++)
       {
-        const guchar *p = data + ((gsize) y * width + x) * 4; /* B G R A */
+        const guchar *p = data + ((gsize)y * width + x) * 4; /* B G R A */
 
         n += abs (p[2] - 0xc0) < 24 && abs (p[1] - 0x1c) < 24 && abs (p[0] - 0x28) < 24;
       }
@@ -333,10 +335,10 @@ test_many_events (void)
   g_auto (SitmapExportOptions) options = { 0 };
   g_autoptr (SitmapExportScene) scene = NULL;
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  const guint32 *visible;
-  guint n_visible, n_in_range = 0;
-  guint64 binned = 0;
-  const char *shots = g_getenv ("SITMAP_SCREENSHOT_DIR");
+  const guint32            *visible;
+  guint                     n_visible, n_in_range = 0;
+  guint64                   binned = 0;
+  const char               *shots = g_getenv ("SITMAP_SCREENSHOT_DIR");
 
   sitmap_view_state_set_document (view_state, document);
   export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
@@ -349,8 +351,8 @@ test_many_events (void)
   g_assert_cmpuint (scene->marks->len, ==, 0);
   g_assert_nonnull (scene->histogram);
   for (guint i = 0; i < n_visible; i++)
-    n_in_range += visible[i] < columns->n_dated && columns->start[visible[i]] >= scene->range_start &&
-                  columns->start[visible[i]] < scene->range_end;
+    n_in_range += visible[i] < columns->n_dated && columns->start[visible[i]] >= scene->range_start
+                  && columns->start[visible[i]] < scene->range_end;
   for (guint i = 0; i < scene->n_bins * SITMAP_N_CATEGORIES; i++)
     binned += scene->histogram[i];
   g_assert_cmpuint (binned, ==, n_in_range);

@@ -17,8 +17,8 @@ demo_shown (gpointer data)
 {
   SitmapTileSources *sources = sitmap_source_chooser_get_sources (sitmap_window_get_source_chooser (window));
 
-  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL &&
-         sitmap_tile_sources_get_current (sources) != NULL;
+  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL
+         && sitmap_tile_sources_get_current (sources) != NULL;
 }
 
 static gboolean
@@ -91,11 +91,11 @@ texture_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static gboolean
 clipboard_has_image (gpointer data)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkClipboard      *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
 
-  return gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) ||
-         gdk_content_formats_contain_mime_type (formats, "image/png");
+  return gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+         || gdk_content_formats_contain_mime_type (formats, "image/png");
 }
 
 /* Ctrl+Shift+C puts the map on the clipboard as an image, the dialog's default size, and says so. */
@@ -131,9 +131,9 @@ test_export_dialog (void)
   g_autofree char *dir = g_dir_make_tmp ("sitmap-export-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "briefing.pdf", NULL);
   g_autofree char *contents = NULL;
-  GtkWindow *dialog, *chooser;
-  GtkWidget *export_button;
-  gsize length;
+  GtkWindow       *dialog, *chooser;
+  GtkWidget       *export_button;
+  gsize            length;
 
   sitmap_test_key (GTK_WIDGET (window), "ctrl+e");
   sitmap_test_wait_until (other_window_titled, (gpointer) "Export Map", 5000, "the export dialog");
