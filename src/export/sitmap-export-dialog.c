@@ -35,6 +35,7 @@ struct _SitmapExportDialog
   AdwComboRow         *format_row;
   GtkStringList       *format_list;
   AdwComboRow         *size_row;
+  AdwActionRow        *online_row;
   GtkStringList       *size_list;
   AdwComboRow         *orientation_row;
   AdwActionRow        *width_row;
@@ -192,6 +193,26 @@ copy_clicked_cb (SitmapExportDialog *self)
  * GObject
  */
 
+/* Over an online map, the export downloads tiles, more of them for a larger page: say so, by name. */
+static void
+sitmap_export_dialog_show (GtkWidget *widget)
+{
+  SitmapExportDialog *self = SITMAP_EXPORT_DIALOG (widget);
+  g_autofree char    *online = self->exporter != NULL ? sitmap_exporter_dup_online_source_name (self->exporter) : NULL;
+
+  if (online != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (
+          _ ("The map’s tiles come from “%s”: its server sees the area exported, at the page’s resolution"), online);
+      g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+      /* Rows' subtitles are markup: the source's name is the user's text. */
+      adw_action_row_set_subtitle (self->online_row, escaped);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->online_row), online != NULL);
+  GTK_WIDGET_CLASS (sitmap_export_dialog_parent_class)->show (widget);
+}
+
 static void
 add_include_rows (SitmapExportDialog *self)
 {
@@ -231,10 +252,12 @@ sitmap_export_dialog_class_init (SitmapExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = sitmap_export_dialog_dispose;
+  widget_class->show = sitmap_export_dialog_show;
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, online_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, size_list);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, orientation_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, width_row);

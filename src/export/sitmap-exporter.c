@@ -440,3 +440,16 @@ sitmap_exporter_dup_suggested_folder (SitmapExporter *self)
     return NULL;
   return g_file_get_parent (file);
 }
+
+char *
+sitmap_exporter_dup_online_source_name (SitmapExporter *self)
+{
+  SitmapTileSource *current;
+
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+
+  current = sitmap_tile_sources_get_current (self->tile_sources);
+  if (current == NULL || !sitmap_tile_source_is_online (current))
+    return NULL;
+  return g_strdup (sitmap_tile_source_get_name (current));
+}

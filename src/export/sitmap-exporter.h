@@ -42,6 +42,9 @@ sitmap_exporter_get_busy (SitmapExporter *self);
 char *
 sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format);
 
+/* The name of the map source when its tiles come over the network (an export downloads them), else NULL. */
+char *
+sitmap_exporter_dup_online_source_name (SitmapExporter *self);
 /* The folder of the document's file, where an export is first offered; NULL for the bundled demo or a
  * document that is not a local file. */
 GFile *
