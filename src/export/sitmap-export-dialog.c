@@ -36,6 +36,7 @@ struct _SitmapExportDialog
   GtkStringList       *format_list;
   AdwComboRow         *size_row;
   AdwActionRow        *online_row;
+  GtkWidget           *export_button;
   GtkStringList       *size_list;
   AdwComboRow         *orientation_row;
   AdwActionRow        *width_row;
@@ -211,6 +212,8 @@ sitmap_export_dialog_show (GtkWidget *widget)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->online_row), online != NULL);
   GTK_WIDGET_CLASS (sitmap_export_dialog_parent_class)->show (widget);
+  /* Enter exports, with the choices shown. */
+  gtk_widget_grab_focus (self->export_button);
 }
 
 static void
@@ -258,6 +261,7 @@ sitmap_export_dialog_class_init (SitmapExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, format_list);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, online_row);
+  gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, size_list);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, orientation_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapExportDialog, width_row);
