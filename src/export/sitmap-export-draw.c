@@ -37,7 +37,6 @@ typedef struct
 static const double ink[4] = { 0.14, 0.12, 0.19, 1 }; /* GNOME's dark 4 */
 static const double grey_ink[4] = { 0.37, 0.36, 0.39, 1 };
 static const double white[4] = { 1, 1, 1, 1 };
-static const double area_ink[4] = { 0.40, 0.31, 0.22, 0.95 };
 
 /*
  * Text
@@ -150,12 +149,13 @@ rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
   cairo_close_path (cr);
 }
 
-/* A box for text over the map: white, a little translucent, with a hairline. */
+/* A box for text over the map: white, with a hairline. Opaque: the names the basemap's tiles write
+ * would show through as ghosts. */
 static void
 draw_panel (cairo_t *cr, double x, double y, double w, double h)
 {
   rounded_rect (cr, x, y, w, h, 6);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_fill_preserve (cr);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
   cairo_set_line_width (cr, 1);
@@ -257,57 +257,132 @@ draw_tiles (Painter *p)
 }
 
 /*
- * Places
+ * Places: the screen's place layer (sitmap-place-layer.c) on the page
  */
 
-static gboolean
-label_is_free (Painter *p, const SitmapExportRect *rect)
-{
-  for (guint i = 0; i < p->label_rects->len; i++)
-    {
-      const SitmapExportRect *r = &g_array_index (p->label_rects, SitmapExportRect, i);
+/* The screen's label font, Cantarell 11 at 96 dpi, in logical pixels. */
+#define PLACE_FONT_SIZE 14.67
+/* An area narrower than this on the page is not worth its name, as on screen. */
+#define MIN_AREA_LABEL_WIDTH 48.0
+#define LABEL_GAP 4.0
+/* How far inside the map's frame a name must stay. */
+#define LABEL_FRAME_MARGIN 3.0
 
-      if (rect->x < r->x + r->width && r->x < rect->x + rect->width && rect->y < r->y + r->height
-          && r->y < rect->y + rect->height)
-        return FALSE;
+static const double area_ink[4] = { 0.40, 0.33, 0.25, 1 };
+static const double town_ink[4] = { 0.13, 0.13, 0.13, 1 };
+
+static gboolean
+is_town (const SitmapExportPlace *place)
+{
+  return !place->area;
+}
+
+/* Areas in a smaller italic, spaced out like a region on a printed map; capitals and cities bold. */
+static PangoLayout *
+create_place_layout (PangoContext *context, const SitmapExportPlace *place)
+{
+  gboolean     strong = place->kind == SITMAP_PLACE_KIND_CAPITAL || place->kind == SITMAP_PLACE_KIND_CITY;
+  double       size = place->area || !strong ? 0.9 * PLACE_FONT_SIZE : PLACE_FONT_SIZE;
+  PangoLayout *layout = _sitmap_export_create_layout (context, place->name, size, is_town (place) && strong);
+
+  if (place->area)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      PangoAttrList        *attrs = pango_attr_list_new ();
+
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
     }
+  /* A name is one line, however long. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, -1);
+  return layout;
+}
+
+/* Radius of a town's dot, by its size, as on screen. */
+static double
+dot_radius (SitmapPlaceKind kind)
+{
+  switch (kind)
+    {
+      case SITMAP_PLACE_KIND_CAPITAL:
+        return 4.5;
+      case SITMAP_PLACE_KIND_CITY:
+        return 3.5;
+      case SITMAP_PLACE_KIND_TOWN:
+        return 3.0;
+      default:
+        return 2.5;
+    }
+}
+
+static gboolean
+rects_overlap (const SitmapExportRect *a, const SitmapExportRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Inside the map's frame, and clear of everything placed so far. */
+static gboolean
+label_is_free (SitmapExportScene *self, GArray *occupied, const SitmapExportRect *rect)
+{
+  SitmapExportRect padded
+      = { rect->x - LABEL_GAP / 2, rect->y - LABEL_GAP / 2, rect->width + LABEL_GAP, rect->height + LABEL_GAP };
+
+  if (rect->x < self->map.x + LABEL_FRAME_MARGIN || rect->y < self->map.y + LABEL_FRAME_MARGIN
+      || rect->x + rect->width > self->map.x + self->map.width - LABEL_FRAME_MARGIN
+      || rect->y + rect->height > self->map.y + self->map.height - LABEL_FRAME_MARGIN)
+    return FALSE;
+  for (guint i = 0; i < occupied->len; i++)
+    if (rects_overlap (&padded, &g_array_index (occupied, SitmapExportRect, i)))
+      return FALSE;
   return TRUE;
 }
 
 static void
-draw_places (Painter *p)
+occupy (GArray *occupied, double x, double y, double width, double height)
 {
-  GArray *places = p->scene->places;
+  SitmapExportRect rect = { x, y, width, height };
 
-  /* Areas first, as their names are wide and faint; then towns, each with its dot. */
-  for (int pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < places->len; i++)
-      {
-        const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
-        g_autoptr (PangoLayout) layout = NULL;
-        SitmapExportRect rect;
-        double           w, h;
+  g_array_append_val (occupied, rect);
+}
 
-        if (place->area != (pass == 0))
-          continue;
-        layout = _sitmap_export_create_layout (p->context, place->name, place->area ? 13 : 12, !place->area);
-        layout_size (layout, &w, &h);
-        rect = place->area ? (SitmapExportRect){ place->x - w / 2, place->y - h / 2, w, h }
-                           : (SitmapExportRect){ place->x + 6, place->y - h / 2, w, h };
-        if (!label_is_free (p, &rect))
-          continue;
-        g_array_append_val (p->label_rects, rect);
-        if (!place->area)
-          {
-            cairo_arc (p->cr, place->x, place->y, 3.5, 0, 2 * G_PI);
-            cairo_set_source_rgb (p->cr, 1, 1, 1);
-            cairo_fill_preserve (p->cr);
-            cairo_set_source_rgba (p->cr, ink[0], ink[1], ink[2], 0.85);
-            cairo_set_line_width (p->cr, 1.6);
-            cairo_stroke (p->cr);
-          }
-        show_layout (p, layout, rect.x, rect.y, place->area ? area_ink : ink, 3);
-      }
+/* Where an area's name may go: on its label point, else below or above whatever sits there (an event's
+ * symbol, a cluster, a number), a little further each time. */
+static gboolean
+place_area_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
+                  double height, SitmapExportRect *rect)
+{
+  static const double steps[] = { 0, 1, -1, 1.6, -1.6, 2.2, -2.2 };
+  double              step = height / 2 + SITMAP_SYMBOL_RADIUS + 2;
+
+  if (place->width > 0 && place->width < MIN_AREA_LABEL_WIDTH)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      *rect = (SitmapExportRect){ place->x - width / 2, place->y - height / 2 + steps[i] * step, width, height };
+      if (label_is_free (self, occupied, rect))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Right of the dot, else left of it. */
+static gboolean
+place_town_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
+                  double height, SitmapExportRect *rect)
+{
+  double gap = dot_radius (place->kind) + 3;
+
+  *rect = (SitmapExportRect){ place->x + gap, place->y - height / 2, width, height };
+  if (label_is_free (self, occupied, rect))
+    return TRUE;
+  rect->x = place->x - gap - width;
+  return label_is_free (self, occupied, rect);
 }
 
 /*
@@ -339,33 +414,46 @@ trace_rings (cairo_t *cr, GArray *rings, gboolean close)
     }
 }
 
+/* The outline's dashes when only parties to the conflict report every event drawn with the shape. */
+static void
+set_party_dash (cairo_t *cr, const SitmapExportShape *shape)
+{
+  static const double party_dash[] = { 7, 4 };
+
+  cairo_set_dash (cr, party_dash, shape->party_only ? G_N_ELEMENTS (party_dash) : 0, 0);
+}
+
+/* As on screen (sitmap-event-layer-draw.c): a solid white casing, then the category's stroke. */
 static void
 draw_shape (cairo_t *cr, const SitmapExportShape *shape)
 {
-  static const double party_dash[] = { 4, 3 };
-
   cairo_save (cr);
-  cairo_set_dash (cr, party_dash, shape->party_only ? 2 : 0, 0);
+  cairo_new_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   switch (shape->kind)
     {
       case SITMAP_SHAPE_AREA:
         trace_rings (cr, shape->rings, TRUE);
         cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-        set_category_source (cr, shape->category, 0.16);
+        set_category_source (cr, shape->category, 0.12);
         cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
+        cairo_set_line_width (cr, 3.5);
+        cairo_stroke_preserve (cr);
+        set_party_dash (cr, shape);
         set_category_source (cr, shape->category, 0.9);
-        cairo_set_line_width (cr, 1.5);
+        cairo_set_line_width (cr, 1.8);
         cairo_stroke (cr);
         break;
       case SITMAP_SHAPE_LINE:
         trace_rings (cr, shape->rings, FALSE);
-        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-        cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
         cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-        cairo_set_line_width (cr, 5);
+        cairo_set_line_width (cr, 5.5);
         cairo_stroke_preserve (cr);
+        set_party_dash (cr, shape);
         set_category_source (cr, shape->category, 1);
-        cairo_set_line_width (cr, 2.5);
+        cairo_set_line_width (cr, 3);
         cairo_stroke (cr);
         break;
       case SITMAP_SHAPE_RING:
@@ -373,13 +461,14 @@ draw_shape (cairo_t *cr, const SitmapExportShape *shape)
         break;
       case SITMAP_SHAPE_VAGUE:
         {
-          static const double dash[] = { 6, 5 };
+          static const double dash[] = { 5, 4 };
 
           cairo_arc (cr, shape->x, shape->y, shape->radius, 0, 2 * G_PI);
-          set_category_source (cr, shape->category, 0.06);
-          cairo_fill_preserve (cr);
-          cairo_set_dash (cr, dash, 2, 0);
-          set_category_source (cr, shape->category, 0.5);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.5);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke_preserve (cr);
+          set_category_source (cr, shape->category, 0.7);
           cairo_set_line_width (cr, 1.5);
           cairo_stroke (cr);
         }
@@ -470,16 +559,24 @@ draw_cluster (Painter *p, const SitmapExportCluster *cluster)
 }
 
 /* The note's number beside an event: a small white tag, so that the list below can be read against
- * the map. */
+ * the map. Its layout, and in rect where it goes for a tag whose bottom left is near (x, y). */
+static PangoLayout *
+create_number_layout (PangoContext *context, const char *text, double x, double y, SitmapExportRect *rect)
+{
+  PangoLayout *layout = _sitmap_export_create_layout (context, text, 10, TRUE);
+  double       w, h;
+
+  layout_size (layout, &w, &h);
+  *rect = (SitmapExportRect){ x, y - h - 2, w + 6, h + 2 };
+  return layout;
+}
+
 static void
 draw_number (Painter *p, const char *text, double x, double y)
 {
-  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 10, TRUE);
   SitmapExportRect rect;
-  double           w, h;
+  g_autoptr (PangoLayout) layout = create_number_layout (p->context, text, x, y, &rect);
 
-  layout_size (layout, &w, &h);
-  rect = (SitmapExportRect){ x, y - h - 2, w + 6, h + 2 };
   rounded_rect (p->cr, rect.x, rect.y, rect.width, rect.height, 3);
   cairo_set_source_rgb (p->cr, 1, 1, 1);
   cairo_fill_preserve (p->cr);
@@ -487,7 +584,21 @@ draw_number (Painter *p, const char *text, double x, double y)
   cairo_set_line_width (p->cr, 1);
   cairo_stroke (p->cr);
   show_layout (p, layout, rect.x + 3, rect.y + 1, ink, 0);
-  g_array_append_val (p->label_rects, rect);
+}
+
+/* Where a symbol's and a cluster's number tags go. */
+static void
+symbol_number_point (const SitmapExportSymbol *symbol, double *x, double *y)
+{
+  *x = symbol->x + SITMAP_SYMBOL_RADIUS - 1;
+  *y = symbol->y - SITMAP_SYMBOL_RADIUS + 3;
+}
+
+static void
+cluster_number_point (const SitmapExportCluster *cluster, double *x, double *y)
+{
+  *x = cluster->x + cluster->radius * 0.5;
+  *y = cluster->y + cluster->radius + 14;
 }
 
 static void
@@ -512,18 +623,24 @@ draw_events (Painter *p)
     {
       const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
       g_autofree char          *text = NULL;
+      double                    x, y;
 
       if (symbol->number == 0)
         continue;
+
       text = g_strdup_printf ("%d", symbol->number);
-      draw_number (p, text, symbol->x + SITMAP_SYMBOL_RADIUS - 1, symbol->y - SITMAP_SYMBOL_RADIUS + 3);
+      symbol_number_point (symbol, &x, &y);
+      draw_number (p, text, x, y);
     }
   for (guint i = 0; i < self->clusters->len; i++)
     {
       const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
+      double                     x, y;
 
-      if (cluster->numbers != NULL)
-        draw_number (p, cluster->numbers, cluster->x + cluster->radius * 0.5, cluster->y + cluster->radius + 14);
+      if (cluster->numbers == NULL)
+        continue;
+      cluster_number_point (cluster, &x, &y);
+      draw_number (p, cluster->numbers, x, y);
     }
 }
 
@@ -725,6 +842,151 @@ draw_attribution (Painter *p, gboolean only_reserve)
   cairo_set_source_rgba (p->cr, 1, 1, 1, 0.8);
   cairo_fill (p->cr);
   show_layout (p, layout, x, y, ink, 0);
+}
+
+/*
+ * Room for the places' names
+ */
+
+/* What a name must not cover: the panels over the map, the events' symbols, clusters and numbers. */
+static void
+occupy_events (SitmapExportScene *self, PangoContext *context, GArray *occupied)
+{
+  double reach = sitmap_symbol_get_extent (0) / 2;
+
+  for (guint i = 0; i < self->symbols->len; i++)
+    {
+      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+
+      occupy (occupied, symbol->x - reach, symbol->y - reach, 2 * reach, 2 * reach);
+    }
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
+      double                     r = cluster->radius + CLUSTER_OUTLINE + CLUSTER_HAIRLINE;
+      double                     badge = BADGE_SCALE * reach;
+
+      occupy (occupied, cluster->x - r, cluster->y - r, 2 * r, 2 * r);
+      occupy (occupied, cluster->x + 0.74 * cluster->radius - badge, cluster->y - 0.74 * cluster->radius - badge,
+              2 * badge, 2 * badge);
+    }
+  if (!(self->options.include & SITMAP_EXPORT_NOTES))
+    return;
+  for (guint i = 0; i < self->symbols->len + self->clusters->len; i++)
+    {
+      g_autofree char *text = NULL;
+      SitmapExportRect rect;
+      double           x, y;
+
+      if (i < self->symbols->len)
+        {
+          const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+
+          if (symbol->number == 0)
+            continue;
+          text = g_strdup_printf ("%d", symbol->number);
+          symbol_number_point (symbol, &x, &y);
+        }
+      else
+        {
+          const SitmapExportCluster *cluster
+              = &g_array_index (self->clusters, SitmapExportCluster, i - self->symbols->len);
+
+          if (cluster->numbers == NULL)
+            continue;
+          text = g_strdup (cluster->numbers);
+          cluster_number_point (cluster, &x, &y);
+        }
+      g_object_unref (create_number_layout (context, text, x, y, &rect));
+      g_array_append_val (occupied, rect);
+    }
+}
+
+void
+_sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context)
+{
+  g_autoptr (GArray) occupied = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
+  Painter             p = { self, NULL, context, NULL, occupied };
+  SitmapExportInclude include = self->options.include;
+
+  set_font_options (context);
+  if (include & SITMAP_EXPORT_LEGEND)
+    draw_legend (&p, TRUE);
+  if (include & SITMAP_EXPORT_NORTH_ARROW)
+    reserve (&p, self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52);
+  if (include & SITMAP_EXPORT_SCALE_BAR)
+    reserve (&p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
+  draw_attribution (&p, TRUE);
+  occupy_events (self, context, occupied);
+  /* Towns' dots first: no name may cover another town's dot. */
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
+      double                   r = dot_radius (place->kind) + 1.2;
+
+      if (is_town (place))
+        occupy (occupied, place->x - r, place->y - r, 2 * r, 2 * r);
+    }
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
+      g_autoptr (PangoLayout) layout = create_place_layout (context, place);
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      if (logical.width <= 0)
+        continue;
+      if (is_town (place))
+        place->labelled = place_town_label (self, occupied, place, logical.width, logical.height, &place->label);
+      else
+        place->labelled = place_area_label (self, occupied, place, logical.width, logical.height, &place->label);
+      if (place->labelled)
+        g_array_append_val (occupied, place->label);
+    }
+}
+
+/* Towns' dots, then the names that found room, with a light halo so that they read on the basemap. */
+static void
+draw_places (Painter *p)
+{
+  GArray  *places = p->scene->places;
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
+      double                   r = dot_radius (place->kind);
+
+      if (!is_town (place))
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, place->x, place->y, r, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 2.4);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      if (place->kind == SITMAP_PLACE_KIND_CAPITAL)
+        {
+          /* The cartographer's capital: a ring around a dot. */
+          cairo_set_line_width (cr, 1.4);
+          cairo_stroke (cr);
+          cairo_arc (cr, place->x, place->y, r - 2.2, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
+      g_autoptr (PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (!place->labelled)
+        continue;
+      layout = create_place_layout (p->context, place);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      show_layout (p, layout, place->label.x - logical.x, place->label.y - logical.y, place->area ? area_ink : town_ink,
+                   3);
+    }
 }
 
 /*
@@ -980,14 +1242,6 @@ draw_map (Painter *p)
   cairo_rectangle (cr, self->map.x, self->map.y, self->map.width, self->map.height);
   cairo_clip (cr);
   draw_tiles (p);
-  /* No place's name beneath what is drawn over the map. */
-  if (include & SITMAP_EXPORT_LEGEND)
-    draw_legend (p, TRUE);
-  if (include & SITMAP_EXPORT_NORTH_ARROW)
-    reserve (p, self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52);
-  if (include & SITMAP_EXPORT_SCALE_BAR)
-    reserve (p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
-  draw_attribution (p, TRUE);
   draw_places (p);
   draw_events (p);
   draw_annotations (p);

@@ -62,11 +62,15 @@ typedef struct
 
 typedef struct
 {
-  float    x;
-  float    y;
-  guint8   kind; /* SitmapPlaceKind */
-  gboolean area;
-  char    *name;
+  float            x; /* the label point */
+  float            y;
+  guint8           kind;  /* SitmapPlaceKind */
+  guint8           rank;  /* label priority, 0 first, as on screen */
+  gboolean         area;  /* named in italics, without a dot */
+  float            width; /* areas with an outline: its width on the page, else 0 */
+  char            *name;
+  gboolean         labelled; /* whether its name found room on the map */
+  SitmapExportRect label;    /* where its name goes, when labelled */
 } SitmapExportPlace;
 
 typedef struct
@@ -122,7 +126,8 @@ struct _SitmapExportScene
   double          center_x;
   double          center_y;
   double          world_pixels;
-  GArray         *shapes;           /* SitmapExportShape */
+  GArray         *shapes;           /* SitmapExportShape, each distinct shape once */
+  GHashTable     *shape_index;      /* guint64 key of a shape -> its index in shapes */
   GArray         *symbols;          /* SitmapExportSymbol */
   GArray         *clusters;         /* SitmapExportCluster */
   GArray         *places;           /* SitmapExportPlace */
@@ -153,6 +158,11 @@ _sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y,
 /* sitmap-export-draw.c */
 void
 _sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink);
+/* Finds room for the places' names, most important first: inside the map, clear of the legend, scale
+ * bar, north arrow and attribution, of the events' symbols, clusters and note numbers, and of each
+ * other. A name with no room is left out. */
+void
+_sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context);
 /* A layout in the export's font at size pixels; bold when asked. */
 PangoLayout *
 _sitmap_export_create_layout (PangoContext *context, const char *text, double size, gboolean bold);

@@ -406,25 +406,58 @@ metres_to_pixels (SitmapExportScene *self, double y, double metres)
   return metres / (40075016.686 * cos (latitude)) * self->world_pixels;
 }
 
+/* What makes two events' shapes the same drawing: an area's path, whatever its events (the screen
+ * washes it once, in the colour of its first event); a line's path in one category; a ring's place,
+ * size and category, to the pixel. */
+static guint64
+shape_key (const SitmapShape *shape, guint8 category, double x, double y, double radius)
+{
+  guint64 kind = (guint64)shape->kind << 60;
+
+  if (shape->kind == SITMAP_SHAPE_AREA)
+    return kind | (guint64)shape->path << 8;
+  if (shape->kind == SITMAP_SHAPE_LINE)
+    return kind | (guint64)shape->path << 8 | category;
+  return kind | (guint64)CLAMP ((gint64)round (x) + 32768, 0, 65535) << 40
+         | (guint64)CLAMP ((gint64)round (y) + 32768, 0, 65535) << 24 | (guint64)MIN (round (radius), 65535) << 8
+         | category;
+}
+
+/* Each distinct shape once: stacked, a party-only event's dashed outline would lie under another's
+ * solid one, and washes would darken. Its outline is solid when any event drawn with it is reported by
+ * an independent origin: the dashes say that no one but a party says so. */
 static void
 add_shape (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventColumns *columns, guint position)
 {
   const SitmapShape *shape = sitmap_shape_table_lookup (table, position);
   SitmapExportShape  item = { 0 };
-  double             x, y;
+  gboolean           party_only = (columns->flags[position] & SITMAP_EVENT_FLAG_PARTY_ONLY) != 0;
+  double             x, y, radius = 0;
+  guint64            key;
+  gpointer           index;
 
   if (shape == NULL)
     return;
   _sitmap_export_scene_world_to_page (self, shape->x, shape->y, &x, &y);
+  if (shape->kind == SITMAP_SHAPE_RING || shape->kind == SITMAP_SHAPE_VAGUE)
+    radius = metres_to_pixels (self, shape->y, shape->radius_m);
+  key = shape_key (shape, columns->category[position], x, y, radius);
+  if (g_hash_table_lookup_extended (self->shape_index, &key, NULL, &index))
+    {
+      SitmapExportShape *drawn = &g_array_index (self->shapes, SitmapExportShape, GPOINTER_TO_UINT (index));
+
+      drawn->party_only = drawn->party_only && party_only;
+      return;
+    }
   item.kind = shape->kind;
   item.category = columns->category[position];
-  item.party_only = (columns->flags[position] & SITMAP_EVENT_FLAG_PARTY_ONLY) != 0;
+  item.party_only = party_only;
   item.x = x;
   item.y = y;
-  if (shape->kind == SITMAP_SHAPE_RING || shape->kind == SITMAP_SHAPE_VAGUE)
-    item.radius = metres_to_pixels (self, shape->y, shape->radius_m);
-  else
+  item.radius = radius;
+  if (shape->kind == SITMAP_SHAPE_AREA || shape->kind == SITMAP_SHAPE_LINE)
     item.rings = copy_path (self, table, shape);
+  g_hash_table_insert (self->shape_index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (self->shapes->len));
   g_array_append_val (self->shapes, item);
 }
 
@@ -448,7 +481,8 @@ add_single (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventC
   self->categories_shown |= 1u << symbol.category;
   self->cues_shown |= symbol.style;
   self->n_drawn++;
-  /* Areas and lines are drawn for every visible event, as the map does; rings only around singles. */
+  /* Areas and lines are drawn for every visible event (add_paths), as the map does; rings only around
+   * singles. */
   if (!(columns->flags[position] & (SITMAP_EVENT_FLAG_AREA | SITMAP_EVENT_FLAG_LINE)))
     add_shape (self, table, columns, position);
 }
@@ -594,6 +628,82 @@ is_settlement (SitmapPlaceKind kind)
          && kind != SITMAP_PLACE_KIND_COUNTRY;
 }
 
+/* The screen's place layer's priorities (sitmap-place-layer.c): capitals, cities, countries, regions,
+ * towns, districts, villages. */
+static guint8
+place_rank (SitmapPlaceKind kind)
+{
+  switch (kind)
+    {
+      case SITMAP_PLACE_KIND_CAPITAL:
+        return 0;
+      case SITMAP_PLACE_KIND_CITY:
+        return 1;
+      case SITMAP_PLACE_KIND_COUNTRY:
+        return 2;
+      case SITMAP_PLACE_KIND_PROVINCE:
+      case SITMAP_PLACE_KIND_REGION:
+        return 3;
+      case SITMAP_PLACE_KIND_TOWN:
+        return 4;
+      case SITMAP_PLACE_KIND_DISTRICT:
+        return 5;
+      case SITMAP_PLACE_KIND_VILLAGE:
+        return 6;
+      default:
+        return 7;
+    }
+}
+
+/* As on screen: the larger places appear first as the map zooms in. */
+static gboolean
+place_shown_at_zoom (SitmapPlaceKind kind, double zoom)
+{
+  switch (kind)
+    {
+      case SITMAP_PLACE_KIND_CAPITAL:
+      case SITMAP_PLACE_KIND_COUNTRY:
+        return TRUE;
+      case SITMAP_PLACE_KIND_CITY:
+      case SITMAP_PLACE_KIND_PROVINCE:
+      case SITMAP_PLACE_KIND_REGION:
+        return zoom >= 4;
+      default:
+        return zoom >= 5;
+    }
+}
+
+/* The width of an area's outline on the page: the screen names no area smaller than a word. */
+static double
+outline_width (SitmapExportScene *self, SitmapGeometry *geometry)
+{
+  double min_x = INFINITY, max_x = -INFINITY;
+
+  for (guint r = 0; r < sitmap_geometry_get_n_rings (geometry); r++)
+    {
+      guint         n;
+      const double *lon_lat = sitmap_geometry_get_ring (geometry, r, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x, y;
+
+          sitmap_mercator_from_lat_lon (lon_lat[2 * i + 1], lon_lat[2 * i], &x, &y);
+          min_x = MIN (min_x, x);
+          max_x = MAX (max_x, x);
+        }
+    }
+  return max_x > min_x ? (max_x - min_x) * self->world_pixels : 0;
+}
+
+static int
+compare_places (gconstpointer a, gconstpointer b)
+{
+  const SitmapExportPlace *pa = a, *pb = b;
+
+  return (pa->rank > pb->rank) - (pa->rank < pb->rank);
+}
+
 static void
 collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tiles_name_places)
 {
@@ -603,21 +713,43 @@ collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tile
     {
       g_autoptr (SitmapPlace) place = g_list_model_get_item (places, i);
       SitmapPlaceKind   kind = sitmap_place_get_kind (place);
-      SitmapExportPlace item = { .kind = kind, .area = !is_settlement (kind) };
+      SitmapExportPlace item = { .kind = kind, .rank = place_rank (kind) };
+      double            latitude = sitmap_place_get_latitude (place), longitude = sitmap_place_get_longitude (place);
       double            x, y;
 
+      item.area = sitmap_place_is_area (place) || !is_settlement (kind);
       /* Over tiles that name towns, the document's towns would be written twice. */
-      if (tiles_name_places && !item.area)
+      if ((tiles_name_places && !item.area) || !place_shown_at_zoom (kind, self->options.zoom)
+          || sitmap_place_get_name (place) == NULL || *sitmap_place_get_name (place) == '\0')
         continue;
-      sitmap_mercator_from_lat_lon (sitmap_place_get_latitude (place), sitmap_place_get_longitude (place), &x, &y);
+      if (sitmap_place_is_area (place))
+        {
+          item.width = outline_width (self, sitmap_place_get_geometry (place));
+          if (!sitmap_coordinates_valid (latitude, longitude))
+            sitmap_geometry_get_center (sitmap_place_get_geometry (place), &latitude, &longitude);
+        }
+      if (!sitmap_coordinates_valid (latitude, longitude))
+        continue;
+      sitmap_mercator_from_lat_lon (latitude, longitude, &x, &y);
       _sitmap_export_scene_world_to_page (self, x, y, &x, &y);
-      if (!in_map (self, x, y, -8) || sitmap_place_get_name (place) == NULL)
+      if (!in_map (self, x, y, 0))
         continue;
       item.x = x;
       item.y = y;
       item.name = g_strdup (sitmap_place_get_name (place));
       g_array_append_val (self->places, item);
     }
+  /* Stable: places of one rank keep the document's order. */
+  g_array_sort (self->places, compare_places);
+}
+
+static void
+place_labels (SitmapExportScene *self)
+{
+  g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
+  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
+
+  _sitmap_export_scene_place_labels (self, PANGO_CONTEXT (context));
 }
 
 static void
@@ -667,6 +799,7 @@ sitmap_export_scene_finalize (GObject *object)
   g_free (self->attribution);
   g_free (self->document_name);
   g_array_unref (self->shapes);
+  g_hash_table_unref (self->shape_index);
   g_array_unref (self->symbols);
   g_array_unref (self->clusters);
   g_array_unref (self->places);
@@ -695,6 +828,7 @@ sitmap_export_scene_init (SitmapExportScene *self)
 {
   self->shapes = g_array_new (FALSE, TRUE, sizeof (SitmapExportShape));
   g_array_set_clear_func (self->shapes, shape_clear);
+  self->shape_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->symbols = g_array_new (FALSE, FALSE, sizeof (SitmapExportSymbol));
   self->clusters = g_array_new (FALSE, TRUE, sizeof (SitmapExportCluster));
   g_array_set_clear_func (self->clusters, cluster_clear);
@@ -753,6 +887,7 @@ sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions 
   lay_out (self);
   collect_events (self, document, visible, n_visible);
   collect_places (self, document, tiles_name_places);
+  place_labels (self);
   collect_annotations (self, document);
   if (options->include & SITMAP_EXPORT_TIMELINE)
     collect_marks (self, sitmap_document_get_columns (document), visible, n_visible);

@@ -51,6 +51,24 @@ append_color (GString *svg, const char *attribute, const double rgba[4])
     g_string_append_printf (svg, " %s-opacity=\"%.3g\"", attribute, rgba[3]);
 }
 
+/* The spacing a layout's attributes put between letters (areas' names), in the page's units. */
+static void
+append_letter_spacing (GString *svg, cairo_t *cr, PangoLayoutRun *run)
+{
+  for (GSList *l = run->item->analysis.extra_attrs; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+      double          dx, dy = 0;
+
+      if (attr->klass->type != PANGO_ATTR_LETTER_SPACING)
+        continue;
+      dx = (double)((PangoAttrInt *)attr)->value / PANGO_SCALE;
+      cairo_user_to_device_distance (cr, &dx, &dy);
+      g_string_append_printf (svg, " letter-spacing=\"%.2f\"", hypot (dx, dy));
+      return;
+    }
+}
+
 static void
 append_run (SitmapExportTextSink *sink, cairo_t *cr, PangoLayout *layout, PangoLayoutIter *iter, double x, double y,
             const double rgba[4], double halo)
@@ -84,6 +102,9 @@ append_run (SitmapExportTextSink *sink, cairo_t *cr, PangoLayout *layout, PangoL
   }
   if (pango_font_description_get_weight (font) >= PANGO_WEIGHT_SEMIBOLD)
     g_string_append (sink->svg, " font-weight=\"bold\"");
+  if (pango_font_description_get_style (base) != PANGO_STYLE_NORMAL)
+    g_string_append (sink->svg, " font-style=\"italic\"");
+  append_letter_spacing (sink->svg, cr, run);
   append_color (sink->svg, "fill", rgba);
   if (halo > 0)
     g_string_append_printf (sink->svg,

@@ -7,6 +7,8 @@
 #include "export-test-utils.h"
 #include "map-test-utils.h"
 #include "sitmap-export-scene-private.h"
+#include "sitmap-shape-table.h"
+#include "sitmap-symbol.h"
 
 /* Share of the pixels in a rectangle (device pixels) darker than max_luminance. */
 static double
@@ -394,6 +396,132 @@ test_small_page (void)
   g_assert_cmpuint (sitmap_export_scene_get_options (scene)->include, ==, SITMAP_EXPORT_INCLUDE_ALL);
 }
 
+static gboolean
+rects_overlap (const SitmapExportRect *a, double x, double y, double width, double height)
+{
+  return a->x < x + width && x < a->x + a->width && a->y < y + height && y < a->y + a->height;
+}
+
+static const SitmapExportPlace *
+find_place (SitmapExportScene *scene, const char *name)
+{
+  for (guint i = 0; i < scene->places->len; i++)
+    if (g_strcmp0 (g_array_index (scene->places, SitmapExportPlace, i).name, name) == 0)
+      return &g_array_index (scene->places, SitmapExportPlace, i);
+  return NULL;
+}
+
+/* The names of areas read: each inside the map, none under an event's symbol or cluster or under
+ * another name; the Badia's name leaves its point to the cluster that sits there. */
+static void
+test_place_labels (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  const SitmapExportPlace *badia, *homs;
+  double                   reach = sitmap_symbol_get_extent (0) / 2;
+  guint                    n_labelled = 0;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  badia = find_place (scene, "Badia (Syrian Desert)");
+  homs = find_place (scene, "Homs governorate");
+  g_assert_nonnull (badia);
+  g_assert_nonnull (homs);
+  g_assert_true (badia->labelled);
+  g_assert_true (homs->labelled);
+  for (guint i = 0; i < scene->places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (scene->places, SitmapExportPlace, i);
+      const SitmapExportRect  *label = &place->label;
+
+      if (!place->labelled)
+        continue;
+      n_labelled++;
+      g_assert_cmpfloat (label->x, >=, scene->map.x);
+      g_assert_cmpfloat (label->y, >=, scene->map.y);
+      g_assert_cmpfloat (label->x + label->width, <=, scene->map.x + scene->map.width);
+      g_assert_cmpfloat (label->y + label->height, <=, scene->map.y + scene->map.height);
+      for (guint k = 0; k < scene->symbols->len; k++)
+        {
+          const SitmapExportSymbol *symbol = &g_array_index (scene->symbols, SitmapExportSymbol, k);
+
+          g_assert_false (rects_overlap (label, symbol->x - reach, symbol->y - reach, 2 * reach, 2 * reach));
+        }
+      for (guint k = 0; k < scene->clusters->len; k++)
+        {
+          const SitmapExportCluster *cluster = &g_array_index (scene->clusters, SitmapExportCluster, k);
+
+          g_assert_false (rects_overlap (label, cluster->x - cluster->radius, cluster->y - cluster->radius,
+                                         2 * cluster->radius, 2 * cluster->radius));
+        }
+      for (guint k = 0; k < i; k++)
+        {
+          const SitmapExportPlace *other = &g_array_index (scene->places, SitmapExportPlace, k);
+
+          if (other->labelled)
+            g_assert_false (
+                rects_overlap (label, other->label.x, other->label.y, other->label.width, other->label.height));
+        }
+    }
+  g_assert_cmpuint (n_labelled, >=, 3);
+  /* Something sits on the Badia's point: its name went above or below. */
+  g_assert_false (badia->label.y <= badia->y && badia->y <= badia->label.y + badia->label.height);
+}
+
+static const SitmapExportShape *
+find_area (SitmapExportScene *scene, guint *n_areas)
+{
+  const SitmapExportShape *found = NULL;
+
+  *n_areas = 0;
+  for (guint i = 0; i < scene->shapes->len; i++)
+    if (g_array_index (scene->shapes, SitmapExportShape, i).kind == SITMAP_SHAPE_AREA)
+      {
+        const SitmapExportShape *shape = &g_array_index (scene->shapes, SitmapExportShape, i);
+
+        /* The Badia: the large one. */
+        if (found == NULL || shape->rings->len > 0)
+          found = found == NULL
+                          || g_array_index (shape->rings, GArray *, 0)->len
+                                 > g_array_index (found->rings, GArray *, 0)->len
+                      ? shape
+                      : found;
+        (*n_areas)++;
+      }
+  return found;
+}
+
+/* Two events over the Badia, each with its own copy of the outline, one reported only by a party (U.S.
+ * strikes, CENTCOM), one by AFP (a standing fact): the outline is drawn once, solid. With the standing
+ * facts hidden, the party's event alone is left, and it is dashed. */
+static void
+test_shared_area (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) both = NULL;
+  g_autoptr (SitmapExportScene) party = NULL;
+  const SitmapExportShape *badia;
+  guint                    n_areas;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  both = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  badia = find_area (both, &n_areas);
+  g_assert_nonnull (badia);
+  /* The Badia and the Idlib–Aleppo front: two outlines, however many events. */
+  g_assert_cmpuint (n_areas, ==, 2);
+  g_assert_false (badia->party_only);
+
+  sitmap_view_state_set_hidden_categories (view_state, 1u << SITMAP_CATEGORY_CONTEXT);
+  party = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  badia = find_area (party, &n_areas);
+  g_assert_nonnull (badia);
+  g_assert_cmpuint (n_areas, ==, 2);
+  g_assert_true (badia->party_only);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -409,5 +537,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/whole-world", test_whole_world);
   g_test_add_func ("/export/scene/many-events", test_many_events);
   g_test_add_func ("/export/scene/small-page", test_small_page);
+  g_test_add_func ("/export/scene/place-labels", test_place_labels);
+  g_test_add_func ("/export/scene/shared-area", test_shared_area);
   return g_test_run ();
 }
