@@ -392,7 +392,8 @@ ensure_export_dialog (SitmapWindow *self)
 {
   /* A weak pointer: the dialog is a toplevel, which GTK owns, destroyed with the window. */
   if (self->export_dialog == NULL)
-    g_set_weak_pointer (&self->export_dialog, sitmap_export_dialog_new (GTK_WINDOW (self), self->exporter));
+    g_set_weak_pointer (&self->export_dialog, sitmap_export_dialog_new (GTK_WINDOW (self), self->exporter,
+                                                                         self->settings));
   return self->export_dialog;
 }
 

@@ -7,26 +7,39 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "sitmap-export-dialog.h"
 
 typedef struct
 {
   SitmapExportInclude flag;
+  const char         *key; /* in GSettings */
   const char         *title;
   const char         *subtitle;
 } IncludeRow;
 
 static const IncludeRow include_rows[] = {
-  { SITMAP_EXPORT_LEGEND, N_ ("Legend"), N_ ("The categories shown, and what a symbol’s look says") },
-  { SITMAP_EXPORT_SCALE_BAR, N_ ("Scale bar"), NULL },
-  { SITMAP_EXPORT_NORTH_ARROW, N_ ("North arrow"), NULL },
-  { SITMAP_EXPORT_TIMELINE, N_ ("Timeline strip"), N_ ("The events along the time range") },
-  { SITMAP_EXPORT_NOTES, N_ ("Numbered source notes"),
+  { SITMAP_EXPORT_LEGEND, "export-legend", N_ ("Legend"), N_ ("The categories shown, and what a symbol’s look says") },
+  { SITMAP_EXPORT_SCALE_BAR, "export-scale-bar", N_ ("Scale bar"), NULL },
+  { SITMAP_EXPORT_NORTH_ARROW, "export-north-arrow", N_ ("North arrow"), NULL },
+  { SITMAP_EXPORT_TIMELINE, "export-timeline", N_ ("Timeline strip"), N_ ("The events along the time range") },
+  { SITMAP_EXPORT_NOTES, "export-notes", N_ ("Numbered source notes"),
     N_ ("A number by each event, and below the map its title, date and sources") },
-  { SITMAP_EXPORT_EXPORTED_ON, N_ ("“Exported on” line"), N_ ("The date, the document and Sitmap’s version") },
-  { SITMAP_EXPORT_ANNOTATIONS, N_ ("Annotations"), N_ ("When the annotation layer is shown") },
+  { SITMAP_EXPORT_EXPORTED_ON, "export-exported-on", N_ ("“Exported on” line"),
+    N_ ("The date, the document and Sitmap’s version") },
+  { SITMAP_EXPORT_ANNOTATIONS, "export-annotations", N_ ("Annotations"), N_ ("When the annotation layer is shown") },
 };
+
+/* The values of export-format and export-size, in the order of SitmapExportFormat and SitmapExportSize,
+ * which is the order of the dialog's rows. */
+static const char *const format_nicks[] = { "png", "svg", "pdf" };
+static const char *const size_nicks[] = {
+  "window", "hd", "4k", "a4-150", "a4-300", "letter-150", "letter-300", "custom",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == SITMAP_N_EXPORT_FORMATS);
+G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == SITMAP_N_EXPORT_SIZES);
 
 struct _SitmapExportDialog
 {
@@ -50,7 +63,8 @@ struct _SitmapExportDialog
   GtkSwitch           *include_switches[G_N_ELEMENTS (include_rows)];
 
   SitmapExporter  *exporter;
-  GtkNativeDialog *chooser; /* while choosing the file, on GTK 4.8 */
+  GSettings       *settings; /* the choices, kept from one export to the next; NULL without a schema */
+  GtkNativeDialog *chooser;  /* while choosing the file, on GTK 4.8 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapExportDialog, sitmap_export_dialog, ADW_TYPE_WINDOW)
@@ -183,11 +197,118 @@ export_clicked_cb (SitmapExportDialog *self)
 #endif
 }
 
+/* A title belongs to the document it was written for. */
+static void
+document_changed_cb (SitmapExportDialog *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->subtitle_row), "");
+}
+
 static void
 copy_clicked_cb (SitmapExportDialog *self)
 {
   sitmap_export_dialog_copy (self);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/*
+ * Settings: the last export's choices are the next one's. The title and subtitle are not kept: they
+ * belong to a document.
+ */
+
+static gboolean
+nick_to_selected (GValue *value, GVariant *variant, const char *const *nicks, guint n_nicks)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < n_nicks; i++)
+    if (g_str_equal (nick, nicks[i]))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GVariant *
+selected_to_nick (const GValue *value, const char *const *nicks, guint n_nicks)
+{
+  guint selected = g_value_get_uint (value);
+
+  return selected < n_nicks ? g_variant_new_string (nicks[selected]) : NULL;
+}
+
+static gboolean
+get_format_cb (GValue *value, GVariant *variant, gpointer user_data)
+{
+  return nick_to_selected (value, variant, format_nicks, G_N_ELEMENTS (format_nicks));
+}
+
+static GVariant *
+set_format_cb (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return selected_to_nick (value, format_nicks, G_N_ELEMENTS (format_nicks));
+}
+
+static gboolean
+get_size_cb (GValue *value, GVariant *variant, gpointer user_data)
+{
+  return nick_to_selected (value, variant, size_nicks, G_N_ELEMENTS (size_nicks));
+}
+
+static GVariant *
+set_size_cb (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return selected_to_nick (value, size_nicks, G_N_ELEMENTS (size_nicks));
+}
+
+/* The orientation row: Portrait, then Landscape. */
+static gboolean
+get_landscape_cb (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_uint (value, g_variant_get_boolean (variant) ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+set_landscape_cb (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  return selected <= 1 ? g_variant_new_boolean (selected == 1) : NULL;
+}
+
+/* Spin buttons hold doubles; the keys, whole pixels. */
+static gboolean
+get_pixels_cb (GValue *value, GVariant *variant, gpointer user_data)
+{
+  g_value_set_double (value, g_variant_get_int32 (variant));
+  return TRUE;
+}
+
+static GVariant *
+set_pixels_cb (const GValue *value, const GVariantType *type, gpointer user_data)
+{
+  return g_variant_new_int32 ((gint32)round (g_value_get_double (value)));
+}
+
+static void
+bind_settings (SitmapExportDialog *self)
+{
+  g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                get_format_cb, set_format_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-size", self->size_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                get_size_cb, set_size_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-landscape", self->orientation_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, get_landscape_cb, set_landscape_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-custom-width", self->width_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, get_pixels_cb, set_pixels_cb, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "export-custom-height", self->height_spin, "value",
+                                G_SETTINGS_BIND_DEFAULT, get_pixels_cb, set_pixels_cb, NULL, NULL);
+  g_settings_bind (self->settings, "export-title", self->title_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; i < G_N_ELEMENTS (include_rows); i++)
+    g_settings_bind (self->settings, include_rows[i].key, self->include_switches[i], "active", G_SETTINGS_BIND_DEFAULT);
 }
 
 /*
@@ -245,6 +366,7 @@ sitmap_export_dialog_dispose (GObject *object)
     gtk_native_dialog_destroy (self->chooser);
   g_clear_object (&self->chooser);
   g_clear_object (&self->exporter);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (sitmap_export_dialog_parent_class)->dispose (object);
 }
@@ -296,15 +418,23 @@ sitmap_export_dialog_init (SitmapExportDialog *self)
  */
 
 SitmapExportDialog *
-sitmap_export_dialog_new (GtkWindow *parent, SitmapExporter *exporter)
+sitmap_export_dialog_new (GtkWindow *parent, SitmapExporter *exporter, GSettings *settings)
 {
   SitmapExportDialog *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (SITMAP_IS_EXPORTER (exporter), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (SITMAP_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->exporter = g_object_ref (exporter);
+  g_signal_connect_object (sitmap_exporter_get_view_state (exporter), "notify::document",
+                           G_CALLBACK (document_changed_cb), self, G_CONNECT_SWAPPED);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      bind_settings (self);
+    }
   return self;
 }
 

@@ -453,3 +453,10 @@ sitmap_exporter_dup_online_source_name (SitmapExporter *self)
     return NULL;
   return g_strdup (sitmap_tile_source_get_name (current));
 }
+
+SitmapViewState *
+sitmap_exporter_get_view_state (SitmapExporter *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+  return self->view_state;
+}

@@ -38,6 +38,9 @@ sitmap_exporter_copy (SitmapExporter *self, const SitmapExportOptions *options);
 /* Whether an export is under way. */
 gboolean
 sitmap_exporter_get_busy (SitmapExporter *self);
+/* The view state whose map the exporter exports. */
+SitmapViewState *
+sitmap_exporter_get_view_state (SitmapExporter *self);
 /* A file name for the document: its title, made safe, with the format's extension. */
 char *
 sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format);

@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 
 #include "sitmap-application.h"
+#include "sitmap-export-dialog.h"
+#include "sitmap-kml-reader.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-window.h"
 
@@ -161,6 +163,140 @@ test_export_dialog (void)
   g_rmdir (dir);
 }
 
+/* A preferences row by its title, among a widget's descendants. */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+E: the window's export dialog, made anew when the last one is gone. */
+static SitmapExportDialog *
+new_dialog (void)
+{
+  GtkWindow *dialog;
+
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+e");
+  sitmap_test_wait_until (other_window_titled, (gpointer) "Export Map", 5000, "the export dialog");
+  dialog = find_other_window ("Export Map", NULL);
+  g_assert_true (SITMAP_IS_EXPORT_DIALOG (dialog));
+  return SITMAP_EXPORT_DIALOG (dialog);
+}
+
+/* Gone, as when its window closes. */
+static void
+destroy_dialog (SitmapExportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_other_window ("Export Map", NULL));
+}
+
+static void
+set_switch (SitmapExportDialog *dialog, const char *title, gboolean active)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), active);
+}
+
+static void
+select_in (SitmapExportDialog *dialog, const char *title, guint position)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+}
+
+/* A dialog's choices are the next dialog's, after the first is gone (the window closed): format, size,
+ * orientation, custom size and what to include. The title is the document's, and is not kept. */
+static void
+test_remembered (void)
+{
+  g_auto (SitmapExportOptions) options = { 0 };
+  SitmapExportDialog *dialog = new_dialog ();
+  GtkWidget          *title_row;
+
+  select_in (dialog, "_Format", SITMAP_EXPORT_SVG);
+  select_in (dialog, "_Size", SITMAP_EXPORT_SIZE_CUSTOM);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (
+                                 ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "_Width")))),
+                             1234);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (
+                                 ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "_Height")))),
+                             777);
+  set_switch (dialog, "Legend", FALSE);
+  set_switch (dialog, "Numbered source notes", FALSE);
+  title_row = find_row (GTK_WIDGET (dialog), "Title (the document’s when empty)");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Briefing for one document");
+  destroy_dialog (dialog);
+
+  dialog = new_dialog ();
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, SITMAP_EXPORT_SVG);
+  g_assert_cmpint (options.width, ==, 1234);
+  g_assert_cmpint (options.height, ==, 777);
+  g_assert_false (options.include & SITMAP_EXPORT_LEGEND);
+  g_assert_false (options.include & SITMAP_EXPORT_NOTES);
+  g_assert_true (options.include & SITMAP_EXPORT_SCALE_BAR);
+  g_assert_true (options.include & SITMAP_EXPORT_TITLE);
+  g_assert_null (options.title);
+  sitmap_export_options_clear (&options);
+
+  /* While the window lives the title stays, until another document comes. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Title (the document’s when empty)")),
+                         "Briefing");
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.title, ==, "Briefing");
+  sitmap_export_options_clear (&options);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (g_getenv ("SITMAP_DEMO"));
+    g_autoptr (SitmapDocument) document = sitmap_kml_read_file (file, NULL, NULL);
+
+    g_assert_nonnull (document);
+    sitmap_view_state_set_document (sitmap_window_get_view_state (window), document);
+  }
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.title);
+  sitmap_export_options_clear (&options);
+
+  /* Paper sideways, then back to the defaults for the other tests. */
+  select_in (dialog, "_Format", SITMAP_EXPORT_PDF);
+  select_in (dialog, "_Size", SITMAP_EXPORT_SIZE_A4_300);
+  select_in (dialog, "_Orientation", 1);
+  destroy_dialog (dialog);
+  dialog = new_dialog ();
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, SITMAP_EXPORT_PDF);
+  g_assert_cmpint (options.width, ==, 3508);
+  g_assert_cmpint (options.height, ==, 2480);
+  destroy_dialog (dialog);
+  {
+    g_autoptr (GSettings) settings = sitmap_application_dup_settings ();
+    g_autoptr (GSettingsSchema) schema = NULL;
+    g_auto (GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      if (g_str_has_prefix (keys[i], "export-"))
+        g_settings_reset (settings, keys[i]);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -177,6 +313,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/export/window/copy", test_copy);
   g_test_add_func ("/export/window/dialog", test_export_dialog);
+  g_test_add_func ("/export/window/remembered", test_remembered);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
