@@ -252,6 +252,7 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   if (basemap == NULL)
     return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("The offline basemap cannot be read: %s"), error->message);
   scene = sitmap_export_scene_new (view_state, &options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);
+  sitmap_export_scene_set_basemap_names (scene, TRUE);
   if (!fetch_tiles (scene, basemap, &error))
     return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
   bytes = sitmap_export_scene_render (scene, NULL, &error);

@@ -226,6 +226,197 @@ compose_tiles (SitmapExportScene *self)
   return surface;
 }
 
+/*
+ * Names the offline basemap writes into its tiles, cut by the map's frame or by a panel over the map:
+ * the page would show a stray "th" of a town beyond the frame. The basemap's style is known (dark
+ * names, 0x3d3846, on a white halo; nothing else on it that dark but towns' dots), so such a name is
+ * found by its ink where the frame or panel's edge crosses it, grown to the whole name, and painted
+ * over with what lies either side of it.
+ */
+
+/* Luminance below which a pixel of the offline basemap is a name's or a dot's ink. */
+#define NAME_INK 105
+/* Gaps within one name, in tile pixels: between letters and words, and between its rows. */
+#define NAME_GAP_X 8
+#define NAME_GAP_Y 3
+/* The halo and antialiasing around the ink. */
+#define NAME_HALO 3
+/* No name is larger: anything larger is not a name, and is left alone. */
+#define NAME_MAX_WIDTH 420
+#define NAME_MAX_HEIGHT 40
+
+typedef struct
+{
+  guint32 *data;
+  int      stride; /* in pixels */
+  int      width;
+  int      height;
+} Raster;
+
+static gboolean
+is_ink (const Raster *r, int x, int y)
+{
+  guint32 p;
+
+  if (x < 0 || y < 0 || x >= r->width || y >= r->height)
+    return FALSE;
+  p = r->data[(gsize)y * r->stride + x];
+  return ((54 * (p >> 16 & 0xff) + 183 * (p >> 8 & 0xff) + 19 * (p & 0xff)) >> 8) < NAME_INK;
+}
+
+static gboolean
+ink_in (const Raster *r, int x0, int y0, int x1, int y1)
+{
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      if (is_ink (r, x, y))
+        return TRUE;
+  return FALSE;
+}
+
+/* Grows a box of ink to the name it belongs to; FALSE if it grows larger than any name. */
+static gboolean
+grow_name (const Raster *r, int *x0, int *y0, int *x1, int *y1)
+{
+  gboolean grew = TRUE;
+
+  while (grew)
+    {
+      grew = FALSE;
+      for (int d = NAME_GAP_X; d > 0; d--)
+        if (ink_in (r, *x0 - d, *y0, *x0 - d, *y1))
+          {
+            *x0 -= d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_X; d > 0; d--)
+        if (ink_in (r, *x1 + d, *y0, *x1 + d, *y1))
+          {
+            *x1 += d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_Y; d > 0; d--)
+        if (ink_in (r, *x0, *y0 - d, *x1, *y0 - d))
+          {
+            *y0 -= d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_Y; d > 0; d--)
+        if (ink_in (r, *x0, *y1 + d, *x1, *y1 + d))
+          {
+            *y1 += d;
+            grew = TRUE;
+            break;
+          }
+      if (*x1 - *x0 > NAME_MAX_WIDTH || *y1 - *y0 > NAME_MAX_HEIGHT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+mix (guint32 a, guint32 b, double t)
+{
+  guint32 out = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    {
+      double ca = a >> shift & 0xff, cb = b >> shift & 0xff;
+
+      out |= (guint32)lround (ca + (cb - ca) * t) << shift;
+    }
+  return out;
+}
+
+/* Paints over a name and its halo, each row blended from the pixels left and right of it. */
+static void
+erase_name (Raster *r, int x0, int y0, int x1, int y1)
+{
+  x0 -= NAME_HALO;
+  x1 += NAME_HALO;
+  for (int y = MAX (y0 - NAME_HALO, 0); y <= MIN (y1 + NAME_HALO, r->height - 1); y++)
+    {
+      guint32 *row = r->data + (gsize)y * r->stride;
+      int      left = x0 - 1, right = x1 + 1;
+      guint32  a, b;
+
+      if (left < 0 && right >= r->width)
+        continue;
+      a = row[left >= 0 ? left : right];
+      b = row[right < r->width ? right : left];
+      for (int x = MAX (x0, 0); x <= MIN (x1, r->width - 1); x++)
+        row[x] = mix (a, b, (double)(x - left) / (right - left));
+    }
+}
+
+/* Erases the names that an edge crosses: along runs from a0 to a1 at across, a column (vertical) or a
+ * row of the raster. */
+static void
+erase_names_on_edge (Raster *r, gboolean vertical, int across, int a0, int a1)
+{
+  int gap = vertical ? NAME_GAP_Y : NAME_GAP_X;
+
+  for (int a = a0; a <= a1; a++)
+    {
+      int start, end, x0, y0, x1, y1;
+
+      if (vertical ? !ink_in (r, across - 1, a, across + 1, a) : !ink_in (r, a, across - 1, a, across + 1))
+        continue;
+      /* A run of crossings, with the gaps one name has. */
+      start = end = a;
+      for (int b = a + 1; b <= a1 && b - end <= gap; b++)
+        if (vertical ? ink_in (r, across - 1, b, across + 1, b) : ink_in (r, b, across - 1, b, across + 1))
+          end = b;
+      if (vertical)
+        x0 = across - 1, x1 = across + 1, y0 = start, y1 = end;
+      else
+        x0 = start, x1 = end, y0 = across - 1, y1 = across + 1;
+      if (grow_name (r, &x0, &y0, &x1, &y1))
+        erase_name (r, x0, y0, x1, y1);
+      a = end + gap;
+    }
+}
+
+/* Page to tile raster pixels. */
+static void
+page_to_raster (SitmapExportScene *self, double f, double n, double px, double py, double *u, double *v)
+{
+  *u = (px - self->map.x - self->map.width / 2) * f + self->center_x * n - self->tiles.x0 * 256;
+  *v = (py - self->map.y - self->map.height / 2) * f + self->center_y * n - self->tiles.y0 * 256;
+}
+
+static void
+erase_names_on_rect (SitmapExportScene *self, Raster *r, double f, double n, const SitmapExportRect *rect)
+{
+  double u0, v0, u1, v1;
+
+  page_to_raster (self, f, n, rect->x, rect->y, &u0, &v0);
+  page_to_raster (self, f, n, rect->x + rect->width, rect->y + rect->height, &u1, &v1);
+  erase_names_on_edge (r, TRUE, (int)floor (u0), (int)floor (v0), (int)ceil (v1));
+  erase_names_on_edge (r, TRUE, (int)floor (u1), (int)floor (v0), (int)ceil (v1));
+  erase_names_on_edge (r, FALSE, (int)floor (v0), (int)floor (u0), (int)ceil (u1));
+  erase_names_on_edge (r, FALSE, (int)floor (v1), (int)floor (u0), (int)ceil (u1));
+}
+
+static void
+erase_cut_names (SitmapExportScene *self, cairo_surface_t *surface, double f, double n)
+{
+  Raster r;
+
+  cairo_surface_flush (surface);
+  r.data = (guint32 *)(gpointer)cairo_image_surface_get_data (surface);
+  r.stride = cairo_image_surface_get_stride (surface) / 4;
+  r.width = cairo_image_surface_get_width (surface);
+  r.height = cairo_image_surface_get_height (surface);
+  erase_names_on_rect (self, &r, f, n, &self->map);
+  for (guint i = 0; i < self->panels->len; i++)
+    erase_names_on_rect (self, &r, f, n, &g_array_index (self->panels, SitmapExportRect, i));
+  cairo_surface_mark_dirty (surface);
+}
+
 static void
 draw_tiles (Painter *p)
 {
@@ -244,6 +435,8 @@ draw_tiles (Painter *p)
   f = exp2 (tiles->zoom - self->options.zoom);
   n = exp2 (tiles->zoom) * 256;
   surface = compose_tiles (self);
+  if (self->basemap_names)
+    erase_cut_names (self, surface, f, n);
   cairo_save (cr);
   cairo_translate (cr, self->map.x + self->map.width / 2, self->map.y + self->map.height / 2);
   cairo_scale (cr, 1 / f, 1 / f);
@@ -917,6 +1110,7 @@ _sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *contex
   if (include & SITMAP_EXPORT_SCALE_BAR)
     reserve (&p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
   draw_attribution (&p, TRUE);
+  g_array_append_vals (self->panels, occupied->data, occupied->len);
   occupy_events (self, context, occupied);
   /* Towns' dots first: no name may cover another town's dot. */
   for (guint i = 0; i < self->places->len; i++)

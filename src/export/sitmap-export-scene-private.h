@@ -148,6 +148,8 @@ struct _SitmapExportScene
   guint    n_bins;
 
   SitmapExportTiles tiles;
+  gboolean          basemap_names; /* the tiles are the offline basemap's: see erase_cut_names() */
+  GArray           *panels;        /* SitmapExportRect: the legend, scale bar, north arrow, attribution */
 };
 
 /* sitmap-export-scene.c */

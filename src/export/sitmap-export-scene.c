@@ -803,6 +803,7 @@ sitmap_export_scene_finalize (GObject *object)
   g_array_unref (self->symbols);
   g_array_unref (self->clusters);
   g_array_unref (self->places);
+  g_array_unref (self->panels);
   g_ptr_array_unref (self->annotations);
   g_clear_object (&self->document);
   g_array_unref (self->notes);
@@ -834,6 +835,7 @@ sitmap_export_scene_init (SitmapExportScene *self)
   g_array_set_clear_func (self->clusters, cluster_clear);
   self->places = g_array_new (FALSE, TRUE, sizeof (SitmapExportPlace));
   g_array_set_clear_func (self->places, place_clear);
+  self->panels = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   self->notes = g_array_new (FALSE, TRUE, sizeof (SitmapExportNote));
   g_array_set_clear_func (self->notes, note_clear);
@@ -937,6 +939,13 @@ sitmap_export_scene_get_n_notes (SitmapExportScene *self)
 {
   g_return_val_if_fail (SITMAP_IS_EXPORT_SCENE (self), 0);
   return self->n_notes_shown;
+}
+
+void
+sitmap_export_scene_set_basemap_names (SitmapExportScene *self, gboolean basemap_names)
+{
+  g_return_if_fail (SITMAP_IS_EXPORT_SCENE (self));
+  self->basemap_names = basemap_names;
 }
 
 void

@@ -44,6 +44,12 @@ SitmapExportScene *
 sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions *options, const char *attribution,
                          gboolean tiles_name_places);
 
+/* The tiles are Sitmap's offline basemap, which writes towns' names into them: those the map's frame
+ * or a panel over the map (legend, scale bar, north arrow, attribution) would cut are taken out of
+ * the tiles rather than left as stray letters. Call before drawing. */
+void
+sitmap_export_scene_set_basemap_names (SitmapExportScene *self, gboolean basemap_names);
+
 const SitmapExportOptions *
 sitmap_export_scene_get_options (SitmapExportScene *self);
 /* The page in logical pixels. */

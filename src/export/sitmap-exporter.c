@@ -226,6 +226,8 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
   job->file = file != NULL ? g_object_ref (file) : NULL;
   job->scene = sitmap_export_scene_new (self->view_state, options, shumate_map_source_get_license (map_source),
                                         sitmap_tile_source_has_place_names (current));
+  sitmap_export_scene_set_basemap_names (job->scene,
+                                         sitmap_tile_source_get_kind (current) == SITMAP_TILE_SOURCE_OFFLINE);
   if (self->n_busy++ == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   /* Large pages over online tiles take a while: say it has begun, until it is done. */

@@ -55,6 +55,7 @@ export_test_scene_with_tiles (SitmapViewState *view_state, const SitmapExportOpt
 
   g_assert_no_error (error);
   scene = sitmap_export_scene_new (view_state, options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);
+  sitmap_export_scene_set_basemap_names (scene, TRUE);
   sitmap_export_scene_fetch_tiles_async (scene, SHUMATE_DATA_SOURCE (basemap),
                                          sitmap_mbtiles_source_get_min_zoom (basemap),
                                          sitmap_mbtiles_source_get_max_zoom (basemap), NULL, fetched_cb, &done);

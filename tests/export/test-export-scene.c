@@ -522,6 +522,62 @@ test_shared_area (void)
   g_assert_true (badia->party_only);
 }
 
+/* Dark pixels in the strip 1 to 3 pixels inside each edge of the map's frame (device pixels at scale 1),
+ * but for the attribution's corner. */
+static double
+frame_ink (GdkTexture *texture, const SitmapExportRect *map)
+{
+  int x0 = map->x, y0 = map->y, x1 = map->x + map->width, y1 = map->y + map->height;
+
+  return dark_share (texture, x0 + 1, y0 + 1, x0 + 4, y1 - 1, 0.35)
+         + dark_share (texture, x1 - 4, y0 + 1, x1 - 1, y1 - 30, 0.35)
+         + dark_share (texture, x0 + 1, y0 + 1, x1 - 1, y0 + 4, 0.35)
+         + dark_share (texture, x0 + 1, y1 - 4, x0 + map->width * 0.5, y1 - 1, 0.35);
+}
+
+/* Where the offline basemap's tiles name many towns, the map's frame cuts some names: those are taken
+ * out of the tiles, not left as stray letters at the frame; the names inside the map stay. */
+static void
+test_cut_names (void)
+{
+  static const double views[][3] = {
+    { 34.7, 37.2, 9 }, { 35.3, 36.6, 10 }, { 33.5, 36.3, 9 }, { 36.2, 37.1, 9 }, { 34.9, 38.9, 8 }, { 34.6, 38.6, 6.5 },
+  };
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  guint n_cut = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_auto (SitmapExportOptions) options = { 0 };
+      g_autoptr (SitmapExportScene) scene = NULL;
+      g_autoptr (GdkTexture) raw = NULL;
+      g_autoptr (GdkTexture) clean = NULL;
+      const SitmapExportRect *map;
+      double                  inside_raw, inside_clean;
+
+      export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+      options.latitude = views[i][0];
+      options.longitude = views[i][1];
+      options.zoom = views[i][2];
+      options.include = 0;
+      scene = export_test_scene_with_tiles (view_state, &options);
+      map = &scene->map;
+      sitmap_export_scene_set_basemap_names (scene, FALSE);
+      raw = render_texture (scene);
+      sitmap_export_scene_set_basemap_names (scene, TRUE);
+      clean = render_texture (scene);
+      n_cut += frame_ink (raw, map) > 0;
+      g_assert_cmpfloat (frame_ink (clean, map), ==, 0);
+      inside_raw
+          = dark_share (raw, map->x + 20, map->y + 20, map->x + map->width - 20, map->y + map->height - 20, 0.35);
+      inside_clean
+          = dark_share (clean, map->x + 20, map->y + 20, map->x + map->width - 20, map->y + map->height - 20, 0.35);
+      g_assert_cmpfloat (inside_clean, >, 0.9 * inside_raw);
+    }
+  /* Some of the views needed it. */
+  g_assert_cmpuint (n_cut, >=, 2);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -539,5 +595,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/small-page", test_small_page);
   g_test_add_func ("/export/scene/place-labels", test_place_labels);
   g_test_add_func ("/export/scene/shared-area", test_shared_area);
+  g_test_add_func ("/export/scene/cut-names", test_cut_names);
   return g_test_run ();
 }
