@@ -31,7 +31,7 @@ typedef struct
   cairo_t              *cr;
   PangoContext         *context;
   SitmapExportTextSink *sink;
-  GArray               *label_rects; /* SitmapExportRect: map labels placed so far */
+  GArray               *label_rects; /* SitmapExportRect: what names must keep clear of; NULL when drawing */
 } Painter;
 
 static const double ink[4] = { 0.14, 0.12, 0.19, 1 }; /* GNOME's dark 4 */
@@ -1456,10 +1456,9 @@ draw_map (Painter *p)
 void
 _sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink)
 {
-  g_autoptr (GArray) label_rects = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
   PangoContext       *context = pango_cairo_create_context (cr);
   SitmapExportInclude include = self->options.include;
-  Painter             p = { self, cr, context, sink, label_rects };
+  Painter             p = { self, cr, context, sink, NULL };
 
   set_font_options (context);
   cairo_save (cr);
