@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-application.h"
+#include "sitmap-export-command-line.h"
 #include "sitmap-window.h"
 
 #define DEMO_URI "resource://" RESOURCE_PREFIX "/demo/syria-2024.kml"
@@ -163,17 +164,60 @@ sitmap_application_open (GApplication *app, GFile **files, int n_files, const ch
     }
 }
 
+/* `sitmap --export OUT DOCUMENT`: draws the document into OUT and quits, without a window. */
+static int
+run_export (GVariantDict *options, const char *const *files)
+{
+  SitmapExportRequest request = { 0 };
+
+  g_variant_dict_lookup (options, "export", "^&ay", &request.output);
+  g_variant_dict_lookup (options, "size", "&s", &request.size);
+  g_variant_dict_lookup (options, "center", "&s", &request.center);
+  g_variant_dict_lookup (options, "zoom", "&s", &request.zoom);
+  g_variant_dict_lookup (options, "from", "&s", &request.from);
+  g_variant_dict_lookup (options, "to", "&s", &request.to);
+  g_variant_dict_lookup (options, "title", "&s", &request.title);
+  request.n_documents = files != NULL ? g_strv_length ((char **) files) : 0;
+  request.document = request.n_documents > 0 ? files[0] : NULL;
+  return sitmap_export_run_command_line (&request);
+}
+
+/* The files named on the command line are taken as an option (so that --export sees its document);
+ * without --export they are opened as GApplication would, in this instance or the running one. */
+static int
+open_files (GApplication *app, const char *const *files)
+{
+  g_autoptr (GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("sitmap: %s\n", error->message);
+      return 1;
+    }
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+  g_application_open (app, (GFile **) gfiles->pdata, gfiles->len, "");
+  return 0;
+}
+
 static int
 sitmap_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
   SitmapApplication *self = SITMAP_APPLICATION (app);
+  g_autofree const char **files = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("sitmap %s\n", PACKAGE_VERSION);
       return 0;
     }
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  if (g_variant_dict_contains (options, "export"))
+    return run_export (options, files);
   self->open_demo = g_variant_dict_contains (options, "demo");
+  if (files != NULL && files[0] != NULL)
+    return open_files (app, files);
   return -1;
 }
 
@@ -187,6 +231,8 @@ sitmap_application_startup (GApplication *app)
   static const char *redo_accels[] = { "<Primary><Shift>z", NULL };
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
+  static const char *export_accels[] = { "<Primary>e", NULL };
+  static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
 
   G_APPLICATION_CLASS (sitmap_application_parent_class)->startup (app);
 
@@ -198,6 +244,8 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
 }
 
 static void
@@ -217,6 +265,15 @@ sitmap_application_init (SitmapApplication *self)
   static const GOptionEntry entries[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the bundled demo document"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Draw the document into a PNG, SVG or PDF file and quit, without a window"), N_("OUT.{png,svg,pdf}") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's size in pixels (default 1920x1080), or a4, letter, a4-landscape…"), N_("WxH") },
+    { "center", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's map centre, with --zoom"), N_("LAT,LON") },
+    { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's map zoom level, with --center"), N_("Z") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events from this date"), N_("DATE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events up to this date"), N_("DATE") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's title (default: the document's)"), N_("TEXT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 

@@ -6,6 +6,8 @@
 
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-toolbar.h"
+#include "sitmap-export-dialog.h"
+#include "sitmap-exporter.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-window.h"
 
@@ -30,6 +32,8 @@ struct _SitmapWindow
   SitmapEventLayer    *event_layer;
   SitmapPlaceLayer    *place_layer;
   SitmapAnnotationLayer *annotation_layer;
+  SitmapExporter      *exporter;
+  SitmapExportDialog  *export_dialog; /* made when first asked for; kept, with its choices */
   GSettings           *settings;
   GCancellable        *load_cancellable;
   GFile               *loading_file;

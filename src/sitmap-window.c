@@ -360,6 +360,10 @@ sitmap_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->loading_file);
   _sitmap_window_dispose_files (self);
+  if (self->export_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->export_dialog));
+  g_clear_weak_pointer (&self->export_dialog);
+  g_clear_object (&self->exporter);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_WINDOW);
   G_OBJECT_CLASS (sitmap_window_parent_class)->dispose (object);
 }
@@ -384,6 +388,33 @@ sitmap_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_LOADING: g_value_set_boolean (value, sitmap_window_get_loading (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/*
+ * Export
+ */
+
+static SitmapExportDialog *
+ensure_export_dialog (SitmapWindow *self)
+{
+  /* A weak pointer: the dialog is a toplevel, which GTK owns, destroyed with the window. */
+  if (self->export_dialog == NULL)
+    g_set_weak_pointer (&self->export_dialog, sitmap_export_dialog_new (GTK_WINDOW (self), self->exporter,
+                                                                         self->settings));
+  return self->export_dialog;
+}
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  gtk_window_present (GTK_WINDOW (ensure_export_dialog (SITMAP_WINDOW (widget))));
+}
+
+/* The map with the export dialog's choices (or its defaults), as PNG on the clipboard. */
+static void
+copy_image_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sitmap_export_dialog_copy (ensure_export_dialog (SITMAP_WINDOW (widget)));
 }
 
 static void
@@ -421,6 +452,8 @@ sitmap_window_class_init (SitmapWindowClass *klass)
 
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
@@ -492,6 +525,8 @@ setup_map (SitmapWindow *self)
   self->annotation_layer = sitmap_annotation_layer_new (viewport, self->view_state, self->event_layer);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->annotation_layer));
   sitmap_annotation_toolbar_set_layer (self->annotation_toolbar, self->annotation_layer, self->view_state);
+  self->exporter = sitmap_exporter_new (GTK_WINDOW (self), self->view_state, self->map,
+                                        sitmap_source_chooser_get_sources (self->source_chooser), self->toast_overlay);
 }
 
 static gboolean

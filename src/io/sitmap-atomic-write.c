@@ -244,3 +244,23 @@ sitmap_atomic_file_free (SitmapAtomicFile *self)
   g_free (self->template);
   g_free (self);
 }
+
+gboolean
+sitmap_atomic_write (GFile        *file,
+                     GBytes       *bytes,
+                     GCancellable *cancellable,
+                     GError      **error)
+{
+  g_autoptr (SitmapAtomicFile) output = NULL;
+  gsize size;
+  const void *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  output = sitmap_atomic_file_new (file, cancellable, error);
+  if (output == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  return sitmap_atomic_file_write (output, data, size, error) && sitmap_atomic_file_commit (output, error);
+}

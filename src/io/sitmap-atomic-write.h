@@ -26,4 +26,11 @@ void              sitmap_atomic_file_free (SitmapAtomicFile *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapAtomicFile, sitmap_atomic_file_free)
 
+/* The whole of bytes as the new version of file, for writers that have it all in memory (an exported
+ * image): either the old file stays or the whole new one is there. */
+gboolean sitmap_atomic_write (GFile        *file,
+                              GBytes       *bytes,
+                              GCancellable *cancellable,
+                              GError      **error);
+
 G_END_DECLS

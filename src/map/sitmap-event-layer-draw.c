@@ -50,12 +50,15 @@ trace_path (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *inst
     }
 }
 
+static gboolean shape_is_party_only (SitmapEventLayer *self, const SitmapShapeInstance *instance);
+
+/* Dashed when every event in view drawn with this shape is reported only by parties to the conflict. */
 static void
-set_party_dash (cairo_t *cr, const SitmapShape *shape, const SitmapEventColumns *columns, double on, double off)
+set_party_dash (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, double on, double off)
 {
   double dashes[] = { on, off };
 
-  if (columns->flags[shape->position] & SITMAP_EVENT_FLAG_PARTY_ONLY)
+  if (shape_is_party_only (self, instance))
     cairo_set_dash (cr, dashes, 2, 0);
   else
     cairo_set_dash (cr, NULL, 0, 0);
@@ -64,8 +67,6 @@ set_party_dash (cairo_t *cr, const SitmapShape *shape, const SitmapEventColumns 
 static void
 draw_area (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
 {
-  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
-
   cairo_new_path (cr);
   trace_path (self, cr, instance, TRUE);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
@@ -75,7 +76,7 @@ draw_area (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *insta
   cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
   cairo_set_line_width (cr, 3.5);
   cairo_stroke_preserve (cr);
-  set_party_dash (cr, instance->shape, columns, 7, 4);
+  set_party_dash (self, cr, instance, 7, 4);
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9);
   cairo_set_line_width (cr, 1.8);
   cairo_stroke (cr);
@@ -84,15 +85,13 @@ draw_area (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *insta
 static void
 draw_line (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
 {
-  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
-
   cairo_new_path (cr);
   trace_path (self, cr, instance, FALSE);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
   cairo_set_line_width (cr, 5.5);
   cairo_stroke_preserve (cr);
-  set_party_dash (cr, instance->shape, columns, 7, 4);
+  set_party_dash (self, cr, instance, 7, 4);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_set_line_width (cr, 3);
   cairo_stroke (cr);
@@ -214,6 +213,22 @@ shape_seen_reset (SitmapEventLayer *self, guint n)
     memset (self->shape_seen, 0, self->shape_seen_capacity * sizeof (guint64));
 }
 
+/* Marks the key of a shape that an independently reported event in view is drawn with. */
+#define SHAPE_SOLID (G_GUINT64_CONSTANT (1) << 59)
+
+static gboolean
+shape_seen_contains (SitmapEventLayer *self, guint64 key)
+{
+  guint mask = self->shape_seen_capacity - 1;
+  guint i = (guint) ((key * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15)) >> 32) & mask;
+
+  key |= G_GUINT64_CONSTANT (1) << 63;
+  for (; self->shape_seen[i] != 0; i = (i + 1) & mask)
+    if (self->shape_seen[i] == key)
+      return TRUE;
+  return FALSE;
+}
+
 /* TRUE if the key was seen before this frame; remembers it. */
 static gboolean
 shape_seen_add (SitmapEventLayer *self, guint64 key)
@@ -241,15 +256,40 @@ shape_key (SitmapEventLayer *self, const SitmapShapeInstance *instance)
                  ((columns->flags[shape->position] & SITMAP_EVENT_FLAG_PARTY_ONLY) != 0);
 
   /* An area is washed once, whatever its events: stacked, the washes of a thousand events in one region
-   * would turn opaque and hide the map. It takes the colour of the first event in view. */
+   * would turn opaque and hide the map. It takes the colour of the first event in view. A line is drawn
+   * once per category. Their outlines are solid when any of their events is reported independently:
+   * a party-only event's dashes under another's solid line would say nothing. */
   if (shape->kind == SITMAP_SHAPE_AREA)
     return (guint64) shape->kind << 60 | (guint64) shape->path << 8;
   if (shape->kind == SITMAP_SHAPE_LINE)
-    return (guint64) shape->kind << 60 | (guint64) shape->path << 8 | look;
+    return (guint64) shape->kind << 60 | (guint64) shape->path << 8 | (look & ~G_GUINT64_CONSTANT (1));
   /* Circles: where (to the pixel, within ±32k) and how large. */
   return (guint64) shape->kind << 60 | (guint64) (CLAMP ((int) instance->x + 32768, 0, 65535)) << 40 |
          (guint64) (CLAMP ((int) instance->y + 32768, 0, 65535)) << 24 |
          (guint64) MIN ((guint) instance->radius, 65535) << 8 | look;
+}
+
+static gboolean
+shape_is_party_only (SitmapEventLayer *self, const SitmapShapeInstance *instance)
+{
+  return !shape_seen_contains (self, shape_key (self, instance) | SHAPE_SOLID);
+}
+
+/* Before drawing: which areas and lines an independently reported event in view is drawn with. */
+static void
+mark_solid_shapes (SitmapEventLayer *self)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+  const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
+
+  for (guint i = 0; i < self->shape_instances->len; i++)
+    {
+      const SitmapShape *shape = instances[i].shape;
+
+      if ((shape->kind == SITMAP_SHAPE_AREA || shape->kind == SITMAP_SHAPE_LINE) &&
+          !(columns->flags[shape->position] & SITMAP_EVENT_FLAG_PARTY_ONLY))
+        shape_seen_add (self, shape_key (self, &instances[i]) | SHAPE_SOLID);
+    }
 }
 
 static gboolean
@@ -1005,7 +1045,9 @@ _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double 
     }
   if (self->ring_order == NULL)
     self->ring_order = g_array_new (FALSE, FALSE, sizeof (guint32));
-  shape_seen_reset (self, self->shape_instances->len);
+  /* Room for each shape's key and its solid mark. */
+  shape_seen_reset (self, 2 * self->shape_instances->len);
+  mark_solid_shapes (self);
   snapshot_cairo_shapes (self, snapshot, areas, G_N_ELEMENTS (areas), FALSE);
   snapshot_all_rings (self, snapshot);
   snapshot_cairo_shapes (self, snapshot, outlines, G_N_ELEMENTS (outlines), TRUE);

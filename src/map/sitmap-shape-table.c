@@ -22,12 +22,40 @@ struct _SitmapShapeTable
   GArray     *paths;     /* Path */
   GArray     *ring_ends; /* guint32: index in points, after each ring's last point */
   GArray     *points;    /* double x, y pairs */
-  GHashTable *path_of;   /* SitmapGeometry * → path index + 1: events at one place share a path */
+  GHashTable *path_of;   /* SitmapGeometry * → path index + 1: events at one place, or with the same
+                          * outline, share a path, so that it is drawn once */
 };
 
 /*
  * Building
  */
+
+/* By content: two events that each carry a copy of one outline (a region written out in full in each
+ * placemark) are one shape. */
+static guint
+geometry_hash (gconstpointer key)
+{
+  const SitmapGeometry *geometry = key;
+  guint hash = 5381;
+
+  for (guint r = 0; r < sitmap_geometry_get_n_rings (geometry); r++)
+    {
+      guint n_points;
+      const double *lon_lat = sitmap_geometry_get_ring (geometry, r, &n_points);
+      const guchar *bytes = (const guchar *) lon_lat;
+
+      hash = hash * 33 + n_points;
+      for (gsize i = 0; i < 2 * n_points * sizeof (double); i++)
+        hash = hash * 33 + bytes[i];
+    }
+  return hash;
+}
+
+static gboolean
+geometry_equal (gconstpointer a, gconstpointer b)
+{
+  return sitmap_geometry_equal (a, b);
+}
 
 static guint
 add_path (SitmapShapeTable *self, SitmapGeometry *geometry)
@@ -165,7 +193,7 @@ sitmap_shape_table_new (SitmapDocument *document)
   self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
   self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->points = g_array_new (FALSE, FALSE, sizeof (double));
-  self->path_of = g_hash_table_new (NULL, NULL);
+  self->path_of = g_hash_table_new (geometry_hash, geometry_equal);
 
   for (guint i = 0; i < columns->n_events; i++)
     {

@@ -1601,6 +1601,67 @@ test_origins_badge (void)
                               category_rgba (SITMAP_CATEGORY_BATTLE), 30));
 }
 
+/* Share of the samples along the top edge of a square area that are its outline's colour: 1 for a
+ * solid outline, about two thirds for a dashed one. */
+static double
+outline_share (MapTestWindow *w, double latitude, double west, double east, SitmapCategory category)
+{
+  g_autoptr (Pixels) pixels = render_widget (GTK_WIDGET (w->events));
+  Rgba color = category_rgba (category);
+  double x0, x1, y;
+  guint n = 0, total = 0;
+
+  widget_point (w, latitude, west, &x0, &y);
+  widget_point (w, latitude, east, &x1, &y);
+  for (double x = x0 + 10; x < x1 - 10; x += 1)
+    {
+      gboolean found = FALSE;
+
+      for (int dy = -1; dy <= 1 && !found; dy++)
+        {
+          Rgba p = pixel_at (pixels, x, round (y) + dy);
+
+          found = p.a > 200 && rgba_near ((Rgba) { p.r, p.g, p.b, 255 }, color, 60);
+        }
+      n += found;
+      total++;
+    }
+  g_assert_cmpuint (total, >, 100);
+  return (double) n / total;
+}
+
+/* Two events over one area, each with its own copy of the outline: one reported only by a party, one
+ * independently. The area is drawn once, and solid, whichever comes first; dashed with the party's
+ * event alone in view. */
+static void
+test_shared_area (void)
+{
+  static const double square[] = { 36.0, 33.0, 38.0, 33.0, 38.0, 34.5, 36.0, 34.5 };
+  g_autoptr (MapTestWindow) w = map_test_window_new (900, 700);
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  const MapTestEvent events[] = {
+    { "party", "Party", SITMAP_CATEGORY_BATTLE, 33.7, 37.0, "2024-12-01", NULL, SITMAP_LOCATION_PRECISION_REGION,
+      0, TRUE, square, 4 },
+    { "independent", "Independent", SITMAP_CATEGORY_BATTLE, 33.7, 37.0, "2024-12-10", NULL,
+      SITMAP_LOCATION_PRECISION_REGION, 0, FALSE, square, 4 },
+  };
+  g_autoptr (GDateTime) from = g_date_time_new_utc (2024, 11, 30, 0, 0, 0);
+  g_autoptr (GDateTime) to = g_date_time_new_utc (2024, 12, 5, 0, 0, 0);
+
+  sitmap_source_set_party (sitmap_document_builder_add_source (builder, "party"), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    map_test_add_event (builder, &events[i]);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 33.75, 37.0, 7);
+  g_assert_cmpfloat (outline_share (w, 34.5, 36.0, 38.0, SITMAP_CATEGORY_BATTLE), >, 0.9);
+
+  sitmap_view_state_set_range (w->view_state, g_date_time_to_unix (from), g_date_time_to_unix (to));
+  map_test_window_wait (w);
+  g_assert_cmpfloat (outline_share (w, 34.5, 36.0, 38.0, SITMAP_CATEGORY_BATTLE), <, 0.8);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1638,6 +1699,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/event-layer/fatalities", test_fatalities);
   g_test_add_func ("/map/event-layer/vague-label", test_vague_label);
   g_test_add_func ("/map/event-layer/ring-follows-zoom", test_ring_follows_zoom);
+  g_test_add_func ("/map/event-layer/shared-area", test_shared_area);
   g_test_add_func ("/map/place-layer/labels", test_place_labels);
   g_test_add_func ("/map/event-layer/origins-badge", test_origins_badge);
   return g_test_run ();

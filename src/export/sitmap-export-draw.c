@@ -1,0 +1,1479 @@
+/* sitmap-export-draw.c: the export's page, drawn with cairo: the map, then what explains it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-export"
+
+#include "config.h"
+
+#include <gdk/gdk.h>
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sitmap-annotation-draw.h"
+#include "sitmap-category.h"
+#include "sitmap-export-scene-private.h"
+#include "sitmap-shape-table.h"
+#include "sitmap-symbol.h"
+
+/* The same cluster disc as on screen (sitmap-event-layer-draw.c), drawn as vectors. */
+#define CLUSTER_OUTLINE 1.6
+#define CLUSTER_HAIRLINE 0.9
+#define CLUSTER_RING 3.0
+#define CLUSTER_GAP 1.2
+#define BADGE_SCALE 0.62
+
+#define INSET 10.0
+
+typedef struct
+{
+  SitmapExportScene    *scene;
+  cairo_t              *cr;
+  PangoContext         *context;
+  SitmapExportTextSink *sink;
+  GArray               *label_rects; /* SitmapExportRect: what names must keep clear of; NULL when drawing */
+} Painter;
+
+static const double ink[4] = { 0.14, 0.12, 0.19, 1 }; /* GNOME's dark 4 */
+static const double grey_ink[4] = { 0.37, 0.36, 0.39, 1 };
+static const double white[4] = { 1, 1, 1, 1 };
+
+/*
+ * Text
+ */
+
+static void
+set_font_options (PangoContext *context)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* The same metrics on every surface and scale, so that a PDF and a PNG are laid out alike. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+}
+
+PangoLayout *
+_sitmap_export_create_layout (PangoContext *context, const char *text, double size, gboolean bold)
+{
+  PangoLayout          *layout;
+  PangoFontDescription *font = pango_font_description_from_string (SITMAP_EXPORT_FONT);
+
+  set_font_options (context);
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  layout = pango_layout_new (context);
+  pango_layout_set_font_description (layout, font);
+  /* Plain text: what a document says is never markup. */
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_font_description_free (font);
+  return layout;
+}
+
+PangoLayout *
+_sitmap_export_create_note_layout (PangoContext *context, const SitmapExportNote *note, double width)
+{
+  g_autofree char *head = g_strdup_printf ("%d. %s", note->number, note->title);
+  g_autofree char *text = g_strdup_printf ("%s\n%s", head, note->details);
+  PangoLayout     *layout = _sitmap_export_create_layout (context, text, 11.5, FALSE);
+  PangoAttrList   *attrs = pango_attr_list_new ();
+  PangoAttribute  *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  bold->start_index = 0;
+  bold->end_index = strlen (head);
+  pango_attr_list_insert (attrs, bold);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  return layout;
+}
+
+double
+_sitmap_export_measure_note (PangoContext *context, const SitmapExportNote *note, double width)
+{
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_note_layout (context, note, width);
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double)h / PANGO_SCALE;
+}
+
+/* Draws a layout with its top left at (x, y); halo > 0 draws a white casing of that width first, so
+ * that a label reads on any map. */
+static void
+show_layout (Painter *p, PangoLayout *layout, double x, double y, const double rgba[4], double halo)
+{
+  cairo_t *cr = p->cr;
+
+  if (p->sink != NULL)
+    {
+      _sitmap_export_text_sink_add (p->sink, cr, layout, x, y, rgba, halo);
+      return;
+    }
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  if (halo > 0)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+      cairo_set_line_width (cr, halo);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y);
+    }
+  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+}
+
+static void
+layout_size (PangoLayout *layout, double *width, double *height)
+{
+  int w, h;
+
+  pango_layout_get_size (layout, &w, &h);
+  *width = (double)w / PANGO_SCALE;
+  *height = (double)h / PANGO_SCALE;
+}
+
+static void
+rounded_rect (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+/* A box for text over the map: white, with a hairline. Opaque: the names the basemap's tiles write
+ * would show through as ghosts. */
+static void
+draw_panel (cairo_t *cr, double x, double y, double w, double h)
+{
+  rounded_rect (cr, x, y, w, h, 6);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.2);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/*
+ * The basemap
+ */
+
+/* Pastes the tiles into one image at tile resolution, so that they meet without seams when it is
+ * scaled to the page. */
+static cairo_surface_t *
+compose_tiles (SitmapExportScene *self)
+{
+  SitmapExportTiles *tiles = &self->tiles;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, tiles->columns * 256, tiles->rows * 256);
+  int              stride = cairo_image_surface_get_stride (surface);
+  guchar          *data;
+  cairo_t         *cr = NULL;
+
+  cairo_surface_flush (surface);
+  data = cairo_image_surface_get_data (surface);
+  for (int i = 0; i < tiles->columns * tiles->rows; i++)
+    {
+      g_autoptr (GdkTexture) texture = NULL;
+      g_autoptr (GError) error = NULL;
+      int column = i % tiles->columns, row = i / tiles->columns;
+
+      if (tiles->data == NULL || tiles->data[i] == NULL)
+        continue;
+      texture = gdk_texture_new_from_bytes (tiles->data[i], &error);
+      if (texture == NULL)
+        {
+          g_debug ("A tile could not be read: %s", error->message);
+          continue;
+        }
+      if (gdk_texture_get_width (texture) == 256 && gdk_texture_get_height (texture) == 256)
+        {
+          gdk_texture_download (texture, data + row * 256 * stride + column * 256 * 4, stride);
+          continue;
+        }
+      /* Tiles of another size (a 512-pixel "retina" server) are scaled into their cell. */
+      {
+        int              w = gdk_texture_get_width (texture), h = gdk_texture_get_height (texture);
+        cairo_surface_t *tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+
+        cairo_surface_flush (tile);
+        gdk_texture_download (texture, cairo_image_surface_get_data (tile), cairo_image_surface_get_stride (tile));
+        cairo_surface_mark_dirty (tile);
+        if (cr == NULL)
+          {
+            cairo_surface_mark_dirty (surface);
+            cr = cairo_create (surface);
+          }
+        cairo_save (cr);
+        cairo_translate (cr, column * 256, row * 256);
+        cairo_scale (cr, 256.0 / w, 256.0 / h);
+        cairo_set_source_surface (cr, tile, 0, 0);
+        cairo_paint (cr);
+        cairo_restore (cr);
+        cairo_surface_destroy (tile);
+      }
+    }
+  if (cr != NULL)
+    cairo_destroy (cr);
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/*
+ * Names the offline basemap writes into its tiles, cut by the map's frame or by a panel over the map:
+ * the page would show a stray "th" of a town beyond the frame. The basemap's style is known (dark
+ * names, 0x3d3846, on a white halo; nothing else on it that dark but towns' dots), so such a name is
+ * found by its ink where the frame or panel's edge crosses it, grown to the whole name, and painted
+ * over with what lies either side of it.
+ */
+
+/* Luminance below which a pixel of the offline basemap is a name's or a dot's ink. */
+#define NAME_INK 105
+/* Gaps within one name, in tile pixels: between letters and words, and between its rows. */
+#define NAME_GAP_X 8
+#define NAME_GAP_Y 3
+/* The halo and antialiasing around the ink. */
+#define NAME_HALO 3
+/* No name is larger: anything larger is not a name, and is left alone. */
+#define NAME_MAX_WIDTH 420
+#define NAME_MAX_HEIGHT 40
+
+typedef struct
+{
+  guint32 *data;
+  int      stride; /* in pixels */
+  int      width;
+  int      height;
+} Raster;
+
+static gboolean
+is_ink (const Raster *r, int x, int y)
+{
+  guint32 p;
+
+  if (x < 0 || y < 0 || x >= r->width || y >= r->height)
+    return FALSE;
+  p = r->data[(gsize)y * r->stride + x];
+  return ((54 * (p >> 16 & 0xff) + 183 * (p >> 8 & 0xff) + 19 * (p & 0xff)) >> 8) < NAME_INK;
+}
+
+static gboolean
+ink_in (const Raster *r, int x0, int y0, int x1, int y1)
+{
+  for (int y = y0; y <= y1; y++)
+    for (int x = x0; x <= x1; x++)
+      if (is_ink (r, x, y))
+        return TRUE;
+  return FALSE;
+}
+
+/* Grows a box of ink to the name it belongs to; FALSE if it grows larger than any name. */
+static gboolean
+grow_name (const Raster *r, int *x0, int *y0, int *x1, int *y1)
+{
+  gboolean grew = TRUE;
+
+  while (grew)
+    {
+      grew = FALSE;
+      for (int d = NAME_GAP_X; d > 0; d--)
+        if (ink_in (r, *x0 - d, *y0, *x0 - d, *y1))
+          {
+            *x0 -= d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_X; d > 0; d--)
+        if (ink_in (r, *x1 + d, *y0, *x1 + d, *y1))
+          {
+            *x1 += d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_Y; d > 0; d--)
+        if (ink_in (r, *x0, *y0 - d, *x1, *y0 - d))
+          {
+            *y0 -= d;
+            grew = TRUE;
+            break;
+          }
+      for (int d = NAME_GAP_Y; d > 0; d--)
+        if (ink_in (r, *x0, *y1 + d, *x1, *y1 + d))
+          {
+            *y1 += d;
+            grew = TRUE;
+            break;
+          }
+      if (*x1 - *x0 > NAME_MAX_WIDTH || *y1 - *y0 > NAME_MAX_HEIGHT)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static guint32
+mix (guint32 a, guint32 b, double t)
+{
+  guint32 out = 0;
+
+  for (int shift = 0; shift < 32; shift += 8)
+    {
+      double ca = a >> shift & 0xff, cb = b >> shift & 0xff;
+
+      out |= (guint32)lround (ca + (cb - ca) * t) << shift;
+    }
+  return out;
+}
+
+/* Paints over a name and its halo, each row blended from the pixels left and right of it. */
+static void
+erase_name (Raster *r, int x0, int y0, int x1, int y1)
+{
+  x0 -= NAME_HALO;
+  x1 += NAME_HALO;
+  for (int y = MAX (y0 - NAME_HALO, 0); y <= MIN (y1 + NAME_HALO, r->height - 1); y++)
+    {
+      guint32 *row = r->data + (gsize)y * r->stride;
+      int      left = x0 - 1, right = x1 + 1;
+      guint32  a, b;
+
+      if (left < 0 && right >= r->width)
+        continue;
+      a = row[left >= 0 ? left : right];
+      b = row[right < r->width ? right : left];
+      for (int x = MAX (x0, 0); x <= MIN (x1, r->width - 1); x++)
+        row[x] = mix (a, b, (double)(x - left) / (right - left));
+    }
+}
+
+/* Erases the names that an edge crosses: along runs from a0 to a1 at across, a column (vertical) or a
+ * row of the raster. */
+static void
+erase_names_on_edge (Raster *r, gboolean vertical, int across, int a0, int a1)
+{
+  int gap = vertical ? NAME_GAP_Y : NAME_GAP_X;
+
+  for (int a = a0; a <= a1; a++)
+    {
+      int start, end, x0, y0, x1, y1;
+
+      if (vertical ? !ink_in (r, across - 1, a, across + 1, a) : !ink_in (r, a, across - 1, a, across + 1))
+        continue;
+      /* A run of crossings, with the gaps one name has. */
+      start = end = a;
+      for (int b = a + 1; b <= a1 && b - end <= gap; b++)
+        if (vertical ? ink_in (r, across - 1, b, across + 1, b) : ink_in (r, b, across - 1, b, across + 1))
+          end = b;
+      if (vertical)
+        x0 = across - 1, x1 = across + 1, y0 = start, y1 = end;
+      else
+        x0 = start, x1 = end, y0 = across - 1, y1 = across + 1;
+      if (grow_name (r, &x0, &y0, &x1, &y1))
+        erase_name (r, x0, y0, x1, y1);
+      a = end + gap;
+    }
+}
+
+/* Page to tile raster pixels. */
+static void
+page_to_raster (SitmapExportScene *self, double f, double n, double px, double py, double *u, double *v)
+{
+  *u = (px - self->map.x - self->map.width / 2) * f + self->center_x * n - self->tiles.x0 * 256;
+  *v = (py - self->map.y - self->map.height / 2) * f + self->center_y * n - self->tiles.y0 * 256;
+}
+
+static void
+erase_names_on_rect (SitmapExportScene *self, Raster *r, double f, double n, const SitmapExportRect *rect)
+{
+  double u0, v0, u1, v1;
+
+  page_to_raster (self, f, n, rect->x, rect->y, &u0, &v0);
+  page_to_raster (self, f, n, rect->x + rect->width, rect->y + rect->height, &u1, &v1);
+  erase_names_on_edge (r, TRUE, (int)floor (u0), (int)floor (v0), (int)ceil (v1));
+  erase_names_on_edge (r, TRUE, (int)floor (u1), (int)floor (v0), (int)ceil (v1));
+  erase_names_on_edge (r, FALSE, (int)floor (v0), (int)floor (u0), (int)ceil (u1));
+  erase_names_on_edge (r, FALSE, (int)floor (v1), (int)floor (u0), (int)ceil (u1));
+}
+
+static void
+erase_cut_names (SitmapExportScene *self, cairo_surface_t *surface, double f, double n)
+{
+  Raster r;
+
+  cairo_surface_flush (surface);
+  r.data = (guint32 *)(gpointer)cairo_image_surface_get_data (surface);
+  r.stride = cairo_image_surface_get_stride (surface) / 4;
+  r.width = cairo_image_surface_get_width (surface);
+  r.height = cairo_image_surface_get_height (surface);
+  erase_names_on_rect (self, &r, f, n, &self->map);
+  for (guint i = 0; i < self->panels->len; i++)
+    erase_names_on_rect (self, &r, f, n, &g_array_index (self->panels, SitmapExportRect, i));
+  cairo_surface_mark_dirty (surface);
+}
+
+static void
+draw_tiles (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  SitmapExportTiles *tiles = &self->tiles;
+  cairo_t           *cr = p->cr;
+  cairo_surface_t   *surface;
+  cairo_pattern_t   *pattern;
+  double             f, n;
+
+  /* Where the source has no tile: a neutral ground, not a hole. */
+  cairo_set_source_rgb (cr, 0.87, 0.89, 0.90);
+  cairo_paint (cr);
+  if (tiles->data == NULL || tiles->columns <= 0 || tiles->rows <= 0)
+    return;
+  f = exp2 (tiles->zoom - self->options.zoom);
+  n = exp2 (tiles->zoom) * 256;
+  surface = compose_tiles (self);
+  if (self->basemap_names)
+    erase_cut_names (self, surface, f, n);
+  cairo_save (cr);
+  cairo_translate (cr, self->map.x + self->map.width / 2, self->map.y + self->map.height / 2);
+  cairo_scale (cr, 1 / f, 1 / f);
+  cairo_set_source_surface (cr, surface, tiles->x0 * 256 - self->center_x * n, tiles->y0 * 256 - self->center_y * n);
+  pattern = cairo_get_source (cr);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_PAD);
+  cairo_pattern_set_filter (pattern, CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (surface);
+}
+
+/*
+ * Places: the screen's place layer (sitmap-place-layer.c) on the page
+ */
+
+/* The screen's label font, Cantarell 11 at 96 dpi, in logical pixels. */
+#define PLACE_FONT_SIZE 14.67
+/* An area narrower than this on the page is not worth its name, as on screen. */
+#define MIN_AREA_LABEL_WIDTH 48.0
+#define LABEL_GAP 4.0
+/* How far inside the map's frame a name must stay. */
+#define LABEL_FRAME_MARGIN 3.0
+
+static const double area_ink[4] = { 0.40, 0.33, 0.25, 1 };
+static const double town_ink[4] = { 0.13, 0.13, 0.13, 1 };
+
+static gboolean
+is_town (const SitmapExportPlace *place)
+{
+  return !place->area;
+}
+
+/* Areas in a smaller italic, spaced out like a region on a printed map; capitals and cities bold. */
+static PangoLayout *
+create_place_layout (PangoContext *context, const SitmapExportPlace *place)
+{
+  gboolean     strong = place->kind == SITMAP_PLACE_KIND_CAPITAL || place->kind == SITMAP_PLACE_KIND_CITY;
+  double       size = place->area || !strong ? 0.9 * PLACE_FONT_SIZE : PLACE_FONT_SIZE;
+  PangoLayout *layout = _sitmap_export_create_layout (context, place->name, size, is_town (place) && strong);
+
+  if (place->area)
+    {
+      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
+      PangoAttrList        *attrs = pango_attr_list_new ();
+
+      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  /* A name is one line, however long. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, -1);
+  return layout;
+}
+
+/* Radius of a town's dot, by its size, as on screen. */
+static double
+dot_radius (SitmapPlaceKind kind)
+{
+  switch (kind)
+    {
+      case SITMAP_PLACE_KIND_CAPITAL:
+        return 4.5;
+      case SITMAP_PLACE_KIND_CITY:
+        return 3.5;
+      case SITMAP_PLACE_KIND_TOWN:
+        return 3.0;
+      default:
+        return 2.5;
+    }
+}
+
+static gboolean
+rects_overlap (const SitmapExportRect *a, const SitmapExportRect *b)
+{
+  return a->x < b->x + b->width && b->x < a->x + a->width && a->y < b->y + b->height && b->y < a->y + a->height;
+}
+
+/* Inside the map's frame, and clear of everything placed so far. */
+static gboolean
+label_is_free (SitmapExportScene *self, GArray *occupied, const SitmapExportRect *rect)
+{
+  SitmapExportRect padded
+      = { rect->x - LABEL_GAP / 2, rect->y - LABEL_GAP / 2, rect->width + LABEL_GAP, rect->height + LABEL_GAP };
+
+  if (rect->x < self->map.x + LABEL_FRAME_MARGIN || rect->y < self->map.y + LABEL_FRAME_MARGIN
+      || rect->x + rect->width > self->map.x + self->map.width - LABEL_FRAME_MARGIN
+      || rect->y + rect->height > self->map.y + self->map.height - LABEL_FRAME_MARGIN)
+    return FALSE;
+  for (guint i = 0; i < occupied->len; i++)
+    if (rects_overlap (&padded, &g_array_index (occupied, SitmapExportRect, i)))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+occupy (GArray *occupied, double x, double y, double width, double height)
+{
+  SitmapExportRect rect = { x, y, width, height };
+
+  g_array_append_val (occupied, rect);
+}
+
+/* Where an area's name may go: on its label point, else below or above whatever sits there (an event's
+ * symbol, a cluster, a number), a little further each time. */
+static gboolean
+place_area_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
+                  double height, SitmapExportRect *rect)
+{
+  static const double steps[] = { 0, 1, -1, 1.6, -1.6, 2.2, -2.2 };
+  double              step = height / 2 + SITMAP_SYMBOL_RADIUS + 2;
+
+  if (place->width > 0 && place->width < MIN_AREA_LABEL_WIDTH)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      *rect = (SitmapExportRect){ place->x - width / 2, place->y - height / 2 + steps[i] * step, width, height };
+      if (label_is_free (self, occupied, rect))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Right of the dot, else left of it. */
+static gboolean
+place_town_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
+                  double height, SitmapExportRect *rect)
+{
+  double gap = dot_radius (place->kind) + 3;
+
+  *rect = (SitmapExportRect){ place->x + gap, place->y - height / 2, width, height };
+  if (label_is_free (self, occupied, rect))
+    return TRUE;
+  rect->x = place->x - gap - width;
+  return label_is_free (self, occupied, rect);
+}
+
+/*
+ * Events
+ */
+
+static void
+set_category_source (cairo_t *cr, guint8 category, double alpha)
+{
+  GdkRGBA color;
+
+  sitmap_symbol_get_color (category, &color);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
+}
+
+static void
+trace_rings (cairo_t *cr, GArray *rings, gboolean close)
+{
+  for (guint r = 0; r < rings->len; r++)
+    {
+      GArray       *ring = g_array_index (rings, GArray *, r);
+      const double *xy = (const double *)(gconstpointer)ring->data;
+
+      cairo_new_sub_path (cr);
+      for (guint i = 0; i + 1 < ring->len; i += 2)
+        cairo_line_to (cr, xy[i], xy[i + 1]);
+      if (close)
+        cairo_close_path (cr);
+    }
+}
+
+/* The outline's dashes when only parties to the conflict report every event drawn with the shape. */
+static void
+set_party_dash (cairo_t *cr, const SitmapExportShape *shape)
+{
+  static const double party_dash[] = { 7, 4 };
+
+  cairo_set_dash (cr, party_dash, shape->party_only ? G_N_ELEMENTS (party_dash) : 0, 0);
+}
+
+/* As on screen (sitmap-event-layer-draw.c): a solid white casing, then the category's stroke. */
+static void
+draw_shape (cairo_t *cr, const SitmapExportShape *shape)
+{
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  switch (shape->kind)
+    {
+      case SITMAP_SHAPE_AREA:
+        trace_rings (cr, shape->rings, TRUE);
+        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+        set_category_source (cr, shape->category, 0.12);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
+        cairo_set_line_width (cr, 3.5);
+        cairo_stroke_preserve (cr);
+        set_party_dash (cr, shape);
+        set_category_source (cr, shape->category, 0.9);
+        cairo_set_line_width (cr, 1.8);
+        cairo_stroke (cr);
+        break;
+      case SITMAP_SHAPE_LINE:
+        trace_rings (cr, shape->rings, FALSE);
+        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+        cairo_set_line_width (cr, 5.5);
+        cairo_stroke_preserve (cr);
+        set_party_dash (cr, shape);
+        set_category_source (cr, shape->category, 1);
+        cairo_set_line_width (cr, 3);
+        cairo_stroke (cr);
+        break;
+      case SITMAP_SHAPE_RING:
+        sitmap_ring_draw (cr, shape->category, shape->x, shape->y, shape->radius);
+        break;
+      case SITMAP_SHAPE_VAGUE:
+        {
+          static const double dash[] = { 5, 4 };
+
+          cairo_arc (cr, shape->x, shape->y, shape->radius, 0, 2 * G_PI);
+          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.5);
+          cairo_set_line_width (cr, 3);
+          cairo_stroke_preserve (cr);
+          set_category_source (cr, shape->category, 0.7);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+        break;
+      default:
+        break;
+    }
+  cairo_restore (cr);
+}
+
+static gboolean
+wants_light_ink (guint8 category)
+{
+  GdkRGBA c;
+
+  sitmap_symbol_get_color (category, &c);
+  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue < 0.5;
+}
+
+static void
+draw_disc (cairo_t *cr, double x, double y, double r, double red, double green, double blue, double alpha)
+{
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, red, green, blue, alpha);
+  cairo_fill (cr);
+}
+
+static void
+draw_mix_ring (cairo_t *cr, const SitmapExportCluster *cluster)
+{
+  double from = 0;
+
+  if (cluster->category_counts[cluster->dominant] == cluster->n_events)
+    {
+      cairo_arc (cr, cluster->x, cluster->y, cluster->radius, 0, 2 * G_PI);
+      set_category_source (cr, cluster->dominant, 1);
+      cairo_fill (cr);
+      return;
+    }
+  /* The dominant category first, then the others in the legend's order, clockwise from the top. */
+  for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
+    {
+      guint  category = k == 0 ? cluster->dominant : k - 1;
+      double share = (double)cluster->category_counts[category] / cluster->n_events;
+      double a0 = -G_PI / 2 + 2 * G_PI * from, a1 = -G_PI / 2 + 2 * G_PI * MIN (from + share, 1);
+
+      if (share <= 0 || (k > 0 && category == cluster->dominant))
+        continue;
+      cairo_move_to (cr, cluster->x, cluster->y);
+      cairo_arc (cr, cluster->x, cluster->y, cluster->radius, a0, a1);
+      cairo_close_path (cr);
+      set_category_source (cr, category, 1);
+      cairo_fill (cr);
+      from += share;
+    }
+}
+
+static void
+draw_cluster (Painter *p, const SitmapExportCluster *cluster)
+{
+  cairo_t         *cr = p->cr;
+  double           r = cluster->radius, x = cluster->x, y = cluster->y, w, h;
+  gboolean         majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
+  g_autofree char *count = cluster->n_events < 1000 ? g_strdup_printf ("%u", cluster->n_events)
+                                                    : g_strdup_printf ("%.1fk", cluster->n_events / 1000.0);
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, count, 11, TRUE);
+
+  draw_disc (cr, x, y, r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE, 0, 0, 0, 0.45);
+  draw_disc (cr, x, y, r + CLUSTER_OUTLINE, 1, 1, 1, 1);
+  draw_mix_ring (cr, cluster);
+  draw_disc (cr, x, y, r - CLUSTER_RING, 1, 1, 1, 1);
+  if (majority)
+    {
+      cairo_arc (cr, x, y, r - CLUSTER_RING - CLUSTER_GAP, 0, 2 * G_PI);
+      set_category_source (cr, cluster->dominant, 1);
+      cairo_fill (cr);
+    }
+  layout_size (layout, &w, &h);
+  show_layout (p, layout, x - w / 2, y - h / 2, majority && wants_light_ink (cluster->dominant) ? white : ink, 0);
+  if (majority)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, x + 0.74 * r, y - 0.74 * r);
+      cairo_scale (cr, BADGE_SCALE, BADGE_SCALE);
+      sitmap_symbol_draw (cr, cluster->dominant, 0, 0, 0);
+      cairo_restore (cr);
+    }
+}
+
+/* The note's number beside an event: a small white tag, so that the list below can be read against
+ * the map. Its layout, and in rect where it goes for a tag whose bottom left is near (x, y). */
+static PangoLayout *
+create_number_layout (PangoContext *context, const char *text, double x, double y, SitmapExportRect *rect)
+{
+  PangoLayout *layout = _sitmap_export_create_layout (context, text, 10, TRUE);
+  double       w, h;
+
+  layout_size (layout, &w, &h);
+  *rect = (SitmapExportRect){ x, y - h - 2, w + 6, h + 2 };
+  return layout;
+}
+
+static void
+draw_number (Painter *p, const char *text, double x, double y)
+{
+  SitmapExportRect rect;
+  g_autoptr (PangoLayout) layout = create_number_layout (p->context, text, x, y, &rect);
+
+  rounded_rect (p->cr, rect.x, rect.y, rect.width, rect.height, 3);
+  cairo_set_source_rgb (p->cr, 1, 1, 1);
+  cairo_fill_preserve (p->cr);
+  cairo_set_source_rgba (p->cr, ink[0], ink[1], ink[2], 0.8);
+  cairo_set_line_width (p->cr, 1);
+  cairo_stroke (p->cr);
+  show_layout (p, layout, rect.x + 3, rect.y + 1, ink, 0);
+}
+
+/* Where a symbol's and a cluster's number tags go. */
+static void
+symbol_number_point (const SitmapExportSymbol *symbol, double *x, double *y)
+{
+  *x = symbol->x + SITMAP_SYMBOL_RADIUS - 1;
+  *y = symbol->y - SITMAP_SYMBOL_RADIUS + 3;
+}
+
+static void
+cluster_number_point (const SitmapExportCluster *cluster, double *x, double *y)
+{
+  *x = cluster->x + cluster->radius * 0.5;
+  *y = cluster->y + cluster->radius + 14;
+}
+
+static void
+draw_events (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  gboolean           numbered = (self->options.include & SITMAP_EXPORT_NOTES) != 0;
+
+  for (guint i = 0; i < self->shapes->len; i++)
+    draw_shape (p->cr, &g_array_index (self->shapes, SitmapExportShape, i));
+  for (guint i = 0; i < self->clusters->len; i++)
+    draw_cluster (p, &g_array_index (self->clusters, SitmapExportCluster, i));
+  for (guint i = 0; i < self->symbols->len; i++)
+    {
+      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+
+      sitmap_symbol_draw (p->cr, symbol->category, symbol->style, symbol->x, symbol->y);
+    }
+  if (!numbered)
+    return;
+  for (guint i = 0; i < self->symbols->len; i++)
+    {
+      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+      g_autofree char          *text = NULL;
+      double                    x, y;
+
+      if (symbol->number == 0)
+        continue;
+
+      text = g_strdup_printf ("%d", symbol->number);
+      symbol_number_point (symbol, &x, &y);
+      draw_number (p, text, x, y);
+    }
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
+      double                     x, y;
+
+      if (cluster->numbers == NULL)
+        continue;
+      cluster_number_point (cluster, &x, &y);
+      draw_number (p, cluster->numbers, x, y);
+    }
+}
+
+/*
+ * Annotations: drawn by the map's own code, projected onto the page
+ */
+
+static void
+project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
+{
+  _sitmap_export_scene_world_to_page (user_data, x, y, out_x, out_y);
+}
+
+static void
+draw_annotations (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0, 0);
+}
+
+/*
+ * Over the map: legend, scale bar, north arrow, attribution
+ */
+
+typedef struct
+{
+  guint8            category;
+  SitmapSymbolStyle style;
+  const char       *label;
+} LegendRow;
+
+static guint
+legend_rows (SitmapExportScene *self, LegendRow *rows)
+{
+  guint n = 0, first = SITMAP_N_CATEGORIES;
+
+  for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+    if (self->categories_shown & (1u << c))
+      {
+        rows[n++] = (LegendRow){ c, 0, sitmap_category_get_label (c) };
+        first = MIN (first, c);
+      }
+  if (first == SITMAP_N_CATEGORIES)
+    return 0;
+  /* What the cues on a symbol mean, for those the map shows. */
+  if (self->cues_shown & SITMAP_SYMBOL_STYLE_UNCERTAIN_TIME)
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_UNCERTAIN_TIME, _ ("Hollow: date known only roughly") };
+  if (self->cues_shown & SITMAP_SYMBOL_STYLE_PARTY_ONLY)
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_PARTY_ONLY, _ ("Pale: reported only by parties") };
+  if (self->cues_shown & SITMAP_SYMBOL_STYLE_VAGUE_PLACE)
+    rows[n++] = (LegendRow){ first, SITMAP_SYMBOL_STYLE_VAGUE_PLACE, _ ("Faint: place known only roughly") };
+  return n;
+}
+
+static void
+reserve (Painter *p, double x, double y, double width, double height)
+{
+  SitmapExportRect rect = { x, y, width, height };
+
+  g_array_append_val (p->label_rects, rect);
+}
+
+/* Draws the legend, or with only_reserve, keeps its place from the map's labels. */
+static void
+draw_legend (Painter *p, gboolean only_reserve)
+{
+  SitmapExportScene *self = p->scene;
+  LegendRow          rows[SITMAP_N_CATEGORIES + 3];
+  g_autoptr (PangoLayout) heading = _sitmap_export_create_layout (p->context, _ ("Legend"), 12, TRUE);
+  PangoLayout *labels[G_N_ELEMENTS (rows)];
+  double       x = self->map.x + INSET, y = self->map.y + INSET, width, height, w, h, row = 20;
+  guint        n = legend_rows (self, rows);
+
+  if (n == 0)
+    return;
+  layout_size (heading, &width, &height);
+  for (guint i = 0; i < n; i++)
+    {
+      labels[i] = _sitmap_export_create_layout (p->context, rows[i].label, 11.5, FALSE);
+      layout_size (labels[i], &w, &h);
+      width = MAX (width, 24 + w);
+    }
+  /* On a map too low for it above the scale bar, no legend rather than one over the scale. */
+  if (only_reserve || height + 14 + n * row + 60 > self->map.height)
+    {
+      if (only_reserve && height + 14 + n * row + 60 <= self->map.height)
+        reserve (p, x, y, width + 20, height + 14 + n * row);
+      for (guint i = 0; i < n; i++)
+        g_object_unref (labels[i]);
+      return;
+    }
+  draw_panel (p->cr, x, y, width + 20, height + 14 + n * row);
+  show_layout (p, heading, x + 10, y + 7, ink, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      double cy = y + 10 + height + i * row + row / 2;
+
+      sitmap_symbol_draw (p->cr, rows[i].category, rows[i].style, x + 18, cy);
+      layout_size (labels[i], &w, &h);
+      show_layout (p, labels[i], x + 34, cy - h / 2, ink, 0);
+      g_object_unref (labels[i]);
+    }
+}
+
+/* 1, 2 or 5 times a power of ten metres, at most max_pixels long. */
+static double
+nice_distance (double metres_per_pixel, double max_pixels)
+{
+  double max_m = metres_per_pixel * max_pixels, power = pow (10, floor (log10 (max_m)));
+
+  if (5 * power <= max_m)
+    return 5 * power;
+  if (2 * power <= max_m)
+    return 2 * power;
+  return power;
+}
+
+static void
+draw_scale_bar (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  double             latitude = p->scene->options.latitude * G_PI / 180;
+  double             metres_per_pixel = 40075016.686 * cos (latitude) / self->world_pixels;
+  double             metres = nice_distance (metres_per_pixel, 140), length = metres / metres_per_pixel;
+  double             x = self->map.x + INSET + 8, y = self->map.y + self->map.height - INSET - 10, w, h;
+  g_autofree char   *text
+      = metres >= 1000 ? g_strdup_printf (_ ("%g km"), metres / 1000) : g_strdup_printf (_ ("%g m"), metres);
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 11, FALSE);
+
+  layout_size (layout, &w, &h);
+  draw_panel (p->cr, x - 8, y - h - 10, MAX (length, w) + 16, h + 18);
+  /* Two halves, black and white, as on a printed map. */
+  cairo_rectangle (p->cr, x, y - 4, length, 5);
+  cairo_set_source_rgb (p->cr, 1, 1, 1);
+  cairo_fill_preserve (p->cr);
+  cairo_set_source_rgba (p->cr, ink[0], ink[1], ink[2], 1);
+  cairo_set_line_width (p->cr, 1);
+  cairo_stroke (p->cr);
+  cairo_rectangle (p->cr, x, y - 4, length / 2, 5);
+  cairo_fill (p->cr);
+  show_layout (p, layout, x, y - h - 6, ink, 0);
+}
+
+static void
+draw_north_arrow (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  cairo_t           *cr = p->cr;
+  double             cx = self->map.x + self->map.width - INSET - 20, top = self->map.y + INSET, w, h;
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, C_ ("north", "N"), 13, TRUE);
+
+  draw_panel (cr, cx - 18, top, 36, 52);
+  layout_size (layout, &w, &h);
+  show_layout (p, layout, cx - w / 2, top + 3, ink, 0);
+  /* A needle: the left half dark, the right half light, pointing up the page (the map is north up). */
+  cairo_move_to (cr, cx, top + 5 + h);
+  cairo_line_to (cr, cx - 7, top + 46);
+  cairo_line_to (cr, cx, top + 40);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], 1);
+  cairo_fill (cr);
+  cairo_move_to (cr, cx, top + 5 + h);
+  cairo_line_to (cr, cx + 7, top + 46);
+  cairo_line_to (cr, cx, top + 40);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], 1);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+/* Always drawn: the map's licence asks for it. */
+static void
+draw_attribution (Painter *p, gboolean only_reserve)
+{
+  SitmapExportScene *self = p->scene;
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, self->attribution, 10.5, FALSE);
+  double w, h, x, y;
+
+  pango_layout_set_width (layout, (self->map.width * 0.6) * PANGO_SCALE);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  layout_size (layout, &w, &h);
+  {
+    PangoRectangle ink_rect, logical;
+
+    pango_layout_get_pixel_extents (layout, &ink_rect, &logical);
+    x = self->map.x + self->map.width - logical.x - logical.width - 8;
+    y = self->map.y + self->map.height - h - 4;
+    if (only_reserve)
+      {
+        reserve (p, x + logical.x - 6, y - 2, logical.width + 12, h + 4);
+        return;
+      }
+    cairo_rectangle (p->cr, x + logical.x - 6, y - 2, logical.width + 12, h + 4);
+  }
+  cairo_set_source_rgba (p->cr, 1, 1, 1, 0.8);
+  cairo_fill (p->cr);
+  show_layout (p, layout, x, y, ink, 0);
+}
+
+/*
+ * Room for the places' names
+ */
+
+/* What a name must not cover: the panels over the map, the events' symbols, clusters and numbers. */
+static void
+occupy_events (SitmapExportScene *self, PangoContext *context, GArray *occupied)
+{
+  double reach = sitmap_symbol_get_extent (0) / 2;
+
+  for (guint i = 0; i < self->symbols->len; i++)
+    {
+      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+
+      occupy (occupied, symbol->x - reach, symbol->y - reach, 2 * reach, 2 * reach);
+    }
+  for (guint i = 0; i < self->clusters->len; i++)
+    {
+      const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
+      double                     r = cluster->radius + CLUSTER_OUTLINE + CLUSTER_HAIRLINE;
+      double                     badge = BADGE_SCALE * reach;
+
+      occupy (occupied, cluster->x - r, cluster->y - r, 2 * r, 2 * r);
+      occupy (occupied, cluster->x + 0.74 * cluster->radius - badge, cluster->y - 0.74 * cluster->radius - badge,
+              2 * badge, 2 * badge);
+    }
+  if (!(self->options.include & SITMAP_EXPORT_NOTES))
+    return;
+  for (guint i = 0; i < self->symbols->len + self->clusters->len; i++)
+    {
+      g_autofree char *text = NULL;
+      SitmapExportRect rect;
+      double           x, y;
+
+      if (i < self->symbols->len)
+        {
+          const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+
+          if (symbol->number == 0)
+            continue;
+          text = g_strdup_printf ("%d", symbol->number);
+          symbol_number_point (symbol, &x, &y);
+        }
+      else
+        {
+          const SitmapExportCluster *cluster
+              = &g_array_index (self->clusters, SitmapExportCluster, i - self->symbols->len);
+
+          if (cluster->numbers == NULL)
+            continue;
+          text = g_strdup (cluster->numbers);
+          cluster_number_point (cluster, &x, &y);
+        }
+      g_object_unref (create_number_layout (context, text, x, y, &rect));
+      g_array_append_val (occupied, rect);
+    }
+}
+
+void
+_sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context)
+{
+  g_autoptr (GArray) occupied = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
+  Painter             p = { self, NULL, context, NULL, occupied };
+  SitmapExportInclude include = self->options.include;
+
+  set_font_options (context);
+  if (include & SITMAP_EXPORT_LEGEND)
+    draw_legend (&p, TRUE);
+  if (include & SITMAP_EXPORT_NORTH_ARROW)
+    reserve (&p, self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52);
+  if (include & SITMAP_EXPORT_SCALE_BAR)
+    reserve (&p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
+  draw_attribution (&p, TRUE);
+  g_array_append_vals (self->panels, occupied->data, occupied->len);
+  occupy_events (self, context, occupied);
+  /* Towns' dots first: no name may cover another town's dot. */
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
+      double                   r = dot_radius (place->kind) + 1.2;
+
+      if (is_town (place))
+        occupy (occupied, place->x - r, place->y - r, 2 * r, 2 * r);
+    }
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
+      g_autoptr (PangoLayout) layout = create_place_layout (context, place);
+      PangoRectangle logical;
+
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      if (logical.width <= 0)
+        continue;
+      if (is_town (place))
+        place->labelled = place_town_label (self, occupied, place, logical.width, logical.height, &place->label);
+      else
+        place->labelled = place_area_label (self, occupied, place, logical.width, logical.height, &place->label);
+      if (place->labelled)
+        g_array_append_val (occupied, place->label);
+    }
+}
+
+/* Towns' dots, then the names that found room, with a light halo so that they read on the basemap. */
+static void
+draw_places (Painter *p)
+{
+  GArray  *places = p->scene->places;
+  cairo_t *cr = p->cr;
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
+      double                   r = dot_radius (place->kind);
+
+      if (!is_town (place))
+        continue;
+      cairo_new_path (cr);
+      cairo_arc (cr, place->x, place->y, r, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_set_line_width (cr, 2.4);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      if (place->kind == SITMAP_PLACE_KIND_CAPITAL)
+        {
+          /* The cartographer's capital: a ring around a dot. */
+          cairo_set_line_width (cr, 1.4);
+          cairo_stroke (cr);
+          cairo_arc (cr, place->x, place->y, r - 2.2, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+  for (guint i = 0; i < places->len; i++)
+    {
+      const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
+      g_autoptr (PangoLayout) layout = NULL;
+      PangoRectangle logical;
+
+      if (!place->labelled)
+        continue;
+      layout = create_place_layout (p->context, place);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      show_layout (p, layout, place->label.x - logical.x, place->label.y - logical.y, place->area ? area_ink : town_ink,
+                   3);
+    }
+}
+
+/*
+ * Around the map: header, timeline strip, notes, footer
+ */
+
+static void
+draw_header (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  g_autoptr (PangoLayout) title = _sitmap_export_create_layout (p->context, self->title, 22, TRUE);
+  g_autoptr (PangoLayout) subtitle = _sitmap_export_create_layout (p->context, self->subtitle, 14, FALSE);
+  double w, h;
+
+  pango_layout_set_width (title, self->header.width * PANGO_SCALE);
+  pango_layout_set_width (subtitle, self->header.width * PANGO_SCALE);
+  layout_size (title, &w, &h);
+  show_layout (p, title, self->header.x, self->header.y, ink, 0);
+  show_layout (p, subtitle, self->header.x, self->header.y + h + 4, grey_ink, 0);
+}
+
+typedef enum
+{
+  TICK_YEARS,
+  TICK_MONTHS,
+  TICK_DAYS,
+} TickUnit;
+
+/* The first tick at or after t: the start of a year, month or day whose number is a multiple of step. */
+static GDateTime *
+first_tick (gint64 t, TickUnit unit, int step)
+{
+  g_autoptr (GDateTime) start = g_date_time_new_from_unix_utc (t);
+  int year, month;
+
+  if (start == NULL)
+    return NULL;
+  year = g_date_time_get_year (start);
+  month = g_date_time_get_month (start);
+  if (unit == TICK_YEARS)
+    return g_date_time_new_utc ((year / step + 1) * step, 1, 1, 0, 0, 0);
+  if (unit == TICK_MONTHS)
+    {
+      g_autoptr (GDateTime) first = g_date_time_new_utc (year, ((month - 1) / step) * step + 1, 1, 0, 0, 0);
+
+      return g_date_time_add_months (first, step);
+    }
+  {
+    g_autoptr (GDateTime) day = g_date_time_new_utc (year, month, g_date_time_get_day_of_month (start), 0, 0, 0);
+
+    return g_date_time_add_days (day, 1);
+  }
+}
+
+/* Labels at calendar boundaries, some 70 pixels apart or more. */
+static void
+draw_time_ticks (Painter *p, double x0, double width, double baseline, gint64 t0, gint64 t1)
+{
+  static const int steps[] = { 1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200 };
+  double           seconds_per_pixel = (double)(t1 - t0) / width;
+  TickUnit         unit = seconds_per_pixel * 70 > 150 * 86400 ? TICK_YEARS
+                          : seconds_per_pixel * 70 > 6 * 86400 ? TICK_MONTHS
+                                                               : TICK_DAYS;
+  double           unit_seconds = unit == TICK_YEARS ? 365.25 * 86400 : unit == TICK_MONTHS ? 30.44 * 86400 : 86400;
+  g_autoptr (GDateTime) tick = NULL;
+  int step = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps) && unit_seconds * steps[i] / seconds_per_pixel < 70; i++)
+    step = i + 1 < G_N_ELEMENTS (steps) ? steps[i + 1] : steps[i];
+  if (unit == TICK_MONTHS && step >= 12)
+    step = 6;
+  tick = first_tick (t0, unit, step);
+  for (int i = 0; i < 400 && tick != NULL && g_date_time_to_unix (tick) < t1; i++)
+    {
+      double           x = x0 + (g_date_time_to_unix (tick) - t0) / seconds_per_pixel;
+      g_autofree char *text = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+      GDateTime *next;
+      double     w, h;
+
+      /* Translators: labels on the timeline strip of an export: a year, a month, a day */
+      text = g_date_time_format (tick, unit == TICK_YEARS ? "%Y" : unit == TICK_MONTHS ? _ ("%b %Y") : _ ("%-d %b"));
+      layout = _sitmap_export_create_layout (p->context, text, 10, FALSE);
+      layout_size (layout, &w, &h);
+      cairo_move_to (p->cr, round (x) + 0.5, baseline - 3);
+      cairo_line_to (p->cr, round (x) + 0.5, baseline + 3);
+      cairo_set_source_rgba (p->cr, grey_ink[0], grey_ink[1], grey_ink[2], 1);
+      cairo_set_line_width (p->cr, 1);
+      cairo_stroke (p->cr);
+      if (x - w / 2 > x0 && x + w / 2 < x0 + width)
+        show_layout (p, layout, x - w / 2, baseline + 3, grey_ink, 0);
+      next = unit == TICK_YEARS    ? g_date_time_add_years (tick, step)
+             : unit == TICK_MONTHS ? g_date_time_add_months (tick, step)
+                                   : g_date_time_add_days (tick, step);
+      g_date_time_unref (tick);
+      tick = next;
+    }
+}
+
+/* Marks where they have room: each event as the whole span it may fall in, so that a date known to the
+ * month is a pale month-long bar and not a precise day. */
+static gboolean
+draw_marks (Painter *p, double x0, double top, double width, double height, gint64 t0, gint64 t1)
+{
+  GArray *marks = p->scene->marks;
+  double  lane_ends[6], lane_height = height / G_N_ELEMENTS (lane_ends);
+  double  scale = width / (double)(t1 - t0);
+
+  for (guint l = 0; l < G_N_ELEMENTS (lane_ends); l++)
+    lane_ends[l] = -G_MAXDOUBLE;
+  if (p->scene->histogram != NULL)
+    return FALSE;
+  for (guint i = 0; i < marks->len; i++)
+    {
+      const SitmapExportMark *mark = &g_array_index (marks, SitmapExportMark, i);
+      double                  a = x0 + MAX (0, (double)(mark->start - t0)) * scale;
+      double                  b = x0 + MIN ((double)(t1 - t0), (double)(MIN (mark->end, t1) - t0)) * scale;
+      gboolean exact = mark->precision == SITMAP_TIME_PRECISION_EXACT || mark->precision == SITMAP_TIME_PRECISION_DAY;
+      guint    lane = 0;
+
+      if (mark->end <= t0 || mark->start >= t1)
+        continue;
+      b = MAX (b, a + 3);
+      while (lane + 1 < G_N_ELEMENTS (lane_ends) && lane_ends[lane] > a - 1)
+        lane++;
+      lane_ends[lane] = MAX (lane_ends[lane], b);
+      cairo_rectangle (p->cr, a, top + height - (lane + 1) * lane_height + 1, b - a, lane_height - 2);
+      set_category_source (p->cr, mark->category, exact ? 1 : 0.25);
+      cairo_fill_preserve (p->cr);
+      set_category_source (p->cr, mark->category, 1);
+      cairo_set_line_width (p->cr, 1);
+      cairo_stroke (p->cr);
+    }
+  return TRUE;
+}
+
+/* Too many events for marks: the histogram of their starts, stacked by category. */
+static void
+draw_histogram (Painter *p, double x0, double top, double width, double height)
+{
+  SitmapExportScene *self = p->scene;
+  const guint32     *counts = self->histogram;
+  double             bin_width = width / MAX (self->n_bins, 1);
+  guint32            max = 1;
+
+  if (counts == NULL)
+    return;
+  for (guint b = 0; b < self->n_bins; b++)
+    {
+      guint32 sum = 0;
+
+      for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+        sum += counts[b * SITMAP_N_CATEGORIES + c];
+      max = MAX (max, sum);
+    }
+  for (guint b = 0; b < self->n_bins; b++)
+    {
+      double y = top + height;
+
+      for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+        {
+          double h = height * counts[b * SITMAP_N_CATEGORIES + c] / max;
+
+          if (h <= 0)
+            continue;
+          cairo_rectangle (p->cr, x0 + b * bin_width, y - h, bin_width - 0.5, h);
+          set_category_source (p->cr, c, 1);
+          cairo_fill (p->cr);
+          y -= h;
+        }
+    }
+}
+
+static void
+draw_timeline (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  SitmapExportRect  *r = &self->timeline;
+  gint64             t0 = self->range_start, t1 = self->range_end;
+  double             bar_top = r->y + 6, bar_height = r->height - 26, baseline = bar_top + bar_height;
+
+  rounded_rect (p->cr, r->x, r->y, r->width, r->height, 6);
+  cairo_set_source_rgb (p->cr, 0.965, 0.961, 0.957);
+  cairo_fill (p->cr);
+  if (t1 <= t0)
+    return;
+  cairo_save (p->cr);
+  cairo_rectangle (p->cr, r->x + 8, bar_top, r->width - 16, bar_height);
+  cairo_clip (p->cr);
+  if (!draw_marks (p, r->x + 8, bar_top, r->width - 16, bar_height, t0, t1))
+    draw_histogram (p, r->x + 8, bar_top, r->width - 16, bar_height);
+  cairo_restore (p->cr);
+  cairo_move_to (p->cr, r->x + 8, baseline + 0.5);
+  cairo_line_to (p->cr, r->x + r->width - 8, baseline + 0.5);
+  cairo_set_source_rgba (p->cr, grey_ink[0], grey_ink[1], grey_ink[2], 1);
+  cairo_set_line_width (p->cr, 1);
+  cairo_stroke (p->cr);
+  draw_time_ticks (p, r->x + 8, r->width - 16, baseline, t0, t1);
+}
+
+static void
+draw_notes (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  SitmapExportRect  *r = &self->notes_area;
+  double             column_width = (r->width - (self->note_columns - 1) * 24.0) / self->note_columns;
+  g_autofree char   *heading_text = NULL;
+  g_autoptr (PangoLayout) heading = NULL;
+
+  if (self->n_notes_shown < self->n_visible)
+    heading_text
+        = g_strdup_printf (_ ("Events and their sources (%u of %u listed)"), self->n_notes_shown, self->n_visible);
+  else
+    heading_text = g_strdup (_ ("Events and their sources"));
+  heading = _sitmap_export_create_layout (p->context, heading_text, 13, TRUE);
+  show_layout (p, heading, r->x, r->y, ink, 0);
+  for (guint i = 0; i < self->n_notes_shown; i++)
+    {
+      const SitmapExportNote *note = &g_array_index (self->notes, SitmapExportNote, i);
+      g_autoptr (PangoLayout) layout = _sitmap_export_create_note_layout (p->context, note, column_width);
+
+      show_layout (p, layout, r->x + note->column * (column_width + 24), r->y + 22 + note->top, ink, 0);
+    }
+}
+
+static void
+draw_footer (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  /* Translators: the date and time on an export, see g_date_time_format() */
+  g_autofree char *when = g_date_time_format (self->options.now, _ ("%-d %B %Y, %H:%M"));
+  g_autofree char *text
+      = self->document_name != NULL
+            ? g_strdup_printf (_ ("Exported on %s from %s with Sitmap %s"), when, self->document_name, PACKAGE_VERSION)
+            : g_strdup_printf (_ ("Exported on %s with Sitmap %s"), when, PACKAGE_VERSION);
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, text, 10, FALSE);
+
+  show_layout (p, layout, self->footer.x, self->footer.y, grey_ink, 0);
+}
+
+/*
+ * The page
+ */
+
+static void
+draw_map (Painter *p)
+{
+  SitmapExportScene  *self = p->scene;
+  SitmapExportInclude include = self->options.include;
+  cairo_t            *cr = p->cr;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, self->map.x, self->map.y, self->map.width, self->map.height);
+  cairo_clip (cr);
+  draw_tiles (p);
+  draw_places (p);
+  draw_events (p);
+  draw_annotations (p);
+  if (include & SITMAP_EXPORT_LEGEND)
+    draw_legend (p, FALSE);
+  if (include & SITMAP_EXPORT_SCALE_BAR)
+    draw_scale_bar (p);
+  if (include & SITMAP_EXPORT_NORTH_ARROW)
+    draw_north_arrow (p);
+  draw_attribution (p, FALSE);
+  cairo_restore (cr);
+  cairo_rectangle (cr, self->map.x - 0.5, self->map.y - 0.5, self->map.width + 1, self->map.height + 1);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.35);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+void
+_sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink)
+{
+  PangoContext       *context = pango_cairo_create_context (cr);
+  SitmapExportInclude include = self->options.include;
+  Painter             p = { self, cr, context, sink, NULL };
+
+  set_font_options (context);
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, self->page_width, self->page_height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  if (include & SITMAP_EXPORT_TITLE)
+    draw_header (&p);
+  draw_map (&p);
+  if (include & SITMAP_EXPORT_TIMELINE)
+    draw_timeline (&p);
+  if ((include & SITMAP_EXPORT_NOTES) && self->n_notes_shown > 0)
+    draw_notes (&p);
+  if (include & SITMAP_EXPORT_EXPORTED_ON)
+    draw_footer (&p);
+  cairo_restore (cr);
+  g_object_unref (context);
+}

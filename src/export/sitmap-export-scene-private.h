@@ -1,0 +1,188 @@
+/* sitmap-export-scene-private.h: what the export scene's files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <pango/pangocairo.h>
+
+#include "sitmap-category.h"
+#include "sitmap-cluster-index.h"
+#include "sitmap-export-scene.h"
+
+G_BEGIN_DECLS
+
+/* Most events the timeline strip draws as marks; more make a histogram. */
+#define SITMAP_EXPORT_MAX_MARKS 300
+/* Pixels across a bin of the timeline strip's histogram. */
+#define SITMAP_EXPORT_BIN_PIXELS 3.0
+/* Most events listed in the notes; the rest are counted in a last line. */
+#define SITMAP_EXPORT_MAX_NOTES 60
+#define SITMAP_EXPORT_FONT "Cantarell, Noto Sans, DejaVu Sans, sans-serif"
+
+typedef struct
+{
+  double x;
+  double y;
+  double width;
+  double height;
+} SitmapExportRect;
+
+/* Everything below is in logical pixels of the page. */
+typedef struct
+{
+  float  x;
+  float  y;
+  guint8 category;
+  guint8 style;  /* SitmapSymbolStyle */
+  int    number; /* in the notes, or 0 */
+} SitmapExportSymbol;
+
+typedef struct
+{
+  float   x;
+  float   y;
+  float   radius;
+  guint32 n_events;
+  guint8  dominant;
+  guint32 category_counts[SITMAP_N_CATEGORIES];
+  char   *numbers; /* "2, 3" when few and all numbered, else NULL */
+} SitmapExportCluster;
+
+typedef struct
+{
+  guint8   kind; /* SitmapShapeKind */
+  guint8   category;
+  gboolean party_only;
+  float    x; /* the anchor */
+  float    y;
+  float    radius; /* RING, VAGUE */
+  GArray  *rings;  /* AREA, LINE: GArray of GArray of double x, y pairs */
+} SitmapExportShape;
+
+typedef struct
+{
+  float            x; /* the label point */
+  float            y;
+  guint8           kind;  /* SitmapPlaceKind */
+  guint8           rank;  /* label priority, 0 first, as on screen */
+  gboolean         area;  /* named in italics, without a dot */
+  float            width; /* areas with an outline: its width on the page, else 0 */
+  char            *name;
+  gboolean         labelled; /* whether its name found room on the map */
+  SitmapExportRect label;    /* where its name goes, when labelled */
+} SitmapExportPlace;
+
+typedef struct
+{
+  int      number;
+  char    *title;
+  char    *details; /* when, where, who says so */
+  gboolean party_only;
+  int      column; /* where the layout put it: a column of the notes, and pixels from its top */
+  double   top;
+} SitmapExportNote;
+
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+  guint8 category;
+  guint8 precision;
+} SitmapExportMark;
+
+typedef struct
+{
+  int      zoom;
+  int      x0; /* the first tile column and row, unwrapped */
+  int      y0;
+  int      columns;
+  int      rows;
+  GBytes **data; /* columns × rows, row by row; NULL where the source has none */
+} SitmapExportTiles;
+
+struct _SitmapExportScene
+{
+  GObject parent_instance;
+
+  SitmapExportOptions options;
+  double              page_width;
+  double              page_height;
+  char               *title;
+  char               *subtitle;
+  char               *attribution;
+  char               *document_name;
+
+  /* The layout */
+  SitmapExportRect header;
+  SitmapExportRect map;
+  SitmapExportRect timeline;
+  SitmapExportRect notes_area;
+  SitmapExportRect footer;
+  int              note_columns;
+  guint            n_notes_shown; /* notes that fit */
+
+  /* The map: the centre in normalised Web Mercator and logical pixels across the world */
+  double          center_x;
+  double          center_y;
+  double          world_pixels;
+  GArray         *shapes;           /* SitmapExportShape, each distinct shape once */
+  GHashTable     *shape_index;      /* guint64 key of a shape -> its index in shapes */
+  GArray         *symbols;          /* SitmapExportSymbol */
+  GArray         *clusters;         /* SitmapExportCluster */
+  GArray         *places;           /* SitmapExportPlace */
+  GPtrArray      *annotations;      /* SitmapAnnotation copies, taken on the main thread */
+  SitmapDocument *document;         /* for highlights' events: their points, which never change */
+  guint           categories_shown; /* a bit per category */
+  guint           cues_shown;       /* SitmapSymbolStyle bits */
+  guint           n_drawn;
+
+  /* The notes and the timeline */
+  GArray  *notes; /* SitmapExportNote */
+  guint    n_visible;
+  gboolean has_range;
+  gint64   range_start;
+  gint64   range_end;
+  GArray  *marks;     /* SitmapExportMark: the dated visible events, when few enough */
+  guint32 *histogram; /* else counts of starts per bin and category, bin by bin */
+  guint    n_bins;
+
+  SitmapExportTiles tiles;
+  gboolean          basemap_names; /* the tiles are the offline basemap's: see erase_cut_names() */
+  GArray           *panels;        /* SitmapExportRect: the legend, scale bar, north arrow, attribution */
+};
+
+/* sitmap-export-scene.c */
+/* Normalised Web Mercator to the page, on the copy of the world nearest the map's centre. */
+void
+_sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y, double *px, double *py);
+
+/* sitmap-export-draw.c */
+void
+_sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink);
+/* Finds room for the places' names, most important first: inside the map, clear of the legend, scale
+ * bar, north arrow and attribution, of the events' symbols, clusters and note numbers, and of each
+ * other. A name with no room is left out. */
+void
+_sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context);
+/* A layout in the export's font at size pixels; bold when asked. */
+PangoLayout *
+_sitmap_export_create_layout (PangoContext *context, const char *text, double size, gboolean bold);
+/* The notes' layouts' heights for a column width, to lay out the page. */
+double
+_sitmap_export_measure_note (PangoContext *context, const SitmapExportNote *note, double width);
+PangoLayout *
+_sitmap_export_create_note_layout (PangoContext *context, const SitmapExportNote *note, double width);
+
+/* sitmap-export-writer.c */
+/* Text for SVG: each line of a layout as a <text> element, since cairo's SVG surface writes glyphs
+ * as paths. */
+SitmapExportTextSink *
+_sitmap_export_text_sink_new (void);
+void
+_sitmap_export_text_sink_free (SitmapExportTextSink *sink);
+void
+_sitmap_export_text_sink_add (SitmapExportTextSink *sink, cairo_t *cr, PangoLayout *layout, double x, double y,
+                              const double rgba[4], double halo);
+
+G_END_DECLS

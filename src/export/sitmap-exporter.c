@@ -1,0 +1,464 @@
+/* sitmap-exporter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-export"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sitmap-export-scene.h"
+#include "sitmap-exporter.h"
+
+struct _SitmapExporter
+{
+  GObject parent_instance;
+
+  GtkWindow         *window; /* weak */
+  SitmapViewState   *view_state;
+  ShumateSimpleMap  *map;
+  SitmapTileSources *tile_sources;
+  AdwToastOverlay   *toasts;
+  GCancellable      *cancellable;
+  guint              n_busy;
+};
+
+G_DEFINE_FINAL_TYPE (SitmapExporter, sitmap_exporter, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* One export under way: what to do once its tiles are in. */
+typedef struct
+{
+  SitmapExporter    *exporter;
+  SitmapExportScene *scene;
+  GFile             *file;     /* NULL: the clipboard */
+  AdwToast          *progress; /* "Exporting…", until it is done */
+} Job;
+
+static void
+job_free (Job *job)
+{
+  SitmapExporter *self = job->exporter;
+
+  if (--self->n_busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (job->progress != NULL)
+    adw_toast_dismiss (job->progress);
+  g_clear_object (&job->progress);
+  g_clear_object (&job->file);
+  g_clear_object (&job->scene);
+  g_object_unref (self);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/*
+ * Toasts
+ */
+
+/* A toast's title is markup before libadwaita 1.4: file names and messages are escaped for it. */
+static AdwToast *
+new_plain_toast (const char *text)
+{
+#if ADW_CHECK_VERSION(1, 4, 0)
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_use_markup (toast, FALSE);
+  return toast;
+#else
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+#endif
+}
+
+static void
+toast (SitmapExporter *self, AdwToast *toast)
+{
+  if (self->toasts != NULL)
+    adw_toast_overlay_add_toast (self->toasts, toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+toast_error (SitmapExporter *self, const char *what, const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  toast (self, new_plain_toast (text));
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+static void
+launched_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_file_launcher_launch_finish (GTK_FILE_LAUNCHER (object), result, &error))
+    g_debug ("The export could not be opened: %s", error->message);
+}
+#endif
+
+/* Opens the file only when the toast's button is clicked, with the default application. */
+static void
+open_clicked_cb (AdwToast *toast_, gpointer user_data)
+{
+  GFile     *file = user_data;
+  GtkWindow *window = g_object_get_data (G_OBJECT (toast_), "sitmap-window");
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_autoptr (GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  gtk_file_launcher_launch (launcher, window, NULL, launched_cb, NULL);
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+toast_exported (SitmapExporter *self, GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  /* Translators: a toast once an export is written; %s is the file's name */
+  g_autofree char *text = g_strdup_printf (_ ("Exported “%s”"), name);
+  AdwToast        *exported = new_plain_toast (text);
+
+  adw_toast_set_button_label (exported, _ ("_Open"));
+  g_object_set_data (G_OBJECT (exported), "sitmap-window", self->window);
+  g_signal_connect_data (exported, "button-clicked", G_CALLBACK (open_clicked_cb), g_object_ref (file),
+                         (GClosureNotify)(void (*) (void))g_object_unref, 0);
+  toast (self, exported);
+}
+
+/*
+ * The steps
+ */
+
+static void
+written_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Job) job = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sitmap_export_scene_write_finish (SITMAP_EXPORT_SCENE (object), result, &error))
+    toast_error (job->exporter, _ ("The export failed"), error);
+  else
+    toast_exported (job->exporter, job->file);
+}
+
+static void
+rendered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (Job) job = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = sitmap_export_scene_render_finish (SITMAP_EXPORT_SCENE (object), result, &error);
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (bytes != NULL)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    {
+      toast_error (job->exporter, _ ("The map could not be copied"), error);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (job->exporter->map)), texture);
+  toast (job->exporter, new_plain_toast (_ ("Map copied to the clipboard")));
+}
+
+static void
+fetched_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  Job *job = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!sitmap_export_scene_fetch_tiles_finish (SITMAP_EXPORT_SCENE (object), result, &error))
+    {
+      toast_error (job->exporter, job->file != NULL ? _ ("The export failed") : _ ("The map could not be copied"),
+                   error);
+      job_free (job);
+      return;
+    }
+  if (job->file != NULL)
+    sitmap_export_scene_write_async (job->scene, job->file, job->exporter->cancellable, written_cb, job);
+  else
+    sitmap_export_scene_render_async (job->scene, job->exporter->cancellable, rendered_cb, job);
+}
+
+static void
+start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
+{
+  ShumateMapSource *map_source = sitmap_tile_sources_get_map_source (self->tile_sources);
+  SitmapTileSource *current = sitmap_tile_sources_get_current (self->tile_sources);
+  g_autoptr (ShumateDataSource) data_source = NULL;
+  Job *job;
+
+  if (SHUMATE_IS_RASTER_RENDERER (map_source))
+    g_object_get (map_source, "data-source", &data_source, NULL);
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
+    {
+      toast (self, new_plain_toast (_ ("There is no document to export yet")));
+      return;
+    }
+  if (data_source == NULL || current == NULL)
+    {
+      toast (self, new_plain_toast (_ ("The map has no tiles to export yet")));
+      return;
+    }
+  job = g_new0 (Job, 1);
+  job->exporter = g_object_ref (self);
+  job->file = file != NULL ? g_object_ref (file) : NULL;
+  job->scene = sitmap_export_scene_new (self->view_state, options, shumate_map_source_get_license (map_source),
+                                        sitmap_tile_source_has_place_names (current));
+  sitmap_export_scene_set_basemap_names (job->scene,
+                                         sitmap_tile_source_get_kind (current) == SITMAP_TILE_SOURCE_OFFLINE);
+  if (self->n_busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  /* Large pages over online tiles take a while: say it has begun, until it is done. */
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autofree char *name = g_filename_display_name (basename);
+      g_autofree char *text = g_strdup_printf (_ ("Exporting “%s”…"), name);
+
+      job->progress = g_object_ref (new_plain_toast (text));
+      adw_toast_set_timeout (job->progress, 0);
+      toast (self, job->progress);
+    }
+  sitmap_export_scene_fetch_tiles_async (job->scene, data_source, shumate_map_source_get_min_zoom_level (map_source),
+                                         shumate_map_source_get_max_zoom_level (map_source), self->cancellable,
+                                         fetched_cb, job);
+}
+
+/*
+ * GObject
+ */
+
+static void
+sitmap_exporter_dispose (GObject *object)
+{
+  SitmapExporter *self = SITMAP_EXPORTER (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_weak_pointer (&self->window);
+  g_clear_object (&self->view_state);
+  g_clear_object (&self->map);
+  g_clear_object (&self->tile_sources);
+  g_clear_object (&self->toasts);
+  G_OBJECT_CLASS (sitmap_exporter_parent_class)->dispose (object);
+}
+
+static void
+sitmap_exporter_finalize (GObject *object)
+{
+  g_clear_object (&SITMAP_EXPORTER (object)->cancellable);
+  G_OBJECT_CLASS (sitmap_exporter_parent_class)->finalize (object);
+}
+
+static void
+sitmap_exporter_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+      case PROP_BUSY:
+        g_value_set_boolean (value, SITMAP_EXPORTER (object)->n_busy > 0);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_exporter_class_init (SitmapExporterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sitmap_exporter_dispose;
+  object_class->finalize = sitmap_exporter_finalize;
+  object_class->get_property = sitmap_exporter_get_property;
+  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sitmap_exporter_init (SitmapExporter *self)
+{
+  self->cancellable = g_cancellable_new ();
+}
+
+/*
+ * Public API
+ */
+
+SitmapExporter *
+sitmap_exporter_new (GtkWindow *window, SitmapViewState *view_state, ShumateSimpleMap *map,
+                     SitmapTileSources *tile_sources, AdwToastOverlay *toasts)
+{
+  SitmapExporter *self;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (view_state), NULL);
+  g_return_val_if_fail (SHUMATE_IS_SIMPLE_MAP (map), NULL);
+  g_return_val_if_fail (SITMAP_IS_TILE_SOURCES (tile_sources), NULL);
+
+  self = g_object_new (SITMAP_TYPE_EXPORTER, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->view_state = g_object_ref (view_state);
+  self->map = g_object_ref (map);
+  self->tile_sources = g_object_ref (tile_sources);
+  self->toasts = toasts != NULL ? g_object_ref (toasts) : NULL;
+  return self;
+}
+
+void
+sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gboolean landscape, int custom_width,
+                              int custom_height, SitmapExportOptions *options)
+{
+  ShumateViewport *viewport;
+  GtkWidget       *map;
+  double           window_width, window_height, map_width, map_height;
+  g_autoptr (SitmapExportScene) probe = NULL;
+
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+
+  viewport = shumate_simple_map_get_viewport (self->map);
+  map = GTK_WIDGET (self->map);
+  window_width = MAX (gtk_widget_get_width (map), 1);
+  window_height = MAX (gtk_widget_get_height (map), 1);
+  if (size == SITMAP_EXPORT_SIZE_WINDOW)
+    {
+      options->scale = gdk_surface_get_scale_factor (gtk_native_get_surface (gtk_widget_get_native (map)));
+      options->width = window_width * options->scale;
+      options->height = window_height * options->scale;
+    }
+  else if (size == SITMAP_EXPORT_SIZE_CUSTOM)
+    {
+      options->width = CLAMP (custom_width, SITMAP_EXPORT_MIN_SIDE, SITMAP_EXPORT_MAX_SIDE);
+      options->height = CLAMP (custom_height, SITMAP_EXPORT_MIN_SIDE, SITMAP_EXPORT_MAX_SIDE);
+      options->scale = sitmap_export_scale_for_size (options->width, options->height);
+    }
+  else
+    sitmap_export_size_get (size, landscape, &options->width, &options->height, &options->scale);
+  options->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  options->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  options->zoom = shumate_viewport_get_zoom_level (viewport);
+  /* What the window's map shows fits the page's map: a page with more room shows more around it, one
+   * with less zooms out. The page's map is known once laid out, so a first scene measures it. */
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
+    return;
+  probe = sitmap_export_scene_new (self->view_state, options, NULL, FALSE);
+  sitmap_export_scene_get_map_size (probe, &map_width, &map_height);
+  options->zoom += log2 (MIN (map_width / window_width, map_height / window_height));
+  options->zoom = CLAMP (options->zoom, 0, 20);
+}
+
+void
+sitmap_exporter_export (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
+{
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+
+  start (self, options, file);
+}
+
+void
+sitmap_exporter_copy (SitmapExporter *self, const SitmapExportOptions *options)
+{
+  g_auto (SitmapExportOptions) png = { 0 };
+
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+  g_return_if_fail (options != NULL);
+
+  sitmap_export_options_copy (&png, options);
+  png.format = SITMAP_EXPORT_PNG;
+  start (self, &png, NULL);
+}
+
+gboolean
+sitmap_exporter_get_busy (SitmapExporter *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), FALSE);
+  return self->n_busy > 0;
+}
+
+char *
+sitmap_exporter_suggest_name (SitmapExporter *self, SitmapExportFormat format)
+{
+  SitmapDocument *document;
+  g_autoptr (GString) name = g_string_new (NULL);
+  const char *title = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+
+  document = sitmap_view_state_get_document (self->view_state);
+  if (document != NULL)
+    title = sitmap_document_get_title (document);
+  /* No folder separators or control characters from a document's title in a file name. */
+  for (const char *p = title != NULL ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  g_strstrip (name->str);
+  if (name->str[0] == '\0' || name->str[0] == '.')
+    g_string_assign (name, _ ("Map"));
+  g_string_truncate (name, strlen (name->str));
+  g_string_append_printf (name, ".%s", sitmap_export_format_get_extension (format));
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+GFile *
+sitmap_exporter_dup_suggested_folder (SitmapExporter *self)
+{
+  SitmapDocument *document;
+  GFile          *file;
+
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+
+  document = sitmap_view_state_get_document (self->view_state);
+  file = document != NULL ? sitmap_document_get_file (document) : NULL;
+  if (file == NULL || !g_file_is_native (file))
+    return NULL;
+  return g_file_get_parent (file);
+}
+
+char *
+sitmap_exporter_dup_online_source_name (SitmapExporter *self)
+{
+  SitmapTileSource *current;
+
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+
+  current = sitmap_tile_sources_get_current (self->tile_sources);
+  if (current == NULL || !sitmap_tile_source_is_online (current))
+    return NULL;
+  return g_strdup (sitmap_tile_source_get_name (current));
+}
+
+SitmapViewState *
+sitmap_exporter_get_view_state (SitmapExporter *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EXPORTER (self), NULL);
+  return self->view_state;
+}

@@ -1,0 +1,320 @@
+/* test-export-window.c: export and copy from the window, with real key presses
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "sitmap-application.h"
+#include "sitmap-export-dialog.h"
+#include "sitmap-kml-reader.h"
+#include "sitmap-ui-test.h"
+#include "sitmap-window.h"
+
+static SitmapWindow *window;
+
+static gboolean
+demo_shown (gpointer data)
+{
+  SitmapTileSources *sources = sitmap_source_chooser_get_sources (sitmap_window_get_source_chooser (window));
+
+  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL
+         && sitmap_tile_sources_get_current (sources) != NULL;
+}
+
+static gboolean
+window_shows_text (gpointer data)
+{
+  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
+
+  return strstr (text, data) != NULL;
+}
+
+static gboolean
+other_window_titled (gpointer data)
+{
+  g_autoptr (GList) others = sitmap_test_list_other_windows (GTK_WINDOW (window));
+
+  for (GList *l = others; l != NULL; l = l->next)
+    if (g_strcmp0 (gtk_window_get_title (l->data), data) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWindow *
+find_other_window (const char *title, GtkWindow *but)
+{
+  g_autoptr (GList) others = sitmap_test_list_other_windows (GTK_WINDOW (window));
+
+  for (GList *l = others; l != NULL; l = l->next)
+    if (l->data != but && g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_other_window ("Export Map", data) != NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  gboolean    done;
+} ClipboardRead;
+
+static void
+texture_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ClipboardRead *read = user_data;
+
+  read->texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+clipboard_has_image (gpointer data)
+{
+  GdkClipboard      *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  return gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE)
+         || gdk_content_formats_contain_mime_type (formats, "image/png");
+}
+
+/* Ctrl+Shift+C puts the map on the clipboard as an image, the dialog's default size, and says so. */
+static void
+test_copy (void)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  ClipboardRead read = { NULL, FALSE };
+
+  gdk_clipboard_set_text (clipboard, "before");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+shift+c");
+  sitmap_test_wait_until (window_shows_text, (gpointer) "Map copied to the clipboard", 20000, "the copy toast");
+  sitmap_test_wait_until (clipboard_has_image, NULL, 5000, "an image on the clipboard");
+  gdk_clipboard_read_texture_async (clipboard, NULL, texture_read_cb, &read);
+  while (!read.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (read.texture);
+  g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 1920);
+  g_assert_cmpint (gdk_texture_get_height (read.texture), ==, 1080);
+  g_object_unref (read.texture);
+}
+
+static gboolean
+file_written (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* Ctrl+E, PDF, Export…, the file chooser, and the toast that names the file. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autofree char *contents = NULL;
+  GtkWindow       *dialog, *chooser;
+  GtkWidget       *export_button;
+  gsize            length;
+
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+e");
+  sitmap_test_wait_until (other_window_titled, (gpointer) "Export Map", 5000, "the export dialog");
+  dialog = find_other_window ("Export Map", NULL);
+  export_button = find_button (GTK_WIDGET (dialog), "_Export…");
+  g_assert_nonnull (export_button);
+  sitmap_test_wait_for_paint (GTK_WIDGET (dialog));
+  sitmap_test_click (export_button, gtk_widget_get_width (export_button) / 2.0,
+                     gtk_widget_get_height (export_button) / 2.0);
+  sitmap_test_wait_until (chooser_shown, dialog, 5000, "the file chooser");
+  chooser = find_other_window ("Export Map", dialog);
+  /* The dialog makes way for the chooser. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  sitmap_test_wait_for_paint (GTK_WIDGET (chooser));
+  sitmap_test_key (GTK_WIDGET (chooser), "ctrl+a");
+  sitmap_test_type (GTK_WIDGET (chooser), path);
+  sitmap_test_key (GTK_WIDGET (chooser), "Return");
+  sitmap_test_wait_until (window_shows_text, (gpointer) "Exported “briefing.pdf”", 30000, "the export toast");
+  g_assert_true (file_written (path));
+  /* The name the user typed decides the format: the dialog said PNG, the file is a PDF. */
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* A preferences row by its title, among a widget's descendants. */
+static GtkWidget *
+find_row (GtkWidget *widget, const char *title)
+{
+  if (ADW_IS_PREFERENCES_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+E: the window's export dialog, made anew when the last one is gone. */
+static SitmapExportDialog *
+new_dialog (void)
+{
+  GtkWindow *dialog;
+
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+e");
+  sitmap_test_wait_until (other_window_titled, (gpointer) "Export Map", 5000, "the export dialog");
+  dialog = find_other_window ("Export Map", NULL);
+  g_assert_true (SITMAP_IS_EXPORT_DIALOG (dialog));
+  return SITMAP_EXPORT_DIALOG (dialog);
+}
+
+/* Gone, as when its window closes. */
+static void
+destroy_dialog (SitmapExportDialog *dialog)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (find_other_window ("Export Map", NULL));
+}
+
+static void
+set_switch (SitmapExportDialog *dialog, const char *title, gboolean active)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  gtk_switch_set_active (GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), active);
+}
+
+static void
+select_in (SitmapExportDialog *dialog, const char *title, guint position)
+{
+  GtkWidget *row = find_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), position);
+}
+
+/* A dialog's choices are the next dialog's, after the first is gone (the window closed): format, size,
+ * orientation, custom size and what to include. The title is the document's, and is not kept. */
+static void
+test_remembered (void)
+{
+  g_auto (SitmapExportOptions) options = { 0 };
+  SitmapExportDialog *dialog = new_dialog ();
+  GtkWidget          *title_row;
+
+  select_in (dialog, "_Format", SITMAP_EXPORT_SVG);
+  select_in (dialog, "_Size", SITMAP_EXPORT_SIZE_CUSTOM);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (
+                                 ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "_Width")))),
+                             1234);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (adw_action_row_get_activatable_widget (
+                                 ADW_ACTION_ROW (find_row (GTK_WIDGET (dialog), "_Height")))),
+                             777);
+  set_switch (dialog, "Legend", FALSE);
+  set_switch (dialog, "Numbered source notes", FALSE);
+  title_row = find_row (GTK_WIDGET (dialog), "Title (the document’s when empty)");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Briefing for one document");
+  destroy_dialog (dialog);
+
+  dialog = new_dialog ();
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, SITMAP_EXPORT_SVG);
+  g_assert_cmpint (options.width, ==, 1234);
+  g_assert_cmpint (options.height, ==, 777);
+  g_assert_false (options.include & SITMAP_EXPORT_LEGEND);
+  g_assert_false (options.include & SITMAP_EXPORT_NOTES);
+  g_assert_true (options.include & SITMAP_EXPORT_SCALE_BAR);
+  g_assert_true (options.include & SITMAP_EXPORT_TITLE);
+  g_assert_null (options.title);
+  sitmap_export_options_clear (&options);
+
+  /* While the window lives the title stays, until another document comes. */
+  gtk_editable_set_text (GTK_EDITABLE (find_row (GTK_WIDGET (dialog), "Title (the document’s when empty)")),
+                         "Briefing");
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpstr (options.title, ==, "Briefing");
+  sitmap_export_options_clear (&options);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (g_getenv ("SITMAP_DEMO"));
+    g_autoptr (SitmapDocument) document = sitmap_kml_read_file (file, NULL, NULL);
+
+    g_assert_nonnull (document);
+    sitmap_view_state_set_document (sitmap_window_get_view_state (window), document);
+  }
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_null (options.title);
+  sitmap_export_options_clear (&options);
+
+  /* Paper sideways, then back to the defaults for the other tests. */
+  select_in (dialog, "_Format", SITMAP_EXPORT_PDF);
+  select_in (dialog, "_Size", SITMAP_EXPORT_SIZE_A4_300);
+  select_in (dialog, "_Orientation", 1);
+  destroy_dialog (dialog);
+  dialog = new_dialog ();
+  sitmap_export_dialog_get_options (dialog, &options);
+  g_assert_cmpint (options.format, ==, SITMAP_EXPORT_PDF);
+  g_assert_cmpint (options.width, ==, 3508);
+  g_assert_cmpint (options.height, ==, 2480);
+  destroy_dialog (dialog);
+  {
+    g_autoptr (GSettings) settings = sitmap_application_dup_settings ();
+    g_autoptr (GSettingsSchema) schema = NULL;
+    g_auto (GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      if (g_str_has_prefix (keys[i], "export-"))
+        g_settings_reset (settings, keys[i]);
+  }
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (SitmapApplication) app = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  app = sitmap_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  sitmap_test_wait_until (demo_shown, NULL, 10000, "the demo");
+
+  g_test_add_func ("/export/window/copy", test_copy);
+  g_test_add_func ("/export/window/dialog", test_export_dialog);
+  g_test_add_func ("/export/window/remembered", test_remembered);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
