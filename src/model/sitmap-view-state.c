@@ -221,6 +221,12 @@ test_event (const Test *test, const SitmapEventColumns *columns, guint32 p)
   return TRUE;
 }
 
+static gboolean
+has_event_tests (const Test *test)
+{
+  return test->hidden != 0 || test->min_killed > 0 || test->grades != NULL || test->min_origins > 0;
+}
+
 /* The events that pass the filter, into self->passing: each facet and the search is a bitset made
  * from the indexes' lists, ANDed into one; then only that bitset's events are tested (or every event
  * when there is none). */
@@ -268,20 +274,28 @@ apply_filter (SitmapViewState *self)
             combined->words[w] &= test.sets[s].words[w];
       }
 
-  sitmap_bitset_init (&self->passing, columns->n_events);
+  /* The sets' intersection becomes the passing set; only the per-event tests, if any, take bits out. */
   if (combined != NULL)
-    for (guint w = 0; w < combined->n_words; w++)
-      for (guint64 bits = combined->words[w]; bits != 0; bits &= bits - 1)
-        {
-          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+    {
+      self->passing = *combined;
+      *combined = (SitmapBitset) { NULL, 0, 0 };
+      if (has_event_tests (&test))
+        for (guint w = 0; w < self->passing.n_words; w++)
+          for (guint64 bits = self->passing.words[w]; bits != 0; bits &= bits - 1)
+            {
+              guint b = (guint) __builtin_ctzll (bits);
 
-          if (test_event (&test, columns, position))
-            sitmap_bitset_set (&self->passing, position);
-        }
+              if (!test_event (&test, columns, (w << 6) | b))
+                self->passing.words[w] &= ~(G_GUINT64_CONSTANT (1) << b);
+            }
+    }
   else
-    for (guint32 position = 0; position < columns->n_events; position++)
-      if (test_event (&test, columns, position))
-        sitmap_bitset_set (&self->passing, position);
+    {
+      sitmap_bitset_init (&self->passing, columns->n_events);
+      for (guint32 position = 0; position < columns->n_events; position++)
+        if (test_event (&test, columns, position))
+          sitmap_bitset_set (&self->passing, position);
+    }
   for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
     sitmap_bitset_clear (&test.sets[s]);
 }
@@ -341,9 +355,14 @@ recompute_visible (SitmapViewState *self, gboolean passing_changed)
     }
   else if (self->passing.words != NULL)
     {
+      guint32 *out;
+      guint kept = 0;
+
       g_array_set_size (self->visible, self->n_passing);
-      g_array_set_size (self->visible, 0);
-      sitmap_bitset_append_to (&self->passing, self->visible);
+      out = (guint32 *) (gpointer) self->visible->data;
+      for (guint w = 0; w < self->passing.n_words; w++)
+        for (guint64 bits = self->passing.words[w]; bits != 0; bits &= bits - 1)
+          out[kept++] = (w << 6) | (guint) __builtin_ctzll (bits);
     }
   else
     {

@@ -166,7 +166,9 @@ update_filtered_histogram (SitmapTimeline *self)
   g_autoptr (GTask) task = NULL;
 
   cancel_filtered_build (self);
+  /* A filter that every event passes (a search for a word all of them have) changes no bar. */
   self->filtered = document != NULL && passing != NULL &&
+                   sitmap_view_state_get_n_passing (self->view_state) < sitmap_document_get_n_events (document) &&
                    sitmap_view_state_get_filter_beyond_categories (self->view_state);
   if (!self->filtered)
     {
