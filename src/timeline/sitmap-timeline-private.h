@@ -167,6 +167,9 @@ SitmapTimeHistogram *_sitmap_timeline_get_histogram (SitmapTimeline *self);
 /* The histogram the timeline draws: of the events that pass the filter, when one beyond categories is on
  * (categories are left out when counting), else the document's. */
 SitmapTimeHistogram *_sitmap_timeline_get_shown_histogram (SitmapTimeline *self);
+/* From the earliest to the latest dated event the timeline shows (those that pass a filter beyond
+ * categories, or else all); FALSE when none is dated. */
+gboolean     _sitmap_timeline_get_shown_extent (SitmapTimeline *self, gint64 *start, gint64 *end);
 /* Whether the histogram of a new filter is still being made. */
 gboolean     _sitmap_timeline_is_histogram_pending (SitmapTimeline *self);
 /* Any time zone (tests); the local-time property switches between UTC and the user's zone. */

@@ -212,6 +212,18 @@ _sitmap_timeline_get_shown_histogram (SitmapTimeline *self)
 }
 
 gboolean
+_sitmap_timeline_get_shown_extent (SitmapTimeline *self, gint64 *start, gint64 *end)
+{
+  SitmapTimeHistogram *shown = _sitmap_timeline_get_shown_histogram (self);
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+
+  /* No dated event passes: the document's time is still somewhere to go. */
+  if (shown != NULL && sitmap_time_histogram_get_extent (shown, start, end))
+    return TRUE;
+  return histogram != NULL && sitmap_time_histogram_get_extent (histogram, start, end);
+}
+
+gboolean
 _sitmap_timeline_is_histogram_pending (SitmapTimeline *self)
 {
   return self->filtered_building != NULL;
@@ -984,13 +996,11 @@ sitmap_timeline_zoom (SitmapTimeline *self, double factor, double x)
 void
 sitmap_timeline_zoom_to_fit (SitmapTimeline *self)
 {
-  SitmapTimeHistogram *histogram;
   gint64 start, end, pad;
 
   g_return_if_fail (SITMAP_IS_TIMELINE (self));
 
-  histogram = _sitmap_timeline_get_histogram (self);
-  if (histogram == NULL || !sitmap_time_histogram_get_extent (histogram, &start, &end))
+  if (!_sitmap_timeline_get_shown_extent (self, &start, &end))
     return;
   /* A little room either side, so that the first and last marks are not on the edge. */
   pad = MAX ((end - start) / 20, DAY_SECONDS);

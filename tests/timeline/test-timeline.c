@@ -925,6 +925,34 @@ test_filter_undated (Fixture *f, gconstpointer data)
   g_assert_cmpstr (range_text (f), ==, "All dates · 7 of 9 events");
 }
 
+/* "Show all dated events" under a search frames the events found: Baghouz's March 2019, not 2011–2024. */
+static void
+test_filter_zoom_to_fit (Fixture *f, gconstpointer data)
+{
+  gint64 start, end;
+
+  sitmap_view_state_set_text (f->view_state, "Baghouz");
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <=, timeline_test_time ("2019-03-01"));
+  g_assert_cmpint (end, >=, timeline_test_time ("2019-04-01"));
+  g_assert_cmpint (end - start, <, 60 * 86400);
+  g_assert_true (has_mark (f, "ev-baghouz"));
+
+  /* A search nothing dated passes: the document's time */
+  sitmap_view_state_set_text (f->view_state, "prisons");
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2011-01-01"));
+  g_assert_cmpint (end, >, timeline_test_time ("2024-12-10"));
+
+  sitmap_view_state_set_text (f->view_state, NULL);
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2011-01-01"));
+  g_assert_cmpint (end, >, timeline_test_time ("2024-12-10"));
+}
+
 /* n events over 2024, every third titled "alpha", the rest "beta"; one in five known only to the
  * month. */
 static SitmapDocument *
@@ -1363,6 +1391,7 @@ main (int argc, char *argv[])
   ADD ("density", test_dense);
   ADD ("filter/marks", test_filter_marks);
   ADD ("filter/undated", test_filter_undated);
+  ADD ("filter/zoom-to-fit", test_filter_zoom_to_fit);
   ADD ("filter/histogram", test_filter_histogram);
   ADD ("filter/histogram-thread", test_filter_histogram_thread);
   ADD ("far-dates", test_far_dates);
