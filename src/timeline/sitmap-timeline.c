@@ -65,15 +65,16 @@ update_accessible_description (SitmapTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
-/* The histogram's extent is where playback starts and ends. */
+/* The extent of what the timeline shows is where playback starts and ends: under a search, from the
+ * first event found to the last. */
 static void
 update_playback_extent (SitmapTimeline *self)
 {
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
   gint64 start = 0, end = 0;
-  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
+  gboolean has_extent = _sitmap_timeline_get_shown_extent (self, &start, &end);
 
-  sitmap_playback_set_extent (self->playback, has_extent, start, end);
+  if (self->playback != NULL)
+    sitmap_playback_set_extent (self->playback, has_extent, start, end);
 }
 
 static void
@@ -122,6 +123,7 @@ set_filtered_histogram (SitmapTimeline *self, SitmapTimeHistogram *histogram)
 {
   g_clear_pointer (&self->filtered_histogram, sitmap_time_histogram_free);
   self->filtered_histogram = histogram;
+  update_playback_extent (self);
   invalidate_layout (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -953,6 +953,22 @@ test_filter_zoom_to_fit (Fixture *f, gconstpointer data)
   g_assert_cmpint (end, >, timeline_test_time ("2024-12-10"));
 }
 
+/* Playback under a search ends with the last event found, not with the document's. */
+static void
+test_filter_playback (Fixture *f, gconstpointer data)
+{
+  SitmapPlayback *playback = sitmap_timeline_get_playback (f->timeline);
+  guint ticks = 0;
+
+  sitmap_view_state_set_text (f->view_state, "offensive");
+  show_window (f, "2024-11-20", "2024-12-05");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL));
+  while (sitmap_playback_get_playing (playback) && ticks++ < 100)
+    _sitmap_timeline_playback_tick (f->timeline, G_USEC_PER_SEC / 4);
+  g_assert_false (sitmap_playback_get_playing (playback));
+  assert_range (f, "2024-11-27", "2024-11-28");
+}
+
 /* n events over 2024, every third titled "alpha", the rest "beta"; one in five known only to the
  * month. */
 static SitmapDocument *
@@ -1392,6 +1408,7 @@ main (int argc, char *argv[])
   ADD ("filter/marks", test_filter_marks);
   ADD ("filter/undated", test_filter_undated);
   ADD ("filter/zoom-to-fit", test_filter_zoom_to_fit);
+  ADD ("filter/playback", test_filter_playback);
   ADD ("filter/histogram", test_filter_histogram);
   ADD ("filter/histogram-thread", test_filter_histogram_thread);
   ADD ("far-dates", test_far_dates);
