@@ -54,18 +54,16 @@ static GParamSpec *properties[N_PROPS];
 static guint
 count_items (SitmapEventList *self)
 {
-  SitmapDocument *document;
-  const SitmapEventColumns *columns;
+  guint n;
 
   if (self->view_state == NULL)
     return 0;
   if (self->mode == MODE_VISIBLE)
     return sitmap_view_state_get_n_visible (self->view_state);
-  document = sitmap_view_state_get_document (self->view_state);
-  if (document == NULL)
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
     return 0;
-  columns = sitmap_document_get_columns (document);
-  return columns->n_events - columns->n_dated;
+  sitmap_view_state_get_passing_undated (self->view_state, &n);
+  return n;
 }
 
 static SitmapDocument *
@@ -82,7 +80,7 @@ base_position (SitmapEventList *self, guint i)
 
   if (self->mode == MODE_VISIBLE)
     return sitmap_view_state_get_visible (self->view_state, &n)[i];
-  return sitmap_document_get_columns (get_document (self))->n_dated + i;
+  return sitmap_view_state_get_passing_undated (self->view_state, &n)[i];
 }
 
 /* One pass over the document's order, keeping what is listed. */
@@ -274,7 +272,7 @@ visible_changed_cb (SitmapEventList *self)
 }
 
 static void
-document_changed_cb (SitmapEventList *self)
+passing_changed_cb (SitmapEventList *self)
 {
   refresh (self);
 }
@@ -388,7 +386,7 @@ sitmap_event_list_new (SitmapViewState *view_state, Mode mode)
   if (mode == MODE_VISIBLE)
     g_signal_connect_swapped (view_state, "visible-changed", G_CALLBACK (visible_changed_cb), self);
   else
-    g_signal_connect_swapped (view_state, "notify::document", G_CALLBACK (document_changed_cb), self);
+    g_signal_connect_swapped (view_state, "passing-changed", G_CALLBACK (passing_changed_cb), self);
   self->n_items = count_items (self);
   self->order_document = get_document (self);
   return self;

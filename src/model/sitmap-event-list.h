@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (SitmapEventList, sitmap_event_list, SITMAP, EVENT_LIST, GO
 
 /* The events that pass the view state's filters, following it as they change. */
 SitmapEventList *sitmap_event_list_new_visible (SitmapViewState *view_state);
-/* The view state's document's undated events, whatever the filters. */
+/* The view state's document's undated events that pass its filter (there is no range for them). */
 SitmapEventList *sitmap_event_list_new_undated (SitmapViewState *view_state);
 /* The document position of item i. */
 guint            sitmap_event_list_get_position (SitmapEventList *self, guint i);

@@ -178,6 +178,19 @@ covers (const Level *level, gint64 t)
  * Building
  */
 
+/* The events counted: every dated one, or those of an ascending list of positions. */
+typedef struct
+{
+  const guint32 *positions; /* NULL: all */
+  guint          n;         /* dated events counted */
+} Subset;
+
+static inline guint
+subset_at (const Subset *subset, guint k)
+{
+  return subset->positions != NULL ? subset->positions[k] : k;
+}
+
 typedef enum
 {
   SHAPE_NONE,
@@ -224,14 +237,15 @@ slot_index (const SitmapEventColumns *columns, guint i)
 
 /* The extent, the slots in use and how many events count. */
 static guint
-survey (SitmapTimeHistogram *self, const SitmapEventColumns *columns)
+survey (SitmapTimeHistogram *self, const SitmapEventColumns *columns, const Subset *subset)
 {
   gint64 s = G_MAXINT64, e = G_MININT64;
   gboolean used[N_SLOTS] = { FALSE };
   guint n = 0;
 
-  for (guint i = 0; i < columns->n_dated; i++)
+  for (guint k = 0; k < subset->n; k++)
     {
+      guint i = subset_at (subset, k);
       gint64 a, b;
 
       if (shape_of (columns, i, &a, &b) == SHAPE_NONE)
@@ -253,33 +267,35 @@ survey (SitmapTimeHistogram *self, const SitmapEventColumns *columns)
 /* Where all but the earliest and the latest two hundredth of the events begin, with a margin: the events
  * are in time order, so this is two lookups. */
 static void
-core_of (SitmapTimeHistogram *self, const SitmapEventColumns *columns, gint64 *start, gint64 *end)
+core_of (SitmapTimeHistogram *self, const SitmapEventColumns *columns, const Subset *subset, gint64 *start,
+         gint64 *end)
 {
-  guint first = 0, n, lo, hi;
-  gint64 margin;
+  guint first = 0, n;
+  gint64 lo, hi, margin;
 
-  while (first < columns->n_dated && columns->start[first] == SITMAP_TIME_OPEN_START)
+  while (first < subset->n && columns->start[subset_at (subset, first)] == SITMAP_TIME_OPEN_START)
     first++;
-  n = columns->n_dated - first;
+  n = subset->n - first;
   *start = self->extent_start;
   *end = self->extent_end;
   if (n < 1000)
     return;
-  lo = first + n / 200;
-  hi = first + n - 1 - n / 200;
-  margin = (columns->start[hi] - columns->start[lo]) / 20 + DAY_SECONDS;
-  *start = MAX (self->extent_start, columns->start[lo] - margin);
-  *end = MIN (self->extent_end, columns->start[hi] + margin);
+  lo = columns->start[subset_at (subset, first + n / 200)];
+  hi = columns->start[subset_at (subset, first + n - 1 - n / 200)];
+  margin = (hi - lo) / 20 + DAY_SECONDS;
+  *start = MAX (self->extent_start, lo - margin);
+  *end = MIN (self->extent_end, hi + margin);
 }
 
 static void
-choose_levels (SitmapTimeHistogram *self, const SitmapEventColumns *columns, guint n_events)
+choose_levels (SitmapTimeHistogram *self, const SitmapEventColumns *columns, const Subset *subset,
+               guint n_events)
 {
   gint64 cap = CLAMP (n_events / 16, MIN_BINS_CAP, MAX_BINS_CAP);
   gint64 core_start, core_end;
   Level whole;
 
-  core_of (self, columns, &core_start, &core_end);
+  core_of (self, columns, subset, &core_start, &core_end);
   level_init (&whole, self->extent_start, self->extent_end, cap);
   level_init (&self->detail, core_start, core_end, cap);
   self->has_overview = whole.size.by_month != self->detail.size.by_month ||
@@ -352,14 +368,15 @@ fill_prefix (SitmapTimeHistogram *self, Level *level, const double *intercept, c
 }
 
 static void
-build_level (SitmapTimeHistogram *self, Level *level, const SitmapEventColumns *columns)
+build_level (SitmapTimeHistogram *self, Level *level, const SitmapEventColumns *columns, const Subset *subset)
 {
   gsize size = ((gsize) level->n_bins + 2) * self->stride;
   g_autofree double *intercept = g_new0 (double, size);
   g_autofree double *slope = g_new0 (double, size);
 
-  for (guint i = 0; i < columns->n_dated; i++)
+  for (guint k = 0; k < subset->n; k++)
     {
+      guint i = subset_at (subset, k);
       gint64 a, b;
       Shape shape = shape_of (columns, i, &a, &b);
 
@@ -374,24 +391,48 @@ build_level (SitmapTimeHistogram *self, Level *level, const SitmapEventColumns *
  * Public API
  */
 
-SitmapTimeHistogram *
-sitmap_time_histogram_new (const SitmapEventColumns *columns)
+static SitmapTimeHistogram *
+build (const SitmapEventColumns *columns, const Subset *subset)
 {
-  SitmapTimeHistogram *self;
-  guint n;
+  SitmapTimeHistogram *self = g_new0 (SitmapTimeHistogram, 1);
+  guint n = survey (self, columns, subset);
 
-  g_return_val_if_fail (columns != NULL, NULL);
-
-  self = g_new0 (SitmapTimeHistogram, 1);
-  n = survey (self, columns);
   if (n == 0)
     return self;
   self->unit = MIN (MAX_UNIT, floor ((double) G_MAXUINT32 / (n + 1)));
-  choose_levels (self, columns, n);
-  build_level (self, &self->detail, columns);
+  choose_levels (self, columns, subset, n);
+  build_level (self, &self->detail, columns, subset);
   if (self->has_overview)
-    build_level (self, &self->overview, columns);
+    build_level (self, &self->overview, columns, subset);
   return self;
+}
+
+SitmapTimeHistogram *
+sitmap_time_histogram_new (const SitmapEventColumns *columns)
+{
+  Subset all;
+
+  g_return_val_if_fail (columns != NULL, NULL);
+
+  all = (Subset) { .positions = NULL, .n = columns->n_dated };
+  return build (columns, &all);
+}
+
+SitmapTimeHistogram *
+sitmap_time_histogram_new_for (const SitmapEventColumns *columns, const guint32 *positions, guint n_positions)
+{
+  Subset some = { .positions = positions, .n = 0 };
+
+  g_return_val_if_fail (columns != NULL, NULL);
+  g_return_val_if_fail (n_positions == 0 || positions != NULL, NULL);
+
+  /* Undated events are last in the store and count for nothing: stop at the first. */
+  while (some.n < n_positions && positions[some.n] < columns->n_dated)
+    {
+      g_return_val_if_fail (some.n == 0 || positions[some.n] > positions[some.n - 1], NULL);
+      some.n++;
+    }
+  return build (columns, &some);
 }
 
 void

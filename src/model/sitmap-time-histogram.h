@@ -35,6 +35,11 @@ typedef struct
 typedef struct _SitmapTimeHistogram SitmapTimeHistogram;
 
 SitmapTimeHistogram *sitmap_time_histogram_new (const SitmapEventColumns *columns);
+/* Counting only the events at positions (ascending; undated ones are left out), such as those that pass
+ * a filter: O(positions + bins). */
+SitmapTimeHistogram *sitmap_time_histogram_new_for (const SitmapEventColumns *columns,
+                                                    const guint32            *positions,
+                                                    guint                     n_positions);
 void                 sitmap_time_histogram_free (SitmapTimeHistogram *self);
 
 /* From the earliest known bound of a dated event to the latest; FALSE when nothing is dated. */

@@ -32,6 +32,12 @@ struct _SitmapViewState
   GThread          *text_builder;  /* making text_index for a big document, from when it is opened */
   GThread          *facet_builder; /* and facets */
   gint            selected;
+  /* What passes the filter, all but the range: words NULL when the filter is empty (all pass). Made
+   * when the filter, the document or (under a minimum grading) the gradings change; a range change
+   * only intersects the range's events with it. */
+  SitmapBitset    passing;
+  guint           n_passing;
+  GArray         *passing_undated; /* guint32 positions */
   GArray         *visible; /* guint32 positions */
   GArray         *group;   /* guint32 positions */
 };
@@ -57,6 +63,7 @@ enum {
 
 enum {
   VISIBLE_CHANGED,
+  PASSING_CHANGED,
   N_SIGNALS
 };
 
@@ -214,9 +221,15 @@ test_event (const Test *test, const SitmapEventColumns *columns, guint32 p)
   return TRUE;
 }
 
-/* The events that pass the filter: each facet and the search is a bitset made from the indexes'
- * lists, ANDed into one; then the time range's events are tested (or, without a range, only the
- * bitset's events, or every event when there is none). */
+static gboolean
+has_event_tests (const Test *test)
+{
+  return test->hidden != 0 || test->min_killed > 0 || test->grades != NULL || test->min_origins > 0;
+}
+
+/* The events that pass the filter, into self->passing: each facet and the search is a bitset made
+ * from the indexes' lists, ANDed into one; then only that bitset's events are tested (or every event
+ * when there is none). */
 static void
 apply_filter (SitmapViewState *self)
 {
@@ -261,60 +274,96 @@ apply_filter (SitmapViewState *self)
             combined->words[w] &= test.sets[s].words[w];
       }
 
-  if (self->has_range)
+  /* The sets' intersection becomes the passing set; only the per-event tests, if any, take bits out. */
+  if (combined != NULL)
     {
-      guint32 *positions;
-      guint kept = 0;
+      self->passing = *combined;
+      *combined = (SitmapBitset) { NULL, 0, 0 };
+      if (has_event_tests (&test))
+        for (guint w = 0; w < self->passing.n_words; w++)
+          for (guint64 bits = self->passing.words[w]; bits != 0; bits &= bits - 1)
+            {
+              guint b = (guint) __builtin_ctzll (bits);
 
-      sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start,
-                                     self->range_end, self->range_rule, self->visible);
-      positions = (guint32 *) self->visible->data;
-      for (guint i = 0; i < self->visible->len; i++)
-        if ((combined == NULL || sitmap_bitset_test (combined, positions[i])) &&
-            test_event (&test, columns, positions[i]))
-          positions[kept++] = positions[i];
-      g_array_set_size (self->visible, kept);
+              if (!test_event (&test, columns, (w << 6) | b))
+                self->passing.words[w] &= ~(G_GUINT64_CONSTANT (1) << b);
+            }
     }
   else
     {
-      guint32 *out;
-      guint kept = 0;
-
-      /* Sized for the most that can pass, written in place, cut to what did. */
-      g_array_set_size (self->visible, combined ? sitmap_bitset_count (combined) : columns->n_events);
-      out = (guint32 *) self->visible->data;
-      if (combined != NULL)
-        for (guint w = 0; w < combined->n_words; w++)
-          for (guint64 bits = combined->words[w]; bits != 0; bits &= bits - 1)
-            {
-              guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
-
-              if (test_event (&test, columns, position))
-                out[kept++] = position;
-            }
-      else
-        for (guint32 position = 0; position < columns->n_events; position++)
-          if (test_event (&test, columns, position))
-            out[kept++] = position;
-      g_array_set_size (self->visible, kept);
+      sitmap_bitset_init (&self->passing, columns->n_events);
+      for (guint32 position = 0; position < columns->n_events; position++)
+        if (test_event (&test, columns, position))
+          sitmap_bitset_set (&self->passing, position);
     }
   for (guint s = 0; s <= SITMAP_FILTER_N_SETS; s++)
     sitmap_bitset_clear (&test.sets[s]);
 }
 
+/* The passing set, and its undated events (they are last in the store: one look at the tail). */
 static void
-recompute_visible (SitmapViewState *self)
+compute_passing (SitmapViewState *self)
+{
+  const SitmapEventColumns *columns;
+
+  sitmap_bitset_clear (&self->passing);
+  g_array_set_size (self->passing_undated, 0);
+  self->n_passing = 0;
+  if (self->document == NULL)
+    return;
+  columns = sitmap_document_get_columns (self->document);
+  if (sitmap_filter_is_empty (self->filter))
+    {
+      self->n_passing = columns->n_events;
+      for (guint32 position = columns->n_dated; position < columns->n_events; position++)
+        g_array_append_val (self->passing_undated, position);
+      return;
+    }
+  apply_filter (self);
+  self->n_passing = sitmap_bitset_count (&self->passing);
+  for (guint32 position = columns->n_dated; position < columns->n_events; position++)
+    if (sitmap_bitset_test (&self->passing, position))
+      g_array_append_val (self->passing_undated, position);
+}
+
+/* The visible set: the range's events that pass the filter. With passing_changed, the passing set is
+ * made again first, and "passing-changed" comes before "visible-changed", both once the two are ready. */
+static void
+recompute_visible (SitmapViewState *self, gboolean passing_changed)
 {
   guint old_n = self->visible->len;
 
+  if (passing_changed)
+    compute_passing (self);
   g_array_set_size (self->visible, 0);
   if (self->document == NULL)
     ;
-  else if (!sitmap_filter_is_empty (self->filter))
-    apply_filter (self);
   else if (self->has_range)
-    sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start, self->range_end,
-                                   self->range_rule, self->visible);
+    {
+      sitmap_event_store_query_time (sitmap_document_get_store (self->document), self->range_start, self->range_end,
+                                     self->range_rule, self->visible);
+      if (self->passing.words != NULL)
+        {
+          guint32 *positions = (guint32 *) (gpointer) self->visible->data;
+          guint kept = 0;
+
+          for (guint i = 0; i < self->visible->len; i++)
+            if (sitmap_bitset_test (&self->passing, positions[i]))
+              positions[kept++] = positions[i];
+          g_array_set_size (self->visible, kept);
+        }
+    }
+  else if (self->passing.words != NULL)
+    {
+      guint32 *out;
+      guint kept = 0;
+
+      g_array_set_size (self->visible, self->n_passing);
+      out = (guint32 *) (gpointer) self->visible->data;
+      for (guint w = 0; w < self->passing.n_words; w++)
+        for (guint64 bits = self->passing.words[w]; bits != 0; bits &= bits - 1)
+          out[kept++] = (w << 6) | (guint) __builtin_ctzll (bits);
+    }
   else
     {
       guint n = sitmap_document_get_n_events (self->document);
@@ -324,6 +373,8 @@ recompute_visible (SitmapViewState *self)
         g_array_index (self->visible, guint32, i) = i;
     }
 
+  if (passing_changed)
+    g_signal_emit (self, signals[PASSING_CHANGED], 0);
   g_signal_emit (self, signals[VISIBLE_CHANGED], 0);
   if (old_n != self->visible->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
@@ -339,7 +390,7 @@ document_changed_cb (SitmapViewState *self, SitmapDocumentChange what)
     sitmap_facet_index_invalidate_grades (self->facets);
   if (sitmap_filter_get_min_reliability (self->filter) != SITMAP_RELIABILITY_UNRATED ||
       sitmap_filter_get_min_credibility (self->filter) != SITMAP_CREDIBILITY_UNRATED)
-    recompute_visible (self);
+    recompute_visible (self, TRUE);
 }
 
 /* Whole document time, with a little room either side so the first and last marks are not on the edge. */
@@ -381,6 +432,8 @@ sitmap_view_state_finalize (GObject *object)
   g_clear_object (&self->document);
   drop_indexes (self);
   sitmap_filter_free (self->filter);
+  sitmap_bitset_clear (&self->passing);
+  g_array_unref (self->passing_undated);
   g_array_unref (self->visible);
   g_array_unref (self->group);
   G_OBJECT_CLASS (sitmap_view_state_parent_class)->finalize (object);
@@ -455,6 +508,11 @@ sitmap_view_state_class_init (SitmapViewStateClass *klass)
   /* Emitted whenever the set of visible events may have changed, even if its size did not. */
   signals[VISIBLE_CHANGED] = g_signal_new ("visible-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Emitted whenever the set of events passing the filter may have changed (a new filter, a new
+   * document, a grading edit under a minimum grading), before "visible-changed" and the filter's
+   * notify: sitmap_view_state_passes_filter() and the rest already tell the new set. */
+  signals[PASSING_CHANGED] = g_signal_new ("passing-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                           NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -463,6 +521,7 @@ sitmap_view_state_init (SitmapViewState *self)
   self->selected = -1;
   self->filter = sitmap_filter_new ();
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->passing_undated = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->group = g_array_new (FALSE, FALSE, sizeof (guint32));
 }
 
@@ -513,7 +572,7 @@ sitmap_view_state_set_document (SitmapViewState *self, SitmapDocument *document)
       window_for_document (document, &start, &end);
       sitmap_view_state_set_window (self, start, end);
     }
-  recompute_visible (self);
+  recompute_visible (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -582,7 +641,7 @@ sitmap_view_state_set_range (SitmapViewState *self, gint64 start, gint64 end)
       self->range_end = end;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_END]);
     }
-  recompute_visible (self);
+  recompute_visible (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -596,7 +655,7 @@ sitmap_view_state_clear_range (SitmapViewState *self)
   self->has_range = FALSE;
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RANGE]);
-  recompute_visible (self);
+  recompute_visible (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -618,7 +677,7 @@ sitmap_view_state_set_range_rule (SitmapViewState *self, SitmapRangeRule rule)
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RANGE_RULE]);
   if (self->has_range)
-    recompute_visible (self);
+    recompute_visible (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -664,7 +723,7 @@ sitmap_view_state_set_filter (SitmapViewState *self, const SitmapFilter *filter)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
   if (sitmap_filter_get_hidden_categories (old) != sitmap_filter_get_hidden_categories (self->filter))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIDDEN_CATEGORIES]);
-  recompute_visible (self);
+  recompute_visible (self, TRUE);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -776,4 +835,51 @@ sitmap_view_state_get_group (SitmapViewState *self, guint *n_positions)
   g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
   *n_positions = self->group->len;
   return (const guint32 *) self->group->data;
+}
+
+gboolean
+sitmap_view_state_passes_filter (SitmapViewState *self, guint position)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+
+  if (self->document == NULL || position >= sitmap_document_get_n_events (self->document))
+    return FALSE;
+  return self->passing.words == NULL || sitmap_bitset_test (&self->passing, position);
+}
+
+const SitmapBitset *
+sitmap_view_state_get_passing (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  return self->passing.words != NULL ? &self->passing : NULL;
+}
+
+guint
+sitmap_view_state_get_n_passing (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), 0);
+  return self->n_passing;
+}
+
+const guint32 *
+sitmap_view_state_get_passing_undated (SitmapViewState *self, guint *n_positions)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), NULL);
+  g_return_val_if_fail (n_positions != NULL, NULL);
+  *n_positions = self->passing_undated->len;
+  return (const guint32 *) (gpointer) self->passing_undated->data;
+}
+
+gboolean
+sitmap_view_state_get_filter_beyond_categories (SitmapViewState *self)
+{
+  g_autoptr (SitmapFilter) rest = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+
+  if (sitmap_filter_is_empty (self->filter))
+    return FALSE;
+  rest = sitmap_filter_copy (self->filter);
+  sitmap_filter_set_hidden_categories (rest, 0);
+  return !sitmap_filter_is_empty (rest);
 }

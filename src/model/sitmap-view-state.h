@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "sitmap-bitset.h"
 #include "sitmap-document.h"
 #include "sitmap-event.h"
 #include "sitmap-facet-index.h"
@@ -66,5 +67,17 @@ const guint32   *sitmap_view_state_get_group (SitmapViewState *self, guint *n_po
 const guint32   *sitmap_view_state_get_visible (SitmapViewState *self, guint *n_visible);
 guint            sitmap_view_state_get_n_visible (SitmapViewState *self);
 gboolean         sitmap_view_state_is_visible (SitmapViewState *self, guint position);
+
+/* The events that pass the filter (everything but the range), for views that show all time, as the
+ * timeline does. Made once per filter change ("passing-changed"), read cheaply per position. */
+/* Whether the event at position passes; TRUE for every event of the document when the filter is empty. */
+gboolean            sitmap_view_state_passes_filter (SitmapViewState *self, guint position);
+/* A bit per event of the document, set for those that pass; NULL when the filter is empty (all pass). */
+const SitmapBitset *sitmap_view_state_get_passing (SitmapViewState *self);
+guint               sitmap_view_state_get_n_passing (SitmapViewState *self);
+/* The undated events that pass, ascending. */
+const guint32      *sitmap_view_state_get_passing_undated (SitmapViewState *self, guint *n_positions);
+/* Whether the filter leaves events out by more than their categories (a search, a facet, a minimum). */
+gboolean            sitmap_view_state_get_filter_beyond_categories (SitmapViewState *self);
 
 G_END_DECLS

@@ -247,7 +247,6 @@ static void
 place_marks (SitmapTimeline *self, const SitmapEventColumns *columns, const Projection *p)
 {
   const guint32 *positions = (const guint32 *) (gpointer) self->query->data;
-  guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
   gint selected = sitmap_view_state_get_selected (self->view_state);
   SitmapTimelineMark selected_mark = { 0 };
   gboolean selected_homeless = FALSE;
@@ -261,7 +260,8 @@ place_marks (SitmapTimeline *self, const SitmapEventColumns *columns, const Proj
       SitmapTimelineMark mark;
       int lane;
 
-      if (hidden & (1u << columns->category[positions[i]]))
+      /* What the filter leaves out (its hidden categories too) has no mark, as on the map. */
+      if (!sitmap_view_state_passes_filter (self->view_state, positions[i]))
         continue;
       mark_extent (p, columns, positions[i], &mark);
       lane = place_in_lanes (&lanes, p, columns, &mark);
@@ -295,7 +295,7 @@ lanes_capacity (SitmapTimeline *self, const Projection *p)
 static gboolean
 window_is_dense (SitmapTimeline *self, const Projection *p)
 {
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_shown_histogram (self);
   guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
 
   return histogram != NULL &&
@@ -310,6 +310,7 @@ place_selected (SitmapTimeline *self, const SitmapEventColumns *columns, const P
   SitmapTimelineMark mark;
 
   if (selected < 0 || (guint) selected >= columns->n_dated ||
+      !sitmap_view_state_passes_filter (self->view_state, (guint) selected) ||
       !(columns->start[selected] < p->end && sitmap_event_columns_get_end (columns, selected) > p->start))
     return;
   mark_extent (p, columns, (guint32) selected, &mark);
@@ -415,7 +416,7 @@ _sitmap_timeline_ensure_bins (SitmapTimeline *self)
   self->bins_max = 0;
   g_array_set_size (self->bin_edges, 0);
   g_array_set_size (self->bins, 0);
-  histogram = _sitmap_timeline_get_histogram (self);
+  histogram = _sitmap_timeline_get_shown_histogram (self);
   if (histogram == NULL || !get_projection (self, &p))
     return;
   fill_bin_edges (self, histogram, &p);

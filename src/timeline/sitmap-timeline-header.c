@@ -392,7 +392,8 @@ _sitmap_timeline_dispose_header (SitmapTimeline *self)
   g_clear_pointer (&self->undated_button, gtk_widget_unparent);
 }
 
-/* "7 – 10 Dec 2024 · 4 of 9 events overlapping", or "All dates · 9 events". */
+/* "7 – 10 Dec 2024 · 4 of 9 events overlapping", or "All dates · 9 events", or with a search or filter
+ * "All dates · 1 of 9 events": n counts the visible set, which honours the filter. */
 char *
 _sitmap_timeline_describe_range (SitmapTimeline *self)
 {
@@ -405,8 +406,13 @@ _sitmap_timeline_describe_range (SitmapTimeline *self)
 
   if (self->view_state == NULL || !sitmap_view_state_get_range (self->view_state, &start, &end))
     {
-      /* TRANSLATORS: the time range button when there is none: every event of the document is shown */
-      counts = g_strdup_printf (ngettext ("%u event", "%u events", total), total);
+      if (n < total)
+        /* TRANSLATORS: the time range button when there is none but a search or filter leaves some events
+         * out, "1 of 10 events" */
+        counts = g_strdup_printf (ngettext ("%u of %u event", "%u of %u events", total), n, total);
+      else
+        /* TRANSLATORS: the time range button when there is none: every event of the document is shown */
+        counts = g_strdup_printf (ngettext ("%u event", "%u events", total), total);
       /* TRANSLATORS: the time range button with no range, "All dates · 9 events" */
       return g_strdup_printf (C_("timeline range", "All dates · %s"), counts);
     }

@@ -120,12 +120,11 @@ click (SitmapTimeline *self, double lx, double y)
     sitmap_view_state_set_selected (self->view_state, -1);
 }
 
+/* Where the data the timeline shows begins and ends: under a search or filter, its events'. */
 static gboolean
 get_extent (SitmapTimeline *self, gint64 *start, gint64 *end)
 {
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
-
-  return histogram != NULL && sitmap_time_histogram_get_extent (histogram, start, end);
+  return _sitmap_timeline_get_shown_extent (self, start, end);
 }
 
 /*

@@ -115,6 +115,12 @@ struct _SitmapTimeline
   /* The document's histogram, built on first use */
   SitmapDocument      *histogram_document;
   SitmapTimeHistogram *histogram;
+  /* While a filter beyond categories is on, the histogram of the events that pass it, made on each
+   * change of the passing set (in a thread for many events); until it is ready the last one, or the
+   * document's, stands in. */
+  gboolean             filtered;
+  SitmapTimeHistogram *filtered_histogram;
+  GCancellable        *filtered_building;
 
   /* The marks of the last layout: only the events in the window, only those with room. When the window
    * holds more events than the lanes could show (dense), the histogram stands in for them and only the
@@ -156,8 +162,16 @@ double       _sitmap_timeline_flip_x (SitmapTimeline *self, double x);
 gboolean     _sitmap_timeline_is_rtl (SitmapTimeline *self);
 double       _sitmap_timeline_time_to_lx (SitmapTimeline *self, gint64 t);
 gint64       _sitmap_timeline_lx_to_time (SitmapTimeline *self, double lx);
-/* The histogram of the view state's document, or NULL. */
+/* The histogram of the view state's document, or NULL: for the extent of the data. */
 SitmapTimeHistogram *_sitmap_timeline_get_histogram (SitmapTimeline *self);
+/* The histogram the timeline draws: of the events that pass the filter, when one beyond categories is on
+ * (categories are left out when counting), else the document's. */
+SitmapTimeHistogram *_sitmap_timeline_get_shown_histogram (SitmapTimeline *self);
+/* From the earliest to the latest dated event the timeline shows (those that pass a filter beyond
+ * categories, or else all); FALSE when none is dated. */
+gboolean     _sitmap_timeline_get_shown_extent (SitmapTimeline *self, gint64 *start, gint64 *end);
+/* Whether the histogram of a new filter is still being made. */
+gboolean     _sitmap_timeline_is_histogram_pending (SitmapTimeline *self);
 /* Any time zone (tests); the local-time property switches between UTC and the user's zone. */
 void         _sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zone);
 /* Keeps the range's leading edge (or all of it) in the window, after the timeline moved it. */

@@ -14,6 +14,9 @@
 #define DAY_SECONDS 86400
 /* The narrowest window: a minute. Ticks go down to seconds, so it is still readable. */
 #define MIN_WINDOW_SECONDS 60
+/* A filter's histogram over more events than this is made in a thread: at a million it takes a few
+ * frames. */
+#define FILTERED_IN_THREAD 50000
 
 G_DEFINE_FINAL_TYPE (SitmapTimeline, sitmap_timeline, GTK_TYPE_WIDGET)
 
@@ -62,15 +65,16 @@ update_accessible_description (SitmapTimeline *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
-/* The histogram's extent is where playback starts and ends. */
+/* The extent of what the timeline shows is where playback starts and ends: under a search, from the
+ * first event found to the last. */
 static void
 update_playback_extent (SitmapTimeline *self)
 {
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
   gint64 start = 0, end = 0;
-  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
+  gboolean has_extent = _sitmap_timeline_get_shown_extent (self, &start, &end);
 
-  sitmap_playback_set_extent (self->playback, has_extent, start, end);
+  if (self->playback != NULL)
+    sitmap_playback_set_extent (self->playback, has_extent, start, end);
 }
 
 static void
@@ -78,6 +82,153 @@ invalidate_layout (SitmapTimeline *self)
 {
   self->bins_valid = FALSE;
   _sitmap_timeline_invalidate_marks (self);
+}
+
+/*
+ * The histogram of the events that pass the filter
+ */
+
+typedef struct
+{
+  SitmapDocument *document; /* held: its columns are read in the thread, and never change */
+  GArray         *positions;
+} FilteredBuild;
+
+static void
+filtered_build_free (gpointer data)
+{
+  FilteredBuild *build = data;
+
+  g_object_unref (build->document);
+  g_array_unref (build->positions);
+  g_free (build);
+}
+
+static SitmapTimeHistogram *
+filtered_build_run (FilteredBuild *build)
+{
+  return sitmap_time_histogram_new_for (sitmap_document_get_columns (build->document),
+                                        (const guint32 *) (gpointer) build->positions->data,
+                                        build->positions->len);
+}
+
+static void
+filtered_build_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  g_task_return_pointer (task, filtered_build_run (data), (GDestroyNotify) sitmap_time_histogram_free);
+}
+
+static void
+set_filtered_histogram (SitmapTimeline *self, SitmapTimeHistogram *histogram)
+{
+  g_clear_pointer (&self->filtered_histogram, sitmap_time_histogram_free);
+  self->filtered_histogram = histogram;
+  update_playback_extent (self);
+  invalidate_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+filtered_build_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = G_TASK (result);
+  SitmapTimeHistogram *histogram = g_task_propagate_pointer (task, NULL);
+  SitmapTimeline *self;
+
+  /* A newer filter, or the widget gone: the cancellable says so, and the result is not wanted. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    {
+      sitmap_time_histogram_free (histogram);
+      return;
+    }
+  self = SITMAP_TIMELINE (source);
+  g_clear_object (&self->filtered_building);
+  set_filtered_histogram (self, histogram);
+}
+
+static void
+cancel_filtered_build (SitmapTimeline *self)
+{
+  if (self->filtered_building == NULL)
+    return;
+  g_cancellable_cancel (self->filtered_building);
+  g_clear_object (&self->filtered_building);
+}
+
+/* Once per change of the passing set, never per frame: the dated events that pass, then their
+ * histogram. Without a filter beyond categories the document's histogram, which counts per category,
+ * is all it takes. */
+static void
+update_filtered_histogram (SitmapTimeline *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+  const SitmapBitset *passing = self->view_state ? sitmap_view_state_get_passing (self->view_state) : NULL;
+  FilteredBuild *build;
+  guint n_dated;
+  g_autoptr (GTask) task = NULL;
+
+  cancel_filtered_build (self);
+  /* A filter that every event passes (a search for a word all of them have) changes no bar. */
+  self->filtered = document != NULL && passing != NULL &&
+                   sitmap_view_state_get_n_passing (self->view_state) < sitmap_document_get_n_events (document) &&
+                   sitmap_view_state_get_filter_beyond_categories (self->view_state);
+  if (!self->filtered)
+    {
+      if (self->filtered_histogram != NULL)
+        set_filtered_histogram (self, NULL);
+      return;
+    }
+  n_dated = sitmap_document_get_columns (document)->n_dated;
+  build = g_new0 (FilteredBuild, 1);
+  build->document = g_object_ref (document);
+  build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
+                                        MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
+  /* The positions are in time order, undated last: the words past the dated ones need no look. */
+  for (guint w = 0; w < passing->n_words && (w << 6) < n_dated; w++)
+    for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
+      {
+        guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+
+        if (position < n_dated)
+          g_array_append_val (build->positions, position);
+      }
+  if (build->positions->len <= FILTERED_IN_THREAD)
+    {
+      set_filtered_histogram (self, filtered_build_run (build));
+      filtered_build_free (build);
+      return;
+    }
+  self->filtered_building = g_cancellable_new ();
+  task = g_task_new (self, self->filtered_building, filtered_build_done_cb, NULL);
+  g_task_set_source_tag (task, update_filtered_histogram);
+  g_task_set_task_data (task, build, filtered_build_free);
+  g_task_run_in_thread (task, filtered_build_thread);
+}
+
+SitmapTimeHistogram *
+_sitmap_timeline_get_shown_histogram (SitmapTimeline *self)
+{
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+
+  return self->filtered && self->filtered_histogram != NULL ? self->filtered_histogram : histogram;
+}
+
+gboolean
+_sitmap_timeline_get_shown_extent (SitmapTimeline *self, gint64 *start, gint64 *end)
+{
+  SitmapTimeHistogram *shown = _sitmap_timeline_get_shown_histogram (self);
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+
+  /* No dated event passes: the document's time is still somewhere to go. */
+  if (shown != NULL && sitmap_time_histogram_get_extent (shown, start, end))
+    return TRUE;
+  return histogram != NULL && sitmap_time_histogram_get_extent (histogram, start, end);
+}
+
+gboolean
+_sitmap_timeline_is_histogram_pending (SitmapTimeline *self)
+{
+  return self->filtered_building != NULL;
 }
 
 /*
@@ -114,6 +265,14 @@ document_changed_cb (SitmapTimeline *self)
   update_playback_extent (self);
   _sitmap_timeline_update_header (self);
   update_accessible_description (self);
+}
+
+static void
+passing_changed_cb (SitmapTimeline *self)
+{
+  update_filtered_histogram (self);
+  invalidate_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -380,6 +539,7 @@ sitmap_timeline_finalize (GObject *object)
   g_clear_object (&self->pango);
   g_clear_object (&self->histogram_document);
   g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
+  g_clear_pointer (&self->filtered_histogram, sitmap_time_histogram_free);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->tick_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->context_attrs, pango_attr_list_unref);
@@ -476,6 +636,7 @@ connect_view_state (SitmapTimeline *self)
     { "notify::selected", G_CALLBACK (layout_changed_cb) },
     { "notify::hidden-categories", G_CALLBACK (layout_changed_cb) },
     { "notify::document", G_CALLBACK (document_changed_cb) },
+    { "passing-changed", G_CALLBACK (passing_changed_cb) },
   };
 
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
@@ -736,6 +897,7 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
                                            : NULL);
   self->drag_mode = SITMAP_DRAG_NONE;
   self->hover_position = -1;
+  update_filtered_histogram (self);
   invalidate_layout (self);
   if (self->playback != NULL)
     {
@@ -836,13 +998,11 @@ sitmap_timeline_zoom (SitmapTimeline *self, double factor, double x)
 void
 sitmap_timeline_zoom_to_fit (SitmapTimeline *self)
 {
-  SitmapTimeHistogram *histogram;
   gint64 start, end, pad;
 
   g_return_if_fail (SITMAP_IS_TIMELINE (self));
 
-  histogram = _sitmap_timeline_get_histogram (self);
-  if (histogram == NULL || !sitmap_time_histogram_get_extent (histogram, &start, &end))
+  if (!_sitmap_timeline_get_shown_extent (self, &start, &end))
     return;
   /* A little room either side, so that the first and last marks are not on the edge. */
   pad = MAX ((end - start) / 20, DAY_SECONDS);

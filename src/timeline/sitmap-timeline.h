@@ -40,7 +40,7 @@ guint            sitmap_timeline_get_n_undated (SitmapTimeline *self);
 
 /* Scales the window by factor (below 1 zooms in), keeping the time at x where it is. */
 void             sitmap_timeline_zoom (SitmapTimeline *self, double factor, double x);
-/* Shows the whole time of the document's dated events. */
+/* Shows the whole time of the dated events shown: under a search or filter, those that pass it. */
 void             sitmap_timeline_zoom_to_fit (SitmapTimeline *self);
 
 /* Axis labels and calendar steps in the user's time zone rather than UTC; the model stays UTC. */

@@ -161,6 +161,32 @@ brute_passes (SitmapDocument *document, const SitmapFilter *filter, guint p, GPt
   return TRUE;
 }
 
+/* The passing set, which the timeline reads (all but the range), against the scan: per position, its
+ * size and its undated events. */
+static void
+check_passing (SitmapViewState *state, const SitmapFilter *filter, GPtrArray *words)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (state);
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  g_autoptr (GArray) undated = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const guint32 *passing_undated;
+  guint n_passing = 0, n_undated;
+
+  for (guint32 p = 0; p < columns->n_events; p++)
+    {
+      gboolean passes = brute_passes (document, filter, p, words);
+
+      g_assert_cmpint (sitmap_view_state_passes_filter (state, p), ==, passes);
+      n_passing += passes;
+      if (passes && p >= columns->n_dated)
+        g_array_append_val (undated, p);
+    }
+  g_assert_cmpuint (sitmap_view_state_get_n_passing (state), ==, n_passing);
+  g_assert_true ((sitmap_view_state_get_passing (state) == NULL) == sitmap_filter_is_empty (filter));
+  passing_undated = sitmap_view_state_get_passing_undated (state, &n_undated);
+  g_assert_cmpmem (passing_undated, n_undated * sizeof (guint32), undated->data, undated->len * sizeof (guint32));
+}
+
 /* Checks the view state's visible set against the scan, within the range it has. */
 static guint
 check_against_brute_force (SitmapViewState *state, const SitmapFilter *filter)
@@ -184,6 +210,7 @@ check_against_brute_force (SitmapViewState *state, const SitmapFilter *filter)
   visible = sitmap_view_state_get_visible (state, &n);
   g_assert_cmpuint (n, ==, expected->len);
   g_assert_cmpmem (visible, n * sizeof (guint32), expected->data, expected->len * sizeof (guint32));
+  check_passing (state, filter, words);
   return n;
 }
 
@@ -416,6 +443,125 @@ test_facet_index_values (void)
   g_assert_cmpuint (sitmap_facet_index_get_memory_size (index), >, 0);
 }
 
+typedef struct
+{
+  SitmapViewState *state;
+  guint            position;
+  guint            passing_changed;
+  GString         *signals; /* P for passing-changed, V for visible-changed, F for the filter's notify */
+  gboolean         passed_at_notify;
+  guint            n_passing_at_notify;
+} PassingWatch;
+
+static void
+passing_changed_cb (SitmapViewState *state, PassingWatch *watch)
+{
+  watch->passing_changed++;
+  g_string_append_c (watch->signals, 'P');
+}
+
+static void
+visible_changed_cb (SitmapViewState *state, PassingWatch *watch)
+{
+  g_string_append_c (watch->signals, 'V');
+}
+
+static void
+filter_notify_cb (SitmapViewState *state, GParamSpec *pspec, PassingWatch *watch)
+{
+  watch->passed_at_notify = sitmap_view_state_passes_filter (state, watch->position);
+  watch->n_passing_at_notify = sitmap_view_state_get_n_passing (state);
+  g_string_append_c (watch->signals, 'F');
+}
+
+/* What passes the filter, whatever the range: ready when "passing-changed" and the filter's notify come,
+ * made again on a filter change, a grading edit under a minimum grading, a new document, and not on a
+ * range change. */
+static void
+test_passing_set (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (300, 9);
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  g_autoptr (GString) signals = g_string_new (NULL);
+  PassingWatch watch = { .state = state, .signals = signals };
+  guint n_text;
+
+  g_assert_false (sitmap_view_state_passes_filter (state, 0));
+  g_assert_cmpuint (sitmap_view_state_get_n_passing (state), ==, 0);
+  g_signal_connect (state, "passing-changed", G_CALLBACK (passing_changed_cb), &watch);
+  g_signal_connect (state, "visible-changed", G_CALLBACK (visible_changed_cb), &watch);
+  g_signal_connect (state, "notify::filter", G_CALLBACK (filter_notify_cb), &watch);
+  sitmap_view_state_set_document (state, document);
+  g_assert_cmpuint (watch.passing_changed, ==, 1);
+  g_assert_cmpuint (sitmap_view_state_get_n_passing (state), ==, 300);
+  g_assert_null (sitmap_view_state_get_passing (state));
+  g_assert_false (sitmap_view_state_passes_filter (state, 300));
+  g_assert_false (sitmap_view_state_get_filter_beyond_categories (state));
+
+  /* A search: at the filter's notify the set is already the new one */
+  {
+    g_autoptr (SitmapEvent) event = sitmap_document_get_event (document, 0);
+
+    watch.position = 0;
+    g_string_truncate (signals, 0);
+    sitmap_view_state_set_text (state, sitmap_event_get_title (event));
+  }
+  n_text = sitmap_view_state_get_n_passing (state);
+  g_assert_cmpuint (n_text, <, 300);
+  g_assert_cmpuint (n_text, >, 0);
+  g_assert_true (watch.passed_at_notify);
+  g_assert_cmpuint (watch.n_passing_at_notify, ==, n_text);
+  g_assert_true (sitmap_view_state_get_filter_beyond_categories (state));
+  /* The passing set first, then the visible set made from it, then the filter's notify */
+  g_assert_cmpstr (signals->str, ==, "PVF");
+
+  /* A range narrows the visible set, not the passing set */
+  {
+    guint before = watch.passing_changed;
+
+    g_string_truncate (signals, 0);
+    sitmap_view_state_set_range (state, columns->start[0], columns->start[columns->n_dated / 2]);
+    g_assert_cmpuint (watch.passing_changed, ==, before);
+    g_assert_cmpstr (signals->str, ==, "V");
+    g_assert_cmpuint (sitmap_view_state_get_n_passing (state), ==, n_text);
+    g_assert_cmpuint (sitmap_view_state_get_n_visible (state), <, n_text);
+    for (guint i = 0, n; i < (sitmap_view_state_get_visible (state, &n), n); i++)
+      g_assert_true (sitmap_view_state_passes_filter (state, sitmap_view_state_get_visible (state, &n)[i]));
+    sitmap_view_state_clear_range (state);
+    g_assert_cmpuint (sitmap_view_state_get_n_visible (state), ==, n_text);
+  }
+
+  /* Categories alone: not beyond categories, and the set still says who passes */
+  sitmap_view_state_set_filter (state, NULL);
+  sitmap_view_state_set_hidden_categories (state, 1u << columns->category[0]);
+  g_assert_false (sitmap_view_state_get_filter_beyond_categories (state));
+  g_assert_false (sitmap_view_state_passes_filter (state, 0));
+  g_assert_nonnull (sitmap_view_state_get_passing (state));
+
+  /* A grading edit under a minimum grading makes it again */
+  {
+    SitmapSource *sohr = sitmap_document_get_source (document, sitmap_document_find_source (document, "sohr"));
+    guint before, n_a;
+
+    sitmap_filter_set_min_reliability (filter, SITMAP_RELIABILITY_A);
+    sitmap_view_state_set_filter (state, filter);
+    n_a = sitmap_view_state_get_n_passing (state);
+    before = watch.passing_changed;
+    sitmap_source_set_reliability (sohr, SITMAP_RELIABILITY_E);
+    sitmap_document_emit_changed (document, SITMAP_DOCUMENT_CHANGE_SOURCES);
+    g_assert_cmpuint (watch.passing_changed, ==, before + 1);
+    g_assert_cmpuint (sitmap_view_state_get_n_passing (state), <, n_a);
+  }
+
+  /* No document: nothing passes */
+  sitmap_view_state_set_document (state, NULL);
+  g_assert_cmpuint (sitmap_view_state_get_n_passing (state), ==, 0);
+  g_assert_false (sitmap_view_state_passes_filter (state, 0));
+  g_signal_handlers_disconnect_by_data (state, &watch);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -425,6 +571,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/filter/text-edge-cases", test_text_edge_cases);
   g_test_add_func ("/filter/facets", test_facets_against_brute_force);
   g_test_add_func ("/filter/property", test_filter_property);
+  g_test_add_func ("/filter/passing-set", test_passing_set);
   g_test_add_func ("/filter/facet-index", test_facet_index_values);
   g_test_add_func ("/filter/indexes-in-threads", test_indexes_in_threads);
   return g_test_run ();

@@ -183,6 +183,21 @@ test_far_dates (void)
   g_assert_cmpfloat (sitmap_time_histogram_count_total (histogram, at ("1970"), at ("1971"), 0), ==, 0);
 }
 
+/* A histogram of no events, or of undated ones only, has no extent and counts nothing. */
+static void
+test_none_passing (void)
+{
+  g_autoptr (SitmapDocument) document = make_demo_like ();
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  guint32 undated = columns->n_events - 1;
+  g_autoptr (SitmapTimeHistogram) none = sitmap_time_histogram_new_for (columns, NULL, 0);
+  g_autoptr (SitmapTimeHistogram) only_undated = sitmap_time_histogram_new_for (columns, &undated, 1);
+
+  g_assert_false (sitmap_time_histogram_get_extent (none, NULL, NULL));
+  g_assert_false (sitmap_time_histogram_get_extent (only_undated, NULL, NULL));
+  g_assert_cmpfloat (sitmap_time_histogram_count_total (only_undated, G_MININT64, G_MAXINT64, 0), ==, 0);
+}
+
 static void
 test_empty (void)
 {
@@ -198,12 +213,13 @@ test_empty (void)
   g_assert_cmpfloat (sitmap_time_histogram_count_total (histogram, G_MININT64, G_MAXINT64, 0), ==, 0);
 }
 
-/* A scan of every event: how much of each lies in [from, to), as the histogram spreads it. */
+/* A scan of every event (or of every nth): how much of each lies in [from, to), as the histogram spreads
+ * it. */
 static void
-scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapHistogramCounts *counts)
+scan_every (const SitmapEventColumns *columns, guint every, gint64 from, gint64 to, SitmapHistogramCounts *counts)
 {
   memset (counts, 0, sizeof *counts);
-  for (guint i = 0; i < columns->n_dated; i++)
+  for (guint i = 0; i < columns->n_dated; i += every)
     {
       guint8 precision = columns->time_precision[i];
       guint layer = precision == SITMAP_TIME_PRECISION_MONTH || precision == SITMAP_TIME_PRECISION_YEAR;
@@ -216,6 +232,20 @@ scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapHistogram
         share = (double) MAX (0, MIN (e, to) - MAX (s, from)) / (double) (e - s);
       counts->counts[layer][columns->category[i]] += share;
     }
+}
+
+static void
+scan (const SitmapEventColumns *columns, gint64 from, gint64 to, SitmapHistogramCounts *counts)
+{
+  scan_every (columns, 1, from, to, counts);
+}
+
+static void
+assert_counts_equal (const SitmapHistogramCounts *got, const SitmapHistogramCounts *expected)
+{
+  for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
+    for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+      g_assert_cmpfloat_with_epsilon (got->counts[layer][c], expected->counts[layer][c], 2.0 / 256);
 }
 
 /* 100,000 events from 1990 to 2024 of every precision: for whole days, the counts of every category and
@@ -288,10 +318,32 @@ test_against_scan (void)
 
       sitmap_time_histogram_count (histogram, a, b, &got);
       scan (columns, a, b, &expected);
-      for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
-        for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
-          g_assert_cmpfloat_with_epsilon (got.counts[layer][c], expected.counts[layer][c], 2.0 / 256);
+      assert_counts_equal (&got, &expected);
     }
+
+  /* A third of the events, as a filter would pass them, undated ones among them: the counts of a scan of
+   * that third. */
+  {
+    g_autoptr (GArray) third = g_array_new (FALSE, FALSE, sizeof (guint32));
+    g_autoptr (SitmapTimeHistogram) some = NULL;
+
+    for (guint32 i = 0; i < columns->n_events; i += 3)
+      g_array_append_val (third, i);
+    g_assert_cmpuint (columns->n_events - columns->n_dated, >, 3);
+    some = sitmap_time_histogram_new_for (columns, (const guint32 *) (gpointer) third->data, third->len);
+    for (guint round = 0; round < 60; round++)
+      {
+        gint64 a = from + (gint64) g_rand_int_range (rand, -30, 12800) * 86400;
+        gint64 b = a + (gint64) g_rand_int_range (rand, 1, 2000) * 86400;
+        SitmapHistogramCounts got, expected;
+
+        sitmap_time_histogram_count (some, a, b, &got);
+        scan_every (columns, 3, a, b, &expected);
+        assert_counts_equal (&got, &expected);
+      }
+    g_assert_cmpfloat_with_epsilon (sitmap_time_histogram_count_total (some, G_MININT64, G_MAXINT64, 0),
+                                    (columns->n_dated + 2) / 3, 1e-6);
+  }
 }
 
 /* 20,000 events this century and three far out: the century keeps day bins, the far ones are counted in
@@ -349,6 +401,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time-histogram/bins", test_bins);
   g_test_add_func ("/model/time-histogram/far-dates", test_far_dates);
   g_test_add_func ("/model/time-histogram/empty", test_empty);
+  g_test_add_func ("/model/time-histogram/none-passing", test_none_passing);
   g_test_add_func ("/model/time-histogram/outliers", test_outliers);
   g_test_add_func ("/model/time-histogram/against-scan", test_against_scan);
   return g_test_run ();

@@ -136,6 +136,37 @@ range_change_ms (SitmapViewState *view_state, SitmapTimeline *timeline, gint64 f
   return median (times, ROUNDS);
 }
 
+/* A new search, and everything until the timeline is ready for it: the view state's passing and visible
+ * sets, the timeline's histogram of the passing events (made in a thread past 50,000 of them, waited for
+ * here), its bars for the window and its marks. Titles are "e" and the event's number: "e3" passes a
+ * ninth of the events, "e" all of them (but those of a hidden category). main_thread_ms: how long the
+ * change itself holds the main loop, the histogram's thread aside. */
+static double
+filter_change_ms (SitmapViewState *view_state,
+                  SitmapTimeline  *timeline,
+                  const char *const *queries,
+                  double          *main_thread_ms)
+{
+  double times[ROUNDS], blocked[ROUNDS];
+
+  for (guint i = 0; i < ROUNDS; i++)
+    {
+      gint64 start;
+
+      sitmap_view_state_set_text (view_state, NULL);
+      start = g_get_monotonic_time ();
+      sitmap_view_state_set_text (view_state, queries[i % g_strv_length ((char **) queries)]);
+      blocked[i] = (g_get_monotonic_time () - start) / 1000.0;
+      while (_sitmap_timeline_is_histogram_pending (timeline))
+        g_main_context_iteration (NULL, TRUE);
+      _sitmap_timeline_ensure_bins (timeline);
+      _sitmap_timeline_ensure_marks (timeline);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+  *main_thread_ms = median (blocked, ROUNDS);
+  return median (times, ROUNDS);
+}
+
 /* What answers time queries, per event: the time-sorted start and duration columns the binary search
  * and the overlap tests read, the store's side list of long spans (position and end), and the
  * histogram. */
@@ -221,6 +252,26 @@ main (int argc, char *argv[])
            range_change_ms (view_state, timeline, timeline_test_time ("2000-01-01"), 24 * 365 * 86400, 86400));
   g_print ("timeline_visible_cumulative_1m: %u events\n", sitmap_view_state_get_n_visible (view_state));
   print_index_size (document, _sitmap_timeline_get_histogram (timeline));
+
+  {
+    static const char *const ninths[] = { "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9", NULL };
+    static const char *const all[] = { "e", NULL };
+
+    sitmap_view_state_clear_range (view_state);
+    /* The first search waits for the text index the view state began making when the document came. */
+    sitmap_view_state_set_text (view_state, "e1");
+    double blocked;
+
+    g_print ("timeline_filter_change_1m_ms: %.2f ms\n", filter_change_ms (view_state, timeline, ninths, &blocked));
+    g_print ("timeline_filter_change_1m_main_thread_ms: %.2f ms\n", blocked);
+    g_print ("timeline_filter_passing_1m: %u events\n", sitmap_view_state_get_n_passing (view_state));
+    /* The most work: a search that nearly every event passes, with one category hidden */
+    sitmap_view_state_set_hidden_categories (view_state, 1u << SITMAP_CATEGORY_PROTEST);
+    g_print ("timeline_filter_change_1m_most_pass_ms: %.2f ms\n",
+             filter_change_ms (view_state, timeline, all, &blocked));
+    g_print ("timeline_filter_change_1m_most_pass_main_thread_ms: %.2f ms\n", blocked);
+    g_print ("timeline_filter_most_pass_1m: %u events\n", sitmap_view_state_get_n_passing (view_state));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   timeline_test_settle ();

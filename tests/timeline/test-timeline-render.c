@@ -263,8 +263,8 @@ crowded_document (void)
       gint64 t = timeline_test_time ("2024-01-01") + (gint64) (u * 365) * 86400;
       g_autofree char *day = sitmap_time_format_bound (t, SITMAP_TIME_UNIT_DAY);
 
-      timeline_test_add_event (builder, NULL, "crowd", i % 4 ? SITMAP_CATEGORY_PROTEST : SITMAP_CATEGORY_BATTLE, day,
-                               NULL, NULL);
+      timeline_test_add_event (builder, NULL, i % 4 ? "crowd march" : "crowd clash",
+                               i % 4 ? SITMAP_CATEGORY_PROTEST : SITMAP_CATEGORY_BATTLE, day, NULL, NULL);
     }
   return sitmap_document_builder_finish (builder);
 }
@@ -363,6 +363,65 @@ check_rtl (void)
   scene_clear (&scene);
 }
 
+/* Whether a pixel of a bar is of the battle's colour rather than the protest's. */
+static gboolean
+closer_to_battle (Pixels *pixels, double x, double y)
+{
+  GdkRGBA battle, protest, pixel = pixel_at (pixels, x, y);
+
+  gdk_rgba_parse (&battle, sitmap_category_get_color (SITMAP_CATEGORY_BATTLE));
+  gdk_rgba_parse (&protest, sitmap_category_get_color (SITMAP_CATEGORY_PROTEST));
+  return distance (&pixel, &battle) < distance (&pixel, &protest);
+}
+
+/* A search for the clashes among the crowd: the bars are the clashes' alone, battle-coloured from foot
+ * to top, where without the search protests fill three quarters of them. */
+static void
+check_dense_filtered (void)
+{
+  g_autoptr (SitmapDocument) crowded = crowded_document ();
+  g_autoptr (Pixels) all = NULL;
+  g_autoptr (Pixels) pixels = NULL;
+  const char *days[] = { "2024-03-15", "2024-06-15", "2024-09-15", "2024-12-15" };
+  guint protest_pixels = 0, bar_pixels = 0;
+  Scene scene;
+  GdkRGBA background;
+  float top, bottom;
+
+  set_dark (FALSE);
+  scene_init (&scene);
+  sitmap_view_state_set_document (scene.view_state, crowded);
+  sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2023-12-01"),
+                                timeline_test_time ("2025-02-01"));
+  all = render (&scene, "timeline-dense-unfiltered", FALSE);
+  sitmap_view_state_set_text (scene.view_state, "clash");
+  pixels = render (&scene, "timeline-dense-filtered", FALSE);
+  g_assert_true (sitmap_timeline_get_dense (scene.timeline));
+  top = _sitmap_timeline_plot_top (scene.timeline);
+  bottom = scene.timeline->axis_y - 2;
+  background = pixel_at (pixels, x_of (&scene, "2023-12-10"), bottom);
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      double x = x_of (&scene, days[d]);
+
+      g_assert_cmpfloat (strength (pixels, x, bottom, &background, SITMAP_CATEGORY_BATTLE), >, 0.5);
+      g_assert_false (closer_to_battle (all, x, bottom) && closer_to_battle (all, x, bottom - 8) &&
+                      closer_to_battle (all, x, bottom - 16));
+      for (float y = bottom; y > top; y -= 1)
+        {
+          GdkRGBA pixel = pixel_at (pixels, x, y);
+
+          if (distance (&pixel, &background) < 0.15)
+            continue;
+          bar_pixels++;
+          protest_pixels += !closer_to_battle (pixels, x, y);
+        }
+    }
+  g_assert_cmpuint (bar_pixels, >, 40);
+  g_assert_cmpuint (protest_pixels, ==, 0);
+  scene_clear (&scene);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -388,6 +447,7 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/timeline/render/partial/within", GINT_TO_POINTER (TRUE), check_partial);
   g_test_add_data_func ("/timeline/render/dense/light", GINT_TO_POINTER (FALSE), check_dense);
   g_test_add_data_func ("/timeline/render/dense/dark", GINT_TO_POINTER (TRUE), check_dense);
+  g_test_add_func ("/timeline/render/dense/filtered", check_dense_filtered);
   g_test_add_data_func ("/timeline/render/playback/light", GINT_TO_POINTER (FALSE), check_playhead);
   g_test_add_data_func ("/timeline/render/playback/dark", GINT_TO_POINTER (TRUE), check_playhead);
   g_test_add_func ("/timeline/render/rtl", check_rtl);

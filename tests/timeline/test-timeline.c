@@ -835,6 +835,249 @@ test_dense (Fixture *f, gconstpointer data)
 }
 
 /*
+ * Search and filters
+ */
+
+static const char *
+range_text (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (f->timeline->range_label));
+}
+
+static gboolean
+has_mark (Fixture *f, const char *id)
+{
+  graphene_rect_t bounds;
+
+  return sitmap_timeline_get_mark_bounds (f->timeline, position_of (f, id), &bounds);
+}
+
+/* A search for Baghouz leaves one mark, as the map keeps one event: where the others were, a click
+ * selects nothing and the pointer finds no mark; the header counts what passes. */
+static void
+test_filter_marks (Fixture *f, gconstpointer data)
+{
+  graphene_rect_t sukhna;
+  double x, y;
+
+  show_window (f, "2010-06-01", "2025-06-01");
+  g_assert_true (has_mark (f, "ev-fall"));
+  _sitmap_timeline_ensure_marks (f->timeline);
+  g_assert_cmpuint (f->timeline->marks->len, ==, 8);
+  show_window (f, "2024-11-01", "2025-01-01");
+  sukhna = bounds_of (f, "ev-sukhna");
+
+  sitmap_view_state_set_text (f->view_state, "Baghouz");
+  g_assert_false (has_mark (f, "ev-sukhna"));
+  g_assert_false (has_mark (f, "ev-fall"));
+  x = sukhna.origin.x + sukhna.size.width / 2;
+  y = sukhna.origin.y + 5;
+  g_assert_cmpint (_sitmap_timeline_hit (f->timeline, x, y), !=, SITMAP_HIT_MARK);
+  _sitmap_timeline_press (f->timeline, x, y);
+  _sitmap_timeline_release (f->timeline, x, y);
+  g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, -1);
+  g_assert_cmpstr (range_text (f), ==, "All dates · 1 of 9 events");
+
+  show_window (f, "2010-06-01", "2025-06-01");
+  g_assert_true (has_mark (f, "ev-baghouz"));
+  _sitmap_timeline_ensure_marks (f->timeline);
+  g_assert_cmpuint (f->timeline->marks->len, ==, 1);
+
+  /* Within a range: the range's events that pass */
+  sitmap_view_state_set_text (f->view_state, "Badia");
+  sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-11-27"), timeline_test_time ("2024-12-11"));
+  g_assert_cmpstr (range_text (f), ==, "27 Nov – 10 Dec 2024 · 2 of 9 events overlapping");
+  g_assert_true (has_mark (f, "ev-strikes"));
+  g_assert_true (has_mark (f, "ev-badia"));
+  g_assert_false (has_mark (f, "ev-offensive"));
+
+  /* The search ended, everything is back */
+  sitmap_view_state_clear_range (f->view_state);
+  sitmap_view_state_set_text (f->view_state, NULL);
+  g_assert_cmpstr (range_text (f), ==, "All dates · 9 events");
+  _sitmap_timeline_ensure_marks (f->timeline);
+  g_assert_cmpuint (f->timeline->marks->len, ==, 8);
+}
+
+/* The undated button counts the undated events that pass, and lists only them. */
+static void
+test_filter_undated (Fixture *f, gconstpointer data)
+{
+  g_autofree char *label = NULL;
+
+  sitmap_view_state_set_text (f->view_state, "Assad");
+  g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 0);
+  g_assert_false (gtk_widget_get_visible (f->timeline->undated_button));
+
+  sitmap_view_state_set_text (f->view_state, "prisons");
+  g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 1);
+  g_assert_true (gtk_widget_get_visible (f->timeline->undated_button));
+  g_object_get (f->timeline->undated_button, "label", &label, NULL);
+  g_assert_cmpstr (label, ==, "1 undated");
+  g_assert_cmpstr (range_text (f), ==, "All dates · 1 of 9 events");
+  g_signal_emit_by_name (f->timeline->undated_view, "activate", 0);
+  g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, (gint) position_of (f, "ev-prisons"));
+
+  /* Hidden categories count as a filter too */
+  sitmap_view_state_set_text (f->view_state, NULL);
+  sitmap_view_state_set_hidden_categories (f->view_state, 1u << SITMAP_CATEGORY_CONTEXT);
+  g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 0);
+  g_assert_cmpstr (range_text (f), ==, "All dates · 7 of 9 events");
+}
+
+/* "Show all dated events" under a search frames the events found: Baghouz's March 2019, not 2011–2024. */
+static void
+test_filter_zoom_to_fit (Fixture *f, gconstpointer data)
+{
+  gint64 start, end;
+
+  sitmap_view_state_set_text (f->view_state, "Baghouz");
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <=, timeline_test_time ("2019-03-01"));
+  g_assert_cmpint (end, >=, timeline_test_time ("2019-04-01"));
+  g_assert_cmpint (end - start, <, 60 * 86400);
+  g_assert_true (has_mark (f, "ev-baghouz"));
+
+  /* A search nothing dated passes: the document's time */
+  sitmap_view_state_set_text (f->view_state, "prisons");
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2011-01-01"));
+  g_assert_cmpint (end, >, timeline_test_time ("2024-12-10"));
+
+  sitmap_view_state_set_text (f->view_state, NULL);
+  sitmap_timeline_zoom_to_fit (f->timeline);
+  sitmap_view_state_get_window (f->view_state, &start, &end);
+  g_assert_cmpint (start, <, timeline_test_time ("2011-01-01"));
+  g_assert_cmpint (end, >, timeline_test_time ("2024-12-10"));
+}
+
+/* Playback under a search ends with the last event found, not with the document's. */
+static void
+test_filter_playback (Fixture *f, gconstpointer data)
+{
+  SitmapPlayback *playback = sitmap_timeline_get_playback (f->timeline);
+  guint ticks = 0;
+
+  sitmap_view_state_set_text (f->view_state, "offensive");
+  show_window (f, "2024-11-20", "2024-12-05");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL));
+  while (sitmap_playback_get_playing (playback) && ticks++ < 100)
+    _sitmap_timeline_playback_tick (f->timeline, G_USEC_PER_SEC / 4);
+  g_assert_false (sitmap_playback_get_playing (playback));
+  assert_range (f, "2024-11-27", "2024-11-28");
+}
+
+/* n events over 2024, every third titled "alpha", the rest "beta"; one in five known only to the
+ * month. */
+static SitmapDocument *
+alpha_beta_document (guint n)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 t = timeline_test_time ("2024-01-01") + (gint64) g_rand_int_range (rand, 0, 366) * 86400;
+      g_autofree char *when = sitmap_time_format_bound (t, i % 5 == 0 ? SITMAP_TIME_UNIT_MONTH : SITMAP_TIME_UNIT_DAY);
+
+      timeline_test_add_event (builder, NULL, i % 3 == 0 ? "alpha" : "beta", g_rand_int_range (rand, 0, 4), when, NULL,
+                               NULL);
+    }
+  return sitmap_document_builder_finish (builder);
+}
+
+/* Each bar of the histogram against a scan of the events that pass, spread as the histogram spreads
+ * them; returns the bars' total. */
+static double
+check_bins_against_scan (Fixture *f)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (f->view_state);
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  const gint64 *edges;
+  double total = 0;
+
+  _sitmap_timeline_ensure_bins (f->timeline);
+  g_assert_cmpuint (f->timeline->bins->len, >, 50);
+  edges = (const gint64 *) (gpointer) f->timeline->bin_edges->data;
+  for (guint b = 0; b < f->timeline->bins->len; b++)
+    {
+      const SitmapHistogramCounts *got = &g_array_index (f->timeline->bins, SitmapHistogramCounts, b);
+      SitmapHistogramCounts expected = { 0 };
+
+      for (guint i = 0; i < columns->n_dated; i++)
+        {
+          gint64 s = columns->start[i], e = sitmap_event_columns_get_end (columns, i);
+          guint layer = columns->time_precision[i] == SITMAP_TIME_PRECISION_MONTH;
+
+          if (sitmap_view_state_passes_filter (f->view_state, i))
+            expected.counts[layer][columns->category[i]] +=
+              (double) MAX (0, MIN (e, edges[b + 1]) - MAX (s, edges[b])) / (double) (e - s);
+        }
+      for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
+        for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+          {
+            g_assert_cmpfloat_with_epsilon (got->counts[layer][c], expected.counts[layer][c], 0.02);
+            total += got->counts[layer][c];
+          }
+    }
+  return total;
+}
+
+/* With a search on, the bars count only the events that pass; when it ends, all of them again. */
+static void
+test_filter_histogram (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SitmapDocument) document = alpha_beta_document (3000);
+
+  sitmap_view_state_set_document (f->view_state, document);
+  show_window (f, "2023-12-01", "2025-02-01");
+  g_assert_cmpfloat_with_epsilon (check_bins_against_scan (f), 3000, 0.5);
+
+  sitmap_view_state_set_text (f->view_state, "alpha");
+  g_assert_false (_sitmap_timeline_is_histogram_pending (f->timeline));
+  g_assert_cmpfloat_with_epsilon (check_bins_against_scan (f), 1000, 0.5);
+  /* A hidden category on top: the passing histogram still counts per category */
+  sitmap_view_state_set_hidden_categories (f->view_state, 1u << 0);
+  check_bins_against_scan (f);
+
+  sitmap_view_state_set_filter (f->view_state, NULL);
+  g_assert_cmpfloat_with_epsilon (check_bins_against_scan (f), 3000, 0.5);
+}
+
+static gboolean
+histogram_ready_cb (gpointer data)
+{
+  return !_sitmap_timeline_is_histogram_pending (data);
+}
+
+/* Past 50,000 events the passing histogram is made in a thread: until it comes the timeline goes on
+ * drawing, and a newer filter wins over one still being made. */
+static void
+test_filter_histogram_thread (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SitmapDocument) document = alpha_beta_document (80000);
+
+  sitmap_view_state_set_document (f->view_state, document);
+  show_window (f, "2023-12-01", "2025-02-01");
+  sitmap_view_state_set_text (f->view_state, "beta");
+  g_assert_true (_sitmap_timeline_is_histogram_pending (f->timeline));
+  timeline_test_render (GTK_WIDGET (f->timeline), NULL);
+  g_assert_true (timeline_test_wait (histogram_ready_cb, f->timeline));
+  g_assert_cmpfloat_with_epsilon (check_bins_against_scan (f), 80000 - 26667, 0.5);
+
+  /* A thread still at work for "beta" when "alpha" comes: alpha's histogram, made at once, stays */
+  sitmap_view_state_set_text (f->view_state, NULL);
+  sitmap_view_state_set_text (f->view_state, "beta");
+  g_assert_true (_sitmap_timeline_is_histogram_pending (f->timeline));
+  sitmap_view_state_set_text (f->view_state, "alpha");
+  g_assert_false (_sitmap_timeline_is_histogram_pending (f->timeline));
+  timeline_test_pause (300);
+  g_assert_cmpfloat_with_epsilon (check_bins_against_scan (f), 26667, 0.5);
+}
+
+/*
  * Far dates
  */
 
@@ -1162,6 +1405,12 @@ main (int argc, char *argv[])
   ADD ("pan/drag", test_drag_pan);
   ADD ("pan/pinch", test_pinch);
   ADD ("density", test_dense);
+  ADD ("filter/marks", test_filter_marks);
+  ADD ("filter/undated", test_filter_undated);
+  ADD ("filter/zoom-to-fit", test_filter_zoom_to_fit);
+  ADD ("filter/playback", test_filter_playback);
+  ADD ("filter/histogram", test_filter_histogram);
+  ADD ("filter/histogram-thread", test_filter_histogram_thread);
   ADD ("far-dates", test_far_dates);
   ADD ("accessible", test_accessible);
   ADD ("real-input", test_real_input);
