@@ -56,7 +56,8 @@ pack_prefix (const char *folded)
 
   for (i = 0; i < 8 && folded[i] != '\0'; i++)
     prefix = (prefix << 8) | (guchar) folded[i];
-  return prefix << (8 * (8 - i));
+  /* Shifting a 64-bit value by 64 is undefined: an empty text packs to 0 without it. */
+  return i == 0 ? 0 : prefix << (8 * (8 - i));
 }
 
 static const char *
