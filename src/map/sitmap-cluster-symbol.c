@@ -123,22 +123,27 @@ fill_disc (cairo_t *cr, double x, double y, double r, const GdkRGBA *color)
   cairo_fill (cr);
 }
 
-/* From offset from (clockwise from the top, in turns) all the way round to the top again. */
+/* Clockwise from the top, in turns, from from to to. */
 static void
-fill_wedge_to_top (cairo_t *cr, double x, double y, double r, double from, const GdkRGBA *color)
+fill_wedge (cairo_t *cr, double x, double y, double r, double from, double to, const GdkRGBA *color)
 {
   cairo_new_path (cr);
   cairo_move_to (cr, x, y);
-  cairo_arc (cr, x, y, r, -G_PI / 2 + 2 * G_PI * from, 3 * G_PI / 2);
+  cairo_arc (cr, x, y, r, 2 * G_PI * (from - 0.25), 2 * G_PI * (to - 0.25));
   cairo_close_path (cr);
   gdk_cairo_set_source_rgba (cr, color);
   cairo_fill (cr);
 }
 
-/* The dominant category first, then the others in the legend's order. Each segment is painted from its
- * start round to the top, over the ones before it, so that their edges blend with the colour beneath,
- * not with the white ground, which would show as hairline seams between segments; and beyond the ring,
- * in a group cut to the ring once, so that its rim blends with the ground only. */
+/* How far, in turns, a segment reaches under the next one: past the width of antialiasing where the
+ * ring is thinnest, so that the next one's edge blends with this colour. */
+#define SEGMENT_OVERLAP 0.02
+
+/* The dominant category first, then the others in the legend's order, over a disc of the dominant
+ * colour. Each segment reaches a little under the next one, drawn after it, so that where they meet
+ * the edge blends with the colour beneath, never with the white ground, which would show as a
+ * hairline seam. All of it is painted beyond the ring, in a group cut to the ring once, so that its
+ * rim blends with the ground only, never with the colours beneath. */
 static void
 draw_mix (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y, double r)
 {
@@ -155,14 +160,18 @@ draw_mix (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y, do
   fill_disc (cr, x, y, r + 1, &color);
   for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
     {
+      double to;
+
       if (c == symbol->dominant || symbol->shares[c] <= 0)
         continue;
       /* Whatever is left of a share too thin to see, once the others reach the top. */
       if (from >= 1)
         break;
+      to = MIN (from + symbol->shares[c], 1);
       sitmap_symbol_get_color (c, &color);
-      fill_wedge_to_top (cr, x, y, r + 1, from, &color);
-      from += symbol->shares[c];
+      /* Up to the top at most: the segments after this one cover all of that. */
+      fill_wedge (cr, x, y, r + 1, from, MIN (to + SEGMENT_OVERLAP, 1), &color);
+      from = to;
     }
   cairo_pop_group_to_source (cr);
   cairo_new_path (cr);
