@@ -12,16 +12,10 @@
 
 #include "sitmap-annotation-draw.h"
 #include "sitmap-category.h"
+#include "sitmap-cluster-symbol.h"
 #include "sitmap-export-scene-private.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
-
-/* The same cluster disc as on screen (sitmap-event-layer-draw.c), drawn as vectors. */
-#define CLUSTER_OUTLINE 1.6
-#define CLUSTER_HAIRLINE 0.9
-#define CLUSTER_RING 3.0
-#define CLUSTER_GAP 1.2
-#define BADGE_SCALE 0.62
 
 #define INSET 10.0
 
@@ -36,7 +30,6 @@ typedef struct
 
 static const double ink[4] = { 0.14, 0.12, 0.19, 1 }; /* GNOME's dark 4 */
 static const double grey_ink[4] = { 0.37, 0.36, 0.39, 1 };
-static const double white[4] = { 1, 1, 1, 1 };
 
 /*
  * Text
@@ -672,83 +665,36 @@ draw_shape (cairo_t *cr, const SitmapExportShape *shape)
   cairo_restore (cr);
 }
 
-static gboolean
-wants_light_ink (guint8 category)
-{
-  GdkRGBA c;
+/* The count in the export's font, at the size of the screen's. */
+#define CLUSTER_COUNT_SIZE 11.0
 
-  sitmap_symbol_get_color (category, &c);
-  return 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue < 0.5;
-}
-
-static void
-draw_disc (cairo_t *cr, double x, double y, double r, double red, double green, double blue, double alpha)
-{
-  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, red, green, blue, alpha);
-  cairo_fill (cr);
-}
-
-static void
-draw_mix_ring (cairo_t *cr, const SitmapExportCluster *cluster)
-{
-  double from = 0;
-
-  if (cluster->category_counts[cluster->dominant] == cluster->n_events)
-    {
-      cairo_arc (cr, cluster->x, cluster->y, cluster->radius, 0, 2 * G_PI);
-      set_category_source (cr, cluster->dominant, 1);
-      cairo_fill (cr);
-      return;
-    }
-  /* The dominant category first, then the others in the legend's order, clockwise from the top. */
-  for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
-    {
-      guint  category = k == 0 ? cluster->dominant : k - 1;
-      double share = (double)cluster->category_counts[category] / cluster->n_events;
-      double a0 = -G_PI / 2 + 2 * G_PI * from, a1 = -G_PI / 2 + 2 * G_PI * MIN (from + share, 1);
-
-      if (share <= 0 || (k > 0 && category == cluster->dominant))
-        continue;
-      cairo_move_to (cr, cluster->x, cluster->y);
-      cairo_arc (cr, cluster->x, cluster->y, cluster->radius, a0, a1);
-      cairo_close_path (cr);
-      set_category_source (cr, category, 1);
-      cairo_fill (cr);
-      from += share;
-    }
-}
-
+/* As on screen: sitmap_cluster_symbol_draw() draws both, as vectors here. */
 static void
 draw_cluster (Painter *p, const SitmapExportCluster *cluster)
 {
-  cairo_t         *cr = p->cr;
-  double           r = cluster->radius, x = cluster->x, y = cluster->y, w, h;
-  gboolean         majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
-  g_autofree char *count = cluster->n_events < 1000 ? g_strdup_printf ("%u", cluster->n_events)
-                                                    : g_strdup_printf ("%.1fk", cluster->n_events / 1000.0);
-  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (p->context, count, 11, TRUE);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string (SITMAP_EXPORT_FONT);
+  g_autoptr (PangoLayout) layout = NULL;
+  SitmapClusterSymbol symbol;
+  char count[16];
+  double left, top;
+  GdkRGBA color;
 
-  draw_disc (cr, x, y, r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE, 0, 0, 0, 0.45);
-  draw_disc (cr, x, y, r + CLUSTER_OUTLINE, 1, 1, 1, 1);
-  draw_mix_ring (cr, cluster);
-  draw_disc (cr, x, y, r - CLUSTER_RING, 1, 1, 1, 1);
-  if (majority)
+  sitmap_cluster_symbol_init (&symbol, cluster->radius, cluster->n_events, cluster->category_counts,
+                              cluster->dominant);
+  sitmap_cluster_symbol_format_count (cluster->n_events, count, sizeof count);
+  set_font_options (p->context);
+  pango_font_description_set_absolute_size (font, CLUSTER_COUNT_SIZE * PANGO_SCALE);
+  layout = sitmap_cluster_symbol_create_layout (p->context, font);
+  pango_layout_set_text (layout, count, -1);
+  if (p->sink == NULL)
     {
-      cairo_arc (cr, x, y, r - CLUSTER_RING - CLUSTER_GAP, 0, 2 * G_PI);
-      set_category_source (cr, cluster->dominant, 1);
-      cairo_fill (cr);
+      sitmap_cluster_symbol_draw (p->cr, &symbol, layout, cluster->x, cluster->y);
+      return;
     }
-  layout_size (layout, &w, &h);
-  show_layout (p, layout, x - w / 2, y - h / 2, majority && wants_light_ink (cluster->dominant) ? white : ink, 0);
-  if (majority)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, x + 0.74 * r, y - 0.74 * r);
-      cairo_scale (cr, BADGE_SCALE, BADGE_SCALE);
-      sitmap_symbol_draw (cr, cluster->dominant, 0, 0, 0);
-      cairo_restore (cr);
-    }
+  /* In an SVG the count stays text, where the symbol would draw it. */
+  sitmap_cluster_symbol_draw (p->cr, &symbol, NULL, cluster->x, cluster->y);
+  sitmap_cluster_symbol_place_count (&symbol, layout, cluster->x, cluster->y, &left, &top, &color);
+  show_layout (p, layout, left, top, (const double[4]) { color.red, color.green, color.blue, color.alpha }, 0);
 }
 
 /* The note's number beside an event: a small white tag, so that the list below can be read against
@@ -1056,12 +1002,15 @@ occupy_events (SitmapExportScene *self, PangoContext *context, GArray *occupied)
   for (guint i = 0; i < self->clusters->len; i++)
     {
       const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
-      double                     r = cluster->radius + CLUSTER_OUTLINE + CLUSTER_HAIRLINE;
-      double                     badge = BADGE_SCALE * reach;
+      SitmapClusterSymbol        symbol;
+      double                     r, offset, badge;
 
+      sitmap_cluster_symbol_init (&symbol, cluster->radius, cluster->n_events, cluster->category_counts,
+                                  cluster->dominant);
+      sitmap_cluster_symbol_get_parts (&symbol, &r, &offset, &badge);
       occupy (occupied, cluster->x - r, cluster->y - r, 2 * r, 2 * r);
-      occupy (occupied, cluster->x + 0.74 * cluster->radius - badge, cluster->y - 0.74 * cluster->radius - badge,
-              2 * badge, 2 * badge);
+      if (badge > 0)
+        occupy (occupied, cluster->x + offset - badge, cluster->y - offset - badge, 2 * badge, 2 * badge);
     }
   if (!(self->options.include & SITMAP_EXPORT_NOTES))
     return;

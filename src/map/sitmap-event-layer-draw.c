@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitmap-cluster-symbol.h"
 #include "sitmap-event-layer-private.h"
 
 /*
@@ -383,13 +384,6 @@ append_circle_border (GtkSnapshot *snapshot, float x, float y, float r, float wi
   gtk_snapshot_append_border (snapshot, &circle, widths, colors);
 }
 
-/* A filled disc as one border node as thick as its radius: the renderers draw it without cairo. */
-static void
-append_disc (GtkSnapshot *snapshot, float x, float y, float r, const GdkRGBA *color)
-{
-  append_circle_border (snapshot, x, y, r, r, color);
-}
-
 static GdkTexture *
 get_ring_texture (SitmapEventLayer *self, SitmapCategory category, int ring_class)
 {
@@ -546,12 +540,6 @@ get_label (SitmapEventLayer *self, const char *text, gboolean light, double font
   return label;
 }
 
-static const SitmapLabelNode *
-get_count_label (SitmapEventLayer *self, const char *text, gboolean light)
-{
-  return get_label (self, text, light, 0.74);
-}
-
 static void
 append_label (GtkSnapshot *snapshot, const SitmapLabelNode *label, float x, float y)
 {
@@ -565,153 +553,64 @@ append_label (GtkSnapshot *snapshot, const SitmapLabelNode *label, float x, floa
 }
 
 /*
- * Clusters: a disc with the count, in the colour of the category that has most of its events, or white
- * when none has; around it, a ring whose segments show the mix of categories, the largest first
- * from the top, clockwise; the whole within the white outline and dark hairline of every symbol
+ * Clusters: drawn by sitmap_cluster_symbol_draw(), as the export draws them, into textures kept by what
+ * changes their pixels and reused from frame to frame
  */
 
-#define CLUSTER_OUTLINE  1.6
-#define CLUSTER_HAIRLINE 0.9
-#define CLUSTER_RING     3.0
-#define CLUSTER_GAP      1.2
-/* The dominant category's symbol, as a badge on the ring: shape as well as colour. */
-#define BADGE_SCALE      0.62
-
-static double
-luminance (const GdkRGBA *c)
-{
-  double channel[3] = { c->red, c->green, c->blue };
-
-  for (guint i = 0; i < 3; i++)
-    channel[i] = channel[i] <= 0.03928 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
-  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
-}
-
-/* White ink where it contrasts more than dark ink does (WCAG's contrast ratio). */
-static gboolean
-wants_light_ink (const GdkRGBA *background)
-{
-  double l = luminance (background), dark = luminance (&(GdkRGBA) { 0.12, 0.12, 0.14, 1 });
-
-  return (1.05) / (l + 0.05) > (l + 0.05) / (dark + 0.05);
-}
-
-/* The bounding box of the part of the ring from offset from to offset to (clockwise from the top, as
- * conic gradients go), between radius inner and r: a gradient shades only there, a fraction of the disc. */
-static graphene_rect_t
-segment_bounds (float x, float y, float r, float inner, double from, double to)
-{
-  float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-  double angles[6] = { from, to };
-  guint n = 2;
-
-  /* The ring's extremes right, below, left and above, where the segment passes them. */
-  for (guint q = 1; q <= 4; q++)
-    if (from < q / 4.0 && q / 4.0 < to)
-      angles[n++] = q / 4.0;
-  for (guint i = 0; i < n; i++)
-    {
-      double a = 2 * G_PI * angles[i], sx = sin (a), cy = -cos (a);
-      float radii[2] = { r, i < 2 ? inner : r };
-
-      for (guint k = 0; k < 2; k++)
-        {
-          x0 = MIN (x0, x + radii[k] * sx);
-          x1 = MAX (x1, x + radii[k] * sx);
-          y0 = MIN (y0, y + radii[k] * cy);
-          y1 = MAX (y1, y + radii[k] * cy);
-        }
-    }
-  /* A pixel more all round, for antialiasing. */
-  return GRAPHENE_RECT_INIT (floorf (x0) - 1, floorf (y0) - 1, ceilf (x1) - floorf (x0) + 2,
-                             ceilf (y1) - floorf (y0) + 2);
-}
-
-static void
-append_segment (GtkSnapshot *snapshot, float x, float y, float r, float inner, double from, double to,
-                const GdkRGBA *color)
-{
-  double soft = MIN (0.002, (to - from) / 4);
-  GdkRGBA clear = { color->red, color->green, color->blue, 0 };
-  GskColorStop stops[4] = {
-    { from, clear }, { from + soft, *color }, { to - soft, *color }, { to, clear },
-  };
-  graphene_rect_t bounds = segment_bounds (x, y, r, inner, from, to);
-
-  gtk_snapshot_append_conic_gradient (snapshot, &bounds, &GRAPHENE_POINT_INIT (x, y), 0, stops, G_N_ELEMENTS (stops));
-}
-
-static void
-snapshot_mix_ring (GtkSnapshot *snapshot, const SitmapCluster *cluster, float x, float y, float r)
-{
-  GskRoundedRect circle;
-  GdkRGBA color;
-  double from = 0;
-
-  sitmap_symbol_get_color (cluster->dominant, &color);
-  if (cluster->category_counts[cluster->dominant] == cluster->n_events)
-    {
-      append_disc (snapshot, x, y, r, &color);
-      return;
-    }
-  gsk_rounded_rect_init_from_rect (&circle, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
-  gtk_snapshot_push_rounded_clip (snapshot, &circle);
-  for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
-    {
-      /* The dominant category first, then the others in the legend's order. */
-      guint category = k == 0 ? cluster->dominant : k - 1;
-      double share = (double) cluster->category_counts[category] / cluster->n_events;
-
-      if (share <= 0 || (k > 0 && category == cluster->dominant))
-        continue;
-      sitmap_symbol_get_color (category, &color);
-      append_segment (snapshot, x, y, r, r - CLUSTER_RING - CLUSTER_GAP, from, MIN (from + share, 1), &color);
-      from += share;
-    }
-  gtk_snapshot_pop (snapshot);
-}
-
-static void
-append_badge (SitmapEventLayer *self, GtkSnapshot *snapshot, SitmapCategory category, float x, float y)
-{
-  GdkTexture *texture = self->textures[category][0][0];
-  float side;
-
-  if (texture == NULL)
-    texture = self->textures[category][0][0] = sitmap_symbol_create_texture (category, 0, self->texture_scale);
-  side = gdk_texture_get_width (texture) / self->texture_scale * BADGE_SCALE;
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x - side / 2, y - side / 2, side, side));
-}
-
-/* The parts of a cluster's disc beneath its ring (the hairline and the white outline and ground) and
- * above it (the white gap and the fill), pre-rendered per radius, in quarter pixels, and per fill: a
- * texture each, which any renderer draws faster than the discs stacked. */
+/* Radii are drawn in quarter pixels, from the smallest to the largest. */
 #define RADIUS_STEPS 4
 G_STATIC_ASSERT (SITMAP_CLUSTER_RADIUS_CLASSES ==
-                 (int) ((SITMAP_CLUSTER_MAX_RADIUS + 2 - SITMAP_CLUSTER_MIN_RADIUS) * RADIUS_STEPS) + 1);
+                 (int) ((SITMAP_CLUSTER_MAX_RADIUS - SITMAP_CLUSTER_MIN_RADIUS) * RADIUS_STEPS) + 1);
+/* The categories' shares, in steps of a turn: at the largest radius, half a pixel along the ring. */
+#define SHARE_STEPS 255
+/* Textures kept: at least this many, and twice as many as a frame draws, so that panning and zooming
+ * back find theirs, while a million events over every zoom level never grow the cache beyond a few
+ * screens' worth. */
+#define MIN_CLUSTER_TEXTURES 512
 
-static GdkTexture *
-create_disc_texture (double outer, const GdkRGBA *colors, const double *radii, guint n, double scale)
+/* Everything that changes a cluster texture's pixels, at one display scale. */
+typedef struct
 {
-  int side = (int) ceil (2 * outer * scale);
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  cairo_t *cr;
+  guint8 radius_class;
+  guint8 dominant;
+  guint8 majority;
+  guint8 hovered;
+  guint8 shares[SITMAP_N_CATEGORIES]; /* in SHARE_STEPS */
+  char   count[16];
+} SitmapClusterKey;
 
-  side += side % 2;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_arc (cr, side / 2.0 / scale, side / 2.0 / scale, radii[i], 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &colors[i]);
-      cairo_fill (cr);
-    }
-  cairo_destroy (cr);
-  texture = sitmap_texture_new_for_surface (surface);
-  cairo_surface_destroy (surface);
-  return texture;
+struct _SitmapClusterTexture
+{
+  SitmapClusterKey key;
+  GdkTexture      *texture;
+  GList            link; /* in the layer's cluster_lru */
+};
+
+static guint
+cluster_key_hash (gconstpointer data)
+{
+  const guint8 *bytes = data;
+  guint hash = 2166136261u;
+
+  /* FNV-1a */
+  for (gsize i = 0; i < sizeof (SitmapClusterKey); i++)
+    hash = (hash ^ bytes[i]) * 16777619u;
+  return hash;
+}
+
+static gboolean
+cluster_key_equal (gconstpointer a, gconstpointer b)
+{
+  return memcmp (a, b, sizeof (SitmapClusterKey)) == 0;
+}
+
+static void
+cluster_texture_free (gpointer data)
+{
+  SitmapClusterTexture *entry = data;
+
+  g_clear_object (&entry->texture);
+  g_free (entry);
 }
 
 static guint
@@ -720,40 +619,132 @@ radius_class (double r)
   return (guint) CLAMP (round ((r - SITMAP_CLUSTER_MIN_RADIUS) * RADIUS_STEPS), 0, SITMAP_CLUSTER_RADIUS_CLASSES - 1);
 }
 
-static GdkTexture *
-get_cluster_back (SitmapEventLayer *self, guint r_class)
+/* The shares are rounded where each segment ends, in the order they are drawn (the dominant category's
+ * first, then the legend's), so that they still add up to a whole turn. */
+static void
+cluster_key_init (SitmapClusterKey *key, const SitmapClusterInstance *instance, const SitmapCluster *cluster,
+                  gboolean hovered)
 {
-  double r = SITMAP_CLUSTER_MIN_RADIUS + (double) r_class / RADIUS_STEPS;
-  GdkRGBA colors[2] = { { 0, 0, 0, 0.45 }, { 1, 1, 1, 1 } };
-  double radii[2] = { r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE, r + CLUSTER_OUTLINE };
+  guint32 sum = 0;
+  guint done = 0;
 
-  if (self->cluster_backs[r_class] == NULL)
-    self->cluster_backs[r_class] = create_disc_texture (radii[0] + 1, colors, radii, 2, self->texture_scale);
-  return self->cluster_backs[r_class];
-}
-
-static GdkTexture *
-get_cluster_front (SitmapEventLayer *self, guint r_class, guint fill)
-{
-  double r = SITMAP_CLUSTER_MIN_RADIUS + (double) r_class / RADIUS_STEPS;
-  GdkRGBA colors[2] = { { 1, 1, 1, 1 }, { 1, 1, 1, 1 } };
-  double radii[2] = { r - CLUSTER_RING, r - CLUSTER_RING - CLUSTER_GAP };
-
-  if (self->cluster_fronts[r_class][fill] == NULL)
+  memset (key, 0, sizeof *key);
+  key->radius_class = radius_class (instance->radius);
+  key->dominant = cluster->dominant;
+  key->majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
+  key->hovered = hovered;
+  for (guint k = 0; k <= SITMAP_N_CATEGORIES; k++)
     {
-      if (fill < SITMAP_N_CATEGORIES)
-        sitmap_symbol_get_color (fill, &colors[1]);
-      self->cluster_fronts[r_class][fill] = create_disc_texture (radii[0] + 1, colors, radii, 2, self->texture_scale);
+      guint category = k == 0 ? cluster->dominant : k - 1;
+      guint end;
+
+      if (k > 0 && category == cluster->dominant)
+        continue;
+      sum += cluster->category_counts[category];
+      end = (guint) (((guint64) sum * SHARE_STEPS + cluster->n_events / 2) / MAX (cluster->n_events, 1));
+      key->shares[category] = MIN (end, SHARE_STEPS) - done;
+      done = MIN (end, SHARE_STEPS);
     }
-  return self->cluster_fronts[r_class][fill];
+  sitmap_cluster_symbol_format_count (cluster->n_events, key->count, sizeof key->count);
 }
 
 static void
-append_centred (GtkSnapshot *snapshot, GdkTexture *texture, double scale, double x, double y)
+cluster_symbol_for_key (SitmapClusterSymbol *symbol, const SitmapClusterKey *key)
 {
-  float side = gdk_texture_get_width (texture) / scale;
+  *symbol = (SitmapClusterSymbol) {
+    .radius = SITMAP_CLUSTER_MIN_RADIUS + (double) key->radius_class / RADIUS_STEPS,
+    .dominant = key->dominant,
+    .majority = key->majority,
+    .hovered = key->hovered,
+  };
+  for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
+    symbol->shares[c] = (double) key->shares[c] / SHARE_STEPS;
+}
 
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x - side / 2, y - side / 2, side, side));
+/* The count in the widget's font, smaller: made once per display scale and font. */
+static PangoLayout *
+get_count_layout (SitmapEventLayer *self)
+{
+  if (self->cluster_count_layout == NULL)
+    {
+      PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+      g_autoptr (PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
+      int size = pango_font_description_get_size (font) * SITMAP_CLUSTER_SYMBOL_FONT_SCALE;
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size);
+      else
+        pango_font_description_set_size (font, size);
+      self->cluster_count_layout = sitmap_cluster_symbol_create_layout (context, font);
+    }
+  return self->cluster_count_layout;
+}
+
+/* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
+ * the layer snaps the cluster's point. */
+static GdkTexture *
+create_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+{
+  double scale = self->texture_scale;
+  PangoLayout *count = get_count_layout (self);
+  SitmapClusterSymbol symbol;
+  cairo_surface_t *surface;
+  GdkTexture *texture;
+  cairo_t *cr;
+  int side;
+
+  cluster_symbol_for_key (&symbol, key);
+  side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&symbol) * scale);
+  side += side % 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  pango_layout_set_text (count, key->count, -1);
+  sitmap_cluster_symbol_draw (cr, &symbol, count, side / 2.0 / scale, side / 2.0 / scale);
+  cairo_destroy (cr);
+  texture = sitmap_texture_new_for_surface (surface);
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+/* The texture for key, made on first use; the most recently used first in the LRU list. */
+static GdkTexture *
+get_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+{
+  SitmapClusterTexture *entry;
+
+  if (self->cluster_textures == NULL)
+    self->cluster_textures = g_hash_table_new_full (cluster_key_hash, cluster_key_equal, NULL, cluster_texture_free);
+  entry = g_hash_table_lookup (self->cluster_textures, key);
+  if (entry != NULL)
+    {
+      g_queue_unlink (&self->cluster_lru, &entry->link);
+      g_queue_push_head_link (&self->cluster_lru, &entry->link);
+      return entry->texture;
+    }
+  entry = g_new0 (SitmapClusterTexture, 1);
+  entry->key = *key;
+  entry->texture = create_cluster_texture (self, key);
+  entry->link.data = entry;
+  g_queue_push_head_link (&self->cluster_lru, &entry->link);
+  g_hash_table_insert (self->cluster_textures, &entry->key, entry);
+  return entry->texture;
+}
+
+/* Drops the least recently used textures beyond what the cache keeps; never one this frame drew. */
+static void
+trim_cluster_textures (SitmapEventLayer *self)
+{
+  guint keep = MAX (MIN_CLUSTER_TEXTURES, 2 * self->cluster_instances->len);
+
+  while (self->cluster_lru.length > keep)
+    {
+      GList *last = g_queue_peek_tail_link (&self->cluster_lru);
+      SitmapClusterTexture *entry = last->data;
+
+      g_queue_unlink (&self->cluster_lru, last);
+      g_hash_table_remove (self->cluster_textures, &entry->key);
+    }
 }
 
 static void
@@ -761,31 +752,17 @@ snapshot_cluster (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapClu
                   const SitmapCluster *cluster, gboolean hovered)
 {
   double scale = self->texture_scale;
-  /* On the device pixel grid, so that the pre-rendered discs are crisp. */
-  float x = round (instance->x * scale) / scale, y = round (instance->y * scale) / scale;
-  guint r_class = radius_class (instance->radius + (hovered ? 2 : 0));
-  float r = SITMAP_CLUSTER_MIN_RADIUS + (float) r_class / RADIUS_STEPS;
-  /* A category that has most of the events colours the cluster, as the tooltip says "mostly". */
-  gboolean majority = 2 * cluster->category_counts[cluster->dominant] > cluster->n_events;
-  g_autofree char *count = _sitmap_event_layer_format_count (cluster->n_events);
-  GdkRGBA fill = { 1, 1, 1, 1 };
+  SitmapClusterKey key;
+  GdkTexture *texture;
+  float side, x, y;
 
-  if (hovered)
-    {
-      GdkRGBA accent;
-
-      sitmap_symbol_get_selection_color (&accent);
-      append_disc (snapshot, x, y, r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE + 0.5, &accent);
-    }
-  append_centred (snapshot, get_cluster_back (self, r_class), scale, x, y);
-  snapshot_mix_ring (snapshot, cluster, x, y, r);
-  if (majority)
-    sitmap_symbol_get_color (cluster->dominant, &fill);
-  append_centred (snapshot, get_cluster_front (self, r_class, majority ? cluster->dominant : SITMAP_N_CATEGORIES),
-                  scale, x, y);
-  append_label (snapshot, get_count_label (self, count, majority && wants_light_ink (&fill)), x, y);
-  if (majority)
-    append_badge (self, snapshot, cluster->dominant, x + 0.74 * r, y - 0.74 * r);
+  cluster_key_init (&key, instance, cluster, hovered);
+  texture = get_cluster_texture (self, &key);
+  side = gdk_texture_get_width (texture) / scale;
+  /* On the device pixel grid, so that the pre-rendered pixels land on pixels: crisp. */
+  x = round (instance->x * scale) / scale;
+  y = round (instance->y * scale) / scale;
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x - side / 2, y - side / 2, side, side));
 }
 
 static gboolean
@@ -815,6 +792,7 @@ snapshot_clusters (SitmapEventLayer *self, GtkSnapshot *snapshot)
     }
   if (hovered >= 0)
     snapshot_cluster (self, snapshot, &instances[hovered], &clusters[instances[hovered].cluster], TRUE);
+  trim_cluster_textures (self);
 }
 
 /*
@@ -995,21 +973,6 @@ snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
  * Private API
  */
 
-char *
-_sitmap_event_layer_format_count (guint n)
-{
-  if (n < 1000)
-    return g_strdup_printf ("%u", n);
-  if (n < 10000)
-    /* TRANSLATORS: a count of events in thousands on a map cluster, "4.5k"; keep it short */
-    return g_strdup_printf (C_("cluster count", "%.1fk"), floor (n / 100.0) / 10);
-  if (n < 1000000)
-    /* TRANSLATORS: a count of events in thousands on a map cluster, "45k"; keep it short */
-    return g_strdup_printf (C_("cluster count", "%uk"), n / 1000);
-  /* TRANSLATORS: a count of events in millions on a map cluster, "1.2M"; keep it short */
-  return g_strdup_printf (C_("cluster count", "%.1fM"), floor (n / 100000.0) / 10);
-}
-
 void
 _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
 {
@@ -1021,12 +984,11 @@ _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
       for (guint r = 0; r < SITMAP_RING_N_CLASSES; r++)
         g_clear_object (&self->ring_textures[c][r]);
     }
-  for (guint r = 0; r < SITMAP_CLUSTER_RADIUS_CLASSES; r++)
-    {
-      g_clear_object (&self->cluster_backs[r]);
-      for (guint f = 0; f <= SITMAP_N_CATEGORIES; f++)
-        g_clear_object (&self->cluster_fronts[r][f]);
-    }
+  if (self->cluster_textures != NULL)
+    g_hash_table_remove_all (self->cluster_textures);
+  /* The entries held the links. */
+  g_queue_init (&self->cluster_lru);
+  g_clear_object (&self->cluster_count_layout);
   if (self->labels != NULL)
     g_hash_table_remove_all (self->labels);
 }
@@ -1062,4 +1024,7 @@ _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
   g_clear_pointer (&self->ring_order, g_array_unref);
   g_clear_pointer (&self->shape_seen, g_free);
   g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->cluster_textures, g_hash_table_unref);
+  g_queue_init (&self->cluster_lru);
+  g_clear_object (&self->cluster_count_layout);
 }

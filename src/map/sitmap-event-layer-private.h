@@ -16,9 +16,9 @@ G_BEGIN_DECLS
  * screen a cell is 44 to 62 pixels: wider than any cluster symbol. */
 #define SITMAP_EVENT_LAYER_CELL_PIXELS 44.0
 
-/* Radii a cluster's disc is pre-rendered at: quarter pixels from the smallest to the largest, hovered
- * (SITMAP_CLUSTER_MIN_RADIUS to SITMAP_CLUSTER_MAX_RADIUS + 2). */
-#define SITMAP_CLUSTER_RADIUS_CLASSES 45
+/* Radii a cluster's symbol is pre-rendered at: quarter pixels from the smallest to the largest
+ * (SITMAP_CLUSTER_MIN_RADIUS to SITMAP_CLUSTER_MAX_RADIUS); hovered, it grows by the same. */
+#define SITMAP_CLUSTER_RADIUS_CLASSES 37
 
 /* Sizes a single symbol is drawn at: by fatalities, and one step up when hovered. */
 #define SITMAP_SYMBOL_N_SIZES 6
@@ -32,6 +32,9 @@ typedef struct
   guint16 key;  /* category × SITMAP_SYMBOL_N_STYLES + style */
   guint8  size; /* index into the sizes */
 } SitmapSymbolInstance;
+
+/* A cluster symbol pre-rendered, in the layer's cache. */
+typedef struct _SitmapClusterTexture SitmapClusterTexture;
 
 /* One cluster's symbol as drawn. */
 typedef struct
@@ -104,8 +107,9 @@ struct _SitmapEventLayer
   /* Drawing, reused from frame to frame */
   GdkTexture          *textures[SITMAP_N_CATEGORIES][SITMAP_SYMBOL_N_STYLES][SITMAP_SYMBOL_N_SIZES];
   GdkTexture          *ring_textures[SITMAP_N_CATEGORIES][SITMAP_RING_N_CLASSES];
-  GdkTexture          *cluster_backs[SITMAP_CLUSTER_RADIUS_CLASSES];
-  GdkTexture          *cluster_fronts[SITMAP_CLUSTER_RADIUS_CLASSES][SITMAP_N_CATEGORIES + 1]; /* fill; last: white */
+  GHashTable          *cluster_textures; /* what changes a cluster's pixels → SitmapClusterTexture */
+  GQueue               cluster_lru;      /* the same, the most recently drawn first */
+  PangoLayout         *cluster_count_layout;
   double               texture_scale;
   GHashTable          *labels;      /* label text → SitmapLabelNode */
   GArray              *ring_order;  /* guint32 indices into shape_instances */
@@ -152,8 +156,6 @@ void     _sitmap_event_layer_widget_to_world (SitmapEventLayer *self, double x, 
 void _sitmap_event_layer_clear_textures (SitmapEventLayer *self);
 void _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale);
 void _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self);
-/* "12", "4.5k", "12k", "1.2M" */
-char *_sitmap_event_layer_format_count (guint n);
 
 /* sitmap-event-layer-keys.c */
 /* Moves the selection to the nearest event in view in the direction (dx, dy), or from nothing to the

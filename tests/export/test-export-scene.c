@@ -6,6 +6,7 @@
 
 #include "export-test-utils.h"
 #include "map-test-utils.h"
+#include "sitmap-cluster-symbol.h"
 #include "sitmap-export-scene-private.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
@@ -578,6 +579,69 @@ test_cut_names (void)
   g_assert_cmpuint (n_cut, >=, 2);
 }
 
+/* A cluster on the page is the map's cluster symbol: its outline, ring of shares, fill and badge are
+ * sitmap_cluster_symbol_draw()'s, pixel for pixel, as on screen. */
+static void
+test_cluster_as_on_screen (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  const SitmapExportCluster *cluster;
+  SitmapClusterSymbol        symbol;
+  cairo_surface_t           *page, *shared;
+  cairo_t                   *cr;
+  double                     disc, offset, half;
+  guint                      n_compared = 0, n_off = 0;
+  int                        stride;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  /* Without the notes' numbers, whose tags may overlap a cluster's edge. */
+  options.include &= ~SITMAP_EXPORT_NOTES;
+  scene = export_test_scene_with_tiles (view_state, &options);
+  /* The Badia's two events, a strike and a statement: no majority, two segments. */
+  g_assert_cmpuint (scene->clusters->len, ==, 1);
+  cluster = &g_array_index (scene->clusters, SitmapExportCluster, 0);
+  g_assert_cmpuint (cluster->n_events, ==, 2);
+
+  page = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  cr = cairo_create (page);
+  cairo_scale (cr, options.scale, options.scale);
+  sitmap_export_scene_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+  shared = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  cr = cairo_create (shared);
+  cairo_scale (cr, options.scale, options.scale);
+  sitmap_cluster_symbol_init (&symbol, cluster->radius, cluster->n_events, cluster->category_counts,
+                              cluster->dominant);
+  sitmap_cluster_symbol_draw (cr, &symbol, NULL, cluster->x, cluster->y);
+  cairo_destroy (cr);
+  cairo_surface_flush (page);
+  cairo_surface_flush (shared);
+  g_assert_cmpint (cairo_image_surface_get_stride (page), ==, cairo_image_surface_get_stride (shared));
+  stride = cairo_image_surface_get_stride (page);
+
+  /* Where the shared drawing is opaque, the map beneath does not show: the page has the same pixels,
+   * but for the count's text in the middle. */
+  sitmap_cluster_symbol_get_parts (&symbol, &disc, &offset, &half);
+  for (int y = 0; y < options.height; y++)
+    for (int x = 0; x < options.width; x++)
+      {
+        const guchar *a = cairo_image_surface_get_data (shared) + y * stride + 4 * x;
+        const guchar *b = cairo_image_surface_get_data (page) + y * stride + 4 * x;
+        double d = hypot ((x + 0.5) / options.scale - cluster->x, (y + 0.5) / options.scale - cluster->y);
+
+        if (a[3] < 255 || d < cluster->radius - 3)
+          continue;
+        n_compared++;
+        n_off += ABS (a[0] - b[0]) > 2 || ABS (a[1] - b[1]) > 2 || ABS (a[2] - b[2]) > 2;
+      }
+  cairo_surface_destroy (page);
+  cairo_surface_destroy (shared);
+  g_assert_cmpuint (n_compared, >, 100);
+  g_assert_cmpuint (n_off, ==, 0);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -596,5 +660,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/place-labels", test_place_labels);
   g_test_add_func ("/export/scene/shared-area", test_shared_area);
   g_test_add_func ("/export/scene/cut-names", test_cut_names);
+  g_test_add_func ("/export/scene/cluster-as-on-screen", test_cluster_as_on_screen);
   return g_test_run ();
 }

@@ -179,6 +179,7 @@ bench_layer (guint n, const char *label)
   g_autoptr (MapTestWindow) w = map_test_window_new (1024, 768);
   GtkWidget *layer = GTK_WIDGET (w->events);
   double full[RUNS], filter[RUNS], rebin[RUNS], steady[RUNS], cold[RUNS], warm[RUNS], refiltered[RUNS];
+  double new_clusters[RUNS];
   double frames[FRAME_RUNS];
   guint n_drawn, n_nodes = 0, n_clusters;
   int width, height;
@@ -203,6 +204,12 @@ bench_layer (guint n, const char *label)
     {
       nudge (w->map, run);
       steady[run] = snapshot_ms (layer, &n_nodes);
+    }
+  /* A frame whose every cluster symbol is drawn anew, as after a zoom changes their counts. */
+  for (guint run = 0; run < RUNS; run++)
+    {
+      _sitmap_event_layer_clear_textures (w->events);
+      new_clusters[run] = snapshot_ms (layer, NULL);
     }
   sitmap_event_layer_get_drawn (w->events, &n_drawn);
   sitmap_cluster_index_get_clusters (w->events->index, &n_clusters);
@@ -232,6 +239,8 @@ bench_layer (guint n, const char *label)
   g_print ("view_state_filter_%s_ms: %.2f ms\n", label, median (filter, RUNS));
   g_print ("layer_recompute_%s_ms: %.2f ms\n", label, median (rebin, RUNS));
   g_print ("layer_snapshot_%s_steady_ms: %.3f ms\n", label, median (steady, RUNS));
+  /* Of which the cluster symbols drawn with cairo into new textures, with every other texture too. */
+  g_print ("layer_snapshot_%s_new_textures_ms: %.2f ms\n", label, median (new_clusters, RUNS));
   g_print ("layer_frame_%s_ms: %.2f ms\n", label, median (frames, FRAME_RUNS));
   g_print ("layer_drawn_%s: %u events\n", label, n_drawn);
   g_print ("layer_clusters_%s: %u clusters\n", label, n_clusters);

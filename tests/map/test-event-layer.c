@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "map-test-utils.h"
+#include "sitmap-cluster-symbol.h"
 #include "sitmap-event-layer-private.h"
 #include "sitmap-symbol.h"
 
@@ -1054,6 +1055,127 @@ test_cluster_drawn (void)
   g_assert_nonnull (strstr (tooltip, "40 events (mixed, most often Battle)"));
 }
 
+/* On screen a cluster is the shared drawing that exports use, pixel for pixel where the layer put it:
+ * its texture is sitmap_cluster_symbol_draw()'s, at the display's scale, not a look of its own. */
+static void
+test_cluster_as_exported (void)
+{
+  g_autoptr (MapTestWindow) w = map_test_window_new (800, 600);
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (Pixels) pixels = NULL;
+  const SitmapClusterInstance *instance;
+  const SitmapCluster *clusters, *cluster;
+  SitmapClusterSymbol symbol;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  char count[16];
+  guint n_clusters, n_compared = 0, n_off = 0;
+  int side, x0, y0;
+
+  map_test_window_show (w, 34.0, 38.0, 8);
+  /* Mostly battles, with protests and riots: fill, badge, three segments and a count. */
+  for (guint i = 0; i < 57; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      PixelEvent event = { id, 400 + i % 7, 300 + i % 5,
+                           i < 40 ? SITMAP_CATEGORY_BATTLE : i < 50 ? SITMAP_CATEGORY_PROTEST : SITMAP_CATEGORY_RIOT };
+
+      add_pixel_event (builder, w, &event);
+    }
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  sitmap_view_state_set_document (w->view_state, document);
+  pixels = render_widget (GTK_WIDGET (w->events));
+  g_assert_cmpuint (w->events->cluster_instances->len, ==, 1);
+  g_assert_cmpfloat (w->events->texture_scale, ==, 1);
+
+  /* The same cluster drawn by the shared function at the radius the layer draws (in quarter pixels),
+   * at the layer's point snapped to the pixel grid, with the layer's count font. */
+  instance = &g_array_index (w->events->cluster_instances, SitmapClusterInstance, 0);
+  clusters = sitmap_cluster_index_get_clusters (w->events->index, &n_clusters);
+  cluster = &clusters[instance->cluster];
+  g_assert_cmpuint (cluster->n_events, ==, 57);
+  sitmap_cluster_symbol_init (&symbol, SITMAP_CLUSTER_MIN_RADIUS + round ((instance->radius - SITMAP_CLUSTER_MIN_RADIUS) * 4) / 4,
+                              cluster->n_events, cluster->category_counts, cluster->dominant);
+  g_assert_true (symbol.majority);
+  side = 2 * (int) ceil (sitmap_cluster_symbol_get_reach (&symbol));
+  x0 = (int) round (instance->x) - side / 2;
+  y0 = (int) round (instance->y) - side / 2;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+  cr = cairo_create (surface);
+  sitmap_cluster_symbol_format_count (cluster->n_events, count, sizeof count);
+  g_assert_cmpstr (count, ==, "57");
+  g_assert_nonnull (w->events->cluster_count_layout);
+  pango_layout_set_text (w->events->cluster_count_layout, count, -1);
+  sitmap_cluster_symbol_draw (cr, &symbol, w->events->cluster_count_layout, side / 2.0, side / 2.0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < side; y++)
+    for (int x = 0; x < side; x++)
+      {
+        const guchar *p = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface) + 4 * x;
+        Rgba shared = { 0, 0, 0, p[3] }, drawn = pixel_at (pixels, x0 + x, y0 + y);
+
+        if (p[3] > 0)
+          shared = (Rgba) { MIN (255, p[2] * 255 / p[3]), MIN (255, p[1] * 255 / p[3]), MIN (255, p[0] * 255 / p[3]), p[3] };
+        /* Colours of nearly clear pixels say little after premultiplication. */
+        if (shared.a < 32 && drawn.a < 32)
+          continue;
+        n_compared++;
+        /* The shares are kept in 1/255 of a turn: a pixel at a segment's end may differ a little. */
+        n_off += !rgba_near (shared, drawn, 6);
+      }
+  cairo_surface_destroy (surface);
+  g_assert_cmpuint (n_compared, >, 400);
+  g_assert_cmpuint (n_off, <=, 4);
+}
+
+/* Zooming and panning over many events makes new cluster textures at every level; the cache keeps at
+ * most twice what a frame draws (at least 512), never what a frame needs, and reuses what it has. */
+static void
+test_cluster_textures_bounded (void)
+{
+  g_autoptr (SitmapDocument) document = map_test_synthetic_document (100000, 7);
+  g_autoptr (MapTestWindow) w = map_test_window_new (800, 600);
+  guint n_full = 0, made;
+
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 34.8, 38.5, 6);
+  for (double zoom = 6; zoom <= 11; zoom += 0.25)
+    {
+      g_autoptr (Pixels) pixels = NULL;
+      guint n, keep;
+
+      shumate_viewport_set_zoom_level (w->viewport, zoom);
+      shumate_map_center_on (w->map, 34.8 + (zoom - 6) * 0.05, 38.5 - (zoom - 6) * 0.1);
+      pixels = render_widget (GTK_WIDGET (w->events));
+      n = g_hash_table_size (w->events->cluster_textures);
+      keep = MAX (512, 2 * w->events->cluster_instances->len);
+      g_assert_cmpuint (n, ==, w->events->cluster_lru.length);
+      g_assert_cmpuint (n, <=, keep);
+      g_assert_cmpuint (n, >=, w->events->cluster_instances->len);
+      n_full += n == keep;
+    }
+  /* The cache did fill, and drop textures to stay within its bound. */
+  g_assert_cmpuint (n_full, >, 0);
+
+  /* Drawn again, nothing changed: no new texture. */
+  {
+    g_autoptr (Pixels) first = render_widget (GTK_WIDGET (w->events));
+    GList *head = g_queue_peek_head_link (&w->events->cluster_lru);
+    g_autoptr (Pixels) second = NULL;
+
+    made = g_hash_table_size (w->events->cluster_textures);
+    g_assert_cmpuint (w->events->cluster_instances->len, >, 0);
+    second = render_widget (GTK_WIDGET (w->events));
+    g_assert_cmpuint (g_hash_table_size (w->events->cluster_textures), ==, made);
+    g_assert_true (g_list_position (w->events->cluster_lru.head, head) < (gint) w->events->cluster_instances->len);
+    g_assert_cmpmem (first->data, (gsize) first->width * first->height * 4, second->data,
+                     (gsize) second->width * second->height * 4);
+  }
+}
+
 /* A click on a cluster zooms to its events' extent: they are all in view, and apart. */
 static void
 test_cluster_click_zooms (void)
@@ -1690,6 +1812,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/event-layer/click-and-hover", test_click_and_hover);
   g_test_add_func ("/map/event-layer/tooltip", test_tooltip_text);
   g_test_add_func ("/map/event-layer/cluster-drawn", test_cluster_drawn);
+  g_test_add_func ("/map/event-layer/cluster-as-exported", test_cluster_as_exported);
+  g_test_add_func ("/map/event-layer/cluster-textures-bounded", test_cluster_textures_bounded);
   g_test_add_func ("/map/event-layer/cluster-click-zooms", test_cluster_click_zooms);
   g_test_add_func ("/map/event-layer/cluster-click-lists", test_cluster_click_lists);
   g_test_add_func ("/map/event-layer/cluster-at-max-zoom", test_cluster_at_max_zoom);
