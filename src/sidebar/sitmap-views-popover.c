@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-named-view-command.h"
+#include "sitmap-popover-focus.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-views-popover.h"
@@ -332,25 +333,11 @@ sitmap_views_popover_class_init (SitmapViewsPopoverClass *klass)
   G_OBJECT_CLASS (klass)->dispose = sitmap_views_popover_dispose;
 }
 
-/* The keyboard goes back to the button that opened the popover, not into a hidden popover where
- * the window's shortcuts (Ctrl+S, Ctrl+Z) would not reach. */
-static void
-closed_cb (GtkPopover *popover)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (popover));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (popover));
-
-  if (parent != NULL && (focus == NULL || focus == GTK_WIDGET (popover) ||
-                         gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))))
-    gtk_widget_grab_focus (parent);
-}
-
 static void
 sitmap_views_popover_init (SitmapViewsPopover *self)
 {
   build (self);
-  g_signal_connect (self, "closed", G_CALLBACK (closed_cb), NULL);
+  sitmap_popover_return_focus_on_close (GTK_POPOVER (self));
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_changed_cb),
                                   self);
