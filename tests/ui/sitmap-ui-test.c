@@ -250,3 +250,39 @@ sitmap_test_count_pixels (GdkTexture *texture, const cairo_rectangle_int_t *rect
       }
   return count;
 }
+
+static void
+find_shown (GtkWidget *widget, GType type, GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    find_shown (child, type, out);
+}
+
+GPtrArray *
+sitmap_test_find_shown (gpointer root, GType type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  find_shown (GTK_WIDGET (root), type, out);
+  return out;
+}
+
+GtkWidget *
+sitmap_test_find_first_shown (gpointer root, GType type)
+{
+  g_autoptr (GPtrArray) shown = sitmap_test_find_shown (root, type);
+
+  if (shown->len == 0)
+    g_error ("no %s is shown in %s", g_type_name (type), G_OBJECT_TYPE_NAME (root));
+  return shown->pdata[0];
+}
+
+void
+sitmap_test_click_centre (GtkWidget *widget)
+{
+  sitmap_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}

@@ -18,8 +18,14 @@ void     sitmap_test_wait_for_paint (GtkWidget *widget);
 void     sitmap_test_wait_for_transitions (GtkWidget *widget);
 /* The text of every label shown inside widget (mapped), one per line. */
 char    *sitmap_test_collect_text (GtkWidget *widget);
+/* The widgets of type shown (mapped) inside root, root included, in the order of the widget tree. */
+GPtrArray *sitmap_test_find_shown (gpointer root, GType type);
+/* The first of them; the test fails when there is none. */
+GtkWidget *sitmap_test_find_first_shown (gpointer root, GType type);
 /* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
+/* The same at the centre of widget. */
+void     sitmap_test_click_centre (GtkWidget *widget);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
 /* The same with another mouse button (2: the middle one). */
 void     sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1);

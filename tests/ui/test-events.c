@@ -87,43 +87,10 @@ focus_in_search (gpointer data)
   return focus != NULL && (GTK_IS_SEARCH_ENTRY (focus) || GTK_IS_SEARCH_ENTRY (gtk_widget_get_parent (focus)));
 }
 
-static gboolean
-is_shown (GtkWidget *widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (!is_shown (widget))
-    return;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-shown_widgets (gpointer root, GType type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
-/* The centre of widget, in the coordinates of its window's content. */
-static void
-click_widget (GtkWidget *widget)
-{
-  sitmap_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
-}
-
 static GtkWidget *
 find_switcher_button (const char *label)
 {
-  g_autoptr (GPtrArray) buttons = shown_widgets (sidebar (), GTK_TYPE_TOGGLE_BUTTON);
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (sidebar (), GTK_TYPE_TOGGLE_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     {
@@ -189,7 +156,7 @@ test_search_baghouz (void)
   guint n_drawn;
 
   reset ();
-  click_widget (GTK_WIDGET (sitmap_window_get_map (window)));
+  sitmap_test_click_centre (GTK_WIDGET (sitmap_window_get_map (window)));
   sitmap_test_key (GTK_WIDGET (window), "ctrl+f");
   sitmap_test_wait_until (focus_in_search, NULL, 5000, "the search entry to take the keyboard");
   sitmap_test_type (GTK_WIDGET (window), "Baghouz");
@@ -221,7 +188,7 @@ test_search_baghouz (void)
 static GtkLabel *
 find_label (gpointer root, const char *text)
 {
-  g_autoptr (GPtrArray) labels = shown_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = sitmap_test_find_shown (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
@@ -278,7 +245,7 @@ pause_past_double_click (void)
 static void
 show_events_by_click (void)
 {
-  click_widget (find_switcher_button ("Events"));
+  sitmap_test_click_centre (find_switcher_button ("Events"));
   sitmap_test_wait_for_transitions (GTK_WIDGET (sidebar ()));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
 }
@@ -295,7 +262,7 @@ test_list_map_sync (void)
   reset ();
   show_events_by_click ();
   offensive = sitmap_document_get_event (document (), find_event ("ev-2024-11-27-offensive"));
-  click_widget (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()),
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()),
                                           sitmap_event_get_title (offensive))));
   sitmap_test_wait_until (selection_is, GINT_TO_POINTER (find_event ("ev-2024-11-27-offensive")), 5000,
                           "the row to select its event");
@@ -335,7 +302,7 @@ test_sort_by_column (void)
   reset ();
   sitmap_view_state_set_selected (state (), find_event (SUKHNA_ID));
   show_events_by_click ();
-  click_widget (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Title")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Title")));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   model = sitmap_events_panel_get_model (panel ());
   n = g_list_model_get_n_items (model);
@@ -350,7 +317,7 @@ test_sort_by_column (void)
   g_assert_true (list_selected_is (GUINT_TO_POINTER (find_event (SUKHNA_ID))));
 
   pause_past_double_click ();
-  click_widget (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Title")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Title")));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   first = g_list_model_get_item (model, 0);
   last = g_list_model_get_item (model, n - 1);
@@ -359,7 +326,7 @@ test_sort_by_column (void)
 
   /* Back to time order for the other tests. */
   pause_past_double_click ();
-  click_widget (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Date")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (sitmap_events_panel_get_column_view (panel ()), "Date")));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   g_clear_object (&first);
   first = g_list_model_get_item (model, 0);
@@ -369,11 +336,11 @@ test_sort_by_column (void)
 static const char *
 shown_grade (void)
 {
-  g_autoptr (GPtrArray) buttons = shown_widgets (sidebar (), GTK_TYPE_MENU_BUTTON);
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (sidebar (), GTK_TYPE_MENU_BUTTON);
   g_autoptr (GPtrArray) labels = NULL;
 
   g_assert_cmpuint (buttons->len, ==, 1);
-  labels = shown_widgets (buttons->pdata[0], GTK_TYPE_LABEL);
+  labels = sitmap_test_find_shown (buttons->pdata[0], GTK_TYPE_LABEL);
   return gtk_label_get_text (labels->pdata[0]);
 }
 
@@ -402,13 +369,13 @@ test_grading_edit_undo (void)
   sitmap_view_state_set_selected (state (), find_event (SUKHNA_ID));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpstr (shown_grade (), ==, "C3");
-  buttons = shown_widgets (sidebar (), GTK_TYPE_MENU_BUTTON);
-  click_widget (buttons->pdata[0]);
+  buttons = sitmap_test_find_shown (sidebar (), GTK_TYPE_MENU_BUTTON);
+  sitmap_test_click_centre (buttons->pdata[0]);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (buttons->pdata[0]));
   sitmap_test_wait_until (popover_shown, popover, 5000, "the grade chooser");
   sitmap_test_wait_for_paint (popover);
   choice = assert_label (popover, "B: usually reliable");
-  click_widget (GTK_WIDGET (choice));
+  sitmap_test_click_centre (GTK_WIDGET (choice));
   sitmap_test_wait_until (grade_is, "B3", 5000, "the new grade");
   g_assert_true (sitmap_undo_stack_get_modified (undo_stack));
 
@@ -429,7 +396,7 @@ test_previous_next (void)
   g_assert_cmpuint (n, >, 3);
   /* The keyboard on the map, which takes plain arrows for itself; the click is handled before the
    * selection is made. */
-  click_widget (GTK_WIDGET (sitmap_window_get_map (window)));
+  sitmap_test_click_centre (GTK_WIDGET (sitmap_window_get_map (window)));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   sitmap_view_state_set_selected (state (), visible[1]);
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
@@ -463,7 +430,7 @@ test_place_and_publisher_filters (void)
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   label = find_label (sidebar (), "Show every event in Al-Baghuz Fawqani");
   g_assert_nonnull (label);
-  click_widget (GTK_WIDGET (label));
+  sitmap_test_click_centre (GTK_WIDGET (label));
   sitmap_test_wait_until (n_visible_is, GUINT_TO_POINTER (1), 5000, "the place filter");
   filter = sitmap_view_state_get_filter (state ());
   g_assert_true (sitmap_filter_has_value (filter, SITMAP_FILTER_PLACES, "place-baghouz"));
@@ -472,7 +439,7 @@ test_place_and_publisher_filters (void)
   assert_label (panel (), "1 of 10 events");
 
   /* The chip's button takes the filter away. */
-  click_widget (gtk_widget_get_next_sibling (GTK_WIDGET (assert_label (panel (), "Place: Al-Baghuz Fawqani"))));
+  sitmap_test_click_centre (gtk_widget_get_next_sibling (GTK_WIDGET (assert_label (panel (), "Place: Al-Baghuz Fawqani"))));
   sitmap_test_wait_until (n_visible_is, GUINT_TO_POINTER (10), 5000, "the chip to be removed");
   g_assert_true (sitmap_filter_is_empty (sitmap_view_state_get_filter (state ())));
 
@@ -481,7 +448,7 @@ test_place_and_publisher_filters (void)
   sitmap_view_state_set_selected (state (), find_event (SUKHNA_ID));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   {
-    g_autoptr (GPtrArray) buttons = shown_widgets (sidebar (), GTK_TYPE_BUTTON);
+    g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (sidebar (), GTK_TYPE_BUTTON);
     GtkWidget *show_source = NULL;
 
     for (guint i = 0; i < buttons->len; i++)
@@ -491,7 +458,7 @@ test_place_and_publisher_filters (void)
     /* Scrolled into view (the viewport follows the focus), then clicked. */
     gtk_widget_grab_focus (show_source);
     sitmap_test_wait_for_paint (GTK_WIDGET (window));
-    click_widget (show_source);
+    sitmap_test_click_centre (show_source);
   }
   sitmap_test_wait_until (sohr_filtered, NULL, 5000, "the publisher filter");
   sitmap_test_wait_for_transitions (GTK_WIDGET (sidebar ()));
@@ -504,7 +471,7 @@ test_place_and_publisher_filters (void)
 static GtkMenuButton *
 menu_button_with_tooltip (const char *tooltip)
 {
-  g_autoptr (GPtrArray) buttons = shown_widgets (panel (), GTK_TYPE_MENU_BUTTON);
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (panel (), GTK_TYPE_MENU_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
@@ -540,20 +507,20 @@ test_filter_popover (void)
   show_events_by_click ();
   button = menu_button_with_tooltip ("Filter by category, actor, source, place, grading and fatalities");
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  click_widget (GTK_WIDGET (button));
+  sitmap_test_click_centre (GTK_WIDGET (button));
   sitmap_test_wait_until (popover_shown, popover, 5000, "the filter menu");
   sitmap_test_wait_for_paint (popover);
 
-  click_widget (GTK_WIDGET (assert_label (popover, "Battle")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (popover, "Battle")));
   sitmap_test_wait_until (hidden_categories_are, GUINT_TO_POINTER (1u << SITMAP_CATEGORY_BATTLE), 5000,
                           "Battle to be hidden");
 
-  spins = shown_widgets (popover, GTK_TYPE_SPIN_BUTTON);
+  spins = sitmap_test_find_shown (popover, GTK_TYPE_SPIN_BUTTON);
   gtk_spin_button_set_value (spins->pdata[0], 50);
   /* Fifty killed or more, battles aside: the Kurdish toll statement alone. */
   sitmap_test_wait_until (n_visible_is, GUINT_TO_POINTER (1), 5000, "the minimum toll");
 
-  dropdowns = shown_widgets (popover, GTK_TYPE_DROP_DOWN);
+  dropdowns = sitmap_test_find_shown (popover, GTK_TYPE_DROP_DOWN);
   for (guint i = 0; i < dropdowns->len; i++)
     {
       GListModel *model = gtk_drop_down_get_model (dropdowns->pdata[i]);
@@ -577,7 +544,7 @@ test_filter_popover (void)
   assert_label (panel (), "At least 50 killed");
   assert_label (panel (), "Source: SOHR");
 
-  click_widget (GTK_WIDGET (assert_label (popover, "Clear All Filters")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (popover, "Clear All Filters")));
   sitmap_test_wait_until (filter_is_empty, NULL, 5000, "Clear All Filters");
   g_assert_cmpuint (sitmap_view_state_get_n_visible (state ()), ==, 10);
   g_assert_cmpfloat (gtk_spin_button_get_value (spins->pdata[0]), ==, 0);
@@ -588,7 +555,7 @@ test_filter_popover (void)
 static GtkMenuButton *
 views_button (void)
 {
-  g_autoptr (GPtrArray) buttons = shown_widgets (panel (), GTK_TYPE_MENU_BUTTON);
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (panel (), GTK_TYPE_MENU_BUTTON);
 
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Saved Views") == 0)
@@ -603,7 +570,7 @@ open_views (void)
   GtkMenuButton *button = views_button ();
   GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
 
-  click_widget (GTK_WIDGET (button));
+  sitmap_test_click_centre (GTK_WIDGET (button));
   sitmap_test_wait_until (popover_shown, popover, 5000, "the saved views");
   sitmap_test_wait_for_paint (popover);
   return popover;
@@ -646,9 +613,9 @@ test_saved_view (void)
 
   popover = open_views ();
   assert_label (popover, "No saved views yet. Save the current filters and time range to come back to them.");
-  entry = GTK_WIDGET (g_ptr_array_index (shown_widgets (popover, GTK_TYPE_ENTRY), 0));
+  entry = sitmap_test_find_first_shown (popover, GTK_TYPE_ENTRY);
   g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)), ==, "“IS”, 27 Nov – 8 Dec 2024");
-  click_widget (entry);
+  sitmap_test_click_centre (entry);
   sitmap_test_type (entry, "HTS offensive, 27 Nov - 8 Dec");
   sitmap_test_key (entry, "Return");
   sitmap_test_wait_until (n_views_is, GUINT_TO_POINTER (1), 5000, "the view to be saved");
@@ -660,11 +627,11 @@ test_saved_view (void)
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
 
   /* Cleared with the button, recalled from the menu. */
-  click_widget (GTK_WIDGET (assert_label (panel (), "Clear Filters")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (panel (), "Clear Filters")));
   sitmap_test_wait_until (range_is_set, GINT_TO_POINTER (FALSE), 5000, "the filters to be cleared");
   g_assert_true (sitmap_filter_is_empty (sitmap_view_state_get_filter (state ())));
   popover = open_views ();
-  click_widget (GTK_WIDGET (assert_label (popover, "HTS offensive, 27 Nov - 8 Dec")));
+  sitmap_test_click_centre (GTK_WIDGET (assert_label (popover, "HTS offensive, 27 Nov - 8 Dec")));
   sitmap_test_wait_until (range_is_set, GINT_TO_POINTER (TRUE), 5000, "the view to be recalled");
   g_assert_true (sitmap_view_state_get_range (state (), &start, &end));
   g_assert_cmpint (start, ==, OFFENSIVE_START);

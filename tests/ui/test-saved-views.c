@@ -74,42 +74,16 @@ other_window_appeared (gpointer data)
   return others != NULL;
 }
 
-static void
-collect (GtkWidget *widget, GType type, GPtrArray *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, out);
-}
-
-static GPtrArray *
-shown_widgets (gpointer root, GType type)
-{
-  GPtrArray *out = g_ptr_array_new ();
-
-  collect (GTK_WIDGET (root), type, out);
-  return out;
-}
-
 static GtkWidget *
 find_label (gpointer root, const char *text)
 {
-  g_autoptr (GPtrArray) labels = shown_widgets (root, GTK_TYPE_LABEL);
+  g_autoptr (GPtrArray) labels = sitmap_test_find_shown (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
       return labels->pdata[i];
   g_error ("no shown label reads “%s”", text);
   return NULL;
-}
-
-static void
-click_widget (GtkWidget *widget)
-{
-  sitmap_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
 
 /* The star menu of window's events page, opened by a click. */
@@ -124,13 +98,13 @@ open_views (SitmapWindow *window)
   sitmap_sidebar_show_events (sidebar, FALSE);
   sitmap_test_wait_for_transitions (GTK_WIDGET (sidebar));
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
-  buttons = shown_widgets (sitmap_sidebar_get_events_panel (sidebar), GTK_TYPE_MENU_BUTTON);
+  buttons = sitmap_test_find_shown (sitmap_sidebar_get_events_panel (sidebar), GTK_TYPE_MENU_BUTTON);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Saved Views") == 0)
       button = buttons->pdata[i];
   g_assert_nonnull (button);
   popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
-  click_widget (GTK_WIDGET (button));
+  sitmap_test_click_centre (GTK_WIDGET (button));
   sitmap_test_wait_until (popover_shown, popover, 5000, "the saved views");
   sitmap_test_wait_for_paint (popover);
   return popover;
@@ -171,8 +145,8 @@ test_view_survives_reopening (void)
   sitmap_view_state_set_filter (state, filter);
   sitmap_view_state_set_range (state, OFFENSIVE_START, OFFENSIVE_END);
   popover = open_views (window);
-  entry = g_ptr_array_index (shown_widgets (popover, GTK_TYPE_ENTRY), 0);
-  click_widget (entry);
+  entry = sitmap_test_find_first_shown (popover, GTK_TYPE_ENTRY);
+  sitmap_test_click_centre (entry);
   sitmap_test_type (entry, VIEW_NAME);
   sitmap_test_key (entry, "Return");
   sitmap_test_wait_until (n_views_is, &count, 5000, "the view to be saved");
@@ -199,7 +173,7 @@ test_view_survives_reopening (void)
   g_assert_true (n_views_is (&count));
 
   popover = open_views (second);
-  click_widget (find_label (popover, VIEW_NAME));
+  sitmap_test_click_centre (find_label (popover, VIEW_NAME));
   sitmap_test_wait_until (range_is_set, second, 5000, "the view to be recalled");
   g_assert_true (sitmap_view_state_get_range (sitmap_window_get_view_state (second), &start, &end));
   g_assert_cmpint (start, ==, OFFENSIVE_START);
