@@ -13,6 +13,7 @@
 #include "sitmap-event-row.h"
 #include "sitmap-events-panel.h"
 #include "sitmap-group-model.h"
+#include "sitmap-html.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-sidebar.h"
 
@@ -100,6 +101,32 @@ set_text_or_hide (GtkLabel *label, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
+/* The document's description as plain text. HTML (Google Earth and QGIS write it) is reduced to its
+ * text, and its links are listed after it as text, never as something a click opens: they come from
+ * whoever wrote the file. */
+static char *
+dup_description_text (SitmapDocument *document)
+{
+  const char *description = sitmap_document_get_description (document);
+  g_auto (GStrv) links = NULL;
+  g_autofree char *text = NULL;
+  GString *out;
+
+  if (description == NULL || !sitmap_html_is_markup (description))
+    return g_strdup (description);
+  text = sitmap_html_to_text (description, &links);
+  if (links[0] == NULL)
+    return g_steal_pointer (&text);
+  out = g_string_new (text);
+  if (out->len > 0)
+    g_string_append (out, "\n\n");
+  /* TRANSLATORS: before the list of the web addresses a document's description links to */
+  g_string_append (out, _("Links:"));
+  for (guint i = 0; links[i] != NULL; i++)
+    g_string_append_printf (out, "\n%s", links[i]);
+  return g_string_free (out, FALSE);
+}
+
 static gboolean has_focus_within (GtkWidget *widget);
 static void     show_source_cb (SitmapSidebar *self, const char *source_id);
 
@@ -132,6 +159,7 @@ update_document (SitmapSidebar *self)
   g_autofree char *places = NULL;
   g_autofree char *counts = NULL;
   guint n_events, n_sources, n_places;
+  g_autofree char *description = NULL;
   const char *title;
 
   gtk_widget_set_visible (self->document_box, document != NULL);
@@ -140,7 +168,8 @@ update_document (SitmapSidebar *self)
 
   title = sitmap_document_get_title (document);
   gtk_label_set_text (self->document_title_label, title && *title ? title : _("Untitled document"));
-  set_text_or_hide (self->document_description_label, sitmap_document_get_description (document));
+  description = dup_description_text (document);
+  set_text_or_hide (self->document_description_label, description);
   /* The same text is set again when the selection changes, and GTK keeps a selection made in it (all of
    * it, when the label took the focus): left over, it would show highlighted on the next visit. */
   gtk_label_select_region (self->document_title_label, 0, 0);

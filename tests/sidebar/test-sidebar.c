@@ -842,6 +842,46 @@ test_description_links (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The document's own description in HTML (as Google Earth writes it): shown as its text, with its links
+ * listed after it as plain text, none of them a button. */
+static void
+test_document_description_html (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  GtkWidget *sidebar = sitmap_sidebar_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkLabel *label;
+
+  sitmap_document_builder_set_title (builder, "Field notes");
+  sitmap_document_builder_set_description (builder, "<h1>Notes</h1><p>From <a href=\"https://example.org/a\">the "
+                                                    "<b>desk</b></a> &amp; <span foreground='red'>field</span>."
+                                                    "</p><script>alert(1)</script>");
+  document = sitmap_document_builder_finish (builder);
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_sidebar_set_view_state (SITMAP_SIDEBAR (sidebar), view_state);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 900);
+  gtk_window_set_child (GTK_WINDOW (window), sidebar);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+
+  label = find_label (sidebar, "Notes\n\nFrom the desk & field.\n\nLinks:\nhttps://example.org/a");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_null (gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON));
+
+  /* Plain text stays as it is, "<" and "&" included. */
+  g_clear_object (&document);
+  builder = sitmap_document_builder_new ();
+  sitmap_document_builder_set_description (builder, "Casualties < 10 & rising");
+  document = sitmap_document_builder_finish (builder);
+  sitmap_view_state_set_document (view_state, document);
+  wait_for_frame (window);
+  g_assert_nonnull (find_label (sidebar, "Casualties < 10 & rising"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /*
  * The group: events the map could not tell apart, listed
  */
@@ -1145,6 +1185,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/sidebar/empty-without-document", test_empty_without_document);
   g_test_add_func ("/sidebar/builder", test_builder);
   g_test_add_func ("/sidebar/description-links", test_description_links);
+  g_test_add_func ("/sidebar/document-description-html", test_document_description_html);
   ADD_TEST ("/sidebar/empty-with-document", test_empty_with_document);
   ADD_TEST ("/sidebar/sukhna", test_sukhna);
   ADD_TEST ("/sidebar/link-click", test_link_click);
