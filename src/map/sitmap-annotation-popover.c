@@ -100,10 +100,18 @@ radius_changed_cb (SitmapAnnotationPopover *self)
 {
   g_autoptr (SitmapAnnotation) after = NULL;
 
+  double radius;
+
   if (self->updating || self->annotation == NULL)
     return;
+  /* The field shows kilometres to its digits, and leaving it reads back what it shows: a radius within
+   * that rounding of the circle's own is the circle's own, not an edit that would move its edge. */
+  radius = gtk_spin_button_get_value (self->radius) * 1000;
+  if (fabs (radius - sitmap_annotation_get_radius (self->annotation))
+      <= 0.5 * 1000 * pow (10, -(int) gtk_spin_button_get_digits (self->radius)) + 1e-6)
+    return;
   after = sitmap_annotation_copy (self->annotation);
-  sitmap_annotation_set_radius (after, gtk_spin_button_get_value (self->radius) * 1000);
+  sitmap_annotation_set_radius (after, radius);
   push_change (self, after, SITMAP_ANNOTATION_CHANGE_RESHAPE);
 }
 

@@ -120,10 +120,44 @@ test_edits (void)
   g_object_unref (popover);
 }
 
+/* The radius shows in km to two decimals: going through the field (Tab, a click elsewhere) reads back
+ * what it shows, and that rounding must not become an edit of the circle. A real change is one. */
+static void
+test_radius_rounding (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
+  g_autoptr (SitmapAnnotation) circle = sitmap_annotation_new (SITMAP_ANNOTATION_CIRCLE, "circle");
+  g_autoptr (SitmapCommand) add = NULL;
+  g_autofree char *added = NULL;
+  SitmapAnnotationPopover *popover = sitmap_annotation_popover_new ();
+  GtkSpinButton *spin;
+
+  g_object_ref_sink (popover);
+  sitmap_annotation_add_point (circle, 34.88, 38.87);
+  sitmap_annotation_set_radius (circle, 25345.6);
+  add = sitmap_annotation_command_new_add (circle);
+  sitmap_undo_stack_push (stack, add);
+  added = g_strdup (sitmap_undo_stack_get_undo_label (stack));
+  sitmap_annotation_popover_set_annotation (popover, document, circle);
+
+  spin = GTK_SPIN_BUTTON (find_nth (GTK_WIDGET (popover), GTK_TYPE_SPIN_BUTTON, 0));
+  gtk_spin_button_update (spin);
+  g_assert_cmpfloat (sitmap_annotation_get_radius (circle), ==, 25345.6);
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack), ==, added);
+
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpfloat_with_epsilon (sitmap_annotation_get_radius (circle), 30000, 1e-6);
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack), !=, added);
+  g_object_unref (popover);
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/annotation-popover/edits", test_edits);
+  g_test_add_func ("/annotation-popover/radius-rounding", test_radius_rounding);
   return g_test_run ();
 }
