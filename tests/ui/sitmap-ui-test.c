@@ -286,3 +286,32 @@ sitmap_test_click_centre (GtkWidget *widget)
 {
   sitmap_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
 }
+
+SitmapWindow *
+sitmap_test_start (SitmapApplication *app)
+{
+  GtkWindow *window;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (SITMAP_IS_WINDOW (window));
+  return SITMAP_WINDOW (window);
+}
+
+static gboolean
+document_loaded (gpointer data)
+{
+  SitmapWindow *window = data;
+
+  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL &&
+         !sitmap_window_get_loading (window);
+}
+
+void
+sitmap_test_wait_for_document (SitmapWindow *window)
+{
+  sitmap_test_wait_until (document_loaded, window, 10000, "the document to load");
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+}

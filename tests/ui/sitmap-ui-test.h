@@ -6,9 +6,19 @@
 
 #include <gtk/gtk.h>
 
+#include "sitmap-application.h"
+#include "sitmap-window.h"
+
 G_BEGIN_DECLS
 
 typedef gboolean (*SitmapTestCondition) (gpointer data);
+
+/* Registers app as a Sitmap of the test's own (never handing over to another instance: tests run
+ * beside each other and beside a running Sitmap) and activates it as a user's start does. Returns its
+ * window. */
+SitmapWindow *sitmap_test_start (SitmapApplication *app);
+/* Runs the main loop until window has a document, loaded, and has painted. */
+void          sitmap_test_wait_for_document (SitmapWindow *window);
 
 /* Runs the main loop until condition holds; fails the test after timeout_ms. */
 void     sitmap_test_wait_until (SitmapTestCondition condition, gpointer data, guint timeout_ms, const char *what);

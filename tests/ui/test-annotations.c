@@ -31,12 +31,6 @@ n_annotations (void)
 }
 
 static gboolean
-document_loaded (gpointer data)
-{
-  return document () != NULL && !sitmap_window_get_loading (window);
-}
-
-static gboolean
 n_annotations_is (gpointer data)
 {
   return n_annotations () == GPOINTER_TO_UINT (data);
@@ -385,13 +379,8 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   app = sitmap_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  sitmap_test_wait_until (document_loaded, NULL, 10000, "the demo to load");
-  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/annotations/draw-arrow", test_draw_arrow);
   g_test_add_func ("/annotations/label-over-event", test_label_over_event);

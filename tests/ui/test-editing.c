@@ -16,13 +16,6 @@
 static SitmapWindow *window;
 static char *folder;
 
-static gboolean
-document_loaded (gpointer data)
-{
-  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL &&
-         !sitmap_window_get_loading (window);
-}
-
 static SitmapDocument *
 document (void)
 {
@@ -180,13 +173,9 @@ main (int argc, char *argv[])
   folder = g_dir_make_tmp ("sitmap-editing-XXXXXX", &error);
   g_assert_no_error (error);
   app = sitmap_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = sitmap_test_start (app);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  sitmap_test_wait_until (document_loaded, NULL, 10000, "the demo to load");
-  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/editing/undo-marks-title", test_undo_marks_title);
   g_test_add_func ("/editing/save-asks-then-saves-in-place", test_save_asks_then_saves_in_place);

@@ -54,12 +54,6 @@ find_event (const char *id)
 }
 
 static gboolean
-document_loaded (gpointer data)
-{
-  return document () != NULL && !sitmap_window_get_loading (window);
-}
-
-static gboolean
 selection_is (gpointer data)
 {
   return sitmap_view_state_get_selected (state ()) == GPOINTER_TO_INT (data);
@@ -655,14 +649,8 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   app = sitmap_application_new ();
-  /* Tests run beside each other and beside a running Sitmap: never hand over to another instance. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  sitmap_test_wait_until (document_loaded, NULL, 10000, "the demo to load");
-  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/events/sukhna-origin", test_sukhna_origin);
   g_test_add_func ("/events/search-baghouz", test_search_baghouz);

@@ -93,10 +93,7 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   app = sitmap_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  window = sitmap_test_start (app);
   sitmap_test_wait_until (offline_shown, NULL, 10000, "the demo over the offline basemap");
 
   g_test_add_func ("/offline-map/baghouz-zoom-11", test_baghouz_offline);

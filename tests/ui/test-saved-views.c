@@ -29,12 +29,6 @@ document_of (SitmapWindow *window)
 }
 
 static gboolean
-document_loaded (gpointer data)
-{
-  return document_of (data) != NULL && !sitmap_window_get_loading (data);
-}
-
-static gboolean
 file_exists (gpointer data)
 {
   return g_file_test (data, G_FILE_TEST_EXISTS);
@@ -166,8 +160,7 @@ test_view_survives_reopening (void)
   second = sitmap_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (second));
   sitmap_window_open (second, file);
-  sitmap_test_wait_until (document_loaded, second, 10000, "the saved document to open");
-  sitmap_test_wait_for_paint (GTK_WIDGET (second));
+  sitmap_test_wait_for_document (second);
   g_assert_true (sitmap_filter_is_empty (sitmap_view_state_get_filter (sitmap_window_get_view_state (second))));
   count.window = second;
   g_assert_true (n_views_is (&count));
@@ -196,13 +189,8 @@ main (int argc, char *argv[])
   folder = g_dir_make_tmp ("sitmap-views-XXXXXX", &error);
   g_assert_no_error (error);
   app = sitmap_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  sitmap_test_wait_until (document_loaded, window, 10000, "the demo to load");
-  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/saved-views/survive-reopening", test_view_survives_reopening);
   status = g_test_run ();

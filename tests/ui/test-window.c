@@ -16,13 +16,6 @@ static SitmapApplication *app;
 static SitmapWindow *window;
 
 static gboolean
-document_loaded (gpointer data)
-{
-  return sitmap_view_state_get_document (sitmap_window_get_view_state (window)) != NULL &&
-         !sitmap_window_get_loading (window);
-}
-
-static gboolean
 not_loading (gpointer data)
 {
   return !sitmap_window_get_loading (window);
@@ -331,14 +324,8 @@ main (int argc, char *argv[])
 
   g_test_init (&argc, &argv, NULL);
   app = sitmap_application_new ();
-  /* Tests run beside each other and beside a running Sitmap: never hand over to another instance. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = SITMAP_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  sitmap_test_wait_until (document_loaded, NULL, 10000, "the demo to load");
-  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/window/opens-on-demo", test_opens_on_demo);
   g_test_add_func ("/window/select-by-api", test_select_by_api);
