@@ -7,17 +7,10 @@
 
 #include "export-test-utils.h"
 #include "map-test-utils.h"
+#include "sitmap-bench.h"
 #include "sitmap-atomic-write.h"
 
 #define RUNS 5
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 time_export (SitmapViewState *view_state, SitmapExportSize size, SitmapExportFormat format, const char *path)
@@ -41,8 +34,7 @@ time_export (SitmapViewState *view_state, SitmapExportSize size, SitmapExportFor
       g_assert_no_error (error);
       times[i] = (g_get_monotonic_time () - start) / 1e6;
     }
-  qsort (times, RUNS, sizeof (double), compare_double);
-  return times[RUNS / 2];
+  return sitmap_bench_median (times, RUNS);
 }
 
 /* A million synthetic events over Syria: the scene (visible set, clusters, notes, histogram) and the
@@ -70,8 +62,7 @@ time_million (const char *path)
       g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
       times[i] = (g_get_monotonic_time () - start) / 1e6;
     }
-  qsort (times, RUNS, sizeof (double), compare_double);
-  return times[RUNS / 2];
+  return sitmap_bench_median (times, RUNS);
 }
 
 int

@@ -6,12 +6,12 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
 #include <malloc.h>
 #define HAVE_MALLINFO2 1
 #endif
 
+#include "sitmap-bench.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
 
@@ -74,21 +74,6 @@ generate_kml (void)
   return g_string_free_to_bytes (g_steal_pointer (&kml));
 }
 
-static int
-compare_doubles (const void *a, const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof *values, compare_doubles);
-  return values[n / 2];
-}
-
 /* Bytes the C library has handed out and not had back; 0 where it cannot say. */
 static gsize
 allocated_bytes (void)
@@ -137,8 +122,8 @@ main (void)
         g_error ("writing failed: %s", error->message);
     }
 
-  g_print ("kml_read_100k_ms: %.0f ms\n", median (read_ms, N_RUNS));
-  g_print ("kml_write_100k_ms: %.0f ms\n", median (write_ms, N_RUNS));
+  g_print ("kml_read_100k_ms: %.0f ms\n", sitmap_bench_median (read_ms, N_RUNS));
+  g_print ("kml_write_100k_ms: %.0f ms\n", sitmap_bench_median (write_ms, N_RUNS));
   if (after > before)
     g_print ("kml_read_bytes_per_event: %" G_GSIZE_FORMAT " bytes\n", (after - before) / N_EVENTS);
   g_print ("kml_input_bytes_per_event: %" G_GSIZE_FORMAT " bytes\n", g_bytes_get_size (input) / N_EVENTS);

@@ -11,6 +11,7 @@
 
 #include <math.h>
 
+#include "sitmap-bench.h"
 #include "sitmap-annotation-draw.h"
 #include "sitmap-document-builder.h"
 #include "sitmap-geometry.h"
@@ -100,21 +101,6 @@ make_document (void)
   return document;
 }
 
-static int
-compare (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare);
-  return values[n / 2];
-}
-
 int
 main (int argc, char **argv)
 {
@@ -153,8 +139,8 @@ main (int argc, char **argv)
       hits[run] = (double)(g_get_monotonic_time () - start);
       (void)found;
     }
-  g_print ("annotation_frame_1000_ms: %.1f ms\n", median (frames, RUNS));
-  g_print ("annotation_hit_1000_us: %.0f us\n", median (hits, RUNS));
+  g_print ("annotation_frame_1000_ms: %.1f ms\n", sitmap_bench_median (frames, RUNS));
+  g_print ("annotation_hit_1000_us: %.0f us\n", sitmap_bench_median (hits, RUNS));
   cairo_surface_destroy (surface);
   return 0;
 }

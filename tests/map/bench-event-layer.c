@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "map-test-utils.h"
+#include "sitmap-bench.h"
 #include "sitmap-event-layer-private.h"
 
 #define RUNS        15
@@ -17,27 +18,6 @@
 #define LATITUDE  34.8
 #define LONGITUDE 38.8
 #define ZOOM      6.5
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_double);
-  return values[n / 2];
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 /* A pan by a fraction of a pixel: the bins stay, what is in view is gathered again. */
 static void
@@ -84,11 +64,11 @@ snapshot_ms (GtkWidget *layer, guint *n_nodes)
 {
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   GskRenderNode *node;
-  double start = now_ms (), ms;
+  double start = sitmap_bench_now_ms (), ms;
 
   GTK_WIDGET_GET_CLASS (layer)->snapshot (layer, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
-  ms = now_ms () - start;
+  ms = sitmap_bench_now_ms () - start;
   if (n_nodes != NULL)
     *n_nodes = count_nodes (node);
   g_clear_pointer (&node, gsk_render_node_unref);
@@ -110,14 +90,14 @@ static void
 before_paint_cb (GdkFrameClock *clock, FrameTimes *times)
 {
   if (times->start == 0)
-    times->start = now_ms ();
+    times->start = sitmap_bench_now_ms ();
 }
 
 static void
 after_paint_cb (GdkFrameClock *clock, FrameTimes *times)
 {
   if (times->start > 0 && times->end == 0)
-    times->end = now_ms ();
+    times->end = sitmap_bench_now_ms ();
 }
 
 /* The frame is to time the layer, not the tiles and the place names under it. */
@@ -192,10 +172,10 @@ bench_layer (guint n, const char *label)
   /* Everything again: the time filter, the bins, what is in view, the render nodes. */
   for (guint run = 0; run < RUNS; run++)
     {
-      double start = now_ms ();
+      double start = sitmap_bench_now_ms ();
 
       refilter (w->view_state, run);
-      filter[run] = now_ms () - start;
+      filter[run] = sitmap_bench_now_ms () - start;
       rebin[run] = snapshot_ms (layer, NULL);
       full[run] = filter[run] + rebin[run];
     }
@@ -219,37 +199,37 @@ bench_layer (guint n, const char *label)
       double start;
 
       nudge (w->map, run);
-      start = now_ms ();
+      start = sitmap_bench_now_ms ();
       sitmap_event_layer_hit_test (w->events, width / 2.0 + run, height / 2.0);
-      cold[run] = now_ms () - start;
-      start = now_ms ();
+      cold[run] = sitmap_bench_now_ms () - start;
+      start = sitmap_bench_now_ms ();
       sitmap_event_layer_hit_test (w->events, width / 2.0 - run, height / 2.0 + 7);
-      warm[run] = now_ms () - start;
+      warm[run] = sitmap_bench_now_ms () - start;
       refilter (w->view_state, run);
-      start = now_ms ();
+      start = sitmap_bench_now_ms ();
       sitmap_event_layer_hit_test (w->events, width / 2.0, height / 2.0 - run);
-      refiltered[run] = now_ms () - start;
+      refiltered[run] = sitmap_bench_now_ms () - start;
     }
   hide_other_layers (w, NULL);
   for (guint run = 0; run < FRAME_RUNS; run++)
     frames[run] = frame_ms (GTK_WIDGET (w->window), w->map, run);
 
-  g_print ("layer_snapshot_%s_ms: %.2f ms\n", label, median (full, RUNS));
+  g_print ("layer_snapshot_%s_ms: %.2f ms\n", label, sitmap_bench_median (full, RUNS));
   /* Of which the view state's time filter, the model's work before the layer's; then the layer's own. */
-  g_print ("view_state_filter_%s_ms: %.2f ms\n", label, median (filter, RUNS));
-  g_print ("layer_recompute_%s_ms: %.2f ms\n", label, median (rebin, RUNS));
-  g_print ("layer_snapshot_%s_steady_ms: %.3f ms\n", label, median (steady, RUNS));
+  g_print ("view_state_filter_%s_ms: %.2f ms\n", label, sitmap_bench_median (filter, RUNS));
+  g_print ("layer_recompute_%s_ms: %.2f ms\n", label, sitmap_bench_median (rebin, RUNS));
+  g_print ("layer_snapshot_%s_steady_ms: %.3f ms\n", label, sitmap_bench_median (steady, RUNS));
   /* Of which the cluster symbols drawn with cairo into new textures, with every other texture too. */
-  g_print ("layer_snapshot_%s_new_textures_ms: %.2f ms\n", label, median (new_clusters, RUNS));
-  g_print ("layer_frame_%s_ms: %.2f ms\n", label, median (frames, FRAME_RUNS));
+  g_print ("layer_snapshot_%s_new_textures_ms: %.2f ms\n", label, sitmap_bench_median (new_clusters, RUNS));
+  g_print ("layer_frame_%s_ms: %.2f ms\n", label, sitmap_bench_median (frames, FRAME_RUNS));
   g_print ("layer_drawn_%s: %u events\n", label, n_drawn);
   g_print ("layer_clusters_%s: %u clusters\n", label, n_clusters);
   g_print ("layer_nodes_%s: %u nodes\n", label, n_nodes);
   /* Cold: the first after the view moved, which gathers what is in view again; warm: the next ones;
    * after a new filter, the bins are made again first. */
-  g_print ("hit_test_%s_ms: %.3f ms\n", label, median (cold, RUNS));
-  g_print ("hit_test_%s_warm_ms: %.4f ms\n", label, median (warm, RUNS));
-  g_print ("hit_test_%s_after_filter_ms: %.3f ms\n", label, median (refiltered, RUNS));
+  g_print ("hit_test_%s_ms: %.3f ms\n", label, sitmap_bench_median (cold, RUNS));
+  g_print ("hit_test_%s_warm_ms: %.4f ms\n", label, sitmap_bench_median (warm, RUNS));
+  g_print ("hit_test_%s_after_filter_ms: %.3f ms\n", label, sitmap_bench_median (refiltered, RUNS));
   g_print ("layer_index_bytes_per_event_%s: %.1f bytes\n", label, index_bytes_per_event (w->events, n));
   g_print ("layer_shapes_bytes_per_event_%s: %.1f bytes\n", label, shapes_bytes_per_event (w->events, n));
   if (n == 1000000)
@@ -273,7 +253,7 @@ bench_marker_layer (void)
   shumate_map_add_layer (w->map, SHUMATE_LAYER (markers));
   map_test_window_show (w, LATITUDE, LONGITUDE, ZOOM);
 
-  start = now_ms ();
+  start = sitmap_bench_now_ms ();
   for (guint i = 0; i < N_MARKERS; i++)
     {
       ShumateMarker *marker;
@@ -286,11 +266,11 @@ bench_marker_layer (void)
       shumate_location_set_location (SHUMATE_LOCATION (marker), latitude, longitude);
       shumate_marker_layer_add_marker (markers, marker);
     }
-  g_print ("marker_layer_10k_add_ms: %.0f ms\n", now_ms () - start);
+  g_print ("marker_layer_10k_add_ms: %.0f ms\n", sitmap_bench_now_ms () - start);
   hide_other_layers (w, GTK_WIDGET (markers));
   for (guint run = 0; run < FRAME_RUNS; run++)
     frames[run] = frame_ms (GTK_WIDGET (w->window), w->map, run);
-  g_print ("marker_layer_10k_ms: %.2f ms\n", median (frames, FRAME_RUNS));
+  g_print ("marker_layer_10k_ms: %.2f ms\n", sitmap_bench_median (frames, FRAME_RUNS));
 }
 
 /* Runs what the arguments name (10k, markers, 100k, 1m), or all of it. */

@@ -7,35 +7,14 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
 
 #include "model-test-utils.h"
+#include "sitmap-bench.h"
 #include "sitmap-event-list.h"
 #include "sitmap-event-order.h"
 #include "sitmap-text-index.h"
 
 #define RUNS 11
-
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_double);
-  return values[n / 2];
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
 
 /* Each run sets a filter different from the last, so the view state filters again. */
 static double
@@ -45,13 +24,13 @@ time_filters (SitmapViewState *state, SitmapFilter **filters, guint n_filters, g
 
   for (guint run = 0; run < RUNS; run++)
     {
-      double start = now_ms ();
+      double start = sitmap_bench_now_ms ();
 
       sitmap_view_state_set_filter (state, filters[run % n_filters]);
-      times[run] = now_ms () - start;
+      times[run] = sitmap_bench_now_ms () - start;
       *n_visible = sitmap_view_state_get_n_visible (state);
     }
-  return median (times, RUNS);
+  return sitmap_bench_median (times, RUNS);
 }
 
 static void
@@ -64,9 +43,9 @@ bench_search (SitmapViewState *state, const char *label, guint n)
   double start;
   guint n_visible;
 
-  start = now_ms ();
+  start = sitmap_bench_now_ms ();
   index = sitmap_text_index_new (sitmap_document_get_store (document));
-  g_print ("text_index_build_%s_ms: %.0f ms\n", label, now_ms () - start);
+  g_print ("text_index_build_%s_ms: %.0f ms\n", label, sitmap_bench_now_ms () - start);
   g_print ("text_index_bytes_per_event: %.1f bytes\n", (double) sitmap_text_index_get_memory_size (index) / n);
   g_print ("text_index_words: %u words\n", sitmap_text_index_get_n_words (index));
 
@@ -76,9 +55,9 @@ bench_search (SitmapViewState *state, const char *label, guint n)
       sitmap_filter_set_text (filters[i], queries[i]);
     }
   /* The first search builds the view state's own indexes. */
-  start = now_ms ();
+  start = sitmap_bench_now_ms ();
   sitmap_view_state_set_filter (state, filters[G_N_ELEMENTS (queries) - 1]);
-  g_print ("first_search_%s_ms: %.0f ms\n", label, now_ms () - start);
+  g_print ("first_search_%s_ms: %.0f ms\n", label, sitmap_bench_now_ms () - start);
   g_print ("search_text_%s_ms: %.1f ms\n", label, time_filters (state, filters, G_N_ELEMENTS (queries), &n_visible));
   g_print ("search_text_%s_last_visible: %u events\n", label, n_visible);
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
@@ -107,10 +86,10 @@ bench_facets (SitmapViewState *state, const char *label, guint n)
 {
   SitmapFilter *filters[4];
   guint n_visible;
-  double start = now_ms ();
+  double start = sitmap_bench_now_ms ();
 
   sitmap_view_state_get_facet_index (state);
-  g_print ("facet_index_build_%s_ms: %.0f ms\n", label, now_ms () - start);
+  g_print ("facet_index_build_%s_ms: %.0f ms\n", label, sitmap_bench_now_ms () - start);
 
   for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
     filters[i] = sitmap_filter_new ();
@@ -145,11 +124,11 @@ bench_sort (SitmapViewState *state, const char *label)
       g_autoptr (SitmapEventOrderJob) job = sitmap_event_order_job_new (document, SITMAP_EVENT_SORT_TITLE, NULL);
       g_autofree guint32 *order = NULL;
 
-      start = now_ms ();
+      start = sitmap_bench_now_ms ();
       order = sitmap_event_order_job_run (job);
-      times[run] = now_ms () - start;
+      times[run] = sitmap_bench_now_ms () - start;
     }
-  g_print ("sort_title_%s_ms: %.0f ms\n", label, median (times, G_N_ELEMENTS (times)));
+  g_print ("sort_title_%s_ms: %.0f ms\n", label, sitmap_bench_median (times, G_N_ELEMENTS (times)));
 
   /* Once ordered, each change of the visible set costs a pass. */
   sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TITLE, FALSE);
@@ -160,11 +139,11 @@ bench_sort (SitmapViewState *state, const char *label)
     }
   for (guint run = 0; run < G_N_ELEMENTS (times); run++)
     {
-      start = now_ms ();
+      start = sitmap_bench_now_ms ();
       sitmap_view_state_set_range (state, sitmap_time_from_civil (2021, 1, 1, 0, 0, run), sitmap_time_from_civil (2023, 1, 1, 0, 0, 0));
-      times[run] = now_ms () - start;
+      times[run] = sitmap_bench_now_ms () - start;
     }
-  g_print ("sorted_list_refilter_%s_ms: %.1f ms\n", label, median (times, G_N_ELEMENTS (times)));
+  g_print ("sorted_list_refilter_%s_ms: %.1f ms\n", label, sitmap_bench_median (times, G_N_ELEMENTS (times)));
 }
 
 int
@@ -174,10 +153,10 @@ main (int argc, char *argv[])
   g_autofree char *label = n == 1000000 ? g_strdup ("1m") : g_strdup_printf ("%u", n);
   g_autoptr (SitmapDocument) document = NULL;
   g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
-  double start = now_ms ();
+  double start = sitmap_bench_now_ms ();
 
   document = model_test_random_document (n, 2024);
-  g_print ("# %u events made in %.0f ms\n", n, now_ms () - start);
+  g_print ("# %u events made in %.0f ms\n", n, sitmap_bench_now_ms () - start);
   sitmap_view_state_set_document (state, document);
   bench_facets (state, label, n);
   bench_search (state, label, n);

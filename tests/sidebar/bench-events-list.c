@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "map-test-utils.h"
+#include "sitmap-bench.h"
 #include "sitmap-event-list.h"
 #include "sitmap-events-panel.h"
 
@@ -33,21 +34,6 @@ wait_for_frame (GtkWidget *window)
   while (!painted)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (clock, handler);
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
 }
 
 static GtkAdjustment *
@@ -128,10 +114,10 @@ main (int argc, char *argv[])
   adjustment = list_adjustment (panel);
   for (guint i = 0; i < N_FRAMES; i++)
     frames[i] = frame_after_scroll (window, adjustment, gtk_adjustment_get_page_size (adjustment) / 4, rand);
-  g_print ("events_list_scroll_frame_1m_ms: %.2f ms\n", median (frames, N_FRAMES));
+  g_print ("events_list_scroll_frame_1m_ms: %.2f ms\n", sitmap_bench_median (frames, N_FRAMES));
   for (guint i = 0; i < N_FRAMES; i++)
     frames[i] = frame_after_scroll (window, adjustment, -1, rand);
-  g_print ("events_list_jump_frame_1m_ms: %.2f ms\n", median (frames, N_FRAMES));
+  g_print ("events_list_jump_frame_1m_ms: %.2f ms\n", sitmap_bench_median (frames, N_FRAMES));
 
   /* Sorted by title: made in a thread, the list in time order meanwhile. */
   start = g_get_monotonic_time ();
@@ -143,7 +129,7 @@ main (int argc, char *argv[])
   g_print ("events_list_sort_title_1m_ms: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
   for (guint i = 0; i < N_FRAMES; i++)
     frames[i] = frame_after_scroll (window, adjustment, -1, rand);
-  g_print ("events_list_sorted_jump_frame_1m_ms: %.2f ms\n", median (frames, N_FRAMES));
+  g_print ("events_list_sorted_jump_frame_1m_ms: %.2f ms\n", sitmap_bench_median (frames, N_FRAMES));
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

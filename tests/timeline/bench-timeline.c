@@ -7,8 +7,8 @@
 #include "config.h"
 
 #include <locale.h>
-#include <stdlib.h>
 
+#include "sitmap-bench.h"
 #include "sitmap-time-histogram.h"
 #include "sitmap-timeline-private.h"
 #include "timeline-test-utils.h"
@@ -70,21 +70,6 @@ build_document (void)
   return sitmap_document_builder_finish (builder);
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values, guint n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 /* One snapshot after the window moved: the marks (or the histogram's bars) are laid out anew, then drawn.
  * The widget's own snapshot, called directly: a GtkWidgetPaintable would replay the last frame. */
 static double
@@ -106,7 +91,7 @@ snapshot_ms (SitmapTimeline *timeline)
       g_assert_nonnull (node);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  return median (times, ROUNDS);
+  return sitmap_bench_median (times, ROUNDS);
 }
 
 /* A new range, and everything that follows from it before the next frame: the view state recomputes the
@@ -133,7 +118,7 @@ range_change_ms (SitmapViewState *view_state, SitmapTimeline *timeline, gint64 f
       _sitmap_timeline_ensure_bins (timeline);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  return median (times, ROUNDS);
+  return sitmap_bench_median (times, ROUNDS);
 }
 
 /* A new search, and everything until the timeline is ready for it: the view state's passing and visible
@@ -163,8 +148,8 @@ filter_change_ms (SitmapViewState *view_state,
       _sitmap_timeline_ensure_marks (timeline);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  *main_thread_ms = median (blocked, ROUNDS);
-  return median (times, ROUNDS);
+  *main_thread_ms = sitmap_bench_median (blocked, ROUNDS);
+  return sitmap_bench_median (times, ROUNDS);
 }
 
 /* What answers time queries, per event: the time-sorted start and duration columns the binary search

@@ -1,0 +1,32 @@
+/* sitmap-bench.c: what every benchmark measures with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "sitmap-bench.h"
+
+static int
+compare_doubles (const void *a, const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+sitmap_bench_median (double *values, guint n)
+{
+  g_return_val_if_fail (values != NULL && n > 0, 0);
+
+  qsort (values, n, sizeof *values, compare_doubles);
+  return values[n / 2];
+}
+
+double
+sitmap_bench_now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}

@@ -1,0 +1,16 @@
+/* sitmap-bench.h: what every benchmark measures with
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The median of n values (sorted in place, ascending): the middle one, or the upper of the two. */
+double sitmap_bench_median (double *values, guint n);
+/* The monotonic clock, in milliseconds. */
+double sitmap_bench_now_ms (void);
+
+G_END_DECLS
