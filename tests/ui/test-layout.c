@@ -537,6 +537,95 @@ test_sidebar_beside (void)
   g_assert_cmpfloat (bounds_of (sidebar ()).size.width, ==, SIDEBAR_WIDTH);
 }
 
+static GtkLabel *
+find_label (gpointer root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = sitmap_test_find_shown (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  g_error ("no shown label reads “%s”", text);
+  return NULL;
+}
+
+/* Whether the whole of widget shows in the list's scrolled view, with no scrolling sideways. */
+static void
+assert_in_view (GtkWidget *widget, GtkWidget *view)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, view, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (view));
+}
+
+/* What the title's tooltip says, asked as GTK asks when the pointer rests on it; NULL for none. */
+static gboolean
+title_has_tooltip (GtkLabel *label)
+{
+  g_autoptr (GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (label)));
+  g_signal_emit_by_name (label, "query-tooltip", 4, 4, FALSE, tooltip, &shown);
+  return shown;
+}
+
+/* At 1440 × 900 on the Events page, the title takes the room the numbers leave, and Date, Killed and
+ * Origins show whole without scrolling; a title cut short has a tooltip. Wider, the place and the
+ * category come too. */
+static void
+test_events_columns (void)
+{
+  SitmapEventsPanel *panel = sitmap_sidebar_get_events_panel (sitmap_window_get_sidebar (window));
+  GtkWidget *columns = GTK_WIDGET (sitmap_events_panel_get_column_view (panel));
+  GtkWidget *view = gtk_widget_get_ancestor (columns, GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr (SitmapEvent) sukhna = sitmap_document_get_event (document (), find_event (SUKHNA_ID));
+  g_autoptr (SitmapEvent) first = sitmap_document_get_event (document (), find_event ("ev-2011-conflict-begins"));
+  GtkLabel *title, *long_title;
+  int title_width;
+
+  resize (1440, 900);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+f");
+  sitmap_test_wait_for_transitions (sidebar ());
+  wait_for_layout ();
+  save_screenshot ("window-1440x900-events");
+
+  title = find_label (columns, sitmap_event_get_title (first));
+  long_title = find_label (columns, sitmap_event_get_title (sukhna));
+  title_width = gtk_widget_get_width (GTK_WIDGET (title));
+  g_test_message ("the list is %d px wide, its titles %d px", gtk_widget_get_width (view), title_width);
+  /* Some 20 characters of a title at the first width, where the numbers' columns keep theirs. */
+  g_assert_cmpint (title_width, >=, 160);
+  g_assert_cmpint (title_width, >=, gtk_widget_get_width (view) * 35 / 100);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Date")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Killed")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Origins")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "2024-12-10")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "54")), view);
+  assert_in_view (GTK_WIDGET (title), view);
+
+  /* "IS kills 54 fleeing government soldiers near As-Sukhnah" does not fit: its tooltip says it all. */
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (long_title)));
+  g_assert_true (title_has_tooltip (long_title));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (title)));
+  g_assert_false (title_has_tooltip (title));
+
+  /* Widened by its edge as far as the map lets it, the sidebar gives the title more room and shows
+   * place and category. */
+  drag_handle (-500);
+  g_assert_cmpint (remembered_sidebar_width (), ==, 1440 - MAP_MIN_WIDTH - 1);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (title)), >, title_width);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Place")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Category")), view);
+  assert_in_view (GTK_WIDGET (find_label (columns, "Origins")), view);
+  save_screenshot ("window-1440x900-events-wide");
+  drag_handle (remembered_sidebar_width () - SIDEBAR_WIDTH);
+  g_assert_cmpint (remembered_sidebar_width (), ==, SIDEBAR_WIDTH);
+  sitmap_sidebar_show_details (sitmap_window_get_sidebar (window));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -553,6 +642,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/layout/minimum-size", test_minimum_size);
   g_test_add_func ("/layout/folded-sidebar", test_folded_sidebar);
   g_test_add_func ("/layout/sidebar-beside", test_sidebar_beside);
+  g_test_add_func ("/layout/events-columns", test_events_columns);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
