@@ -20,8 +20,10 @@ struct _SitmapWindow
   /* Template widgets */
   AdwWindowTitle      *window_title;
   AdwToastOverlay     *toast_overlay;
-  GtkPaned            *main_paned;
+  GtkWidget           *sidebar_button;
   GtkPaned            *map_paned;
+  GtkWidget           *sidebar_column;
+  GtkWidget           *sidebar_handle;
   ShumateSimpleMap    *map;
   SitmapSourceChooser *source_chooser;
   SitmapTimeline      *timeline;
@@ -41,6 +43,18 @@ struct _SitmapWindow
   gboolean             panes_pending; /* likewise the sidebar's and timeline's remembered sizes */
   guint                pending_tick;
 
+  /* sitmap-window-layout.c */
+  GtkWidget           *split;          /* AdwFlap, or AdwOverlaySplitView from libadwaita 1.4 */
+#if ADW_CHECK_VERSION(1, 4, 0)
+  AdwBreakpoint       *breakpoint;     /* folds the split view; owned by the window */
+#endif
+  int                  sidebar_width;  /* beside the map, as the handle left it */
+  gboolean             sidebar_wanted; /* shown beside the map: the user's choice, kept through folding */
+  gboolean             focus_sidebar;  /* when it comes on screen over the map */
+  gboolean             focus_search;   /* likewise, its search (Ctrl+F) */
+  int                  drag_start_width;
+  double               drag_start_x;
+
   /* sitmap-window-files.c */
   SitmapDocument      *bound_document; /* whose undo stack the title and actions follow */
   gboolean             close_confirmed;
@@ -53,6 +67,20 @@ void     _sitmap_window_update_title (SitmapWindow *self);
 void     _sitmap_window_remember_document (SitmapWindow *self, GFile *file);
 void     _sitmap_window_show_toast (SitmapWindow *self, const char *text);
 void     _sitmap_window_load (SitmapWindow *self, GFile *file);
+
+/* sitmap-window-layout.c: the sidebar beside the map, or over it in a narrow window */
+#define SITMAP_WINDOW_MIN_WIDTH  560
+#define SITMAP_WINDOW_MIN_HEIGHT 480
+
+void       _sitmap_window_init_layout (SitmapWindow *self);
+void       _sitmap_window_remember_layout (SitmapWindow *self);
+gboolean   _sitmap_window_is_folded (SitmapWindow *self);
+gboolean   _sitmap_window_get_sidebar_shown (SitmapWindow *self);
+void       _sitmap_window_set_sidebar_shown (SitmapWindow *self, gboolean shown);
+void       _sitmap_window_focus_sidebar (SitmapWindow *self);
+void       _sitmap_window_show_search (SitmapWindow *self);
+/* Puts the sidebar away when it is over the map; FALSE when it is not. */
+gboolean   _sitmap_window_put_sidebar_away (SitmapWindow *self);
 
 /* sitmap-window-files.c: opening, saving, and not losing unsaved changes */
 typedef void (*SitmapWindowThen) (SitmapWindow *self, gpointer data);

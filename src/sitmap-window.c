@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE (SitmapWindow, sitmap_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LOADING,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -223,36 +224,31 @@ load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   _sitmap_window_remember_document (self, sitmap_document_get_file (document));
 }
 
-/* Paned positions count from the start, but the user sized the sidebar and the timeline, so those
- * sizes are what is remembered; they can only be applied once the panes know their own size. */
+/* A paned position counts from the top, but the user sized the timeline, so its height is what is
+ * remembered; it can only be applied once the pane knows its own size. (The sidebar's width is the
+ * layout's: sitmap-window-layout.c.) */
 static void
 restore_panes (SitmapWindow *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_paned));
-  int sidebar = 360, timeline = 150;
+  int timeline = 150;
 
-  if (width <= 0 || height <= 0)
+  if (height <= 0)
     return;
   self->panes_pending = FALSE;
   if (self->settings != NULL)
-    {
-      sidebar = g_settings_get_int (self->settings, "sidebar-width");
-      timeline = g_settings_get_int (self->settings, "timeline-height");
-    }
-  gtk_paned_set_position (self->main_paned, MAX (width - sidebar, width / 3));
+    timeline = g_settings_get_int (self->settings, "timeline-height");
   gtk_paned_set_position (self->map_paned, MAX (height - timeline, height / 3));
 }
 
 static void
 remember_panes (SitmapWindow *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->main_paned));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map_paned));
 
-  if (self->settings == NULL || self->panes_pending || width <= 0 || height <= 0)
+  _sitmap_window_remember_layout (self);
+  if (self->settings == NULL || self->panes_pending || height <= 0)
     return;
-  g_settings_set_int (self->settings, "sidebar-width", width - gtk_paned_get_position (self->main_paned));
   g_settings_set_int (self->settings, "timeline-height", height - gtk_paned_get_position (self->map_paned));
 }
 
@@ -283,23 +279,25 @@ wait_for_map_size (SitmapWindow *self)
  * Actions
  */
 
-/* Escape undoes the narrowest thing first: the selection, then the time range. */
+/* Escape undoes the narrowest thing first: a sidebar over the map, the selection, then the time range. */
 static void
 escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SitmapWindow *self = SITMAP_WINDOW (widget);
 
+  if (_sitmap_window_put_sidebar_away (self))
+    return;
   if (sitmap_view_state_get_selected (self->view_state) >= 0)
     sitmap_view_state_set_selected (self->view_state, -1);
   else
     sitmap_view_state_clear_range (self->view_state);
 }
 
-/* Ctrl+F: the search of the events page, wherever the keyboard was. */
+/* Ctrl+F: the search of the events page, wherever the keyboard was, the sidebar folded away or not. */
 static void
 find_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
-  sitmap_sidebar_show_events (SITMAP_WINDOW (widget)->sidebar, TRUE);
+  _sitmap_window_show_search (SITMAP_WINDOW (widget));
 }
 
 /*
@@ -386,6 +384,19 @@ sitmap_window_get_property (GObject *object, guint prop_id, GValue *value, GPara
   switch (prop_id)
     {
     case PROP_LOADING: g_value_set_boolean (value, sitmap_window_get_loading (self)); break;
+    case PROP_SHOW_SIDEBAR: g_value_set_boolean (value, _sitmap_window_get_sidebar_shown (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sitmap_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  SitmapWindow *self = SITMAP_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR: _sitmap_window_set_sidebar_shown (self, g_value_get_boolean (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -427,10 +438,15 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   object_class->dispose = sitmap_window_dispose;
   object_class->finalize = sitmap_window_finalize;
   object_class->get_property = sitmap_window_get_property;
+  object_class->set_property = sitmap_window_set_property;
   window_class->close_request = sitmap_window_close_request;
 
   properties[PROP_LOADING] = g_param_spec_boolean ("loading", NULL, NULL, FALSE,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* Whether the sidebar is shown, beside the map or over it (sitmap-window-layout.c). */
+  properties[PROP_SHOW_SIDEBAR] = g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                          G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (SHUMATE_TYPE_SIMPLE_MAP);
@@ -442,8 +458,10 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, main_paned);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map_paned);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar_column);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, map);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, source_chooser);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
@@ -457,6 +475,9 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  /* F9 shows and hides the sidebar, as in GNOME's other applications. */
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
@@ -520,7 +541,7 @@ setup_map (SitmapWindow *self)
   self->event_layer = sitmap_event_layer_new (viewport, self->view_state);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->event_layer));
   /* Enter on a map event takes the keyboard to its details. */
-  g_signal_connect_swapped (self->event_layer, "activate-event", G_CALLBACK (gtk_widget_grab_focus), self->sidebar);
+  g_signal_connect_swapped (self->event_layer, "activate-event", G_CALLBACK (_sitmap_window_focus_sidebar), self);
   /* The analyst's own marks, above the events. */
   self->annotation_layer = sitmap_annotation_layer_new (viewport, self->view_state, self->event_layer);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->annotation_layer));
@@ -570,6 +591,7 @@ sitmap_window_init (SitmapWindow *self)
   self->view_state = sitmap_view_state_new ();
   sitmap_timeline_set_view_state (self->timeline, self->view_state);
   sitmap_sidebar_set_view_state (self->sidebar, self->view_state);
+  _sitmap_window_init_layout (self);
   setup_map (self);
   restore_window_state (self);
   self->panes_pending = TRUE;

@@ -126,8 +126,12 @@ update_button (SitmapSourceChooser *self)
   gboolean online = current != NULL && sitmap_tile_source_is_online (current);
   g_autofree char *tooltip = NULL;
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "source");
+  const char *name = current ? sitmap_tile_source_get_name (current) : _("Map");
 
-  gtk_label_set_text (self->label, current ? sitmap_tile_source_get_name (current) : _("Map"));
+  gtk_label_set_text (self->label, name);
+  /* A name that fits in the button is never cut to "Offl…" when the header bar is short; only a long
+   * one is, after 24 characters. */
+  gtk_label_set_ellipsize (self->label, g_utf8_strlen (name, -1) > 24 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   /* What the map shows should never be a surprise: online, or nothing at all. */
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon),
                                 self->problem ? "dialog-warning-symbolic" : "network-transmit-receive-symbolic");

@@ -52,6 +52,8 @@ struct _SitmapEventsPanel
   GtkColumnViewColumn *columns[N_COLUMNS];
   GObject            *probes[2]; /* for the sort order GTK 4.8 does not tell, see read_sort() */
   gboolean            syncing;   /* the selection or the entry is being set from the view state */
+  int                 fitted_width; /* the width and character width fit_columns() last saw */
+  int                 fitted_chars;
 
   /* template widgets */
   GtkWidget          *panel_box;
@@ -80,6 +82,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* Widths of the cells, in characters (of the cells' font): every cell of a column is as wide, so that
+ * no column changes width as rows scroll by and nothing is measured per event. The title takes the
+ * rest. Place and category are shown only where the title keeps TITLE_COMFORT_CHARS beside them. */
+static int column_chars[N_COLUMNS] = {
+  [COLUMN_TIME] = 11,     /* "2024-11-27", and a span's "2024-11-27 …" */
+  [COLUMN_TITLE] = 8,     /* the least: it expands */
+  [COLUMN_PLACE] = 16,
+  [COLUMN_CATEGORY] = 0,  /* the longest category's name: see class_init */
+  [COLUMN_KILLED] = 7,    /* a figure in the millions */
+  [COLUMN_ORIGINS] = 3,
+};
+#define TITLE_COMFORT_CHARS 28
+#define CELL_PADDING        16 /* a cell's and its header's padding, beside its text */
 
 static const SitmapEventSort column_sorts[N_COLUMNS] = {
   [COLUMN_TIME] = SITMAP_EVENT_SORT_TIME,
@@ -110,7 +126,6 @@ cell_text (SitmapEvent *event, Column column, char **tooltip)
       *tooltip = sitmap_sidebar_describe_when (&time);
       return sitmap_sidebar_describe_short_time (&time);
     case COLUMN_TITLE:
-      *tooltip = g_strdup (sitmap_event_get_title (event));
       return g_strdup (sitmap_event_get_title (event) ? sitmap_event_get_title (event) : _("Untitled event"));
     case COLUMN_PLACE: return g_strdup (sitmap_event_get_place_name (event));
     case COLUMN_CATEGORY: return g_strdup (sitmap_category_get_label (sitmap_event_get_category (event)));
@@ -133,6 +148,17 @@ cell_text (SitmapEvent *event, Column column, char **tooltip)
     }
 }
 
+/* A title or a place cut short shows itself whole in a tooltip, as plain text; one shown whole has
+ * none. */
+static gboolean
+text_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
@@ -141,6 +167,14 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer us
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_KILLED || column == COLUMN_ORIGINS ? 1 : 0);
+  gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column]);
+  if (column != COLUMN_TITLE)
+    gtk_label_set_max_width_chars (GTK_LABEL (label), column_chars[column]);
+  if (column == COLUMN_TITLE || column == COLUMN_PLACE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (text_query_tooltip_cb), NULL);
+    }
   if (column == COLUMN_TIME || column == COLUMN_KILLED || column == COLUMN_ORIGINS)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -160,7 +194,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
     return;
   text = cell_text (event, column, &tooltip);
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  gtk_widget_set_tooltip_text (label, tooltip);
+  if (column != COLUMN_TITLE)
+    gtk_widget_set_tooltip_text (label, tooltip);
   if (column == COLUMN_ORIGINS && sitmap_event_is_party_only (event))
     gtk_widget_add_css_class (label, "warning");
   else
@@ -251,7 +286,7 @@ sorter_changed_cb (SitmapEventsPanel *self)
 }
 
 static GtkColumnViewColumn *
-add_column (SitmapEventsPanel *self, Column column, const char *title, gboolean expand, int fixed_width)
+add_column (SitmapEventsPanel *self, Column column, const char *title, gboolean expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *view_column;
@@ -263,8 +298,6 @@ add_column (SitmapEventsPanel *self, Column column, const char *title, gboolean 
   gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_column_set_expand (view_column, expand);
   gtk_column_view_column_set_resizable (view_column, TRUE);
-  if (fixed_width > 0)
-    gtk_column_view_column_set_fixed_width (view_column, fixed_width);
   gtk_column_view_append_column (self->column_view, view_column);
   g_object_unref (sorter);
   g_object_unref (view_column);
@@ -280,15 +313,16 @@ build_columns (SitmapEventsPanel *self)
       self->probes[i] = g_object_new (G_TYPE_OBJECT, NULL);
       g_object_set_data_full (self->probes[i], "keys", g_new0 (guint8, N_COLUMNS), g_free);
     }
-  add_column (self, COLUMN_TIME, _("Date"), FALSE, 96);
-  /* The title takes what the others leave: the list reads well at the sidebar's width and wider. */
-  add_column (self, COLUMN_TITLE, _("Title"), TRUE, -1);
-  add_column (self, COLUMN_PLACE, _("Place"), FALSE, 120);
-  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE, 120);
+  /* The title takes what the others leave (column_chars): the list reads well at the sidebar's width
+   * and wider, and the numbers always show. */
+  add_column (self, COLUMN_TIME, _("Date"), FALSE);
+  add_column (self, COLUMN_TITLE, _("Title"), TRUE);
+  add_column (self, COLUMN_PLACE, _("Place"), FALSE);
+  add_column (self, COLUMN_CATEGORY, _("Category"), FALSE);
   /* TRANSLATORS: a column header: the number of people killed */
-  add_column (self, COLUMN_KILLED, C_("column", "Killed"), FALSE, 64);
+  add_column (self, COLUMN_KILLED, C_("column", "Killed"), FALSE);
   /* TRANSLATORS: a column header: how many independent origins report the event */
-  add_column (self, COLUMN_ORIGINS, C_("column", "Origins"), FALSE, 64);
+  add_column (self, COLUMN_ORIGINS, C_("column", "Origins"), FALSE);
   /* Time order, as the timeline reads, until the user picks another column. */
   gtk_column_view_sort_by_column (self->column_view, self->columns[COLUMN_TIME], GTK_SORT_ASCENDING);
   g_signal_connect_swapped (gtk_column_view_get_sorter (self->column_view), "changed",
@@ -653,6 +687,68 @@ clear_filters_action (GtkWidget *widget, const char *action_name, GVariant *para
 }
 
 /*
+ * Layout: the columns that fit
+ */
+
+/* The width of a character in the list's font, as GtkLabel counts it for width-chars. */
+static int
+char_width (SitmapEventsPanel *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self->column_view));
+  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+  int width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                   pango_font_metrics_get_approximate_digit_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return PANGO_PIXELS_CEIL (width);
+}
+
+/* Place, then category, where the title keeps room to be read beside them: the width decides, so
+ * this is only done when it changes. */
+static void
+fit_columns (SitmapEventsPanel *self, int width)
+{
+  static const Column optional[] = { COLUMN_PLACE, COLUMN_CATEGORY };
+  int chars = char_width (self);
+  int least, rest;
+
+  if (width == self->fitted_width && chars == self->fitted_chars)
+    return;
+  self->fitted_width = width;
+  self->fitted_chars = chars;
+  /* What the list needs with the title at its ease and no optional column. */
+  gtk_widget_measure (GTK_WIDGET (self->column_view), GTK_ORIENTATION_HORIZONTAL, -1, &least, NULL, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    if (gtk_column_view_column_get_visible (self->columns[optional[i]]))
+      least -= column_chars[optional[i]] * chars + CELL_PADDING;
+  rest = width - least - (TITLE_COMFORT_CHARS - column_chars[COLUMN_TITLE]) * chars;
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      int needs = column_chars[optional[i]] * chars + CELL_PADDING;
+
+      gtk_column_view_column_set_visible (self->columns[optional[i]], rest >= needs);
+      rest -= needs;
+    }
+}
+
+static void
+sitmap_events_panel_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                             int *minimum_baseline, int *natural_baseline)
+{
+  gtk_widget_measure (SITMAP_EVENTS_PANEL (widget)->panel_box, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+sitmap_events_panel_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  SitmapEventsPanel *self = SITMAP_EVENTS_PANEL (widget);
+
+  fit_columns (self, width);
+  gtk_widget_size_allocate (self->panel_box, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+/*
  * GObject
  */
 
@@ -726,6 +822,10 @@ sitmap_events_panel_class_init (SitmapEventsPanelClass *klass)
   signals[ACTIVATE_EVENT] = g_signal_new ("activate-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
+  for (SitmapCategory c = 0; c < SITMAP_N_CATEGORIES; c++)
+    column_chars[COLUMN_CATEGORY] = MAX (column_chars[COLUMN_CATEGORY],
+                                         (int) g_utf8_strlen (sitmap_category_get_label (c), -1));
+
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-events-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapEventsPanel, panel_box);
@@ -741,7 +841,8 @@ sitmap_events_panel_class_init (SitmapEventsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_install_action (widget_class, "events.clear-filters", NULL, clear_filters_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = sitmap_events_panel_measure;
+  widget_class->size_allocate = sitmap_events_panel_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "sitmap-events-panel");
 }
 

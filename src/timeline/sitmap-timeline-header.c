@@ -237,12 +237,24 @@ create_range_box (SitmapTimeline *self)
   self->range_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_widget_add_css_class (self->range_box, "timeline-range");
 
+  /* Where the row has no room for the whole description, the dates alone: an ellipsis would cut
+   * them. The stack is as wide as the page shown. */
   self->range_label = gtk_label_new (NULL);
-  gtk_label_set_ellipsize (GTK_LABEL (self->range_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->range_label, "caption-heading");
+  self->range_short_label = gtk_label_new (NULL);
+  self->range_stack = gtk_stack_new ();
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->range_stack), FALSE);
+  gtk_stack_set_interpolate_size (GTK_STACK (self->range_stack), FALSE);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *label = i == 0 ? self->range_label : self->range_short_label;
+
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_stack_add_child (GTK_STACK (self->range_stack), label);
+    }
   self->range_popover = sitmap_range_popover_new ();
   self->range_button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->range_button), self->range_label);
+  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->range_button), self->range_stack);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->range_button), self->range_popover);
   gtk_widget_add_css_class (self->range_button, "flat");
   gtk_widget_set_tooltip_text (self->range_button, _("Type the Time Range, or Choose a Preset"));
@@ -300,14 +312,48 @@ _sitmap_timeline_measure_header (SitmapTimeline *self)
   return height + 2 * SITMAP_TIMELINE_HEADER_PAD;
 }
 
+/* The least width of the row: playback and the ends whole, the range at its least. Nothing in it
+ * overlaps above that width. */
+int
+_sitmap_timeline_measure_header_width (SitmapTimeline *self)
+{
+  GtkWidget *whole[] = { self->playback_box, self->fit_button, self->undated_button };
+  int width = SITMAP_TIMELINE_HEADER_PAD_X, min;
+
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    if (gtk_widget_get_visible (whole[i]))
+      width += child_width (whole[i]) + SITMAP_TIMELINE_HEADER_PAD_X;
+  if (gtk_widget_get_visible (self->range_box))
+    {
+      gtk_widget_measure (self->range_box, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      width += min + SITMAP_TIMELINE_HEADER_PAD_X;
+    }
+  return width;
+}
+
+/* The range in full where it fits in room, else its dates alone. Returns the range's width. */
+static int
+fit_range (SitmapTimeline *self, int room)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->range_stack));
+  int shown_width = child_width (shown);
+  int around = child_width (self->range_box) - shown_width; /* the pill, the buttons */
+  gboolean whole = around + child_width (self->range_label) <= room;
+
+  /* The stack changes page (and asks for a new size) only when the room does change the choice. */
+  gtk_stack_set_visible_child (GTK_STACK (self->range_stack), whole ? self->range_label : self->range_short_label);
+  return MIN (child_width (self->range_box), room);
+}
+
 /* Playback at the start; the undated events and "show all" at the end; the range over the middle of the
- * brush, or after playback with the hint beside it. */
+ * brush, or after playback with the hint beside it, when the hint fits whole. */
 void
 _sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height)
 {
   int left = SITMAP_TIMELINE_HEADER_PAD_X, right = width - SITMAP_TIMELINE_HEADER_PAD_X;
   GtkWidget *ends[] = { self->undated_button, self->fit_button };
   int natural, room;
+  gboolean hint_fits;
   double x0, x1;
 
   if (gtk_widget_get_visible (self->playback_box))
@@ -324,19 +370,23 @@ _sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height)
         right -= natural + SITMAP_TIMELINE_HEADER_PAD_X;
       }
   room = MAX (right - left, 0);
-  natural = MIN (child_width (self->range_box), room);
+  natural = fit_range (self, room);
   if (gtk_widget_get_visible (self->clear_button) && _sitmap_timeline_get_brush (self, &x0, &x1))
     {
       double middle = (CLAMP (x0, 0, width) + CLAMP (x1, 0, width)) / 2;
 
+      gtk_widget_set_child_visible (self->hint_label, FALSE);
       allocate_child (self, self->range_box, CLAMP ((int) (middle - natural / 2.0), left, MAX (right - natural, left)),
                       natural, height);
       return;
     }
   allocate_child (self, self->range_box, left, natural, height);
   left += natural + SITMAP_TIMELINE_HEADER_PAD_X;
-  if (gtk_widget_get_visible (self->hint_label))
-    allocate_child (self, self->hint_label, left, MAX (right - left, 0), height);
+  /* A hint cut short says half of what to do: it is shown whole or not at all. */
+  hint_fits = child_width (self->hint_label) <= right - left;
+  gtk_widget_set_child_visible (self->hint_label, hint_fits);
+  if (gtk_widget_get_visible (self->hint_label) && hint_fits)
+    allocate_child (self, self->hint_label, left, right - left, height);
 }
 
 void
@@ -430,6 +480,19 @@ _sitmap_timeline_describe_range (SitmapTimeline *self)
   return g_strdup_printf (C_("timeline range", "%s · %s"), dates, counts);
 }
 
+/* The range's dates alone, "7 – 10 Dec 2024", or "All dates": what the range button says where the row
+ * is too short for the counts. */
+static char *
+describe_range_dates (SitmapTimeline *self)
+{
+  gint64 start, end;
+
+  if (self->view_state == NULL || !sitmap_view_state_get_range (self->view_state, &start, &end))
+    /* TRANSLATORS: the time range button when there is none and the timeline is narrow */
+    return g_strdup (C_("timeline range", "All dates"));
+  return sitmap_axis_format_range (self->zone, start, end);
+}
+
 void
 _sitmap_timeline_update_header (SitmapTimeline *self)
 {
@@ -437,10 +500,12 @@ _sitmap_timeline_update_header (SitmapTimeline *self)
   gboolean dated = has_dated_events (self);
   SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
   g_autofree char *text = _sitmap_timeline_describe_range (self);
+  g_autofree char *dates = describe_range_dates (self);
   gint64 start = 0, end = 0;
   gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
 
   gtk_label_set_text (GTK_LABEL (self->range_label), text);
+  gtk_label_set_text (GTK_LABEL (self->range_short_label), dates);
   gtk_widget_set_visible (self->range_box,
                           self->view_state != NULL && sitmap_view_state_get_document (self->view_state) != NULL);
   gtk_widget_set_visible (self->clear_button, has_range);

@@ -91,7 +91,9 @@ struct _SitmapTimeline
   GtkWidget *hint_label;
   GtkWidget *range_box;
   GtkWidget *range_button;
+  GtkWidget *range_stack;       /* the range in full, or its dates alone where the row is short */
   GtkWidget *range_label;
+  GtkWidget *range_short_label;
   GtkWidget *range_popover;
   GtkWidget *clear_button;
   GtkWidget *fit_button;
@@ -189,6 +191,7 @@ void         _sitmap_timeline_update_header (SitmapTimeline *self);
 void         _sitmap_timeline_update_playback_header (SitmapTimeline *self);
 void         _sitmap_timeline_update_undated (SitmapTimeline *self);
 char        *_sitmap_timeline_describe_range (SitmapTimeline *self);
+int          _sitmap_timeline_measure_header_width (SitmapTimeline *self);
 
 /* sitmap-timeline-draw.c */
 void  _sitmap_timeline_invalidate_marks (SitmapTimeline *self);

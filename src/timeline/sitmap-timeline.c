@@ -447,10 +447,11 @@ sitmap_timeline_measure (GtkWidget      *widget,
   SitmapTimeline *self = SITMAP_TIMELINE (widget);
   int fixed;
 
+  /* No narrower than its header row needs: its buttons never overlap. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 240;
-      *natural = 720;
+      *minimum = MAX (240, _sitmap_timeline_measure_header_width (self));
+      *natural = MAX (720, *minimum);
       return;
     }
   fixed = _sitmap_timeline_measure_header (self) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +

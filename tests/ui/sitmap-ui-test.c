@@ -5,6 +5,8 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <signal.h>
+#include <sys/wait.h>
 
 #include "sitmap-ui-test.h"
 
@@ -162,6 +164,55 @@ sitmap_test_key (GtkWidget *widget, const char *keys)
   run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", window, "key", "--clearmodifiers", keys, NULL });
 }
 
+typedef struct
+{
+  GtkWidget *widget;
+  int        width, height;
+} SizeWanted;
+
+static gboolean
+has_size (gpointer data)
+{
+  SizeWanted *wanted = data;
+
+  return gtk_widget_get_width (wanted->widget) == wanted->width &&
+         gtk_widget_get_height (wanted->widget) == wanted->height;
+}
+
+gboolean
+sitmap_test_resize (GtkWindow *window, int width, int height)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* The surface holds the window and its frame (client-side decorations): the size asked for is the
+   * window's own. */
+  int frame_x = gdk_surface_get_width (surface) - gtk_widget_get_width (GTK_WIDGET (window));
+  int frame_y = gdk_surface_get_height (surface) - gtk_widget_get_height (GTK_WIDGET (window));
+  g_autofree char *id = NULL;
+  g_autofree char *w = g_strdup_printf ("%d", width + frame_x);
+  g_autofree char *h = g_strdup_printf ("%d", height + frame_y);
+  SizeWanted wanted = { GTK_WIDGET (window), width, height };
+  gboolean timed_out = FALSE;
+  int min_width, min_height, x, y;
+  guint timeout;
+
+  to_screen (GTK_WIDGET (window), 0, 0, &id, &x, &y);
+  run_xdotool ((const char *[]) { "xdotool", "windowsize", id, w, h, NULL });
+  /* A window refuses less than its minimum size (which counts its frame): it then keeps that. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1, &min_height, NULL, NULL, NULL);
+  wanted.width = MAX (width, min_width - frame_x);
+  wanted.height = MAX (height, min_height - frame_y);
+  timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+  while (!has_size (&wanted) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (timed_out)
+    g_error ("The window is %d×%d, not %d×%d", gtk_widget_get_width (GTK_WIDGET (window)),
+             gtk_widget_get_height (GTK_WIDGET (window)), wanted.width, wanted.height);
+  g_source_remove (timeout);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  return wanted.width == width && wanted.height == height;
+}
+
 void
 sitmap_test_type (GtkWidget *widget, const char *text)
 {
@@ -285,6 +336,50 @@ void
 sitmap_test_click_centre (GtkWidget *widget)
 {
   sitmap_test_click (widget, gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+static GPid        own_screen;
+static GIOChannel *own_screen_out; /* kept open: a server that writes to a closed pipe would die */
+
+void
+sitmap_test_use_own_screen (int width, int height)
+{
+  g_autofree char *screen = g_strdup_printf ("%dx%dx24", width, height);
+  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", screen, "-nolisten", "tcp", "-terminate", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *display = NULL;
+  int out;
+
+  g_assert_null (gdk_display_get_default ());
+  g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                            G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &own_screen, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  /* The server writes its display's number when it takes connections. */
+  own_screen_out = g_io_channel_unix_new (out);
+  g_io_channel_set_close_on_unref (own_screen_out, TRUE);
+  g_io_channel_read_line (own_screen_out, &line, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (line);
+  display = g_strdup_printf (":%s", g_strstrip (line));
+  g_setenv ("DISPLAY", display, TRUE);
+  g_unsetenv ("XAUTHORITY");
+  g_test_message ("on a %s screen of our own, %s", screen, display);
+}
+
+void
+sitmap_test_stop_own_screen (void)
+{
+  int status;
+
+  if (own_screen == 0)
+    return;
+  kill (own_screen, SIGTERM);
+  waitpid (own_screen, &status, 0);
+  g_spawn_close_pid (own_screen);
+  own_screen = 0;
+  g_clear_pointer (&own_screen_out, g_io_channel_unref);
 }
 
 SitmapWindow *

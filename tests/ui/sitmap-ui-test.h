@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 
 typedef gboolean (*SitmapTestCondition) (gpointer data);
 
+/* Starts an X server of its own with a screen of width × height and makes it the display of what
+ * follows (GTK and xdotool): before the application starts, for a test whose windows are larger than
+ * the screen it was started on. The server ends when the test's connection does, crash or not. */
+void          sitmap_test_use_own_screen (int width, int height);
+/* Ends that server, once the application is gone. */
+void          sitmap_test_stop_own_screen (void);
+
 /* Registers app as a Sitmap of the test's own (never handing over to another instance: tests run
  * beside each other and beside a running Sitmap) and activates it as a user's start does. Returns its
  * window. */
@@ -40,6 +47,9 @@ void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, d
 /* The same with another mouse button (2: the middle one). */
 void     sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
+/* Resizes window through the X server, as a window manager does, and waits until it has taken the
+ * size it accepts (no less than its minimum) and painted. Returns FALSE when it kept another size. */
+gboolean sitmap_test_resize (GtkWindow *window, int width, int height);
 /* Types text on the keyboard into widget's window. */
 void     sitmap_test_type (GtkWidget *widget, const char *text);
 /* What widget shows now, rendered by its window's renderer; saved as PNG when path is not NULL. */
