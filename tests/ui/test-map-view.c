@@ -1,0 +1,258 @@
+/* test-map-view.c: the map in the real window, driven with real keys and clicks: its focus ring
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "sitmap-application.h"
+#include "sitmap-ui-test.h"
+#include "sitmap-window.h"
+
+static SitmapWindow *window;
+
+static const char *
+screenshot_dir (void)
+{
+  return g_getenv ("SITMAP_SCREENSHOT_DIR");
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (screenshot_dir () == NULL)
+    return;
+  path = g_build_filename (screenshot_dir (), name, NULL);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  texture = sitmap_test_render (GTK_WIDGET (window), path);
+  g_test_message ("saved %s", path);
+}
+
+/*
+ * Pixels
+ */
+
+typedef struct
+{
+  int     width, height;
+  gsize   stride;
+  guint8 *data; /* B, G, R, A (premultiplied; the map is opaque) */
+} Pixels;
+
+static void
+pixels_init (Pixels *pixels, GdkTexture *texture)
+{
+  pixels->width = gdk_texture_get_width (texture);
+  pixels->height = gdk_texture_get_height (texture);
+  pixels->stride = (gsize) pixels->width * 4;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);
+}
+
+static void
+pixels_clear (Pixels *pixels)
+{
+  g_clear_pointer (&pixels->data, g_free);
+}
+
+static const guint8 *
+pixel_at (const Pixels *pixels, int x, int y)
+{
+  g_assert_true (x >= 0 && y >= 0 && x < pixels->width && y < pixels->height);
+  return pixels->data + y * pixels->stride + x * 4;
+}
+
+/* WCAG's relative luminance of an sRGB colour. */
+static double
+luminance (const guint8 *bgra)
+{
+  double channel[3];
+
+  for (int i = 0; i < 3; i++)
+    {
+      double c = bgra[2 - i] / 255.0;
+
+      channel[i] = c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+    }
+  return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+}
+
+static double
+contrast (const guint8 *a, const guint8 *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+/* The basemap's sea and rivers are blue-grey. */
+static gboolean
+is_water (guint8 r, guint8 g, guint8 b)
+{
+  return b > r + 25 && b > g;
+}
+
+/* Tiles arrive from a worker thread: look until the sea off the demo's coast is drawn. */
+static gboolean
+basemap_drawn (gpointer data)
+{
+  GtkWidget *map = GTK_WIDGET (sitmap_window_get_map (window));
+  cairo_rectangle_int_t all = { 0, 0, gtk_widget_get_width (map), gtk_widget_get_height (map) };
+  g_autoptr (GdkTexture) texture = NULL;
+
+  sitmap_test_wait_for_paint (map);
+  texture = sitmap_test_render (map, NULL);
+  return sitmap_test_count_pixels (texture, &all, is_water) > 2000;
+}
+
+static void
+wait_for_basemap (void)
+{
+  sitmap_test_wait_until (basemap_drawn, NULL, 20000, "the basemap's tiles");
+}
+
+/*
+ * The focus ring (WCAG 2.2's focus appearance: the ring contrasts 3:1 with what it covers)
+ */
+
+static GtkWidget *
+event_layer (void)
+{
+  return GTK_WIDGET (sitmap_window_get_event_layer (window));
+}
+
+static gboolean
+map_has_visible_focus (gpointer data)
+{
+  return gtk_widget_has_visible_focus (event_layer ());
+}
+
+static gboolean
+map_has_no_focus (gpointer data)
+{
+  return !gtk_widget_has_focus (event_layer ());
+}
+
+/* The best contrast, across the ring's width, between the focused map's pixel and the same pixel
+ * unfocused, at (x, y) on an edge; inwards is (dx, dy). */
+static double
+ring_contrast_at (const Pixels *focused, const Pixels *plain, int x, int y, int dx, int dy)
+{
+  double best = 1;
+
+  /* The ring is within the outer 6 pixels, as libadwaita's focus outlines are. */
+  for (int depth = 0; depth < 6; depth++)
+    best = MAX (best, contrast (pixel_at (focused, x + dx * depth, y + dy * depth),
+                                pixel_at (plain, x + dx * depth, y + dy * depth)));
+  return best;
+}
+
+/* The least share, over the four edges, of points along the middle half of an edge where the ring
+ * stands out 3:1 from what it covers (WCAG 2.2's contrast for a focus indicator). A town's name
+ * under the ring may lower a point or two; a ring that is too faint lowers them all. */
+static double
+weakest_edge_share (const Pixels *focused, const Pixels *plain)
+{
+  int w = plain->width, h = plain->height;
+  double weakest = 1;
+
+  for (guint edge = 0; edge < 4; edge++)
+    {
+      guint n = 0, good = 0;
+      double sum = 0;
+
+      for (int t = 25; t <= 75; t += 2)
+        {
+          double c;
+
+          switch (edge)
+            {
+            case 0: c = ring_contrast_at (focused, plain, 0, h * t / 100, 1, 0); break;
+            case 1: c = ring_contrast_at (focused, plain, w * t / 100, 0, 0, 1); break;
+            case 2: c = ring_contrast_at (focused, plain, w - 1, h * t / 100, -1, 0); break;
+            default: c = ring_contrast_at (focused, plain, w * t / 100, h - 1, 0, -1); break;
+            }
+          n++;
+          good += c >= 3.0;
+          sum += c;
+        }
+      g_test_message ("focus ring, edge %u: %u of %u points at 3:1 or more, mean contrast %.2f", edge, good, n,
+                      sum / n);
+      weakest = MIN (weakest, (double) good / n);
+    }
+  return weakest;
+}
+
+static void
+check_focus_ring (const char *shot)
+{
+  GtkWidget *layer = event_layer ();
+  GtkWidget *map = GTK_WIDGET (sitmap_window_get_map (window));
+  g_autoptr (GdkTexture) focused = NULL;
+  g_autoptr (GdkTexture) plain = NULL;
+  Pixels a, b;
+  double weakest;
+
+  wait_for_basemap ();
+  /* Keyboard focus on the map, with nothing selected: the ring goes around the whole map. */
+  sitmap_view_state_set_selected (sitmap_window_get_view_state (window), -1);
+  gtk_widget_grab_focus (layer);
+  sitmap_test_key (GTK_WIDGET (window), "shift+Escape");
+  sitmap_test_wait_until (map_has_visible_focus, NULL, 5000, "the map's visible keyboard focus");
+  sitmap_test_wait_for_paint (layer);
+  /* The whole map, tiles and all: the ring must stand out from what it is drawn over. */
+  g_assert_cmpint (gtk_widget_get_width (map), ==, gtk_widget_get_width (layer));
+  focused = sitmap_test_render (map, NULL);
+  if (shot != NULL)
+    save_screenshot (shot);
+
+  gtk_widget_grab_focus (GTK_WIDGET (sitmap_window_get_timeline (window)));
+  sitmap_test_wait_until (map_has_no_focus, NULL, 5000, "the focus to leave the map");
+  sitmap_test_wait_for_paint (layer);
+  plain = sitmap_test_render (map, NULL);
+
+  pixels_init (&a, focused);
+  pixels_init (&b, plain);
+  weakest = weakest_edge_share (&a, &b);
+  pixels_clear (&a);
+  pixels_clear (&b);
+  g_assert_cmpfloat (weakest, >=, 0.9);
+}
+
+static void
+test_focus_ring_light (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  check_focus_ring ("map-focus-ring-light.png");
+}
+
+static void
+test_focus_ring_dark (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  check_focus_ring ("map-focus-ring-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (SitmapApplication) app = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  app = sitmap_application_new ();
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
+
+  g_test_add_func ("/map-view/focus-ring/light", test_focus_ring_light);
+  g_test_add_func ("/map-view/focus-ring/dark", test_focus_ring_dark);
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  return status;
+}
