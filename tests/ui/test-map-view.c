@@ -7,9 +7,16 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "sitmap-annotation-command.h"
 #include "sitmap-application.h"
 #include "sitmap-ui-test.h"
+#include "sitmap-undo-stack.h"
 #include "sitmap-window.h"
+
+#define SUKHNA_ID       "ev-2024-12-10-sukhna"
+#define BAGHOUZ_ID      "ev-2019-03-baghouz"
+#define SYRIA_LATITUDE  34.8
+#define SYRIA_LONGITUDE 38.9
 
 static SitmapWindow *window;
 
@@ -239,6 +246,162 @@ test_focus_ring_dark (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/*
+ * Annotations zoomed out
+ */
+
+typedef struct
+{
+  double latitude, longitude, zoom;
+} Place;
+
+static gboolean
+map_shows (gpointer data)
+{
+  const Place *place = data;
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+
+  return fabs (shumate_viewport_get_zoom_level (viewport) - place->zoom) < 1e-6 &&
+         fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - place->latitude) < 1e-6 &&
+         fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - place->longitude) < 1e-6;
+}
+
+/* Shows the map there, once the window has shown the document where it asks to be shown. */
+static void
+show_map_at (double latitude, double longitude, double zoom)
+{
+  ShumateSimpleMap *map = sitmap_window_get_map (window);
+  Place place = { latitude, longitude, zoom };
+
+  sitmap_test_wait_for_paint (GTK_WIDGET (map));
+  shumate_viewport_set_zoom_level (shumate_simple_map_get_viewport (map), zoom);
+  shumate_map_center_on (shumate_simple_map_get_map (map), latitude, longitude);
+  sitmap_test_wait_until (map_shows, &place, 5000, "the map to show the place asked for");
+  sitmap_test_wait_for_paint (GTK_WIDGET (map));
+  sitmap_test_wait_for_paint (GTK_WIDGET (map));
+}
+
+static SitmapDocument *
+document (void)
+{
+  return sitmap_view_state_get_document (sitmap_window_get_view_state (window));
+}
+
+static void
+add_annotation (SitmapAnnotation *annotation)
+{
+  g_autoptr (SitmapCommand) command = sitmap_annotation_command_new_add (annotation);
+
+  g_assert_true (sitmap_annotation_validate (annotation, NULL));
+  sitmap_undo_stack_push (sitmap_document_get_undo_stack (document ()), command);
+}
+
+/* What an analyst marks on the demo: a checkpoint and a route, a circle and a ring around events. */
+static void
+add_analysts_marks (void)
+{
+  g_autoptr (SitmapAnnotation) checkpoint = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "test-checkpoint");
+  g_autoptr (SitmapAnnotation) town = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "test-town");
+  g_autoptr (SitmapAnnotation) route = sitmap_annotation_new (SITMAP_ANNOTATION_ARROW, "test-route");
+  g_autoptr (SitmapAnnotation) circle = sitmap_annotation_new (SITMAP_ANNOTATION_CIRCLE, "test-circle");
+  g_autoptr (SitmapAnnotation) ring = sitmap_annotation_new (SITMAP_ANNOTATION_HIGHLIGHT, "test-ring");
+
+  sitmap_annotation_add_point (checkpoint, 34.75, 38.6);
+  sitmap_annotation_set_text (checkpoint, "Checkpoint (unconfirmed)");
+  sitmap_annotation_add_point (town, 34.4586, 40.9506);
+  sitmap_annotation_set_text (town, "Last IS pocket, March 2019");
+  sitmap_annotation_add_point (route, 34.73, 36.71);
+  sitmap_annotation_add_point (route, 34.56, 38.28);
+  sitmap_annotation_set_text (route, "Route");
+  sitmap_annotation_add_point (circle, 34.8853, 38.8711);
+  sitmap_annotation_set_radius (circle, 25000);
+  sitmap_annotation_set_text (circle, "Area of the ambush");
+  sitmap_annotation_add_event (ring, SUKHNA_ID);
+  sitmap_annotation_add_event (ring, BAGHOUZ_ID);
+  sitmap_annotation_set_text (ring, "IS attacks");
+  add_annotation (checkpoint);
+  add_annotation (town);
+  add_annotation (route);
+  add_annotation (circle);
+  add_annotation (ring);
+}
+
+static void
+remove_annotations (void)
+{
+  SitmapUndoStack *undo = sitmap_document_get_undo_stack (document ());
+
+  while (g_list_model_get_n_items (sitmap_document_get_annotations (document ())) > 0)
+    g_assert_true (sitmap_undo_stack_undo (undo));
+}
+
+/* How many of the pixels where the events are drawn differ between two renders of the map. */
+static void
+count_covered (GdkTexture *events, GdkTexture *with, GdkTexture *without, guint *n_event_pixels, guint *n_covered,
+               guint *n_changed)
+{
+  Pixels e, a, b;
+
+  pixels_init (&e, events);
+  pixels_init (&a, with);
+  pixels_init (&b, without);
+  *n_event_pixels = *n_covered = *n_changed = 0;
+  for (int y = 0; y < e.height; y++)
+    for (int x = 0; x < e.width; x++)
+      {
+        const guint8 *pa = pixel_at (&a, x, y), *pb = pixel_at (&b, x, y);
+        gboolean changed = abs (pa[0] - pb[0]) + abs (pa[1] - pb[1]) + abs (pa[2] - pb[2]) > 60;
+
+        *n_changed += changed;
+        /* The event layer's ink: opaque pixels of its own render. */
+        if (pixel_at (&e, x, y)[3] > 200)
+          {
+            (*n_event_pixels)++;
+            *n_covered += changed;
+          }
+      }
+  pixels_clear (&e);
+  pixels_clear (&a);
+  pixels_clear (&b);
+}
+
+/* Zoomed out to the world, the analyst's marks shrink and their words go: they no longer cover the
+ * events they are about (the demo's Syria is then a few dozen pixels across). */
+static void
+test_annotations_world_zoom (void)
+{
+  ShumateSimpleMap *map = sitmap_window_get_map (window);
+  GtkWidget *layer = event_layer ();
+  g_autoptr (GdkTexture) events = NULL;
+  g_autoptr (GdkTexture) with = NULL;
+  g_autoptr (GdkTexture) without = NULL;
+  guint n_event_pixels, n_covered, n_changed;
+
+  add_analysts_marks ();
+  show_map_at (SYRIA_LATITUDE, SYRIA_LONGITUDE, 2);
+  save_screenshot ("annotations-world-zoom.png");
+  with = sitmap_test_render (GTK_WIDGET (map), NULL);
+  events = sitmap_test_render (layer, NULL);
+  sitmap_document_set_annotations_visible (document (), FALSE);
+  sitmap_test_wait_for_paint (GTK_WIDGET (map));
+  without = sitmap_test_render (GTK_WIDGET (map), NULL);
+  sitmap_document_set_annotations_visible (document (), TRUE);
+
+  count_covered (events, with, without, &n_event_pixels, &n_covered, &n_changed);
+  g_test_message ("zoom 2: the annotations change %u pixels, %u of the events' %u", n_changed, n_covered,
+                  n_event_pixels);
+  g_assert_cmpuint (n_event_pixels, >, 200);
+  /* The rings go around the events and the dots sit beside them: little of the events is hidden. */
+  g_assert_cmpuint (n_covered, <=, n_event_pixels / 5);
+  /* And the marks are small: together less than a label's plate at full size. */
+  g_assert_cmpuint (n_changed, <, 2000);
+
+  /* Zoomed in on the region again, they are full size, with their words. */
+  show_map_at (SYRIA_LATITUDE, SYRIA_LONGITUDE, 7);
+  save_screenshot ("annotations-zoom-7.png");
+  remove_annotations ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -252,6 +415,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/map-view/focus-ring/light", test_focus_ring_light);
   g_test_add_func ("/map-view/focus-ring/dark", test_focus_ring_dark);
+  g_test_add_func ("/map-view/annotations/world-zoom", test_annotations_world_zoom);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
