@@ -108,6 +108,13 @@ rebuild_menu (SitmapSourceChooser *self)
   append_item (adding, _("Add _Online Source…"), "map.add-online", NULL);
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
+  {
+    g_autoptr (GMenu) names = g_menu_new ();
+
+    /* Off where the tiles write the towns' names themselves; the user's sources say so here. */
+    append_item (names, _("Show _Town Names"), "map.town-names", NULL);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (names));
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (adding));
   if (g_menu_model_get_n_items (G_MENU_MODEL (removing)) > 0)
     {
@@ -147,6 +154,11 @@ update_button (SitmapSourceChooser *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_string (current ? sitmap_tile_source_get_id (current) : ""));
+  /* Known for the built-in maps; the user's own say what they guessed, and the user corrects it. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "town-names");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (current != NULL && !sitmap_tile_source_has_place_names (current)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && sitmap_tile_source_is_custom (current));
 }
 
 static char *
@@ -319,6 +331,18 @@ source_change_state_cb (GSimpleAction *action, GVariant *value, gpointer user_da
 }
 
 static void
+town_names_change_state_cb (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  SitmapSourceChooser *self = user_data;
+  SitmapTileSource *current = self->sources ? sitmap_tile_sources_get_current (self->sources) : NULL;
+
+  /* The state follows :current, which the change replaces. */
+  if (current != NULL && sitmap_tile_source_is_custom (current))
+    sitmap_tile_sources_set_place_names (self->sources, sitmap_tile_source_get_id (current),
+                                         !g_variant_get_boolean (value));
+}
+
+static void
 add_mbtiles_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SitmapSourceChooser *self = user_data;
@@ -387,6 +411,7 @@ undo_remove_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
 static const GActionEntry actions[] = {
   { "source", NULL, "s", "''", source_change_state_cb },
+  { "town-names", NULL, NULL, "false", town_names_change_state_cb },
   { "add-mbtiles", add_mbtiles_cb },
   { "add-online", add_online_cb },
   { "remove", remove_cb, "s" },

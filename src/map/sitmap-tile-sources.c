@@ -124,6 +124,10 @@ custom_to_variant (SitmapTileSources *self)
       if (sitmap_tile_source_get_attribution (source) != NULL)
         g_variant_builder_add (&builder, "{sv}", "attribution",
                                g_variant_new_string (sitmap_tile_source_get_attribution (source)));
+      /* Only the user's word: a guess is made again from the file each time, and may get better. */
+      if (sitmap_tile_source_get_place_names_chosen (source))
+        g_variant_builder_add (&builder, "{sv}", "place-names",
+                               g_variant_new_boolean (sitmap_tile_source_has_place_names (source)));
       g_variant_builder_close (&builder);
     }
   return g_variant_ref_sink (g_variant_builder_end (&builder));
@@ -136,7 +140,9 @@ custom_from_variant (GVariant *entry)
   g_auto (GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
   const char *id, *kind, *name, *location;
   const char *attribution = NULL;
+  g_autoptr (SitmapTileSource) source = NULL;
   SitmapTileSourceKind source_kind;
+  gboolean place_names;
 
   if (!g_variant_dict_lookup (&dict, "id", "&s", &id) || !g_variant_dict_lookup (&dict, "kind", "&s", &kind) ||
       !g_variant_dict_lookup (&dict, "name", "&s", &name) ||
@@ -151,7 +157,10 @@ custom_from_variant (GVariant *entry)
     return NULL;
   if (*id == '\0' || *name == '\0' || *location == '\0')
     return NULL;
-  return sitmap_tile_source_new (source_kind, id, name, location, attribution);
+  source = sitmap_tile_source_new (source_kind, id, name, location, attribution);
+  if (g_variant_dict_lookup (&dict, "place-names", "b", &place_names))
+    return sitmap_tile_source_copy_with_place_names (source, place_names, TRUE);
+  return g_steal_pointer (&source);
 }
 
 static void
@@ -196,6 +205,39 @@ insert_source (SitmapTileSources *self, guint position, SitmapTileSource *source
   g_ptr_array_insert (self->sources, position, g_object_ref (source));
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
   save_custom (self);
+}
+
+/* Puts source in the place of the one with its id, and shows it if that one was shown. */
+static void
+replace_source (SitmapTileSources *self, SitmapTileSource *source)
+{
+  guint position = find_position (self, sitmap_tile_source_get_id (source));
+  g_autoptr (SitmapTileSource) old = NULL;
+
+  g_return_if_fail (position != G_MAXUINT);
+  old = g_ptr_array_index (self->sources, position);
+  g_ptr_array_index (self->sources, position) = g_object_ref (source);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  if (self->current == old && g_set_object (&self->current, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/* An MBTiles source as its open file's metadata describes it: the list then holds that one. */
+static SitmapTileSource *
+with_guessed_place_names (SitmapTileSources *self, SitmapTileSource *source, SitmapMbtilesSource *mbtiles)
+{
+  gboolean guess = sitmap_mbtiles_source_get_names_places (mbtiles);
+  g_autoptr (SitmapTileSource) guessed = NULL;
+  guint position;
+
+  if (sitmap_tile_source_get_kind (source) != SITMAP_TILE_SOURCE_MBTILES ||
+      sitmap_tile_source_get_place_names_chosen (source) || sitmap_tile_source_has_place_names (source) == guess ||
+      (position = find_position (self, sitmap_tile_source_get_id (source))) == G_MAXUINT)
+    return source;
+  guessed = sitmap_tile_source_copy_with_place_names (source, guess, FALSE);
+  replace_source (self, guessed);
+  /* The list holds it now, and keeps it alive. */
+  return g_ptr_array_index (self->sources, position);
 }
 
 static char *
@@ -324,8 +366,10 @@ opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         open_failed (self, opening->source, error, opening->remember);
       else
         {
-          map_source = make_mbtiles_map_source (self, opening->source, mbtiles);
-          show (self, opening->source, map_source, opening->remember);
+          SitmapTileSource *source = with_guessed_place_names (self, opening->source, mbtiles);
+
+          map_source = make_mbtiles_map_source (self, source, mbtiles);
+          show (self, source, map_source, opening->remember);
         }
     }
   opening_free (opening);
@@ -427,6 +471,7 @@ mbtiles_added_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       insert_source (self, self->sources->len, source);
       g_object_unref (source);
     }
+  source = with_guessed_place_names (self, source, mbtiles);
   cancel_opening (self);
   map_source = make_mbtiles_map_source (self, source, mbtiles);
   show (self, source, map_source, TRUE);
@@ -744,6 +789,24 @@ sitmap_tile_sources_undo_remove (SitmapTileSources *self)
   if (self->removed_was_current)
     open_source (self, source, TRUE);
   return TRUE;
+}
+
+void
+sitmap_tile_sources_set_place_names (SitmapTileSources *self, const char *id, gboolean has_place_names)
+{
+  g_autoptr (SitmapTileSource) chosen = NULL;
+  SitmapTileSource *source;
+
+  g_return_if_fail (SITMAP_IS_TILE_SOURCES (self));
+
+  source = sitmap_tile_sources_lookup (self, id);
+  g_return_if_fail (source != NULL && sitmap_tile_source_is_custom (source));
+
+  if (sitmap_tile_source_get_place_names_chosen (source) && sitmap_tile_source_has_place_names (source) == !!has_place_names)
+    return;
+  chosen = sitmap_tile_source_copy_with_place_names (source, has_place_names, TRUE);
+  replace_source (self, chosen);
+  save_custom (self);
 }
 
 gboolean

@@ -63,6 +63,12 @@ void               sitmap_tile_sources_remove (SitmapTileSources *self, const ch
 /* Puts the source removed last back where it was; FALSE when there is none. */
 gboolean           sitmap_tile_sources_undo_remove (SitmapTileSources *self);
 
+/* Says whether one of the user's sources names places itself (the chooser's "Show Town Names", inverted):
+ * remembered with it, and the source replaced by one that says so (:current too, if it is shown). */
+void               sitmap_tile_sources_set_place_names (SitmapTileSources *self,
+                                                        const char        *id,
+                                                        gboolean           has_place_names);
+
 /* Whether url_template is an http(s) address with {z}, {x} and {y} (or {tmsy}, the row counted from
  * the south) and no other placeholder; the error (G_IO_ERROR_INVALID_ARGUMENT) says what to change. */
 gboolean           sitmap_tile_sources_check_url_template (const char *url_template, GError **error);

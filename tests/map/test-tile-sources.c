@@ -27,6 +27,7 @@ static char *basemap_path;
 static char *imagery_path;
 static char *broken_path;
 static char *damaged_path;
+static char *labelled_path;
 static GSettings *settings;
 
 /*
@@ -451,6 +452,84 @@ test_add_mbtiles (void)
   g_assert_true (SITMAP_IS_MBTILES_SOURCE (data_source_of (sitmap_tile_sources_get_map_source (again))));
 }
 
+static gboolean
+remembered_place_names (const char *id, gboolean *place_names)
+{
+  g_autoptr (GVariant) list = g_settings_get_value (settings, "custom-map-sources");
+
+  for (gsize i = 0; i < g_variant_n_children (list); i++)
+    {
+      g_autoptr (GVariant) entry = g_variant_get_child_value (list, i);
+      g_auto (GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+      const char *entry_id;
+
+      if (g_variant_dict_lookup (&dict, "id", "&s", &entry_id) && g_str_equal (entry_id, id))
+        return g_variant_dict_lookup (&dict, "place-names", "b", place_names);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Whether a source's tiles name places: guessed from an MBTiles file's metadata (so the map does not
+ * name its towns twice), corrected by the user, and the correction remembered with the source. */
+static void
+test_place_names (void)
+{
+  g_autoptr (SitmapTileSources) sources = NULL;
+  g_autoptr (SitmapTileSources) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  SitmapTileSource *source;
+  gboolean remembered;
+  guint n_notified = 0;
+
+  reset_settings ();
+  sources = sitmap_tile_sources_new (settings);
+  sitmap_tile_sources_restore (sources);
+  wait_for_current (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
+  g_assert_true (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (sources)));
+
+  /* Imagery does not name places; a street map that says it has labels does. */
+  source = add_file (sources, imagery_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sitmap_tile_source_has_place_names (source));
+  source = add_file (sources, labelled_path, &error);
+  g_assert_no_error (error);
+  id = g_strdup (sitmap_tile_source_get_id (source));
+  g_assert_true (sitmap_tile_source_has_place_names (source));
+  g_assert_false (sitmap_tile_source_get_place_names_chosen (source));
+  /* A guess is not remembered: it is made again from the file. */
+  g_assert_false (remembered_place_names (id, &remembered));
+
+  /* The user says otherwise: the shown source says so at once, and the word is remembered. */
+  g_signal_connect (sources, "notify::current", G_CALLBACK (count_notify_cb), &n_notified);
+  sitmap_tile_sources_set_place_names (sources, id, FALSE);
+  source = sitmap_tile_sources_get_current (sources);
+  g_assert_cmpstr (sitmap_tile_source_get_id (source), ==, id);
+  g_assert_false (sitmap_tile_source_has_place_names (source));
+  g_assert_true (sitmap_tile_source_get_place_names_chosen (source));
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (sitmap_tile_sources_lookup (sources, id) == source);
+  g_assert_true (remembered_place_names (id, &remembered));
+  g_assert_false (remembered);
+
+  /* After a restart, opening the file does not guess over the user's word. */
+  again = sitmap_tile_sources_new (settings);
+  sitmap_tile_sources_restore (again);
+  wait_for_current (again, id);
+  g_assert_false (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (again)));
+
+  sitmap_tile_sources_set_place_names (sources, id, TRUE);
+  g_assert_true (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (sources)));
+  g_assert_true (remembered_place_names (id, &remembered));
+  g_assert_true (remembered);
+}
+
 /* A broken file changes nothing: not shown, not listed, not remembered. */
 static void
 test_broken_refused (void)
@@ -793,11 +872,11 @@ test_window_restart (void)
   wait_for_current (sources, online_id);
   g_assert_true (SHUMATE_IS_TILE_DOWNLOADER (data_source_of (window_map_source (window))));
   g_assert_cmpstr (shumate_map_source_get_license (window_map_source (window)), ==, "© Local");
-  /* The menu lists all four, then what adds and removes. */
+  /* The menu lists all four, then whether the map names towns over them, then what adds and removes. */
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (gtk_widget_get_first_child (
     GTK_WIDGET (sitmap_window_get_source_chooser (window)))));
   g_assert_cmpuint (n_radio_items (menu), ==, 4);
-  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (sitmap_window_get_source_chooser (window)), "map.source", "s", imagery_id);
   wait_for_current (sources, imagery_id);
@@ -1054,6 +1133,14 @@ write_test_files (void)
   tiles_writer_put (writer, 1, 1, 0, truncated);
   tiles_writer_close (writer);
 
+  /* A street map that writes its towns' names, as its metadata says. */
+  labelled_path = g_build_filename (tmp_dir, "labelled.mbtiles", NULL);
+  writer = tiles_writer_new (labelled_path, TILES_LAYOUT_TABLE,
+                             (const char *const[]) { "name", "Levant streets", "type", "baselayer", "format", "png",
+                                                     "description", "Roads and towns, with their labels", NULL });
+  tiles_writer_put (writer, 0, 0, 0, land);
+  tiles_writer_close (writer);
+
   broken_path = g_build_filename (tmp_dir, "broken.mbtiles", NULL);
   g_assert_true (g_file_set_contents (broken_path, "<html>not tiles</html>\n", -1, NULL));
 }
@@ -1112,6 +1199,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/tile-sources/online", test_online);
   g_test_add_func ("/tile-sources/url-templates", test_url_templates);
   g_test_add_func ("/tile-sources/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/tile-sources/place-names", test_place_names);
   g_test_add_func ("/tile-sources/user-agent", test_user_agent);
   g_test_add_func ("/source-chooser/switch-keeps-view", test_window_switch_keeps_view);
   g_test_add_func ("/source-chooser/restart", test_window_restart);
@@ -1129,5 +1217,6 @@ main (int argc, char *argv[])
   g_free (imagery_path);
   g_free (broken_path);
   g_free (damaged_path);
+  g_free (labelled_path);
   return status;
 }

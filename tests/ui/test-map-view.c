@@ -5,13 +5,18 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 
 #include "sitmap-annotation-command.h"
 #include "sitmap-application.h"
+#include "sitmap-exporter.h"
+#include "sitmap-geometry.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window.h"
+#include "tiles-test-utils.h"
 
 #define SUKHNA_ID       "ev-2024-12-10-sukhna"
 #define BAGHOUZ_ID      "ev-2019-03-baghouz"
@@ -38,6 +43,21 @@ save_screenshot (const char *name)
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   texture = sitmap_test_render (GTK_WIDGET (window), path);
   g_test_message ("saved %s", path);
+}
+
+/* The whole screen, popovers and all, as the X server shows it (ImageMagick's import). */
+static void
+save_screen (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (screenshot_dir () == NULL)
+    return;
+  path = g_build_filename (screenshot_dir (), name, NULL);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  if (g_spawn_sync (NULL, (char *[]) { "import", "-window", "root", path, NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                    NULL, NULL, NULL, NULL, NULL))
+    g_test_message ("saved %s", path);
 }
 
 /*
@@ -402,6 +422,287 @@ test_annotations_world_zoom (void)
   remove_annotations ();
 }
 
+/*
+ * A tile set that names its towns
+ */
+
+static cairo_status_t
+png_append_cb (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static const struct
+{
+  const char *name;
+  double latitude, longitude;
+} written_towns[] = {
+  { "Homs", 34.7308, 36.7094 },
+  { "Palmyra", 34.5624, 38.2840 },
+  { "As-Sukhnah", 34.8853, 38.8711 },
+  { "Damascus", 33.5102, 36.2913 },
+  { "Deir ez-Zor", 35.3359, 40.1408 },
+};
+
+/* One tile of a street map of the Levant: pale land, and each town a dot with its name beside it, drawn
+ * across the tiles' edges as one picture. */
+static GBytes *
+labelled_tile (int z, int x, int y)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 256, 256);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr (PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans Bold 10");
+  g_autoptr (GByteArray) png = g_byte_array_new ();
+  double world = 256 * pow (2, z);
+
+  cairo_set_source_rgb (cr, 0xf4 / 255.0, 0xf0 / 255.0, 0xe6 / 255.0);
+  cairo_paint (cr);
+  pango_layout_set_font_description (layout, font);
+  for (guint i = 0; i < G_N_ELEMENTS (written_towns); i++)
+    {
+      double mx, my, px, py;
+
+      sitmap_mercator_from_lat_lon (written_towns[i].latitude, written_towns[i].longitude, &mx, &my);
+      px = mx * world - x * 256.0, py = my * world - y * 256.0;
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.25);
+      cairo_arc (cr, px, py, 3, 0, 2 * G_PI);
+      cairo_fill (cr);
+      pango_layout_set_text (layout, written_towns[i].name, -1);
+      cairo_move_to (cr, px + 6, py - 8);
+      pango_cairo_show_layout (cr, layout);
+    }
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, png_append_cb, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+static char *
+write_labelled_mbtiles (const char *dir)
+{
+  char *path = g_build_filename (dir, "levant-streets.mbtiles", NULL);
+  TilesWriter *writer = tiles_writer_new (
+    path, TILES_LAYOUT_TABLE,
+    (const char *const[]) { "name", "Levant streets", "type", "baselayer", "format", "png", "minzoom", "5",
+                            "maxzoom", "8", "bounds", "35,32.5,41.5,37", "description",
+                            "Roads and towns of the Levant, with their labels", "attribution", "© Test streets",
+                            NULL });
+
+  for (int z = 5; z <= 8; z++)
+    {
+      double x0, y0, x1, y1;
+      int n = 1 << z;
+
+      sitmap_mercator_from_lat_lon (37, 35, &x0, &y0);
+      sitmap_mercator_from_lat_lon (32.5, 41.5, &x1, &y1);
+      for (int x = (int) floor (x0 * n); x <= (int) floor (x1 * n); x++)
+        for (int y = (int) floor (y0 * n); y <= (int) floor (y1 * n); y++)
+          {
+            g_autoptr (GBytes) tile = labelled_tile (z, x, y);
+
+            tiles_writer_put (writer, z, x, n - 1 - y, tile);
+          }
+    }
+  tiles_writer_close (writer);
+  return path;
+}
+
+static SitmapTileSources *
+tile_sources (void)
+{
+  return sitmap_source_chooser_get_sources (sitmap_window_get_source_chooser (window));
+}
+
+static gboolean
+current_is_named (gpointer data)
+{
+  SitmapTileSource *current = sitmap_tile_sources_get_current (tile_sources ());
+
+  return current != NULL && g_strcmp0 (sitmap_tile_source_get_name (current), data) == 0 &&
+         !sitmap_tile_sources_get_busy (tile_sources ());
+}
+
+static gboolean
+settlements_shown_is (gpointer data)
+{
+  return sitmap_place_layer_get_show_settlements (sitmap_window_get_place_layer (window)) == GPOINTER_TO_INT (data);
+}
+
+/* Whether the place layer's last frame wrote the gazetteer's name of a town. */
+static gboolean
+place_layer_names (const char *town)
+{
+  SitmapDocument *doc = document ();
+  const guint32 *labelled;
+  guint n;
+
+  sitmap_test_wait_for_paint (GTK_WIDGET (sitmap_window_get_place_layer (window)));
+  labelled = sitmap_place_layer_get_labelled (sitmap_window_get_place_layer (window), &n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (sitmap_place_get_name (sitmap_document_get_place (doc, labelled[i])), town))
+      return TRUE;
+  return FALSE;
+}
+
+/* The label of a menu item shown in a popover of the window: its widget. */
+static GtkWidget *
+find_shown_label (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+      g_autoptr (GPtrArray) labels = sitmap_test_find_shown (toplevel, GTK_TYPE_LABEL);
+
+      for (guint j = 0; j < labels->len; j++)
+        if (g_strcmp0 (gtk_label_get_text (labels->pdata[j]), text) == 0)
+          return labels->pdata[j];
+    }
+  return NULL;
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  return find_shown_label (data) != NULL;
+}
+
+/* Clicks "Show Town Names" in the map source menu, as a user does. */
+static void
+click_town_names (const char *shot)
+{
+  GtkWidget *chooser = GTK_WIDGET (sitmap_window_get_source_chooser (window));
+
+  sitmap_test_click_centre (chooser);
+  sitmap_test_wait_until (label_shown, (gpointer) "Show Town Names", 5000, "the map source menu");
+  sitmap_test_wait_for_paint (find_shown_label ("Show Town Names"));
+  if (shot != NULL)
+    save_screen (shot);
+  sitmap_test_click_centre (find_shown_label ("Show Town Names"));
+}
+
+typedef struct
+{
+  SitmapExporter *exporter;
+  GFile *file;
+} Exporting;
+
+static gboolean
+export_done (gpointer data)
+{
+  Exporting *exporting = data;
+
+  return !sitmap_exporter_get_busy (exporting->exporter) && g_file_query_exists (exporting->file, NULL);
+}
+
+/* Whether text has a line that is exactly line (a name the map wrote, not a word of a note). */
+static gboolean
+has_line (const char *text, const char *line)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_equal (g_strstrip (lines[i]), line))
+      return TRUE;
+  return FALSE;
+}
+
+/* The text of a PDF export of the window's map, as pdftotext reads it. */
+static char *
+export_text (SitmapExporter *exporter, const char *dir, const char *name)
+{
+  g_autofree char *pdf = g_build_filename (dir, name, NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (pdf);
+  Exporting exporting = { exporter, file };
+  SitmapExportOptions options;
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  sitmap_export_options_init (&options);
+  sitmap_exporter_fill_options (exporter, SITMAP_EXPORT_SIZE_A4_150, TRUE, 0, 0, &options);
+  options.format = SITMAP_EXPORT_PDF;
+  g_unlink (pdf);
+  sitmap_exporter_export (exporter, &options, file);
+  sitmap_test_wait_until (export_done, &exporting, 60000, "the export");
+  sitmap_export_options_clear (&options);
+  g_spawn_sync (NULL, (char *[]) { "pdftotext", pdf, "-", NULL }, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &text, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return text;
+}
+
+/* Over a tile set that writes its towns' names, the map does not write them again ("Homs" over "Homs"),
+ * nor does an export; "Show Town Names" in the source menu says otherwise, and is remembered. */
+static void
+test_labelled_mbtiles (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-map-view-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (AdwToastOverlay) toasts = NULL;
+  g_autoptr (SitmapExporter) exporter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  SitmapTileSource *current;
+
+  g_assert_no_error (error);
+  path = write_labelled_mbtiles (dir);
+  file = g_file_new_for_path (path);
+  sitmap_source_chooser_add_file (sitmap_window_get_source_chooser (window), file);
+  sitmap_test_wait_until (current_is_named, (gpointer) "Levant streets", 10000, "the tile set to be shown");
+  current = sitmap_tile_sources_get_current (tile_sources ());
+  id = g_strdup (sitmap_tile_source_get_id (current));
+  g_assert_true (sitmap_tile_source_has_place_names (current));
+
+  show_map_at (34.6, 37.6, 7);
+  g_assert_false (sitmap_place_layer_get_show_settlements (sitmap_window_get_place_layer (window)));
+  g_assert_false (place_layer_names ("Homs"));
+  g_assert_false (place_layer_names ("Palmyra (Tadmur)"));
+  save_screenshot ("labelled-mbtiles.png");
+  toasts = g_object_ref_sink (ADW_TOAST_OVERLAY (adw_toast_overlay_new ()));
+  exporter = sitmap_exporter_new (GTK_WINDOW (window), sitmap_window_get_view_state (window),
+                                  sitmap_window_get_map (window), tile_sources (), toasts);
+  text = export_text (exporter, dir, "named-by-tiles.pdf");
+  g_assert_false (has_line (text, "Homs"));
+  g_assert_false (has_line (text, "Palmyra (Tadmur)"));
+  /* The areas' names are the document's alone: still there. */
+  g_assert_true (has_line (text, "Homs governorate"));
+  g_clear_pointer (&text, g_free);
+
+  /* The user says the map should name its towns after all. */
+  click_town_names ("labelled-mbtiles-menu.png");
+  sitmap_test_wait_until (settlements_shown_is, GINT_TO_POINTER (TRUE), 5000, "the town names to be shown");
+  g_assert_true (place_layer_names ("Homs"));
+  save_screenshot ("labelled-mbtiles-town-names-on.png");
+  g_assert_true (sitmap_tile_source_get_place_names_chosen (sitmap_tile_sources_get_current (tile_sources ())));
+  text = export_text (exporter, dir, "named-by-sitmap.pdf");
+  g_assert_true (has_line (text, "Homs"));
+  g_clear_pointer (&text, g_free);
+
+  /* And back. */
+  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  click_town_names (NULL);
+  sitmap_test_wait_until (settlements_shown_is, GINT_TO_POINTER (FALSE), 5000, "the town names to be left out");
+
+  sitmap_tile_sources_choose (tile_sources (), SITMAP_TILE_SOURCES_OFFLINE_ID);
+  sitmap_test_wait_until (current_is_named, (gpointer) "Offline Basemap", 10000, "the basemap again");
+  sitmap_tile_sources_remove (tile_sources (), id);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *names[] = { "levant-streets.mbtiles", "named-by-tiles.pdf", "named-by-sitmap.pdf" };
+      g_autofree char *made = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (made);
+    }
+  g_remove (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -416,6 +717,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-view/focus-ring/light", test_focus_ring_light);
   g_test_add_func ("/map-view/focus-ring/dark", test_focus_ring_dark);
   g_test_add_func ("/map-view/annotations/world-zoom", test_annotations_world_zoom);
+  g_test_add_func ("/map-view/labelled-mbtiles", test_labelled_mbtiles);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
