@@ -438,6 +438,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   g_type_ensure (SITMAP_TYPE_TIMELINE);
   g_type_ensure (SITMAP_TYPE_SIDEBAR);
   g_type_ensure (SITMAP_TYPE_ANNOTATION_TOOLBAR);
+  g_type_ensure (SITMAP_TYPE_TILE_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, window_title);
@@ -449,6 +450,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, annotation_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, tile_status);
 
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -489,14 +491,17 @@ source_message_cb (SitmapWindow *self, const char *text, const char *undo_action
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The document's towns are named by the basemap when it names towns: drawing them too doubles them. */
+/* The document's towns are named by the basemap when it names towns: drawing them too doubles them.
+ * When its tiles cannot be loaded, nothing names them but the document. */
 static void
 tile_source_changed_cb (SitmapWindow *self)
 {
-  SitmapTileSource *source = sitmap_tile_sources_get_current (sitmap_source_chooser_get_sources (self->source_chooser));
+  SitmapTileSources *sources = sitmap_source_chooser_get_sources (self->source_chooser);
+  SitmapTileSource *source = sitmap_tile_sources_get_current (sources);
 
   sitmap_place_layer_set_show_settlements (self->place_layer,
-                                           source == NULL || !sitmap_tile_source_has_place_names (source));
+                                           source == NULL || !sitmap_tile_source_has_place_names (source) ||
+                                             sitmap_tile_sources_get_tiles_problem (sources) != SITMAP_TILES_LOADING);
 }
 
 static void
@@ -507,6 +512,8 @@ setup_map (SitmapWindow *self)
   /* The offline basemap unless the user chose another source: never the network by default. */
   sitmap_source_chooser_attach (self->source_chooser, self->map, self->settings);
   g_signal_connect_object (self->source_chooser, "message", G_CALLBACK (source_message_cb), self, G_CONNECT_SWAPPED);
+  /* An online source whose tiles cannot be loaded says so over the map, and offers the offline one. */
+  sitmap_tile_status_set_sources (self->tile_status, sitmap_source_chooser_get_sources (self->source_chooser));
   /* So that a toast's Undo reaches the chooser's actions. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
                                   sitmap_source_chooser_get_action_group (self->source_chooser));
@@ -515,6 +522,8 @@ setup_map (SitmapWindow *self)
   self->place_layer = sitmap_place_layer_new (viewport, self->view_state);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->place_layer));
   g_signal_connect_object (sitmap_source_chooser_get_sources (self->source_chooser), "notify::current",
+                           G_CALLBACK (tile_source_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitmap_source_chooser_get_sources (self->source_chooser), "notify::tiles-problem",
                            G_CALLBACK (tile_source_changed_cb), self, G_CONNECT_SWAPPED);
   tile_source_changed_cb (self);
   self->event_layer = sitmap_event_layer_new (viewport, self->view_state);

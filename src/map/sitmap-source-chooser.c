@@ -131,16 +131,24 @@ update_button (SitmapSourceChooser *self)
 {
   SitmapTileSource *current = sitmap_tile_sources_get_current (self->sources);
   gboolean online = current != NULL && sitmap_tile_source_is_online (current);
+  gboolean unloadable = online && sitmap_tile_sources_get_tiles_problem (self->sources) != SITMAP_TILES_LOADING;
   g_autofree char *tooltip = NULL;
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "source");
 
   gtk_label_set_text (self->label, current ? sitmap_tile_source_get_name (current) : _("Map"));
   /* What the map shows should never be a surprise: online, or nothing at all. */
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon),
-                                self->problem ? "dialog-warning-symbolic" : "network-transmit-receive-symbolic");
+                                self->problem ? "dialog-warning-symbolic"
+                                : unloadable  ? "network-offline-symbolic"
+                                              : "network-transmit-receive-symbolic");
   gtk_widget_set_visible (self->status_icon, online || self->problem != NULL);
   if (self->problem != NULL)
     tooltip = g_strdup (self->problem);
+  else if (unloadable)
+    /* TRANSLATORS: the tooltip of the map source button; %s is the source's name */
+    tooltip = g_strdup_printf (_("Map source: %s. Its tiles cannot be loaded: check the network connection, "
+                                 "or choose the offline basemap."),
+                               sitmap_tile_source_get_name (current));
   else if (current == NULL)
     tooltip = g_strdup (_("Map Source"));
   else if (online)
@@ -505,6 +513,8 @@ sitmap_source_chooser_attach (SitmapSourceChooser *self, ShumateSimpleMap *map, 
   g_signal_connect_object (self->sources, "notify::map-source", G_CALLBACK (map_source_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "failed", G_CALLBACK (failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources, "notify::tiles-problem", G_CALLBACK (current_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "tiles-damaged", G_CALLBACK (tiles_damaged_cb), self, G_CONNECT_SWAPPED);
   rebuild_menu (self);
   update_button (self);

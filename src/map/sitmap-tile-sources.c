@@ -11,6 +11,7 @@
 
 #include "sitmap-blank-source.h"
 #include "sitmap-mbtiles-source.h"
+#include "sitmap-online-tiles.h"
 #include "sitmap-tile-sources.h"
 #include "sitmap-user-agent.h"
 
@@ -41,6 +42,7 @@ struct _SitmapTileSources
   SitmapTileSource *current;
   ShumateMapSource *map_source;
   ShumateMapSource *blank;
+  SitmapOnlineTiles *watched;  /* the shown online source's tiles, whose failures are told */
   GCancellable     *opening;
   SitmapTileSource *removed;   /* the one removed last, for undo */
   guint             removed_position;
@@ -57,6 +59,7 @@ enum {
   PROP_CURRENT,
   PROP_MAP_SOURCE,
   PROP_BUSY,
+  PROP_TILES_PROBLEM,
   N_PROPS
 };
 
@@ -259,13 +262,42 @@ make_online_map_source (SitmapTileSource *source)
 {
   g_autofree char *id = map_source_id (source);
   gboolean osm = sitmap_tile_source_get_kind (source) == SITMAP_TILE_SOURCE_OSM;
+  /* libshumate's ShumateTileDownloader, which SitmapOnlineTiles runs, keeps the tiles in its disk cache,
+   * in the user cache folder, and trims it to its size limit itself. */
+  g_autoptr (SitmapOnlineTiles) tiles = sitmap_online_tiles_new (sitmap_tile_source_get_location (source));
 
-  /* libshumate's ShumateTileDownloader keeps the tiles in its disk cache, in the user cache folder,
-   * and trims it to its size limit itself. */
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
     id, sitmap_tile_source_get_name (source), sitmap_tile_source_get_attribution (source),
     osm ? OSM_COPYRIGHT_URL : NULL, 0, ONLINE_MAX_ZOOM, TILE_SIZE, SHUMATE_MAP_PROJECTION_MERCATOR,
-    sitmap_tile_source_get_location (source)));
+    SHUMATE_DATA_SOURCE (tiles)));
+}
+
+static void
+tiles_problem_cb (SitmapTileSources *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILES_PROBLEM]);
+}
+
+/* Listens to the shown source's tiles when they come over the network; a source that is not shown
+ * any more says nothing. */
+static void
+watch_tiles (SitmapTileSources *self, ShumateMapSource *map_source)
+{
+  g_autoptr (ShumateDataSource) data_source = NULL;
+  SitmapTilesProblem before = sitmap_tile_sources_get_tiles_problem (self);
+
+  if (SHUMATE_IS_RASTER_RENDERER (map_source))
+    g_object_get (map_source, "data-source", &data_source, NULL);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, tiles_problem_cb, self);
+  g_clear_object (&self->watched);
+  if (SITMAP_IS_ONLINE_TILES (data_source))
+    {
+      self->watched = SITMAP_ONLINE_TILES (g_object_ref (data_source));
+      g_signal_connect_swapped (self->watched, "notify::problem", G_CALLBACK (tiles_problem_cb), self);
+    }
+  if (sitmap_tile_sources_get_tiles_problem (self) != before)
+    tiles_problem_cb (self);
 }
 
 static void
@@ -299,7 +331,10 @@ show (SitmapTileSources *self, SitmapTileSource *source, ShumateMapSource *map_s
   if (g_set_object (&self->current, source))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   if (g_set_object (&self->map_source, map_source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
+    {
+      watch_tiles (self, map_source);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
   if (remember && self->settings != NULL)
     g_settings_set_string (self->settings, "map-source", sitmap_tile_source_get_id (source));
@@ -527,6 +562,9 @@ sitmap_tile_sources_dispose (GObject *object)
   g_clear_object (&self->map_source);
   g_clear_object (&self->blank);
   g_clear_object (&self->removed);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, tiles_problem_cb, self);
+  g_clear_object (&self->watched);
   G_OBJECT_CLASS (sitmap_tile_sources_parent_class)->dispose (object);
 }
 
@@ -549,6 +587,7 @@ sitmap_tile_sources_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_CURRENT: g_value_set_object (value, self->current); break;
     case PROP_MAP_SOURCE: g_value_set_object (value, self->map_source); break;
     case PROP_BUSY: g_value_set_boolean (value, self->opening != NULL); break;
+    case PROP_TILES_PROBLEM: g_value_set_uint (value, sitmap_tile_sources_get_tiles_problem (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -569,6 +608,10 @@ sitmap_tile_sources_class_init (SitmapTileSourcesClass *klass)
                                                        G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* (SitmapTilesProblem) */
+  properties[PROP_TILES_PROBLEM] = g_param_spec_uint ("tiles-problem", NULL, NULL, SITMAP_TILES_LOADING,
+                                                      SITMAP_TILES_REFUSED, SITMAP_TILES_LOADING,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A chosen source could not be opened (the error names the file); the one shown before stays. */
@@ -674,6 +717,13 @@ sitmap_tile_sources_get_map_source (SitmapTileSources *self)
 {
   g_return_val_if_fail (SITMAP_IS_TILE_SOURCES (self), NULL);
   return self->map_source;
+}
+
+SitmapTilesProblem
+sitmap_tile_sources_get_tiles_problem (SitmapTileSources *self)
+{
+  g_return_val_if_fail (SITMAP_IS_TILE_SOURCES (self), SITMAP_TILES_LOADING);
+  return self->watched != NULL ? sitmap_online_tiles_get_problem (self->watched) : SITMAP_TILES_LOADING;
 }
 
 gboolean

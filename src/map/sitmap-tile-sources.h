@@ -6,6 +6,7 @@
 
 #include <shumate/shumate.h>
 
+#include "sitmap-online-tiles.h"
 #include "sitmap-tile-source.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,9 @@ SitmapTileSource  *sitmap_tile_sources_lookup (SitmapTileSources *self, const ch
 /* The source shown, or NULL before the first one opened. */
 SitmapTileSource  *sitmap_tile_sources_get_current (SitmapTileSources *self);
 ShumateMapSource  *sitmap_tile_sources_get_map_source (SitmapTileSources *self);
+/* Whether the shown source's tiles can be loaded (property "tiles-problem"): an online source's after a
+ * few tiles in a row failed, until one loads; SITMAP_TILES_LOADING for the others. */
+SitmapTilesProblem sitmap_tile_sources_get_tiles_problem (SitmapTileSources *self);
 /* Whether a source is being opened. */
 gboolean           sitmap_tile_sources_get_busy (SitmapTileSources *self);
 

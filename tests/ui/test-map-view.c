@@ -13,6 +13,7 @@
 #include "sitmap-application.h"
 #include "sitmap-exporter.h"
 #include "sitmap-geometry.h"
+#include "sitmap-tile-status.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window.h"
@@ -703,6 +704,83 @@ test_labelled_mbtiles (void)
   g_remove (dir);
 }
 
+/*
+ * Tiles that cannot be loaded
+ */
+
+/* A port on the loopback interface where nothing listens: requests fail there as they do without a
+ * network, and reach no network. */
+static guint16
+closed_port (void)
+{
+  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  guint16 port;
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+static SitmapTileStatus *
+tile_status (void)
+{
+  g_autoptr (GPtrArray) all = sitmap_test_find_shown (window, SITMAP_TYPE_TILE_STATUS);
+
+  g_assert_cmpuint (all->len, ==, 1);
+  return all->pdata[0];
+}
+
+static gboolean
+status_shown_is (gpointer data)
+{
+  SitmapTileStatus *status = tile_status ();
+  GtkWidget *box = gtk_revealer_get_child (GTK_REVEALER (gtk_widget_get_first_child (GTK_WIDGET (status))));
+
+  /* Said, and seen: the revealer open all the way. */
+  return sitmap_tile_status_get_shown (status) == GPOINTER_TO_INT (data) &&
+         gtk_widget_get_child_visible (box) == GPOINTER_TO_INT (data) &&
+         (!GPOINTER_TO_INT (data) || gtk_revealer_get_child_revealed (GTK_REVEALER (gtk_widget_get_parent (box))));
+}
+
+/* An online source without a network: the map says its tiles cannot be loaded, once, over the map (no
+ * dialog, nothing per tile), and Use Offline Map brings the offline basemap back, and the message goes. */
+static void
+test_tiles_cannot_load (void)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", closed_port ());
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr (GList) others = NULL;
+  GtkWidget *button;
+
+  show_map_at (SYRIA_LATITUDE, SYRIA_LONGITUDE, 7);
+  g_assert_false (sitmap_tile_status_get_shown (tile_status ()));
+  id = g_strdup (sitmap_tile_source_get_id (
+    sitmap_tile_sources_add_online (tile_sources (), "Nobody listens", url, NULL, &error)));
+  g_assert_no_error (error);
+  sitmap_test_wait_until (status_shown_is, GINT_TO_POINTER (TRUE), 20000, "the map to say its tiles cannot be loaded");
+  text = sitmap_test_collect_text (GTK_WIDGET (tile_status ()));
+  g_assert_nonnull (strstr (text, "Map tiles cannot be loaded — check the network connection"));
+  g_assert_nonnull (strstr (text, "Use Offline Map"));
+  others = sitmap_test_list_other_windows (GTK_WINDOW (window));
+  g_assert_null (others);
+  /* Without its tiles the map names no town: the document's names stand in. */
+  g_assert_true (sitmap_place_layer_get_show_settlements (sitmap_window_get_place_layer (window)));
+  save_screen ("tiles-cannot-load.png");
+
+  button = sitmap_test_find_first_shown (tile_status (), GTK_TYPE_BUTTON);
+  sitmap_test_click_centre (button);
+  sitmap_test_wait_until (current_is_named, (gpointer) "Offline Basemap", 10000, "the offline basemap");
+  sitmap_test_wait_until (status_shown_is, GINT_TO_POINTER (FALSE), 5000, "the message to go");
+  sitmap_tile_sources_remove (tile_sources (), id);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -718,6 +796,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-view/focus-ring/dark", test_focus_ring_dark);
   g_test_add_func ("/map-view/annotations/world-zoom", test_annotations_world_zoom);
   g_test_add_func ("/map-view/labelled-mbtiles", test_labelled_mbtiles);
+  g_test_add_func ("/map-view/tiles-cannot-load", test_tiles_cannot_load);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
