@@ -11,6 +11,7 @@
 
 #include "sitmap-application.h"
 #include "sitmap-document-io.h"
+#include "sitmap-map-projection.h"
 #include "sitmap-source-chooser.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window-private.h"
@@ -85,25 +86,6 @@ _sitmap_window_update_title (SitmapWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* The bounding box of every placed event, in normalised Web Mercator. */
-static gboolean
-placed_extent (SitmapDocument *document, double *x0, double *y0, double *x1, double *y1)
-{
-  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-
-  *x0 = *y0 = INFINITY;
-  *x1 = *y1 = -INFINITY;
-  for (guint i = 0; i < columns->n_events; i++)
-    if (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
-      {
-        *x0 = MIN (*x0, columns->x[i]);
-        *x1 = MAX (*x1, columns->x[i]);
-        *y0 = MIN (*y0, columns->y[i]);
-        *y1 = MAX (*y1, columns->y[i]);
-      }
-  return *x0 <= *x1;
-}
-
 static void
 go_to (SitmapWindow *self, double latitude, double longitude, double zoom)
 {
@@ -139,15 +121,11 @@ apply_document_view (SitmapWindow *self)
       go_to (self, view->latitude, view->longitude, view->zoom);
       return;
     }
-  if (!placed_extent (document, &x0, &y0, &x1, &y1))
+  if (!sitmap_event_store_get_placed_extent (sitmap_document_get_store (document), NULL, 0, &x0, &y0, &x1, &y1))
     return;
-  sitmap_mercator_to_lat_lon ((x0 + x1) / 2, (y0 + y1) / 2, &latitude, &longitude);
-  if (x1 - x0 < 1e-9 && y1 - y0 < 1e-9)
-    zoom = SINGLE_EVENT_ZOOM;
-  else
-    /* 256-pixel tiles; leave a fifth of the map as margin around the events */
-    zoom = log2 (MIN (width * 0.8 / ((x1 - x0) * 256), height * 0.8 / ((y1 - y0) * 256)));
-  go_to (self, latitude, longitude, CLAMP (zoom, 1, MAX_FIT_ZOOM));
+  sitmap_map_fit_box (width, height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM, &latitude, &longitude,
+                      &zoom);
+  go_to (self, latitude, longitude, zoom);
 }
 
 void
@@ -293,6 +271,33 @@ escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     sitmap_view_state_set_selected (self->view_state, -1);
   else
     sitmap_view_state_clear_range (self->view_state);
+}
+
+/* Ctrl+Return: the map centres the selected event and zooms in on it; the timeline scrolls to it. */
+static void
+zoom_to_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+  gint selected = sitmap_view_state_get_selected (self->view_state);
+
+  if (selected >= 0)
+    sitmap_view_state_reveal (self->view_state, selected, SITMAP_REVEAL_ZOOM);
+}
+
+/* Ctrl+0: every event that passes the filters, on the map and the timeline. */
+static void
+show_all_events_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sitmap_view_state_show_all (SITMAP_WINDOW (widget)->view_state);
+}
+
+static void
+update_view_actions (SitmapWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-to-event",
+                                 sitmap_view_state_get_selected (self->view_state) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-events",
+                                 sitmap_view_state_get_document (self->view_state) != NULL);
 }
 
 /* Ctrl+F: the search of the events page, wherever the keyboard was. */
@@ -459,6 +464,9 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  /* Their accelerators (Ctrl+Return, Ctrl+0) are the application's, so that the menu shows them. */
+  gtk_widget_class_install_action (widget_class, "win.zoom-to-event", NULL, zoom_to_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-all-events", NULL, show_all_events_action);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
@@ -577,6 +585,11 @@ sitmap_window_init (SitmapWindow *self)
 
   self->settings = sitmap_application_dup_settings ();
   self->view_state = sitmap_view_state_new ();
+  g_signal_connect_object (self->view_state, "notify::selected", G_CALLBACK (update_view_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::document", G_CALLBACK (update_view_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_view_actions (self);
   sitmap_timeline_set_view_state (self->timeline, self->view_state);
   sitmap_sidebar_set_view_state (self->sidebar, self->view_state);
   setup_map (self);

@@ -781,6 +781,266 @@ test_tiles_cannot_load (void)
   sitmap_tile_sources_remove (tile_sources (), id);
 }
 
+/*
+ * Bringing the selection into view
+ */
+
+static SitmapViewState *
+state (void)
+{
+  return sitmap_window_get_view_state (window);
+}
+
+static gint
+find_event (const char *id)
+{
+  gint position = sitmap_document_find_event (document (), id);
+
+  g_assert_cmpint (position, >=, 0);
+  return position;
+}
+
+static void
+event_point (gint position, double *x, double *y)
+{
+  g_assert_true (sitmap_event_layer_get_event_point (sitmap_window_get_event_layer (window), position, x, y));
+}
+
+static gboolean
+in_map (double x, double y)
+{
+  GtkWidget *layer = event_layer ();
+
+  return x >= 0 && y >= 0 && x <= gtk_widget_get_width (layer) && y <= gtk_widget_get_height (layer);
+}
+
+static ShumateViewport *
+viewport (void)
+{
+  return shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+}
+
+/* The map has come to rest with the event in its middle (to the pixel). */
+static gboolean
+map_centred_on (gpointer data)
+{
+  GtkWidget *layer = event_layer ();
+  double x, y;
+
+  sitmap_test_wait_for_paint (layer);
+  event_point (GPOINTER_TO_INT (data), &x, &y);
+  return fabs (x - gtk_widget_get_width (layer) / 2.0) < 1.5 && fabs (y - gtk_widget_get_height (layer) / 2.0) < 1.5;
+}
+
+/* The timeline's window holds the event's time (its known bound, for a span open at the other). */
+static gboolean
+timeline_shows (gint position)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document ());
+  gint64 start, end, event_start = columns->start[position];
+  gint64 event_end = sitmap_event_columns_get_end (columns, position);
+
+  sitmap_view_state_get_window (state (), &start, &end);
+  if (event_start == SITMAP_TIME_OPEN_START)
+    event_start = event_end - 1;
+  if (event_end == SITMAP_TIME_OPEN_END)
+    event_end = event_start + 1;
+  return event_start >= start && event_end <= end;
+}
+
+static gboolean
+timeline_shows_cb (gpointer data)
+{
+  return timeline_shows (GPOINTER_TO_INT (data));
+}
+
+static gboolean
+selected_is (gpointer data)
+{
+  return sitmap_view_state_get_selected (state ()) == GPOINTER_TO_INT (data);
+}
+
+/* A week of December 2024, which the older events are not in. */
+static void
+show_december_week (void)
+{
+  GDateTime *from = g_date_time_new_utc (2024, 12, 3, 0, 0, 0);
+
+  sitmap_view_state_set_window (state (), g_date_time_to_unix (from), g_date_time_to_unix (from) + 7 * 86400);
+  g_date_time_unref (from);
+}
+
+static GtkWidget *
+find_switcher_button (const char *label)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (sitmap_window_get_sidebar (window), GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      g_autofree char *text = sitmap_test_collect_text (buttons->pdata[i]);
+
+      if (g_strcmp0 (g_strstrip (text), label) == 0)
+        return buttons->pdata[i];
+    }
+  g_error ("no switcher button reads “%s”", label);
+  return NULL;
+}
+
+static GtkWidget *
+find_label_in (gpointer root, const char *text)
+{
+  g_autoptr (GPtrArray) labels = sitmap_test_find_shown (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+  g_error ("no shown label reads “%s”", text);
+  return NULL;
+}
+
+/* An event picked in the events list, far off the map and outside the timeline's window: the map flies
+ * to it, keeping its zoom, and the timeline scrolls to it; known only to the month, it is longer than
+ * the week shown, and the window grows to hold it, no more. */
+static void
+test_reveal_from_list (void)
+{
+  SitmapEventsPanel *panel = sitmap_sidebar_get_events_panel (sitmap_window_get_sidebar (window));
+  gint baghouz = find_event (BAGHOUZ_ID);
+  g_autoptr (SitmapEvent) event = sitmap_document_get_event (document (), baghouz);
+  gint64 start, end;
+  double x, y;
+
+  sitmap_view_state_set_selected (state (), -1);
+  show_map_at (33.51, 36.29, 9);
+  show_december_week ();
+  event_point (baghouz, &x, &y);
+  g_assert_false (in_map (x, y));
+  g_assert_false (timeline_shows (baghouz));
+
+  sitmap_test_click_centre (find_switcher_button ("Events"));
+  sitmap_test_wait_for_transitions (GTK_WIDGET (sitmap_window_get_sidebar (window)));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  sitmap_test_click_centre (find_label_in (sitmap_events_panel_get_column_view (panel), sitmap_event_get_title (event)));
+  sitmap_test_wait_until (selected_is, GINT_TO_POINTER (baghouz), 5000, "the row to select its event");
+  sitmap_test_wait_until (map_centred_on, GINT_TO_POINTER (baghouz), 5000, "the map to fly to Baghouz");
+  sitmap_test_wait_until (timeline_shows_cb, GINT_TO_POINTER (baghouz), 5000, "the timeline to scroll to March 2019");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport ()), ==, 9);
+  sitmap_view_state_get_window (state (), &start, &end);
+  g_assert_cmpint (end - start, <=, 31 * 86400 * 6 / 5);
+  save_screen ("reveal-from-list.png");
+  sitmap_sidebar_show_details (sitmap_window_get_sidebar (window));
+}
+
+/* Alt+Down, with the keyboard on the map: the next event in time, off screen, is brought into view. */
+static void
+test_reveal_alt_down (void)
+{
+  gint offensive = find_event ("ev-2024-11-27-offensive");
+  gint strikes = find_event ("ev-2024-12-07-us-strikes");
+  gint64 start, end;
+  double x, y;
+
+  sitmap_view_state_set_selected (state (), -1);
+  show_map_at (36.05, 36.9, 10);
+  sitmap_test_click (event_layer (), 10, gtk_widget_get_height (event_layer ()) - 10);
+  sitmap_view_state_set_selected (state (), offensive);
+  sitmap_view_state_set_window (state (), 1732060800 /* 20 Nov 2024 */, 1732060800 + 10 * 86400);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  event_point (strikes, &x, &y);
+  g_assert_false (in_map (x, y));
+  g_assert_false (timeline_shows (strikes));
+
+  sitmap_test_key (GTK_WIDGET (window), "alt+Down");
+  sitmap_test_wait_until (selected_is, GINT_TO_POINTER (strikes), 5000, "Alt+Down to select the next event");
+  sitmap_test_wait_until (map_centred_on, GINT_TO_POINTER (strikes), 5000, "the map to fly to the strikes");
+  sitmap_test_wait_until (timeline_shows_cb, GINT_TO_POINTER (strikes), 5000, "the timeline to scroll to 7 December");
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport ()), ==, 10);
+  /* A day's event in a ten days' window: the window keeps its length. */
+  sitmap_view_state_get_window (state (), &start, &end);
+  g_assert_cmpint (end - start, ==, 10 * 86400);
+}
+
+/* A click on an event the map shows selects it, and the map does not move; nor does the timeline,
+ * which shows it too. */
+static void
+test_click_in_view_stays (void)
+{
+  gint sukhna = find_event (SUKHNA_ID);
+  double x, y, latitude, longitude;
+  gint64 start, end, start_after, end_after;
+
+  sitmap_view_state_set_selected (state (), -1);
+  show_map_at (34.6, 38.3, 8);
+  sitmap_view_state_set_window (state (), 1733443200 /* 6 Dec 2024 */, 1733443200 + 7 * 86400);
+  event_point (sukhna, &x, &y);
+  g_assert_true (in_map (x, y));
+  g_assert_true (timeline_shows (sukhna));
+  latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport ()));
+  longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport ()));
+  sitmap_view_state_get_window (state (), &start, &end);
+
+  sitmap_test_click (event_layer (), x, y);
+  sitmap_test_wait_until (selected_is, GINT_TO_POINTER (sukhna), 5000, "the click to select As-Sukhnah");
+  /* Long enough for a flight to have begun. */
+  for (guint i = 0; i < 5; i++)
+    sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport ())), ==, latitude);
+  g_assert_cmpfloat (shumate_location_get_longitude (SHUMATE_LOCATION (viewport ())), ==, longitude);
+  sitmap_view_state_get_window (state (), &start_after, &end_after);
+  g_assert_cmpint (start_after, ==, start);
+  g_assert_cmpint (end_after, ==, end);
+}
+
+/* Every visible event with a place is on the map, well inside it, and every dated one's time on the
+ * timeline. */
+static gboolean
+all_events_shown (gpointer data)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document ());
+  GtkWidget *layer = event_layer ();
+  const guint32 *visible;
+  guint n;
+
+  sitmap_test_wait_for_paint (layer);
+  visible = sitmap_view_state_get_visible (state (), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      double x, y;
+
+      if ((columns->flags[visible[i]] & SITMAP_EVENT_FLAG_PLACED) &&
+          (event_point (visible[i], &x, &y),
+           x < 20 || y < 20 || x > gtk_widget_get_width (layer) - 20 || y > gtk_widget_get_height (layer) - 20))
+        return FALSE;
+      if (visible[i] < columns->n_dated && !timeline_shows (visible[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Ctrl+Return zooms in on the selected event; Ctrl+0 shows every event, on the map and the timeline. */
+static void
+test_zoom_to_event_and_show_all (void)
+{
+  gint sukhna = find_event (SUKHNA_ID);
+  double zoom_before;
+
+  show_map_at (34.6, 38.3, 6);
+  sitmap_view_state_set_selected (state (), sukhna);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  zoom_before = shumate_viewport_get_zoom_level (viewport ());
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+Return");
+  sitmap_test_wait_until (map_centred_on, GINT_TO_POINTER (sukhna), 5000, "the map to centre As-Sukhnah");
+  /* As-Sukhnah is known to the town: zoomed in to where a town can be told. */
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport ()), >=, zoom_before + 3);
+  save_screen ("zoom-to-event.png");
+
+  show_december_week ();
+  g_assert_false (all_events_shown (NULL));
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+0");
+  sitmap_test_wait_until (all_events_shown, NULL, 5000, "every event on the map and the timeline");
+  save_screen ("show-all-events.png");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -797,6 +1057,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/map-view/annotations/world-zoom", test_annotations_world_zoom);
   g_test_add_func ("/map-view/labelled-mbtiles", test_labelled_mbtiles);
   g_test_add_func ("/map-view/tiles-cannot-load", test_tiles_cannot_load);
+  g_test_add_func ("/map-view/reveal/from-list", test_reveal_from_list);
+  g_test_add_func ("/map-view/reveal/alt-down", test_reveal_alt_down);
+  g_test_add_func ("/map-view/reveal/click-in-view-stays", test_click_in_view_stays);
+  g_test_add_func ("/map-view/zoom-to-event-and-show-all", test_zoom_to_event_and_show_all);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
