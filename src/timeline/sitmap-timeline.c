@@ -14,8 +14,8 @@
 #define DAY_SECONDS 86400
 /* The narrowest window: a minute. Ticks go down to seconds, so it is still readable. */
 #define MIN_WINDOW_SECONDS 60
-/* How long the window takes to scroll to an event revealed, and how near its edges an event counts as
- * out of sight (a share of the window). */
+/* How long the window takes to scroll to an event revealed, and the room it leaves either side of an
+ * event longer than it (a share of the window). */
 #define REVEAL_DURATION_US (280 * G_TIME_SPAN_MILLISECOND)
 #define REVEAL_EDGE        20
 /* A filter's histogram over more events than this is made in a thread: at a million it takes a few
@@ -348,15 +348,15 @@ scroll_window_to (SitmapTimeline *self, gint64 start, gint64 span)
   self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
 }
 
-/* The view state asks to bring an event into view: the window scrolls to its time, keeping its length,
- * unless it shows it already, away from its edges. Only an event longer than the window (a date known
- * to the month or the year) makes it longer, enough to show the event whole. */
+/* The view state asks to bring an event into view: unless the window holds its time already, the window
+ * scrolls to centre it, keeping its length. Only an event longer than the window (a date known to the
+ * month or the year) makes it longer, enough to show the event whole with a little room. */
 static void
 reveal_cb (SitmapTimeline *self, gint position, guint flags)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
   const SitmapEventColumns *columns;
-  gint64 start, end, span, edge, event_start, event_end;
+  gint64 start, end, span, event_start, event_end;
 
   if (document == NULL || !_sitmap_timeline_get_window (self, &start, &end))
     return;
@@ -371,12 +371,11 @@ reveal_cb (SitmapTimeline *self, gint position, guint flags)
     event_start = event_end - 1;
   if (event_end == SITMAP_TIME_OPEN_END)
     event_end = event_start + 1;
-  span = end - start;
-  edge = span / REVEAL_EDGE;
-  if (event_start >= start + edge && event_end <= end - edge)
+  if (event_start >= start && event_end <= end)
     return;
-  /* Longer than the window can hold with room either side: a window that holds it with that room. */
-  if (event_end - event_start > span - 2 * edge)
+  span = end - start;
+  /* Longer than the window: a window that holds it with some room either side. */
+  if (event_end - event_start > span)
     span = (event_end - event_start) * REVEAL_EDGE / (REVEAL_EDGE - 2) + 1;
   scroll_window_to (self, event_start + (event_end - event_start) / 2 - span / 2, span);
 }
