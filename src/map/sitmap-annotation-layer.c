@@ -14,6 +14,7 @@
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-popover.h"
 #include "sitmap-geometry.h"
+#include "sitmap-map-focus.h"
 #include "sitmap-map-projection.h"
 #include "sitmap-undo-stack.h"
 
@@ -280,9 +281,9 @@ snapshot_draft (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const Sitmap
 /* Drawing every annotation costs a few hundred microseconds each (wide strokes, text): done when they or
  * the zoom change, or the map pans past the cache's margin; other frames move the cached node. */
 static void
-sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+snapshot_annotations (SitmapAnnotationLayer *self, GtkSnapshot *snapshot)
 {
-  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+  GtkWidget             *widget = GTK_WIDGET (self);
   SitmapMapProjection    p;
   double                 dx = 0, dy = 0;
 
@@ -307,6 +308,26 @@ sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     snapshot_draft (self, snapshot, &p);
   if (gtk_widget_get_visible (self->picking))
     gtk_widget_snapshot_child (widget, self->picking, snapshot);
+}
+
+static void
+sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  snapshot_annotations (SITMAP_ANNOTATION_LAYER (widget), snapshot);
+  /* Tab reaches the annotations too: the map shows it has the keyboard. */
+  if (gtk_widget_has_visible_focus (widget))
+    sitmap_map_append_focus_frame (widget, snapshot);
+}
+
+/* The focus ring shows only while the keyboard is in use. */
+static void
+sitmap_annotation_layer_state_flags_changed (GtkWidget *widget, GtkStateFlags previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->state_flags_changed (widget, previous);
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
 }
 
 /*
@@ -1304,6 +1325,7 @@ sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
   object_class->get_property = sitmap_annotation_layer_get_property;
   object_class->set_property = sitmap_annotation_layer_set_property;
   widget_class->snapshot = sitmap_annotation_layer_snapshot;
+  widget_class->state_flags_changed = sitmap_annotation_layer_state_flags_changed;
   widget_class->contains = sitmap_annotation_layer_contains;
   widget_class->size_allocate = sitmap_annotation_layer_size_allocate;
   widget_class->root = sitmap_annotation_layer_root;

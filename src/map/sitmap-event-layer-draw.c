@@ -13,6 +13,7 @@
 
 #include "sitmap-cluster-symbol.h"
 #include "sitmap-event-layer-private.h"
+#include "sitmap-map-focus.h"
 
 /*
  * Shapes
@@ -932,43 +933,6 @@ snapshot_symbols (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
       append_symbol_instance (self, snapshot, &symbols[i], 0, 1, scale);
 }
 
-static void
-append_rounded_border (GtkSnapshot *snapshot, float inset, float radius, float width, float height, float line,
-                       const GdkRGBA *color)
-{
-  GskRoundedRect frame;
-  float widths[4] = { line, line, line, line };
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&frame, &GRAPHENE_RECT_INIT (inset, inset, width - 2 * inset, height - 2 * inset),
-                                   radius);
-  gtk_snapshot_append_border (snapshot, &frame, widths, colors);
-}
-
-/* The keyboard focus on the whole map: libadwaita's focus outline (2 pixels of the accent, rounded,
- * inside the edge), but opaque and cased in the view's background, a pixel either side. The
- * half-transparent accent of a button's outline all but vanishes on a pale basemap; the casing keeps
- * the ring apart from dark imagery, and in the dark style, where the accent is pale, from a pale map. */
-static void
-append_focus_frame (SitmapEventLayer *self, GtkSnapshot *snapshot)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (GTK_WIDGET (self));
-  float width = self->projection.width, height = self->projection.height;
-  GdkRGBA accent, casing;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  /* @accent_color is the accent meant to stand on the view's background: darker in the light style. */
-  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
-    gdk_rgba_parse (&accent, "#1c71d8");
-  if (!gtk_style_context_lookup_color (context, "view_bg_color", &casing))
-    gdk_rgba_parse (&casing, "#ffffff");
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  accent.alpha = 1;
-  casing.alpha = 0.9f;
-  append_rounded_border (snapshot, 0, 9, width, height, 4, &casing);
-  append_rounded_border (snapshot, 1, 8, width, height, 2, &accent);
-}
-
 /* The selection goes on top of everything, larger and with a halo; with the keyboard focus on the map,
  * a focus ring around it, else around the map. */
 static void
@@ -992,7 +956,7 @@ snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
       return;
     }
   if (focus)
-    append_focus_frame (self, snapshot);
+    sitmap_map_append_focus_frame (GTK_WIDGET (self), snapshot);
 }
 
 /*

@@ -155,15 +155,17 @@ event_layer (void)
 }
 
 static gboolean
-map_has_visible_focus (gpointer data)
+has_visible_focus (gpointer data)
 {
-  return gtk_widget_has_visible_focus (event_layer ());
+  return gtk_widget_has_visible_focus (data);
 }
 
 static gboolean
 map_has_no_focus (gpointer data)
 {
-  return !gtk_widget_has_focus (event_layer ());
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (sitmap_window_get_map (window)));
 }
 
 /* The best contrast, across the ring's width, between the focused map's pixel and the same pixel
@@ -216,8 +218,10 @@ weakest_edge_share (const Pixels *focused, const Pixels *plain)
   return weakest;
 }
 
+/* tab: the keyboard goes on from the events' layer to the annotations' with Tab, which must show the
+ * ring as well. */
 static void
-check_focus_ring (const char *shot)
+check_focus_ring (const char *shot, gboolean tab)
 {
   GtkWidget *layer = event_layer ();
   GtkWidget *map = GTK_WIDGET (sitmap_window_get_map (window));
@@ -231,7 +235,13 @@ check_focus_ring (const char *shot)
   sitmap_view_state_set_selected (sitmap_window_get_view_state (window), -1);
   gtk_widget_grab_focus (layer);
   sitmap_test_key (GTK_WIDGET (window), "shift+Escape");
-  sitmap_test_wait_until (map_has_visible_focus, NULL, 5000, "the map's visible keyboard focus");
+  sitmap_test_wait_until (has_visible_focus, layer, 5000, "the map's visible keyboard focus");
+  if (tab)
+    {
+      layer = GTK_WIDGET (sitmap_window_get_annotation_layer (window));
+      sitmap_test_key (GTK_WIDGET (window), "Tab");
+      sitmap_test_wait_until (has_visible_focus, layer, 5000, "the keyboard focus on the annotations");
+    }
   sitmap_test_wait_for_paint (layer);
   /* The whole map, tiles and all: the ring must stand out from what it is drawn over. */
   g_assert_cmpint (gtk_widget_get_width (map), ==, gtk_widget_get_width (layer));
@@ -256,14 +266,22 @@ static void
 test_focus_ring_light (void)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  check_focus_ring ("map-focus-ring-light.png");
+  check_focus_ring ("map-focus-ring-light.png", FALSE);
+}
+
+static void
+test_focus_ring_annotations (void)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  check_focus_ring (NULL, TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
 test_focus_ring_dark (void)
 {
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  check_focus_ring ("map-focus-ring-dark.png");
+  check_focus_ring ("map-focus-ring-dark.png", FALSE);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -1054,6 +1072,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/map-view/focus-ring/light", test_focus_ring_light);
   g_test_add_func ("/map-view/focus-ring/dark", test_focus_ring_dark);
+  g_test_add_func ("/map-view/focus-ring/annotations", test_focus_ring_annotations);
   g_test_add_func ("/map-view/annotations/world-zoom", test_annotations_world_zoom);
   g_test_add_func ("/map-view/labelled-mbtiles", test_labelled_mbtiles);
   g_test_add_func ("/map-view/tiles-cannot-load", test_tiles_cannot_load);
