@@ -37,7 +37,7 @@
 #define WORDS_MIN_ZOOM 4.0
 #define SMALLEST_MARKS 0.3
 #define SMALLEST_TEXT 0.75
-#define LABEL_DOT 3.0
+#define LABEL_DOT 2.5
 
 typedef struct
 {
