@@ -9,6 +9,7 @@
 #include "sitmap-export-dialog.h"
 #include "sitmap-exporter.h"
 #include "sitmap-place-layer.h"
+#include "sitmap-tile-status.h"
 #include "sitmap-window.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ struct _SitmapWindow
   SitmapTimeline      *timeline;
   SitmapSidebar       *sidebar;
   SitmapAnnotationToolbar *annotation_toolbar;
+  SitmapTileStatus    *tile_status;
 
   SitmapViewState     *view_state;
   SitmapEventLayer    *event_layer;

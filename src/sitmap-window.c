@@ -11,6 +11,7 @@
 
 #include "sitmap-application.h"
 #include "sitmap-document-io.h"
+#include "sitmap-map-projection.h"
 #include "sitmap-source-chooser.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window-private.h"
@@ -86,25 +87,6 @@ _sitmap_window_update_title (SitmapWindow *self)
   adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
-/* The bounding box of every placed event, in normalised Web Mercator. */
-static gboolean
-placed_extent (SitmapDocument *document, double *x0, double *y0, double *x1, double *y1)
-{
-  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-
-  *x0 = *y0 = INFINITY;
-  *x1 = *y1 = -INFINITY;
-  for (guint i = 0; i < columns->n_events; i++)
-    if (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
-      {
-        *x0 = MIN (*x0, columns->x[i]);
-        *x1 = MAX (*x1, columns->x[i]);
-        *y0 = MIN (*y0, columns->y[i]);
-        *y1 = MAX (*y1, columns->y[i]);
-      }
-  return *x0 <= *x1;
-}
-
 static void
 go_to (SitmapWindow *self, double latitude, double longitude, double zoom)
 {
@@ -140,15 +122,11 @@ apply_document_view (SitmapWindow *self)
       go_to (self, view->latitude, view->longitude, view->zoom);
       return;
     }
-  if (!placed_extent (document, &x0, &y0, &x1, &y1))
+  if (!sitmap_event_store_get_placed_extent (sitmap_document_get_store (document), NULL, 0, &x0, &y0, &x1, &y1))
     return;
-  sitmap_mercator_to_lat_lon ((x0 + x1) / 2, (y0 + y1) / 2, &latitude, &longitude);
-  if (x1 - x0 < 1e-9 && y1 - y0 < 1e-9)
-    zoom = SINGLE_EVENT_ZOOM;
-  else
-    /* 256-pixel tiles; leave a fifth of the map as margin around the events */
-    zoom = log2 (MIN (width * 0.8 / ((x1 - x0) * 256), height * 0.8 / ((y1 - y0) * 256)));
-  go_to (self, latitude, longitude, CLAMP (zoom, 1, MAX_FIT_ZOOM));
+  sitmap_map_fit_box (width, height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM, &latitude, &longitude,
+                      &zoom);
+  go_to (self, latitude, longitude, zoom);
 }
 
 void
@@ -291,6 +269,33 @@ escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     sitmap_view_state_set_selected (self->view_state, -1);
   else
     sitmap_view_state_clear_range (self->view_state);
+}
+
+/* Ctrl+Return: the map centres the selected event and zooms in on it; the timeline scrolls to it. */
+static void
+zoom_to_event_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+  gint selected = sitmap_view_state_get_selected (self->view_state);
+
+  if (selected >= 0)
+    sitmap_view_state_reveal (self->view_state, selected, SITMAP_REVEAL_ZOOM);
+}
+
+/* Ctrl+0: every event that passes the filters, on the map and the timeline. */
+static void
+show_all_events_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  sitmap_view_state_show_all (SITMAP_WINDOW (widget)->view_state);
+}
+
+static void
+update_view_actions (SitmapWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.zoom-to-event",
+                                 sitmap_view_state_get_selected (self->view_state) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-all-events",
+                                 sitmap_view_state_get_document (self->view_state) != NULL);
 }
 
 /* Ctrl+F: the search of the events page, wherever the keyboard was, the sidebar folded away or not. */
@@ -454,6 +459,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   g_type_ensure (SITMAP_TYPE_TIMELINE);
   g_type_ensure (SITMAP_TYPE_SIDEBAR);
   g_type_ensure (SITMAP_TYPE_ANNOTATION_TOOLBAR);
+  g_type_ensure (SITMAP_TYPE_TILE_STATUS);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, window_title);
@@ -467,6 +473,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, annotation_toolbar);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, tile_status);
 
   _sitmap_window_class_init_files (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
@@ -478,6 +485,9 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   /* F9 shows and hides the sidebar, as in GNOME's other applications. */
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
+  /* Their accelerators (Ctrl+Return, Ctrl+0) are the application's, so that the menu shows them. */
+  gtk_widget_class_install_action (widget_class, "win.zoom-to-event", NULL, zoom_to_event_action);
+  gtk_widget_class_install_action (widget_class, "win.show-all-events", NULL, show_all_events_action);
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
@@ -510,14 +520,17 @@ source_message_cb (SitmapWindow *self, const char *text, const char *undo_action
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The document's towns are named by the basemap when it names towns: drawing them too doubles them. */
+/* The document's towns are named by the basemap when it names towns: drawing them too doubles them.
+ * When its tiles cannot be loaded, nothing names them but the document. */
 static void
 tile_source_changed_cb (SitmapWindow *self)
 {
-  SitmapTileSource *source = sitmap_tile_sources_get_current (sitmap_source_chooser_get_sources (self->source_chooser));
+  SitmapTileSources *sources = sitmap_source_chooser_get_sources (self->source_chooser);
+  SitmapTileSource *source = sitmap_tile_sources_get_current (sources);
 
   sitmap_place_layer_set_show_settlements (self->place_layer,
-                                           source == NULL || !sitmap_tile_source_has_place_names (source));
+                                           source == NULL || !sitmap_tile_source_has_place_names (source) ||
+                                             sitmap_tile_sources_get_tiles_problem (sources) != SITMAP_TILES_LOADING);
 }
 
 static void
@@ -528,6 +541,8 @@ setup_map (SitmapWindow *self)
   /* The offline basemap unless the user chose another source: never the network by default. */
   sitmap_source_chooser_attach (self->source_chooser, self->map, self->settings);
   g_signal_connect_object (self->source_chooser, "message", G_CALLBACK (source_message_cb), self, G_CONNECT_SWAPPED);
+  /* An online source whose tiles cannot be loaded says so over the map, and offers the offline one. */
+  sitmap_tile_status_set_sources (self->tile_status, sitmap_source_chooser_get_sources (self->source_chooser));
   /* So that a toast's Undo reaches the chooser's actions. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "map",
                                   sitmap_source_chooser_get_action_group (self->source_chooser));
@@ -536,6 +551,8 @@ setup_map (SitmapWindow *self)
   self->place_layer = sitmap_place_layer_new (viewport, self->view_state);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->place_layer));
   g_signal_connect_object (sitmap_source_chooser_get_sources (self->source_chooser), "notify::current",
+                           G_CALLBACK (tile_source_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitmap_source_chooser_get_sources (self->source_chooser), "notify::tiles-problem",
                            G_CALLBACK (tile_source_changed_cb), self, G_CONNECT_SWAPPED);
   tile_source_changed_cb (self);
   self->event_layer = sitmap_event_layer_new (viewport, self->view_state);
@@ -589,6 +606,11 @@ sitmap_window_init (SitmapWindow *self)
 
   self->settings = sitmap_application_dup_settings ();
   self->view_state = sitmap_view_state_new ();
+  g_signal_connect_object (self->view_state, "notify::selected", G_CALLBACK (update_view_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "notify::document", G_CALLBACK (update_view_actions), self,
+                           G_CONNECT_SWAPPED);
+  update_view_actions (self);
   sitmap_timeline_set_view_state (self->timeline, self->view_state);
   sitmap_sidebar_set_view_state (self->sidebar, self->view_state);
   _sitmap_window_init_layout (self);

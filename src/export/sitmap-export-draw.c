@@ -453,6 +453,8 @@ draw_tiles (Painter *p)
 #define LABEL_GAP 4.0
 /* How far inside the map's frame a name must stay. */
 #define LABEL_FRAME_MARGIN 3.0
+/* Around a town's dot, kept clear of every name (its halo). */
+#define TOWN_DOT_ROOM 1.2
 
 static const double area_ink[4] = { 0.40, 0.33, 0.25, 1 };
 static const double town_ink[4] = { 0.13, 0.13, 0.13, 1 };
@@ -557,12 +559,13 @@ place_area_label (SitmapExportScene *self, GArray *occupied, const SitmapExportP
   return FALSE;
 }
 
-/* Right of the dot, else left of it. */
+/* Right of the dot, else left of it: far enough that the label's padding clears its own dot, which is
+ * reserved (TOWN_DOT_ROOM) before any name is placed. */
 static gboolean
 place_town_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
                   double height, SitmapExportRect *rect)
 {
-  double gap = dot_radius (place->kind) + 3;
+  double gap = dot_radius (place->kind) + TOWN_DOT_ROOM + LABEL_GAP / 2 + 0.5;
 
   *rect = (SitmapExportRect){ place->x + gap, place->y - height / 2, width, height };
   if (label_is_free (self, occupied, rect))
@@ -1065,7 +1068,7 @@ _sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *contex
   for (guint i = 0; i < self->places->len; i++)
     {
       const SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
-      double                   r = dot_radius (place->kind) + 1.2;
+      double                   r = dot_radius (place->kind) + TOWN_DOT_ROOM;
 
       if (is_town (place))
         occupy (occupied, place->x - r, place->y - r, 2 * r, 2 * r);

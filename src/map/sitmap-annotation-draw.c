@@ -27,6 +27,17 @@
 #define CIRCLE_SEGMENTS 96
 /* The inside of an area or circle, faintly, so that the map still shows through. */
 #define FILL_ALPHA 0.14
+/* Zoomed out past a region, an analyst's marks, kept at their size on screen, would pile over the events
+ * they are about. Down to FULL_SIZE_ZOOM they are drawn at their size. Below it their lines, heads and
+ * dots thin by half every two levels, their text shrinks with them (no further than SMALLEST_TEXT), and a
+ * highlight's rings keep their radius, which must clear an event's symbol. Below WORDS_MIN_ZOOM, out to a
+ * continent, the events near each other are one cluster: the words are left out (a label is then a dot
+ * in its colour at its point) and so are the rings around events, which would only cover the cluster. */
+#define FULL_SIZE_ZOOM 6.0
+#define WORDS_MIN_ZOOM 4.0
+#define SMALLEST_MARKS 0.3
+#define SMALLEST_TEXT 0.75
+#define LABEL_DOT 2.5
 
 typedef struct
 {
@@ -37,6 +48,16 @@ typedef struct
 {
   double x, y, width, height;
 } Box;
+
+/* The sizes an annotation is drawn at, in user units per logical pixel: its lines and heads, its text
+ * and a highlight's rings (0: left out), and a wordless label's dot. */
+typedef struct
+{
+  double marks;
+  double text;
+  double rings;
+  double dot;
+} Look;
 
 static Rgb
 parse_hex (const char *hex)
@@ -158,7 +179,7 @@ default_context (void)
 
 /* Where the text goes: a label's on its point, a caption's beside its shape. */
 static gboolean
-text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, double scale, double *x, double *y,
+text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, const Look *look, double *x, double *y,
              gboolean *below)
 {
   *below = FALSE;
@@ -191,14 +212,14 @@ text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, double
               max_y = MAX (max_y, PY (ring, i));
             }
           /* Beneath the shape, so that it hides nothing inside it. */
-          *x = sx / n, *y = max_y + 4 * scale;
+          *x = sx / n, *y = max_y + 4 * look->text;
           *below = TRUE;
           return TRUE;
         }
       case SITMAP_ANNOTATION_HIGHLIGHT:
         if (extra->len < 2)
           return FALSE;
-        *x = PX (extra, 0), *y = PY (extra, 0) + (SITMAP_ANNOTATION_HIGHLIGHT_RADIUS + 4) * scale;
+        *x = PX (extra, 0), *y = PY (extra, 0) + SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * look->rings + 4 * look->text;
         *below = TRUE;
         return TRUE;
       case SITMAP_N_ANNOTATION_KINDS:
@@ -209,18 +230,19 @@ text_anchor (SitmapAnnotation *annotation, GArray *points, GArray *extra, double
 
 /* The text's box: centred on the anchor, or hanging below it. */
 static gboolean
-text_box (SitmapAnnotation *annotation, PangoLayout *layout, GArray *points, GArray *extra, double scale, Box *box)
+text_box (SitmapAnnotation *annotation, PangoLayout *layout, GArray *points, GArray *extra, const Look *look,
+          Box *box)
 {
   PangoRectangle ink, logical;
   double         x, y;
   gboolean       below;
 
   if (sitmap_annotation_get_text (annotation) == NULL
-      || !text_anchor (annotation, points, extra, scale, &x, &y, &below))
+      || !text_anchor (annotation, points, extra, look, &x, &y, &below))
     return FALSE;
   pango_layout_get_pixel_extents (layout, &ink, &logical);
-  box->width = logical.width + 2 * BOX_PAD_X * scale;
-  box->height = logical.height + 2 * BOX_PAD_Y * scale;
+  box->width = logical.width + 2 * BOX_PAD_X * look->text;
+  box->height = logical.height + 2 * BOX_PAD_Y * look->text;
   box->x = x - box->width / 2;
   box->y = below ? y : y - box->height / 2;
   return TRUE;
@@ -380,14 +402,34 @@ draw_leader (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double s
   cairo_fill (cr);
 }
 
+/* A label whose words are left out (zoomed far out) is a dot in its colour at its point. */
 static void
-draw_highlight (cairo_t *cr, SitmapAnnotation *annotation, GArray *events, double scale)
+draw_label_dot (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double scale)
 {
+  Rgb ink, casing;
+
+  if (points->len < 2)
+    return;
+  ink_colors (annotation, &ink, &casing);
+  cairo_new_path (cr);
+  cairo_arc (cr, PX (points, 0), PY (points, 0), LABEL_DOT * scale, 0, 2 * G_PI);
+  set_rgb (cr, casing, 0.85);
+  cairo_set_line_width (cr, CASING * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_fill (cr);
+}
+
+static void
+draw_highlight (cairo_t *cr, SitmapAnnotation *annotation, GArray *events, const Look *look)
+{
+  if (look->rings <= 0)
+    return;
   for (guint i = 0; i < events->len / 2; i++)
     {
       cairo_new_path (cr);
-      cairo_arc (cr, PX (events, i), PY (events, i), SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 0, 2 * G_PI);
-      stroke_cased (cr, annotation, scale);
+      cairo_arc (cr, PX (events, i), PY (events, i), SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * look->rings, 0, 2 * G_PI);
+      stroke_cased (cr, annotation, look->marks);
     }
 }
 
@@ -455,10 +497,42 @@ typedef struct
 {
   GArray      *points;
   GArray      *extra; /* a circle's ring, or a highlight's event points */
+  Look         look;
   PangoLayout *layout;
   gboolean     has_box;
   Box          box;
 } Projected;
+
+/* The zoom project shows the map at: the world's width in logical pixels, from two points a step either
+ * side of (x, y), the nearer one, so that a projection that wraps the world between them does not count. */
+static double
+projected_zoom (SitmapAnnotationProjectFunc project, gpointer user_data, double scale, double x, double y)
+{
+  const double step = 1.0 / 4096;
+  double       ax, ay, bx, by, cx, cy, across;
+
+  project (x, y, &ax, &ay, user_data);
+  project (x + step, y, &bx, &by, user_data);
+  project (x - step, y, &cx, &cy, user_data);
+  across = MIN (hypot (bx - ax, by - ay), hypot (cx - ax, cy - ay)) / step / scale;
+  return across > 0 ? log2 (across / 256) : FULL_SIZE_ZOOM;
+}
+
+static Look
+look_for (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpointer user_data, double scale)
+{
+  double x = 0.5, y = 0.5, zoom, shrink;
+
+  if (sitmap_annotation_get_n_points (annotation) > 0)
+    sitmap_annotation_get_mercator (annotation, 0, &x, &y);
+  zoom = projected_zoom (project, user_data, scale, x, y);
+  if (zoom >= FULL_SIZE_ZOOM)
+    return (Look){ scale, scale, scale, scale };
+  shrink = MAX (pow (2, (zoom - FULL_SIZE_ZOOM) / 2), SMALLEST_MARKS);
+  if (zoom < WORDS_MIN_ZOOM)
+    return (Look){ scale * shrink, 0, 0, scale };
+  return (Look){ scale * shrink, scale * MAX (shrink, SMALLEST_TEXT), scale, scale };
+}
 
 static void
 projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *document,
@@ -466,6 +540,7 @@ projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *docu
 {
   SitmapAnnotationKind kind = sitmap_annotation_get_kind (annotation);
 
+  p->look = look_for (annotation, project, user_data, scale);
   p->points = project_points (annotation, project, user_data);
   if (kind == SITMAP_ANNOTATION_CIRCLE)
     p->extra = project_circle (annotation, project, user_data);
@@ -475,10 +550,10 @@ projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *docu
     p->extra = g_array_new (FALSE, FALSE, sizeof (double));
   p->layout = NULL;
   p->has_box = FALSE;
-  if (sitmap_annotation_get_text (annotation) != NULL)
+  if (sitmap_annotation_get_text (annotation) != NULL && p->look.text > 0)
     {
-      p->layout = text_layout (context, annotation, scale);
-      p->has_box = text_box (annotation, p->layout, p->points, p->extra, scale, &p->box);
+      p->layout = text_layout (context, annotation, p->look.text);
+      p->has_box = text_box (annotation, p->layout, p->points, p->extra, &p->look, &p->box);
     }
 }
 
@@ -508,26 +583,28 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
   switch (sitmap_annotation_get_kind (annotation))
     {
       case SITMAP_ANNOTATION_LABEL:
-        draw_leader (cr, annotation, p.points, scale);
+        draw_leader (cr, annotation, p.points, p.look.marks);
+        if (!p.has_box)
+          draw_label_dot (cr, annotation, p.points, p.look.dot);
         break;
       case SITMAP_ANNOTATION_ARROW:
-        draw_arrow (cr, annotation, p.points, scale);
+        draw_arrow (cr, annotation, p.points, p.look.marks);
         break;
       case SITMAP_ANNOTATION_CIRCLE:
-        draw_shape (cr, annotation, p.extra, scale);
+        draw_shape (cr, annotation, p.extra, p.look.marks);
         break;
       case SITMAP_ANNOTATION_AREA:
-        draw_shape (cr, annotation, p.points, scale);
+        draw_shape (cr, annotation, p.points, p.look.marks);
         break;
       case SITMAP_ANNOTATION_HIGHLIGHT:
-        draw_highlight (cr, annotation, p.extra, scale);
+        draw_highlight (cr, annotation, p.extra, &p.look);
         break;
       case SITMAP_N_ANNOTATION_KINDS:
       default:
         break;
     }
   if (p.has_box)
-    draw_text (cr, annotation, p.layout, &p.box, scale);
+    draw_text (cr, annotation, p.layout, &p.box, p.look.text);
   if (flags & SITMAP_ANNOTATION_DRAW_SELECTED)
     {
       g_autoptr (GArray) handles = g_array_new (FALSE, FALSE, sizeof (double));
@@ -535,13 +612,11 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
 
       if (p.has_box)
         draw_selection_outline (cr, &p.box, scale);
-      if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT)
+      if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT && p.look.rings > 0)
         for (guint i = 0; i < p.extra->len / 2; i++)
           {
-            Box ring
-                = { PX (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
-                    PY (p.extra, i) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale,
-                    2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale, 2 * SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale };
+            double radius = SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * p.look.rings;
+            Box    ring = { PX (p.extra, i) - radius, PY (p.extra, i) - radius, 2 * radius, 2 * radius };
 
             draw_selection_outline (cr, &ring, scale);
           }
@@ -616,13 +691,19 @@ inside_polygon (GArray *points, double x, double y)
 }
 
 static gboolean
-hit_body (SitmapAnnotation *annotation, const Projected *p, double scale, double x, double y, double tolerance)
+hit_body (SitmapAnnotation *annotation, const Projected *p, double x, double y, double tolerance)
 {
+  double scale = p->look.marks;
   double reach = sitmap_annotation_get_width (annotation) * scale / 2 + tolerance;
 
   switch (sitmap_annotation_get_kind (annotation))
     {
       case SITMAP_ANNOTATION_LABEL:
+        /* Its dot, when its words are left out. */
+        if (!p->has_box && p->points->len >= 2
+            && hypot (x - PX (p->points, 0), y - PY (p->points, 0)) <= LABEL_DOT * p->look.dot + tolerance)
+          return TRUE;
+        return p->points->len >= 4 && near_polyline (p->points, FALSE, x, y, reach);
       case SITMAP_ANNOTATION_ARROW:
         return p->points->len >= 4 && near_polyline (p->points, FALSE, x, y, reach);
       case SITMAP_ANNOTATION_CIRCLE:
@@ -630,8 +711,9 @@ hit_body (SitmapAnnotation *annotation, const Projected *p, double scale, double
       case SITMAP_ANNOTATION_AREA:
         return near_polyline (p->points, TRUE, x, y, reach) || inside_polygon (p->points, x, y);
       case SITMAP_ANNOTATION_HIGHLIGHT:
-        for (guint i = 0; i < p->extra->len / 2; i++)
-          if (fabs (hypot (x - PX (p->extra, i), y - PY (p->extra, i)) - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale)
+        for (guint i = 0; p->look.rings > 0 && i < p->extra->len / 2; i++)
+          if (fabs (hypot (x - PX (p->extra, i), y - PY (p->extra, i))
+                    - SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * p->look.rings)
               <= reach)
             return TRUE;
         return FALSE;
@@ -680,7 +762,7 @@ sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, S
   if (kind == SITMAP_ANNOTATION_HIT_NONE && p.has_box && x >= p.box.x - tolerance
       && x <= p.box.x + p.box.width + tolerance && y >= p.box.y - tolerance && y <= p.box.y + p.box.height + tolerance)
     kind = SITMAP_ANNOTATION_HIT_TEXT;
-  if (kind == SITMAP_ANNOTATION_HIT_NONE && hit_body (annotation, &p, scale, x, y, tolerance))
+  if (kind == SITMAP_ANNOTATION_HIT_NONE && hit_body (annotation, &p, x, y, tolerance))
     kind = SITMAP_ANNOTATION_HIT_BODY;
   projected_clear (&p);
   g_clear_object (&own_context);
@@ -701,8 +783,8 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
 {
   PangoContext *own_context = NULL;
   double        x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  double        margin = sitmap_annotation_get_width (annotation) * scale;
   gboolean      highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
+  double        margin;
   Projected     p;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), FALSE);
@@ -710,11 +792,12 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
   if (context == NULL)
     context = own_context = default_context ();
   projected_init (&p, annotation, document, project, user_data, scale, context);
+  margin = MAX (sitmap_annotation_get_width (annotation) * p.look.marks, (LABEL_DOT + CASING / 2) * p.look.dot);
   for (guint i = 0; i < p.points->len / 2; i++)
     grow (&x0, &y0, &x1, &y1, PX (p.points, i), PY (p.points, i), margin);
   for (guint i = 0; i < p.extra->len / 2; i++)
     grow (&x0, &y0, &x1, &y1, PX (p.extra, i), PY (p.extra, i),
-          margin + (highlight ? SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * scale : 0));
+          margin + (highlight ? SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * p.look.rings : 0));
   if (p.has_box)
     {
       grow (&x0, &y0, &x1, &y1, p.box.x, p.box.y, 0);

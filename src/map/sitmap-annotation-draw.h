@@ -42,7 +42,12 @@ typedef enum
  * page drawn in pixels, 0.75 for a page in points). Text is real text (pango-cairo), so a vector
  * surface (SVG, PDF) keeps it as text; it is never markup. document finds a highlight's events (their
  * points in its columns); it may be NULL, and then highlights draw nothing. Annotations that do not
- * validate draw what they can (an area being drawn with two points draws its line). */
+ * validate draw what they can (an area being drawn with two points draws its line).
+ *
+ * Zoomed out, marks kept at their size would pile over the events they are about: below zoom 6 (read
+ * from project and scale, so the map and every page agree) lines and text shrink, and below zoom 4 the
+ * words and a highlight's rings are left out, a label being a dot at its point. Hit testing and bounds
+ * follow the same sizes. */
 void
 sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocument *document,
                         SitmapAnnotationProjectFunc project, gpointer user_data, double scale,

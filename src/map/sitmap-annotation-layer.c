@@ -14,6 +14,7 @@
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-popover.h"
 #include "sitmap-geometry.h"
+#include "sitmap-map-focus.h"
 #include "sitmap-map-projection.h"
 #include "sitmap-undo-stack.h"
 
@@ -21,6 +22,9 @@
 #define HIT_TOLERANCE 4.0
 /* A click with the circle tool draws a circle of this radius. */
 #define DEFAULT_RADIUS_M 10000.0
+/* The picking bar's room from the map's sides, and from its bottom (the scale and attribution). */
+#define PICKING_MARGIN 12
+#define PICKING_BOTTOM 36
 
 typedef enum
 {
@@ -47,6 +51,9 @@ struct _SitmapAnnotationLayer
   GtkGesture              *pan;
   GtkGesture              *map_click; /* on the map: a press on bare map lets the selection go */
   SitmapAnnotationPopover *popover;
+  GtkWidget               *picking;       /* the bar over the map while the highlight tool picks */
+  GtkWidget               *picking_label;
+  GtkWidget               *done_button;
   DragKind                 drag_kind;
   double                   start_x; /* the press, in widget coordinates */
   double                   start_y;
@@ -91,6 +98,9 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void     update_picking_bar (SitmapAnnotationLayer *self);
+static gboolean on_picking_bar (SitmapAnnotationLayer *self, double x, double y);
 
 static const struct
 {
@@ -271,9 +281,9 @@ snapshot_draft (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const Sitmap
 /* Drawing every annotation costs a few hundred microseconds each (wide strokes, text): done when they or
  * the zoom change, or the map pans past the cache's margin; other frames move the cached node. */
 static void
-sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+snapshot_annotations (SitmapAnnotationLayer *self, GtkSnapshot *snapshot)
 {
-  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+  GtkWidget             *widget = GTK_WIDGET (self);
   SitmapMapProjection    p;
   double                 dx = 0, dy = 0;
 
@@ -296,6 +306,28 @@ sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   if (self->draft != NULL)
     snapshot_draft (self, snapshot, &p);
+  if (gtk_widget_get_visible (self->picking))
+    gtk_widget_snapshot_child (widget, self->picking, snapshot);
+}
+
+static void
+sitmap_annotation_layer_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  snapshot_annotations (SITMAP_ANNOTATION_LAYER (widget), snapshot);
+  /* Tab reaches the annotations too: the map shows it has the keyboard. */
+  if (gtk_widget_has_visible_focus (widget))
+    sitmap_map_append_focus_frame (widget, snapshot);
+}
+
+/* The focus ring shows only while the keyboard is in use. */
+static void
+sitmap_annotation_layer_state_flags_changed (GtkWidget *widget, GtkStateFlags previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->state_flags_changed (widget, previous);
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
 }
 
 /*
@@ -391,6 +423,7 @@ sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotat
   g_set_object (&self->selected, annotation);
   if (annotation == NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
+  update_picking_bar (self);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
@@ -447,8 +480,10 @@ commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
   if (!keep_tool)
     sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
   sitmap_annotation_layer_set_selected (self, annotation);
-  /* A new label's words, or another's caption, are what comes next; a highlight's next is more events. */
-  show_popover (self, sitmap_annotation_get_kind (annotation) != SITMAP_ANNOTATION_HIGHLIGHT);
+  /* A new ring's next is more events: its popover would cover them and take the next click to close.
+   * It opens when the picking is done. A new label's words, or another's caption, come next. */
+  if (sitmap_annotation_get_kind (annotation) != SITMAP_ANNOTATION_HIGHLIGHT)
+    show_popover (self, TRUE);
 }
 
 static SitmapAnnotation *
@@ -478,6 +513,7 @@ document_changed_cb (SitmapAnnotationLayer *self, SitmapDocumentChange what)
       sitmap_annotation_popover_refresh (self->popover);
       point_popover (self);
     }
+  update_picking_bar (self);
   invalidate (self);
 }
 
@@ -661,7 +697,8 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, SitmapAnnotationLaye
 
   self->drag_kind = DRAG_NONE;
   self->moved = FALSE;
-  if (self->document == NULL || !projection (self, &p))
+  /* A press on the picking bar is its buttons'. */
+  if (self->document == NULL || !projection (self, &p) || on_picking_bar (self, x, y))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
@@ -1019,6 +1056,98 @@ popover_closed_cb (SitmapAnnotationLayer *self)
     gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/*
+ * The picking bar: while the highlight tool is armed, what it has ringed and a way to finish
+ */
+
+static SitmapAnnotation *
+picked_ring (SitmapAnnotationLayer *self)
+{
+  if (self->selected != NULL && sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT)
+    return self->selected;
+  return NULL;
+}
+
+static void
+update_picking_bar (SitmapAnnotationLayer *self)
+{
+  SitmapAnnotation *ring = picked_ring (self);
+  g_autofree char *text = NULL;
+  guint n = 0;
+
+  gtk_widget_set_visible (self->picking, self->tool == SITMAP_ANNOTATION_TOOL_HIGHLIGHT);
+  if (ring != NULL)
+    sitmap_annotation_get_event_ids (ring, &n);
+  if (n == 0)
+    text = g_strdup (_ ("Click the events to ring"));
+  else
+    /* TRANSLATORS: shown over the map while the highlight tool is armed */
+    text = g_strdup_printf (ngettext ("%u event ringed: click more, or a ringed one to take it out",
+                                      "%u events ringed: click more, or a ringed one to take it out", n),
+                            n);
+  gtk_label_set_text (GTK_LABEL (self->picking_label), text);
+}
+
+/* The picking is over: the tool goes down, and the ring's popover asks for its words. */
+static void
+done_clicked_cb (SitmapAnnotationLayer *self)
+{
+  g_autoptr (SitmapAnnotation) ring = picked_ring (self) ? g_object_ref (picked_ring (self)) : NULL;
+
+  sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
+  if (ring != NULL && ring == self->selected)
+    show_popover (self, TRUE);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+create_picking_bar (SitmapAnnotationLayer *self)
+{
+  self->picking = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->picking, "osd");
+  gtk_widget_add_css_class (self->picking, "sitmap-picking-bar");
+  self->picking_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->picking_label), TRUE);
+  /* On one line where the map has room, wrapped where it has not. */
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (self->picking_label), GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_xalign (GTK_LABEL (self->picking_label), 0);
+  gtk_box_append (GTK_BOX (self->picking), self->picking_label);
+  self->done_button = gtk_button_new_with_mnemonic (_ ("_Done"));
+  gtk_widget_set_valign (self->done_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->done_button, "suggested-action");
+  g_signal_connect_swapped (self->done_button, "clicked", G_CALLBACK (done_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->picking), self->done_button);
+  gtk_widget_set_visible (self->picking, FALSE);
+  gtk_widget_set_parent (self->picking, GTK_WIDGET (self));
+}
+
+static gboolean
+on_picking_bar (SitmapAnnotationLayer *self, double x, double y)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_visible (self->picking) && gtk_widget_compute_bounds (self->picking, GTK_WIDGET (self), &bounds)
+         && graphene_rect_contains_point (&bounds, &GRAPHENE_POINT_INIT (x, y));
+}
+
+/* Bottom centre, clear of the scale and the attribution, and no wider than the map leaves room for. */
+static void
+allocate_picking_bar (SitmapAnnotationLayer *self, int width, int height)
+{
+  int natural, bar_height, bar_width;
+
+  if (!gtk_widget_get_visible (self->picking))
+    return;
+  gtk_widget_measure (self->picking, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  bar_width = MAX (MIN (natural, width - 2 * PICKING_MARGIN), 1);
+  gtk_widget_measure (self->picking, GTK_ORIENTATION_VERTICAL, bar_width, NULL, &bar_height, NULL, NULL);
+  gtk_widget_size_allocate (self->picking,
+                            &(GtkAllocation){ (width - bar_width) / 2, MAX (height - bar_height - PICKING_BOTTOM, 0),
+                                              bar_width, bar_height },
+                            -1);
+}
+
 static void
 viewport_notify_cb (SitmapAnnotationLayer *self)
 {
@@ -1054,6 +1183,7 @@ sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationT
            && sitmap_annotation_get_kind (self->selected) == SITMAP_ANNOTATION_HIGHLIGHT))
     sitmap_annotation_layer_set_selected (self, NULL);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), tool == SITMAP_ANNOTATION_TOOL_SELECT ? NULL : "crosshair");
+  update_picking_bar (self);
   if (tool != SITMAP_ANNOTATION_TOOL_SELECT)
     gtk_widget_grab_focus (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOOL]);
@@ -1069,6 +1199,7 @@ sitmap_annotation_layer_size_allocate (GtkWidget *widget, int width, int height,
   SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
 
   GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->size_allocate (widget, width, height, baseline);
+  allocate_picking_bar (self, width, height);
   gtk_popover_present (GTK_POPOVER (self->popover));
 }
 
@@ -1137,6 +1268,7 @@ sitmap_annotation_layer_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->popover));
       self->popover = NULL;
     }
+  g_clear_pointer (&self->picking, gtk_widget_unparent);
   G_OBJECT_CLASS (sitmap_annotation_layer_parent_class)->dispose (object);
 }
 
@@ -1193,6 +1325,7 @@ sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
   object_class->get_property = sitmap_annotation_layer_get_property;
   object_class->set_property = sitmap_annotation_layer_set_property;
   widget_class->snapshot = sitmap_annotation_layer_snapshot;
+  widget_class->state_flags_changed = sitmap_annotation_layer_state_flags_changed;
   widget_class->contains = sitmap_annotation_layer_contains;
   widget_class->size_allocate = sitmap_annotation_layer_size_allocate;
   widget_class->root = sitmap_annotation_layer_root;
@@ -1244,6 +1377,7 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
   g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
   sitmap_annotation_popover_set_leader_func (self->popover, place_leader_cb, self);
+  create_picking_bar (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Annotations"), -1);
 }
 
@@ -1259,4 +1393,11 @@ sitmap_annotation_layer_new (ShumateViewport *viewport, SitmapViewState *view_st
   self = g_object_new (SITMAP_TYPE_ANNOTATION_LAYER, "viewport", viewport, "view-state", view_state, NULL);
   g_set_weak_pointer (&self->event_layer, event_layer);
   return self;
+}
+
+GtkWidget *
+sitmap_annotation_layer_get_done_button (SitmapAnnotationLayer *self)
+{
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
+  return self->done_button;
 }

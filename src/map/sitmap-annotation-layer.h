@@ -33,7 +33,9 @@ typedef enum
  * it; Delete deletes it, Escape lets it go. With a drawing tool armed the layer takes every press, so
  * that the events' clicks do not fire; the middle button still pans, and so does dragging with the
  * area and highlight tools, which only click; the wheel zooms. Escape cancels what is being drawn,
- * then goes back to the select tool. Every change is a command on the document's undo stack. */
+ * then goes back to the select tool. The highlight tool picks events one click after another with no
+ * popover in the way: a bar at the bottom of the map counts them, and its Done button puts the tool
+ * down and opens the ring's popover. Every change is a command on the document's undo stack. */
 #define SITMAP_TYPE_ANNOTATION_LAYER (sitmap_annotation_layer_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SITMAP, ANNOTATION_LAYER, ShumateLayer)
 
@@ -59,6 +61,10 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y);
 /* Where a geographic point is on the widget; FALSE before the map has a size. */
 gboolean
 sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x, double *y);
+
+/* The "Done" button shown over the map while the highlight tool picks events. */
+GtkWidget *
+sitmap_annotation_layer_get_done_button (SitmapAnnotationLayer *self);
 
 const char *
 sitmap_annotation_tool_get_label (SitmapAnnotationTool tool);

@@ -13,6 +13,7 @@
 
 #include "sitmap-cluster-symbol.h"
 #include "sitmap-event-layer-private.h"
+#include "sitmap-map-focus.h"
 
 /*
  * Shapes
@@ -955,18 +956,7 @@ snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
       return;
     }
   if (focus)
-    {
-      GskRoundedRect frame;
-      float widths[4] = { 2, 2, 2, 2 };
-      GdkRGBA colors[4];
-
-      accent.alpha = 0.5;
-      for (guint i = 0; i < 4; i++)
-        colors[i] = accent;
-      gsk_rounded_rect_init_from_rect (&frame, &GRAPHENE_RECT_INIT (1, 1, self->projection.width - 2,
-                                                                    self->projection.height - 2), 4);
-      gtk_snapshot_append_border (snapshot, &frame, widths, colors);
-    }
+    sitmap_map_append_focus_frame (GTK_WIDGET (self), snapshot);
 }
 
 /*

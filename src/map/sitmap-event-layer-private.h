@@ -119,6 +119,7 @@ struct _SitmapEventLayer
   /* Pointer and keyboard */
   GtkGesture          *click; /* on the map, owned by it, while the layer is rooted */
   gboolean             pressed;
+  gboolean             picking_here; /* a click on the map is selecting the event under it */
   double               press_x;
   double               press_y;
   SitmapHoverKind      hover_kind;

@@ -19,6 +19,13 @@
 /* Room kept around a cluster's events when the map zooms to them, and how long the flight takes. */
 #define ZOOM_PADDING        64.0
 #define ZOOM_DURATION_MS    450
+/* An event revealed this close to the map's edge is brought in; the pan, and showing all, take this long. */
+#define REVEAL_MARGIN       48.0
+#define REVEAL_DURATION_MS  350
+#define SHOW_ALL_DURATION_MS 500
+/* Showing all: a single event, and the most a fit zooms in to, as when a document opens. */
+#define SHOW_ALL_POINT_ZOOM 9.0
+#define SHOW_ALL_MAX_ZOOM   12.0
 
 G_DEFINE_FINAL_TYPE (SitmapEventLayer, sitmap_event_layer, SHUMATE_TYPE_LAYER)
 
@@ -507,7 +514,10 @@ activate_at (SitmapEventLayer *self, double x, double y)
       activate_cluster (self, picked.cluster);
       break;
     case SITMAP_EVENT_LAYER_PICK_EVENT:
+      /* It is under the pointer, where the user looks: the map stays where it is. */
+      self->picking_here = TRUE;
       _sitmap_event_layer_select (self, picked.position);
+      self->picking_here = FALSE;
       break;
     case SITMAP_EVENT_LAYER_PICK_NONE:
     default:
@@ -779,6 +789,91 @@ sitmap_event_layer_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (sitmap_event_layer_parent_class)->unroot (widget);
 }
 
+/*
+ * Following the view state: revealing an event, showing all
+ */
+
+/* The zoom at which an event's place can be told: a spot closer than a town, a region further out. */
+static double
+reveal_zoom (SitmapEventLayer *self, guint position)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+
+  switch (columns->location_precision[position])
+    {
+    case SITMAP_LOCATION_PRECISION_EXACT: return 13;
+    case SITMAP_LOCATION_PRECISION_TOWN: return 11;
+    case SITMAP_LOCATION_PRECISION_REGION: return 8;
+    case SITMAP_LOCATION_PRECISION_COUNTRY: return 6;
+    case SITMAP_LOCATION_PRECISION_NEAR_TOWN:
+    case SITMAP_LOCATION_PRECISION_NONE:
+    default: return 10;
+    }
+}
+
+/* A smooth flight there (normalised Web Mercator), as libshumate flies, or a jump without animations. */
+static void
+fly_to (SitmapEventLayer *self, double x, double y, double zoom, guint duration_ms)
+{
+  ShumateMap *map = get_map (self);
+  double latitude, longitude;
+
+  if (map == NULL)
+    return;
+  sitmap_mercator_to_lat_lon (x - floor (x), CLAMP (y, 0, 1), &latitude, &longitude);
+  latitude = CLAMP (latitude, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  shumate_map_go_to_full_with_duration (map, latitude, longitude, zoom, duration_ms);
+}
+
+/* The view state asks to bring an event into view. Gently: a map that shows it well inside its edges
+ * does not move; one that shows it near an edge moves just enough; otherwise it flies to it, at its
+ * zoom. Asked to zoom, it centres the event and zooms in to where its place can be told. */
+static void
+reveal_cb (SitmapEventLayer *self, gint position, guint flags)
+{
+  const SitmapMapProjection *p = &self->projection;
+  double wx, wy, x, y, margin, dx, dy, cx, cy;
+
+  if (get_map (self) == NULL || !_sitmap_event_layer_ensure_collected (self) ||
+      !_sitmap_event_layer_get_world_point (self, position, &wx, &wy))
+    return;
+  if (flags & SITMAP_REVEAL_ZOOM)
+    {
+      fly_to (self, wx, wy, MIN (MAX (self->zoom, reveal_zoom (self, position)), max_zoom (self)), REVEAL_DURATION_MS);
+      return;
+    }
+  if (self->picking_here)
+    return;
+  sitmap_map_projection_to_widget (p, wx, wy, &x, &y);
+  margin = MIN (REVEAL_MARGIN, MIN (p->width, p->height) / 4);
+  if (x < 0 || y < 0 || x > p->width || y > p->height)
+    {
+      fly_to (self, wx, wy, self->zoom, REVEAL_DURATION_MS);
+      return;
+    }
+  dx = x < margin ? x - margin : x > p->width - margin ? x - (p->width - margin) : 0;
+  dy = y < margin ? y - margin : y > p->height - margin ? y - (p->height - margin) : 0;
+  if (dx == 0 && dy == 0)
+    return;
+  _sitmap_event_layer_widget_to_world (self, p->width / 2 + dx, p->height / 2 + dy, &cx, &cy);
+  fly_to (self, cx, cy, self->zoom, REVEAL_DURATION_MS);
+}
+
+/* Every visible event that has a place, with room around, as a document opens. */
+static void
+show_all_cb (SitmapEventLayer *self)
+{
+  double x0, y0, x1, y1, latitude, longitude, zoom, mx, my;
+
+  if (get_map (self) == NULL || !_sitmap_event_layer_ensure_collected (self) ||
+      !sitmap_view_state_get_visible_extent (self->view_state, &x0, &y0, &x1, &y1))
+    return;
+  sitmap_map_fit_box (self->projection.width, self->projection.height, x0, y0, x1, y1, SHOW_ALL_POINT_ZOOM, 1,
+                      MIN (SHOW_ALL_MAX_ZOOM, max_zoom (self)), &latitude, &longitude, &zoom);
+  sitmap_mercator_from_lat_lon (latitude, longitude, &mx, &my);
+  fly_to (self, mx, my, zoom, SHOW_ALL_DURATION_MS);
+}
+
 static gboolean
 sitmap_event_layer_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
@@ -808,6 +903,8 @@ sitmap_event_layer_constructed (GObject *object)
   g_signal_connect_object (self->view_state, "notify::selected", G_CALLBACK (selected_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_state, "notify::document", G_CALLBACK (invalidate), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "reveal", G_CALLBACK (reveal_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_state, "show-all", G_CALLBACK (show_all_cb), self, G_CONNECT_SWAPPED);
   update_accessible_label (self);
   selected_changed_cb (self);
 }

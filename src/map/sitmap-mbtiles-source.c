@@ -13,6 +13,7 @@
 
 #include "sitmap-mbtiles-private.h"
 #include "sitmap-mbtiles-source.h"
+#include "sitmap-tile-source.h"
 
 /* A map tile is tens of kilobytes: a bigger blob is refused by SQLite itself before it reaches memory. */
 #define MAX_BLOB_BYTES (8 * 1024 * 1024)
@@ -47,6 +48,7 @@ struct _SitmapMbtilesSource
   guint       max_zoom;
   gboolean    has_bounds;
   double      west, south, east, north;
+  gboolean    names_places;
 
   /* One query at a time on the one connection, from whichever worker thread runs it. */
   GMutex        lock;
@@ -368,12 +370,22 @@ apply_metadata (SitmapMbtilesSource *self, GHashTable *metadata)
 {
   const char *name = g_hash_table_lookup (metadata, "name");
   const char *attribution = g_hash_table_lookup (metadata, "attribution");
+  g_autofree char *description = NULL;
+  const char *describing[4];
   double bounds[4];
 
   if (name != NULL && *name != '\0')
     self->name = g_strdup (name);
   if (attribution != NULL)
     self->attribution = sitmap_mbtiles_plain_text (attribution);
+  if (g_hash_table_lookup (metadata, "description") != NULL)
+    description = sitmap_mbtiles_plain_text (g_hash_table_lookup (metadata, "description"));
+  /* A tile set of the user's own is imagery unless it says otherwise. */
+  describing[0] = g_hash_table_lookup (metadata, "type");
+  describing[1] = self->name;
+  describing[2] = description;
+  describing[3] = self->attribution;
+  self->names_places = sitmap_tile_source_guess_place_names (describing, G_N_ELEMENTS (describing), FALSE);
   if (sitmap_mbtiles_parse_bounds (g_hash_table_lookup (metadata, "bounds"), bounds))
     {
       self->has_bounds = TRUE;
@@ -741,6 +753,13 @@ sitmap_mbtiles_source_get_display_name (SitmapMbtilesSource *self)
 {
   g_return_val_if_fail (SITMAP_IS_MBTILES_SOURCE (self), NULL);
   return self->display_name;
+}
+
+gboolean
+sitmap_mbtiles_source_get_names_places (SitmapMbtilesSource *self)
+{
+  g_return_val_if_fail (SITMAP_IS_MBTILES_SOURCE (self), FALSE);
+  return self->names_places;
 }
 
 const char *

@@ -60,6 +60,9 @@ const char *sitmap_mbtiles_source_get_display_name (SitmapMbtilesSource *self);
 const char *sitmap_mbtiles_source_get_name (SitmapMbtilesSource *self);
 /* The metadata's attribution as plain text (HTML tags dropped, entities decoded), or NULL. */
 const char *sitmap_mbtiles_source_get_attribution (SitmapMbtilesSource *self);
+/* Whether its tiles name places themselves, as its metadata (type, name, description, attribution) tells:
+ * see sitmap_tile_source_guess_place_names; FALSE when it does not. */
+gboolean    sitmap_mbtiles_source_get_names_places (SitmapMbtilesSource *self);
 /* "png" or "jpg": what the metadata says, else what the first tile is. */
 const char *sitmap_mbtiles_source_get_format (SitmapMbtilesSource *self);
 guint       sitmap_mbtiles_source_get_min_zoom (SitmapMbtilesSource *self);

@@ -108,6 +108,13 @@ rebuild_menu (SitmapSourceChooser *self)
   append_item (adding, _("Add _Online Source…"), "map.add-online", NULL);
 
   g_menu_append_section (menu, NULL, G_MENU_MODEL (choices));
+  {
+    g_autoptr (GMenu) names = g_menu_new ();
+
+    /* Off where the tiles write the towns' names themselves; the user's sources say so here. */
+    append_item (names, _("Show _Town Names"), "map.town-names", NULL);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (names));
+  }
   g_menu_append_section (menu, NULL, G_MENU_MODEL (adding));
   if (g_menu_model_get_n_items (G_MENU_MODEL (removing)) > 0)
     {
@@ -124,6 +131,7 @@ update_button (SitmapSourceChooser *self)
 {
   SitmapTileSource *current = sitmap_tile_sources_get_current (self->sources);
   gboolean online = current != NULL && sitmap_tile_source_is_online (current);
+  gboolean unloadable = online && sitmap_tile_sources_get_tiles_problem (self->sources) != SITMAP_TILES_LOADING;
   g_autofree char *tooltip = NULL;
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "source");
   const char *name = current ? sitmap_tile_source_get_name (current) : _("Map");
@@ -134,10 +142,17 @@ update_button (SitmapSourceChooser *self)
   gtk_label_set_ellipsize (self->label, g_utf8_strlen (name, -1) > 24 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   /* What the map shows should never be a surprise: online, or nothing at all. */
   gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon),
-                                self->problem ? "dialog-warning-symbolic" : "network-transmit-receive-symbolic");
+                                self->problem ? "dialog-warning-symbolic"
+                                : unloadable  ? "network-offline-symbolic"
+                                              : "network-transmit-receive-symbolic");
   gtk_widget_set_visible (self->status_icon, online || self->problem != NULL);
   if (self->problem != NULL)
     tooltip = g_strdup (self->problem);
+  else if (unloadable)
+    /* TRANSLATORS: the tooltip of the map source button; %s is the source's name */
+    tooltip = g_strdup_printf (_("Map source: %s. Its tiles cannot be loaded: check the network connection, "
+                                 "or choose the offline basemap."),
+                               sitmap_tile_source_get_name (current));
   else if (current == NULL)
     tooltip = g_strdup (_("Map Source"));
   else if (online)
@@ -151,6 +166,11 @@ update_button (SitmapSourceChooser *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), tooltip);
   g_simple_action_set_state (G_SIMPLE_ACTION (action),
                              g_variant_new_string (current ? sitmap_tile_source_get_id (current) : ""));
+  /* Known for the built-in maps; the user's own say what they guessed, and the user corrects it. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "town-names");
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (current != NULL && !sitmap_tile_source_has_place_names (current)));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), current != NULL && sitmap_tile_source_is_custom (current));
 }
 
 static char *
@@ -323,6 +343,18 @@ source_change_state_cb (GSimpleAction *action, GVariant *value, gpointer user_da
 }
 
 static void
+town_names_change_state_cb (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  SitmapSourceChooser *self = user_data;
+  SitmapTileSource *current = self->sources ? sitmap_tile_sources_get_current (self->sources) : NULL;
+
+  /* The state follows :current, which the change replaces. */
+  if (current != NULL && sitmap_tile_source_is_custom (current))
+    sitmap_tile_sources_set_place_names (self->sources, sitmap_tile_source_get_id (current),
+                                         !g_variant_get_boolean (value));
+}
+
+static void
 add_mbtiles_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 {
   SitmapSourceChooser *self = user_data;
@@ -391,6 +423,7 @@ undo_remove_cb (GSimpleAction *action, GVariant *parameter, gpointer user_data)
 
 static const GActionEntry actions[] = {
   { "source", NULL, "s", "''", source_change_state_cb },
+  { "town-names", NULL, NULL, "false", town_names_change_state_cb },
   { "add-mbtiles", add_mbtiles_cb },
   { "add-online", add_online_cb },
   { "remove", remove_cb, "s" },
@@ -484,6 +517,8 @@ sitmap_source_chooser_attach (SitmapSourceChooser *self, ShumateSimpleMap *map, 
   g_signal_connect_object (self->sources, "notify::map-source", G_CALLBACK (map_source_changed_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "failed", G_CALLBACK (failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sources, "notify::tiles-problem", G_CALLBACK (current_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sources, "tiles-damaged", G_CALLBACK (tiles_damaged_cb), self, G_CONNECT_SWAPPED);
   rebuild_menu (self);
   update_button (self);

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
  * the new source has).
  *
  * Its actions, in the group "map" (get_action_group; the window inserts it too, so that a toast's
- * Undo reaches it): map.source (s, the id of the source shown), map.add-mbtiles, map.add-online,
- * map.remove (s) and map.undo-remove.
+ * Undo reaches it): map.source (s, the id of the source shown), map.town-names (boolean: whether the
+ * map names the document's towns over the source shown, that is whether its tiles do not; the user's
+ * sources only), map.add-mbtiles, map.add-online, map.remove (s) and map.undo-remove.
  *
  * ::message asks the window for a toast: text (plain text, never markup) and the name of an action
  * that undoes what the message tells, or NULL. */

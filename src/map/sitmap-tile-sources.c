@@ -11,6 +11,7 @@
 
 #include "sitmap-blank-source.h"
 #include "sitmap-mbtiles-source.h"
+#include "sitmap-online-tiles.h"
 #include "sitmap-tile-sources.h"
 #include "sitmap-user-agent.h"
 
@@ -41,6 +42,7 @@ struct _SitmapTileSources
   SitmapTileSource *current;
   ShumateMapSource *map_source;
   ShumateMapSource *blank;
+  SitmapOnlineTiles *watched;  /* the shown online source's tiles, whose failures are told */
   GCancellable     *opening;
   SitmapTileSource *removed;   /* the one removed last, for undo */
   guint             removed_position;
@@ -57,6 +59,7 @@ enum {
   PROP_CURRENT,
   PROP_MAP_SOURCE,
   PROP_BUSY,
+  PROP_TILES_PROBLEM,
   N_PROPS
 };
 
@@ -124,6 +127,10 @@ custom_to_variant (SitmapTileSources *self)
       if (sitmap_tile_source_get_attribution (source) != NULL)
         g_variant_builder_add (&builder, "{sv}", "attribution",
                                g_variant_new_string (sitmap_tile_source_get_attribution (source)));
+      /* Only the user's word: a guess is made again from the file each time, and may get better. */
+      if (sitmap_tile_source_get_place_names_chosen (source))
+        g_variant_builder_add (&builder, "{sv}", "place-names",
+                               g_variant_new_boolean (sitmap_tile_source_has_place_names (source)));
       g_variant_builder_close (&builder);
     }
   return g_variant_ref_sink (g_variant_builder_end (&builder));
@@ -136,7 +143,9 @@ custom_from_variant (GVariant *entry)
   g_auto (GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
   const char *id, *kind, *name, *location;
   const char *attribution = NULL;
+  g_autoptr (SitmapTileSource) source = NULL;
   SitmapTileSourceKind source_kind;
+  gboolean place_names;
 
   if (!g_variant_dict_lookup (&dict, "id", "&s", &id) || !g_variant_dict_lookup (&dict, "kind", "&s", &kind) ||
       !g_variant_dict_lookup (&dict, "name", "&s", &name) ||
@@ -151,7 +160,10 @@ custom_from_variant (GVariant *entry)
     return NULL;
   if (*id == '\0' || *name == '\0' || *location == '\0')
     return NULL;
-  return sitmap_tile_source_new (source_kind, id, name, location, attribution);
+  source = sitmap_tile_source_new (source_kind, id, name, location, attribution);
+  if (g_variant_dict_lookup (&dict, "place-names", "b", &place_names))
+    return sitmap_tile_source_copy_with_place_names (source, place_names, TRUE);
+  return g_steal_pointer (&source);
 }
 
 static void
@@ -198,6 +210,39 @@ insert_source (SitmapTileSources *self, guint position, SitmapTileSource *source
   save_custom (self);
 }
 
+/* Puts source in the place of the one with its id, and shows it if that one was shown. */
+static void
+replace_source (SitmapTileSources *self, SitmapTileSource *source)
+{
+  guint position = find_position (self, sitmap_tile_source_get_id (source));
+  g_autoptr (SitmapTileSource) old = NULL;
+
+  g_return_if_fail (position != G_MAXUINT);
+  old = g_ptr_array_index (self->sources, position);
+  g_ptr_array_index (self->sources, position) = g_object_ref (source);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+  if (self->current == old && g_set_object (&self->current, source))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/* An MBTiles source as its open file's metadata describes it: the list then holds that one. */
+static SitmapTileSource *
+with_guessed_place_names (SitmapTileSources *self, SitmapTileSource *source, SitmapMbtilesSource *mbtiles)
+{
+  gboolean guess = sitmap_mbtiles_source_get_names_places (mbtiles);
+  g_autoptr (SitmapTileSource) guessed = NULL;
+  guint position;
+
+  if (sitmap_tile_source_get_kind (source) != SITMAP_TILE_SOURCE_MBTILES ||
+      sitmap_tile_source_get_place_names_chosen (source) || sitmap_tile_source_has_place_names (source) == guess ||
+      (position = find_position (self, sitmap_tile_source_get_id (source))) == G_MAXUINT)
+    return source;
+  guessed = sitmap_tile_source_copy_with_place_names (source, guess, FALSE);
+  replace_source (self, guessed);
+  /* The list holds it now, and keeps it alive. */
+  return g_ptr_array_index (self->sources, position);
+}
+
 static char *
 new_custom_id (const char *prefix)
 {
@@ -217,13 +262,42 @@ make_online_map_source (SitmapTileSource *source)
 {
   g_autofree char *id = map_source_id (source);
   gboolean osm = sitmap_tile_source_get_kind (source) == SITMAP_TILE_SOURCE_OSM;
+  /* libshumate's ShumateTileDownloader, which SitmapOnlineTiles runs, keeps the tiles in its disk cache,
+   * in the user cache folder, and trims it to its size limit itself. */
+  g_autoptr (SitmapOnlineTiles) tiles = sitmap_online_tiles_new (sitmap_tile_source_get_location (source));
 
-  /* libshumate's ShumateTileDownloader keeps the tiles in its disk cache, in the user cache folder,
-   * and trims it to its size limit itself. */
-  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full_from_url (
+  return SHUMATE_MAP_SOURCE (shumate_raster_renderer_new_full (
     id, sitmap_tile_source_get_name (source), sitmap_tile_source_get_attribution (source),
     osm ? OSM_COPYRIGHT_URL : NULL, 0, ONLINE_MAX_ZOOM, TILE_SIZE, SHUMATE_MAP_PROJECTION_MERCATOR,
-    sitmap_tile_source_get_location (source)));
+    SHUMATE_DATA_SOURCE (tiles)));
+}
+
+static void
+tiles_problem_cb (SitmapTileSources *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TILES_PROBLEM]);
+}
+
+/* Listens to the shown source's tiles when they come over the network; a source that is not shown
+ * any more says nothing. */
+static void
+watch_tiles (SitmapTileSources *self, ShumateMapSource *map_source)
+{
+  g_autoptr (ShumateDataSource) data_source = NULL;
+  SitmapTilesProblem before = sitmap_tile_sources_get_tiles_problem (self);
+
+  if (SHUMATE_IS_RASTER_RENDERER (map_source))
+    g_object_get (map_source, "data-source", &data_source, NULL);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, tiles_problem_cb, self);
+  g_clear_object (&self->watched);
+  if (SITMAP_IS_ONLINE_TILES (data_source))
+    {
+      self->watched = SITMAP_ONLINE_TILES (g_object_ref (data_source));
+      g_signal_connect_swapped (self->watched, "notify::problem", G_CALLBACK (tiles_problem_cb), self);
+    }
+  if (sitmap_tile_sources_get_tiles_problem (self) != before)
+    tiles_problem_cb (self);
 }
 
 static void
@@ -257,7 +331,10 @@ show (SitmapTileSources *self, SitmapTileSource *source, ShumateMapSource *map_s
   if (g_set_object (&self->current, source))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
   if (g_set_object (&self->map_source, map_source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
+    {
+      watch_tiles (self, map_source);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAP_SOURCE]);
+    }
   g_object_thaw_notify (G_OBJECT (self));
   if (remember && self->settings != NULL)
     g_settings_set_string (self->settings, "map-source", sitmap_tile_source_get_id (source));
@@ -324,8 +401,10 @@ opened_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         open_failed (self, opening->source, error, opening->remember);
       else
         {
-          map_source = make_mbtiles_map_source (self, opening->source, mbtiles);
-          show (self, opening->source, map_source, opening->remember);
+          SitmapTileSource *source = with_guessed_place_names (self, opening->source, mbtiles);
+
+          map_source = make_mbtiles_map_source (self, source, mbtiles);
+          show (self, source, map_source, opening->remember);
         }
     }
   opening_free (opening);
@@ -427,6 +506,7 @@ mbtiles_added_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       insert_source (self, self->sources->len, source);
       g_object_unref (source);
     }
+  source = with_guessed_place_names (self, source, mbtiles);
   cancel_opening (self);
   map_source = make_mbtiles_map_source (self, source, mbtiles);
   show (self, source, map_source, TRUE);
@@ -482,6 +562,9 @@ sitmap_tile_sources_dispose (GObject *object)
   g_clear_object (&self->map_source);
   g_clear_object (&self->blank);
   g_clear_object (&self->removed);
+  if (self->watched != NULL)
+    g_signal_handlers_disconnect_by_func (self->watched, tiles_problem_cb, self);
+  g_clear_object (&self->watched);
   G_OBJECT_CLASS (sitmap_tile_sources_parent_class)->dispose (object);
 }
 
@@ -504,6 +587,7 @@ sitmap_tile_sources_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_CURRENT: g_value_set_object (value, self->current); break;
     case PROP_MAP_SOURCE: g_value_set_object (value, self->map_source); break;
     case PROP_BUSY: g_value_set_boolean (value, self->opening != NULL); break;
+    case PROP_TILES_PROBLEM: g_value_set_uint (value, sitmap_tile_sources_get_tiles_problem (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -524,6 +608,10 @@ sitmap_tile_sources_class_init (SitmapTileSourcesClass *klass)
                                                        G_PARAM_STATIC_STRINGS);
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                                                 G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* (SitmapTilesProblem) */
+  properties[PROP_TILES_PROBLEM] = g_param_spec_uint ("tiles-problem", NULL, NULL, SITMAP_TILES_LOADING,
+                                                      SITMAP_TILES_REFUSED, SITMAP_TILES_LOADING,
+                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* A chosen source could not be opened (the error names the file); the one shown before stays. */
@@ -629,6 +717,13 @@ sitmap_tile_sources_get_map_source (SitmapTileSources *self)
 {
   g_return_val_if_fail (SITMAP_IS_TILE_SOURCES (self), NULL);
   return self->map_source;
+}
+
+SitmapTilesProblem
+sitmap_tile_sources_get_tiles_problem (SitmapTileSources *self)
+{
+  g_return_val_if_fail (SITMAP_IS_TILE_SOURCES (self), SITMAP_TILES_LOADING);
+  return self->watched != NULL ? sitmap_online_tiles_get_problem (self->watched) : SITMAP_TILES_LOADING;
 }
 
 gboolean
@@ -744,6 +839,24 @@ sitmap_tile_sources_undo_remove (SitmapTileSources *self)
   if (self->removed_was_current)
     open_source (self, source, TRUE);
   return TRUE;
+}
+
+void
+sitmap_tile_sources_set_place_names (SitmapTileSources *self, const char *id, gboolean has_place_names)
+{
+  g_autoptr (SitmapTileSource) chosen = NULL;
+  SitmapTileSource *source;
+
+  g_return_if_fail (SITMAP_IS_TILE_SOURCES (self));
+
+  source = sitmap_tile_sources_lookup (self, id);
+  g_return_if_fail (source != NULL && sitmap_tile_source_is_custom (source));
+
+  if (sitmap_tile_source_get_place_names_chosen (source) && sitmap_tile_source_has_place_names (source) == !!has_place_names)
+    return;
+  chosen = sitmap_tile_source_copy_with_place_names (source, has_place_names, TRUE);
+  replace_source (self, chosen);
+  save_custom (self);
 }
 
 gboolean

@@ -6,6 +6,7 @@
 
 #include <shumate/shumate.h>
 
+#include "sitmap-online-tiles.h"
 #include "sitmap-tile-source.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,9 @@ SitmapTileSource  *sitmap_tile_sources_lookup (SitmapTileSources *self, const ch
 /* The source shown, or NULL before the first one opened. */
 SitmapTileSource  *sitmap_tile_sources_get_current (SitmapTileSources *self);
 ShumateMapSource  *sitmap_tile_sources_get_map_source (SitmapTileSources *self);
+/* Whether the shown source's tiles can be loaded (property "tiles-problem"): an online source's after a
+ * few tiles in a row failed, until one loads; SITMAP_TILES_LOADING for the others. */
+SitmapTilesProblem sitmap_tile_sources_get_tiles_problem (SitmapTileSources *self);
 /* Whether a source is being opened. */
 gboolean           sitmap_tile_sources_get_busy (SitmapTileSources *self);
 
@@ -62,6 +66,12 @@ SitmapTileSource  *sitmap_tile_sources_add_online (SitmapTileSources *self,
 void               sitmap_tile_sources_remove (SitmapTileSources *self, const char *id);
 /* Puts the source removed last back where it was; FALSE when there is none. */
 gboolean           sitmap_tile_sources_undo_remove (SitmapTileSources *self);
+
+/* Says whether one of the user's sources names places itself (the chooser's "Show Town Names", inverted):
+ * remembered with it, and the source replaced by one that says so (:current too, if it is shown). */
+void               sitmap_tile_sources_set_place_names (SitmapTileSources *self,
+                                                        const char        *id,
+                                                        gboolean           has_place_names);
 
 /* Whether url_template is an http(s) address with {z}, {x} and {y} (or {tmsy}, the row counted from
  * the south) and no other placeholder; the error (G_IO_ERROR_INVALID_ARGUMENT) says what to change. */

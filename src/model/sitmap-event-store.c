@@ -711,6 +711,32 @@ sitmap_event_store_query_time (SitmapEventStore *self,
 }
 
 gboolean
+sitmap_event_store_get_placed_extent (SitmapEventStore *self, const guint32 *positions, guint n, double *x0,
+                                      double *y0, double *x1, double *y1)
+{
+  const SitmapEventColumns *columns = &self->columns;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  *x0 = *y0 = INFINITY;
+  *x1 = *y1 = -INFINITY;
+  if (positions == NULL)
+    n = columns->n_events;
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 p = positions != NULL ? positions[i] : i;
+
+      if (!(columns->flags[p] & SITMAP_EVENT_FLAG_PLACED))
+        continue;
+      *x0 = MIN (*x0, columns->x[p]);
+      *x1 = MAX (*x1, columns->x[p]);
+      *y0 = MIN (*y0, columns->y[p]);
+      *y1 = MAX (*y1, columns->y[p]);
+    }
+  return *x0 <= *x1;
+}
+
+gboolean
 sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint64 *end)
 {
   gint64 s = G_MAXINT64, e = G_MININT64;

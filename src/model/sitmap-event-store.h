@@ -152,6 +152,10 @@ void sitmap_event_store_query_time (SitmapEventStore *self,
                                     SitmapRangeRule   rule,
                                     GArray           *out);
 gboolean sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint64 *end);
+/* The bounding box, in normalised Web Mercator, of the placed events among positions (n of them; all
+ * the events when positions is NULL); FALSE when none is placed. */
+gboolean sitmap_event_store_get_placed_extent (SitmapEventStore *self, const guint32 *positions, guint n,
+                                               double *x0, double *y0, double *x1, double *y1);
 /* The position of the event with this id, or -1. */
 gint sitmap_event_store_find (SitmapEventStore *self, const char *id);
 

@@ -64,6 +64,8 @@ enum {
 enum {
   VISIBLE_CHANGED,
   PASSING_CHANGED,
+  REVEAL,
+  SHOW_ALL,
   N_SIGNALS
 };
 
@@ -513,6 +515,13 @@ sitmap_view_state_class_init (SitmapViewStateClass *klass)
    * notify: sitmap_view_state_passes_filter() and the rest already tell the new set. */
   signals[PASSING_CHANGED] = g_signal_new ("passing-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* Asks the views to bring the event at position into view (SitmapRevealFlags): after "notify::selected"
+   * when an event is selected, and when the user asks to zoom to it. */
+  signals[REVEAL] = g_signal_new ("reveal", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_UINT);
+  /* Asks the views to show every visible event. */
+  signals[SHOW_ALL] = g_signal_new ("show-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 }
 
 static void
@@ -765,6 +774,39 @@ sitmap_view_state_set_selected (SitmapViewState *self, gint position)
     return;
   self->selected = position;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  if (position >= 0)
+    sitmap_view_state_reveal (self, position, SITMAP_REVEAL_GENTLY);
+}
+
+void
+sitmap_view_state_reveal (SitmapViewState *self, gint position, SitmapRevealFlags flags)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (self->document != NULL && position >= 0 &&
+                    (guint) position < sitmap_document_get_n_events (self->document));
+
+  g_signal_emit (self, signals[REVEAL], 0, position, (guint) flags);
+}
+
+void
+sitmap_view_state_show_all (SitmapViewState *self)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+
+  if (self->document != NULL)
+    g_signal_emit (self, signals[SHOW_ALL], 0);
+}
+
+gboolean
+sitmap_view_state_get_visible_extent (SitmapViewState *self, double *x0, double *y0, double *x1, double *y1)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+
+  if (self->document == NULL)
+    return FALSE;
+  return sitmap_event_store_get_placed_extent (sitmap_document_get_store (self->document),
+                                               (const guint32 *) (gpointer) self->visible->data, self->visible->len,
+                                               x0, y0, x1, y1);
 }
 
 SitmapEvent *

@@ -14,8 +14,18 @@
 
 G_BEGIN_DECLS
 
+/* How the views bring an event into view (see sitmap_view_state_reveal). */
+typedef enum
+{
+  SITMAP_REVEAL_GENTLY = 0,      /* only a view that does not show it moves, as little and as smoothly as it can */
+  SITMAP_REVEAL_ZOOM   = 1 << 0, /* the map also centres it and zooms in to where its place can be read */
+} SitmapRevealFlags;
+
 /* The one object that the map, the timeline, the list and the sidebar bind to. Nobody polls and no
- * view reads another: each connects to notify (or visible-changed) and redraws. */
+ * view reads another: each connects to notify (or visible-changed) and redraws.
+ *
+ * The rules of viewing live here, and the views carry them out: selecting an event asks every view to
+ * bring it into view ("reveal"), and "show-all" asks them to show every visible event. */
 #define SITMAP_TYPE_VIEW_STATE (sitmap_view_state_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapViewState, sitmap_view_state, SITMAP, VIEW_STATE, GObject)
 
@@ -51,9 +61,19 @@ void             sitmap_view_state_set_text (SitmapViewState *self, const char *
  * filter can take (actors most reported first) and count their events. NULL without a document. */
 SitmapFacetIndex *sitmap_view_state_get_facet_index (SitmapViewState *self);
 
-/* The selected event's position in the document, or -1. */
+/* The selected event's position in the document, or -1. Selecting an event reveals it, gently: from
+ * the list, a step in time, a search, the map or the timeline alike, and only the views that do not
+ * show it move (a click on the map, on an event it shows, moves nothing). */
 gint             sitmap_view_state_get_selected (SitmapViewState *self);
 void             sitmap_view_state_set_selected (SitmapViewState *self, gint position);
+/* Emits "reveal" (position, flags): the map pans to the event's place and the timeline scrolls to its
+ * time, each if it does not show it, animated and keeping its zoom unless flags say otherwise. */
+void             sitmap_view_state_reveal (SitmapViewState *self, gint position, SitmapRevealFlags flags);
+/* Emits "show-all": the map fits the visible events' places, the timeline their time. */
+void             sitmap_view_state_show_all (SitmapViewState *self);
+/* The bounding box of the visible events that are placed, in normalised Web Mercator; FALSE if none. */
+gboolean         sitmap_view_state_get_visible_extent (SitmapViewState *self, double *x0, double *y0, double *x1,
+                                                       double *y1);
 /* A new object for the selection, or NULL. */
 SitmapEvent     *sitmap_view_state_dup_selected_event (SitmapViewState *self);
 

@@ -80,6 +80,16 @@ struct _SitmapTimeline
   SitmapPlayback  *playback;
   guint            tick_id;
   gint64           last_frame_time;
+  /* Scrolling to an event the view state reveals: the window goes from reveal_from (and its length)
+   * to reveal_to (and reveal_span); a change of the window by anything else (reveal_set is the start
+   * it set last) stops it. */
+  guint            reveal_tick_id;
+  gint64           reveal_from;
+  gint64           reveal_from_span;
+  gint64           reveal_to;
+  gint64           reveal_span;
+  gint64           reveal_began;
+  gint64           reveal_set;
   gboolean         local_time;
   GTimeZone       *zone; /* NULL: UTC */
 

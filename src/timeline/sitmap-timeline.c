@@ -14,6 +14,10 @@
 #define DAY_SECONDS 86400
 /* The narrowest window: a minute. Ticks go down to seconds, so it is still readable. */
 #define MIN_WINDOW_SECONDS 60
+/* How long the window takes to scroll to an event revealed, and the room it leaves either side of an
+ * event longer than it (a share of the window). */
+#define REVEAL_DURATION_US (280 * G_TIME_SPAN_MILLISECOND)
+#define REVEAL_EDGE        20
 /* A filter's histogram over more events than this is made in a thread: at a million it takes a few
  * frames. */
 #define FILTERED_IN_THREAD 50000
@@ -281,6 +285,108 @@ undated_n_items_cb (SitmapTimeline *self)
   _sitmap_timeline_update_undated (self);
 }
 
+/*
+ * Following the view state: scrolling to an event revealed, showing all
+ */
+
+static void
+stop_reveal (SitmapTimeline *self)
+{
+  if (self->reveal_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+  self->reveal_tick_id = 0;
+}
+
+static gboolean
+reveal_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
+{
+  SitmapTimeline *self = SITMAP_TIMELINE (widget);
+  gint64 start, end, span, now = gdk_frame_clock_get_frame_time (clock);
+  double t, eased;
+
+  /* The user took the window meanwhile. */
+  if (!_sitmap_timeline_get_window (self, &start, &end) || start != self->reveal_set)
+    {
+      self->reveal_tick_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->reveal_began == 0)
+    self->reveal_began = now;
+  t = MIN ((double) (now - self->reveal_began) / REVEAL_DURATION_US, 1);
+  eased = 1 - pow (1 - t, 3);
+  start = self->reveal_from + (gint64) llround ((double) (self->reveal_to - self->reveal_from) * eased);
+  span = self->reveal_from_span + (gint64) llround ((double) (self->reveal_span - self->reveal_from_span) * eased);
+  _sitmap_timeline_set_window (self, start, start + span);
+  _sitmap_timeline_get_window (self, &self->reveal_set, &end);
+  if (t < 1)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the window to start at start and last span: smoothly when the timeline is on screen and
+ * animations are on. */
+static void
+scroll_window_to (SitmapTimeline *self, gint64 start, gint64 span)
+{
+  gboolean animate = FALSE;
+  gint64 end;
+
+  stop_reveal (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations", &animate, NULL);
+  if (!animate || !_sitmap_timeline_get_window (self, &self->reveal_from, &end))
+    {
+      _sitmap_timeline_set_window (self, start, start + span);
+      return;
+    }
+  self->reveal_from_span = end - self->reveal_from;
+  self->reveal_to = start;
+  self->reveal_span = span;
+  self->reveal_began = 0;
+  self->reveal_set = self->reveal_from;
+  self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick_cb, NULL, NULL);
+}
+
+/* The view state asks to bring an event into view: unless the window holds its time already, the window
+ * scrolls to centre it, keeping its length. Only an event longer than the window (a date known to the
+ * month or the year) makes it longer, enough to show the event whole with a little room. */
+static void
+reveal_cb (SitmapTimeline *self, gint position, guint flags)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  const SitmapEventColumns *columns;
+  gint64 start, end, span, event_start, event_end;
+
+  if (document == NULL || !_sitmap_timeline_get_window (self, &start, &end))
+    return;
+  columns = sitmap_document_get_columns (document);
+  /* An undated event has no time to scroll to. */
+  if (position < 0 || (guint) position >= columns->n_dated)
+    return;
+  event_start = columns->start[position];
+  event_end = sitmap_event_columns_get_end (columns, position);
+  /* An open bound says nothing of where the event lies: its other bound does. */
+  if (event_start == SITMAP_TIME_OPEN_START)
+    event_start = event_end - 1;
+  if (event_end == SITMAP_TIME_OPEN_END)
+    event_end = event_start + 1;
+  if (event_start >= start && event_end <= end)
+    return;
+  span = end - start;
+  /* Longer than the window: a window that holds it with some room either side. */
+  if (event_end - event_start > span)
+    span = (event_end - event_start) * REVEAL_EDGE / (REVEAL_EDGE - 2) + 1;
+  scroll_window_to (self, event_start + (event_end - event_start) / 2 - span / 2, span);
+}
+
+static void
+show_all_cb (SitmapTimeline *self)
+{
+  stop_reveal (self);
+  sitmap_timeline_zoom_to_fit (self);
+}
+
 static gboolean
 playback_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer user_data)
 {
@@ -524,6 +630,7 @@ sitmap_timeline_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  stop_reveal (self);
   if (self->playback != NULL)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_object (&self->playback);
@@ -638,6 +745,8 @@ connect_view_state (SitmapTimeline *self)
     { "notify::hidden-categories", G_CALLBACK (layout_changed_cb) },
     { "notify::document", G_CALLBACK (document_changed_cb) },
     { "passing-changed", G_CALLBACK (passing_changed_cb) },
+    { "reveal", G_CALLBACK (reveal_cb) },
+    { "show-all", G_CALLBACK (show_all_cb) },
   };
 
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);

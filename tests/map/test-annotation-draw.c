@@ -25,6 +25,17 @@ page_init (Page *page)
   sitmap_mercator_from_lat_lon (34, 40, &page->x1, &page->y1);
 }
 
+/* A page of SIZE × SIZE pixels centred on 35° N, 39° E at a map zoom (256 × 2^zoom pixels across the world). */
+static void
+page_init_at_zoom (Page *page, double zoom)
+{
+  double cx, cy, half = SIZE / 2.0 / (256 * pow (2, zoom));
+
+  sitmap_mercator_from_lat_lon (35, 39, &cx, &cy);
+  page->x0 = cx - half, page->x1 = cx + half;
+  page->y0 = cy - half, page->y1 = cy + half;
+}
+
 static void
 project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
 {
@@ -41,6 +52,19 @@ to_page (Page *page, double latitude, double longitude, double *x, double *y)
 
   sitmap_mercator_from_lat_lon (latitude, longitude, &mx, &my);
   project_cb (mx, my, x, y, page);
+}
+
+static cairo_surface_t *
+render_on (Page *page, SitmapAnnotation *annotation, SitmapDocument *document, double scale,
+           SitmapAnnotationDrawFlags flags)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  cairo_t         *cr = cairo_create (surface);
+
+  sitmap_annotation_draw (cr, annotation, document, project_cb, page, scale, flags);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
 }
 
 static cairo_surface_t *
@@ -252,6 +276,99 @@ test_highlight (void)
   cairo_surface_destroy (surface);
 }
 
+/* Pixels drawn at all (any colour, anything not transparent). */
+static guint
+count_drawn (cairo_surface_t *surface)
+{
+  guint count = 0;
+
+  for (int y = 0; y < SIZE; y++)
+    for (int x = 0; x < SIZE; x++)
+      {
+        guint8 a;
+
+        pixel (surface, x, y, &a);
+        count += a > 40;
+      }
+  return count;
+}
+
+static SitmapDocument *
+one_event_document (double latitude, double longitude)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  SitmapEventDraft draft;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("ev-1");
+  draft.latitude = latitude;
+  draft.longitude = longitude;
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  return sitmap_document_builder_finish (g_steal_pointer (&builder));
+}
+
+/* Zoomed out, an analyst's marks shrink, and out to a continent their words and rings go: a label is a
+ * dot, with no plate to hit. The map and exports draw the same, whatever their scale. */
+static void
+test_zoomed_out (void)
+{
+  g_autoptr (SitmapDocument) document = one_event_document (35, 39);
+  g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "l");
+  g_autoptr (SitmapAnnotation) ring = sitmap_annotation_new (SITMAP_ANNOTATION_HIGHLIGHT, "h");
+  const double scales[] = { 1, 300.0 / 96 };
+  guint drawn[3], ring_drawn[3];
+  double w[3], x, y, h;
+
+  sitmap_annotation_add_point (label, 35, 39);
+  sitmap_annotation_set_text (label, "Checkpoint (unconfirmed)");
+  sitmap_annotation_add_event (ring, "ev-1");
+  sitmap_annotation_set_text (ring, "IS attack");
+  for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+    {
+      const double zooms[] = { 8, 5, 2 };
+
+      for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+        {
+          cairo_surface_t *surface;
+          Page             page;
+
+          /* A page at a larger scale has as many more pixels across the world: the same zoom. */
+          page_init_at_zoom (&page, zooms[z] + log2 (scales[s]));
+          surface = render_on (&page, label, NULL, scales[s], 0);
+          drawn[z] = count_drawn (surface);
+          cairo_surface_destroy (surface);
+          surface = render_on (&page, ring, document, scales[s], 0);
+          ring_drawn[z] = count_drawn (surface);
+          cairo_surface_destroy (surface);
+          g_assert_true (sitmap_annotation_get_bounds (label, NULL, project_cb, &page, scales[s], NULL, &x, &y, &w[z], &h));
+          g_test_message ("scale %g, zoom %g: label %u pixels, %g wide; ring %u pixels", scales[s], zooms[z], drawn[z],
+                          w[z], ring_drawn[z]);
+          if (z == 2)
+            {
+              double px, py;
+
+              /* Its words gone, where they were is not the label; its dot is. */
+              to_page (&page, 35, 39, &px, &py);
+              g_assert_cmpint (sitmap_annotation_hit (label, NULL, project_cb, &page, scales[s], NULL, FALSE,
+                                                      px + 30 * scales[s], py, 0, NULL),
+                               ==, SITMAP_ANNOTATION_HIT_NONE);
+              g_assert_cmpint (sitmap_annotation_hit (label, NULL, project_cb, &page, scales[s], NULL, FALSE, px, py, 0,
+                                                      NULL),
+                               ==, SITMAP_ANNOTATION_HIT_BODY);
+            }
+        }
+      /* Smaller and smaller: at zoom 5 the words are smaller, at 2 only a dot is left. */
+      g_assert_cmpfloat (w[1], <, w[0] * 0.9);
+      g_assert_cmpfloat (w[2], <, 12 * scales[s]);
+      g_assert_cmpuint (drawn[2], <, drawn[0] / 10);
+      g_assert_cmpuint (drawn[2], >, 0);
+      /* The ring keeps its size around its event until the event is one of a cluster, then goes. */
+      g_assert_cmpuint (ring_drawn[1], >, ring_drawn[0] / 4);
+      g_assert_cmpuint (ring_drawn[2], ==, 0);
+    }
+}
+
 /* Hidden annotations are not drawn, by the map nor by an export. */
 static void
 test_draw_all_hidden (void)
@@ -290,5 +407,6 @@ main (int argc, char **argv)
   g_test_add_func ("/annotation-draw/label", test_label);
   g_test_add_func ("/annotation-draw/highlight", test_highlight);
   g_test_add_func ("/annotation-draw/draw-all-hidden", test_draw_all_hidden);
+  g_test_add_func ("/annotation-draw/zoomed-out", test_zoomed_out);
   return g_test_run ();
 }

@@ -160,6 +160,59 @@ test_metadata (void)
   g_assert_cmpfloat_with_epsilon (north, 35.5, 1e-9);
 }
 
+/* Whether a tile set names places itself, from what its metadata says (so that the map does not write
+ * a town's name over the one in its tiles). */
+static void
+test_place_names_guess (void)
+{
+  static const struct
+  {
+    const char *type, *name, *description, *attribution;
+    gboolean names_places;
+  } files[] = {
+    /* A file that says nothing is the user's own imagery. */
+    { NULL, "Sukhna, December 2024", NULL, NULL, FALSE },
+    { "baselayer", "Syria streets", "Roads and towns, with their labels", NULL, TRUE },
+    { "overlay", "Place labels", NULL, NULL, TRUE },
+    { "baselayer", "Light (no labels)", NULL, "© CARTO", FALSE },
+    { "baselayer", "light_nolabels", NULL, "© OpenStreetMap contributors © CARTO", FALSE },
+    { "baselayer", "Esri World Imagery", NULL, "Esri, Maxar, Earthstar Geographics", FALSE },
+    { "baselayer", "Satellite hybrid", NULL, NULL, TRUE },
+    { "baselayer", "Hillshade", "Shaded relief of the Levant", NULL, FALSE },
+    /* A street map exported from OpenStreetMap (MOBAC and the like) names its towns. */
+    { "baselayer", "Syria", NULL, "<a href=\"https://www.openstreetmap.org/copyright\">&copy; OpenStreetMap</a>", TRUE },
+    /* Sitmap's own basemap, as its build writes it. */
+    { "baselayer", "Sitmap basemap",
+      "Offline basemap for Sitmap: the world to zoom 5, the Middle East to zoom 8, the Levant and Iraq to zoom 10, "
+      "Syria to zoom 12. Land, water, rivers, borders and places from Natural Earth, GSHHG 2.3.7 and GeoNames.",
+      "Basemap: Natural Earth, GSHHG, GeoNames (CC BY 4.0)", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      const char *metadata[11] = { "format", "png" };
+      guint n = 2;
+      g_autofree char *name = g_strdup_printf ("guess-%u.mbtiles", i);
+      g_autofree char *path = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (SitmapMbtilesSource) source = NULL;
+
+      if (files[i].type != NULL)
+        metadata[n++] = "type", metadata[n++] = files[i].type;
+      metadata[n++] = "name", metadata[n++] = files[i].name;
+      if (files[i].description != NULL)
+        metadata[n++] = "description", metadata[n++] = files[i].description;
+      if (files[i].attribution != NULL)
+        metadata[n++] = "attribution", metadata[n++] = files[i].attribution;
+      metadata[n] = NULL;
+      path = write_world (name, TILES_LAYOUT_TABLE, metadata);
+      source = open_path (path, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", files[i].name, sitmap_mbtiles_source_get_names_places (source) ? "named" : "unnamed");
+      g_assert_cmpint (sitmap_mbtiles_source_get_names_places (source), ==, files[i].names_places);
+    }
+}
+
 /* What files say about themselves is read, never trusted. */
 static void
 test_metadata_text (void)
@@ -756,6 +809,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/mbtiles/metadata", test_metadata);
   g_test_add_func ("/mbtiles/metadata-from-tiles", test_metadata_from_tiles);
   g_test_add_func ("/mbtiles/metadata-text", test_metadata_text);
+  g_test_add_func ("/mbtiles/place-names-guess", test_place_names_guess);
   g_test_add_data_func ("/mbtiles/tms-flip/table", GINT_TO_POINTER (TILES_LAYOUT_TABLE), test_tms_flip);
   g_test_add_data_func ("/mbtiles/tms-flip/view", GINT_TO_POINTER (TILES_LAYOUT_VIEW), test_tms_flip);
   g_test_add_func ("/mbtiles/out-of-range", test_out_of_range);

@@ -14,6 +14,7 @@
 #include "sitmap-blank-source.h"
 #include "sitmap-mbtiles-source.h"
 #include "sitmap-online-source-dialog.h"
+#include "sitmap-online-tiles.h"
 #include "sitmap-source-chooser.h"
 #include "sitmap-tile-sources.h"
 #include "sitmap-user-agent.h"
@@ -27,6 +28,7 @@ static char *basemap_path;
 static char *imagery_path;
 static char *broken_path;
 static char *damaged_path;
+static char *labelled_path;
 static GSettings *settings;
 
 /*
@@ -42,6 +44,7 @@ typedef struct
   GMutex          lock;
   GPtrArray      *requests;
   GPtrArray      *agents;
+  gboolean        refusing; /* answers 503 instead of tiles */
 } Server;
 
 static Server server;
@@ -71,6 +74,14 @@ serve_cb (GThreadedSocketService *service, GSocketConnection *connection, GObjec
   g_mutex_lock (&server.lock);
   g_ptr_array_add (server.requests, g_strdup (request));
   g_ptr_array_add (server.agents, g_strdup (agent));
+  if (server.refusing)
+    {
+      static const char refusal[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
+      g_mutex_unlock (&server.lock);
+      g_output_stream_write_all (output, refusal, strlen (refusal), NULL, NULL, NULL);
+      return TRUE;
+    }
   g_mutex_unlock (&server.lock);
 
   header = g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\nContent-Length: %" G_GSIZE_FORMAT
@@ -451,6 +462,84 @@ test_add_mbtiles (void)
   g_assert_true (SITMAP_IS_MBTILES_SOURCE (data_source_of (sitmap_tile_sources_get_map_source (again))));
 }
 
+static gboolean
+remembered_place_names (const char *id, gboolean *place_names)
+{
+  g_autoptr (GVariant) list = g_settings_get_value (settings, "custom-map-sources");
+
+  for (gsize i = 0; i < g_variant_n_children (list); i++)
+    {
+      g_autoptr (GVariant) entry = g_variant_get_child_value (list, i);
+      g_auto (GVariantDict) dict = G_VARIANT_DICT_INIT (entry);
+      const char *entry_id;
+
+      if (g_variant_dict_lookup (&dict, "id", "&s", &entry_id) && g_str_equal (entry_id, id))
+        return g_variant_dict_lookup (&dict, "place-names", "b", place_names);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+count_notify_cb (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Whether a source's tiles name places: guessed from an MBTiles file's metadata (so the map does not
+ * name its towns twice), corrected by the user, and the correction remembered with the source. */
+static void
+test_place_names (void)
+{
+  g_autoptr (SitmapTileSources) sources = NULL;
+  g_autoptr (SitmapTileSources) again = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  SitmapTileSource *source;
+  gboolean remembered;
+  guint n_notified = 0;
+
+  reset_settings ();
+  sources = sitmap_tile_sources_new (settings);
+  sitmap_tile_sources_restore (sources);
+  wait_for_current (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
+  g_assert_true (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (sources)));
+
+  /* Imagery does not name places; a street map that says it has labels does. */
+  source = add_file (sources, imagery_path, &error);
+  g_assert_no_error (error);
+  g_assert_false (sitmap_tile_source_has_place_names (source));
+  source = add_file (sources, labelled_path, &error);
+  g_assert_no_error (error);
+  id = g_strdup (sitmap_tile_source_get_id (source));
+  g_assert_true (sitmap_tile_source_has_place_names (source));
+  g_assert_false (sitmap_tile_source_get_place_names_chosen (source));
+  /* A guess is not remembered: it is made again from the file. */
+  g_assert_false (remembered_place_names (id, &remembered));
+
+  /* The user says otherwise: the shown source says so at once, and the word is remembered. */
+  g_signal_connect (sources, "notify::current", G_CALLBACK (count_notify_cb), &n_notified);
+  sitmap_tile_sources_set_place_names (sources, id, FALSE);
+  source = sitmap_tile_sources_get_current (sources);
+  g_assert_cmpstr (sitmap_tile_source_get_id (source), ==, id);
+  g_assert_false (sitmap_tile_source_has_place_names (source));
+  g_assert_true (sitmap_tile_source_get_place_names_chosen (source));
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_true (sitmap_tile_sources_lookup (sources, id) == source);
+  g_assert_true (remembered_place_names (id, &remembered));
+  g_assert_false (remembered);
+
+  /* After a restart, opening the file does not guess over the user's word. */
+  again = sitmap_tile_sources_new (settings);
+  sitmap_tile_sources_restore (again);
+  wait_for_current (again, id);
+  g_assert_false (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (again)));
+
+  sitmap_tile_sources_set_place_names (sources, id, TRUE);
+  g_assert_true (sitmap_tile_source_has_place_names (sitmap_tile_sources_get_current (sources)));
+  g_assert_true (remembered_place_names (id, &remembered));
+  g_assert_true (remembered);
+}
+
 /* A broken file changes nothing: not shown, not listed, not remembered. */
 static void
 test_broken_refused (void)
@@ -555,7 +644,8 @@ test_online (void)
   g_assert_cmpstr (sitmap_tile_source_get_name (source), ==, "Local tiles");
   g_assert_true (sitmap_tile_source_is_online (source));
   map_source = sitmap_tile_sources_get_map_source (sources);
-  g_assert_true (SHUMATE_IS_TILE_DOWNLOADER (data_source_of (map_source)));
+  /* libshumate's downloader fetches the tiles; Sitmap only listens to how each request ends. */
+  g_assert_true (SITMAP_IS_ONLINE_TILES (data_source_of (map_source)));
   /* shown as typed: ShumateLicense shows plain text */
   g_assert_cmpstr (shumate_map_source_get_license (map_source), ==, "© Local <b>tiles</b>");
   choice = remembered_choice ();
@@ -580,6 +670,100 @@ test_online (void)
   sitmap_tile_sources_choose (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
   wait_for_current (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
   wait_until (no_downloader, NULL, "the downloader to go");
+}
+
+/* A port on the loopback interface where nothing listens: a request there fails at once, as one does
+ * without a network, and reaches no network. */
+static guint16
+closed_port (void)
+{
+  g_autoptr (GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, NULL);
+  g_autoptr (GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr (GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr (GSocketAddress) bound = NULL;
+  guint16 port;
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+  g_socket_close (socket, NULL);
+  return port;
+}
+
+static void
+set_refusing (gboolean refusing)
+{
+  g_mutex_lock (&server.lock);
+  server.refusing = refusing;
+  g_mutex_unlock (&server.lock);
+}
+
+/* Fetches tiles of the shown source (a new one each time: none from the cache) and returns whether
+ * the last one loaded. */
+static gboolean
+fetch_tiles (SitmapTileSources *sources, guint n, int *next)
+{
+  gboolean loaded = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      int x = (*next)++;
+
+      bytes = tiles_fetch (data_source_of (sitmap_tile_sources_get_map_source (sources)), x % 64, x / 64, 6, NULL,
+                           &error);
+      loaded = bytes != NULL;
+    }
+  return loaded;
+}
+
+/* Without a network an online source's tiles fail one by one: after a few in a row the sources say the
+ * tiles cannot be loaded (once, not per tile), and say it no more when one loads or another source is
+ * shown. A server that answers errors is told apart from one that cannot be reached. */
+static void
+test_tiles_problem (void)
+{
+  g_autoptr (SitmapTileSources) sources = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *closed = g_strdup_printf ("http://127.0.0.1:%u/{z}/{x}/{y}.png", closed_port ());
+  g_autofree char *refusing = g_strdup_printf ("http://127.0.0.1:%u/refusing/{z}/{x}/{y}.png", server.port);
+  guint n_notified = 0;
+  int next = 0;
+
+  reset_settings ();
+  sources = sitmap_tile_sources_new (settings);
+  g_signal_connect (sources, "notify::tiles-problem", G_CALLBACK (count_notify_cb), &n_notified);
+  sitmap_tile_sources_add_online (sources, "Nobody listens", closed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_LOADING);
+  /* One tile is not enough to say so. */
+  g_assert_false (fetch_tiles (sources, SITMAP_ONLINE_TILES_FAILURES - 1, &next));
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_LOADING);
+  g_assert_false (fetch_tiles (sources, 1, &next));
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_NO_NETWORK);
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_false (fetch_tiles (sources, 5, &next));
+  g_assert_cmpuint (n_notified, ==, 1);
+
+  /* The offline basemap: nothing to say. */
+  sitmap_tile_sources_choose (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
+  wait_for_current (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_LOADING);
+  g_assert_cmpuint (n_notified, ==, 2);
+
+  /* A server that answers, with errors; then tiles again. */
+  set_refusing (TRUE);
+  sitmap_tile_sources_add_online (sources, "Refusing", refusing, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (fetch_tiles (sources, SITMAP_ONLINE_TILES_FAILURES, &next));
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_REFUSED);
+  set_refusing (FALSE);
+  g_assert_true (fetch_tiles (sources, 1, &next));
+  g_assert_cmpuint (sitmap_tile_sources_get_tiles_problem (sources), ==, SITMAP_TILES_LOADING);
+
+  sitmap_tile_sources_choose (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
+  wait_for_current (sources, SITMAP_TILE_SOURCES_OFFLINE_ID);
 }
 
 static void
@@ -791,13 +975,13 @@ test_window_restart (void)
                    "Sukhna imagery");
   g_assert_cmpstr (sitmap_tile_source_get_name (sitmap_tile_sources_lookup (sources, online_id)), ==, "Local tiles");
   wait_for_current (sources, online_id);
-  g_assert_true (SHUMATE_IS_TILE_DOWNLOADER (data_source_of (window_map_source (window))));
+  g_assert_true (SITMAP_IS_ONLINE_TILES (data_source_of (window_map_source (window))));
   g_assert_cmpstr (shumate_map_source_get_license (window_map_source (window)), ==, "© Local");
-  /* The menu lists all four, then what adds and removes. */
+  /* The menu lists all four, then whether the map names towns over them, then what adds and removes. */
   menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (gtk_widget_get_first_child (
     GTK_WIDGET (sitmap_window_get_source_chooser (window)))));
   g_assert_cmpuint (n_radio_items (menu), ==, 4);
-  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, 3);
+  g_assert_cmpuint (g_menu_model_get_n_items (menu), ==, 4);
 
   gtk_widget_activate_action (GTK_WIDGET (sitmap_window_get_source_chooser (window)), "map.source", "s", imagery_id);
   wait_for_current (sources, imagery_id);
@@ -1054,6 +1238,14 @@ write_test_files (void)
   tiles_writer_put (writer, 1, 1, 0, truncated);
   tiles_writer_close (writer);
 
+  /* A street map that writes its towns' names, as its metadata says. */
+  labelled_path = g_build_filename (tmp_dir, "labelled.mbtiles", NULL);
+  writer = tiles_writer_new (labelled_path, TILES_LAYOUT_TABLE,
+                             (const char *const[]) { "name", "Levant streets", "type", "baselayer", "format", "png",
+                                                     "description", "Roads and towns, with their labels", NULL });
+  tiles_writer_put (writer, 0, 0, 0, land);
+  tiles_writer_close (writer);
+
   broken_path = g_build_filename (tmp_dir, "broken.mbtiles", NULL);
   g_assert_true (g_file_set_contents (broken_path, "<html>not tiles</html>\n", -1, NULL));
 }
@@ -1111,7 +1303,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/tile-sources/damaged-tiles", test_damaged_tiles);
   g_test_add_func ("/tile-sources/online", test_online);
   g_test_add_func ("/tile-sources/url-templates", test_url_templates);
+  g_test_add_func ("/tile-sources/tiles-problem", test_tiles_problem);
   g_test_add_func ("/tile-sources/remove-and-undo", test_remove_and_undo);
+  g_test_add_func ("/tile-sources/place-names", test_place_names);
   g_test_add_func ("/tile-sources/user-agent", test_user_agent);
   g_test_add_func ("/source-chooser/switch-keeps-view", test_window_switch_keeps_view);
   g_test_add_func ("/source-chooser/restart", test_window_restart);
@@ -1129,5 +1323,6 @@ main (int argc, char *argv[])
   g_free (imagery_path);
   g_free (broken_path);
   g_free (damaged_path);
+  g_free (labelled_path);
   return status;
 }

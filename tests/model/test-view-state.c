@@ -8,6 +8,7 @@
 
 #include "sitmap-document-builder.h"
 #include "sitmap-event-list.h"
+#include "sitmap-geometry.h"
 #include "sitmap-view-state.h"
 
 static void
@@ -201,6 +202,106 @@ test_lazy_lists (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (undated)), ==, 1);
 }
 
+typedef struct
+{
+  GArray *positions; /* gint */
+  GArray *flags;     /* guint */
+  guint   n_show_all;
+} Reveals;
+
+static void
+reveal_cb (SitmapViewState *state, gint position, guint flags, Reveals *reveals)
+{
+  /* The selection is already the new one when the views are asked. */
+  if ((flags & SITMAP_REVEAL_ZOOM) == 0)
+    g_assert_cmpint (sitmap_view_state_get_selected (state), ==, position);
+  g_array_append_val (reveals->positions, position);
+  g_array_append_val (reveals->flags, flags);
+}
+
+static void
+show_all_cb (SitmapViewState *state, Reveals *reveals)
+{
+  reveals->n_show_all++;
+}
+
+static gint
+find (SitmapViewState *state, const char *id)
+{
+  return sitmap_document_find_event (sitmap_view_state_get_document (state), id);
+}
+
+/* Selecting an event, from anywhere, asks the views to bring it into view; letting it go does not.
+ * Zooming to it and showing all are asked the same way, and the extent they fit follows the filters. */
+static void
+test_reveal_and_show_all (void)
+{
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  Reveals reveals = { g_array_new (FALSE, FALSE, sizeof (gint)), g_array_new (FALSE, FALSE, sizeof (guint)), 0 };
+  const struct
+  {
+    const char *id, *date;
+    double latitude, longitude;
+  } events[] = {
+    { "homs", "2024-12-01", 34.73, 36.71 },
+    { "deir", "2024-12-05", 35.33, 40.14 },
+    { "nowhere", "2024-12-06", NAN, NAN },
+    { "damascus", "2024-12-08", 33.51, 36.29 },
+  };
+  double x0, y0, x1, y1, mx, my;
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      SitmapEventDraft draft;
+
+      sitmap_event_draft_init (&draft);
+      draft.id = g_strdup (events[i].id);
+      draft.latitude = events[i].latitude;
+      draft.longitude = events[i].longitude;
+      g_assert_true (sitmap_time_init_instant (&draft.time, events[i].date, NULL));
+      sitmap_document_builder_add_event (builder, &draft);
+      sitmap_event_draft_clear (&draft);
+    }
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  sitmap_view_state_set_document (state, document);
+  g_signal_connect (state, "reveal", G_CALLBACK (reveal_cb), &reveals);
+  g_signal_connect (state, "show-all", G_CALLBACK (show_all_cb), &reveals);
+
+  sitmap_view_state_set_selected (state, find (state, "deir"));
+  sitmap_view_state_set_selected (state, find (state, "deir"));
+  sitmap_view_state_set_selected (state, -1);
+  sitmap_view_state_set_selected (state, find (state, "homs"));
+  g_assert_cmpuint (reveals.positions->len, ==, 2);
+  g_assert_cmpint (g_array_index (reveals.positions, gint, 0), ==, find (state, "deir"));
+  g_assert_cmpint (g_array_index (reveals.positions, gint, 1), ==, find (state, "homs"));
+  g_assert_cmpuint (g_array_index (reveals.flags, guint, 1), ==, SITMAP_REVEAL_GENTLY);
+  sitmap_view_state_reveal (state, find (state, "homs"), SITMAP_REVEAL_ZOOM);
+  g_assert_cmpuint (reveals.positions->len, ==, 3);
+  g_assert_cmpuint (g_array_index (reveals.flags, guint, 2), ==, SITMAP_REVEAL_ZOOM);
+
+  sitmap_view_state_show_all (state);
+  g_assert_cmpuint (reveals.n_show_all, ==, 1);
+  /* The placed events only: Homs to Deir ez-Zor, Damascus to Deir ez-Zor. */
+  g_assert_true (sitmap_view_state_get_visible_extent (state, &x0, &y0, &x1, &y1));
+  sitmap_mercator_from_lat_lon (33.51, 36.29, &mx, &my);
+  g_assert_cmpfloat_with_epsilon (x0, mx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y1, my, 1e-9);
+  sitmap_mercator_from_lat_lon (35.33, 40.14, &mx, &my);
+  g_assert_cmpfloat_with_epsilon (x1, mx, 1e-9);
+  g_assert_cmpfloat_with_epsilon (y0, my, 1e-9);
+  /* A range that holds only Homs and the unplaced event: Homs alone. */
+  sitmap_view_state_set_range (state, 1733011200 /* 2024-12-01 */, 1733011200 + 86400);
+  g_assert_true (sitmap_view_state_get_visible_extent (state, &x0, &y0, &x1, &y1));
+  g_assert_cmpfloat (x0, ==, x1);
+  sitmap_view_state_set_range (state, 1733443200 /* 2024-12-06 */, 1733443200 + 86400);
+  g_assert_false (sitmap_view_state_get_visible_extent (state, &x0, &y0, &x1, &y1));
+
+  g_array_unref (reveals.positions);
+  g_array_unref (reveals.flags);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -209,5 +310,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/view-state/range-filters", test_range_filters);
   g_test_add_func ("/view-state/selection-and-document-change", test_selection_and_document_change);
   g_test_add_func ("/view-state/lazy-lists", test_lazy_lists);
+  g_test_add_func ("/view-state/reveal-and-show-all", test_reveal_and_show_all);
   return g_test_run ();
 }

@@ -7,13 +7,15 @@
 #include <math.h>
 
 #include "sitmap-annotation-draw.h"
+#include "sitmap-annotation-popover.h"
 #include "sitmap-geometry.h"
 #include "sitmap-application.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window.h"
 
-#define SUKHNA_ID "ev-2024-12-10-sukhna"
+#define SUKHNA_ID  "ev-2024-12-10-sukhna"
+#define BAGHOUZ_ID "ev-2019-03-baghouz"
 
 static SitmapApplication *app;
 static SitmapWindow      *window;
@@ -372,6 +374,89 @@ test_middle_button_pans (void)
   sitmap_test_wait_for_paint (layer ());
 }
 
+static gboolean
+n_ringed_is (gpointer data)
+{
+  SitmapAnnotation *ring = annotation_at (n_annotations () - 1);
+  guint n_ids;
+
+  sitmap_annotation_get_event_ids (ring, &n_ids);
+  return sitmap_annotation_get_kind (ring) == SITMAP_ANNOTATION_HIGHLIGHT && n_ids == GPOINTER_TO_UINT (data);
+}
+
+static guint
+n_popovers_shown (void)
+{
+  g_autoptr (GPtrArray) shown = sitmap_test_find_shown (window, SITMAP_TYPE_ANNOTATION_POPOVER);
+
+  return shown->len;
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  return n_popovers_shown () > 0;
+}
+
+static void
+event_point (const char *id, double *x, double *y)
+{
+  gint position = sitmap_document_find_event (document (), id);
+
+  g_assert_cmpint (position, >=, 0);
+  g_assert_true (sitmap_event_layer_get_event_point (sitmap_window_get_event_layer (window), position, x, y));
+}
+
+/* The ring tool picks events one click after another: nothing covers the map meanwhile, and no click is
+ * lost to a popover closing. Done (or Escape) ends the picking; Done opens the ring's popover. */
+static void
+test_ring_tool_picks (void)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  guint n = n_annotations ();
+  GtkWidget *done;
+  double x, y;
+
+  shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.6, 39.9);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  sitmap_test_wait_for_paint (layer ());
+  arm (SITMAP_ANNOTATION_TOOL_HIGHLIGHT);
+
+  event_point (SUKHNA_ID, &x, &y);
+  sitmap_test_click (layer (), x, y);
+  sitmap_test_wait_until (n_annotations_is, GUINT_TO_POINTER (n + 1), 5000, "the ring to be added");
+  sitmap_test_wait_for_paint (layer ());
+  if (g_getenv ("SITMAP_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("SITMAP_SCREENSHOT_DIR"), "ring-tool-first-pick.png", NULL);
+      g_autoptr (GdkTexture) shot = sitmap_test_render (GTK_WIDGET (window), path);
+    }
+
+  /* The next click rings the next event. */
+  event_point (BAGHOUZ_ID, &x, &y);
+  sitmap_test_click (layer (), x, y);
+  sitmap_test_wait_until (n_ringed_is, GUINT_TO_POINTER (2), 5000, "the second event to be ringed");
+  g_assert_cmpuint (n_popovers_shown (), ==, 0);
+  g_assert_cmpuint (sitmap_annotation_layer_get_tool (sitmap_window_get_annotation_layer (window)), ==,
+                    SITMAP_ANNOTATION_TOOL_HIGHLIGHT);
+  /* And a click on a ringed one takes it out again. */
+  sitmap_test_click (layer (), x, y);
+  sitmap_test_wait_until (n_ringed_is, GUINT_TO_POINTER (1), 5000, "the second event to be taken out");
+  sitmap_test_click (layer (), x, y);
+  sitmap_test_wait_until (n_ringed_is, GUINT_TO_POINTER (2), 5000, "the second event to be ringed again");
+
+  /* Done: the tool is put down, and the ring's popover asks for its words. */
+  done = sitmap_annotation_layer_get_done_button (sitmap_window_get_annotation_layer (window));
+  g_assert_true (gtk_widget_get_mapped (done));
+  sitmap_test_click_centre (done);
+  sitmap_test_wait_until (tool_is, GUINT_TO_POINTER (SITMAP_ANNOTATION_TOOL_SELECT), 5000, "the tool to be put down");
+  sitmap_test_wait_until (popover_shown, NULL, 5000, "the ring's popover");
+  g_assert_false (gtk_widget_get_mapped (done));
+  g_assert_true (sitmap_annotation_layer_get_selected (sitmap_window_get_annotation_layer (window))
+                 == annotation_at (n));
+  close_popovers ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -389,6 +474,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/annotations/hide-layer", test_hide_layer);
   g_test_add_func ("/annotations/area-and-circle", test_area_and_circle);
   g_test_add_func ("/annotations/middle-button-pans", test_middle_button_pans);
+  g_test_add_func ("/annotations/ring-tool-picks", test_ring_tool_picks);
   status = g_test_run ();
 
   /* The edits are the test's: leave without asking to save them. */
