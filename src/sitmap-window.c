@@ -660,7 +660,7 @@ _sitmap_window_load (SitmapWindow *self, GFile *file)
   self->load_cancellable = g_cancellable_new ();
   g_set_object (&self->loading_file, file);
   set_loading (self, TRUE);
-  sitmap_document_load_async (file, self->load_cancellable, load_cb, g_object_ref (self));
+  sitmap_document_load_async (file, NULL, self->load_cancellable, load_cb, g_object_ref (self));
 }
 
 gboolean

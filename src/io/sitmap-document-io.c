@@ -10,7 +10,7 @@
 
 #include "sitmap-document-io.h"
 #include "sitmap-error.h"
-#include "sitmap-kml-reader.h"
+#include "sitmap-format.h"
 #include "sitmap-kml-writer.h"
 #include "sitmap-load-bytes.h"
 #include "sitmap-xml-input.h"
@@ -107,35 +107,72 @@ load_bytes (GTask *task, GFile *file, GCancellable *cancellable, char **display_
   return bytes;
 }
 
+typedef struct
+{
+  GFile        *file;
+  SitmapImport *import;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->import, sitmap_import_unref);
+  g_free (data);
+}
+
+/* The document in the file, read by the reader of its format. */
+static SitmapDocument *
+read_document (GBytes *bytes, SitmapImport *import, GError **error)
+{
+  const char *display_name = sitmap_import_get_display_name (import);
+  SitmapImportReport *report = sitmap_import_get_report (import);
+  const SitmapFormat *format = sitmap_format_detect (bytes, display_name, error);
+  SitmapDocument *document;
+
+  if (format == NULL)
+    return NULL;
+  sitmap_import_report_set_format_name (report, _(format->name));
+  document = format->read (bytes, import, error);
+  if (document == NULL)
+    return NULL;
+  sitmap_import_report_set_n_events (report, sitmap_document_get_n_events (document));
+  sitmap_import_set_progress (import, 1.0);
+  return document;
+}
+
 static void
 load_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadData *data = task_data;
   g_autofree char *display_name = NULL;
-  g_autoptr (GBytes) bytes = load_bytes (task, file, cancellable, &display_name);
+  g_autoptr (GBytes) bytes = load_bytes (task, data->file, cancellable, &display_name);
   g_autoptr (SitmapDocument) document = NULL;
   GError *error = NULL;
 
   if (bytes == NULL)
     return;
-  document = sitmap_kml_read_bytes (bytes, display_name, cancellable, &error);
+  sitmap_import_begin (data->import, display_name, cancellable);
+  document = read_document (bytes, data->import, &error);
   if (document == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   /* Nobody else holds the new document yet, so setting its file here is safe. */
-  sitmap_document_set_file (document, file);
+  sitmap_document_set_file (document, data->file);
   g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
 }
 
 void
 sitmap_document_load_async (GFile              *file,
+                            SitmapImport       *import,
                             GCancellable       *cancellable,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
   g_autoptr (GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
@@ -143,7 +180,10 @@ sitmap_document_load_async (GFile              *file,
   sitmap_xml_init ();
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, sitmap_document_load_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->import = import ? sitmap_import_ref (import) : sitmap_import_new ();
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_thread_cb);
 }
 

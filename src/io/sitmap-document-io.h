@@ -7,12 +7,16 @@
 #include <gio/gio.h>
 
 #include "sitmap-document.h"
+#include "sitmap-import.h"
 
 G_BEGIN_DECLS
 
-/* Reads in a worker thread and hands back a finished document, or an error: a failed or cancelled
- * load changes nothing. The document's file is set to file. */
+/* Reads in a worker thread, in the format its content says (sitmap-format.h), and hands back a finished
+ * document, or an error: a failed or cancelled load changes nothing. The document's file is set to file.
+ * import (may be NULL) carries the read's options and, while it runs and after, its progress and its
+ * report: what came in, and what was skipped and why. */
 void            sitmap_document_load_async (GFile              *file,
+                                            SitmapImport       *import,
                                             GCancellable       *cancellable,
                                             GAsyncReadyCallback callback,
                                             gpointer            user_data);

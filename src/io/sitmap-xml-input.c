@@ -529,6 +529,17 @@ sitmap_xml_input_children_next (SitmapXmlInput *self, SitmapXmlChildren *childre
   return FALSE;
 }
 
+double
+sitmap_xml_input_get_fraction (SitmapXmlInput *self)
+{
+  long consumed = self->reader ? xmlTextReaderByteConsumed (self->reader) : -1;
+  gsize size = self->bytes ? g_bytes_get_size (self->bytes) : 0;
+
+  if (consumed < 0 || size == 0)
+    return 0;
+  return MIN ((double) consumed / size, 1.0);
+}
+
 const char *
 sitmap_xml_input_get_name (SitmapXmlInput *self)
 {

@@ -56,6 +56,8 @@ gboolean sitmap_xml_input_children_next (SitmapXmlInput *self, SitmapXmlChildren
 const char   *sitmap_xml_input_get_name (SitmapXmlInput *self);
 const char   *sitmap_xml_input_get_namespace (SitmapXmlInput *self);
 SitmapXmlMark sitmap_xml_input_get_mark (SitmapXmlInput *self);
+/* How much of the text has been read, from 0 to 1: for a progress bar. */
+double        sitmap_xml_input_get_fraction (SitmapXmlInput *self);
 /* A new string, or NULL when the attribute is absent or empty. */
 char         *sitmap_xml_input_dup_attribute (SitmapXmlInput *self, const char *name);
 /* Consumes the current element and returns its text content, child elements' text included, trimmed.

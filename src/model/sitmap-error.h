@@ -17,6 +17,7 @@ typedef enum
   SITMAP_DOCUMENT_ERROR_UNSAFE,      /* asks for something we refuse: a DTD, external entities */
   SITMAP_DOCUMENT_ERROR_INVALID_VALUE, /* a date, coordinate or number that makes no sense */
   SITMAP_DOCUMENT_ERROR_TOO_LARGE,   /* beyond the limits a document may reach */
+  SITMAP_DOCUMENT_ERROR_UNKNOWN_FORMAT, /* no format Sitmap reads claims the file */
 } SitmapDocumentError;
 
 GQuark sitmap_document_error_quark (void);

@@ -65,7 +65,7 @@ load (const char *path, GCancellable *cancellable, Result *result)
   g_autoptr (GFile) file = g_file_new_for_path (path);
 
   memset (result, 0, sizeof *result);
-  sitmap_document_load_async (file, cancellable, loaded_cb, result);
+  sitmap_document_load_async (file, NULL, cancellable, loaded_cb, result);
   wait_for (result);
 }
 

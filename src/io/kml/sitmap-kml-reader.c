@@ -16,6 +16,9 @@
 #include "sitmap-kml-reader.h"
 #include "sitmap-load-bytes.h"
 
+/* Events read between two reports of progress */
+#define PROGRESS_INTERVAL 4096
+
 /*
  * Namespaces
  */
@@ -318,6 +321,8 @@ add_event (SitmapKmlReader *reader, SitmapKmlFeature *feature)
     return sitmap_xml_input_fail (reader->in, feature->mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("the document has more than %d events"), SITMAP_KML_MAX_EVENTS);
   reader->n_events++;
+  if (reader->import != NULL && reader->n_events % PROGRESS_INTERVAL == 0)
+    sitmap_import_set_progress (reader->import, sitmap_xml_input_get_fraction (reader->in));
   /* A geometry written from the event's place is only there for other viewers: the event is at its place,
    * wherever that is now, with its shape. */
   if (!feature->from_place)
@@ -609,7 +614,12 @@ finish (SitmapKmlReader *reader)
  */
 
 static SitmapDocument *
-read_bytes (GBytes *bytes, const char *display_name, guint64 max_points, GCancellable *cancellable, GError **error)
+read_bytes (GBytes       *bytes,
+            const char   *display_name,
+            SitmapImport *import,
+            guint64       max_points,
+            GCancellable *cancellable,
+            GError      **error)
 {
   g_autoptr (SitmapXmlInput) in = NULL;
   SitmapKmlReader reader;
@@ -619,6 +629,7 @@ read_bytes (GBytes *bytes, const char *display_name, guint64 max_points, GCancel
   if (in == NULL)
     return NULL;
   reader_init (&reader, in);
+  reader.import = import;
   reader.max_points = max_points;
   if (read_kml (&reader) && check_place_references (&reader) &&
       !g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -643,7 +654,7 @@ sitmap_kml_read_bytes_with_max_points (GBytes       *bytes,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_bytes (bytes, display_name, max_points, cancellable, error);
+  return read_bytes (bytes, display_name, NULL, max_points, cancellable, error);
 }
 
 SitmapDocument *
@@ -653,7 +664,18 @@ sitmap_kml_read_bytes (GBytes *bytes, const char *display_name, GCancellable *ca
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return read_bytes (bytes, display_name, SITMAP_KML_MAX_POINTS, cancellable, error);
+  return read_bytes (bytes, display_name, NULL, SITMAP_KML_MAX_POINTS, cancellable, error);
+}
+
+SitmapDocument *
+sitmap_kml_read (GBytes *bytes, SitmapImport *import, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (import != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bytes (bytes, sitmap_import_get_display_name (import), import, SITMAP_KML_MAX_POINTS,
+                     sitmap_import_get_cancellable (import), error);
 }
 
 SitmapDocument *

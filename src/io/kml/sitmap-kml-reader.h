@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "sitmap-document.h"
+#include "sitmap-import.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ SitmapDocument *sitmap_kml_read_bytes (GBytes       *bytes,
                                        const char   *display_name,
                                        GCancellable *cancellable,
                                        GError      **error);
+/* The same for the format registry (sitmap-format.h): names, cancels and tells progress through import. */
+SitmapDocument *sitmap_kml_read (GBytes *bytes, SitmapImport *import, GError **error);
 SitmapDocument *sitmap_kml_read_file (GFile        *file,
                                       GCancellable *cancellable,
                                       GError      **error);

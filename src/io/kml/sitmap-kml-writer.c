@@ -33,6 +33,7 @@ typedef struct
   SitmapDocument   *document;
   SitmapEventStore *store;
   GCancellable     *cancellable;
+  GArray           *positions; /* guint32, the events to write; NULL: all of them */
   gboolean          failed;
 } Writer;
 
@@ -757,14 +758,14 @@ write_folder (Writer *writer, const char *id, const char *name)
 static gboolean
 write_events (Writer *writer, GError **error)
 {
-  guint n = sitmap_document_get_n_events (writer->document);
+  guint n = writer->positions ? writer->positions->len : sitmap_document_get_n_events (writer->document);
 
   write_folder (writer, "sitmap-events", _("Events"));
   for (guint i = 0; i < n && !writer->failed; i++)
     {
       if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (writer->cancellable, error))
         return FALSE;
-      write_event (writer, i);
+      write_event (writer, writer->positions ? g_array_index (writer->positions, guint32, i) : i);
     }
   end (writer);
   return TRUE;
@@ -1068,7 +1069,7 @@ output_cb (void *context, const char *buffer, int len)
 }
 
 static gboolean
-write_output (SitmapDocument *document, Output *out, GCancellable *cancellable, GError **error)
+write_output (SitmapDocument *document, GArray *positions, Output *out, GCancellable *cancellable, GError **error)
 {
   xmlOutputBufferPtr buffer;
   Writer writer = { 0 };
@@ -1080,6 +1081,7 @@ write_output (SitmapDocument *document, Output *out, GCancellable *cancellable, 
   writer.document = document;
   writer.store = sitmap_document_get_store (document);
   writer.cancellable = cancellable;
+  writer.positions = positions;
   writer.xml = buffer ? xmlNewTextWriter (buffer) : NULL;
   if (writer.xml == NULL)
     {
@@ -1106,7 +1108,12 @@ write_output (SitmapDocument *document, Output *out, GCancellable *cancellable, 
 }
 
 static gboolean
-write_file (SitmapDocument *document, GFile *file, guint64 max_size, GCancellable *cancellable, GError **error)
+write_file (SitmapDocument *document,
+            GArray         *positions,
+            GFile          *file,
+            guint64         max_size,
+            GCancellable   *cancellable,
+            GError        **error)
 {
   g_autoptr (SitmapAtomicFile) atomic = sitmap_atomic_file_new (file, cancellable, error);
   Output out = { 0 };
@@ -1116,7 +1123,7 @@ write_file (SitmapDocument *document, GFile *file, guint64 max_size, GCancellabl
   out.file = atomic;
   out.max_size = max_size;
   /* Streamed: a large document is never held twice in memory. Freeing an uncommitted file removes it. */
-  return write_output (document, &out, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
+  return write_output (document, positions, &out, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
 }
 
 /*
@@ -1134,7 +1141,7 @@ sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
 
   out.array = array;
   out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
-  if (!write_output (document, &out, NULL, error))
+  if (!write_output (document, NULL, &out, NULL, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }
@@ -1147,7 +1154,27 @@ sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *canc
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_file (document, file, SITMAP_DOCUMENT_MAX_SIZE, cancellable, error);
+  return write_file (document, NULL, file, SITMAP_DOCUMENT_MAX_SIZE, cancellable, error);
+}
+
+gboolean
+sitmap_kml_write_events_file (SitmapDocument *document,
+                              GArray         *positions,
+                              GFile          *file,
+                              GCancellable   *cancellable,
+                              GError        **error)
+{
+  guint n;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = sitmap_document_get_n_events (document);
+  for (guint i = 0; positions != NULL && i < positions->len; i++)
+    g_return_val_if_fail (g_array_index (positions, guint32, i) < n, FALSE);
+  return write_file (document, positions, file, SITMAP_DOCUMENT_MAX_SIZE, cancellable, error);
 }
 
 gboolean
@@ -1161,5 +1188,5 @@ sitmap_kml_write_file_with_max_size (SitmapDocument *document,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return write_file (document, file, max_size, cancellable, error);
+  return write_file (document, NULL, file, max_size, cancellable, error);
 }

@@ -17,5 +17,12 @@ gboolean sitmap_kml_write_file (SitmapDocument *document,
                                 GFile          *file,
                                 GCancellable   *cancellable,
                                 GError        **error);
+/* The same with only the events at positions (guint32, in the document's store), as an export of
+ * what a filter keeps: places, sources, views and annotations are written whole. */
+gboolean sitmap_kml_write_events_file (SitmapDocument *document,
+                                       GArray         *positions,
+                                       GFile          *file,
+                                       GCancellable   *cancellable,
+                                       GError        **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "sitmap-document-builder.h"
+#include "sitmap-import.h"
 #include "sitmap-xml-input.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ typedef struct
 {
   SitmapXmlInput        *in;
   SitmapDocumentBuilder *builder;
+  SitmapImport          *import; /* NULL when read without one: then no progress is told */
   gboolean               have_view_position; /* sitmap:view gave one: it wins over LookAt */
   gboolean               have_look_at;
   double                 look_at_latitude;

@@ -1,0 +1,174 @@
+/* sitmap-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdarg.h>
+
+#include "sitmap-import.h"
+
+/* Progress is kept in millionths, so that a poll from another thread reads a whole value. */
+#define PROGRESS_SCALE 1000000
+
+struct _SitmapImport
+{
+  char               *display_name;
+  GCancellable       *cancellable;
+  int                 progress; /* atomic, in millionths */
+  GHashTable         *options;  /* name → value */
+  SitmapImportReport *report;
+};
+
+static void
+import_clear (gpointer data)
+{
+  SitmapImport *self = data;
+
+  g_free (self->display_name);
+  g_clear_object (&self->cancellable);
+  g_hash_table_unref (self->options);
+  g_clear_object (&self->report);
+}
+
+SitmapImport *
+sitmap_import_new (void)
+{
+  SitmapImport *self = g_atomic_rc_box_new0 (SitmapImport);
+
+  self->display_name = g_strdup (_("Untitled"));
+  self->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->report = sitmap_import_report_new (self->display_name);
+  return self;
+}
+
+SitmapImport *
+sitmap_import_ref (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+sitmap_import_unref (SitmapImport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, import_clear);
+}
+
+void
+sitmap_import_begin (SitmapImport *self, const char *display_name, GCancellable *cancellable)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_free (self->display_name);
+  self->display_name = g_strdup (display_name);
+  g_set_object (&self->cancellable, cancellable);
+  sitmap_import_report_set_display_name (self->report, display_name);
+}
+
+const char *
+sitmap_import_get_display_name (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->display_name;
+}
+
+GCancellable *
+sitmap_import_get_cancellable (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->cancellable;
+}
+
+gboolean
+sitmap_import_cancelled (SitmapImport *self, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return g_cancellable_set_error_if_cancelled (self->cancellable, error);
+}
+
+void
+sitmap_import_set_progress (SitmapImport *self, double fraction)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_int_set (&self->progress, (int) (CLAMP (fraction, 0.0, 1.0) * PROGRESS_SCALE));
+}
+
+double
+sitmap_import_get_progress (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return g_atomic_int_get (&self->progress) / (double) PROGRESS_SCALE;
+}
+
+void
+sitmap_import_set_option (SitmapImport *self, const char *name, const char *value)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  if (value == NULL)
+    g_hash_table_remove (self->options, name);
+  else
+    g_hash_table_insert (self->options, g_strdup (name), g_strdup (value));
+}
+
+const char *
+sitmap_import_get_option (SitmapImport *self, const char *name)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return g_hash_table_lookup (self->options, name);
+}
+
+void
+sitmap_import_skip (SitmapImport *self, guint line, guint column, const char *format, ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (format != NULL);
+
+  /* Past what the report keeps, only the count matters: a file of a million bad rows formats none. */
+  if (sitmap_import_report_get_n_skipped (self->report) >= SITMAP_IMPORT_REPORT_MAX_KEPT)
+    {
+      sitmap_import_report_add_skipped (self->report, line, column, "");
+      return;
+    }
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+  sitmap_import_report_add_skipped (self->report, line, column, reason);
+}
+
+void
+sitmap_import_add_link (SitmapImport *self, guint line, const char *uri)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (uri != NULL);
+
+  sitmap_import_report_add_link (self->report, line, uri);
+}
+
+SitmapImportReport *
+sitmap_import_get_report (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->report;
+}
