@@ -20,6 +20,8 @@ struct _SitmapImport
   GCancellable       *cancellable;
   int                 progress; /* atomic, in millionths */
   GHashTable         *options;  /* name → value */
+  GStrv               columns;
+  int                 guesses[SITMAP_IMPORT_N_FIELDS];
   SitmapImportReport *report;
 };
 
@@ -31,6 +33,7 @@ import_clear (gpointer data)
   g_free (self->display_name);
   g_clear_object (&self->cancellable);
   g_hash_table_unref (self->options);
+  g_strfreev (self->columns);
   g_clear_object (&self->report);
 }
 
@@ -42,6 +45,8 @@ sitmap_import_new (void)
   self->display_name = g_strdup (_("Untitled"));
   self->options = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->report = sitmap_import_report_new (self->display_name);
+  for (guint i = 0; i < SITMAP_IMPORT_N_FIELDS; i++)
+    self->guesses[i] = -1;
   return self;
 }
 
@@ -133,6 +138,76 @@ sitmap_import_get_option (SitmapImport *self, const char *name)
   g_return_val_if_fail (name != NULL, NULL);
 
   return g_hash_table_lookup (self->options, name);
+}
+
+static const struct
+{
+  const char *name;
+  const char *label;
+} fields[SITMAP_IMPORT_N_FIELDS] = {
+  [SITMAP_IMPORT_FIELD_ID] = { "id", N_("Identifier") },
+  [SITMAP_IMPORT_FIELD_TITLE] = { "title", N_("Title") },
+  [SITMAP_IMPORT_FIELD_SUMMARY] = { "summary", N_("Summary") },
+  [SITMAP_IMPORT_FIELD_DATE] = { "date", N_("Date") },
+  [SITMAP_IMPORT_FIELD_END_DATE] = { "end-date", N_("End date") },
+  [SITMAP_IMPORT_FIELD_LATITUDE] = { "latitude", N_("Latitude") },
+  [SITMAP_IMPORT_FIELD_LONGITUDE] = { "longitude", N_("Longitude") },
+  [SITMAP_IMPORT_FIELD_PLACE] = { "place", N_("Place") },
+  [SITMAP_IMPORT_FIELD_CATEGORY] = { "category", N_("Category") },
+  [SITMAP_IMPORT_FIELD_FATALITIES] = { "fatalities", N_("Killed") },
+  [SITMAP_IMPORT_FIELD_SOURCE] = { "source", N_("Source") },
+};
+
+const char *
+sitmap_import_field_get_name (SitmapImportField field)
+{
+  g_return_val_if_fail (field < SITMAP_IMPORT_N_FIELDS, NULL);
+
+  return fields[field].name;
+}
+
+const char *
+sitmap_import_field_get_label (SitmapImportField field)
+{
+  g_return_val_if_fail (field < SITMAP_IMPORT_N_FIELDS, NULL);
+
+  return _(fields[field].label);
+}
+
+void
+sitmap_import_set_columns (SitmapImport *self, const char *const *columns)
+{
+  g_return_if_fail (self != NULL);
+
+  g_strfreev (self->columns);
+  self->columns = g_strdupv ((char **) columns);
+}
+
+const char *const *
+sitmap_import_get_columns (SitmapImport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return (const char *const *) self->columns;
+}
+
+void
+sitmap_import_set_guess (SitmapImport *self, SitmapImportField field, int column)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (field < SITMAP_IMPORT_N_FIELDS);
+  g_return_if_fail (column >= -1);
+
+  self->guesses[field] = column;
+}
+
+int
+sitmap_import_get_guess (SitmapImport *self, SitmapImportField field)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (field < SITMAP_IMPORT_N_FIELDS, -1);
+
+  return self->guesses[field];
 }
 
 void

@@ -37,10 +37,41 @@ gboolean      sitmap_import_cancelled (SitmapImport *self, GError **error);
 void   sitmap_import_set_progress (SitmapImport *self, double fraction);
 double sitmap_import_get_progress (SitmapImport *self);
 
-/* An option of this read, by name (for CSV: "latitude", "longitude", "date", "title" name columns),
- * set from the mapping dialog or the command line's --columns. NULL when not set. */
+/* An option of this read, by name, set from the mapping dialog or the command line's --columns before
+ * the read: for a table (CSV) or a feature's properties (GeoJSON), the name of a field is the name of
+ * the column or property that holds it ("latitude" → "lat"). NULL when not set. */
 void        sitmap_import_set_option (SitmapImport *self, const char *name, const char *value);
 const char *sitmap_import_get_option (SitmapImport *self, const char *name);
+
+/* What an event is made of, for formats whose columns or properties have no fixed names. */
+typedef enum
+{
+  SITMAP_IMPORT_FIELD_ID,
+  SITMAP_IMPORT_FIELD_TITLE,
+  SITMAP_IMPORT_FIELD_SUMMARY,
+  SITMAP_IMPORT_FIELD_DATE,
+  SITMAP_IMPORT_FIELD_END_DATE,
+  SITMAP_IMPORT_FIELD_LATITUDE,
+  SITMAP_IMPORT_FIELD_LONGITUDE,
+  SITMAP_IMPORT_FIELD_PLACE,
+  SITMAP_IMPORT_FIELD_CATEGORY,
+  SITMAP_IMPORT_FIELD_FATALITIES,
+  SITMAP_IMPORT_FIELD_SOURCE,
+  SITMAP_IMPORT_N_FIELDS
+} SitmapImportField;
+
+/* The option's name ("latitude"), and how the mapping dialog names it ("Latitude"). */
+const char *sitmap_import_field_get_name (SitmapImportField field);
+const char *sitmap_import_field_get_label (SitmapImportField field);
+
+/* When a reader cannot tell which columns hold what (and no option says), it gives the file's column
+ * names and its guesses, and fails with SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING: the window then shows the
+ * mapping dialog, set to the guesses, and reads again with the user's choice as options; the command
+ * line says to use --columns. A guess is an index into the columns, or -1. */
+void               sitmap_import_set_columns (SitmapImport *self, const char *const *columns);
+const char *const *sitmap_import_get_columns (SitmapImport *self);
+void               sitmap_import_set_guess (SitmapImport *self, SitmapImportField field, int column);
+int                sitmap_import_get_guess (SitmapImport *self, SitmapImportField field);
 
 /* A record that could not be read and was left out: where it starts (line and column from 1; 0 when
  * unknown) and why, in words for the user. Quote document text with sitmap_quote_text(). */

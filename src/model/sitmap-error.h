@@ -18,6 +18,7 @@ typedef enum
   SITMAP_DOCUMENT_ERROR_INVALID_VALUE, /* a date, coordinate or number that makes no sense */
   SITMAP_DOCUMENT_ERROR_TOO_LARGE,   /* beyond the limits a document may reach */
   SITMAP_DOCUMENT_ERROR_UNKNOWN_FORMAT, /* no format Sitmap reads claims the file */
+  SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING, /* which columns hold what must be chosen (sitmap-import.h) */
 } SitmapDocumentError;
 
 GQuark sitmap_document_error_quark (void);

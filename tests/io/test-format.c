@@ -176,6 +176,26 @@ test_progress_and_options (void)
   g_assert_null (sitmap_import_get_option (import, "latitude"));
 }
 
+/* A reader that cannot tell the columns leaves the file's columns and its guesses for the dialog. */
+static void
+test_columns_and_guesses (void)
+{
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  const char *columns[] = { "when", "y", "x", NULL };
+
+  g_assert_null (sitmap_import_get_columns (import));
+  for (guint i = 0; i < SITMAP_IMPORT_N_FIELDS; i++)
+    {
+      g_assert_cmpint (sitmap_import_get_guess (import, i), ==, -1);
+      g_assert_nonnull (sitmap_import_field_get_label (i));
+    }
+  sitmap_import_set_columns (import, columns);
+  sitmap_import_set_guess (import, SITMAP_IMPORT_FIELD_LATITUDE, 1);
+  g_assert_cmpstrv (sitmap_import_get_columns (import), columns);
+  g_assert_cmpint (sitmap_import_get_guess (import, SITMAP_IMPORT_FIELD_LATITUDE), ==, 1);
+  g_assert_cmpstr (sitmap_import_field_get_name (SITMAP_IMPORT_FIELD_LATITUDE), ==, "latitude");
+}
+
 typedef struct
 {
   gboolean        done;
@@ -232,6 +252,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/report/text", test_report_text);
   g_test_add_func ("/format/report/keeps-first", test_report_keeps_first);
   g_test_add_func ("/format/import/progress-and-options", test_progress_and_options);
+  g_test_add_func ("/format/import/columns-and-guesses", test_columns_and_guesses);
   g_test_add_func ("/format/load-reports", test_load_reports);
   return g_test_run ();
 }
