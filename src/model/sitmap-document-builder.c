@@ -148,6 +148,14 @@ sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEven
   sitmap_event_store_add (self->store, draft);
 }
 
+guint
+sitmap_document_builder_add_group (SitmapDocumentBuilder *self, guint parent, const char *name)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sitmap_event_store_add_group (self->store, parent, name);
+}
+
 /* A citation may name a source the file never describes: keep it, under the name it was given. */
 static guint
 lookup_source (const char *id, gpointer user_data)

@@ -35,6 +35,8 @@ SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, c
 /* FALSE if a place with the same id was already added. */
 gboolean      sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place);
 void          sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft);
+/* A folder of the file, inside parent (0: at the top); events name it in their draft's group. */
+guint         sitmap_document_builder_add_group (SitmapDocumentBuilder *self, guint parent, const char *name);
 /* Appends a named view; FALSE (and nothing added) once SITMAP_NAMED_VIEW_MAX_VIEWS are there. */
 gboolean      sitmap_document_builder_add_named_view (SitmapDocumentBuilder *self, SitmapNamedView *view);
 

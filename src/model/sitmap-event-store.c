@@ -34,9 +34,12 @@ typedef struct
   guint32     first_citation;
   guint32     first_actor;
   guint32     first_figure;
+  guint32     first_attribute; /* into attributes, which holds name, value pairs */
+  guint32     group;           /* index + 1 into groups, 0: none */
   guint16     n_citations;
   guint16     n_actors;
   guint16     n_figures;
+  guint16     n_attributes;
   guint8      time_precision;
   guint8      start_unit;
   guint8      end_unit;
@@ -53,6 +56,13 @@ typedef enum
   RECORD_LOCATED_BY_PLACE = 1 << 0, /* point and shape are its place's */
   RECORD_PRECISION_STATED = 1 << 1, /* location_precision came with the event */
 } RecordOrigin;
+
+/* A folder of the file the events came in: its name and the folder it is in. */
+typedef struct
+{
+  const char *name;
+  guint32     parent; /* index + 1, 0: at the top */
+} Group;
 
 /* How a citation names its sources until the document resolves them to indices. */
 typedef struct
@@ -71,6 +81,8 @@ struct _SitmapEventStore
   GArray       *citation_ids; /* CitationIds, parallel to citations until finish */
   GArray       *figures;   /* SitmapFigure */
   GPtrArray    *actors;    /* const char *, interned in text */
+  GPtrArray    *attributes; /* const char *: name (interned), value, name, value… in text */
+  GArray       *groups;    /* Group */
   GPtrArray    *geometries;
   GStringChunk *text;
 
@@ -106,6 +118,7 @@ sitmap_event_draft_init (SitmapEventDraft *draft)
   draft->actors = g_ptr_array_new_with_free_func (g_free);
   draft->figures = g_array_new (FALSE, TRUE, sizeof (SitmapFigure));
   draft->citations = g_array_new (FALSE, TRUE, sizeof (SitmapCitationDraft));
+  draft->attributes = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -135,6 +148,17 @@ sitmap_event_draft_clear (SitmapEventDraft *draft)
     for (guint i = 0; i < draft->citations->len; i++)
       sitmap_citation_draft_clear (&g_array_index (draft->citations, SitmapCitationDraft, i));
   g_clear_pointer (&draft->citations, g_array_unref);
+  g_clear_pointer (&draft->attributes, g_ptr_array_unref);
+}
+
+void
+sitmap_event_draft_add_attribute (SitmapEventDraft *draft, const char *name, const char *value)
+{
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (value != NULL);
+
+  g_ptr_array_add (draft->attributes, g_strdup (name));
+  g_ptr_array_add (draft->attributes, g_strdup (value));
 }
 
 void
@@ -173,6 +197,8 @@ sitmap_event_store_new (void)
   self->citation_ids = g_array_new (FALSE, TRUE, sizeof (CitationIds));
   self->figures = g_array_new (FALSE, TRUE, sizeof (SitmapFigure));
   self->actors = g_ptr_array_new ();
+  self->attributes = g_ptr_array_new ();
+  self->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   self->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) sitmap_geometry_unref);
   self->text = g_string_chunk_new (64 * 1024);
   self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -188,6 +214,8 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_clear_pointer (&self->citation_ids, g_array_unref);
   g_array_unref (self->figures);
   g_ptr_array_unref (self->actors);
+  g_ptr_array_unref (self->attributes);
+  g_array_unref (self->groups);
   g_ptr_array_unref (self->geometries);
   g_string_chunk_free (self->text);
   g_array_unref (self->long_events);
@@ -261,6 +289,22 @@ add_figures_and_actors (SitmapEventStore *self, EventRecord *record, const Sitma
     g_ptr_array_add (self->actors, (gpointer) store_shared_text (self, g_ptr_array_index (draft->actors, i)));
 }
 
+/* Names repeat from event to event (a CSV file's columns), values rarely. */
+static void
+add_attributes (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft)
+{
+  record->first_attribute = self->attributes->len;
+  record->n_attributes = MIN (draft->attributes->len / 2, G_MAXUINT16);
+  for (guint i = 0; i < record->n_attributes; i++)
+    {
+      const char *name = g_ptr_array_index (draft->attributes, 2 * i);
+      const char *value = g_ptr_array_index (draft->attributes, 2 * i + 1);
+
+      g_ptr_array_add (self->attributes, (gpointer) g_string_chunk_insert_const (self->text, name));
+      g_ptr_array_add (self->attributes, g_string_chunk_insert (self->text, value));
+    }
+}
+
 void
 sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
 {
@@ -295,6 +339,9 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
     }
   add_citations (self, &record, draft);
   add_figures_and_actors (self, &record, draft);
+  add_attributes (self, &record, draft);
+  g_return_if_fail (draft->group <= self->groups->len);
+  record.group = draft->group;
   g_array_append_val (self->records, record);
 }
 
@@ -619,7 +666,7 @@ sitmap_event_store_get_memory_size (SitmapEventStore *self)
                     sizeof (gint32) + sizeof (EventRecord);
 
   return per_event * self->records->len + self->citations->len * sizeof (SitmapCitationRecord) +
-         self->figures->len * sizeof (SitmapFigure) + self->actors->len * sizeof (gpointer);
+         self->figures->len * sizeof (SitmapFigure) + (self->actors->len + self->attributes->len) * sizeof (gpointer);
 }
 
 /* The first dated position whose start is >= value. */
@@ -891,6 +938,59 @@ sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_
   /* NULL rather than a pointer computed into an empty array */
   *n_actors = record->n_actors;
   return record->n_actors > 0 ? (const char *const *) &self->actors->pdata[record->first_actor] : NULL;
+}
+
+const char *const *
+sitmap_event_store_get_attributes (SitmapEventStore *self, guint position, guint *n_attributes)
+{
+  const EventRecord *record = record_at (self, position);
+
+  *n_attributes = record->n_attributes;
+  return record->n_attributes > 0 ? (const char *const *) &self->attributes->pdata[record->first_attribute] : NULL;
+}
+
+guint
+sitmap_event_store_add_group (SitmapEventStore *self, guint parent, const char *name)
+{
+  Group group;
+
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (!self->finished, 0);
+  g_return_val_if_fail (parent <= self->groups->len, 0);
+  g_return_val_if_fail (self->groups->len < G_MAXUINT32 - 1, 0);
+
+  group.name = g_string_chunk_insert_const (self->text, name ? name : "");
+  group.parent = parent;
+  g_array_append_val (self->groups, group);
+  return self->groups->len;
+}
+
+guint
+sitmap_event_store_get_n_groups (SitmapEventStore *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->groups->len;
+}
+
+const char *
+sitmap_event_store_get_group_name (SitmapEventStore *self, guint group, guint *parent)
+{
+  const Group *g;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (group >= 1 && group <= self->groups->len, NULL);
+
+  g = &g_array_index (self->groups, Group, group - 1);
+  if (parent != NULL)
+    *parent = g->parent;
+  return g->name;
+}
+
+guint
+sitmap_event_store_get_group (SitmapEventStore *self, guint position)
+{
+  return record_at (self, position)->group;
 }
 
 const SitmapFigure *

@@ -66,12 +66,17 @@ typedef struct
   GPtrArray              *actors;    /* char * */
   GArray                 *figures;   /* SitmapFigure, text owned */
   GArray                 *citations; /* SitmapCitationDraft, owned */
+  /* What else the file says of the event that Sitmap has no field for (a KML Data element, an ACLED
+   * admin area, a GeoJSON property): name, value, name, value…, kept as written and written back. */
+  GPtrArray              *attributes;
+  guint                   group;     /* the folder it came in (sitmap_event_store_add_group), 0: none */
 } SitmapEventDraft;
 
 void sitmap_event_draft_init (SitmapEventDraft *draft);
 void sitmap_event_draft_clear (SitmapEventDraft *draft);
 void sitmap_event_draft_add_actor (SitmapEventDraft *draft, const char *actor);
 void sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure *figure);
+void sitmap_event_draft_add_attribute (SitmapEventDraft *draft, const char *name, const char *value);
 /* Takes the strings of citation. */
 void sitmap_event_draft_take_citation (SitmapEventDraft *draft, SitmapCitationDraft *citation);
 void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
@@ -178,6 +183,16 @@ gboolean        sitmap_event_store_is_located_by_place (SitmapEventStore *self, 
  * or exact for a point), and is derived again when the file is read back. */
 gboolean        sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position);
 const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
+/* name, value, name, value…: 2 × *n_attributes strings */
+const char    *const *sitmap_event_store_get_attributes (SitmapEventStore *self, guint position, guint *n_attributes);
+/* The folder of the file the event came in, 0 when none. */
+guint                 sitmap_event_store_get_group (SitmapEventStore *self, guint position);
+
+/* Folders of the file, which events name by their number (from 1); parent 0 is the top. Added before
+ * finish, by the builder. */
+guint       sitmap_event_store_add_group (SitmapEventStore *self, guint parent, const char *name);
+guint       sitmap_event_store_get_n_groups (SitmapEventStore *self);
+const char *sitmap_event_store_get_group_name (SitmapEventStore *self, guint group, guint *parent);
 const SitmapFigure    *sitmap_event_store_get_figures (SitmapEventStore *self, guint position, guint *n_figures);
 
 typedef struct

@@ -239,6 +239,39 @@ sitmap_event_get_place_name (SitmapEvent *self)
 }
 
 const char *const *
+sitmap_event_get_attributes (SitmapEvent *self, guint *n_attributes)
+{
+  g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
+  g_return_val_if_fail (n_attributes != NULL, NULL);
+
+  return sitmap_event_store_get_attributes (self->store, self->position, n_attributes);
+}
+
+/* Folders nest no deeper than the file could (its depth is limited); this is a guard against a cycle. */
+#define MAX_GROUP_DEPTH 256
+
+char *
+sitmap_event_dup_group_path (SitmapEvent *self)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  guint group;
+
+  g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
+
+  group = sitmap_event_store_get_group (self->store, self->position);
+  while (group != 0 && names->len < MAX_GROUP_DEPTH)
+    {
+      const char *name = sitmap_event_store_get_group_name (self->store, group, &group);
+
+      g_ptr_array_insert (names, 0, (gpointer) name);
+    }
+  if (names->len == 0)
+    return NULL;
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" / ", (char **) names->pdata);
+}
+
+const char *const *
 sitmap_event_get_actors (SitmapEvent *self, guint *n_actors)
 {
   g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);

@@ -40,6 +40,10 @@ SitmapPlace            *sitmap_event_get_place (SitmapEvent *self);
 /* How the report words the place, else the gazetteer place's name, else NULL. */
 const char             *sitmap_event_get_place_name (SitmapEvent *self);
 const char *const      *sitmap_event_get_actors (SitmapEvent *self, guint *n_actors);
+/* What else the file says of it: name, value, name, value… (2 × *n_attributes strings). */
+const char *const      *sitmap_event_get_attributes (SitmapEvent *self, guint *n_attributes);
+/* The folders of the file it came in, outermost first ("Syria / Homs"), or NULL. */
+char                   *sitmap_event_dup_group_path (SitmapEvent *self);
 const SitmapFigure     *sitmap_event_get_figures (SitmapEvent *self, guint *n_figures);
 /* A new list of SitmapCitation. */
 GListModel             *sitmap_event_dup_citations (SitmapEvent *self);

@@ -358,6 +358,49 @@ test_compact (void)
   g_assert_cmpuint (sitmap_event_store_get_memory_size (sitmap_document_get_store (document)) / 20000, <, 256);
 }
 
+/* What a file says beyond Sitmap's fields stays with its event, through the sort; folders nest. */
+static void
+test_attributes_and_groups (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapEvent) late = NULL;
+  g_autoptr (SitmapEvent) early = NULL;
+  g_autofree char *path = NULL;
+  const char *const *attributes;
+  guint syria, homs, n = 99;
+  SitmapEventDraft draft;
+
+  syria = sitmap_document_builder_add_group (builder, 0, "Syria");
+  homs = sitmap_document_builder_add_group (builder, syria, "Homs");
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("late");
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2024-12-10", NULL));
+  sitmap_event_draft_add_attribute (&draft, "admin1", "Homs");
+  sitmap_event_draft_add_attribute (&draft, "iso", "760");
+  draft.group = homs;
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  add_simple_event (builder, "early", "2011-03-15", 34.8, 38.6);
+  document = sitmap_document_builder_finish (builder);
+
+  late = sitmap_document_get_event (document, 1);
+  g_assert_cmpstr (sitmap_event_get_id (late), ==, "late");
+  attributes = sitmap_event_get_attributes (late, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (attributes[0], ==, "admin1");
+  g_assert_cmpstr (attributes[1], ==, "Homs");
+  g_assert_cmpstr (attributes[2], ==, "iso");
+  g_assert_cmpstr (attributes[3], ==, "760");
+  path = sitmap_event_dup_group_path (late);
+  g_assert_cmpstr (path, ==, "Syria / Homs");
+
+  early = sitmap_document_get_event (document, 0);
+  g_assert_null (sitmap_event_get_attributes (early, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_null (sitmap_event_dup_group_path (early));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -368,6 +411,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-store/extent-ignores-open-bounds", test_extent_ignores_open_bounds);
   g_test_add_func ("/event-store/extent-of-open-starts", test_extent_of_open_starts);
   g_test_add_func ("/event-store/empty-lists", test_empty_lists);
+  g_test_add_func ("/event-store/attributes-and-groups", test_attributes_and_groups);
   g_test_add_func ("/event-store/lone-long-span-set-aside", test_lone_long_span_set_aside);
   g_test_add_func ("/event-store/places-sources-citations", test_places_sources_and_citations);
   g_test_add_func ("/event-store/compact", test_compact);
