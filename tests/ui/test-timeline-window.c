@@ -181,6 +181,39 @@ test_drag_then_play (void)
     }
 }
 
+/* Played to the end of the data (10 December), Play plays again from where it began: 6 December. */
+static void
+test_play_at_end_goes_back (void)
+{
+  Range dragged = { day (12, 6), day (12, 8) };
+  Range last = { day (12, 9), day (12, 11) };
+  gint64 first = dragged.start;
+  const char *label;
+
+  show_window (day (11, 25), day (12, 12));
+  sitmap_playback_set_speed (playback (), 16);
+  drag_days (day (12, 6), day (12, 7));
+  g_assert_true (range_is (&dragged));
+  sitmap_test_click_centre (play_button ());
+  sitmap_test_wait_until (range_is, &last, 5000, "playback to reach the end of the data");
+  sitmap_test_wait_until (playing_is, GINT_TO_POINTER (FALSE), 5000, "playback to stop at the end");
+
+  /* The button says what Play does now. */
+  sitmap_test_wait_for_paint (GTK_WIDGET (timeline ()));
+  label = gtk_widget_get_tooltip_text (play_button ());
+  g_assert_cmpstr (label, ==, "At the End: Play From the Start (Space)");
+  screenshot ("playback-at-end.png");
+
+  sitmap_test_click_centre (play_button ());
+  sitmap_test_wait_until (range_is, &dragged, 5000, "Play to go back to 6 December");
+  g_assert_true (sitmap_playback_get_playing (playback ()));
+  sitmap_test_wait_until (range_starts_after, &first, 5000, "playback to go on from there");
+  sitmap_test_click_centre (play_button ());
+  sitmap_test_wait_until (playing_is, GINT_TO_POINTER (FALSE), 5000, "Pause");
+  sitmap_playback_set_speed (playback (), 1);
+  sitmap_view_state_clear_range (state ());
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -193,6 +226,7 @@ main (int argc, char *argv[])
   sitmap_test_wait_for_document (window);
 
   g_test_add_func ("/timeline-window/drag-then-play", test_drag_then_play);
+  g_test_add_func ("/timeline-window/play-at-end-goes-back", test_play_at_end_goes_back);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
