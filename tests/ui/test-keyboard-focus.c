@@ -198,15 +198,15 @@ test_saved_views_delete (void)
 
   g_assert_true (n_views_is (GUINT_TO_POINTER (0)));
   sitmap_test_click_centre (entry);
-  sitmap_test_type (entry, "Before the fall");
-  sitmap_test_key (entry, "Return");
+  sitmap_test_type_here ("Before the fall");
+  sitmap_test_key_here ("Return");
   sitmap_test_wait_until (n_views_is, GUINT_TO_POINTER (1), 5000, "the view to be saved");
   sitmap_test_wait_for_paint (popover);
   sitmap_test_click_centre (find_with_tooltip (popover, GTK_TYPE_BUTTON, "Delete"));
   sitmap_test_wait_until (n_views_is, GUINT_TO_POINTER (0), 5000, "the view to be deleted");
   sitmap_test_wait_for_paint (popover);
 
-  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_key_here ("Escape");
   sitmap_test_wait_until (hidden, popover, 5000, "Escape to close the saved views");
   assert_focus_in (button);
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
@@ -220,7 +220,7 @@ close_by_escape (GtkWidget *button, const char *name)
 {
   GtkWidget *popover = open_popover (button);
 
-  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_key_here ("Escape");
   sitmap_test_wait_until (hidden, popover, 5000, "Escape to close the popover");
   assert_focus_in (button);
   assert_ctrl_z_undoes (name);
@@ -260,7 +260,7 @@ test_every_popover (void)
 
   /* Dates typed and Enter: the range is set, and the keyboard is back on the range's button. */
   popover = open_popover (range_button);
-  sitmap_test_key (GTK_WIDGET (window), "Return");
+  sitmap_test_key_here ("Return");
   sitmap_test_wait_until (hidden, popover, 5000, "Enter to set the range");
   assert_focus_in (range_button);
   assert_ctrl_z_undoes ("the typed range");
@@ -283,8 +283,8 @@ test_annotation_popover (void)
                      gtk_widget_get_height (GTK_WIDGET (layer)) / 3.0);
   sitmap_test_wait_until (n_annotations_is, GUINT_TO_POINTER (n + 1), 5000, "the label to be added");
   popover = sitmap_test_find_first_shown (layer, GTK_TYPE_POPOVER);
-  sitmap_test_type (GTK_WIDGET (window), "Checkpoint");
-  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_type_here ("Checkpoint");
+  sitmap_test_key_here ("Escape");
   sitmap_test_wait_until (hidden, popover, 5000, "Escape to close the label's popover");
   assert_focus_in (GTK_WIDGET (layer));
   /* The words, then the label itself */
