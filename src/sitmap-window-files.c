@@ -82,6 +82,29 @@ kml_filters (void)
   return G_LIST_MODEL (filters);
 }
 
+/* Where a file dialog starts: the folder of the document's file; for the bundled demo or a document
+ * with no file of its own, the user's documents folder, or their home. Never GTK 4.8's default,
+ * "Recent", which is no folder: there a typed name searches the recent files and a typed ./path is read
+ * from Sitmap's working folder, so Enter opens nothing (or says the file does not exist). */
+static GFile *
+dialog_folder (SitmapWindow *self)
+{
+  SitmapDocument *document = get_document (self);
+  GFile *file = document != NULL ? sitmap_document_get_file (document) : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (file != NULL && !_sitmap_window_is_bundled (file) && g_file_is_native (file))
+    {
+      g_autoptr (GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&parent);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 static void save_to (SaveRequest *request);
 
 #if GTK_CHECK_VERSION(4, 10, 0)
@@ -105,10 +128,14 @@ save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     save_to (g_steal_pointer (&request));
 }
 #else
+/* The KML filter first and chosen, and the folder to start in. */
 static void
-add_native_filters (GtkFileChooser *chooser)
+set_up_native (SitmapWindow *self, GtkFileChooser *chooser)
 {
   g_autoptr (GListModel) filters = kml_filters ();
+  g_autoptr (GFile) folder = dialog_folder (self);
+  g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
+  g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
     {
@@ -116,6 +143,9 @@ add_native_filters (GtkFileChooser *chooser)
 
       gtk_file_chooser_add_filter (chooser, filter);
     }
+  gtk_file_chooser_set_filter (chooser, kml);
+  if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
+    g_debug ("The file dialog starts where GTK chooses: %s", error->message);
 }
 
 static void
@@ -182,10 +212,14 @@ ask_where_to_save (SaveRequest *request)
 #if GTK_CHECK_VERSION(4, 10, 0)
   {
     g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr (GFile) folder = dialog_folder (self);
+    g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
 
     gtk_file_dialog_set_title (dialog, _("Save Document"));
+    gtk_file_dialog_set_initial_folder (dialog, folder);
     gtk_file_dialog_set_initial_name (dialog, name);
     gtk_file_dialog_set_filters (dialog, filters);
+    gtk_file_dialog_set_default_filter (dialog, kml);
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_cb, request);
   }
 #else
@@ -194,8 +228,8 @@ ask_where_to_save (SaveRequest *request)
                                                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                                 _("_Cancel"));
 
+    set_up_native (self, GTK_FILE_CHOOSER (native));
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    add_native_filters (GTK_FILE_CHOOSER (native));
     g_signal_connect (native, "response", G_CALLBACK (save_response_cb), request);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
@@ -424,16 +458,20 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 #if GTK_CHECK_VERSION(4, 10, 0)
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GListModel) filters = kml_filters ();
+  g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
+  g_autoptr (GFile) folder = dialog_folder (self);
 
   gtk_file_dialog_set_title (dialog, _("Open Document"));
+  gtk_file_dialog_set_initial_folder (dialog, folder);
   gtk_file_dialog_set_filters (dialog, filters);
+  gtk_file_dialog_set_default_filter (dialog, kml);
   gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, open_dialog_cb, g_object_ref (self));
 #else
   GtkFileChooserNative *native = gtk_file_chooser_native_new (_("Open Document"), GTK_WINDOW (self),
                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                                               _("_Cancel"));
 
-  add_native_filters (GTK_FILE_CHOOSER (native));
+  set_up_native (self, GTK_FILE_CHOOSER (native));
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif

@@ -8,6 +8,7 @@
 #include "sitmap-annotation-toolbar.h"
 #include "sitmap-export-dialog.h"
 #include "sitmap-exporter.h"
+#include "sitmap-focus-guard.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-tile-status.h"
 #include "sitmap-window.h"
@@ -39,6 +40,7 @@ struct _SitmapWindow
   SitmapExporter      *exporter;
   SitmapExportDialog  *export_dialog; /* made when first asked for; kept, with its choices */
   GSettings           *settings;
+  SitmapFocusGuard    *focus_guard;   /* the keyboard never left on a widget that is gone */
   GCancellable        *load_cancellable;
   GFile               *loading_file;
   gboolean             view_pending;  /* the document's view waits for the map to have a size */

@@ -367,6 +367,7 @@ sitmap_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
   g_clear_weak_pointer (&self->export_dialog);
   g_clear_object (&self->exporter);
+  g_clear_object (&self->focus_guard);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_WINDOW);
   G_OBJECT_CLASS (sitmap_window_parent_class)->dispose (object);
 }
@@ -603,6 +604,7 @@ sitmap_window_init (SitmapWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   add_step_shortcuts (self);
+  self->focus_guard = sitmap_focus_guard_new (GTK_WINDOW (self));
 
   self->settings = sitmap_application_dup_settings ();
   self->view_state = sitmap_view_state_new ();

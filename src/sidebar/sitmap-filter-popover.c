@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-filter-popover.h"
-#include "sitmap-popover-focus.h"
 
 /* The drop-downs offer "A" to "E" and "1" to "5": F and 6 say a grade cannot be judged, which is no
  * step on the scale. */
@@ -367,7 +366,6 @@ static void
 sitmap_filter_popover_init (SitmapFilterPopover *self)
 {
   build (self);
-  sitmap_popover_return_focus_on_close (GTK_POPOVER (self));
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::filter", G_CALLBACK (sync_controls), self);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_changed_cb),

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-named-view-command.h"
-#include "sitmap-popover-focus.h"
 #include "sitmap-sidebar-text.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-views-popover.h"
@@ -337,7 +336,6 @@ static void
 sitmap_views_popover_init (SitmapViewsPopover *self)
 {
   build (self);
-  sitmap_popover_return_focus_on_close (GTK_POPOVER (self));
   self->view_state_signals = g_signal_group_new (SITMAP_TYPE_VIEW_STATE);
   g_signal_group_connect_swapped (self->view_state_signals, "notify::document", G_CALLBACK (document_changed_cb),
                                   self);

@@ -35,6 +35,8 @@ struct _SitmapPlayback
   SitmapPlaybackMode mode;
   gint64             n_steps; /* the window's length, in steps */
   gint64             due_us;  /* time gathered toward the next step */
+  gboolean           has_origin;
+  gint64             origin;  /* the playhead where this run began: Play at the end goes back there */
 };
 
 typedef struct
@@ -119,16 +121,10 @@ get_range (SitmapPlayback *self, Span *span)
   return self->view_state != NULL && sitmap_view_state_get_range (self->view_state, &span->start, &span->end);
 }
 
-/* Where playback begins: the first step of the data, or of what the window shows of it; the user zoomed
- * in on what they want to see. A cumulative range still starts with the data. */
+/* The position that begins at from: a window of n_steps, or the data up to the end of from's step. */
 static void
-first_position (SitmapPlayback *self, Span *span)
+position_from (SitmapPlayback *self, gint64 from, Span *span)
 {
-  gint64 window_start, window_end, from = self->extent_start;
-
-  sitmap_view_state_get_window (self->view_state, &window_start, &window_end);
-  if (window_start > from && window_start < self->extent_end)
-    from = window_start;
   if (self->mode == SITMAP_PLAYBACK_WINDOW)
     {
       span->start = step_floor (self, from);
@@ -139,15 +135,45 @@ first_position (SitmapPlayback *self, Span *span)
   span->end = step_add (self, step_floor (self, from), 1);
 }
 
-/* The range brought onto whole steps: its start floored, its length kept as so many steps; in cumulative
+/* Where playback begins: the first step of the data, or of what the window shows of it; the user zoomed
+ * in on what they want to see. A cumulative range still starts with the data. */
+static void
+first_position (SitmapPlayback *self, Span *span)
+{
+  gint64 window_start, window_end, from = self->extent_start;
+
+  sitmap_view_state_get_window (self->view_state, &window_start, &window_end);
+  if (window_start > from && window_start < self->extent_end)
+    from = window_start;
+  position_from (self, from, span);
+}
+
+/* The position whose playhead (leading edge) is at the first step boundary at or after playhead. */
+static void
+position_at (SitmapPlayback *self, gint64 playhead, Span *span)
+{
+  span->end = step_floor (self, playhead);
+  if (span->end < playhead)
+    span->end = step_add (self, span->end, 1);
+  if (self->mode == SITMAP_PLAYBACK_WINDOW)
+    {
+      span->start = step_add (self, span->end, -self->n_steps);
+      return;
+    }
+  span->start = step_floor (self, self->extent_start);
+  if (span->end <= span->start)
+    span->end = step_add (self, span->start, 1);
+}
+
+/* The range brought onto whole steps: its start floored, its length kept as n_steps steps; in cumulative
  * mode, from the start of the data to the first boundary at or after the range's end. */
 static void
-align (SitmapPlayback *self, const Span *range, Span *span)
+align_to (SitmapPlayback *self, const Span *range, gint64 n_steps, Span *span)
 {
   if (self->mode == SITMAP_PLAYBACK_WINDOW)
     {
       span->start = step_floor (self, range->start);
-      span->end = step_add (self, span->start, self->n_steps);
+      span->end = step_add (self, span->start, n_steps);
       return;
     }
   span->start = step_floor (self, self->extent_start);
@@ -159,14 +185,23 @@ align (SitmapPlayback *self, const Span *range, Span *span)
 }
 
 static void
+align (SitmapPlayback *self, const Span *range, Span *span)
+{
+  align_to (self, range, self->n_steps, span);
+}
+
+static gint64
+steps_in (SitmapPlayback *self, const Span *range)
+{
+  return MAX (1, llround ((double) (range->end - range->start) / nominal_seconds (self)));
+}
+
+static void
 count_steps (SitmapPlayback *self)
 {
   Span range;
 
-  if (get_range (self, &range))
-    self->n_steps = MAX (1, llround ((double) (range.end - range.start) / nominal_seconds (self)));
-  else
-    self->n_steps = 1;
+  self->n_steps = get_range (self, &range) ? steps_in (self, &range) : 1;
 }
 
 static void
@@ -217,6 +252,25 @@ at_start (SitmapPlayback *self, const Span *span)
   return span->end <= step_add (self, span->start, 1);
 }
 
+/* Play at the end goes back, as a media player does: to where this run of playback began; for a range of
+ * the user's, to the first position; and when that is at the end too (the window shows only the last
+ * steps), to the start of the data. */
+static void
+go_back (SitmapPlayback *self, gboolean resuming, Span *span)
+{
+  if (resuming && self->has_origin)
+    {
+      position_at (self, self->origin, span);
+      if (!at_end (self, span))
+        return;
+    }
+  first_position (self, span);
+  if (at_end (self, span))
+    position_from (self, self->extent_start, span);
+  self->has_origin = TRUE;
+  self->origin = span->end;
+}
+
 static void
 step_span (SitmapPlayback *self, Span *span, int direction)
 {
@@ -248,6 +302,7 @@ range_changed_cb (SitmapPlayback *self)
 {
   if (self->moving)
     return;
+  self->has_origin = FALSE;
   set_playing (self, FALSE);
   set_active (self, FALSE);
 }
@@ -373,6 +428,7 @@ sitmap_playback_set_view_state (SitmapPlayback *self, SitmapViewState *view_stat
     return;
   set_playing (self, FALSE);
   set_active (self, FALSE);
+  self->has_origin = FALSE;
   g_set_object (&self->view_state, view_state);
   g_signal_group_set_target (self->view_state_signals, view_state);
 }
@@ -388,6 +444,7 @@ sitmap_playback_set_extent (SitmapPlayback *self, gboolean has_extent, gint64 st
   self->extent_end = end;
   if (!has_extent)
     {
+      self->has_origin = FALSE;
       set_playing (self, FALSE);
       set_active (self, FALSE);
     }
@@ -504,19 +561,39 @@ sitmap_playback_set_mode (SitmapPlayback *self, SitmapPlaybackMode mode)
 gboolean
 sitmap_playback_play (SitmapPlayback *self)
 {
+  gboolean resuming;
   Span span;
 
   g_return_val_if_fail (SITMAP_IS_PLAYBACK (self), FALSE);
 
   if (!sitmap_playback_can_play (self))
     return FALSE;
+  resuming = self->active;
   current_position (self, &span);
   if (at_end (self, &span))
-    first_position (self, &span);
+    go_back (self, resuming, &span);
+  else if (!resuming || !self->has_origin)
+    {
+      self->has_origin = TRUE;
+      self->origin = span.end;
+    }
   apply (self, &span);
   set_active (self, TRUE);
   set_playing (self, TRUE);
   return TRUE;
+}
+
+gboolean
+sitmap_playback_is_at_end (SitmapPlayback *self)
+{
+  Span range, span;
+
+  g_return_val_if_fail (SITMAP_IS_PLAYBACK (self), FALSE);
+
+  if (!sitmap_playback_can_play (self) || !get_range (self, &range))
+    return FALSE;
+  align_to (self, &range, self->active ? self->n_steps : steps_in (self, &range), &span);
+  return at_end (self, &span);
 }
 
 void

@@ -56,9 +56,13 @@ SitmapPlaybackMode sitmap_playback_get_mode (SitmapPlayback *self);
 void               sitmap_playback_set_mode (SitmapPlayback *self, SitmapPlaybackMode mode);
 
 /* Starts from the range as it is (brought onto whole steps); without one, from the start of the data, or
- * of the part of the data the view state's window shows; and from there again when the range is already
- * at the end. FALSE with nothing to play. */
+ * of the part of the data the view state's window shows. At the end it goes back, as media players do:
+ * after playing to the end, to where that playback began; with a range of the user's at the end, to
+ * where playback without a range would begin, or to the start of the data when that is at the end too.
+ * FALSE with nothing to play. */
 gboolean sitmap_playback_play (SitmapPlayback *self);
+/* Whether the range is at the end of the data, so that Play would go back. */
+gboolean sitmap_playback_is_at_end (SitmapPlayback *self);
 void     sitmap_playback_pause (SitmapPlayback *self);
 /* Moves the range n steps (back when n < 0), stopping at the start and the end of the data. Returns
  * how many steps it moved. */

@@ -23,6 +23,9 @@ struct _SitmapRangePopover
 
   GtkWidget       *from_entry;
   GtkWidget       *to_entry;
+  GtkWidget       *from_error;
+  GtkWidget       *to_error;
+  GtkWidget       *last_changed; /* the entry typed in last: where "From is after To" is said */
   GtkWidget       *format_label;
   GtkWidget       *overlapping_check;
   GtkWidget       *within_check;
@@ -35,21 +38,48 @@ G_DEFINE_FINAL_TYPE (SitmapRangePopover, sitmap_range_popover, GTK_TYPE_POPOVER)
  * Auxiliary methods
  */
 
-static void
-set_entry_error (GtkWidget *entry, const char *message)
+static GtkWidget *
+error_label_of (SitmapRangePopover *self, GtkWidget *entry)
 {
+  return entry == self->from_entry ? self->from_error : self->to_error;
+}
+
+static gboolean
+has_error (SitmapRangePopover *self, GtkWidget *entry)
+{
+  return gtk_widget_get_visible (error_label_of (self, entry));
+}
+
+/* Why the entry's text is refused, under it, and to a screen reader as the entry's description and error
+ * message; NULL takes it away. */
+static void
+set_entry_error (SitmapRangePopover *self, GtkWidget *entry, const char *message)
+{
+  GtkWidget *label = error_label_of (self, entry);
+
+  if (g_strcmp0 (message, has_error (self, entry) ? gtk_label_get_text (GTK_LABEL (label)) : NULL) == 0)
+    return;
+  gtk_label_set_text (GTK_LABEL (label), message != NULL ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
   if (message != NULL)
     {
       gtk_widget_add_css_class (entry, "error");
-      gtk_widget_set_tooltip_text (entry, message);
       gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, label, -1);
+#if GTK_CHECK_VERSION(4, 14, 0)
+      gtk_accessible_announce (GTK_ACCESSIBLE (entry), message, GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+#endif
     }
   else
     {
       gtk_widget_remove_css_class (entry, "error");
-      gtk_widget_set_tooltip_text (entry, NULL);
       gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
     }
 }
 
@@ -107,8 +137,9 @@ fill_entries (SitmapRangePopover *self)
   to = sitmap_axis_format_date (self->zone, end, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), from);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), to);
-  set_entry_error (self->from_entry, NULL);
-  set_entry_error (self->to_entry, NULL);
+  set_entry_error (self, self->from_entry, NULL);
+  set_entry_error (self, self->to_entry, NULL);
+  self->last_changed = NULL;
 }
 
 static void
@@ -122,21 +153,47 @@ update_rule (SitmapRangePopover *self)
                                TRUE);
 }
 
-/* The range an entry names: from its start, or to its end; a moment ends the range at that moment. */
-static gboolean
+/* The range an entry names: from its start, or to its end; a moment ends the range at that moment. Or
+ * why it names none. */
+static char *
 parse_entry (SitmapRangePopover *self, GtkWidget *entry, gboolean is_end, gint64 *t)
 {
   g_autoptr (GError) error = NULL;
   gint64 start, end;
 
   if (!sitmap_axis_parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), self->zone, &start, &end, &error))
-    {
-      set_entry_error (entry, error->message);
-      return FALSE;
-    }
-  set_entry_error (entry, NULL);
+    return g_strdup (error->message);
   *t = !is_end ? start : end - start == 1 ? start : end;
-  return TRUE;
+  return NULL;
+}
+
+/* Both dates, and their order; each refusal said under its field. */
+static gboolean
+check_dates (SitmapRangePopover *self, gint64 *start, gint64 *end)
+{
+  gint64 from = 0, to = 0;
+  g_autofree char *from_why = parse_entry (self, self->from_entry, FALSE, &from);
+  g_autofree char *to_why = parse_entry (self, self->to_entry, TRUE, &to);
+  gboolean ok = from_why == NULL && to_why == NULL;
+
+  if (ok && to <= from)
+    {
+      const char *why = to < from ? _("“From” is after “To”") : _("“From” and “To” are the same moment");
+
+      /* Under the date typed last: the one the user is looking at. */
+      if (self->last_changed == self->from_entry)
+        from_why = g_strdup (why);
+      else
+        to_why = g_strdup (why);
+      ok = FALSE;
+    }
+  set_entry_error (self, self->from_entry, from_why);
+  set_entry_error (self, self->to_entry, to_why);
+  if (ok && start != NULL)
+    *start = from;
+  if (ok && end != NULL)
+    *end = to;
+  return ok;
 }
 
 /*
@@ -150,10 +207,32 @@ entry_activate_cb (SitmapRangePopover *self)
     gtk_popover_popdown (GTK_POPOVER (self));
 }
 
+/* Once a date was refused, the words under it follow what is typed, and go when it is a date again. */
 static void
 entry_changed_cb (SitmapRangePopover *self, GtkEditable *entry)
 {
-  set_entry_error (GTK_WIDGET (entry), NULL);
+  self->last_changed = GTK_WIDGET (entry);
+  if (has_error (self, self->from_entry) || has_error (self, self->to_entry))
+    check_dates (self, NULL, NULL);
+}
+
+/* Leaving a field that holds no date says so at once; its order with the other waits for Enter. */
+static void
+entry_leave_cb (SitmapRangePopover *self, GtkEventControllerFocus *controller)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  g_autofree char *why = NULL;
+  gint64 t;
+
+  /* Only when the keyboard went elsewhere in the popover: not when the window lost it mid-date. */
+  if (!gtk_widget_get_mapped (entry) || has_error (self, entry) || focus == NULL ||
+      gtk_widget_is_ancestor (focus, entry) || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    return;
+  why = parse_entry (self, entry, entry == self->to_entry, &t);
+  if (why != NULL)
+    set_entry_error (self, entry, why);
 }
 
 static void
@@ -230,6 +309,8 @@ sitmap_range_popover_class_init (SitmapRangePopoverClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-range-popover.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, from_entry);
   gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, to_entry);
+  gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, from_error);
+  gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, to_error);
   gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, format_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, overlapping_check);
   gtk_widget_class_bind_template_child (widget_class, SitmapRangePopover, within_check);
@@ -245,6 +326,13 @@ static void
 sitmap_range_popover_init (SitmapRangePopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+
+      g_signal_connect_swapped (focus, "leave", G_CALLBACK (entry_leave_cb), self);
+      gtk_widget_add_controller (i == 0 ? self->from_entry : self->to_entry, focus);
+    }
   update_format_label (self);
   update_local_label (self);
 }
@@ -301,19 +389,11 @@ gboolean
 sitmap_range_popover_apply (SitmapRangePopover *self)
 {
   gint64 start, end;
-  gboolean from_ok, to_ok;
 
   g_return_val_if_fail (SITMAP_IS_RANGE_POPOVER (self), FALSE);
 
-  from_ok = parse_entry (self, self->from_entry, FALSE, &start);
-  to_ok = parse_entry (self, self->to_entry, TRUE, &end);
-  if (!from_ok || !to_ok || self->view_state == NULL)
+  if (!check_dates (self, &start, &end) || self->view_state == NULL)
     return FALSE;
-  if (end <= start)
-    {
-      set_entry_error (self->to_entry, _("The range must end after it begins"));
-      return FALSE;
-    }
   sitmap_view_state_set_range (self->view_state, start, end);
   gtk_widget_activate_action (GTK_WIDGET (self), "timeline.show-range", NULL);
   return TRUE;

@@ -9,8 +9,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sitmap-error.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time.h"
+#include "sitmap-typed-date.h"
 
 #define DAY_SECONDS 86400
 /* Space between a tick and its label, and the least space between two labels. */
@@ -548,12 +550,16 @@ names_offset (const char *text)
   return time != NULL && (strchr (time, 'Z') != NULL || strchr (time, '+') != NULL || strchr (time, '-') != NULL);
 }
 
-/* The locale's short date ("12/10/24", "10.12.2024"), as GDate reads it: a whole day. */
+/* The locale's short date ("12/10/24", "10.12.2024"), as GDate reads it: a whole day. Only with a day,
+ * a month and a year: GDate reads "December 2024" as its first day. */
 static gboolean
 parse_locale_day (const char *text, gint64 *wall)
 {
-  g_autoptr (GDate) date = g_date_new ();
+  g_autoptr (GDate) date = NULL;
 
+  if (!sitmap_typed_date_names_day (text))
+    return FALSE;
+  date = g_date_new ();
   g_date_set_parse (date, text);
   if (!g_date_valid (date))
     return FALSE;
@@ -564,12 +570,11 @@ parse_locale_day (const char *text, gint64 *wall)
 gboolean
 sitmap_axis_parse_date (const char *text, GTimeZone *zone, gint64 *start, gint64 *end, GError **error)
 {
-  g_autoptr (GError) iso_error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (text));
   SitmapTimeUnit unit;
   gint64 wall_start, wall_end;
 
-  if (sitmap_time_parse_bound (stripped, &wall_start, &wall_end, &unit, &iso_error))
+  if (sitmap_time_parse_bound (stripped, &wall_start, &wall_end, &unit, NULL))
     {
       if (unit == SITMAP_TIME_UNIT_SECOND && names_offset (stripped))
         {
@@ -582,7 +587,9 @@ sitmap_axis_parse_date (const char *text, GTimeZone *zone, gint64 *start, gint64
     wall_end = wall_start + DAY_SECONDS;
   else
     {
-      g_propagate_error (error, g_steal_pointer (&iso_error));
+      g_autofree char *why = sitmap_typed_date_explain (stripped);
+
+      g_set_error_literal (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE, why);
       return FALSE;
     }
   *start = from_wall (zone, wall_start);

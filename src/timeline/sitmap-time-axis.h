@@ -100,8 +100,10 @@ char *sitmap_axis_format_range (GTimeZone *zone, gint64 start, gint64 end);
 char *sitmap_axis_format_zone (GTimeZone *zone, gint64 t);
 
 /* A date typed by a person: ISO 8601 as documents write it ("2024", "2024-12", "2024-12-10",
- * "2024-12-10T05:30", with or without a UTC offset), or the locale's own short form of a day
- * ("12/10/24"). Without an offset it is read in zone (NULL for UTC). [start, end) is all it names. */
+ * "2024-12-10T05:30", with or without a UTC offset), or the locale's own short form of a day with its
+ * year ("12/10/24", "10 Dec 2024"). Without an offset it is read in zone (NULL for UTC). [start, end)
+ * is all it names. When it is none, error says why in words for the person who typed it
+ * (sitmap_typed_date_explain()). */
 gboolean sitmap_axis_parse_date (const char *text, GTimeZone *zone, gint64 *start, gint64 *end, GError **error);
 /* t in zone as an entry shows it: "2024-12-10", or "2024-12-10T05:30" off midnight. With last, t is the
  * exclusive end of a range, and the day shown is the last one in it. */

@@ -532,12 +532,20 @@ _sitmap_timeline_update_playback_header (SitmapTimeline *self)
   g_autofree char *speed = NULL;
   g_autofree char *tooltip = describe_speed (self->playback);
 
+  gboolean at_end = !playing && sitmap_playback_is_at_end (self->playback);
+
   gtk_widget_set_visible (self->playback_box, has_dated_events (self));
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
-  gtk_widget_set_tooltip_text (self->play_button, playing ? _("Pause (Space)") : _("Play (Space)"));
+  /* At the end of the data, Play goes back first: the button says so. */
+  gtk_widget_set_tooltip_text (self->play_button, playing  ? _("Pause (Space)")
+                                                  : at_end ? _("At the End: Play From the Start (Space)")
+                                                           : _("Play (Space)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  playing ? _("Pause") : _("Play"), -1);
+                                  playing  ? _("Pause")
+                                  : at_end ? _("At the end: play from the start")
+                                           : _("Play"),
+                                  -1);
   /* TRANSLATORS: the playback speed button, "2× · Week": two weeks of the data a second */
   speed = g_strdup_printf (C_("playback speed", "%u× · %s"), sitmap_playback_get_speed (self->playback),
                            step_name (sitmap_playback_get_step (self->playback)));

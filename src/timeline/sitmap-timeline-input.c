@@ -704,6 +704,14 @@ _sitmap_timeline_init_input (SitmapTimeline *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   GtkEventController *motion = gtk_event_controller_motion_new ();
 
+  /* The gestures see the header's buttons' presses before them, in the capture phase, and deny them
+   * there. In the bubble phase they would see the press but not the release, which a button claims and
+   * keeps: the drag would hold on to the pointer's sequence, denied, and take no drag again until a
+   * release reached it. */
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (zoom), GTK_PHASE_CAPTURE);
+
   /* The primary button makes ranges and clicks; the middle one pans. */
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);

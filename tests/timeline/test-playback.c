@@ -168,6 +168,68 @@ test_play_at_end_restarts (Fixture *f, gconstpointer data)
   assert_range (f, "2011-01-01", "2011-01-04");
 }
 
+static void
+play_to_end (Fixture *f)
+{
+  sitmap_playback_set_speed (f->playback, 16);
+  for (guint i = 0; i < 1000 && sitmap_playback_get_playing (f->playback); i++)
+    sitmap_playback_advance (f->playback, SECOND / 16);
+  g_assert_false (sitmap_playback_get_playing (f->playback));
+  g_assert_true (sitmap_playback_is_at_end (f->playback));
+  sitmap_playback_set_speed (f->playback, 1);
+}
+
+/* Played to the end, Play plays again from where it began, as a media player does: not from where the
+ * window, which followed the playhead, now starts. */
+static void
+test_play_again_from_start (Fixture *f, gconstpointer data)
+{
+  sitmap_view_state_set_window (f->view_state, timeline_test_time ("2024-11-20"), timeline_test_time ("2024-12-12"));
+  set_range (f, "2024-12-01", "2024-12-03");
+  g_assert_false (sitmap_playback_is_at_end (f->playback));
+  g_assert_true (sitmap_playback_play (f->playback));
+  play_to_end (f);
+  assert_range (f, "2024-12-09", "2024-12-11");
+  sitmap_view_state_set_window (f->view_state, timeline_test_time ("2024-11-30"), timeline_test_time ("2024-12-12"));
+
+  g_assert_true (sitmap_playback_play (f->playback));
+  assert_range (f, "2024-12-01", "2024-12-03");
+  g_assert_true (sitmap_playback_get_playing (f->playback));
+  sitmap_playback_advance (f->playback, SECOND);
+  assert_range (f, "2024-12-02", "2024-12-04");
+
+  /* Paused on the way and played on: from where it stands; at the end, back to 1 December again. */
+  sitmap_playback_pause (f->playback);
+  g_assert_true (sitmap_playback_play (f->playback));
+  assert_range (f, "2024-12-02", "2024-12-04");
+  play_to_end (f);
+  g_assert_true (sitmap_playback_play (f->playback));
+  assert_range (f, "2024-12-01", "2024-12-03");
+
+  /* Cumulative: everything up to the playhead, back to where the playhead began. */
+  sitmap_playback_set_mode (f->playback, SITMAP_PLAYBACK_CUMULATIVE);
+  assert_range (f, "2011-01-01", "2024-12-03");
+  play_to_end (f);
+  assert_range (f, "2011-01-01", "2024-12-11");
+  g_assert_true (sitmap_playback_play (f->playback));
+  assert_range (f, "2011-01-01", "2024-12-03");
+}
+
+/* A range of the user's at the end, and the window showing only the last days: Play starts with the
+ * data, since there is nothing after the window's first steps to play. */
+static void
+test_play_at_end_zoomed_in (Fixture *f, gconstpointer data)
+{
+  sitmap_view_state_set_window (f->view_state, timeline_test_time ("2024-12-09") + 12 * 3600,
+                                timeline_test_time ("2024-12-14"));
+  set_range (f, "2024-12-09", "2024-12-11");
+  g_assert_true (sitmap_playback_is_at_end (f->playback));
+  g_assert_true (sitmap_playback_play (f->playback));
+  assert_range (f, "2011-01-01", "2011-01-03");
+  g_assert_true (sitmap_playback_get_playing (f->playback));
+  g_assert_false (sitmap_playback_is_at_end (f->playback));
+}
+
 /* Without a range, playback starts with the first step of the data. */
 static void
 test_play_without_range (Fixture *f, gconstpointer data)
@@ -314,6 +376,8 @@ main (int argc, char *argv[])
   ADD ("each-step", test_each_step);
   ADD ("cumulative", test_cumulative);
   ADD ("play-at-end-restarts", test_play_at_end_restarts);
+  ADD ("play-again-from-start", test_play_again_from_start);
+  ADD ("play-at-end-zoomed-in", test_play_at_end_zoomed_in);
   ADD ("play-without-range", test_play_without_range);
   ADD ("play-from-window", test_play_from_window);
   ADD ("taken-back", test_taken_back);

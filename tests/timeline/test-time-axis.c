@@ -8,9 +8,11 @@
 
 #include <locale.h>
 
+#include "sitmap-error.h"
 #include "sitmap-lanes.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time.h"
+#include "sitmap-typed-date.h"
 
 #define WIDTH 1000.0
 
@@ -575,8 +577,75 @@ test_parse_date (void)
   assert_parsed ("1066-10-14", NULL, civil (1066, 10, 14, 0, 0), civil (1066, 10, 15, 0, 0));
   assert_parsed ("3000", NULL, civil (3000, 1, 1, 0, 0), civil (3001, 1, 1, 0, 0));
   assert_parsed ("12/10/2024", NULL, civil (2024, 12, 10, 0, 0), civil (2024, 12, 11, 0, 0));
+  assert_parsed ("10 Dec 2024", NULL, civil (2024, 12, 10, 0, 0), civil (2024, 12, 11, 0, 0));
+  assert_parsed ("2024-1-5", NULL, civil (2024, 1, 5, 0, 0), civil (2024, 1, 6, 0, 0));
   g_assert_false (sitmap_axis_parse_date ("last Tuesday", NULL, &s, &e, &error));
-  g_assert_nonnull (error);
+  g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE);
+  g_assert_cmpstr (error->message, ==, "Type a date like 2024-12-10, 2024-12 or 2024");
+  g_clear_error (&error);
+  /* A month is not its first day, and a day needs its year: GDate would read them as 1 December 2024
+   * and 1 December 2010. */
+  g_assert_false (sitmap_axis_parse_date ("December 2024", NULL, &s, &e, &error));
+  g_assert_cmpstr (error->message, ==, "Type a month as 2024-12, or a day as 2024-12-10");
+  g_clear_error (&error);
+  g_assert_false (sitmap_axis_parse_date ("12/10", NULL, &s, &e, &error));
+  g_assert_cmpstr (error->message, ==, "Add the year, as in 2024-12-10");
+  g_clear_error (&error);
+}
+
+/* A refused date says what is wrong with it, or what to type instead. */
+static void
+test_explain_date (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *why;
+  } cases[] = {
+    { "", "Type a date, such as 2024-12-10" },
+    { "   ", "Type a date, such as 2024-12-10" },
+    { "2024-13-45", "There is no month 13" },
+    { "2024-00", "There is no month 00" },
+    { "2024-12-45", "December 2024 has no day 45" },
+    { "2023-02-29", "February 2023 has no day 29" },
+    { "2024-11-31", "November 2024 has no day 31" },
+    { "2024-12-00", "December 2024 has no day 00" },
+    { "24-12-10", "Write the year with four digits, as in 2024-12-10" },
+    { "20241210", "A year has at most six digits" },
+    { "2024-", "Type the month after the year, as in 2024-12" },
+    { "2024-12-", "Type the day after the month, as in 2024-12-10" },
+    { "2024-12-5T05:30", "Write the day with two digits, as in 2024-12-05" },
+    { "2024-12T05:30", "Put the day before the time, as in 2024-12-10T05:30" },
+    { "2024-12-10 05:30", "Put a T between the day and the time, as in 2024-12-10T05:30" },
+    { "2024-12-10T5:30", "Write a time as 2024-12-10T05:30" },
+    { "2024-12-10T25:00", "There is no hour 25" },
+    { "2024-12-10T24:30", "There is no hour 24" },
+    { "2024-12-10T05:75", "There is no minute 75" },
+    { "2024-12-10T05:30:61", "There is no second 61" },
+    { "2024-12-10T05:30.", "Write a fraction of a second as 05:30:15.5" },
+    { "2024-12-10T05:30+3", "Write a time zone as Z or +03:00" },
+    { "2024-12-10T05:30 UTC", "Remove “ UTC” after the date" },
+    { "2024-12-10 at noon, local time", "Put a T between the day and the time, as in 2024-12-10T05:30" },
+    { "2024-12-10x and a long tail of words", "Remove “x and a long tai…” after the date" },
+    { "December 2024", "Type a month as 2024-12, or a day as 2024-12-10" },
+    { "12/2024", "Type a month as 2024-12, or a day as 2024-12-10" },
+    { "Dec 10", "Add the year, as in 2024-12-10" },
+    { "13/45/2024", "Type a date like 2024-12-10, 2024-12 or 2024" },
+    { "the day the government fell", "Type a date like 2024-12-10, 2024-12 or 2024" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *why = sitmap_typed_date_explain (cases[i].text);
+      g_autoptr (GError) error = NULL;
+      gint64 s, e;
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpstr (why, ==, cases[i].why);
+      /* Each is refused, with those words */
+      g_assert_false (sitmap_axis_parse_date (cases[i].text, NULL, &s, &e, &error));
+      g_assert_cmpstr (error->message, ==, cases[i].why);
+    }
 }
 
 static void
@@ -639,6 +708,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/axis/time-zone", test_time_zone);
   g_test_add_func ("/timeline/axis/daylight-saving", test_daylight_saving);
   g_test_add_func ("/timeline/axis/parse-date", test_parse_date);
+  g_test_add_func ("/timeline/axis/explain-date", test_explain_date);
   g_test_add_func ("/timeline/axis/format-date", test_format_date);
   g_test_add_func ("/timeline/axis/bin-step", test_bin_step);
   g_test_add_func ("/timeline/lanes", test_lanes);

@@ -223,6 +223,18 @@ sitmap_test_type (GtkWidget *widget, const char *text)
   run_xdotool ((const char *[]) { "xdotool", "windowfocus", "--sync", window, "type", "--delay", "5", text, NULL });
 }
 
+void
+sitmap_test_key_here (const char *keys)
+{
+  run_xdotool ((const char *[]) { "xdotool", "key", "--clearmodifiers", keys, NULL });
+}
+
+void
+sitmap_test_type_here (const char *text)
+{
+  run_xdotool ((const char *[]) { "xdotool", "type", "--delay", "5", text, NULL });
+}
+
 GList *
 sitmap_test_list_other_windows (GtkWindow *main_window)
 {

@@ -52,6 +52,10 @@ void     sitmap_test_key (GtkWidget *widget, const char *keys);
 gboolean sitmap_test_resize (GtkWindow *window, int width, int height);
 /* Types text on the keyboard into widget's window. */
 void     sitmap_test_type (GtkWidget *widget, const char *text);
+/* The same, to whatever has the keyboard now, without focusing a window first: for an open popover,
+ * whose keyboard grab a change of X focus would break (and so close it). */
+void     sitmap_test_key_here (const char *keys);
+void     sitmap_test_type_here (const char *text);
 /* What widget shows now, rendered by its window's renderer; saved as PNG when path is not NULL. */
 GdkTexture *sitmap_test_render (GtkWidget *widget, const char *path);
 /* Counts the pixels of texture inside rect (in pixels) for which test returns TRUE. */
