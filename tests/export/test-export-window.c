@@ -297,6 +297,108 @@ test_remembered (void)
   }
 }
 
+#define MEGABYTE (1024 * 1024)
+/* A name or title of the document, cut, with the words around it ("Show every event in …"). */
+#define LONGEST 1100
+
+/* text in the demo's KML replaced by a megabyte: of one long word (no room to wrap), or of words. */
+static void
+make_long (GString *kml, const char *text, gboolean words)
+{
+  g_autoptr (GString) replacement = g_string_sized_new (MEGABYTE + 64);
+  g_autofree char *element = g_strdup (text);
+  char *open_end = strchr (element, '>');
+
+  g_assert_nonnull (open_end);
+  g_string_append_len (replacement, element, open_end + 1 - element);
+  while (replacement->len < MEGABYTE)
+    g_string_append (replacement, words ? "Lorem ipsum dolor sit amet " : "xxxxxxxxxxxxxxxxxxxxxxxxxx");
+  g_string_append (replacement, strrchr (element, '<'));
+  g_assert_cmpuint (g_string_replace (kml, text, replacement->str, 1), ==, 1);
+}
+
+/* The longest line of text any shown label has. */
+static gsize
+longest_label_line (void)
+{
+  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  gsize longest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if ((gsize)g_utf8_strlen (lines[i], -1) > longest)
+      {
+        longest = g_utf8_strlen (lines[i], -1);
+        if (longest >= LONGEST)
+          g_test_message ("A label of %zu characters: %.40s…", longest, lines[i]);
+      }
+  return longest;
+}
+
+static gboolean
+window_titled_with (gpointer data)
+{
+  return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), data);
+}
+
+/* A hostile document whose title, description, an event's title and summary, its source's name and its
+ * place's name are each a megabyte: the window opens it, shows the event and lists it, with every text
+ * cut to what a label shows (and an ellipsis), rather than stalling for minutes on laying out a
+ * megabyte in the window's title, the sidebar and the events list. */
+static void
+test_long_texts (void)
+{
+  g_autofree char *demo = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-long-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hostile.kml", NULL);
+  g_autoptr (GString) kml = NULL;
+  g_autoptr (GFile) file = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+  SitmapViewState *view_state = sitmap_window_get_view_state (window);
+  gint64 start;
+
+  g_assert_true (g_file_get_contents (g_getenv ("SITMAP_DEMO"), &demo, NULL, NULL));
+  kml = g_string_new (demo);
+  make_long (kml, "<name>Syria, late 2024</name>", FALSE);
+  make_long (kml, "<name>IS kills 54 fleeing government soldiers near As-Sukhnah</name>", TRUE);
+  make_long (kml, "<sitmap:name>Syrian Observatory for Human Rights</sitmap:name>", TRUE);
+  make_long (kml, "<sitmap:location place=\"place-sukhna\" precision=\"near-town\" radius=\"25000\">desert near Sukhna, "
+                  "Homs governorate</sitmap:location>",
+             FALSE);
+  make_long (kml,
+             "<description>Islamic State fighters stopped and killed Syrian government soldiers who were deserting as "
+             "the government collapsed, in the desert near As-Sukhnah in eastern Homs governorate. The toll of 54 comes "
+             "from SOHR alone, through AFP.</description>",
+             FALSE);
+  g_assert_true (g_file_set_contents (path, kml->str, kml->len, NULL));
+  file = g_file_new_for_path (path);
+
+  /* Opened as Ctrl+O opens it. */
+  start = g_get_monotonic_time ();
+  sitmap_window_open (window, file);
+  sitmap_test_wait_until (window_titled_with, (gpointer) "xxxxx", 60000, "the window's title");
+  document = g_object_ref (sitmap_view_state_get_document (view_state));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_test_message ("Shown in %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (g_utf8_strlen (gtk_window_get_title (GTK_WINDOW (window)), -1), <, LONGEST);
+  g_assert_cmpuint (longest_label_line (), <, LONGEST);
+
+  start = g_get_monotonic_time ();
+  sitmap_view_state_set_selected (view_state, sitmap_document_find_event (document, "ev-2024-12-10-sukhna"));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_test_message ("Selected in %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (longest_label_line (), <, LONGEST);
+
+  start = g_get_monotonic_time ();
+  sitmap_sidebar_show_events (sitmap_window_get_sidebar (window), FALSE);
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_test_message ("Listed in %.1f s", (g_get_monotonic_time () - start) / 1e6);
+  g_assert_cmpuint (longest_label_line (), <, LONGEST);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -311,6 +413,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/window/copy", test_copy);
   g_test_add_func ("/export/window/dialog", test_export_dialog);
   g_test_add_func ("/export/window/remembered", test_remembered);
+  g_test_add_func ("/export/window/long-texts", test_long_texts);
   status = g_test_run ();
   gtk_window_destroy (GTK_WINDOW (window));
   return status;
