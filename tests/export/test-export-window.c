@@ -407,10 +407,11 @@ window_titled_with (gpointer data)
   return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), data);
 }
 
-/* A hostile document whose title, description, an event's title and summary, its source's name and its
- * place's name are each a megabyte: the window opens it, shows the event and lists it, with every text
- * cut to what a label shows (and an ellipsis), rather than stalling for minutes on laying out a
- * megabyte in the window's title, the sidebar and the events list. */
+/* A hostile document whose title, an event's title and summary, its source's name, its place's words and
+ * an area's name are each a megabyte: the window opens it, shows the event, its tooltip on the map, and
+ * lists it, with every text cut to what a label shows (and an ellipsis), rather than stalling for
+ * minutes on laying out a megabyte in the window's title, the sidebar, the map and the events list.
+ * (The map's names: the benchmark place_layer_snapshot_1mb_name_ms.) */
 static void
 test_long_texts (void)
 {
@@ -428,6 +429,8 @@ test_long_texts (void)
   make_long (kml, "<name>Syria, late 2024</name>", FALSE);
   make_long (kml, "<name>IS kills 54 fleeing government soldiers near As-Sukhnah</name>", TRUE);
   make_long (kml, "<sitmap:name>Syrian Observatory for Human Rights</sitmap:name>", TRUE);
+  /* An area of the gazetteer: the map names it, on every frame. */
+  make_long (kml, "<name>Badia (Syrian Desert)</name>", TRUE);
   make_long (kml, "<sitmap:location place=\"place-sukhna\" precision=\"near-town\" radius=\"25000\">desert near Sukhna, "
                   "Homs governorate</sitmap:location>",
              FALSE);
@@ -454,6 +457,27 @@ test_long_texts (void)
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
   g_test_message ("Selected in %.1f s", (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (longest_label_line (), <, LONGEST);
+
+  /* The map's tooltip over the event: its title, cut. */
+  {
+    ShumateSimpleMap *map = sitmap_window_get_map (window);
+    ShumateViewport  *viewport = shumate_simple_map_get_viewport (map);
+    GtkWidget        *layer = GTK_WIDGET (sitmap_window_get_event_layer (window));
+    g_autofree char  *tooltip = NULL;
+    g_auto (GStrv) lines = NULL;
+    double x, y;
+
+    shumate_location_set_location (SHUMATE_LOCATION (viewport), 34.8853, 38.8711);
+    shumate_viewport_set_zoom_level (viewport, 10);
+    sitmap_test_wait_for_paint (GTK_WIDGET (window));
+    shumate_viewport_location_to_widget_coords (viewport, layer, 34.8853, 38.8711, &x, &y);
+    tooltip = sitmap_event_layer_dup_tooltip_text (sitmap_window_get_event_layer (window), x, y);
+    g_assert_nonnull (tooltip);
+    g_assert_true (g_str_has_prefix (tooltip, "Lorem ipsum"));
+    lines = g_strsplit (tooltip, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      g_assert_cmpuint (g_utf8_strlen (lines[i], -1), <, LONGEST);
+  }
 
   start = g_get_monotonic_time ();
   sitmap_sidebar_show_events (sitmap_window_get_sidebar (window), FALSE);
