@@ -62,6 +62,7 @@ void
 _sitmap_window_update_title (SitmapWindow *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  g_autofree char *shown = NULL;
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -73,11 +74,13 @@ _sitmap_window_update_title (SitmapWindow *self)
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
+  /* A title of a megabyte is not laid out whole in the header bar. */
+  shown = sitmap_quote_text_max (sitmap_document_get_title (document), SITMAP_LABEL_MAX_CHARS);
   if (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (document)))
     /* TRANSLATORS: the title of a document with unsaved changes */
-    name = g_strdup_printf (_("• %s"), sitmap_document_get_title (document));
+    name = g_strdup_printf (_("• %s"), shown);
   else
-    name = g_strdup (sitmap_document_get_title (document));
+    name = g_steal_pointer (&shown);
   /* TRANSLATORS: the window title, "<document title> — Sitmap" */
   title = g_strdup_printf (_("%s — Sitmap"), name);
   gtk_window_set_title (GTK_WINDOW (self), title);

@@ -192,7 +192,7 @@ check_request (const SitmapExportRequest *request, SitmapExportOptions *options,
                  request->n_documents);
   if (request->size != NULL
       && sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
-    ;
+    options->paper = TRUE;
   else if (request->size != NULL
            && !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
     return fail (SITMAP_EXPORT_EXIT_USAGE, "--size: %s", error->message);
@@ -253,6 +253,13 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
     return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("The offline basemap cannot be read: %s"), error->message);
   scene = sitmap_export_scene_new (view_state, &options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);
   sitmap_export_scene_set_basemap_names (scene, TRUE);
+  /* Not an error: the file is written, without what the page had no room for. */
+  {
+    g_autofree char *dropped = sitmap_export_scene_dup_dropped_message (scene);
+
+    if (dropped != NULL)
+      g_printerr ("sitmap: %s\n", dropped);
+  }
   if (!fetch_tiles (scene, basemap, &error))
     return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
   bytes = sitmap_export_scene_render (scene, NULL, &error);

@@ -16,6 +16,7 @@
 #include "sitmap-export-scene-private.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
+#include "sitmap-time.h"
 
 #define INSET 10.0
 
@@ -65,12 +66,101 @@ _sitmap_export_create_layout (PangoContext *context, const char *text, double si
   return layout;
 }
 
+gsize
+_sitmap_export_text_budget (double width, double size, int lines)
+{
+  double per_line = ceil (MAX (width, 1) / MAX (size * 0.2, 0.1));
+
+  return (gsize)CLAMP (per_line * MAX (lines, 1), 1, 100000);
+}
+
+char *
+_sitmap_export_cut_text (const char *text, gsize max_chars)
+{
+  return sitmap_quote_text_max (text != NULL ? text : "", (guint)MIN (max_chars, G_MAXUINT / 8));
+}
+
+static gsize
+utf8_length (const char *text, gsize bytes)
+{
+  return g_utf8_strlen (text, bytes);
+}
+
+/* The first n characters of text and an ellipsis. */
+static char *
+prefix_with_ellipsis (const char *text, gsize n)
+{
+  const char *end = g_utf8_offset_to_pointer (text, n);
+
+  while (end > text && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  return g_strdup_printf ("%.*s…", (int)(end - text), text);
+}
+
+static int
+count_lines (PangoContext *context, const char *text, double size, gboolean bold, double width)
+{
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (context, text, size, bold);
+
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  return pango_layout_get_line_count (layout);
+}
+
+char *
+_sitmap_export_fit_text (PangoContext *context, const char *text, double size, gboolean bold, double width,
+                         int max_lines)
+{
+  g_autofree char *cut = _sitmap_export_cut_text (text, _sitmap_export_text_budget (width, size, max_lines));
+  g_autoptr (PangoLayout) layout = _sitmap_export_create_layout (context, cut, size, bold);
+  PangoLayoutLine *line;
+  gsize            lo = 0, hi;
+
+  pango_layout_set_width (layout, MAX (width, 1) * PANGO_SCALE);
+  if (pango_layout_get_line_count (layout) <= max_lines)
+    return g_steal_pointer (&cut);
+  /* The most characters that, with an ellipsis, still end within the last line: a binary search over
+   * the lines' worth of text, a dozen layouts of a bounded text at most. */
+  line = pango_layout_get_line_readonly (layout, max_lines - 1);
+  hi = utf8_length (cut, line->start_index + line->length);
+  while (lo < hi)
+    {
+      gsize            mid = (lo + hi + 1) / 2;
+      g_autofree char *candidate = prefix_with_ellipsis (cut, mid);
+
+      if (count_lines (context, candidate, size, bold, width) <= max_lines)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return prefix_with_ellipsis (cut, lo);
+}
+
+#define NOTE_SIZE 11.5
+#define NOTE_HEAD_LINES 2
+#define NOTE_DETAIL_LINES 3
+
+void
+_sitmap_export_fit_note (PangoContext *context, SitmapExportNote *note, double width)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *title = _sitmap_export_cut_text (note->title, _sitmap_export_text_budget (width, NOTE_SIZE, 2));
+  char            *details;
+
+  head = g_strdup_printf ("%d. %s", note->number, title);
+  g_free (note->head);
+  note->head = _sitmap_export_fit_text (context, head, NOTE_SIZE, TRUE, width, NOTE_HEAD_LINES);
+  details = _sitmap_export_fit_text (context, note->details, NOTE_SIZE, FALSE, width, NOTE_DETAIL_LINES);
+  g_free (note->details);
+  note->details = details;
+}
+
 PangoLayout *
 _sitmap_export_create_note_layout (PangoContext *context, const SitmapExportNote *note, double width)
 {
-  g_autofree char *head = g_strdup_printf ("%d. %s", note->number, note->title);
+  g_autofree char *fallback = note->head == NULL ? g_strdup_printf ("%d. %s", note->number, note->title) : NULL;
+  const char      *head = note->head != NULL ? note->head : fallback;
   g_autofree char *text = g_strdup_printf ("%s\n%s", head, note->details);
-  PangoLayout     *layout = _sitmap_export_create_layout (context, text, 11.5, FALSE);
+  PangoLayout     *layout = _sitmap_export_create_layout (context, text, NOTE_SIZE, FALSE);
   PangoAttrList   *attrs = pango_attr_list_new ();
   PangoAttribute  *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
@@ -700,54 +790,10 @@ draw_cluster (Painter *p, const SitmapExportCluster *cluster)
   show_layout (p, layout, left, top, (const double[4]) { color.red, color.green, color.blue, color.alpha }, 0);
 }
 
-/* The note's number beside an event: a small white tag, so that the list below can be read against
- * the map. Its layout, and in rect where it goes for a tag whose bottom left is near (x, y). */
-static PangoLayout *
-create_number_layout (PangoContext *context, const char *text, double x, double y, SitmapExportRect *rect)
-{
-  PangoLayout *layout = _sitmap_export_create_layout (context, text, 10, TRUE);
-  double       w, h;
-
-  layout_size (layout, &w, &h);
-  *rect = (SitmapExportRect){ x, y - h - 2, w + 6, h + 2 };
-  return layout;
-}
-
-static void
-draw_number (Painter *p, const char *text, double x, double y)
-{
-  SitmapExportRect rect;
-  g_autoptr (PangoLayout) layout = create_number_layout (p->context, text, x, y, &rect);
-
-  rounded_rect (p->cr, rect.x, rect.y, rect.width, rect.height, 3);
-  cairo_set_source_rgb (p->cr, 1, 1, 1);
-  cairo_fill_preserve (p->cr);
-  cairo_set_source_rgba (p->cr, ink[0], ink[1], ink[2], 0.8);
-  cairo_set_line_width (p->cr, 1);
-  cairo_stroke (p->cr);
-  show_layout (p, layout, rect.x + 3, rect.y + 1, ink, 0);
-}
-
-/* Where a symbol's and a cluster's number tags go. */
-static void
-symbol_number_point (const SitmapExportSymbol *symbol, double *x, double *y)
-{
-  *x = symbol->x + SITMAP_SYMBOL_RADIUS - 1;
-  *y = symbol->y - SITMAP_SYMBOL_RADIUS + 3;
-}
-
-static void
-cluster_number_point (const SitmapExportCluster *cluster, double *x, double *y)
-{
-  *x = cluster->x + cluster->radius * 0.5;
-  *y = cluster->y + cluster->radius + 14;
-}
-
 static void
 draw_events (Painter *p)
 {
   SitmapExportScene *self = p->scene;
-  gboolean           numbered = (self->options.include & SITMAP_EXPORT_NOTES) != 0;
 
   for (guint i = 0; i < self->shapes->len; i++)
     draw_shape (p->cr, &g_array_index (self->shapes, SitmapExportShape, i));
@@ -759,35 +805,10 @@ draw_events (Painter *p)
 
       sitmap_symbol_draw (p->cr, symbol->category, symbol->style, symbol->x, symbol->y);
     }
-  if (!numbered)
-    return;
-  for (guint i = 0; i < self->symbols->len; i++)
-    {
-      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
-      g_autofree char          *text = NULL;
-      double                    x, y;
-
-      if (symbol->number == 0)
-        continue;
-
-      text = g_strdup_printf ("%d", symbol->number);
-      symbol_number_point (symbol, &x, &y);
-      draw_number (p, text, x, y);
-    }
-  for (guint i = 0; i < self->clusters->len; i++)
-    {
-      const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
-      double                     x, y;
-
-      if (cluster->numbers == NULL)
-        continue;
-      cluster_number_point (cluster, &x, &y);
-      draw_number (p, cluster->numbers, x, y);
-    }
 }
 
 /*
- * Annotations: drawn by the map's own code, projected onto the page
+ * Annotations: drawn by the map's own code, projected onto the page; their texts go with the labels
  */
 
 static void
@@ -802,7 +823,100 @@ draw_annotations (Painter *p)
   SitmapExportScene *self = p->scene;
 
   for (guint i = 0; i < self->annotations->len; i++)
-    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0, 0);
+    sitmap_annotation_draw (p->cr, g_ptr_array_index (self->annotations, i), self->document, project_cb, self, 1.0,
+                            SITMAP_ANNOTATION_DRAW_NO_TEXT);
+}
+
+/*
+ * Labels: the notes' numbers and the annotations' texts, placed clear of each other and of the panels
+ * over the map, and drawn last, so that nothing covers them
+ */
+
+/* Beyond this many annotation texts on one page, the rest are written where they belong, unplaced: a
+ * page cannot show them all anyway, and placing each against every other would not end. */
+#define MAX_PLACED_TEXTS 400
+#define NUMBER_SIZE 10.0
+/* How far out a label may move from what it belongs to, in steps, with a leader line back. */
+static const double leader_steps[] = { 14, 28, 48 };
+
+/* The note's number beside an event: a small white tag, so that the list below can be read against
+ * the map. */
+static PangoLayout *
+create_number_layout (PangoContext *context, const char *text, double *width, double *height)
+{
+  PangoLayout *layout = _sitmap_export_create_layout (context, text, NUMBER_SIZE, TRUE);
+  double       w, h;
+
+  layout_size (layout, &w, &h);
+  *width = w + 6;
+  *height = h + 2;
+  return layout;
+}
+
+static void
+draw_leader (cairo_t *cr, const SitmapExportRect *rect, double x, double y)
+{
+  double from_x = CLAMP (x, rect->x, rect->x + rect->width), from_y = CLAMP (y, rect->y, rect->y + rect->height);
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, from_x, from_y);
+  cairo_line_to (cr, x, y);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 3);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, ink[0], ink[1], ink[2], 0.9);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
+}
+
+static void
+draw_number (Painter *p, const SitmapExportLabel *label)
+{
+  const SitmapExportRect *rect = &label->rect;
+  double                  w, h;
+  g_autoptr (PangoLayout) layout = create_number_layout (p->context, label->text, &w, &h);
+
+  if (label->leader)
+    draw_leader (p->cr, rect, label->anchor_x, label->anchor_y);
+  rounded_rect (p->cr, rect->x, rect->y, rect->width, rect->height, 3);
+  cairo_set_source_rgb (p->cr, 1, 1, 1);
+  cairo_fill_preserve (p->cr);
+  cairo_set_source_rgba (p->cr, ink[0], ink[1], ink[2], 0.8);
+  cairo_set_line_width (p->cr, 1);
+  cairo_stroke (p->cr);
+  /* Centred in the tag it was measured for, whatever this surface's metrics. */
+  show_layout (p, layout, rect->x + (rect->width - w) / 2 + 3, rect->y + (rect->height - h) / 2 + 1, ink, 0);
+}
+
+static void
+draw_labels (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      const SitmapExportLabel *label = &g_array_index (self->labels, SitmapExportLabel, i);
+      double                   anchor[2] = { label->anchor_x, label->anchor_y };
+
+      if (label->kind == SITMAP_EXPORT_LABEL_NUMBER)
+        draw_number (p, label);
+      else
+        sitmap_annotation_draw_text (p->cr, g_ptr_array_index (self->annotations, label->annotation), label->text_scale,
+                                     label->rect.x, label->rect.y, label->rect.width, label->rect.height,
+                                     label->leader ? anchor : NULL);
+    }
+}
+
+void
+_sitmap_export_scene_draw_labels (SitmapExportScene *self, cairo_t *cr)
+{
+  PangoContext *context = pango_cairo_create_context (cr);
+  Painter       p = { self, cr, context, NULL, NULL };
+
+  set_font_options (context);
+  draw_labels (&p);
+  g_object_unref (context);
 }
 
 /*
@@ -857,6 +971,7 @@ draw_legend (Painter *p, gboolean only_reserve)
   PangoLayout *labels[G_N_ELEMENTS (rows)];
   double       x = self->map.x + INSET, y = self->map.y + INSET, width, height, w, h, row = 20;
   guint        n = legend_rows (self, rows);
+  gboolean     fits;
 
   if (n == 0)
     return;
@@ -867,11 +982,18 @@ draw_legend (Painter *p, gboolean only_reserve)
       layout_size (labels[i], &w, &h);
       width = MAX (width, 24 + w);
     }
-  /* On a map too low for it above the scale bar, no legend rather than one over the scale. */
-  if (only_reserve || height + 14 + n * row + 60 > self->map.height)
+  /* On a map too small for it beside the scale bar and the north arrow, no legend rather than one over
+   * them: the page says it left it out. */
+  fits = height + 14 + n * row + 60 <= self->map.height && width + 20 + 2 * INSET + 56 <= self->map.width;
+  if (only_reserve || !fits)
     {
-      if (only_reserve && height + 14 + n * row + 60 <= self->map.height)
+      if (only_reserve && fits)
         reserve (p, x, y, width + 20, height + 14 + n * row);
+      else if (only_reserve)
+        {
+          self->options.include &= ~SITMAP_EXPORT_LEGEND;
+          self->dropped |= SITMAP_EXPORT_LEGEND;
+        }
       for (guint i = 0; i < n; i++)
         g_object_unref (labels[i]);
       return;
@@ -987,12 +1109,75 @@ draw_attribution (Painter *p, gboolean only_reserve)
 }
 
 /*
- * Room for the places' names
+ * Room for the labels and the places' names
  */
 
-/* What a name must not cover: the panels over the map, the events' symbols, clusters and numbers. */
+static gboolean
+overlaps_any (const SitmapExportRect *rect, GArray *rects, guint from, guint to, gint skip)
+{
+  for (guint i = from; i < to; i++)
+    if ((gint)i != skip && rects_overlap (rect, &g_array_index (rects, SitmapExportRect, i)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+in_map_rect (SitmapExportScene *self, double x, double y)
+{
+  return x >= self->map.x && y >= self->map.y && x <= self->map.x + self->map.width
+         && y <= self->map.y + self->map.height;
+}
+
+static gboolean
+inside_map (SitmapExportScene *self, const SitmapExportRect *rect)
+{
+  return rect->x >= self->map.x + 2 && rect->y >= self->map.y + 2
+         && rect->x + rect->width <= self->map.x + self->map.width - 2
+         && rect->y + rect->height <= self->map.y + self->map.height - 2;
+}
+
+/* The panels over the map, which nothing is placed under: the legend, the north arrow and the scale
+ * bar where the map has room for them (else they are left out, and the page says so), and the
+ * attribution, always. */
 static void
-occupy_events (SitmapExportScene *self, PangoContext *context, GArray *occupied)
+reserve_panels (Painter *p)
+{
+  SitmapExportScene *self = p->scene;
+  SitmapExportRect   north = { self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52 };
+  SitmapExportRect   scale = { self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40 };
+  guint              n;
+
+  draw_attribution (p, TRUE);
+  if (self->options.include & SITMAP_EXPORT_LEGEND)
+    draw_legend (p, TRUE);
+  n = p->label_rects->len;
+  if (self->options.include & SITMAP_EXPORT_SCALE_BAR)
+    {
+      if (inside_map (self, &scale) && !overlaps_any (&scale, p->label_rects, 0, n, -1))
+        g_array_append_val (p->label_rects, scale);
+      else
+        {
+          self->options.include &= ~SITMAP_EXPORT_SCALE_BAR;
+          self->dropped |= SITMAP_EXPORT_SCALE_BAR;
+        }
+    }
+  n = p->label_rects->len;
+  if (self->options.include & SITMAP_EXPORT_NORTH_ARROW)
+    {
+      if (inside_map (self, &north) && !overlaps_any (&north, p->label_rects, 0, n, -1))
+        g_array_append_val (p->label_rects, north);
+      else
+        {
+          self->options.include &= ~SITMAP_EXPORT_NORTH_ARROW;
+          self->dropped |= SITMAP_EXPORT_NORTH_ARROW;
+        }
+    }
+}
+
+/* The events' symbols and clusters, which labels keep clear of where they can: symbols first, then
+ * clusters, in their order (a label skips its own by index), then the clusters' badges. */
+static void
+occupy_marks (SitmapExportScene *self, GArray *occupied)
 {
   double reach = sitmap_symbol_get_extent (0) / 2;
 
@@ -1002,48 +1187,256 @@ occupy_events (SitmapExportScene *self, PangoContext *context, GArray *occupied)
 
       occupy (occupied, symbol->x - reach, symbol->y - reach, 2 * reach, 2 * reach);
     }
+  for (guint badges = 0; badges <= 1; badges++)
+    for (guint i = 0; i < self->clusters->len; i++)
+      {
+        const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
+        SitmapClusterSymbol        symbol;
+        double                     r, offset, badge;
+
+        sitmap_cluster_symbol_init (&symbol, cluster->radius, cluster->n_events, cluster->category_counts,
+                                    cluster->dominant);
+        sitmap_cluster_symbol_get_parts (&symbol, &r, &offset, &badge);
+        if (!badges)
+          occupy (occupied, cluster->x - r, cluster->y - r, 2 * r, 2 * r);
+        else if (badge > 0)
+          occupy (occupied, cluster->x + offset - badge, cluster->y - offset - badge, 2 * badge, 2 * badge);
+      }
+}
+
+/* The lines of arrows and of labels' leaders, which a text placed over them would hide: small boxes
+ * along them. */
+static void
+occupy_annotation_lines (SitmapExportScene *self, GArray *occupied)
+{
+  for (guint i = 0; i < self->annotations->len && i < MAX_PLACED_TEXTS; i++)
+    {
+      SitmapAnnotation    *annotation = g_ptr_array_index (self->annotations, i);
+      SitmapAnnotationKind kind = sitmap_annotation_get_kind (annotation);
+      double               x0, y0, x1, y1, length, half = sitmap_annotation_get_width (annotation) / 2 + 2;
+
+      if ((kind != SITMAP_ANNOTATION_ARROW && kind != SITMAP_ANNOTATION_LABEL)
+          || sitmap_annotation_get_n_points (annotation) != 2)
+        continue;
+      sitmap_annotation_get_mercator (annotation, 0, &x0, &y0);
+      sitmap_annotation_get_mercator (annotation, 1, &x1, &y1);
+      _sitmap_export_scene_world_to_page (self, x0, y0, &x0, &y0);
+      _sitmap_export_scene_world_to_page (self, x1, y1, &x1, &y1);
+      length = hypot (x1 - x0, y1 - y0);
+      /* Past the page, a line is not worth a box every few pixels. */
+      if (length > 4 * (self->map.width + self->map.height))
+        continue;
+      for (double t = 0; t <= length; t += 6)
+        {
+          double x = x0 + (x1 - x0) * t / MAX (length, 1e-9), y = y0 + (y1 - y0) * t / MAX (length, 1e-9);
+
+          if (in_map_rect (self, x, y))
+            occupy (occupied, x - half, y - half, 2 * half, 2 * half);
+        }
+    }
+}
+
+typedef struct
+{
+  GArray *occupied; /* panels, then marks (symbols, clusters, badges), then the labels placed so far */
+  guint   n_panels;
+  guint   n_marks;  /* occupied[n_panels, n_panels + n_marks) */
+} Room;
+
+/* The first of the candidates (rectangles of one size at the given top-left corners) that is inside the
+ * map and clear of the panels and the labels placed so far, and if one is, also of every mark but own
+ * (the mark the label belongs to, or -1). FALSE when none is clear of the labels and the panels. */
+static gboolean
+find_room (SitmapExportScene *self, Room *room, const double (*corners)[2], guint n, double width, double height,
+           gint own, guint *chosen)
+{
+  guint marks_end = room->n_panels + room->n_marks, fallback = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SitmapExportRect rect = { corners[i][0], corners[i][1], width, height };
+
+      if (!inside_map (self, &rect) || overlaps_any (&rect, room->occupied, 0, room->n_panels, -1)
+          || overlaps_any (&rect, room->occupied, marks_end, room->occupied->len, -1))
+        continue;
+      if (!overlaps_any (&rect, room->occupied, room->n_panels, marks_end, own >= 0 ? (gint)room->n_panels + own : -1))
+        {
+          *chosen = i;
+          return TRUE;
+        }
+      if (fallback == G_MAXUINT)
+        fallback = i;
+    }
+  *chosen = fallback;
+  return fallback != G_MAXUINT;
+}
+
+/* Where a label of width × height may go near (x, y), whose mark reaches reach: first the places it
+ * usually takes (first, given), then around the mark, then further out in steps, with a leader. The
+ * corners go to corners (room for 8 + 8 × G_N_ELEMENTS (leader_steps)); their number is returned, and
+ * the first that needs a leader in n_near. */
+static guint
+label_candidates (double x, double y, double reach, double width, double height, const double first[2],
+                  double (*corners)[2], guint *n_near)
+{
+  static const double directions[8][2] = { { 1, -1 }, { -1, -1 }, { 1, 1 }, { -1, 1 },
+                                           { 1, 0 },  { -1, 0 },  { 0, -1 }, { 0, 1 } };
+  guint               n = 0;
+
+  corners[n][0] = first[0], corners[n][1] = first[1], n++;
+  for (guint d = 0; d < G_N_ELEMENTS (directions); d++)
+    {
+      double dx = directions[d][0], dy = directions[d][1];
+      double k = dx != 0 && dy != 0 ? 0.75 : 1;
+
+      /* Touching the mark on that side. */
+      corners[n][0] = x + dx * k * reach + (dx > 0 ? 0 : dx < 0 ? -width : -width / 2);
+      corners[n][1] = y + dy * k * reach + (dy > 0 ? 0 : dy < 0 ? -height : -height / 2);
+      n++;
+    }
+  *n_near = n;
+  for (guint s = 0; s < G_N_ELEMENTS (leader_steps); s++)
+    for (guint d = 0; d < G_N_ELEMENTS (directions) - 1; d++)
+      {
+        double dx = directions[d][0], dy = directions[d][1], out = reach + leader_steps[s];
+
+        corners[n][0] = x + dx * out + (dx > 0 ? 0 : dx < 0 ? -width : -width / 2);
+        corners[n][1] = y + dy * out + (dy > 0 ? 0 : dy < 0 ? -height : -height / 2);
+        n++;
+      }
+  return n;
+}
+
+static void
+add_label (SitmapExportScene *self, Room *room, SitmapExportLabel *label)
+{
+  g_array_append_val (room->occupied, label->rect);
+  g_array_append_val (self->labels, *label);
+}
+
+/* A number by its symbol or cluster: at its usual corner, else around it, else further out with a
+ * leader; where nothing is clear (a page crowded past reading), at its usual corner. */
+static void
+place_number (SitmapExportScene *self, PangoContext *context, Room *room, const char *text, double x, double y,
+              double reach, const double usual[2], gint own)
+{
+  double            corners[1 + 8 + 8 * G_N_ELEMENTS (leader_steps)][2];
+  double            width, height;
+  guint             n, n_near, chosen;
+  SitmapExportLabel label = { .kind = SITMAP_EXPORT_LABEL_NUMBER, .text = g_strdup (text) };
+
+  g_object_unref (create_number_layout (context, text, &width, &height));
+  n = label_candidates (x, y, reach, width, height, (double[2]){ usual[0], usual[1] - height }, corners, &n_near);
+  if (!find_room (self, room, (const double (*)[2])corners, n, width, height, own, &chosen))
+    chosen = 0;
+  label.rect = (SitmapExportRect){ corners[chosen][0], corners[chosen][1], width, height };
+  label.leader = chosen >= n_near;
+  label.anchor_x = x;
+  label.anchor_y = y;
+  add_label (self, room, &label);
+}
+
+static void
+place_numbers (SitmapExportScene *self, PangoContext *context, Room *room)
+{
+  double reach = sitmap_symbol_get_extent (0) / 2;
+
+  if (!(self->options.include & SITMAP_EXPORT_NOTES))
+    return;
+  for (guint i = 0; i < self->symbols->len; i++)
+    {
+      const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
+      g_autofree char          *text = NULL;
+      /* The tag's bottom left on the symbol's top right, as the map has always put it. */
+      double usual[2] = { symbol->x + SITMAP_SYMBOL_RADIUS - 1, symbol->y - SITMAP_SYMBOL_RADIUS + 1 };
+
+      if (symbol->number == 0)
+        continue;
+      text = g_strdup_printf ("%d", symbol->number);
+      place_number (self, context, room, text, symbol->x, symbol->y, reach, usual, i);
+    }
   for (guint i = 0; i < self->clusters->len; i++)
     {
       const SitmapExportCluster *cluster = &g_array_index (self->clusters, SitmapExportCluster, i);
-      SitmapClusterSymbol        symbol;
-      double                     r, offset, badge;
+      double                     usual[2] = { cluster->x + cluster->radius * 0.5, cluster->y + cluster->radius + 12 };
 
-      sitmap_cluster_symbol_init (&symbol, cluster->radius, cluster->n_events, cluster->category_counts,
-                                  cluster->dominant);
-      sitmap_cluster_symbol_get_parts (&symbol, &r, &offset, &badge);
-      occupy (occupied, cluster->x - r, cluster->y - r, 2 * r, 2 * r);
-      if (badge > 0)
-        occupy (occupied, cluster->x + offset - badge, cluster->y - offset - badge, 2 * badge, 2 * badge);
+      if (cluster->numbers == NULL)
+        continue;
+      place_number (self, context, room, cluster->numbers, cluster->x, cluster->y, cluster->radius + 2, usual,
+                    self->symbols->len + i);
     }
-  if (!(self->options.include & SITMAP_EXPORT_NOTES))
-    return;
-  for (guint i = 0; i < self->symbols->len + self->clusters->len; i++)
+}
+
+typedef struct
+{
+  double dx, dy, distance;
+} Shift;
+
+static int
+compare_shifts (gconstpointer a, gconstpointer b)
+{
+  const Shift *sa = a, *sb = b;
+
+  return (sa->distance > sb->distance) - (sa->distance < sb->distance);
+}
+
+/* The shifts of a text's plate that may clear it of what it would overprint, nearest first: rows of its
+ * own height up and down, steps sideways, and combinations of both. */
+static guint
+text_shifts (double width, double height, Shift *shifts)
+{
+  const double across[] = { 0, 16, 32, width / 2 + 8, width + 8 };
+  guint        n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (across); i++)
+    for (int row = -4; row <= 4; row++)
+      for (int side = -1; side <= 1; side += 2)
+        {
+          double dx = side * across[i], dy = row * (height + 4);
+
+          if (i == 0 && side > 0)
+            continue;
+          shifts[n++] = (Shift){ dx, dy, hypot (dx, 1.5 * dy) };
+        }
+  qsort (shifts, n, sizeof *shifts, compare_shifts);
+  return n;
+}
+
+/* An annotation's text where the map writes it, else moved as little as clears it of the numbers and of
+ * the texts placed before it, with a leader back to where it belongs once it no longer covers that. */
+static void
+place_annotation_texts (SitmapExportScene *self, PangoContext *context, Room *room)
+{
+  guint n_placed = 0;
+
+  for (guint i = 0; i < self->annotations->len; i++)
     {
-      g_autofree char *text = NULL;
-      SitmapExportRect rect;
-      double           x, y;
+      SitmapAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      Shift             shifts[5 * 9 * 2];
+      double            corners[G_N_ELEMENTS (shifts)][2];
+      double            x, y, width, height;
+      gboolean          label_kind = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
+      guint             n, chosen = 0;
+      SitmapExportLabel label = { .kind = SITMAP_EXPORT_LABEL_ANNOTATION, .annotation = i };
 
-      if (i < self->symbols->len)
-        {
-          const SitmapExportSymbol *symbol = &g_array_index (self->symbols, SitmapExportSymbol, i);
-
-          if (symbol->number == 0)
-            continue;
-          text = g_strdup_printf ("%d", symbol->number);
-          symbol_number_point (symbol, &x, &y);
-        }
-      else
-        {
-          const SitmapExportCluster *cluster
-              = &g_array_index (self->clusters, SitmapExportCluster, i - self->symbols->len);
-
-          if (cluster->numbers == NULL)
-            continue;
-          text = g_strdup (cluster->numbers);
-          cluster_number_point (cluster, &x, &y);
-        }
-      g_object_unref (create_number_layout (context, text, x, y, &rect));
-      g_array_append_val (occupied, rect);
+      if (!sitmap_annotation_get_text_box (annotation, self->document, project_cb, self, 1.0, context, &x, &y, &width,
+                                           &height, &label.text_scale))
+        continue;
+      label.rect = (SitmapExportRect){ x, y, width, height };
+      if (!rects_overlap (&label.rect, &self->map))
+        continue;
+      /* Where the words belong: a label's point, or the point under a shape or arrow a caption hangs from. */
+      label.anchor_x = x + width / 2;
+      label.anchor_y = label_kind ? y + height / 2 : y;
+      n = text_shifts (width, height, shifts);
+      for (guint k = 0; k < n; k++)
+        corners[k][0] = x + shifts[k].dx, corners[k][1] = y + shifts[k].dy;
+      if (n_placed++ < MAX_PLACED_TEXTS
+          && find_room (self, room, (const double (*)[2])corners, n, width, height, -1, &chosen))
+        label.rect = (SitmapExportRect){ corners[chosen][0], corners[chosen][1], width, height };
+      label.leader = label.anchor_x < label.rect.x || label.anchor_x > label.rect.x + label.rect.width
+                     || label.anchor_y < label.rect.y || label.anchor_y > label.rect.y + label.rect.height;
+      add_label (self, room, &label);
     }
 }
 
@@ -1051,20 +1444,19 @@ void
 _sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context)
 {
   g_autoptr (GArray) occupied = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
-  Painter             p = { self, NULL, context, NULL, occupied };
-  SitmapExportInclude include = self->options.include;
+  Painter p = { self, NULL, context, NULL, occupied };
+  Room    room = { occupied, 0, 0 };
 
   set_font_options (context);
-  if (include & SITMAP_EXPORT_LEGEND)
-    draw_legend (&p, TRUE);
-  if (include & SITMAP_EXPORT_NORTH_ARROW)
-    reserve (&p, self->map.x + self->map.width - INSET - 38, self->map.y + INSET, 36, 52);
-  if (include & SITMAP_EXPORT_SCALE_BAR)
-    reserve (&p, self->map.x + INSET, self->map.y + self->map.height - INSET - 40, 170, 40);
-  draw_attribution (&p, TRUE);
+  reserve_panels (&p);
   g_array_append_vals (self->panels, occupied->data, occupied->len);
-  occupy_events (self, context, occupied);
-  /* Towns' dots first: no name may cover another town's dot. */
+  room.n_panels = occupied->len;
+  occupy_marks (self, occupied);
+  occupy_annotation_lines (self, occupied);
+  room.n_marks = occupied->len - room.n_panels;
+  place_numbers (self, context, &room);
+  place_annotation_texts (self, context, &room);
+  /* Towns' dots: no name may cover another town's dot. */
   for (guint i = 0; i < self->places->len; i++)
     {
       const SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
@@ -1398,6 +1790,8 @@ draw_map (Painter *p)
   if (include & SITMAP_EXPORT_NORTH_ARROW)
     draw_north_arrow (p);
   draw_attribution (p, FALSE);
+  /* Last: nothing covers a number or an annotation's words. */
+  draw_labels (p);
   cairo_restore (cr);
   cairo_rectangle (cr, self->map.x - 0.5, self->map.y - 0.5, self->map.width + 1, self->map.height + 1);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.35);

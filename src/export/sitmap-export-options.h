@@ -66,7 +66,10 @@ typedef struct
   char               *title;    /* NULL: the document's title */
   char               *subtitle; /* NULL: the time range and the number of events */
   SitmapExportInclude include;
-  GDateTime          *now; /* the "exported on" time; NULL: now */
+  GDateTime          *now;   /* the "exported on" time; NULL: now */
+  gboolean            paper; /* a sheet of paper (A4, Letter, a printer's page): read at its size, a logical
+                              * pixel 1/96 inch, so no text on it, the map tiles' names included, is
+                              * smaller than 6 pt. Screen pages keep the tiles' own resolution. */
 } SitmapExportOptions;
 
 void

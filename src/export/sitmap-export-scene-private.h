@@ -78,10 +78,32 @@ typedef struct
   int      number;
   char    *title;
   char    *details; /* when, where, who says so */
+  char    *head;    /* "3. Title", both cut to what the column shows (see _sitmap_export_fit_text) */
   gboolean party_only;
   int      column; /* where the layout put it: a column of the notes, and pixels from its top */
   double   top;
 } SitmapExportNote;
+
+/* What is written over the map last, where nothing covers it: the notes' numbers by their events and
+ * the annotations' texts. Each is placed clear of the others and of the panels over the map; one moved
+ * away from where it belongs has a leader line back to it. */
+typedef enum
+{
+  SITMAP_EXPORT_LABEL_NUMBER,
+  SITMAP_EXPORT_LABEL_ANNOTATION,
+} SitmapExportLabelKind;
+
+typedef struct
+{
+  guint8           kind;       /* SitmapExportLabelKind */
+  guint            annotation; /* ANNOTATION: its index in the scene's annotations */
+  double           text_scale; /* ANNOTATION: the scale of its words on the page (smaller zoomed out) */
+  char            *text;       /* NUMBER: "3", or "2, 5" by a cluster */
+  SitmapExportRect rect;       /* where it is drawn */
+  gboolean         leader;     /* moved: a line from the rectangle to (anchor_x, anchor_y) */
+  double           anchor_x;
+  double           anchor_y;
+} SitmapExportLabel;
 
 typedef struct
 {
@@ -119,8 +141,10 @@ struct _SitmapExportScene
   SitmapExportRect timeline;
   SitmapExportRect notes_area;
   SitmapExportRect footer;
+  double           margin;
   int              note_columns;
   guint            n_notes_shown; /* notes that fit */
+  SitmapExportInclude dropped;   /* asked for, but the page has no room for it */
 
   /* The map: the centre in normalised Web Mercator and logical pixels across the world */
   double          center_x;
@@ -132,6 +156,7 @@ struct _SitmapExportScene
   GArray         *clusters;         /* SitmapExportCluster */
   GArray         *places;           /* SitmapExportPlace */
   GPtrArray      *annotations;      /* SitmapAnnotation copies, taken on the main thread */
+  GArray         *labels;           /* SitmapExportLabel, placed by _sitmap_export_scene_place_labels() */
   SitmapDocument *document;         /* for highlights' events: their points, which never change */
   guint           categories_shown; /* a bit per category */
   guint           cues_shown;       /* SitmapSymbolStyle bits */
@@ -141,7 +166,7 @@ struct _SitmapExportScene
   GArray  *notes; /* SitmapExportNote */
   guint    n_visible;
   gboolean has_range;
-  gint64   range_start;
+  gint64   range_start; /* the range, or without one the span of the shown events' dates, padded */
   gint64   range_end;
   GArray  *marks;     /* SitmapExportMark: the dated visible events, when few enough */
   guint32 *histogram; /* else counts of starts per bin and category, bin by bin */
@@ -160,19 +185,39 @@ _sitmap_export_scene_world_to_page (SitmapExportScene *self, double x, double y,
 /* sitmap-export-draw.c */
 void
 _sitmap_export_scene_draw_page (SitmapExportScene *self, cairo_t *cr, SitmapExportTextSink *sink);
-/* Finds room for the places' names, most important first: inside the map, clear of the legend, scale
- * bar, north arrow and attribution, of the events' symbols, clusters and note numbers, and of each
- * other. A name with no room is left out. */
+/* Reserves the panels over the map (leaving out, in dropped, those a tiny map has no room for), places
+ * the notes' numbers and the annotations' texts (the scene's labels: clear of the panels and of each
+ * other, moved with a leader where their own place is taken), then finds room for the places' names,
+ * most important first: inside the map, clear of all that, of the events' symbols and clusters, and of
+ * each other. A name with no room is left out. */
 void
 _sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *context);
 /* A layout in the export's font at size pixels; bold when asked. */
 PangoLayout *
 _sitmap_export_create_layout (PangoContext *context, const char *text, double size, gboolean bold);
+/* At most max_chars characters of text, with "…" in place of the rest: valid UTF-8, and never more
+ * work than max_chars, however long text is. */
+char *
+_sitmap_export_cut_text (const char *text, gsize max_chars);
+/* Most characters that lines lines width pixels wide can show at size: the narrowest glyphs are about
+ * a fifth of an em. A text is cut to it before it is laid out at all. */
+gsize
+_sitmap_export_text_budget (double width, double size, int lines);
+/* text as it fits in max_lines lines width pixels wide at size: whole if it does, else cut with "…". */
+char *
+_sitmap_export_fit_text (PangoContext *context, const char *text, double size, gboolean bold, double width,
+                         int max_lines);
+/* A note's head and details, fitted to a column width (once: the width does not change). */
+void
+_sitmap_export_fit_note (PangoContext *context, SitmapExportNote *note, double width);
 /* The notes' layouts' heights for a column width, to lay out the page. */
 double
 _sitmap_export_measure_note (PangoContext *context, const SitmapExportNote *note, double width);
 PangoLayout *
 _sitmap_export_create_note_layout (PangoContext *context, const SitmapExportNote *note, double width);
+/* The numbers and annotations' texts alone, where they were placed: drawn last on the page. */
+void
+_sitmap_export_scene_draw_labels (SitmapExportScene *self, cairo_t *cr);
 
 /* sitmap-export-writer.c */
 /* Text for SVG: each line of a layout as a <text> element, since cairo's SVG surface writes glyphs

@@ -28,6 +28,22 @@
 #define MIN_MAP_HEIGHT 160.0
 /* Most of a page the notes may take; more notes are counted, not listed. */
 #define NOTES_SHARE 0.32
+/* Most lines of a title and a subtitle: a longer one ends in an ellipsis. */
+#define TITLE_LINES 3
+#define SUBTITLE_LINES 2
+#define ATTRIBUTION_LINES 3
+/* A place's name is written at about this size (sitmap-export-draw.c), on one line. */
+#define PLACE_NAME_SIZE 13.2
+/* The tiles' own text (towns' names) is this many of their pixels or more: the offline basemap's
+ * smallest names are 10.5 px, and 10 px for the countries of the world's zooms (up to 3); most of
+ * OpenStreetMap's are 10 px or more. */
+#define TILE_TEXT_PIXELS 10.5
+#define TILE_WORLD_TEXT_PIXELS 10.0
+#define TILE_WORLD_MAX_ZOOM 3
+/* No text on a sheet of paper is smaller than this: the smallest a reader reads without a glass. */
+#define MIN_PRINTED_POINTS 6.0
+/* A logical pixel is 1/96 inch on paper; a point 1/72. */
+#define POINTS_PER_PIXEL 0.75
 
 G_DEFINE_FINAL_TYPE (SitmapExportScene, sitmap_export_scene, G_TYPE_OBJECT)
 
@@ -64,6 +80,13 @@ note_clear (gpointer data)
 
   g_free (note->title);
   g_free (note->details);
+  g_free (note->head);
+}
+
+static void
+label_clear (gpointer data)
+{
+  g_free (((SitmapExportLabel *)data)->text);
 }
 
 void
@@ -92,22 +115,225 @@ format_day (gint64 t)
   return dt != NULL ? g_date_time_format (dt, _ ("%-d %B %Y")) : g_strdup ("?");
 }
 
-static char *
-describe_range (SitmapExportScene *self)
-{
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-  g_autofree char *events = NULL;
+/*
+ * What the page shows of time: the range, or without one the span of the shown events' dates
+ */
 
-  events = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", self->n_visible), self->n_visible);
-  if (self->range_start >= self->range_end)
-    return g_steal_pointer (&events);
-  from = format_day (self->range_start);
-  /* The end is exclusive: the range of December ends on the 31st. */
-  to = format_day (self->range_end - 1);
-  if (g_strcmp0 (from, to) == 0)
-    return g_strdup_printf ("%s · %s", from, events);
-  return g_strdup_printf (_ ("%s to %s · %s"), from, to, events);
+/* The dated events shown, from the earliest thing known of their time to the latest. */
+typedef struct
+{
+  gint64 first;      /* the earliest known instant of a shown event */
+  gint64 last;       /* the latest known instant (inclusive) */
+  guint  first_position;
+  guint  last_position;
+  gboolean first_from_end; /* the event's start is open: its end is the earliest known */
+  gboolean last_from_start; /* its end is open: its start is the latest known */
+  guint  n_dated;
+  guint  n_open; /* spans with an open end or start */
+  guint  n_undated;
+} ShownSpan;
+
+/* How coarse an event's date is, to pick the coarser of two that start (or end) together. */
+static int
+coarseness (guint8 precision)
+{
+  switch (precision)
+    {
+      case SITMAP_TIME_PRECISION_YEAR:
+        return 3;
+      case SITMAP_TIME_PRECISION_MONTH:
+        return 2;
+      case SITMAP_TIME_PRECISION_SPAN:
+        return 0;
+      default:
+        return 1;
+    }
+}
+
+/* One pass over the shown events; objects only for the two that set the span's ends. */
+static void
+shown_span (SitmapDocument *document, const guint32 *visible, guint n_visible, ShownSpan *span)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+
+  *span = (ShownSpan){ .first = G_MAXINT64, .last = G_MININT64 };
+  for (guint i = 0; i < n_visible; i++)
+    {
+      guint    p = visible[i];
+      gint64   start, end, first, last;
+      gboolean open_start, open_end;
+      int      coarse;
+
+      if (p >= columns->n_dated)
+        {
+          span->n_undated++;
+          continue;
+        }
+      start = columns->start[p];
+      end = sitmap_event_columns_get_end (columns, p);
+      open_start = start == SITMAP_TIME_OPEN_START;
+      open_end = end == SITMAP_TIME_OPEN_END;
+      if (open_start && open_end)
+        continue;
+      span->n_dated++;
+      span->n_open += open_start || open_end;
+      first = open_start ? end - 1 : start;
+      last = open_end ? start : end - 1;
+      coarse = coarseness (columns->time_precision[p]);
+      if (first < span->first
+          || (first == span->first && coarse > coarseness (columns->time_precision[span->first_position])))
+        {
+          span->first = first;
+          span->first_position = p;
+          span->first_from_end = open_start;
+        }
+      if (last > span->last
+          || (last == span->last && coarse > coarseness (columns->time_precision[span->last_position])))
+        {
+          span->last = last;
+          span->last_position = p;
+          span->last_from_start = open_end;
+        }
+    }
+}
+
+/* The unit an event's start (or end) is written in, never finer than a day: a subtitle names days. */
+static SitmapTimeUnit
+bound_unit (SitmapDocument *document, guint position, gboolean end)
+{
+  g_autoptr (SitmapEvent) event = sitmap_document_get_event (document, position);
+  SitmapTime     time;
+  SitmapTimeUnit unit;
+
+  sitmap_event_get_time (event, &time);
+  unit = end && time.precision == SITMAP_TIME_PRECISION_SPAN ? time.end_unit : time.start_unit;
+  return unit == SITMAP_TIME_UNIT_NONE || unit == SITMAP_TIME_UNIT_SECOND ? SITMAP_TIME_UNIT_DAY : unit;
+}
+
+static SitmapTime
+instant_in (gint64 t, SitmapTimeUnit unit)
+{
+  SitmapTime time = { .start = t, .end = t + 1, .start_unit = unit };
+
+  time.precision = unit == SITMAP_TIME_UNIT_YEAR    ? SITMAP_TIME_PRECISION_YEAR
+                   : unit == SITMAP_TIME_UNIT_MONTH ? SITMAP_TIME_PRECISION_MONTH
+                                                    : SITMAP_TIME_PRECISION_DAY;
+  return time;
+}
+
+/* "from 2011 to 10 December 2024": each end as precisely as the event that sets it is known, so that a
+ * year is not made a day. */
+static char *
+describe_span (SitmapDocument *document, const ShownSpan *span)
+{
+  SitmapTimeUnit first_unit = bound_unit (document, span->first_position, span->first_from_end);
+  SitmapTimeUnit last_unit = bound_unit (document, span->last_position, !span->last_from_start);
+  SitmapTime     first = instant_in (span->first, first_unit), last = instant_in (span->last, last_unit);
+  SitmapTime     whole = { .start = span->first,
+                           .end = span->last + 1,
+                           .precision = SITMAP_TIME_PRECISION_SPAN,
+                           .start_unit = first_unit,
+                           .end_unit = last_unit };
+  g_autofree char *a = sitmap_time_describe (&first);
+  g_autofree char *b = sitmap_time_describe (&last);
+
+  if (g_strcmp0 (a, b) == 0)
+    return g_steal_pointer (&a);
+  return sitmap_time_describe (&whole);
+}
+
+/* "4 of 10 events overlapping, filtered (1 open-ended, 2 undated)": what the notes and the map hold. */
+static char *
+describe_counts (SitmapExportScene *self, SitmapViewState *view_state, const ShownSpan *span)
+{
+  SitmapDocument *document = sitmap_view_state_get_document (view_state);
+  guint           n = self->n_visible, total = sitmap_document_get_n_events (document);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (n == 0 && total == 0)
+    return g_strdup (_ ("No events"));
+  if (self->has_range && sitmap_view_state_get_range_rule (view_state) == SITMAP_RANGE_WITHIN)
+    /* Translators: in an export's subtitle, the events wholly in its time range, "3 of 9 events entirely within" */
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u event entirely within",
+                                        "%u of %u events entirely within", total),
+                     n, total);
+  else if (self->has_range)
+    /* Translators: in an export's subtitle, the events that overlap its time range, "5 of 9 events overlapping" */
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u event overlapping", "%u of %u events overlapping",
+                                        total),
+                     n, total);
+  else if (n < total)
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events", total), n, total);
+  else
+    g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", n), n);
+  if (!sitmap_filter_is_empty (sitmap_view_state_get_filter (view_state)))
+    /* Translators: appended to an export's count of events when a search or filter leaves some out */
+    g_string_append (text, _ (", filtered"));
+  if (n > 0 && span->n_dated == 0)
+    /* Translators: after the count of events in an export's subtitle, when none of them has a date */
+    g_string_append (text, _ (" (all undated)"));
+  else if (span->n_open > 0 || span->n_undated > 0)
+    {
+      g_autofree char *open = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u open-ended", "%u open-ended", span->n_open), span->n_open);
+      g_autofree char *undated = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u undated", "%u undated", span->n_undated), span->n_undated);
+
+      if (span->n_open > 0 && span->n_undated > 0)
+        /* Translators: after the count of events in an export's subtitle, "(1 open-ended, 2 undated)" */
+        g_string_append_printf (text, _ (" (%s, %s)"), open, undated);
+      else
+        g_string_append_printf (text, " (%s)", span->n_open > 0 ? open : undated);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The subtitle says exactly what the page shows: the range, or "All dates" and the span of the shown
+ * events' dates; how many events, whether a filter left some out, and which have no date. */
+static char *
+describe_shown (SitmapExportScene *self, SitmapViewState *view_state, const ShownSpan *span)
+{
+  SitmapDocument  *document = sitmap_view_state_get_document (view_state);
+  g_autofree char *counts = describe_counts (self, view_state, span);
+  g_autofree char *dates = NULL;
+
+  if (self->has_range)
+    {
+      g_autofree char *from = format_day (self->range_start);
+      /* The end is exclusive: the range of December ends on the 31st. */
+      g_autofree char *to = format_day (self->range_end - 1);
+
+      dates = g_strcmp0 (from, to) == 0 ? g_steal_pointer (&from) : g_strdup_printf (_ ("%s to %s"), from, to);
+    }
+  else if (span->n_dated > 0)
+    {
+      g_autofree char *when = describe_span (document, span);
+
+      /* Translators: an export's subtitle without a time range: the span of the events shown, "All dates,
+       * from 2011 to 10 December 2024" */
+      dates = g_strdup_printf (_ ("All dates, %s"), when);
+    }
+  if (dates == NULL)
+    return g_steal_pointer (&counts);
+  return g_strdup_printf ("%s · %s", dates, counts);
+}
+
+/* The timeline strip spans the range, or without one the shown events' dates with a little room either
+ * side: never the timeline's window, which the page does not show. */
+static void
+take_range (SitmapExportScene *self, SitmapViewState *view_state, const ShownSpan *span)
+{
+  gint64 pad;
+
+  self->has_range = sitmap_view_state_get_range (view_state, &self->range_start, &self->range_end);
+  if (self->has_range)
+    return;
+  self->range_start = self->range_end = 0;
+  if (span->n_dated == 0)
+    return;
+  pad = MAX ((span->last - span->first) / 20, 86400);
+  self->range_start = span->first > G_MININT64 + pad ? span->first - pad : G_MININT64;
+  self->range_end = span->last < G_MAXINT64 - pad ? span->last + pad : G_MAXINT64;
 }
 
 /* "on 10 December 2024 · near Sukhna · SOHR via AFP, AFP" */
@@ -201,7 +427,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
         }
       return;
     }
-  if (t1 <= t0)
+  if (t1 <= t0 || self->timeline.width <= 16)
     return;
   self->n_bins = MAX (1, (guint)((self->timeline.width - 16) / SITMAP_EXPORT_BIN_PIXELS));
   self->histogram = g_new0 (guint32, (gsize)self->n_bins * SITMAP_N_CATEGORIES);
@@ -217,14 +443,6 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
     }
 }
 
-static void
-take_range (SitmapExportScene *self, SitmapViewState *view_state)
-{
-  self->has_range = sitmap_view_state_get_range (view_state, &self->range_start, &self->range_end);
-  if (!self->has_range)
-    sitmap_view_state_get_window (view_state, &self->range_start, &self->range_end);
-}
-
 /*
  * Layout
  */
@@ -238,6 +456,14 @@ layout_height (PangoContext *context, const char *text, double size, gboolean bo
   pango_layout_set_width (layout, width * PANGO_SCALE);
   pango_layout_get_size (layout, NULL, &h);
   return (double)h / PANGO_SCALE;
+}
+
+static double
+note_column_width (SitmapExportScene *self)
+{
+  double inner = self->page_width - 2 * self->margin;
+
+  return MAX ((inner - (self->note_columns - 1) * COLUMN_GAP) / self->note_columns, 1);
 }
 
 /* How many notes fit in columns at most max_height high, and how high the tallest column is. Columns
@@ -283,44 +509,64 @@ fit_notes (SitmapExportScene *self, PangoContext *context, double column_width, 
 static void
 lay_out_with (SitmapExportScene *self, PangoContext *context, SitmapExportInclude include)
 {
-  double w = self->page_width, y = MARGIN, bottom = self->page_height - MARGIN;
+  double m = self->margin, w = self->page_width, y = m, bottom = self->page_height - m;
+  double inner = MAX (w - 2 * m, 1);
 
-  self->header = (SitmapExportRect){ MARGIN, MARGIN, w - 2 * MARGIN, 0 };
+  self->header = (SitmapExportRect){ m, m, inner, 0 };
   if (include & SITMAP_EXPORT_TITLE)
     {
-      self->header.height = layout_height (context, self->title, TITLE_SIZE, TRUE, self->header.width) + 4
-                            + layout_height (context, self->subtitle, SUBTITLE_SIZE, FALSE, self->header.width);
+      self->header.height = layout_height (context, self->title, TITLE_SIZE, TRUE, inner) + 4
+                            + layout_height (context, self->subtitle, SUBTITLE_SIZE, FALSE, inner);
       y += self->header.height + 12;
     }
   if (include & SITMAP_EXPORT_EXPORTED_ON)
     {
-      self->footer = (SitmapExportRect){ MARGIN, bottom - FOOTER_HEIGHT + 6, w - 2 * MARGIN, FOOTER_HEIGHT - 6 };
+      self->footer = (SitmapExportRect){ m, bottom - FOOTER_HEIGHT + 6, inner, FOOTER_HEIGHT - 6 };
       bottom -= FOOTER_HEIGHT;
     }
   if ((include & SITMAP_EXPORT_NOTES) && self->notes->len > 0)
     {
-      double column_width, height, max_height;
+      double column_width = note_column_width (self), height, max_height;
 
-      self->note_columns = w >= 1400 ? 3 : w >= 760 ? 2 : 1;
-      column_width = (w - 2 * MARGIN - (self->note_columns - 1) * COLUMN_GAP) / self->note_columns;
       max_height = MAX (60, MIN ((bottom - y) * NOTES_SHARE, bottom - y - MIN_MAP_HEIGHT)) - NOTES_HEADING;
       self->n_notes_shown = fit_notes (self, context, column_width, max_height, &height);
       height += NOTES_HEADING;
-      self->notes_area = (SitmapExportRect){ MARGIN, bottom - height, w - 2 * MARGIN, height };
+      self->notes_area = (SitmapExportRect){ m, bottom - height, inner, height };
       bottom -= height + 12;
     }
   if (include & SITMAP_EXPORT_TIMELINE)
     {
-      self->timeline = (SitmapExportRect){ MARGIN, bottom - TIMELINE_HEIGHT, w - 2 * MARGIN, TIMELINE_HEIGHT };
+      self->timeline = (SitmapExportRect){ m, bottom - TIMELINE_HEIGHT, inner, TIMELINE_HEIGHT };
       bottom -= TIMELINE_HEIGHT + 10;
     }
-  self->map = (SitmapExportRect){ MARGIN, y, w - 2 * MARGIN, bottom - y };
+  self->map = (SitmapExportRect){ m, y, inner, bottom - y };
+}
+
+/* The texts around the map, cut to what the page can show before the page is fitted around them: a
+ * title of a megabyte is laid out once, as three lines and an ellipsis, not again and again. */
+static void
+fit_texts (SitmapExportScene *self, PangoContext *context)
+{
+  double inner = MAX (self->page_width - 2 * self->margin, 1);
+  char  *fitted;
+
+  fitted = _sitmap_export_fit_text (context, self->title, TITLE_SIZE, TRUE, inner, TITLE_LINES);
+  g_free (self->title);
+  self->title = fitted;
+  fitted = _sitmap_export_fit_text (context, self->subtitle, SUBTITLE_SIZE, FALSE, inner, SUBTITLE_LINES);
+  g_free (self->subtitle);
+  self->subtitle = fitted;
+  if (self->options.include & SITMAP_EXPORT_NOTES)
+    for (guint i = 0; i < self->notes->len; i++)
+      _sitmap_export_fit_note (context, &g_array_index (self->notes, SitmapExportNote, i),
+                               note_column_width (self));
 }
 
 /* Lays out the page; on a page too small for the map and all that goes around it, the map keeps its
- * room and the rest goes, least needed first: notes, timeline strip, "exported on" line, title. */
+ * room and the rest goes, least needed first: notes, timeline strip, "exported on" line, title. What
+ * goes is kept in dropped, for the caller to say. */
 static void
-lay_out (SitmapExportScene *self)
+lay_out (SitmapExportScene *self, PangoContext *context)
 {
   static const SitmapExportInclude droppable[] = {
     SITMAP_EXPORT_NOTES,
@@ -328,20 +574,24 @@ lay_out (SitmapExportScene *self)
     SITMAP_EXPORT_EXPORTED_ON,
     SITMAP_EXPORT_TITLE,
   };
-  g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
-  g_autoptr (GObject) context_object = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
-  PangoContext *context = PANGO_CONTEXT (context_object);
-  double        min_height = MIN (MIN_MAP_HEIGHT, self->page_height * 0.5);
+  double min_height = MIN (MIN_MAP_HEIGHT, self->page_height * 0.5);
 
+  /* A page smaller than a stamp keeps a margin in proportion. */
+  self->margin = MIN (MARGIN, floor (MIN (self->page_width, self->page_height) / 8));
+  self->note_columns = self->page_width >= 1400 ? 3 : self->page_width >= 760 ? 2 : 1;
+  fit_texts (self, context);
   lay_out_with (self, context, self->options.include);
   for (guint i = 0; i < G_N_ELEMENTS (droppable) && self->map.height < min_height; i++)
     {
+      if (self->options.include & droppable[i]
+          && (droppable[i] != SITMAP_EXPORT_NOTES || self->notes->len > 0))
+        self->dropped |= droppable[i];
       self->options.include &= ~droppable[i];
       self->n_notes_shown = 0;
       self->timeline = self->footer = self->notes_area = (SitmapExportRect){ 0 };
       lay_out_with (self, context, self->options.include);
     }
-  self->map.height = MAX (self->map.height, 20);
+  self->map.height = MAX (self->map.height, MAX (1, MIN (20, self->page_height - 2 * self->margin)));
 }
 
 /*
@@ -736,20 +986,13 @@ collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tile
         continue;
       item.x = x;
       item.y = y;
-      item.name = g_strdup (sitmap_place_get_name (place));
+      /* A name is one line: what is longer than the map is cut before it is measured. */
+      item.name = _sitmap_export_cut_text (sitmap_place_get_name (place),
+                                           _sitmap_export_text_budget (self->map.width, PLACE_NAME_SIZE, 1));
       g_array_append_val (self->places, item);
     }
   /* Stable: places of one rank keep the document's order. */
   g_array_sort (self->places, compare_places);
-}
-
-static void
-place_labels (SitmapExportScene *self)
-{
-  g_autoptr (GObject) font_map = G_OBJECT (pango_cairo_font_map_new ());
-  g_autoptr (GObject) context = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
-
-  _sitmap_export_scene_place_labels (self, PANGO_CONTEXT (context));
 }
 
 static void
@@ -805,6 +1048,7 @@ sitmap_export_scene_finalize (GObject *object)
   g_array_unref (self->places);
   g_array_unref (self->panels);
   g_ptr_array_unref (self->annotations);
+  g_array_unref (self->labels);
   g_clear_object (&self->document);
   g_array_unref (self->notes);
   g_array_unref (self->marks);
@@ -837,17 +1081,32 @@ sitmap_export_scene_init (SitmapExportScene *self)
   g_array_set_clear_func (self->places, place_clear);
   self->panels = g_array_new (FALSE, FALSE, sizeof (SitmapExportRect));
   self->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  self->labels = g_array_new (FALSE, TRUE, sizeof (SitmapExportLabel));
+  g_array_set_clear_func (self->labels, label_clear);
   self->notes = g_array_new (FALSE, TRUE, sizeof (SitmapExportNote));
   g_array_set_clear_func (self->notes, note_clear);
   self->marks = g_array_new (FALSE, FALSE, sizeof (SitmapExportMark));
 }
 
 /* The zoom that gives each device pixel a tile pixel of its own, rounded so that tiles are enlarged by
- * at most a fifth. */
+ * at most a fifth. On paper, the names the tiles write must be read at the page's size: a tile whose
+ * smallest text (TILE_TEXT_PIXELS of its pixels) would print under MIN_PRINTED_POINTS is taken from a
+ * lower zoom, enlarged, rather than printed as specks. */
 static int
 desired_tile_zoom (SitmapExportScene *self)
 {
-  return CLAMP ((int)ceil (self->options.zoom + log2 (MAX (self->options.scale, 0.1)) - 0.3), 0, 22);
+  double zoom = self->options.zoom;
+  int    tile_zoom = (int)ceil (zoom + log2 (MAX (self->options.scale, 0.1)) - 0.3);
+
+  if (self->options.paper)
+    {
+      int legible = (int)floor (zoom + log2 (TILE_TEXT_PIXELS * POINTS_PER_PIXEL / MIN_PRINTED_POINTS));
+
+      if (legible <= TILE_WORLD_MAX_ZOOM)
+        legible = (int)floor (zoom + log2 (TILE_WORLD_TEXT_PIXELS * POINTS_PER_PIXEL / MIN_PRINTED_POINTS));
+      tile_zoom = MIN (tile_zoom, legible);
+    }
+  return CLAMP (tile_zoom, 0, 22);
 }
 
 /*
@@ -858,10 +1117,14 @@ SitmapExportScene *
 sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions *options, const char *attribution,
                          gboolean tiles_name_places)
 {
+  g_autoptr (GObject) font_map = NULL;
+  g_autoptr (GObject) context_object = NULL;
+  PangoContext      *context;
   SitmapExportScene *self;
   SitmapDocument    *document;
   const guint32     *visible;
   guint              n_visible;
+  ShownSpan          span;
 
   g_return_val_if_fail (SITMAP_IS_VIEW_STATE (view_state), NULL);
   g_return_val_if_fail (options != NULL && options->width > 0 && options->height > 0 && options->scale > 0, NULL);
@@ -874,24 +1137,34 @@ sitmap_export_scene_new (SitmapViewState *view_state, const SitmapExportOptions 
     self->options.now = g_date_time_new_now_local ();
   self->page_width = options->width / options->scale;
   self->page_height = options->height / options->scale;
-  self->attribution = g_strdup (attribution != NULL && *attribution != '\0' ? attribution : _ ("Map data: unknown"));
   self->document_name = document_display_name (document);
   sitmap_mercator_from_lat_lon (options->latitude, options->longitude, &self->center_x, &self->center_y);
   self->world_pixels = 256.0 * exp2 (options->zoom);
+  /* Measured once, with the metrics every surface draws with. */
+  font_map = G_OBJECT (pango_cairo_font_map_new ());
+  context_object = G_OBJECT (pango_font_map_create_context (PANGO_FONT_MAP (font_map)));
+  context = PANGO_CONTEXT (context_object);
 
   visible = sitmap_view_state_get_visible (view_state, &n_visible);
   self->n_visible = n_visible;
-  take_range (self, view_state);
+  shown_span (document, visible, n_visible, &span);
+  take_range (self, view_state, &span);
   self->title = g_strdup (options->title != NULL ? options->title : sitmap_document_get_title (document));
-  self->subtitle = options->subtitle != NULL ? g_strdup (options->subtitle) : describe_range (self);
-  if (options->include & SITMAP_EXPORT_NOTES)
+  self->subtitle = options->subtitle != NULL ? g_strdup (options->subtitle) : describe_shown (self, view_state, &span);
+  /* Nothing dated to show and no range: no strip (the subtitle says the events are undated). */
+  if (!self->has_range && span.n_dated == 0)
+    self->options.include &= ~SITMAP_EXPORT_TIMELINE;
+  if (self->options.include & SITMAP_EXPORT_NOTES)
     collect_notes (self, document, visible, n_visible);
-  lay_out (self);
+  lay_out (self, context);
+  self->attribution = _sitmap_export_fit_text (
+      context, attribution != NULL && *attribution != '\0' ? attribution : _ ("Map data: unknown"), 10.5, FALSE,
+      MAX (self->map.width * 0.6, 1), ATTRIBUTION_LINES);
   collect_events (self, document, visible, n_visible);
   collect_places (self, document, tiles_name_places);
-  place_labels (self);
   collect_annotations (self, document);
-  if (options->include & SITMAP_EXPORT_TIMELINE)
+  _sitmap_export_scene_place_labels (self, context);
+  if (self->options.include & SITMAP_EXPORT_TIMELINE)
     collect_marks (self, sitmap_document_get_columns (document), visible, n_visible);
   self->tiles.zoom = desired_tile_zoom (self);
   return self;
@@ -939,6 +1212,51 @@ sitmap_export_scene_get_n_notes (SitmapExportScene *self)
 {
   g_return_val_if_fail (SITMAP_IS_EXPORT_SCENE (self), 0);
   return self->n_notes_shown;
+}
+
+SitmapExportInclude
+sitmap_export_scene_get_dropped (SitmapExportScene *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EXPORT_SCENE (self), 0);
+  return self->dropped;
+}
+
+char *
+sitmap_export_scene_dup_dropped_message (SitmapExportScene *self)
+{
+  static const struct
+  {
+    SitmapExportInclude part;
+    const char         *name;
+  } parts[] = {
+    { SITMAP_EXPORT_NOTES, N_ ("the source notes") },
+    { SITMAP_EXPORT_TIMELINE, N_ ("the timeline strip") },
+    { SITMAP_EXPORT_EXPORTED_ON, N_ ("the “exported on” line") },
+    { SITMAP_EXPORT_TITLE, N_ ("the title") },
+    { SITMAP_EXPORT_LEGEND, N_ ("the legend") },
+    { SITMAP_EXPORT_SCALE_BAR, N_ ("the scale bar") },
+    { SITMAP_EXPORT_NORTH_ARROW, N_ ("the north arrow") },
+  };
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_autoptr (GString) list = g_string_new (NULL);
+
+  g_return_val_if_fail (SITMAP_IS_EXPORT_SCENE (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (self->dropped & parts[i].part)
+      g_ptr_array_add (names, (gpointer)_ (parts[i].name));
+  if (names->len == 0)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        /* Translators: between the parts of a page left out, "the source notes, the timeline strip and the
+         * title" */
+        g_string_append (list, i + 1 == names->len ? _ (" and ") : _ (", "));
+      g_string_append (list, g_ptr_array_index (names, i));
+    }
+  /* Translators: said when an export's page is too small; %s lists what was left out */
+  return g_strdup_printf (_ ("The page is too small for %s: left out"), list->str);
 }
 
 void

@@ -61,6 +61,13 @@ sitmap_export_scene_get_map_size (SitmapExportScene *self, double *width, double
 /* The zoom level the tiles are fetched at, before it is clamped to the source's levels. */
 int
 sitmap_export_scene_get_tile_zoom (SitmapExportScene *self);
+/* What the options asked for but the page had no room for (notes first, then the timeline strip, the
+ * "exported on" line, the title; the legend, scale bar and north arrow on a map too small for them),
+ * and a sentence that says so, for stderr or a toast: NULL when nothing was left out. */
+SitmapExportInclude
+sitmap_export_scene_get_dropped (SitmapExportScene *self);
+char *
+sitmap_export_scene_dup_dropped_message (SitmapExportScene *self);
 /* Events drawn on the map (singly or in clusters), and events listed in the notes. */
 guint
 sitmap_export_scene_get_n_drawn (SitmapExportScene *self);

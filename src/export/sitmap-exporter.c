@@ -131,13 +131,26 @@ open_clicked_cb (AdwToast *toast_, gpointer user_data)
 #endif
 }
 
+/* "Exported “x”", and what the page had no room for. */
+static char *
+with_dropped (const char *text, SitmapExportScene *scene)
+{
+  g_autofree char *dropped = sitmap_export_scene_dup_dropped_message (scene);
+
+  if (dropped == NULL)
+    return g_strdup (text);
+  /* Translators: a toast once an export is done, then what its page had no room for */
+  return g_strdup_printf (_ ("%s. %s"), text, dropped);
+}
+
 static void
-toast_exported (SitmapExporter *self, GFile *file)
+toast_exported (SitmapExporter *self, GFile *file, SitmapExportScene *scene)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
   /* Translators: a toast once an export is written; %s is the file's name */
-  g_autofree char *text = g_strdup_printf (_ ("Exported “%s”"), name);
+  g_autofree char *done = g_strdup_printf (_ ("Exported “%s”"), name);
+  g_autofree char *text = with_dropped (done, scene);
   AdwToast        *exported = new_plain_toast (text);
 
   adw_toast_set_button_label (exported, _ ("_Open"));
@@ -160,7 +173,7 @@ written_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (!sitmap_export_scene_write_finish (SITMAP_EXPORT_SCENE (object), result, &error))
     toast_error (job->exporter, _ ("The export failed"), error);
   else
-    toast_exported (job->exporter, job->file);
+    toast_exported (job->exporter, job->file, job->scene);
 }
 
 static void
@@ -179,7 +192,11 @@ rendered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (job->exporter->map)), texture);
-  toast (job->exporter, new_plain_toast (_ ("Map copied to the clipboard")));
+  {
+    g_autofree char *text = with_dropped (_ ("Map copied to the clipboard"), job->scene);
+
+    toast (job->exporter, new_plain_toast (text));
+  }
 }
 
 static void
@@ -355,6 +372,7 @@ sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gbool
     }
   else
     sitmap_export_size_get (size, landscape, &options->width, &options->height, &options->scale);
+  options->paper = size < SITMAP_N_EXPORT_SIZES && sitmap_export_size_is_paper (size);
   options->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   options->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   options->zoom = shumate_viewport_get_zoom_level (viewport);

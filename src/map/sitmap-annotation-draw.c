@@ -11,6 +11,7 @@
 
 #include "sitmap-annotation-draw.h"
 #include "sitmap-geometry.h"
+#include "sitmap-time.h"
 
 /* Sizes in logical pixels, multiplied by the caller's scale. */
 #define LABEL_FONT_PX 14.0
@@ -154,20 +155,45 @@ project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAn
  * Text
  */
 
+/* The text as far as a plate can show it: at most as many characters as its lines could hold at a fifth
+ * of an em each, and SITMAP_ANNOTATION_TEXT_MAX_LINES paragraphs. A file's text of megabytes would
+ * otherwise be laid out whole, every time the map is drawn. */
+static char *
+shown_text (const char *text, double font_px)
+{
+  guint       max_chars = SITMAP_ANNOTATION_TEXT_MAX_LINES * (guint)ceil (TEXT_MAX_WIDTH / (font_px * 0.2));
+  const char *p = text;
+  g_autofree char *cut = NULL;
+
+  for (guint newlines = 0; *p != '\0' && p - text < (gssize)max_chars * 4; p++)
+    if (*p == '\n' && ++newlines == SITMAP_ANNOTATION_TEXT_MAX_LINES)
+      break;
+  if (*p == '\n')
+    {
+      cut = g_strndup (text, p - text);
+      return g_strconcat (cut, "…", NULL);
+    }
+  return sitmap_quote_text_max (text, max_chars);
+}
+
 static PangoLayout *
 text_layout (PangoContext *context, SitmapAnnotation *annotation, double scale)
 {
   gboolean label = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_LABEL;
+  double   font_px = label ? LABEL_FONT_PX : CAPTION_FONT_PX;
   g_autoptr (PangoFontDescription) font = pango_font_description_from_string ("Sans Bold");
-  PangoLayout *layout = pango_layout_new (context);
+  g_autofree char *text = shown_text (sitmap_annotation_get_text (annotation), font_px);
+  PangoLayout     *layout = pango_layout_new (context);
 
-  pango_font_description_set_absolute_size (font, (label ? LABEL_FONT_PX : CAPTION_FONT_PX) * scale * PANGO_SCALE);
+  pango_font_description_set_absolute_size (font, font_px * scale * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, (int)(TEXT_MAX_WIDTH * scale * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_height (layout, -SITMAP_ANNOTATION_TEXT_MAX_LINES);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   /* Plain text, never markup: the words are the analyst's, or a file's. */
-  pango_layout_set_text (layout, sitmap_annotation_get_text (annotation), -1);
+  pango_layout_set_text (layout, text, -1);
   return layout;
 }
 
@@ -603,7 +629,7 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
       default:
         break;
     }
-  if (p.has_box)
+  if (p.has_box && !(flags & SITMAP_ANNOTATION_DRAW_NO_TEXT))
     draw_text (cr, annotation, p.layout, &p.box, p.look.text);
   if (flags & SITMAP_ANNOTATION_DRAW_SELECTED)
     {
@@ -767,6 +793,86 @@ sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, S
   projected_clear (&p);
   g_clear_object (&own_context);
   return kind;
+}
+
+gboolean
+sitmap_annotation_get_text_box (SitmapAnnotation *annotation, SitmapDocument *document,
+                                SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                PangoContext *context, double *x, double *y, double *width, double *height,
+                                double *text_scale)
+{
+  PangoContext *own_context = NULL;
+  Projected     p;
+  gboolean      has_box;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (project != NULL, FALSE);
+
+  if (sitmap_annotation_get_text (annotation) == NULL)
+    return FALSE;
+  if (context == NULL)
+    context = own_context = default_context ();
+  projected_init (&p, annotation, document, project, user_data, scale, context);
+  has_box = p.has_box;
+  if (has_box)
+    *x = p.box.x, *y = p.box.y, *width = p.box.width, *height = p.box.height;
+  if (has_box && text_scale != NULL)
+    *text_scale = p.look.text;
+  projected_clear (&p);
+  g_clear_object (&own_context);
+  return has_box;
+}
+
+/* From the plate's edge nearest to the point, so that the line does not cross the words. */
+static void
+draw_text_leader (cairo_t *cr, SitmapAnnotation *annotation, const Box *box, const double *to, double scale)
+{
+  double from_x = CLAMP (to[0], box->x, box->x + box->width), from_y = CLAMP (to[1], box->y, box->y + box->height);
+  Rgb    ink, casing;
+
+  ink_colors (annotation, &ink, &casing);
+  cairo_new_path (cr);
+  cairo_move_to (cr, from_x, from_y);
+  cairo_line_to (cr, to[0], to[1]);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  set_rgb (cr, casing, 0.85);
+  cairo_set_line_width (cr, (1.5 + CASING) * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, ink, 1);
+  cairo_set_line_width (cr, 1.5 * scale);
+  cairo_stroke (cr);
+}
+
+void
+sitmap_annotation_draw_text (cairo_t *cr, SitmapAnnotation *annotation, double text_scale, double x, double y,
+                             double width, double height, const double *leader)
+{
+  double scale = text_scale;
+  PangoContext  *context;
+  PangoLayout   *layout;
+  PangoRectangle logical;
+  Box            box = { x, y, width, height };
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
+
+  if (sitmap_annotation_get_text (annotation) == NULL)
+    return;
+  context = pango_cairo_create_context (cr);
+  layout = text_layout (context, annotation, scale);
+  cairo_save (cr);
+  if (leader != NULL)
+    draw_text_leader (cr, annotation, &box, leader, scale);
+  /* Centred in the box it was measured for, whatever this surface's metrics. */
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  box.x += (width - logical.width - 2 * BOX_PAD_X * scale) / 2;
+  box.y += (height - logical.height - 2 * BOX_PAD_Y * scale) / 2;
+  box.width = logical.width + 2 * BOX_PAD_X * scale;
+  box.height = logical.height + 2 * BOX_PAD_Y * scale;
+  draw_text (cr, annotation, layout, &box, scale);
+  cairo_restore (cr);
+  g_object_unref (layout);
+  g_object_unref (context);
 }
 
 static void

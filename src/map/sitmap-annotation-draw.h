@@ -20,7 +20,13 @@ typedef void (*SitmapAnnotationProjectFunc) (double x, double y, double *out_x, 
 typedef enum
 {
   SITMAP_ANNOTATION_DRAW_SELECTED = 1 << 0, /* with handles at its points, as the map shows the selection */
+  SITMAP_ANNOTATION_DRAW_NO_TEXT = 1 << 1,  /* all but its text, which the caller places and draws itself
+                                             * (an export: clear of other texts, above everything) */
 } SitmapAnnotationDrawFlags;
+
+/* An annotation's text shows at most this many lines (per paragraph); a longer one ends in an
+ * ellipsis, and a text of megabytes is cut before it is laid out. */
+#define SITMAP_ANNOTATION_TEXT_MAX_LINES 6
 
 /* What is under a point (see sitmap_annotation_hit). */
 typedef enum
@@ -67,6 +73,24 @@ SitmapAnnotationHitKind
 sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
                        gpointer user_data, double scale, PangoContext *context, gboolean selected, double x, double y,
                        double tolerance, guint *handle);
+
+/* Where sitmap_annotation_draw writes the annotation's text: the box of its plate, in user space, and the
+ * scale its words are drawn at (smaller than scale zoomed out: see sitmap_annotation_draw). FALSE when it
+ * has no text, no point to write it at, or is too far out for words. context measures it (NULL: a
+ * default one); text_scale may be NULL. */
+gboolean
+sitmap_annotation_get_text_box (SitmapAnnotation *annotation, SitmapDocument *document,
+                                SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                PangoContext *context, double *x, double *y, double *width, double *height,
+                                double *text_scale);
+
+/* Draws the annotation's text plate, as sitmap_annotation_draw does, at text_scale (from
+ * sitmap_annotation_get_text_box) in the box (x, y, width, height) that a caller placed it in (see
+ * SITMAP_ANNOTATION_DRAW_NO_TEXT); when leader is not NULL, the text was moved away from where it
+ * belongs, and a line in its ink runs from the plate to (leader[0], leader[1]). */
+void
+sitmap_annotation_draw_text (cairo_t *cr, SitmapAnnotation *annotation, double text_scale, double x, double y,
+                             double width, double height, const double *leader);
 
 /* The bounding box of what sitmap_annotation_draw draws, in user space (for a popover to point at). */
 gboolean

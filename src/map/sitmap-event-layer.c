@@ -336,19 +336,23 @@ describe_event (SitmapEventLayer *self, guint position)
   g_autoptr (SitmapEvent) event = sitmap_document_get_event (self->document, position);
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const char *title = sitmap_event_get_title (event);
+  /* Cut to what a tooltip is read for: a hostile title of a megabyte would freeze the window. */
+  g_autofree char *shown = sitmap_quote_text_max (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
   g_autofree char *when = NULL;
   g_autofree char *where = NULL;
+  g_autofree char *shown_where = NULL;
   GString *text = g_string_new (NULL);
   SitmapTime time;
 
   sitmap_event_get_time (event, &time);
   when = sitmap_time_describe (&time);
   where = describe_location (event, columns, position);
+  shown_where = where != NULL ? sitmap_quote_text_max (where, SITMAP_LABEL_MAX_CHARS) : NULL;
   /* TRANSLATORS: an event's title, then when: "The Assad government falls — on 8 December 2024" */
-  g_string_append_printf (text, _("%s — %s"), title && *title ? title : _("Untitled event"), when);
+  g_string_append_printf (text, _("%s — %s"), shown, when);
   g_string_append_printf (text, "\n%s", sitmap_category_get_label (columns->category[position]));
-  if (where != NULL)
-    g_string_append_printf (text, " · %s", where);
+  if (shown_where != NULL)
+    g_string_append_printf (text, " · %s", shown_where);
   if (columns->flags[position] & SITMAP_EVENT_FLAG_PARTY_ONLY)
     g_string_append_printf (text, "\n%s", _("Reported only by parties to the conflict"));
   return g_string_free (text, FALSE);

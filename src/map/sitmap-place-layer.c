@@ -536,6 +536,19 @@ draw_label (cairo_t *cr, PangoLayout *layout, const graphene_rect_t *rect, gbool
 }
 
 /* Names, plain text, the most important first; one that would collide is left out. */
+/* The bytes of a name that a label shows: a name of a megabyte (a hostile file's) would be laid out on
+ * every frame, a quarter of a second each time; no more than SITMAP_LABEL_MAX_CHARS characters could
+ * fit on a map anyway. Counted without allocating, on the frame's path. */
+static int
+shown_length (const char *name)
+{
+  const char *end = name;
+
+  for (guint i = 0; i < SITMAP_LABEL_MAX_CHARS && *end != '\0'; i++)
+    end = g_utf8_next_char (end);
+  return end - name;
+}
+
 static void
 snapshot_labels (SitmapPlaceLayer *self, GtkSnapshot *snapshot)
 {
@@ -550,7 +563,7 @@ snapshot_labels (SitmapPlaceLayer *self, GtkSnapshot *snapshot)
       graphene_rect_t rect;
       int width, height;
 
-      pango_layout_set_text (layout, sitmap_place_get_name (place), -1);
+      pango_layout_set_text (layout, sitmap_place_get_name (place), shown_length (sitmap_place_get_name (place)));
       set_label_style (layout, instance->record);
       pango_layout_get_pixel_size (layout, &width, &height);
       if (width == 0 || !place_label (self, instance, width, height, &rect))

@@ -558,6 +558,24 @@ sitmap_quote_text_max (const char *text, guint max_chars)
 }
 
 char *
+sitmap_quote_paragraph (const char *text)
+{
+  g_autofree char *cut = NULL;
+  guint run = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  cut = sitmap_quote_text_max (text, SITMAP_PARAGRAPH_MAX_CHARS);
+  for (const char *p = cut; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      run = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : run + 1;
+      if (run > SITMAP_LABEL_MAX_CHARS)
+        return g_strdup_printf ("%.*s…", (int) (p - cut), cut);
+    }
+  return g_steal_pointer (&cut);
+}
+
+char *
 sitmap_quote_text (const char *text)
 {
   return sitmap_quote_text_max (text, SITMAP_QUOTE_MAX_CHARS);

@@ -88,6 +88,15 @@ gint64 sitmap_time_add_months (gint64 t, int months);
 char *sitmap_quote_text (const char *text);
 /* The same with another limit, for longer text such as libxml2's own descriptions. */
 char *sitmap_quote_text_max (const char *text, guint max_chars);
+/* How much of a document's text a label shows: GTK lays out a label's whole text, many times over while
+ * it measures it, and a hostile file's title of a megabyte took minutes, during which the window froze.
+ * A name or title is cut at SITMAP_LABEL_MAX_CHARS (sitmap_quote_text_max), a paragraph (a description,
+ * a summary) at SITMAP_PARAGRAPH_MAX_CHARS and at the end of a run of SITMAP_LABEL_MAX_CHARS without a
+ * space, which a label can only wrap letter by letter, slowly (sitmap_quote_paragraph). Far beyond
+ * what a label is read for; the document keeps the whole text. */
+#define SITMAP_LABEL_MAX_CHARS     1000
+#define SITMAP_PARAGRAPH_MAX_CHARS 10000
+char *sitmap_quote_paragraph (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTime, sitmap_time_free)
 

@@ -62,13 +62,15 @@ static guint signals[N_SIGNALS];
  * Auxiliary methods
  */
 
-/* Document text goes through here: set as plain text, and the label hidden when there is none. */
+/* Document text goes through here: set as plain text, and the label hidden when there is none; cut to
+ * what a label is read for, so that a hostile text of megabytes does not freeze the window. */
 static void
 set_text_or_hide (GtkLabel *label, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
+  g_autofree char *shown = has_text ? sitmap_quote_paragraph (text) : NULL;
 
-  gtk_label_set_text (label, has_text ? text : "");
+  gtk_label_set_text (label, has_text ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
 }
 
@@ -80,11 +82,16 @@ update_source (SitmapCitationCard *self)
   const char *abbreviation = sitmap_source_get_abbreviation (source);
   const char *short_name = sitmap_source_get_short_name (source);
   g_autofree char *tooltip = NULL;
+  /* Names cut to what a card is read for (see sitmap-time.h). */
+  g_autofree char *shown = sitmap_quote_text_max (short_name && *short_name ? short_name : sitmap_source_get_id (source),
+                                                  SITMAP_LABEL_MAX_CHARS);
+  g_autofree char *full_name = name != NULL ? sitmap_quote_text_max (name, SITMAP_LABEL_MAX_CHARS) : NULL;
 
-  gtk_label_set_text (self->name_label, short_name && *short_name ? short_name : sitmap_source_get_id (source));
+  gtk_label_set_text (self->name_label, shown);
+
   /* The card's header is the abbreviation that analysts know ("SOHR"); the full name follows it. */
   set_text_or_hide (self->full_name_label, abbreviation && *abbreviation && g_strcmp0 (name, abbreviation) != 0
-                                             ? name
+                                             ? full_name
                                              : NULL);
   gtk_label_set_text (self->kind_label, sitmap_source_kind_get_label (sitmap_source_get_kind (source)));
   gtk_widget_set_visible (self->party_label, sitmap_source_get_party (source));
@@ -108,9 +115,13 @@ update_via (SitmapCitationCard *self)
     {
       const char *short_name = sitmap_source_get_short_name (via);
 
+      g_autofree char *shown = sitmap_quote_text_max (short_name && *short_name ? short_name : sitmap_source_get_id (via),
+                                                      SITMAP_LABEL_MAX_CHARS);
+      g_autofree char *name = sitmap_quote_text_max (sitmap_source_get_name (via), SITMAP_LABEL_MAX_CHARS);
+
       /* TRANSLATORS: the source a report reached us through, "via AFP" */
-      text = g_strdup_printf (_("via %s"), short_name && *short_name ? short_name : sitmap_source_get_id (via));
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->via_label), sitmap_source_get_name (via));
+      text = g_strdup_printf (_("via %s"), shown);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->via_label), name);
     }
   set_text_or_hide (self->via_label, text);
   gtk_widget_set_visible (self->tags_box, via != NULL || sitmap_source_get_party (sitmap_citation_get_source (self->citation)));

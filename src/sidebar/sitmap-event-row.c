@@ -119,6 +119,7 @@ sitmap_event_row_set_event (SitmapEventRow *self, SitmapEvent *event)
   SitmapCategory category;
   g_autofree char *when = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *shown = NULL;
   const char *title;
   SitmapTime time;
 
@@ -138,7 +139,9 @@ sitmap_event_row_set_event (SitmapEventRow *self, SitmapEvent *event)
   if (!gdk_rgba_parse (&self->color, sitmap_category_get_color (category)))
     self->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
   title = sitmap_event_get_title (event);
-  gtk_label_set_text (self->title_label, title && *title ? title : _("Untitled event"));
+  /* Cut to what a row is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
+  shown = sitmap_quote_text_max (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
+  gtk_label_set_text (self->title_label, shown);
   sitmap_event_get_time (event, &time);
   when = sitmap_sidebar_describe_when (&time);
   /* TRANSLATORS: an event's category and date in a list, "Battle · on 10 December 2024" */

@@ -189,13 +189,20 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
   SitmapEvent *event = gtk_list_item_get_item (item);
   g_autofree char *tooltip = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_tooltip = NULL;
 
   if (event == NULL)
     return;
   text = cell_text (event, column, &tooltip);
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (column != COLUMN_TITLE)
-    gtk_widget_set_tooltip_text (label, tooltip);
+  /* Cut to what a cell is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
+  shown = sitmap_quote_text_max (text ? text : "", SITMAP_LABEL_MAX_CHARS);
+  shown_tooltip = tooltip ? sitmap_quote_text_max (tooltip, SITMAP_LABEL_MAX_CHARS) : NULL;
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  /* A title's or a place's tooltip is its whole text when cut (text_query_tooltip_cb); setting none here
+   * would turn that off. */
+  if (column != COLUMN_TITLE && column != COLUMN_PLACE)
+    gtk_widget_set_tooltip_text (label, shown_tooltip);
   if (column == COLUMN_ORIGINS && sitmap_event_is_party_only (event))
     gtk_widget_add_css_class (label, "warning");
   else

@@ -148,6 +148,15 @@ sync_controls (SitmapFilterPopover *self)
 
 /* The values a drop-down offers: actors most reported first, sources and places as the document lists
  * them. The labels are plain text (GtkStringList shows them in plain labels). */
+/* A name from the document, cut to what a list is read for (see sitmap-time.h). */
+static void
+append_name (GtkStringList *labels, const char *name)
+{
+  g_autofree char *shown = sitmap_quote_text_max (name != NULL ? name : "", SITMAP_LABEL_MAX_CHARS);
+
+  gtk_string_list_append (labels, shown);
+}
+
 static void
 fill_set (SitmapFilterPopover *self, SitmapFilterSet set, const char *add_label)
 {
@@ -176,19 +185,19 @@ fill_set (SitmapFilterPopover *self, SitmapFilterSet set, const char *add_label)
           {
             const char *actor = sitmap_facet_index_get_actor (sitmap_view_state_get_facet_index (self->view_state), i);
 
-            gtk_string_list_append (labels, actor);
+            append_name (labels, actor);
             g_ptr_array_add (self->set_ids[set], g_strdup (actor));
           }
           break;
         case SITMAP_FILTER_SOURCES:
           source = sitmap_document_get_source (document, i);
-          gtk_string_list_append (labels, sitmap_source_get_name (source) ? sitmap_source_get_name (source)
-                                                                          : sitmap_source_get_id (source));
+          append_name (labels, sitmap_source_get_name (source) ? sitmap_source_get_name (source)
+                                                               : sitmap_source_get_id (source));
           g_ptr_array_add (self->set_ids[set], g_strdup (sitmap_source_get_id (source)));
           break;
         case SITMAP_FILTER_PLACES:
           place = sitmap_document_get_place (document, i);
-          gtk_string_list_append (labels, sitmap_place_get_name (place));
+          append_name (labels, sitmap_place_get_name (place));
           g_ptr_array_add (self->set_ids[set], g_strdup (sitmap_place_get_id (place)));
           break;
         case SITMAP_FILTER_N_SETS:

@@ -91,14 +91,25 @@ static guint signals[N_SIGNALS];
  * Auxiliary methods
  */
 
-/* Document text goes through here: set as plain text, and the label hidden when there is none. */
+/* Document text goes through here: set as plain text, and the label hidden when there is none; cut to
+ * what a label is read for, so that a hostile text of megabytes does not freeze the window. */
 static void
 set_text_or_hide (GtkLabel *label, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
+  g_autofree char *shown = has_text ? sitmap_quote_paragraph (text) : NULL;
 
-  gtk_label_set_text (label, has_text ? text : "");
+  gtk_label_set_text (label, has_text ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
+}
+
+/* A title or a name from the document, cut as set_text_or_hide cuts. */
+static void
+set_name (GtkLabel *label, const char *text, const char *fallback)
+{
+  g_autofree char *shown = text != NULL && *text != '\0' ? sitmap_quote_text_max (text, SITMAP_LABEL_MAX_CHARS) : NULL;
+
+  gtk_label_set_text (label, shown != NULL ? shown : fallback);
 }
 
 /* The document's description as plain text. HTML (Google Earth and QGIS write it) is reduced to its
@@ -167,7 +178,7 @@ update_document (SitmapSidebar *self)
     return;
 
   title = sitmap_document_get_title (document);
-  gtk_label_set_text (self->document_title_label, title && *title ? title : _("Untitled document"));
+  set_name (self->document_title_label, title, _("Untitled document"));
   description = dup_description_text (document);
   set_text_or_hide (self->document_description_label, description);
   /* The same text is set again when the selection changes, and GTK keeps a selection made in it (all of
@@ -198,7 +209,7 @@ update_header (SitmapSidebar *self, SitmapEvent *event)
     self->swatch_color = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
   gtk_widget_queue_draw (self->swatch);
   gtk_label_set_text (self->category_label, sitmap_category_get_label (category));
-  gtk_label_set_text (self->title_label, title && *title ? title : _("Untitled event"));
+  set_name (self->title_label, title, _("Untitled event"));
 
   if (n_origins > 0)
     origins = g_strdup_printf (ngettext ("Reported by %u independent origin", "Reported by %u independent origins",
@@ -232,11 +243,15 @@ update_where (SitmapSidebar *self, SitmapEvent *event)
   g_autofree char *coordinates = NULL;
   double latitude, longitude;
 
-  gtk_label_set_text (self->where_label, where);
+  set_name (self->where_label, where, "");
   /* The sentence names the gazetteer place; the report's own words are kept beside it. */
   if (place != NULL && wording != NULL && g_strcmp0 (wording, sitmap_place_get_name (place)) != 0)
-    /* TRANSLATORS: the place as the report words it, "Reported as “desert near As-Sukhnah”" */
-    reported = g_strdup_printf (_("Reported as “%s”"), wording);
+    {
+      g_autofree char *shown = sitmap_quote_text_max (wording, SITMAP_LABEL_MAX_CHARS);
+
+      /* TRANSLATORS: the place as the report words it, "Reported as “desert near As-Sukhnah”" */
+      reported = g_strdup_printf (_("Reported as “%s”"), shown);
+    }
   set_text_or_hide (self->where_wording_label, reported);
   if (sitmap_event_get_location (event, &latitude, &longitude))
     coordinates = sitmap_sidebar_describe_coordinates (latitude, longitude);
@@ -247,7 +262,8 @@ update_where (SitmapSidebar *self, SitmapEvent *event)
   if (place != NULL)
     {
       /* TRANSLATORS: a button under "Where": every event at the place, "Show every event in Baghouz" */
-      g_autofree char *label = g_strdup_printf (_("Show every event in %s"), sitmap_place_get_name (place));
+      g_autofree char *name = sitmap_quote_text_max (sitmap_place_get_name (place), SITMAP_LABEL_MAX_CHARS);
+      g_autofree char *label = g_strdup_printf (_("Show every event in %s"), name);
 
       gtk_label_set_text (self->place_filter_label, label);
       gtk_widget_set_tooltip_text (self->place_filter_button, label);
@@ -363,13 +379,13 @@ update_figures_and_actors (SitmapSidebar *self, SitmapEvent *event)
 
       g_string_append_printf (figures_text, "%s%s", i ? "\n" : "", text);
     }
-  gtk_label_set_text (self->figures_label, figures_text->str);
+  set_text_or_hide (self->figures_label, figures_text->str);
   gtk_widget_set_visible (self->figures_section, n_figures > 0);
 
   actors = sitmap_event_get_actors (event, &n_actors);
   for (guint i = 0; i < n_actors; i++)
     g_string_append_printf (actors_text, "%s%s", i ? "\n" : "", actors[i]);
-  gtk_label_set_text (self->actors_label, actors_text->str);
+  set_text_or_hide (self->actors_label, actors_text->str);
   gtk_widget_set_visible (self->actors_section, n_actors > 0);
 }
 

@@ -170,11 +170,15 @@ undated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   const char *category = sitmap_category_get_label (sitmap_event_get_category (event));
   g_autofree char *detail = NULL;
 
+  /* Cut to what a row is read for (see sitmap-time.h). */
+  g_autofree char *shown_title = sitmap_quote_text_max (title != NULL && *title != '\0' ? title : _("Untitled event"),
+                                                        SITMAP_LABEL_MAX_CHARS);
+  g_autofree char *shown_place = place != NULL ? sitmap_quote_text_max (place, SITMAP_LABEL_MAX_CHARS) : NULL;
+
   if (place != NULL && *place != '\0')
     /* TRANSLATORS: an undated event's category and place, "Battle · desert near As-Sukhnah" */
-    detail = g_strdup_printf (C_("undated event", "%s · %s"), category, place);
-  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)),
-                      title != NULL && *title != '\0' ? title : _("Untitled event"));
+    detail = g_strdup_printf (C_("undated event", "%s · %s"), category, shown_place);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (box)), shown_title);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (box)), detail ? detail : category);
 }
 

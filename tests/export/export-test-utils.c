@@ -27,6 +27,7 @@ export_test_options_for (SitmapExportOptions *options, SitmapExportSize size, gb
   sitmap_export_options_init (options);
   g_assert_true (sitmap_export_size_get (size, landscape, &options->width, &options->height, &options->scale));
   options->format = format;
+  options->paper = sitmap_export_size_is_paper (size);
   options->latitude = 34.6;
   options->longitude = 38.6;
   options->zoom = 6.5;

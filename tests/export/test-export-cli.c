@@ -267,6 +267,96 @@ test_fit_events (Fixture *fixture, gconstpointer data)
   g_assert_true (found);
 }
 
+/* Events with no date: the subtitle counts them and invents no range, and there is no timeline strip of
+ * a time nothing on the page has. The demo without a range: all dates, and the span its events have. */
+static const char undated_placemarks[]
+    = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Undated</name>\n"
+      "<Placemark><name>Meeting in Homs</name><Point><coordinates>36.7094,34.7308</coordinates></Point></Placemark>\n"
+      "<Placemark><name>Meeting in Palmyra</name><Point><coordinates>38.2840,34.5624</coordinates></Point></Placemark>\n"
+      "</Document></kml>\n";
+
+static void
+test_subtitle (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *kml = g_build_filename (fixture->dir, "undated.kml", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "undated.pdf", NULL);
+  g_autofree char *demo_out = g_build_filename (fixture->dir, "demo.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *demo_text = NULL;
+  const char      *pdftotext[] = { "pdftotext", out, "-", NULL };
+  const char      *demo_pdftotext[] = { "pdftotext", demo_out, "-", NULL };
+
+  g_assert_true (g_file_set_contents (kml, undated_placemarks, -1, NULL));
+  g_assert_cmpint (run_sitmap (NULL, "--export", out, kml, NULL), ==, 0);
+  g_assert_cmpint (run_tool (pdftotext, &text), ==, 0);
+  g_assert_nonnull (strstr (text, "2 events (all undated)"));
+  /* No year anywhere above the "exported on" line: no range invented for the subtitle, no strip with
+   * years under it. */
+  g_assert_nonnull (strstr (text, "Exported on"));
+  for (const char *p = text; p < strstr (text, "Exported on"); p++)
+    g_assert_false (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+                    && g_ascii_isdigit (p[3]));
+
+  g_assert_cmpint (run_sitmap (NULL, "--export", demo_out, g_getenv ("SITMAP_DEMO"), NULL), ==, 0);
+  g_assert_cmpint (run_tool (demo_pdftotext, &demo_text), ==, 0);
+  g_assert_nonnull (strstr (demo_text, "All dates, from 2011 to 10 December 2024 · 10 events (1 open-ended, 2 undated)"));
+}
+
+/* A page too small for its parts, with a few hundred events (the timeline strip would be a histogram):
+ * the file is written at its size without them, and stderr says what was left out. */
+static void
+test_small_page (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *kml = g_build_filename (fixture->dir, "many.kml", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "small.png", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr (GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                           "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>Many</name>\n");
+  g_autoptr (GdkTexture) texture = NULL;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text,
+                            "<Placemark><name>Event %u</name><TimeStamp><when>2024-%02u-%02u</when></TimeStamp>"
+                            "<Point><coordinates>%.3f,%.3f</coordinates></Point></Placemark>\n",
+                            i, 1 + i % 12, 1 + i % 28, 36.0 + (i % 40) * 0.1, 33.0 + (i / 40) * 0.3);
+  g_string_append (text, "</Document></kml>\n");
+  g_assert_true (g_file_set_contents (kml, text->str, -1, NULL));
+  g_assert_cmpint (run_sitmap (&err, "--export", out, "--size", "320x240", kml, NULL), ==, 0);
+  texture = load_png (out);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 320);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 240);
+  if (strstr (err, "sitmap: The page is too small for the source notes, the timeline strip") == NULL)
+    g_error ("stderr does not say what was left out: %s", err);
+}
+
+/* A title of a megabyte: the export is written, its title cut to what the page shows. (How fast: the
+ * benchmark export_png_1mb_title_s.) */
+static void
+test_long_title (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *kml = g_build_filename (fixture->dir, "long.kml", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "long.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr (GString) text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                           "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>");
+  const char *end;
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "xxxxxxxxxxxxxxxx");
+  g_string_append (text, "</name>\n<Placemark><name>Meeting in Homs</name><TimeStamp><when>2024-12-01</when>"
+                         "</TimeStamp><Point><coordinates>36.7094,34.7308</coordinates></Point></Placemark>\n"
+                         "</Document></kml>\n");
+  g_assert_true (g_file_set_contents (kml, text->str, -1, NULL));
+  g_assert_cmpint (run_sitmap (NULL, "--export", out, kml, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  /* Three lines of the title, the last ending in an ellipsis; the map and its event below it. */
+  end = strstr (svg, "…</text>");
+  g_assert_nonnull (end);
+  g_assert_cmpuint (strlen (svg), <, 512 * 1024);
+  g_assert_nonnull (strstr (svg, "Meeting in Homs"));
+}
+
 typedef struct
 {
   const char *name;
@@ -356,6 +446,9 @@ main (int argc, char *argv[])
   g_test_add ("/export/cli/pdf-a4", Fixture, NULL, fixture_set_up, test_pdf_a4, fixture_tear_down);
   g_test_add ("/export/cli/fit-events", Fixture, NULL, fixture_set_up, test_fit_events, fixture_tear_down);
   g_test_add ("/export/cli/range", Fixture, NULL, fixture_set_up, test_range, fixture_tear_down);
+  g_test_add ("/export/cli/subtitle", Fixture, NULL, fixture_set_up, test_subtitle, fixture_tear_down);
+  g_test_add ("/export/cli/small-page", Fixture, NULL, fixture_set_up, test_small_page, fixture_tear_down);
+  g_test_add ("/export/cli/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/cli/error/%s", error_cases[i].name);

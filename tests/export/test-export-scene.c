@@ -3,9 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <gdk/gdk.h>
+#include <glib/gstdio.h>
+#include <math.h>
 
 #include "export-test-utils.h"
 #include "map-test-utils.h"
+#include "sitmap-annotation-draw.h"
+#include "sitmap-annotation.h"
 #include "sitmap-cluster-symbol.h"
 #include "sitmap-export-scene-private.h"
 #include "sitmap-shape-table.h"
@@ -86,10 +90,11 @@ test_tile_zoom (void)
     { SITMAP_EXPORT_SIZE_HD, 1 },
     /* Scale 2 needs 7.5. */
     { SITMAP_EXPORT_SIZE_4K, 2 },
-    /* Scale 1.5625 needs 7.14: zoom 7, enlarged by a tenth. */
-    { SITMAP_EXPORT_SIZE_A4_150, 1 },
-    /* Scale 3.125 needs 8.14. */
-    { SITMAP_EXPORT_SIZE_A4_300, 2 },
+    /* Paper is read at its size: tiles of zoom 7 would print their 10.5-pixel names at 5.6 pt, those of
+     * zoom 6 at 11 pt. Whatever the dots per inch. */
+    { SITMAP_EXPORT_SIZE_A4_150, 0 },
+    { SITMAP_EXPORT_SIZE_A4_300, 0 },
+    { SITMAP_EXPORT_SIZE_LETTER_300, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -642,6 +647,737 @@ test_cluster_as_on_screen (void)
   g_assert_cmpuint (n_off, ==, 0);
 }
 
+
+/*
+ * Helpers for the exported files
+ */
+
+static int
+run_tool (const char *const *argv, char **out)
+{
+  g_autoptr (GError) error = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+/* A document of the builder's events, with the two sources map_test_add_event cites. */
+static SitmapViewState *
+view_state_for (const MapTestEvent *events, guint n)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  SitmapViewState *view_state = sitmap_view_state_new ();
+
+  sitmap_source_set_name (sitmap_document_builder_add_source (builder, "monitor"), "Independent monitor");
+  sitmap_source_set_party (sitmap_document_builder_add_source (builder, "party"), TRUE);
+  sitmap_document_builder_set_title (builder, "Test document");
+  for (guint i = 0; i < n; i++)
+    map_test_add_event (builder, &events[i]);
+  /* The builder is gone once finished. */
+  document = sitmap_document_builder_finish (builder);
+  sitmap_view_state_set_document (view_state, document);
+  return view_state;
+}
+
+/* The text pdftotext reads in a PDF, lines joined by spaces when flat. */
+static char *
+pdf_text (GBytes *pdf, gboolean flat)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-text-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.pdf", NULL);
+  const char      *argv[] = { "pdftotext", path, "-", NULL };
+  char            *text = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_cmpint (run_tool (argv, &text), ==, 0);
+  g_remove (path);
+  g_rmdir (dir);
+  return flat ? g_strdelimit (text, "\n", ' ') : text;
+}
+
+/* The subtitle of the scene, checked to be in the exported PDF's text. */
+static char *
+exported_subtitle (SitmapViewState *view_state, SitmapExportScene **out_scene)
+{
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PDF);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  pdf = sitmap_export_scene_render (scene, NULL, &error);
+  g_assert_no_error (error);
+  text = pdf_text (pdf, TRUE);
+  if (strstr (text, scene->subtitle) == NULL)
+    g_error ("The subtitle “%s” is not in the PDF: %s", scene->subtitle, text);
+  if (out_scene != NULL)
+    *out_scene = g_object_ref (scene);
+  return g_strdup (scene->subtitle);
+}
+
+static gint64
+utc (int year, int month, int day)
+{
+  g_autoptr (GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+/* The subtitle says what the page shows: without a range every event, whatever stretch the timeline
+ * happens to show, with the span of their dates as precisely as they are known, the open-ended and
+ * undated ones counted; with a range, that range; with a filter, that some were left out. */
+static void
+test_subtitle (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *filtered = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *ranged = NULL;
+
+  /* The window's timeline shows early December; no range is set. */
+  sitmap_view_state_set_window (view_state, utc (2024, 12, 3), utc (2024, 12, 12));
+  all = exported_subtitle (view_state, &scene);
+  g_assert_cmpstr (all, ==, "All dates, from 2011 to 10 December 2024 · 10 events (1 open-ended, 2 undated)");
+  /* The strip spans the events, not the timeline's window. */
+  g_assert_false (scene->has_range);
+  g_assert_cmpint (scene->range_start, <, utc (2011, 1, 1));
+  g_assert_cmpint (scene->range_end, >, utc (2024, 12, 11));
+  g_clear_object (&scene);
+
+  sitmap_view_state_set_hidden_categories (view_state, 1u << SITMAP_CATEGORY_BATTLE);
+  filtered = exported_subtitle (view_state, NULL);
+  /* Without the battles, the last event shown is Blinken's statement of the 9th. */
+  expected = g_strdup_printf ("All dates, from 2011 to 9 December 2024 · %u of 10 events, filtered (1 open-ended, "
+                              "2 undated)",
+                              sitmap_view_state_get_n_visible (view_state));
+  g_assert_cmpstr (filtered, ==, expected);
+  g_clear_pointer (&expected, g_free);
+
+  sitmap_view_state_set_hidden_categories (view_state, 0);
+  sitmap_view_state_set_range (view_state, utc (2024, 12, 7), utc (2024, 12, 11));
+  ranged = exported_subtitle (view_state, &scene);
+  /* The Badia's "since 2019" overlaps it too, and has no end. */
+  expected = g_strdup_printf ("7 December 2024 to 10 December 2024 · %u of 10 events overlapping (1 open-ended)",
+                              sitmap_view_state_get_n_visible (view_state));
+  g_assert_cmpstr (ranged, ==, expected);
+  g_assert_true (scene->has_range);
+  g_assert_cmpint (scene->range_start, ==, utc (2024, 12, 7));
+}
+
+/* Events known only to the month, a year, or not dated at all: no day is invented. */
+static void
+test_subtitle_uncertain (void)
+{
+  const MapTestEvent undated[] = {
+    { "a", "First", SITMAP_CATEGORY_BATTLE, 34.7, 36.7, NULL, NULL, SITMAP_LOCATION_PRECISION_TOWN },
+    { "b", "Second", SITMAP_CATEGORY_BATTLE, 34.6, 38.3, NULL, NULL, SITMAP_LOCATION_PRECISION_TOWN },
+    { "c", "Third", SITMAP_CATEGORY_STATEMENT, NAN, NAN, NULL, NULL, SITMAP_LOCATION_PRECISION_NONE },
+  };
+  const MapTestEvent months[] = {
+    { "a", "In March", SITMAP_CATEGORY_BATTLE, 34.7, 36.7, "2019-03", NULL, SITMAP_LOCATION_PRECISION_TOWN },
+    { "b", "Since 2020", SITMAP_CATEGORY_CONTEXT, 34.6, 38.3, "2020", "", SITMAP_LOCATION_PRECISION_TOWN },
+  };
+  const MapTestEvent one_month[] = {
+    { "a", "In March", SITMAP_CATEGORY_BATTLE, 34.7, 36.7, "2019-03", NULL, SITMAP_LOCATION_PRECISION_TOWN },
+  };
+  g_autoptr (SitmapViewState) none_dated = view_state_for (undated, G_N_ELEMENTS (undated));
+  g_autoptr (SitmapViewState) vague = view_state_for (months, G_N_ELEMENTS (months));
+  g_autoptr (SitmapViewState) march = view_state_for (one_month, G_N_ELEMENTS (one_month));
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autofree char *a = exported_subtitle (none_dated, &scene);
+  g_autofree char *b = exported_subtitle (vague, NULL);
+  g_autofree char *c = exported_subtitle (march, NULL);
+
+  g_assert_cmpstr (a, ==, "3 events (all undated)");
+  /* No strip of a time that nothing on the page has; not a part the page had no room for. */
+  g_assert_false (sitmap_export_scene_get_options (scene)->include & SITMAP_EXPORT_TIMELINE);
+  g_assert_cmpuint (sitmap_export_scene_get_dropped (scene), ==, 0);
+  g_assert_cmpstr (b, ==, "All dates, from March 2019 to 2020 · 2 events (1 open-ended)");
+  g_assert_cmpstr (c, ==, "All dates, in March 2019 · 1 event");
+}
+
+/* Every font size pdftohtml finds in a PDF, in points (it rounds them to whole points). */
+static GArray *
+pdf_font_sizes (GBytes *pdf)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-legible-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *xml = NULL;
+  const char      *argv[] = { "pdftohtml", "-xml", "-i", "-zoom", "1", "-stdout", path, NULL };
+  GArray          *sizes = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_cmpint (run_tool (argv, &xml), ==, 0);
+  for (const char *p = strstr (xml, "<fontspec "); p != NULL; p = strstr (p + 1, "<fontspec "))
+    {
+      const char *size = strstr (p, " size=\"");
+      int         value;
+
+      g_assert_nonnull (size);
+      value = atoi (size + strlen (" size=\""));
+      g_array_append_val (sizes, value);
+    }
+  g_remove (path);
+  g_rmdir (dir);
+  return sizes;
+}
+
+/* The PDF's page as an image at dpi, as pdftoppm draws it. */
+static GdkTexture *
+pdf_to_texture (GBytes *pdf, int dpi)
+{
+  g_autofree char *dir = g_dir_make_tmp ("sitmap-legible-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "page.pdf", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *png = g_build_filename (dir, "page-1.png", NULL);
+  g_autofree char *resolution = g_strdup_printf ("%d", dpi);
+  const char      *argv[] = { "pdftoppm", "-r", resolution, "-png", path, prefix, NULL };
+  g_autoptr (GFile) file = g_file_new_for_path (png);
+  g_autoptr (GError) error = NULL;
+  GdkTexture *texture;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL));
+  g_assert_cmpint (run_tool (argv, NULL), ==, 0);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_remove (path);
+  g_remove (png);
+  g_rmdir (dir);
+  return texture;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The typical height, in pixels, of the blobs of dark ink (the offline basemap's names: dark grey letters
+ * on a white halo; the towns' dots, of the same size, come with them) inside the rectangle: one pass,
+ * a flood fill per blob. Blobs too small or too wide for a letter are not counted. */
+static double
+letter_height (GdkTexture *texture, int x0, int y0, int x1, int y1, guint *n_letters)
+{
+  int                width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize)width * height * 4);
+  g_autofree guint8 *seen = g_malloc0 ((gsize)width * height);
+  g_autoptr (GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gdk_texture_download (texture, data, width * 4);
+  x0 = MAX (x0, 0), y0 = MAX (y0, 0), x1 = MIN (x1, width), y1 = MIN (y1, height);
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        gsize i = (gsize)y * width + x;
+        const guchar *p = data + i * 4;
+
+        /* B G R A; the basemap's name ink is 0x3d3846, its lightest antialiasing kept out. */
+        seen[i] = (54 * p[2] + 183 * p[1] + 19 * p[0]) / 256 < 105 ? 1 : 2;
+      }
+  for (int y = y0; y < y1; y++)
+    for (int x = x0; x < x1; x++)
+      {
+        int    bx0 = x, by0 = y, bx1 = x, by1 = y;
+        gint64 start = (gint64)y * width + x;
+
+        if (seen[start] != 1)
+          continue;
+        seen[start] = 3;
+        g_array_set_size (stack, 0);
+        g_array_append_val (stack, start);
+        while (stack->len > 0)
+          {
+            gint64 at = g_array_index (stack, gint64, stack->len - 1);
+            int    ax = at % width, ay = at / width;
+
+            g_array_set_size (stack, stack->len - 1);
+            bx0 = MIN (bx0, ax), bx1 = MAX (bx1, ax), by0 = MIN (by0, ay), by1 = MAX (by1, ay);
+            for (int dy = -1; dy <= 1; dy++)
+              for (int dx = -1; dx <= 1; dx++)
+                {
+                  int    nx = ax + dx, ny = ay + dy;
+                  gint64 next = (gint64)ny * width + nx;
+
+                  if (nx < x0 || ny < y0 || nx >= x1 || ny >= y1 || seen[next] != 1)
+                    continue;
+                  seen[next] = 3;
+                  g_array_append_val (stack, next);
+                }
+          }
+        {
+          double h = by1 - by0 + 1, w = bx1 - bx0 + 1;
+
+          if (h >= 3 && w <= 3 * h)
+            g_array_append_val (heights, h);
+        }
+      }
+  *n_letters = heights->len;
+  if (heights->len == 0)
+    return 0;
+  /* The middle half's mean: finer than a median of whole pixels, and blind to the odd dot or ligature. */
+  g_array_sort (heights, compare_doubles);
+  {
+    double sum = 0;
+    guint  from = heights->len / 4, to = MAX (3 * heights->len / 4, from + 1);
+
+    for (guint i = from; i < to; i++)
+      sum += g_array_index (heights, double, i);
+    return sum / (to - from);
+  }
+}
+
+/* An empty document: the page's map is the basemap alone, whose names are what is measured. */
+static SitmapViewState *
+empty_view_state (void)
+{
+  return view_state_for (NULL, 0);
+}
+
+/* The basemap's names at 1:1: a screen page whose tiles are its pixels, drawn four times as large so
+ * that letters are measured finely: the median height of their letters, in the tiles' pixels. */
+static double
+names_at_one_to_one (SitmapViewState *view_state)
+{
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  guint            n;
+  double           h;
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  options.zoom = 7;
+  options.include = 0;
+  scene = export_test_scene_with_tiles (view_state, &options);
+  g_assert_cmpint (sitmap_export_scene_get_tile_zoom (scene), ==, 7);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width * 4, options.height * 4);
+  cr = cairo_create (surface);
+  cairo_scale (cr, 4, 4);
+  sitmap_export_scene_draw (scene, cr, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize)cairo_image_surface_get_stride (surface) * options.height * 4);
+  texture = gdk_memory_texture_new (options.width * 4, options.height * 4, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  h = letter_height (texture, 4 * (scene->map.x + 10), 4 * (scene->map.y + 10),
+                            4 * (scene->map.x + scene->map.width - 10), 4 * (scene->map.y + scene->map.height - 40),
+                            &n);
+  g_assert_cmpuint (n, >, 200);
+  return h / 4;
+}
+
+/* A page of paper is read at its size: no text on it under 6 pt, its vector text (every font the PDF
+ * has) and the basemap's names in its tiles (measured from the page's pixels) alike; at A4 and Letter,
+ * 150 and 300 dpi, PDF and PNG, portrait and landscape; at zoom 6.5, and at 6.62, where tiles of zoom 7
+ * are only just large enough. SITMAP_SCREENSHOT_DIR=folder saves the pages. */
+static void
+test_legible_on_paper (void)
+{
+  static const struct
+  {
+    SitmapExportSize   size;
+    gboolean           landscape;
+    SitmapExportFormat format;
+    double             zoom;
+  } cases[] = {
+    { SITMAP_EXPORT_SIZE_A4_300, FALSE, SITMAP_EXPORT_PDF, 6.5 },
+    { SITMAP_EXPORT_SIZE_A4_300, FALSE, SITMAP_EXPORT_PNG, 6.62 },
+    { SITMAP_EXPORT_SIZE_LETTER_150, TRUE, SITMAP_EXPORT_PNG, 6.5 },
+    { SITMAP_EXPORT_SIZE_LETTER_300, TRUE, SITMAP_EXPORT_PDF, 6.62 },
+  };
+  g_autoptr (SitmapViewState) demo = export_test_load_demo ();
+  g_autoptr (SitmapViewState) empty = empty_view_state ();
+  /* The basemap's names are 10.5 to 12.5 of its pixels: on paper, a tile pixel of 6 / 10.5 pt or more
+   * prints the smallest at 6 pt. (The measure reads a few hundredths high, against the nominal scale.) */
+  double      one_to_one = names_at_one_to_one (empty), min_points_per_tile_pixel = 6.0 / 10.5;
+  const char *shots = g_getenv ("SITMAP_SCREENSHOT_DIR");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (SitmapExportOptions) options = { 0 };
+      g_autoptr (SitmapExportScene) page = NULL;
+      g_autoptr (SitmapExportScene) basemap = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+      g_autoptr (GError) error = NULL;
+      double dpi, points_per_pixel, letter;
+      guint  n;
+
+      /* Every text of the page: the title, the legend, numbers, names, notes, timeline, footer. */
+      export_test_options_for (&options, cases[i].size, cases[i].landscape, cases[i].format);
+      options.zoom = cases[i].zoom;
+      g_assert_true (options.paper);
+      page = export_test_scene_with_tiles (demo, &options);
+      bytes = sitmap_export_scene_render (page, NULL, &error);
+      g_assert_no_error (error);
+      if (cases[i].format == SITMAP_EXPORT_PDF)
+        {
+          g_autoptr (GArray) sizes = pdf_font_sizes (bytes);
+
+          g_assert_cmpuint (sizes->len, >=, 5);
+          for (guint k = 0; k < sizes->len; k++)
+            g_assert_cmpint (g_array_index (sizes, int, k), >=, 6);
+        }
+      if (shots != NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("paper-%u.%s", i, sitmap_export_format_get_extension (options.format));
+          g_autofree char *path = g_build_filename (shots, name, NULL);
+
+          g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+        }
+      g_clear_pointer (&bytes, g_bytes_unref);
+
+      /* The basemap's names, alone on the same page. */
+      options.include = 0;
+      basemap = export_test_scene_with_tiles (empty, &options);
+      bytes = sitmap_export_scene_render (basemap, NULL, &error);
+      g_assert_no_error (error);
+      if (cases[i].format == SITMAP_EXPORT_PDF)
+        {
+          dpi = 300;
+          texture = pdf_to_texture (bytes, dpi);
+        }
+      else
+        {
+          dpi = 96 * options.scale;
+          texture = gdk_texture_new_from_bytes (bytes, &error);
+          g_assert_no_error (error);
+        }
+      points_per_pixel = 72 / dpi;
+      {
+        double s = dpi / 96, x0 = basemap->map.x * s, y0 = basemap->map.y * s;
+        double x1 = (basemap->map.x + basemap->map.width) * s, y1 = (basemap->map.y + basemap->map.height - 40) * s;
+
+        letter = letter_height (texture, x0 + 10 * s, y0 + 10 * s, x1 - 10 * s, y1, &n);
+      }
+      g_assert_cmpuint (n, >, 100);
+      g_test_message ("Case %u: %u letters of %.2f pt, %.3f pt a tile pixel (letters of %.2f tile pixels at 1:1)", i,
+                      n, letter * points_per_pixel, letter * points_per_pixel / one_to_one, one_to_one);
+      if (letter * points_per_pixel / one_to_one < min_points_per_tile_pixel)
+        g_error ("Case %u: the basemap's names print at %.2f pt per tile pixel (letters of %.2f pt), under %.2f",
+                 i, letter * points_per_pixel / one_to_one, letter * points_per_pixel, min_points_per_tile_pixel);
+    }
+}
+
+static gboolean
+labels_overlap (const SitmapExportRect *a, const SitmapExportRect *b)
+{
+  return rects_overlap (a, b->x, b->y, b->width, b->height);
+}
+
+static const SitmapExportLabel *
+find_annotation_label (SitmapExportScene *scene, const char *text)
+{
+  for (guint i = 0; i < scene->labels->len; i++)
+    {
+      const SitmapExportLabel *label = &g_array_index (scene->labels, SitmapExportLabel, i);
+
+      if (label->kind == SITMAP_EXPORT_LABEL_ANNOTATION
+          && g_strcmp0 (sitmap_annotation_get_text (g_ptr_array_index (scene->annotations, label->annotation)), text)
+                 == 0)
+        return label;
+    }
+  return NULL;
+}
+
+/* The demo with an analyst's marks where the issue found them: a red highlight ring around the Sukhna
+ * ambush (its note's number by it), a label "Checkpoint (unconfirmed)" east of it and an arrow whose
+ * caption "Route" starts at the same place. */
+static void
+add_crowded_annotations (SitmapDocument *document)
+{
+  g_autoptr (SitmapAnnotation) ring = sitmap_annotation_new (SITMAP_ANNOTATION_HIGHLIGHT, "annotation-ring");
+  g_autoptr (SitmapAnnotation) checkpoint = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "annotation-checkpoint");
+  g_autoptr (SitmapAnnotation) route = sitmap_annotation_new (SITMAP_ANNOTATION_ARROW, "annotation-route");
+
+  sitmap_annotation_add_event (ring, "ev-2024-12-10-sukhna");
+  sitmap_annotation_set_color (ring, SITMAP_ANNOTATION_COLOR_RED);
+  sitmap_annotation_set_width (ring, SITMAP_ANNOTATION_WIDTH_THICK);
+  sitmap_annotation_set_text (checkpoint, "Checkpoint (unconfirmed)");
+  sitmap_annotation_add_point (checkpoint, 34.95, 39.25);
+  sitmap_annotation_set_text (route, "Route");
+  sitmap_annotation_add_point (route, 34.97, 39.25);
+  sitmap_annotation_add_point (route, 34.75, 39.9);
+  sitmap_document_insert_annotation (document, 0, ring);
+  sitmap_document_insert_annotation (document, 1, checkpoint);
+  sitmap_document_insert_annotation (document, 2, route);
+}
+
+/* The notes' numbers and the annotations' texts are placed last: none overlaps another or a panel over
+ * the map, each is inside the map, the two texts that would overprint are moved apart (one with a leader
+ * back), and on the exported page nothing is drawn over them: where the labels alone are opaque, the
+ * page has their very pixels. SITMAP_SCREENSHOT_DIR=folder saves the page. */
+static void
+test_labels_on_top (void)
+{
+  g_autoptr (SitmapViewState) view_state = export_test_load_demo ();
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (GdkTexture) page = NULL;
+  const SitmapExportLabel *checkpoint, *route;
+  cairo_surface_t         *alone;
+  cairo_t                 *cr;
+  g_autofree guchar       *pixels = NULL;
+  guint                    n_numbers = 0, n_compared = 0, n_off = 0, eight = G_MAXUINT;
+  int                      stride;
+  const char              *shots = g_getenv ("SITMAP_SCREENSHOT_DIR");
+
+  add_crowded_annotations (sitmap_view_state_get_document (view_state));
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PNG);
+  scene = export_test_scene_with_tiles (view_state, &options);
+
+  for (guint i = 0; i < scene->labels->len; i++)
+    {
+      const SitmapExportLabel *label = &g_array_index (scene->labels, SitmapExportLabel, i);
+
+      n_numbers += label->kind == SITMAP_EXPORT_LABEL_NUMBER;
+      if (label->kind == SITMAP_EXPORT_LABEL_NUMBER && g_strcmp0 (label->text, "8") == 0)
+        eight = i;
+      g_assert_cmpfloat (label->rect.x, >=, scene->map.x);
+      g_assert_cmpfloat (label->rect.y, >=, scene->map.y);
+      g_assert_cmpfloat (label->rect.x + label->rect.width, <=, scene->map.x + scene->map.width);
+      g_assert_cmpfloat (label->rect.y + label->rect.height, <=, scene->map.y + scene->map.height);
+      for (guint k = 0; k < i; k++)
+        if (labels_overlap (&label->rect, &g_array_index (scene->labels, SitmapExportLabel, k).rect))
+          g_error ("Label %u overlaps label %u", i, k);
+      for (guint k = 0; k < scene->panels->len; k++)
+        g_assert_false (labels_overlap (&label->rect, &g_array_index (scene->panels, SitmapExportRect, k)));
+    }
+  /* 1, "2, 5" by the Badia's cluster, 3, 4, 6 and 8: the others have no place on the map. */
+  g_assert_cmpuint (n_numbers, >=, 6);
+  g_assert_cmpuint (eight, !=, G_MAXUINT);
+  checkpoint = find_annotation_label (scene, "Checkpoint (unconfirmed)");
+  route = find_annotation_label (scene, "Route");
+  g_assert_nonnull (checkpoint);
+  g_assert_nonnull (route);
+  /* Where the map writes them, they would overprint: one of them moved, with a leader. */
+  g_assert_true (checkpoint->leader || route->leader);
+
+  /* The page, and the labels alone on a transparent page of the same size. */
+  page = render_texture (scene);
+  pixels = g_malloc ((gsize)options.width * options.height * 4);
+  gdk_texture_download (page, pixels, options.width * 4);
+  alone = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options.width, options.height);
+  cr = cairo_create (alone);
+  cairo_scale (cr, options.scale, options.scale);
+  _sitmap_export_scene_draw_labels (scene, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (alone);
+  stride = cairo_image_surface_get_stride (alone);
+  for (int y = 0; y < options.height; y++)
+    for (int x = 0; x < options.width; x++)
+      {
+        const guchar *a = cairo_image_surface_get_data (alone) + y * stride + 4 * x;
+        const guchar *b = pixels + ((gsize)y * options.width + x) * 4;
+
+        if (a[3] < 255)
+          continue;
+        n_compared++;
+        n_off += ABS (a[0] - b[0]) > 2 || ABS (a[1] - b[1]) > 2 || ABS (a[2] - b[2]) > 2;
+      }
+  cairo_surface_destroy (alone);
+  if (shots != NULL)
+    {
+      g_autofree char *path = g_build_filename (shots, "export-labels.png", NULL);
+      g_autoptr (GBytes) bytes = gdk_texture_save_to_png_bytes (page);
+
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+    }
+  g_assert_cmpuint (n_compared, >, 1000);
+  g_assert_cmpuint (n_off, ==, 0);
+}
+
+/* Pages from a stamp to a strip, with a few hundred events (a histogram in the timeline strip) and with
+ * 200,000, as PNG and PDF: none aborts, each file has the page's size, the strip never has more bins than pixels, and
+ * what a page had no room for is said. */
+static void
+test_tiny_pages (void)
+{
+  static const int sizes[][2] = {
+    { 320, 240 }, { 1, 1 }, { 10, 10 }, { 50, 5000 }, { 5000, 50 }, { 200, 200 }, { 64, 48 }, { 100, 3000 },
+  };
+  g_autoptr (SitmapDocument) few = map_test_synthetic_document (400, 5);
+  g_autoptr (SitmapDocument) many = map_test_synthetic_document (200000, 9);
+  SitmapDocument *documents[] = { few, many };
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+
+      sitmap_view_state_set_document (view_state, documents[d]);
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        /* PNG and PDF: an SVG is the PDF's drawing with its text apart, and cairo 1.16 leaks in SVG
+         * surfaces (tests/export/lsan.supp), which this test's stacks could not name. */
+        for (SitmapExportFormat format = 0; format < SITMAP_N_EXPORT_FORMATS; format++)
+          {
+            g_auto (SitmapExportOptions) options = { 0 };
+            g_autoptr (SitmapExportScene) scene = NULL;
+            g_autoptr (GBytes) bytes = NULL;
+            g_autoptr (GError) error = NULL;
+            g_autofree char *message = NULL;
+
+            /* The 200,000 events on the smallest pages only, and as PNG: the rest is the same code. */
+            if (format == SITMAP_EXPORT_SVG || (d == 1 && (i > 2 || format != SITMAP_EXPORT_PNG)))
+              continue;
+            export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, format);
+            options.width = sizes[i][0];
+            options.height = sizes[i][1];
+            options.scale = sitmap_export_scale_for_size (options.width, options.height);
+            scene = export_test_scene_with_tiles (view_state, &options);
+            g_assert_cmpfloat (scene->map.width, >, 0);
+            g_assert_cmpfloat (scene->map.height, >, 0);
+            g_assert_cmpfloat ((double)scene->n_bins * SITMAP_EXPORT_BIN_PIXELS, <=, scene->page_width);
+            bytes = sitmap_export_scene_render (scene, NULL, &error);
+            g_assert_no_error (error);
+            g_assert_nonnull (bytes);
+            if (format == SITMAP_EXPORT_PNG)
+              {
+                g_autoptr (GdkTexture) texture = gdk_texture_new_from_bytes (bytes, &error);
+
+                g_assert_no_error (error);
+                g_assert_cmpint (gdk_texture_get_width (texture), ==, sizes[i][0]);
+                g_assert_cmpint (gdk_texture_get_height (texture), ==, sizes[i][1]);
+              }
+            /* Every part asked for is on the page, or said to be left out. */
+            message = sitmap_export_scene_dup_dropped_message (scene);
+            g_assert_cmpuint (sitmap_export_scene_get_dropped (scene) & sitmap_export_scene_get_options (scene)->include,
+                              ==, 0);
+            g_assert_true ((message != NULL) == (sitmap_export_scene_get_dropped (scene) != 0));
+            if (sizes[i][0] == 320)
+              {
+                /* The issue's page: notes and strip go, and the page says so. */
+                g_assert_true (sitmap_export_scene_get_dropped (scene) & SITMAP_EXPORT_NOTES);
+                g_assert_true (sitmap_export_scene_get_dropped (scene) & SITMAP_EXPORT_TIMELINE);
+                g_assert_nonnull (strstr (message, "source notes"));
+                g_assert_nonnull (strstr (message, "timeline strip"));
+              }
+          }
+    }
+}
+
+#define MEGABYTE (1024 * 1024)
+
+static void
+project_cb (double x, double y, double *out_x, double *out_y, gpointer user_data)
+{
+  _sitmap_export_scene_world_to_page (user_data, x, y, out_x, out_y);
+}
+
+/* A megabyte of words, as a hostile file would have them (or of one word, with no room to wrap). */
+static char *
+long_text (gboolean words)
+{
+  GString *text = g_string_sized_new (MEGABYTE + 32);
+
+  while (text->len < MEGABYTE)
+    g_string_append (text, words ? "Lorem ipsum dolor sit amet " : "xxxxxxxxxxxxxxxxxxxxxxxxxx");
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+ends_with_ellipsis (const char *text)
+{
+  return g_str_has_suffix (text, "…");
+}
+
+/* The longest line of a text, in characters. */
+static glong
+longest_line (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  glong longest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1));
+  return longest;
+}
+
+/* A document whose every text is a megabyte: its title, an event's title, its source's name, a place's
+ * name, an annotation's words; and a subtitle and attribution as long. Each is cut to what the page
+ * shows, with an ellipsis, before it is laid out: the title keeps three lines and the map its room,
+ * the notes their lines, and the PDF's text is a page's worth. (How fast: the
+ * benchmark export_png_1mb_title_s.) */
+static void
+test_long_texts (void)
+{
+  g_autofree char *words = long_text (TRUE);
+  g_autofree char *word = long_text (FALSE);
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_autoptr (SitmapPlace) place = NULL;
+  g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "annotation-long");
+  MapTestEvent event = { "long", word, SITMAP_CATEGORY_BATTLE, 34.7, 36.7, "2024-12-10", NULL,
+                         SITMAP_LOCATION_PRECISION_TOWN };
+  g_auto (SitmapExportOptions) options = { 0 };
+  g_autoptr (SitmapExportScene) scene = NULL;
+  g_autoptr (GBytes) pdf = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  const SitmapExportNote *note;
+  double x, y, width, height;
+
+  sitmap_source_set_name (sitmap_document_builder_add_source (builder, "monitor"), words);
+  sitmap_source_set_party (sitmap_document_builder_add_source (builder, "party"), TRUE);
+  sitmap_document_builder_set_title (builder, word);
+  place = sitmap_place_new ("place-long", words, SITMAP_PLACE_KIND_REGION, 34.6, 38.6, NULL);
+  sitmap_document_builder_add_place (builder, place);
+  map_test_add_event (builder, &event);
+  document = sitmap_document_builder_finish (builder);
+  sitmap_annotation_set_text (label, words);
+  sitmap_annotation_add_point (label, 35.2, 38.0);
+  sitmap_document_insert_annotation (document, 0, label);
+  sitmap_view_state_set_document (view_state, document);
+
+  export_test_options_for (&options, SITMAP_EXPORT_SIZE_HD, TRUE, SITMAP_EXPORT_PDF);
+  scene = sitmap_export_scene_new (view_state, &options, words, TRUE);
+  /* The title, cut, kept its place above a map of the page's usual size. */
+  g_assert_true (sitmap_export_scene_get_options (scene)->include & SITMAP_EXPORT_TITLE);
+  g_assert_cmpuint (sitmap_export_scene_get_dropped (scene), ==, 0);
+  g_assert_cmpfloat (scene->header.height, <, 3 * 22 * 1.5 + 14 * 1.5 * 2 + 8);
+  g_assert_cmpfloat (scene->map.height, >, 600);
+  g_assert_true (ends_with_ellipsis (scene->title));
+  g_assert_cmpuint (g_utf8_strlen (scene->title, -1), <, 1000);
+  g_assert_true (ends_with_ellipsis (scene->attribution));
+  note = &g_array_index (scene->notes, SitmapExportNote, 0);
+  g_assert_true (ends_with_ellipsis (note->head));
+  g_assert_true (ends_with_ellipsis (note->details));
+  g_assert_cmpuint (g_utf8_strlen (g_array_index (scene->places, SitmapExportPlace, 0).name, -1), <, 2000);
+  g_assert_true (sitmap_annotation_get_text_box (label, NULL, project_cb, scene, 1.0, NULL, &x, &y, &width, &height, NULL));
+  g_assert_cmpfloat (height, <, SITMAP_ANNOTATION_TEXT_MAX_LINES * 14 * 1.5 + 10);
+
+  /* The file: no line of text much longer than the page is wide, and nowhere near a megabyte. */
+  pdf = sitmap_export_scene_render (scene, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (pdf), <, MEGABYTE / 2);
+  text = pdf_text (pdf, FALSE);
+  /* (pdftotext joins texts that share a baseline across the page: a line of it is two texts at most.) */
+  g_assert_cmpint (longest_line (text), <, 1000);
+  g_assert_cmpuint (strlen (text), <, 20000);
+  g_clear_object (&scene);
+
+  /* A subtitle typed as long. */
+  options.subtitle = g_strdup (words);
+  scene = sitmap_export_scene_new (view_state, &options, "test", TRUE);
+  g_assert_true (ends_with_ellipsis (scene->subtitle));
+  g_assert_cmpfloat (scene->map.height, >, 600);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -661,5 +1397,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/scene/shared-area", test_shared_area);
   g_test_add_func ("/export/scene/cut-names", test_cut_names);
   g_test_add_func ("/export/scene/cluster-as-on-screen", test_cluster_as_on_screen);
+  g_test_add_func ("/export/scene/subtitle", test_subtitle);
+  g_test_add_func ("/export/scene/subtitle-uncertain", test_subtitle_uncertain);
+  g_test_add_func ("/export/scene/legible-on-paper", test_legible_on_paper);
+  g_test_add_func ("/export/scene/labels-on-top", test_labels_on_top);
+  g_test_add_func ("/export/scene/tiny-pages", test_tiny_pages);
+  g_test_add_func ("/export/scene/long-texts", test_long_texts);
   return g_test_run ();
 }

@@ -273,7 +273,36 @@ bench_marker_layer (void)
   g_print ("marker_layer_10k_ms: %.2f ms\n", sitmap_bench_median (frames, FRAME_RUNS));
 }
 
-/* Runs what the arguments name (10k, markers, 100k, 1m), or all of it. */
+/* The place layer's snapshot over an area whose name is a megabyte of words (a hostile file's): the
+ * layer lays out every name in view on every frame. */
+static void
+bench_long_place_name (void)
+{
+  static const double outline[] = { 37.0, 33.0, 40.0, 33.0, 40.0, 35.5, 37.0, 35.5 };
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (MapTestWindow) w = map_test_window_new (1024, 768);
+  g_autoptr (SitmapGeometry) geometry = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+  g_autoptr (SitmapPlace) place = NULL;
+  g_autoptr (GString) name = g_string_new (NULL);
+  double snapshots[RUNS];
+
+  while (name->len < 1024 * 1024)
+    g_string_append (name, "Lorem ipsum dolor sit amet ");
+  for (guint i = 0; i < G_N_ELEMENTS (outline); i += 2)
+    sitmap_geometry_add_point (geometry, outline[i], outline[i + 1]);
+  place = sitmap_place_new ("place-long", name->str, SITMAP_PLACE_KIND_REGION, 34.2, 38.5, geometry);
+  sitmap_document_builder_add_place (builder, place);
+  document = sitmap_document_builder_finish (builder);
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 34.2, 38.5, 7);
+  map_test_window_wait (w);
+  for (guint run = 0; run < RUNS; run++)
+    snapshots[run] = snapshot_ms (GTK_WIDGET (w->places), NULL);
+  g_print ("place_layer_snapshot_1mb_name_ms: %.2f ms\n", sitmap_bench_median (snapshots, RUNS));
+}
+
+/* Runs what the arguments name (10k, markers, 100k, 1m, places), or all of it. */
 static gboolean
 wanted (int argc, char *argv[], const char *name)
 {
@@ -298,5 +327,7 @@ main (int argc, char *argv[])
     bench_layer (100000, "100k");
   if (wanted (argc, argv, "1m"))
     bench_layer (1000000, "1m");
+  if (wanted (argc, argv, "places"))
+    bench_long_place_name ();
   return 0;
 }

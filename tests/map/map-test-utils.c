@@ -195,7 +195,7 @@ map_test_add_event (SitmapDocumentBuilder *builder, const MapTestEvent *event)
   draft.radius_m = event->radius_m;
   draft.place_id = g_strdup (event->place_id);
   if (event->end != NULL)
-    g_assert_true (sitmap_time_init_span (&draft.time, event->begin, event->end, NULL));
+    g_assert_true (sitmap_time_init_span (&draft.time, event->begin, *event->end != '\0' ? event->end : NULL, NULL));
   else if (event->begin != NULL)
     g_assert_true (sitmap_time_init_instant (&draft.time, event->begin, NULL));
   if (event->polygon != NULL)

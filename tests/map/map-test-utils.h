@@ -45,7 +45,7 @@ typedef struct
   double latitude;
   double longitude;
   const char *begin;    /* a date in the time grammar: its form is its precision */
-  const char *end;      /* non-NULL for a span */
+  const char *end;      /* non-NULL for a span; "" for a span with no end */
   SitmapLocationPrecision location;
   guint radius_m;
   gboolean party_only;  /* cited only by a source that is a party to the conflict */

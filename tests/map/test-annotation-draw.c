@@ -241,6 +241,53 @@ test_label (void)
   cairo_surface_destroy (surface);
 }
 
+/* A label of a megabyte (a hostile file's): its plate holds at most SITMAP_ANNOTATION_TEXT_MAX_LINES
+ * lines, ending in an ellipsis, and the text is cut before it is laid out, so that drawing the map does
+ * not stall on it; many short lines are as many paragraphs, and are cut too. Drawn without its text
+ * (SITMAP_ANNOTATION_DRAW_NO_TEXT, as an export does before it places the text), a label is its
+ * leader alone; sitmap_annotation_draw_text() then draws the plate where it is told. */
+static void
+test_long_label (void)
+{
+  g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, "l");
+  g_autoptr (GString) words = g_string_new (NULL);
+  g_autoptr (GString) lines = g_string_new (NULL);
+  double           x, y, w, h, tx, ty, tw, th, px, py, line_height;
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+  Page             page;
+
+  page_init (&page);
+  sitmap_annotation_add_point (label, 35, 39);
+  sitmap_annotation_set_text (label, "Hama");
+  g_assert_true (sitmap_annotation_get_text_box (label, NULL, project_cb, &page, 1, NULL, &x, &y, &w, &line_height, NULL));
+  while (words->len < 1024 * 1024)
+    g_string_append (words, "Lorem ipsum dolor sit amet ");
+  sitmap_annotation_set_text (label, words->str);
+  g_assert_true (sitmap_annotation_get_bounds (label, NULL, project_cb, &page, 1, NULL, &x, &y, &w, &h));
+  g_assert_cmpfloat (h, <, (SITMAP_ANNOTATION_TEXT_MAX_LINES + 1) * line_height);
+  while (lines->len < 1024 * 1024)
+    g_string_append (lines, "A line\n");
+  sitmap_annotation_set_text (label, lines->str);
+  g_assert_true (sitmap_annotation_get_text_box (label, NULL, project_cb, &page, 1, NULL, &tx, &ty, &tw, &th, NULL));
+  g_assert_cmpfloat (th, <, (SITMAP_ANNOTATION_TEXT_MAX_LINES + 1) * line_height);
+
+  /* Without its text: nothing where the plate would be. */
+  sitmap_annotation_set_text (label, "Hama");
+  g_assert_true (sitmap_annotation_get_text_box (label, NULL, project_cb, &page, 1, NULL, &tx, &ty, &tw, &th, NULL));
+  to_page (&page, 35, 39, &px, &py);
+  surface = render (label, NULL, 1, SITMAP_ANNOTATION_DRAW_NO_TEXT);
+  g_assert_cmpuint (count_color (surface, px, py, 30, 0xffffff), ==, 0);
+  /* The plate, where it is told: 100 pixels lower. */
+  cr = cairo_create (surface);
+  sitmap_annotation_draw_text (cr, label, 1, tx, ty + 100, tw, th, (double[2]){ px, py });
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (count_color (surface, px, py + 100, 30, 0xffffff), >, 100);
+  g_assert_cmpuint (count_color (surface, px, py + 100, 30, 0xc01c28), >, 20);
+  cairo_surface_destroy (surface);
+}
+
 /* A highlight rings its events where they are, and leaves out the ones it cannot find. */
 static void
 test_highlight (void)
@@ -405,6 +452,7 @@ main (int argc, char **argv)
   g_test_add_func ("/annotation-draw/circle-ring", test_circle_ring);
   g_test_add_func ("/annotation-draw/hit", test_hit);
   g_test_add_func ("/annotation-draw/label", test_label);
+  g_test_add_func ("/annotation-draw/long-label", test_long_label);
   g_test_add_func ("/annotation-draw/highlight", test_highlight);
   g_test_add_func ("/annotation-draw/draw-all-hidden", test_draw_all_hidden);
   g_test_add_func ("/annotation-draw/zoomed-out", test_zoomed_out);
