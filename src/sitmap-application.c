@@ -262,6 +262,7 @@ sitmap_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *export_accels[] = { "<Primary>e", NULL };
   static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
+  static const char *print_accels[] = { "<Primary>p", NULL };
 
   G_APPLICATION_CLASS (sitmap_application_parent_class)->startup (app);
 
@@ -275,6 +276,7 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
 static void
