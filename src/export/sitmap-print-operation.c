@@ -13,9 +13,11 @@
 
 /* The page is laid out in logical pixels, 96 to the inch; the print context measures in points. */
 #define POINTS_PER_PIXEL (72.0 / 96.0)
-/* Tiles are fetched for the printer's resolution, within what an export to paper offers. */
+/* Tiles are fetched for the printer's resolution, within what an export to paper offers, */
 #define MIN_DPI 150
 #define MAX_DPI 300
+/* and a sheet larger than A2 gets fewer dots to the inch rather than an image of hundreds of megabytes. */
+#define MAX_PIXELS (4961.0 * 7016.0)
 
 struct _SitmapPrintOperation
 {
@@ -145,7 +147,10 @@ sitmap_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContex
 {
   SitmapPrintOperation *self = SITMAP_PRINT_OPERATION (operation);
   GtkPrintSettings     *print_settings = gtk_print_operation_get_print_settings (operation);
-  int                   dpi = print_settings != NULL ? gtk_print_settings_get_resolution (print_settings) : MAX_DPI;
+  double                dpi = print_settings != NULL ? gtk_print_settings_get_resolution (print_settings) : MAX_DPI;
+  /* The whole sheet, in points (use-full-page, GTK_UNIT_POINTS), turned as the dialog says. */
+  double                width = MAX (gtk_print_context_get_width (context), 1) / 72.0;
+  double                height = MAX (gtk_print_context_get_height (context), 1) / 72.0;
   g_auto (SitmapExportOptions) options = { 0 };
 
   /* Once per print; should GTK begin again, what the last time began is dropped. */
@@ -154,12 +159,13 @@ sitmap_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContex
   self->cancellable = g_cancellable_new ();
   g_clear_object (&self->scene);
   dpi = CLAMP (dpi, MIN_DPI, MAX_DPI);
+  dpi = MIN (dpi, sqrt (MAX_PIXELS / (width * height)));
+  dpi = MIN (dpi, SITMAP_EXPORT_MAX_SIDE / MAX (width, height));
   sitmap_export_options_copy (&options, &self->choices);
   options.format = SITMAP_EXPORT_PDF;
   options.scale = dpi / 96.0;
-  /* The whole sheet, in points (use-full-page, GTK_UNIT_POINTS), turned as the dialog says. */
-  options.width = MAX (1, round (gtk_print_context_get_width (context) / 72.0 * dpi));
-  options.height = MAX (1, round (gtk_print_context_get_height (context) / 72.0 * dpi));
+  options.width = MAX (1, round (width * dpi));
+  options.height = MAX (1, round (height * dpi));
   sitmap_exporter_fill_view (self->exporter, &options);
   sitmap_exporter_prepare_async (self->exporter, &options, self->cancellable, prepared_cb, g_object_ref (self));
 }
