@@ -164,11 +164,12 @@ sitmap_application_open (GApplication *app, GFile **files, int n_files, const ch
     }
 }
 
-/* `sitmap --export OUT DOCUMENT`: draws the document into OUT and quits, without a window. */
+/* `sitmap --export OUT DOCUMENT` (or `--demo`): draws the document into OUT and quits, without a window. */
 static int
 run_export (GVariantDict *options, const char *const *files)
 {
   SitmapExportRequest request = { 0 };
+  gboolean            demo = g_variant_dict_contains (options, "demo");
 
   g_variant_dict_lookup (options, "export", "^&ay", &request.output);
   g_variant_dict_lookup (options, "size", "&s", &request.size);
@@ -177,9 +178,35 @@ run_export (GVariantDict *options, const char *const *files)
   g_variant_dict_lookup (options, "from", "&s", &request.from);
   g_variant_dict_lookup (options, "to", "&s", &request.to);
   g_variant_dict_lookup (options, "title", "&s", &request.title);
-  request.n_documents = files != NULL ? g_strv_length ((char **) files) : 0;
-  request.document = request.n_documents > 0 ? files[0] : NULL;
+  request.n_documents = (files != NULL ? g_strv_length ((char **) files) : 0) + (demo ? 1 : 0);
+  request.document = demo ? DEMO_URI : request.n_documents > 0 ? files[0] : NULL;
   return sitmap_export_run_command_line (&request);
+}
+
+/* A command line that asks for two things at once, or for something it cannot do, is said on stderr
+ * before anything starts, rather than have one of its words dropped in silence. */
+static gboolean
+check_command_line (GVariantDict *options, const char *const *files)
+{
+  static const char *const export_only[] = { "size", "center", "zoom", "from", "to", "title" };
+  gboolean                 export = g_variant_dict_contains (options, "export");
+
+  if (g_variant_dict_contains (options, "demo") && files != NULL && files[0] != NULL)
+    {
+      g_printerr ("sitmap: %s\n", _("--demo and a FILE name two documents: give one or the other"));
+      return FALSE;
+    }
+  for (guint i = 0; !export && i < G_N_ELEMENTS (export_only); i++)
+    if (g_variant_dict_contains (options, export_only[i]))
+      {
+        /* Translators: %s is an option's name, such as “size” */
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --export: it says what the exported file shows"),
+                                                    export_only[i]);
+
+        g_printerr ("sitmap: %s\n", message);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* The files named on the command line are taken as an option (so that --export sees its document);
@@ -213,6 +240,8 @@ sitmap_application_handle_local_options (GApplication *app, GVariantDict *option
       return 0;
     }
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  if (!check_command_line (options, files))
+    return SITMAP_EXPORT_EXIT_USAGE;
   if (g_variant_dict_contains (options, "export"))
     return run_export (options, files);
   self->open_demo = g_variant_dict_contains (options, "demo");
@@ -235,6 +264,7 @@ sitmap_application_startup (GApplication *app)
   static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
   static const char *zoom_to_event_accels[] = { "<Primary>Return", "<Primary>KP_Enter", NULL };
   static const char *show_all_events_accels[] = { "<Primary>0", "<Primary>KP_0", NULL };
+  static const char *print_accels[] = { "<Primary>p", NULL };
 
   G_APPLICATION_CLASS (sitmap_application_parent_class)->startup (app);
 
@@ -250,6 +280,7 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.zoom-to-event", zoom_to_event_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-all-events", show_all_events_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.print", print_accels);
 }
 
 static void
@@ -267,7 +298,7 @@ static void
 sitmap_application_init (SitmapApplication *self)
 {
   static const GOptionEntry entries[] = {
-    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the bundled demo document"), NULL },
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the bundled demo document (with --export, draw it)"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Draw the document into a PNG, SVG or PDF file and quit, without a window"), N_("OUT.{png,svg,pdf}") },

@@ -430,6 +430,19 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (ensure_export_dialog (SITMAP_WINDOW (widget))));
 }
 
+/* The page a PDF export makes, on the paper chosen in the print dialog, with the export's choices of
+ * title and parts. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+  g_auto (SitmapExportOptions) choices = { 0 };
+
+  sitmap_export_options_init (&choices);
+  sitmap_export_dialog_get_choices (ensure_export_dialog (self), &choices);
+  sitmap_exporter_print (self->exporter, &choices, self->settings);
+}
+
 /* The map with the export dialog's choices (or its defaults), as PNG on the clipboard. */
 static void
 copy_image_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -483,6 +496,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);

@@ -188,7 +188,7 @@ check_request (const SitmapExportRequest *request, SitmapExportOptions *options,
     return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("Cannot export to “%s”: the file name must end in .png, .svg or .pdf"),
                  request->output);
   if (request->n_documents != 1)
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--export needs exactly one document to draw, %d given"),
+    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--export needs exactly one document to draw (a FILE, or --demo), %d given"),
                  request->n_documents);
   if (request->size != NULL
       && sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
@@ -240,6 +240,8 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   document = sitmap_kml_read_file (document_file, NULL, &error);
   if (document == NULL)
     return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot read the document: %s"), error->message);
+  /* As the window's document: the page says which file it was drawn from ("the bundled demo"). */
+  sitmap_document_set_file (document, document_file);
   view_state = sitmap_view_state_new ();
   sitmap_view_state_set_document (view_state, document);
   if (!set_range (view_state, request, &error))

@@ -18,8 +18,8 @@ typedef struct
   const char *from;
   const char *to;
   const char *title;
-  const char *document; /* the one positional argument */
-  int         n_documents;
+  const char *document; /* the one positional argument, or the bundled demo's URI for --demo */
+  int         n_documents; /* positional arguments, and --demo */
 } SitmapExportRequest;
 
 /* Exit statuses: */

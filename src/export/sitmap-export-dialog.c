@@ -447,18 +447,31 @@ sitmap_export_dialog_get_options (SitmapExportDialog *self, SitmapExportOptions 
   g_return_if_fail (options != NULL);
 
   sitmap_export_options_init (options);
+  options->format = selected_format (self);
+  /* What the page shows first: the map's zoom fits the window's view into the page's map, whose room
+   * depends on the title, the timeline strip and the notes. */
+  sitmap_export_dialog_get_choices (self, options);
   size = MIN (adw_combo_row_get_selected (self->size_row), SITMAP_N_EXPORT_SIZES - 1);
   sitmap_exporter_fill_options (self->exporter, size, adw_combo_row_get_selected (self->orientation_row) == 1,
                                 gtk_spin_button_get_value_as_int (self->width_spin),
                                 gtk_spin_button_get_value_as_int (self->height_spin), options);
-  options->format = selected_format (self);
+}
+
+void
+sitmap_export_dialog_get_choices (SitmapExportDialog *self, SitmapExportOptions *options)
+{
+  g_return_if_fail (SITMAP_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (options != NULL);
+
   options->include = 0;
   if (gtk_switch_get_active (self->title_switch))
     options->include |= SITMAP_EXPORT_TITLE;
   for (guint i = 0; i < G_N_ELEMENTS (include_rows); i++)
     if (gtk_switch_get_active (self->include_switches[i]))
       options->include |= include_rows[i].flag;
+  g_free (options->title);
   options->title = dup_entry_text (self->title_row);
+  g_free (options->subtitle);
   options->subtitle = dup_entry_text (self->subtitle_row);
 }
 

@@ -22,6 +22,10 @@ sitmap_export_dialog_new (GtkWindow *parent, SitmapExporter *exporter, GSettings
 /* The options the dialog's choices make for the map as it is now. */
 void
 sitmap_export_dialog_get_options (SitmapExportDialog *self, SitmapExportOptions *options);
+/* Only what the page shows: the title and subtitle typed for the document, and what to include (the
+ * last export's choices). Printing takes these; the paper comes from the print dialog. */
+void
+sitmap_export_dialog_get_choices (SitmapExportDialog *self, SitmapExportOptions *options);
 /* Copies the map with the dialog's choices, as PNG. */
 void
 sitmap_export_dialog_copy (SitmapExportDialog *self);

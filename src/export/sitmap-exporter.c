@@ -11,6 +11,7 @@
 
 #include "sitmap-export-scene.h"
 #include "sitmap-exporter.h"
+#include "sitmap-print-operation.h"
 
 struct _SitmapExporter
 {
@@ -45,13 +46,28 @@ typedef struct
   AdwToast          *progress; /* "Exporting…", until it is done */
 } Job;
 
+/* Busy while an export or a print is under way. */
+static void
+hold (SitmapExporter *self)
+{
+  if (self->n_busy++ == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+release (SitmapExporter *self)
+{
+  g_assert (self->n_busy > 0);
+  if (--self->n_busy == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 static void
 job_free (Job *job)
 {
   SitmapExporter *self = job->exporter;
 
-  if (--self->n_busy == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  release (self);
   if (job->progress != NULL)
     adw_toast_dismiss (job->progress);
   g_clear_object (&job->progress);
@@ -218,22 +234,58 @@ fetched_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     sitmap_export_scene_render_async (job->scene, job->exporter->cancellable, rendered_cb, job);
 }
 
+/* The map's data source, through which the page's tiles are fetched; NULL before the map has one. */
+static ShumateDataSource *
+dup_data_source (SitmapExporter *self)
+{
+  ShumateMapSource  *map_source = sitmap_tile_sources_get_map_source (self->tile_sources);
+  ShumateDataSource *data_source = NULL;
+
+  if (sitmap_tile_sources_get_current (self->tile_sources) == NULL || !SHUMATE_IS_RASTER_RENDERER (map_source))
+    return NULL;
+  g_object_get (map_source, "data-source", &data_source, NULL);
+  return data_source;
+}
+
+/* The page of options over the map's current source. The caller checks there is a document and a
+ * data source. */
+static SitmapExportScene *
+new_scene (SitmapExporter *self, const SitmapExportOptions *options)
+{
+  ShumateMapSource  *map_source = sitmap_tile_sources_get_map_source (self->tile_sources);
+  SitmapTileSource  *current = sitmap_tile_sources_get_current (self->tile_sources);
+  SitmapExportScene *scene;
+
+  g_assert (current != NULL);
+  scene = sitmap_export_scene_new (self->view_state, options, shumate_map_source_get_license (map_source),
+                                   sitmap_tile_source_has_place_names (current));
+  sitmap_export_scene_set_basemap_names (scene, sitmap_tile_source_get_kind (current) == SITMAP_TILE_SOURCE_OFFLINE);
+  return scene;
+}
+
+static void
+fetch_tiles (SitmapExporter *self, SitmapExportScene *scene, ShumateDataSource *data_source,
+             GCancellable *cancellable, GAsyncReadyCallback callback, gpointer user_data)
+{
+  ShumateMapSource *map_source = sitmap_tile_sources_get_map_source (self->tile_sources);
+
+  sitmap_export_scene_fetch_tiles_async (scene, data_source, shumate_map_source_get_min_zoom_level (map_source),
+                                         shumate_map_source_get_max_zoom_level (map_source), cancellable, callback,
+                                         user_data);
+}
+
 static void
 start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
 {
-  ShumateMapSource *map_source = sitmap_tile_sources_get_map_source (self->tile_sources);
-  SitmapTileSource *current = sitmap_tile_sources_get_current (self->tile_sources);
-  g_autoptr (ShumateDataSource) data_source = NULL;
+  g_autoptr (ShumateDataSource) data_source = dup_data_source (self);
   Job *job;
 
-  if (SHUMATE_IS_RASTER_RENDERER (map_source))
-    g_object_get (map_source, "data-source", &data_source, NULL);
   if (sitmap_view_state_get_document (self->view_state) == NULL)
     {
       toast (self, new_plain_toast (_ ("There is no document to export yet")));
       return;
     }
-  if (data_source == NULL || current == NULL)
+  if (data_source == NULL)
     {
       toast (self, new_plain_toast (_ ("The map has no tiles to export yet")));
       return;
@@ -241,12 +293,8 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
   job = g_new0 (Job, 1);
   job->exporter = g_object_ref (self);
   job->file = file != NULL ? g_object_ref (file) : NULL;
-  job->scene = sitmap_export_scene_new (self->view_state, options, shumate_map_source_get_license (map_source),
-                                        sitmap_tile_source_has_place_names (current));
-  sitmap_export_scene_set_basemap_names (job->scene,
-                                         sitmap_tile_source_get_kind (current) == SITMAP_TILE_SOURCE_OFFLINE);
-  if (self->n_busy++ == 0)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  job->scene = new_scene (self, options);
+  hold (self);
   /* Large pages over online tiles take a while: say it has begun, until it is done. */
   if (file != NULL)
     {
@@ -258,9 +306,70 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
       adw_toast_set_timeout (job->progress, 0);
       toast (self, job->progress);
     }
-  sitmap_export_scene_fetch_tiles_async (job->scene, data_source, shumate_map_source_get_min_zoom_level (map_source),
-                                         shumate_map_source_get_max_zoom_level (map_source), self->cancellable,
-                                         fetched_cb, job);
+  fetch_tiles (self, job->scene, data_source, self->cancellable, fetched_cb, job);
+}
+
+static void
+prepared_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (!sitmap_export_scene_fetch_tiles_finish (SITMAP_EXPORT_SCENE (object), result, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_object_ref (object), g_object_unref);
+}
+
+/*
+ * Printing
+ */
+
+/* A print is over once GTK is done with it and its job has been sent, or has failed to be: "done"
+ * comes once the page is drawn, and a Print to File is written after it. error is why it failed. */
+static void
+print_finished (SitmapExporter *self, GtkPrintOperation *operation, const GError *error)
+{
+  const GError *failure = sitmap_print_operation_get_failure (SITMAP_PRINT_OPERATION (operation));
+
+  g_signal_handlers_disconnect_by_data (operation, self);
+  if (failure != NULL)
+    toast_error (self, _ ("The map could not be printed"), failure);
+  else if (error != NULL)
+    toast_error (self, _ ("The map could not be printed"), error);
+  release (self);
+  g_object_unref (operation);
+}
+
+/* GTK keeps a failed job's error for gtk_print_operation_get_error(), which must not be asked when
+ * there is none; a job is aborted after "done" only when it failed. */
+static void
+print_status_changed_cb (GtkPrintOperation *operation, SitmapExporter *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!gtk_print_operation_is_finished (operation))
+    return;
+  if (gtk_print_operation_get_status (operation) == GTK_PRINT_STATUS_FINISHED_ABORTED)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (error == NULL)
+        error = g_error_new_literal (GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL, _ ("The print job was stopped"));
+    }
+  print_finished (self, operation, error);
+}
+
+static void
+print_done_cb (GtkPrintOperation *operation, GtkPrintOperationResult result, SitmapExporter *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || gtk_print_operation_is_finished (operation))
+    print_finished (self, operation, error);
+  else
+    g_signal_connect_object (operation, "status-changed", G_CALLBACK (print_status_changed_cb), self, 0);
 }
 
 /*
@@ -347,14 +456,11 @@ void
 sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gboolean landscape, int custom_width,
                               int custom_height, SitmapExportOptions *options)
 {
-  ShumateViewport *viewport;
-  GtkWidget       *map;
-  double           window_width, window_height, map_width, map_height;
-  g_autoptr (SitmapExportScene) probe = NULL;
+  GtkWidget *map;
+  double     window_width, window_height;
 
   g_return_if_fail (SITMAP_IS_EXPORTER (self));
 
-  viewport = shumate_simple_map_get_viewport (self->map);
   map = GTK_WIDGET (self->map);
   window_width = MAX (gtk_widget_get_width (map), 1);
   window_height = MAX (gtk_widget_get_height (map), 1);
@@ -373,6 +479,24 @@ sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gbool
   else
     sitmap_export_size_get (size, landscape, &options->width, &options->height, &options->scale);
   options->paper = size < SITMAP_N_EXPORT_SIZES && sitmap_export_size_is_paper (size);
+  sitmap_exporter_fill_view (self, options);
+}
+
+void
+sitmap_exporter_fill_view (SitmapExporter *self, SitmapExportOptions *options)
+{
+  ShumateViewport *viewport;
+  GtkWidget       *map;
+  double           window_width, window_height, map_width, map_height;
+  g_autoptr (SitmapExportScene) probe = NULL;
+
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+  g_return_if_fail (options != NULL && options->width > 0 && options->height > 0 && options->scale > 0);
+
+  viewport = shumate_simple_map_get_viewport (self->map);
+  map = GTK_WIDGET (self->map);
+  window_width = MAX (gtk_widget_get_width (map), 1);
+  window_height = MAX (gtk_widget_get_height (map), 1);
   options->latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   options->longitude = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
   options->zoom = shumate_viewport_get_zoom_level (viewport);
@@ -407,6 +531,68 @@ sitmap_exporter_copy (SitmapExporter *self, const SitmapExportOptions *options)
   sitmap_export_options_copy (&png, options);
   png.format = SITMAP_EXPORT_PNG;
   start (self, &png, NULL);
+}
+
+void
+sitmap_exporter_prepare_async (SitmapExporter *self, const SitmapExportOptions *options, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (ShumateDataSource) data_source = NULL;
+  g_autoptr (SitmapExportScene) scene = NULL;
+
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+  g_return_if_fail (options != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitmap_exporter_prepare_async);
+  data_source = dup_data_source (self);
+  if (sitmap_view_state_get_document (self->view_state) == NULL || data_source == NULL)
+    {
+      g_task_return_new_error (task, SITMAP_EXPORT_ERROR, SITMAP_EXPORT_ERROR_FAILED, "%s",
+                               _ ("There is no map to draw yet"));
+      return;
+    }
+  scene = new_scene (self, options);
+  fetch_tiles (self, scene, data_source, cancellable, prepared_cb, g_steal_pointer (&task));
+}
+
+SitmapExportScene *
+sitmap_exporter_prepare_finish (SitmapExporter *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+sitmap_exporter_print (SitmapExporter *self, const SitmapExportOptions *choices, GSettings *settings)
+{
+  g_autoptr (ShumateDataSource) data_source = NULL;
+  g_autoptr (GError) error = NULL;
+  SitmapPrintOperation *operation;
+
+  g_return_if_fail (SITMAP_IS_EXPORTER (self));
+  g_return_if_fail (choices != NULL);
+
+  data_source = dup_data_source (self);
+  if (sitmap_view_state_get_document (self->view_state) == NULL)
+    {
+      toast (self, new_plain_toast (_ ("There is no document to print yet")));
+      return;
+    }
+  if (data_source == NULL)
+    {
+      toast (self, new_plain_toast (_ ("The map has no tiles to print yet")));
+      return;
+    }
+  /* Held until print_finished(). */
+  operation = sitmap_print_operation_new (self, choices, settings);
+  hold (self);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, self->window,
+                               &error)
+      == GTK_PRINT_OPERATION_RESULT_ERROR)
+    g_debug ("The print dialog failed: %s", error->message);
 }
 
 gboolean

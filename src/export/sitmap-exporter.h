@@ -1,4 +1,4 @@
-/* sitmap-exporter.h: a window's exports: what the map shows, to a file or the clipboard
+/* sitmap-exporter.h: a window's exports: what the map shows, to a file, the clipboard or paper
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,15 +8,16 @@
 #include <shumate/shumate.h>
 
 #include "sitmap-export-options.h"
+#include "sitmap-export-scene.h"
 #include "sitmap-tile-sources.h"
 #include "sitmap-view-state.h"
 
 G_BEGIN_DECLS
 
-/* Runs exports for one window: reads the map's view (centre, zoom, size) and its current source, makes
- * the scene on the main thread, fetches the tiles through the map's own data source and draws and
- * writes in a worker thread, so the window stays responsive. Tells how it went in toasts: "Exported
- * “x.png”" with an Open button that opens the file only when clicked. */
+/* Runs exports and prints for one window: reads the map's view (centre, zoom, size) and its current
+ * source, makes the scene on the main thread, fetches the tiles through the map's own data source and
+ * draws and writes in a worker thread, so the window stays responsive. Tells how it went in toasts:
+ * "Exported “x.png”" with an Open button that opens the file only when clicked. */
 #define SITMAP_TYPE_EXPORTER (sitmap_exporter_get_type ())
 G_DECLARE_FINAL_TYPE (SitmapExporter, sitmap_exporter, SITMAP, EXPORTER, GObject)
 
@@ -29,12 +30,28 @@ sitmap_exporter_new (GtkWindow *window, SitmapViewState *view_state, ShumateSimp
 void
 sitmap_exporter_fill_options (SitmapExporter *self, SitmapExportSize size, gboolean landscape, int custom_width,
                               int custom_height, SitmapExportOptions *options);
+/* Fills options' view (centre and zoom) for its size and scale: the page's map shows what the window's
+ * map shows, with more around it on a larger page. */
+void
+sitmap_exporter_fill_view (SitmapExporter *self, SitmapExportOptions *options);
+/* The page of options over the map's current source, with its tiles fetched through the map's own data
+ * source: ready to draw. Fails when there is no map yet, or the source gives no tile at all. */
+void
+sitmap_exporter_prepare_async (SitmapExporter *self, const SitmapExportOptions *options, GCancellable *cancellable,
+                               GAsyncReadyCallback callback, gpointer user_data);
+SitmapExportScene *
+sitmap_exporter_prepare_finish (SitmapExporter *self, GAsyncResult *result, GError **error);
 /* Exports to file (the options' format), atomically, then toasts. */
 void
 sitmap_exporter_export (SitmapExporter *self, const SitmapExportOptions *options, GFile *file);
 /* Puts the image on the clipboard as PNG (whatever the options' format), then toasts. */
 void
 sitmap_exporter_copy (SitmapExporter *self, const SitmapExportOptions *options);
+/* Opens the print dialog, then prints the page a PDF export makes at the paper chosen there, with the
+ * title, subtitle and parts of choices; says in a toast why it could not, if it could not. settings,
+ * when not NULL, keeps the printer and paper from one print to the next. */
+void
+sitmap_exporter_print (SitmapExporter *self, const SitmapExportOptions *choices, GSettings *settings);
 /* Whether an export is under way. */
 gboolean
 sitmap_exporter_get_busy (SitmapExporter *self);

@@ -357,6 +357,25 @@ test_long_title (Fixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (svg, "Meeting in Homs"));
 }
 
+/* `--demo` is a document: the bundled demo, exported as any KML file would be. */
+static void
+test_demo (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "demo.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  const char      *pdftotext[] = { "pdftotext", out, "-", NULL };
+  int              status = run_sitmap (&err, "--export", out, "--size", "a4", "--demo", NULL);
+
+  g_assert_cmpstr (strstr (err, "sitmap:"), ==, NULL);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (run_tool (pdftotext, &text), ==, 0);
+  g_assert_nonnull (strstr (text, "Syria"));
+  g_assert_nonnull (strstr (text, "IS kills 54 fleeing government soldiers"));
+  g_assert_nonnull (strstr (text, "from the bundled demo"));
+  g_assert_nonnull (strstr (text, "Natural Earth"));
+}
+
 typedef struct
 {
   const char *name;
@@ -390,6 +409,13 @@ static const ErrorCase error_cases[] = {
     "--zoom “99” is not a zoom level",
     { "--export", "@DIR@/out.png", "--center", "34,38", "--zoom", "99", "@DEMO@" } },
   { "no-document", 2, "needs exactly one document", { "--export", "@DIR@/out.png" } },
+  { "two-documents", 2, "(a FILE, or --demo), 2 given", { "--export", "@DIR@/out.png", "@DEMO@", "@DEMO@" } },
+  /* The demo is a document: with a FILE beside it, which of the two is meant cannot be told. */
+  { "demo-and-file", 2, "--demo and a FILE", { "--export", "@DIR@/out.png", "--demo", "@DEMO@" } },
+  { "open-demo-and-file", 2, "--demo and a FILE", { "--demo", "@DEMO@" } },
+  /* The export's options without --export would be dropped in silence. */
+  { "size-without-export", 2, "--size goes with --export", { "--size", "a4", "@DEMO@" } },
+  { "title-without-export", 2, "--title goes with --export", { "--demo", "--title", "Briefing" } },
   { "unreadable", 1, "Cannot read the document", { "--export", "@DIR@/out.png", "@DIR@/missing.kml" } },
   { "not-kml", 1, "Cannot read the document", { "--export", "@DIR@/out.png", "@DIR@/not-kml.kml" } },
   { "unwritable", 1, "Cannot write “", { "--export", "@DIR@/no/such/folder/out.png", "@DEMO@" } },
@@ -403,6 +429,7 @@ test_error (Fixture *fixture, gconstpointer data)
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   g_autofree char *err = NULL;
+  g_auto (GStrv) envp = NULL;
   int              status;
 
   g_assert_true (g_file_set_contents (not_kml, "this is not XML", -1, NULL));
@@ -416,7 +443,12 @@ test_error (Fixture *fixture, gconstpointer data)
       g_ptr_array_add (argv, g_string_free (g_steal_pointer (&arg), FALSE));
     }
   g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
+  /* A wrong command line is said before anything starts: no display and no session bus are needed
+   * (without them, a Sitmap that went on to open a window would fail at once, not hang the test). */
+  envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent", TRUE);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   g_assert_cmpint (WEXITSTATUS (status), ==, c->status);
@@ -449,6 +481,7 @@ main (int argc, char *argv[])
   g_test_add ("/export/cli/subtitle", Fixture, NULL, fixture_set_up, test_subtitle, fixture_tear_down);
   g_test_add ("/export/cli/small-page", Fixture, NULL, fixture_set_up, test_small_page, fixture_tear_down);
   g_test_add ("/export/cli/long-title", Fixture, NULL, fixture_set_up, test_long_title, fixture_tear_down);
+  g_test_add ("/export/cli/demo", Fixture, NULL, fixture_set_up, test_demo, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/export/cli/error/%s", error_cases[i].name);
