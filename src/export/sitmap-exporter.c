@@ -44,7 +44,16 @@ typedef struct
   SitmapExportScene *scene;
   GFile             *file;     /* NULL: the clipboard */
   AdwToast          *progress; /* "Exporting…", until it is done */
+  guint              progress_delay_id; /* until the toast is shown */
+  gint64             progress_shown_at; /* monotonic µs, 0: not shown */
 } Job;
+
+/* libadwaita 1.2's toast overlay frees a toast's state when its hide animation ends but lets its show
+ * animation run on, whose end then reads the freed state: a toast dismissed while it is still coming in
+ * crashes the process a moment later. So the "Exporting…" toast comes only once an export has taken a
+ * while (a quick one needs no word), and once shown it stays until it has surely come in. */
+#define PROGRESS_TOAST_DELAY_MS 400
+#define PROGRESS_TOAST_MIN_MS   1000
 
 /* Busy while an export or a print is under way. */
 static void
@@ -62,14 +71,34 @@ release (SitmapExporter *self)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+static gboolean
+dismiss_cb (gpointer data)
+{
+  adw_toast_dismiss (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+dismiss_progress (AdwToast *progress, gint64 shown_at)
+{
+  gint64 shown_ms = (g_get_monotonic_time () - shown_at) / 1000;
+
+  if (shown_ms >= PROGRESS_TOAST_MIN_MS)
+    adw_toast_dismiss (progress);
+  else
+    g_timeout_add_full (G_PRIORITY_DEFAULT, PROGRESS_TOAST_MIN_MS - shown_ms, dismiss_cb, g_object_ref (progress),
+                        g_object_unref);
+}
+
 static void
 job_free (Job *job)
 {
   SitmapExporter *self = job->exporter;
 
   release (self);
-  if (job->progress != NULL)
-    adw_toast_dismiss (job->progress);
+  g_clear_handle_id (&job->progress_delay_id, g_source_remove);
+  if (job->progress_shown_at != 0)
+    dismiss_progress (job->progress, job->progress_shown_at);
   g_clear_object (&job->progress);
   g_clear_object (&job->file);
   g_clear_object (&job->scene);
@@ -274,6 +303,17 @@ fetch_tiles (SitmapExporter *self, SitmapExportScene *scene, ShumateDataSource *
                                          user_data);
 }
 
+static gboolean
+show_progress_cb (gpointer user_data)
+{
+  Job *job = user_data;
+
+  job->progress_delay_id = 0;
+  job->progress_shown_at = g_get_monotonic_time ();
+  toast (job->exporter, g_object_ref (job->progress));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
 {
@@ -302,9 +342,11 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
       g_autofree char *name = g_filename_display_name (basename);
       g_autofree char *text = g_strdup_printf (_ ("Exporting “%s”…"), name);
 
-      job->progress = g_object_ref (new_plain_toast (text));
+      job->progress = new_plain_toast (text);
       adw_toast_set_timeout (job->progress, 0);
-      toast (self, job->progress);
+      /* Shown at once, whatever toast is up: its time on screen is counted from now. */
+      adw_toast_set_priority (job->progress, ADW_TOAST_PRIORITY_HIGH);
+      job->progress_delay_id = g_timeout_add (PROGRESS_TOAST_DELAY_MS, show_progress_cb, job);
     }
   fetch_tiles (self, job->scene, data_source, self->cancellable, fetched_cb, job);
 }
