@@ -11,6 +11,7 @@
 
 #include "sitmap-error.h"
 #include "sitmap-format.h"
+#include "sitmap-georss-reader.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
 
@@ -124,8 +125,23 @@ static const SitmapFormat kml_format = {
   .write = kml_write,
 };
 
+/* Feeds are read, not written: a feed is published by a server, and Sitmap's events go out as KML or
+ * GeoJSON. */
+static const char *const georss_extensions[] = { "rss", "atom", "xml", NULL };
+static const char *const georss_mime_types[] = { "application/rss+xml", "application/atom+xml", NULL };
+
+static const SitmapFormat georss_format = {
+  .id = "georss",
+  .name = N_("GeoRSS"),
+  .extensions = georss_extensions,
+  .mime_types = georss_mime_types,
+  .sniff = sitmap_georss_sniff,
+  .read = sitmap_georss_read,
+};
+
 static const SitmapFormat *const formats[] = {
   &kml_format,
+  &georss_format,
   NULL,
 };
 
