@@ -80,6 +80,28 @@ typedef struct
   char            *w3c_longitude;
 } SitmapGeorssEntry;
 
+/* Text (sitmap-georss-text.c). Elements of the feed's own vocabulary are in no namespace (RSS 2.0), RSS 1.0's,
+ * RSS 0.90's or Atom's, whatever the root: feeds mix them. */
+gboolean sitmap_georss_is_core_namespace (const char *ns);
+gboolean sitmap_georss_is_core (SitmapGeorssReader *reader, const char *name);
+gboolean sitmap_georss_is_in (SitmapGeorssReader *reader, const char *ns, const char *name);
+/* How the current element is named in an event's attributes: "dc:date", "gdacs:alertlevel", "updated" */
+char    *sitmap_georss_dup_attribute_name (SitmapGeorssReader *reader);
+/* A title (plain text on one line; HTML reduced to its text) into *out, NULL when empty; FALSE on an XML error. */
+gboolean sitmap_georss_read_title_into (SitmapGeorssReader *reader, char **out);
+/* A summary as the document keeps descriptions (HTML as written); NULL on an XML error. rss: RSS says nothing
+ * of the type, and its descriptions are HTML. */
+char    *sitmap_georss_read_summary (SitmapGeorssReader *reader, gboolean rss);
+/* The element's text into *out when *out is NULL and the text is not empty; FALSE on an XML error. */
+gboolean sitmap_georss_read_text_into (SitmapGeorssReader *reader, char **out);
+/* An Atom person's name (else e-mail), its uri into *uri when not NULL; "" when it has none; NULL on an XML
+ * error. */
+char    *sitmap_georss_read_person (SitmapGeorssReader *reader, char **uri);
+
+/* One item or entry (sitmap-georss-entry.c): an event added, or skipped with its line and why. FALSE only
+ * when the XML fails. */
+gboolean sitmap_georss_read_entry (SitmapGeorssReader *reader, gboolean rss);
+
 /* Records why the entry is skipped, unless a reason was already given. */
 void     sitmap_georss_entry_fail (SitmapGeorssEntry *entry, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
