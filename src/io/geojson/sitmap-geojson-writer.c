@@ -31,7 +31,12 @@ typedef struct
   GString          *out;
   SitmapAtomicFile *file;  /* NULL: everything stays in out */
   GError           *error;
+  GHashTable       *keys;  /* attribute name → the property name it is written as: names repeat from event to
+                            * event, and finding whether one is reserved compares it with every field's names */
 } Writer;
+
+/* Attributes of an event beyond which repeated names are found with a hash table rather than by looking back */
+#define LINEAR_ATTRIBUTES 32
 
 /*
  * Primitives
@@ -440,40 +445,83 @@ append_attribute_value (Writer *writer, const char *value)
 
 /* The file's other attributes, one property each; a name given several times as an array of its values; a
  * name that is one of Sitmap's, or that a reader would take for a field, with SITMAP_GEOJSON_ATTRIBUTE_PREFIX. */
+static const char *
+property_name (Writer *writer, const char *name)
+{
+  const char *key = g_hash_table_lookup (writer->keys, name);
+
+  if (key != NULL)
+    return key;
+  key = sitmap_geojson_is_reserved_name (name) ? g_strconcat (SITMAP_GEOJSON_ATTRIBUTE_PREFIX, name, NULL)
+                                               : g_strdup (name);
+  g_hash_table_insert (writer->keys, g_strdup (name), (gpointer) key);
+  return key;
+}
+
+static void
+append_attribute_values (Writer *writer, gboolean *first, const char *name, const char *const *values, guint n)
+{
+  append_key (writer, first, property_name (writer, name));
+  if (n == 1)
+    {
+      append_attribute_value (writer, values[0]);
+      return;
+    }
+  g_string_append_c (writer->out, '[');
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0)
+        g_string_append_c (writer->out, ',');
+      append_string (writer, values[k]);
+    }
+  g_string_append_c (writer->out, ']');
+}
+
+/* An event's attributes, each name once with all its values, in the order of first appearance: by looking
+ * back and ahead for a few attributes, through a table of each name's values for many (linear in them). */
 static void
 append_attributes (Writer *writer, gboolean *first, guint position)
 {
   guint n;
   const char *const *attributes = sitmap_event_store_get_attributes (writer->store, position, &n);
-  g_autoptr (GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) by_name = NULL;
+  g_autoptr (GPtrArray) values = g_ptr_array_new ();
 
+  if (n > LINEAR_ATTRIBUTES)
+    {
+      by_name = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          GPtrArray *list = g_hash_table_lookup (by_name, attributes[2 * i]);
+
+          if (list == NULL)
+            g_hash_table_insert (by_name, (gpointer) attributes[2 * i], list = g_ptr_array_new ());
+          g_ptr_array_add (list, (gpointer) attributes[2 * i + 1]);
+        }
+    }
   for (guint i = 0; i < n; i++)
     {
       const char *name = attributes[2 * i];
-      guint count = 0;
-      g_autofree char *key = NULL;
+      GPtrArray *list;
+      gboolean before = FALSE;
 
-      if (!g_hash_table_add (written, (gpointer) name))
-        continue;
-      for (guint j = i; j < n; j++)
-        count += strcmp (attributes[2 * j], name) == 0;
-      key = sitmap_geojson_is_reserved_name (name) ? g_strconcat (SITMAP_GEOJSON_ATTRIBUTE_PREFIX, name, NULL)
-                                                   : g_strdup (name);
-      append_key (writer, first, key);
-      if (count == 1)
+      if (by_name != NULL)
         {
-          append_attribute_value (writer, attributes[2 * i + 1]);
+          /* Written at its first appearance, then forgotten */
+          if ((list = g_hash_table_lookup (by_name, name)) != NULL)
+            append_attribute_values (writer, first, name, (const char *const *) list->pdata, list->len);
+          g_hash_table_remove (by_name, name);
           continue;
         }
-      g_string_append_c (writer->out, '[');
-      for (guint j = i, k = 0; j < n; j++)
+      for (guint j = 0; j < i && !before; j++)
+        before = strcmp (attributes[2 * j], name) == 0;
+      if (before)
+        continue;
+      g_ptr_array_set_size (values, 0);
+      for (guint j = i; j < n; j++)
         if (strcmp (attributes[2 * j], name) == 0)
-          {
-            if (k++ > 0)
-              g_string_append_c (writer->out, ',');
-            append_string (writer, attributes[2 * j + 1]);
-          }
-      g_string_append_c (writer->out, ']');
+          g_ptr_array_add (values, (gpointer) attributes[2 * j + 1]);
+      append_attribute_values (writer, first, name, (const char *const *) values->pdata, values->len);
     }
 }
 
@@ -640,6 +688,7 @@ sitmap_geojson_write_events_file (SitmapDocument *document,
   g_autoptr (SitmapAtomicFile) atomic = NULL;
   g_autoptr (GString) out = g_string_sized_new (FLUSH_SIZE + 4096);
   Writer writer = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (check_positions (document, positions), FALSE);
@@ -654,8 +703,11 @@ sitmap_geojson_write_events_file (SitmapDocument *document,
   writer.store = sitmap_document_get_store (document);
   writer.out = out;
   writer.file = atomic;
+  writer.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   /* Freeing an uncommitted file removes what was written: the old file stays. */
-  return write_collection (&writer, positions, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
+  ok = write_collection (&writer, positions, cancellable, error) && sitmap_atomic_file_commit (atomic, error);
+  g_hash_table_unref (writer.keys);
+  return ok;
 }
 
 GBytes *
@@ -663,6 +715,7 @@ sitmap_geojson_write_bytes (SitmapDocument *document, GArray *positions, GError 
 {
   g_autoptr (GString) out = g_string_new (NULL);
   Writer writer = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (check_positions (document, positions), NULL);
@@ -671,7 +724,10 @@ sitmap_geojson_write_bytes (SitmapDocument *document, GArray *positions, GError 
   writer.document = document;
   writer.store = sitmap_document_get_store (document);
   writer.out = out;
-  if (!write_collection (&writer, positions, NULL, error))
+  writer.keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = write_collection (&writer, positions, NULL, error);
+  g_hash_table_unref (writer.keys);
+  if (!ok)
     return NULL;
   return g_string_free_to_bytes (g_steal_pointer (&out));
 }
