@@ -683,6 +683,22 @@ test_hostile_many_members (void)
   }
 }
 
+/* A cancelled import gives nothing and says it was cancelled. */
+static void
+test_cancelled (void)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  static const char *json = "[{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}]";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  sitmap_import_begin (import, "data.geojson", cancellable);
+  g_assert_null (sitmap_geojson_read (bytes, import, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_detection (void)
 {
@@ -1130,6 +1146,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/geojson/hostile/many-members", test_hostile_many_members);
   g_test_add_func ("/geojson/scan/numbers", test_scan_numbers);
   g_test_add_func ("/geojson/detection", test_detection);
+  g_test_add_func ("/geojson/cancelled", test_cancelled);
   g_test_add_func ("/geojson/write/round-trip", test_write_round_trip);
   g_test_add_func ("/geojson/write/form", test_write_form);
   g_test_add_func ("/geojson/write/atomic", test_write_atomic);

@@ -702,6 +702,22 @@ test_hostile (void)
                   "this is a web page (HTML), not a GeoRSS document");
 }
 
+/* A cancelled import gives nothing and says it was cancelled. */
+static void
+test_cancelled (void)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  g_autoptr (GBytes) bytes = g_bytes_new_static (RSS_OPEN "<item><guid>1</guid></item>" RSS_CLOSE,
+                                                 strlen (RSS_OPEN "<item><guid>1</guid></item>" RSS_CLOSE));
+  g_autoptr (GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  sitmap_import_begin (import, "feed.xml", cancellable);
+  g_assert_null (sitmap_georss_read (bytes, import, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 /* Feeds are found by their content whatever their name; a KML file stays KML. */
 static void
 test_detection (void)
@@ -750,5 +766,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/georss/encodings", test_encodings);
   g_test_add_func ("/georss/hostile", test_hostile);
   g_test_add_func ("/georss/detection", test_detection);
+  g_test_add_func ("/georss/cancelled", test_cancelled);
   return g_test_run ();
 }
