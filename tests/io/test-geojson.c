@@ -416,7 +416,8 @@ test_times (void)
     "{\"type\":\"Feature\",\"id\":\"year\",\"geometry\":null,\"properties\":{\"date\":2019}},\n"
     "{\"type\":\"Feature\",\"id\":\"seconds\",\"geometry\":null,\"properties\":{\"date\":1733808600}},\n"
     "{\"type\":\"Feature\",\"id\":\"null\",\"geometry\":null,\"properties\":{\"date\":null}},\n"
-    "{\"type\":\"Feature\",\"id\":\"bad\",\"geometry\":null,\"properties\":{\"date\":\"2024-13-01\"}}\n"
+    "{\"type\":\"Feature\",\"id\":\"bad\",\"geometry\":null,\"properties\":{\"date\":\"2024-13-01\"}},\n"
+    "{\"type\":\"Feature\",\"id\":\"true\",\"geometry\":null,\"properties\":{\"date\":true}}\n"
     "]}";
   static const char *spans =
     "{\"type\":\"FeatureCollection\",\"features\":[\n"
@@ -439,6 +440,7 @@ test_times (void)
   assert_time (document, io_find_event (document, "seconds"), SITMAP_TIME_PRECISION_EXACT, "2024-12-10T05:30:00Z");
   assert_time (document, io_find_event (document, "null"), SITMAP_TIME_PRECISION_NONE, NULL);
   assert_report_line (import, 0, 9, 1, "“2024-13-01” is not a date");
+  assert_report_line (import, 1, 10, 1, "its time is not a text or a number");
 
   sitmap_event_store_get_time (store_of (span_document), io_find_event (span_document, "span"), &time);
   g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_SPAN);

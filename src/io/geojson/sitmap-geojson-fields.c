@@ -200,7 +200,7 @@ sitmap_geojson_dup_time (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feat
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
   text = sitmap_geojson_dup_scalar (reader, feature, node);
-  if (text == NULL)
+  if (text == NULL || json_node_get_value_type (node) == G_TYPE_BOOLEAN)
     {
       sitmap_geojson_feature_fail (feature, _("its time is not a text or a number"));
       return NULL;
