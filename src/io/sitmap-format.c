@@ -11,6 +11,9 @@
 
 #include "sitmap-error.h"
 #include "sitmap-format.h"
+#include "sitmap-geojson-reader.h"
+#include "sitmap-geojson-writer.h"
+#include "sitmap-georss-reader.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
 
@@ -124,8 +127,37 @@ static const SitmapFormat kml_format = {
   .write = kml_write,
 };
 
+/* Feeds are read, not written: a feed is published by a server, and Sitmap's events go out as KML or
+ * GeoJSON. */
+static const char *const georss_extensions[] = { "rss", "atom", "xml", NULL };
+static const char *const georss_mime_types[] = { "application/rss+xml", "application/atom+xml", NULL };
+
+static const SitmapFormat georss_format = {
+  .id = "georss",
+  .name = N_("GeoRSS"),
+  .extensions = georss_extensions,
+  .mime_types = georss_mime_types,
+  .sniff = sitmap_georss_sniff,
+  .read = sitmap_georss_read,
+};
+
+static const char *const geojson_extensions[] = { "geojson", "json", NULL };
+static const char *const geojson_mime_types[] = { "application/geo+json", "application/json", NULL };
+
+static const SitmapFormat geojson_format = {
+  .id = "geojson",
+  .name = N_("GeoJSON"),
+  .extensions = geojson_extensions,
+  .mime_types = geojson_mime_types,
+  .sniff = sitmap_geojson_sniff,
+  .read = sitmap_geojson_read,
+  .write = sitmap_geojson_write_events_file,
+};
+
 static const SitmapFormat *const formats[] = {
   &kml_format,
+  &geojson_format,
+  &georss_format,
   NULL,
 };
 

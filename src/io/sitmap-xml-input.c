@@ -30,6 +30,7 @@ struct _SitmapXmlInput
 {
   GBytes          *bytes; /* the text, in UTF-8 */
   char            *display_name;
+  const char      *format_name; /* "KML" */
   GCancellable    *cancellable;
   xmlTextReaderPtr reader;
   SitmapXmlMark    n_elements;
@@ -73,7 +74,7 @@ record_positioned_error (SitmapXmlInput *self, int line, int column, int code, c
 /* libxml2's own words are kept where they are clear enough; the usual failures get plain ones. Whatever
  * names or values it quotes are cut short, as ours are. */
 static char *
-describe_libxml_error (const xmlError *error, int *code)
+describe_libxml_error (const xmlError *error, const char *format_name, int *code)
 {
   g_autofree char *message = g_strchomp (sitmap_quote_text_max (error->message ? error->message : "",
                                                                 MAX_LIBXML_MESSAGE_CHARS));
@@ -113,9 +114,10 @@ describe_libxml_error (const xmlError *error, int *code)
       {
         g_autofree char *entity = sitmap_quote_text (error->str1 ? error->str1 : "");
 
-        return g_strdup_printf (_("the entity “&%s;” is not defined (KML may use only &amp; &lt; &gt; &quot; "
+        /* TRANSLATORS: the first %s is an entity's name, the second a format's name, such as KML */
+        return g_strdup_printf (_("the entity “&%s;” is not defined (%s may use only &amp; &lt; &gt; &quot; "
                                   "and &apos;)"),
-                                entity);
+                                entity, format_name);
       }
     case XML_ERR_NO_MEMORY:
     case XML_ERR_NAME_TOO_LONG:
@@ -175,7 +177,7 @@ libxml_error_cb (void *user_data, xmlErrorPtr error)
                                _("the file ends before the document is complete: is it cut short?"));
       return;
     }
-  what = describe_libxml_error (error, &code);
+  what = describe_libxml_error (error, self->format_name, &code);
   record_positioned_error (self, error->line, error->int2, code, what);
 }
 
@@ -374,21 +376,37 @@ install_thread_handler (SitmapXmlInput *self)
 SitmapXmlInput *
 sitmap_xml_input_new (GBytes *bytes, const char *display_name, GCancellable *cancellable, GError **error)
 {
+  static const char *const roots[] = { "kml", NULL };
+
+  return sitmap_xml_input_new_for_format (bytes, _("KML"), roots, display_name, cancellable, error);
+}
+
+SitmapXmlInput *
+sitmap_xml_input_new_for_format (GBytes            *bytes,
+                                 const char        *format_name,
+                                 const char *const *roots,
+                                 const char        *display_name,
+                                 GCancellable      *cancellable,
+                                 GError           **error)
+{
   g_autoptr (SitmapXmlInput) self = g_new0 (SitmapXmlInput, 1);
   g_auto (SitmapXmlProblem) problem = { 0 };
   gsize size;
   const char *data;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (format_name != NULL, NULL);
+  g_return_val_if_fail (roots != NULL && roots[0] != NULL, NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   sitmap_xml_init ();
   self->display_name = g_strdup (display_name ? display_name : _("Untitled"));
+  self->format_name = format_name;
   self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
 
   if (g_bytes_get_size (bytes) > G_MAXINT)
     sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_TOO_LARGE, _("the file is larger than 2 GB"));
-  else if (!sitmap_xml_precheck (bytes, "kml", &self->bytes, &problem))
+  else if (!sitmap_xml_precheck (bytes, format_name, roots, &self->bytes, &problem))
     record_positioned_error (self, problem.line, problem.column, problem.code, problem.what);
   else
     {
@@ -552,10 +570,25 @@ sitmap_xml_input_get_namespace (SitmapXmlInput *self)
   return (const char *) xmlTextReaderConstNamespaceUri (self->reader);
 }
 
+const char *
+sitmap_xml_input_get_prefix (SitmapXmlInput *self)
+{
+  return (const char *) xmlTextReaderConstPrefix (self->reader);
+}
+
 SitmapXmlMark
 sitmap_xml_input_get_mark (SitmapXmlInput *self)
 {
   return self->n_elements - 1;
+}
+
+guint
+sitmap_xml_input_get_line (SitmapXmlInput *self)
+{
+  xmlNodePtr node = self->reader ? xmlTextReaderCurrentNode (self->reader) : NULL;
+  long line = node ? xmlGetLineNo (node) : -1;
+
+  return line > 0 && line <= G_MAXUINT ? (guint) line : 0;
 }
 
 char *
@@ -580,35 +613,77 @@ is_text_node (int type)
 char *
 sitmap_xml_input_read_text (SitmapXmlInput *self)
 {
+  return sitmap_xml_input_read_content (self, NULL, NULL);
+}
+
+/* A start tag with its attributes, or an end tag, into markup. */
+static void
+append_tag (SitmapXmlInput *self, GString *markup, gboolean end)
+{
+  const char *name = (const char *) xmlTextReaderConstName (self->reader);
+
+  if (end)
+    {
+      g_string_append_printf (markup, "</%s>", name);
+      return;
+    }
+  g_string_append_printf (markup, "<%s", name);
+  while (xmlTextReaderMoveToNextAttribute (self->reader) == 1)
+    {
+      g_autofree char *value = g_markup_escape_text ((const char *) xmlTextReaderConstValue (self->reader), -1);
+
+      g_string_append_printf (markup, " %s=\"%s\"", (const char *) xmlTextReaderConstName (self->reader), value);
+    }
+  xmlTextReaderMoveToElement (self->reader);
+  g_string_append (markup, xmlTextReaderIsEmptyElement (self->reader) == 1 ? "/>" : ">");
+}
+
+char *
+sitmap_xml_input_read_content (SitmapXmlInput *self, GString *markup, guint *n_elements)
+{
   g_autoptr (GString) text = g_string_new (NULL);
   SitmapXmlMark mark = sitmap_xml_input_get_mark (self);
   g_autofree char *element = g_strdup (sitmap_xml_input_get_name (self));
   int depth = xmlTextReaderDepth (self->reader);
+  gsize markup_start = markup ? markup->len : 0;
 
+  if (n_elements != NULL)
+    *n_elements = 0;
   if (xmlTextReaderIsEmptyElement (self->reader) == 1)
     return g_strdup ("");
   while (read_node (self))
     {
       int type = xmlTextReaderNodeType (self->reader);
+      const char *value = NULL;
+      gsize length = 0;
 
       if (type == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (self->reader) == depth)
         return g_strstrip (g_string_free (g_steal_pointer (&text), FALSE));
+      if (type == XML_READER_TYPE_ELEMENT && n_elements != NULL)
+        (*n_elements)++;
       if (is_text_node (type))
         {
-          const char *value = (const char *) xmlTextReaderConstValue (self->reader);
-          gsize length = value ? strlen (value) : 0;
-
-          if (text->len + length > SITMAP_XML_MAX_TEXT_BYTES)
-            {
-              g_autofree char *quoted = sitmap_quote_text (element);
-
-              sitmap_xml_input_fail (self, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                                     /* TRANSLATORS: %s is an element name, %d a number of megabytes */
-                                     _("the text of <%s> is longer than %d MB"), quoted,
-                                     SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
-              return NULL;
-            }
+          value = (const char *) xmlTextReaderConstValue (self->reader);
+          length = value ? strlen (value) : 0;
           g_string_append_len (text, value, length);
+        }
+      if (markup != NULL && (type == XML_READER_TYPE_ELEMENT || type == XML_READER_TYPE_END_ELEMENT))
+        append_tag (self, markup, type == XML_READER_TYPE_END_ELEMENT);
+      else if (markup != NULL && value != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (value, length);
+
+          g_string_append (markup, escaped);
+        }
+      if (text->len + (markup ? markup->len - markup_start : 0) > SITMAP_XML_MAX_TEXT_BYTES)
+        {
+          g_autofree char *quoted = sitmap_quote_text (element);
+
+          sitmap_xml_input_fail (self, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                 /* TRANSLATORS: %s is an element name, %d a number of megabytes */
+                                 _("the text of <%s> is longer than %d MB"), quoted,
+                                 SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
+          return NULL;
         }
     }
   return NULL;

@@ -33,10 +33,19 @@ typedef struct
  * workers use libxml2. */
 void            sitmap_xml_init (void);
 
+/* A KML document's input: its root is <kml>. */
 SitmapXmlInput *sitmap_xml_input_new (GBytes       *bytes,
                                       const char   *display_name,
                                       GCancellable *cancellable,
                                       GError      **error);
+/* Another XML format's: format_name names it in messages ("GeoRSS"), roots (NULL-terminated, not copied) are
+ * the local names its root element may have. */
+SitmapXmlInput *sitmap_xml_input_new_for_format (GBytes            *bytes,
+                                                 const char        *format_name,
+                                                 const char *const *roots,
+                                                 const char        *display_name,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
 void            sitmap_xml_input_free (SitmapXmlInput *self);
 
 /* Moves to the root element. */
@@ -55,7 +64,13 @@ gboolean sitmap_xml_input_children_next (SitmapXmlInput *self, SitmapXmlChildren
 /* The current element */
 const char   *sitmap_xml_input_get_name (SitmapXmlInput *self);
 const char   *sitmap_xml_input_get_namespace (SitmapXmlInput *self);
+/* The prefix the file writes the element's name with, or NULL: for naming it to people only, never to tell
+ * what it is (that is the namespace's job). */
+const char   *sitmap_xml_input_get_prefix (SitmapXmlInput *self);
 SitmapXmlMark sitmap_xml_input_get_mark (SitmapXmlInput *self);
+/* The line of the element's start tag (its end, when the tag spans lines), cheaply: for reports of what was
+ * skipped. 0 when unknown. */
+guint         sitmap_xml_input_get_line (SitmapXmlInput *self);
 /* How much of the text has been read, from 0 to 1: for a progress bar. */
 double        sitmap_xml_input_get_fraction (SitmapXmlInput *self);
 /* A new string, or NULL when the attribute is absent or empty. */
@@ -63,6 +78,10 @@ char         *sitmap_xml_input_dup_attribute (SitmapXmlInput *self, const char *
 /* Consumes the current element and returns its text content, child elements' text included, trimmed.
  * NULL on error; "" when empty. */
 char         *sitmap_xml_input_read_text (SitmapXmlInput *self);
+/* The same, also appending to markup (when not NULL) the element's content as XML text: child elements as
+ * tags with their attributes, text escaped, what an XHTML <div> holds for an HTML reader. n_elements (when
+ * not NULL) is set to the number of elements inside. Markup counts against the same limit as text. */
+char         *sitmap_xml_input_read_content (SitmapXmlInput *self, GString *markup, guint *n_elements);
 /* Consumes the current element and everything in it. */
 gboolean      sitmap_xml_input_skip (SitmapXmlInput *self);
 

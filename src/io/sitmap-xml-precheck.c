@@ -19,10 +19,12 @@
 
 typedef struct
 {
-  const guint8     *data; /* the file's bytes */
-  gsize             len;
-  GBytes           *utf8; /* its text in UTF-8, once known */
-  SitmapXmlProblem *problem;
+  const guint8      *data; /* the file's bytes */
+  gsize              len;
+  GBytes            *utf8; /* its text in UTF-8, once known */
+  const char        *format_name; /* the format expected, for messages: "KML" */
+  const char *const *roots;       /* the local names its root element may have */
+  SitmapXmlProblem  *problem;
 } Precheck;
 
 static gboolean G_GNUC_PRINTF (5, 6)
@@ -440,25 +442,28 @@ describe_other_format (const char *root)
 }
 
 static gboolean
-check_root (Precheck *self, Prolog *p, const char *expected_root)
+check_root (Precheck *self, Prolog *p)
 {
   g_autofree char *root = prolog_read_name (p);
   const char *local = strchr (root, ':') ? strchr (root, ':') + 1 : root;
   g_autofree char *quoted = NULL;
   const char *other;
 
-  if (strcmp (local, expected_root) == 0)
-    return TRUE;
+  for (guint i = 0; self->roots[i] != NULL; i++)
+    if (strcmp (local, self->roots[i]) == 0)
+      return TRUE;
   quoted = sitmap_quote_text (root);
   other = describe_other_format (root);
   if (other != NULL)
     return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                             /* TRANSLATORS: %s is a kind of file, such as "a web page (HTML)" */
-                             _("this is %s, not a KML document"), other);
+                             /* TRANSLATORS: the first %s is a kind of file, such as "a web page (HTML)", the
+                              * second a format's name, such as KML */
+                             _("this is %s, not a %s document"), other, self->format_name);
   return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                           /* TRANSLATORS: the first %s is an XML element name, the second the one expected */
-                           _("the document begins with <%s>, but a KML document begins with <%s>"), quoted,
-                           expected_root);
+                           /* TRANSLATORS: the first %s is an XML element name, the second a format's name, the
+                            * third the element its documents begin with */
+                           _("the document begins with <%s>, but a %s document begins with <%s>"), quoted,
+                           self->format_name, self->roots[0]);
 }
 
 static gboolean
@@ -472,25 +477,30 @@ check_doctype (Precheck *self, Prolog *p)
   if (g_ascii_tolower (prolog_peek (&after, 0)) == 'h' && g_ascii_tolower (prolog_peek (&after, 1)) == 't' &&
       g_ascii_tolower (prolog_peek (&after, 2)) == 'm' && g_ascii_tolower (prolog_peek (&after, 3)) == 'l')
     return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                             _("this is %s, not a KML document"), _("a web page (HTML)"));
+                             _("this is %s, not a %s document"), _("a web page (HTML)"), self->format_name);
   return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_UNSAFE,
-                           _("the document has a document type declaration (<!DOCTYPE>), which KML never needs "
+                           /* TRANSLATORS: %s is a format's name, such as KML */
+                           _("the document has a document type declaration (<!DOCTYPE>), which %s never needs "
                              "and which can hide entity expansion or references to other files: Sitmap does "
-                             "not open such documents"));
+                             "not open such documents"),
+                           self->format_name);
 }
 
 /* Walks the prolog (declaration, comments, processing instructions) of the UTF-8 text to the root element.
  * Anything else in it is refused here, so that libxml2 never sees a prolog this scan did not understand. */
 static gboolean
-check_prolog (Precheck *self, const char *expected_root)
+check_prolog (Precheck *self)
 {
   Prolog p = { 0 };
+  gboolean after_space = TRUE;
+  gsize start;
 
   p.data = g_bytes_get_data (self->utf8, &p.len);
   p.unit = 1;
   p.line = p.column = 1;
   if (p.len >= 3 && memcmp (p.data, "\xEF\xBB\xBF", 3) == 0)
     p.pos = 3;
+  start = p.pos;
   for (;;)
     {
       gunichar c = prolog_peek (&p, 0);
@@ -500,12 +510,21 @@ check_prolog (Precheck *self, const char *expected_root)
         prolog_advance (&p, 1);
       else if (prolog_looking_at (&p, "<!--"))
         {
+          after_space = FALSE;
           if (!prolog_skip_past (&p, "-->"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a comment is not finished: is the file cut short?"));
         }
+      else if (p.pos != start && prolog_looking_at (&p, "<?xml") && is_xml_space (prolog_peek (&p, 5)))
+        /* decode() reads a declaration only where XML allows one: at the very beginning. */
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED, "%s",
+                                 after_space ? _("white space comes before the XML declaration (<?xml …?>), "
+                                                 "which must be the very first thing in the file")
+                                             : _("the XML declaration (<?xml …?>) must be the very first thing "
+                                                 "in the file, but it comes after other markup"));
       else if (prolog_looking_at (&p, "<?"))
         {
+          after_space = FALSE;
           if (!prolog_skip_past (&p, "?>"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a processing instruction is not finished: is the file cut short?"));
@@ -513,7 +532,7 @@ check_prolog (Precheck *self, const char *expected_root)
       else if (prolog_looking_at_caseless (&p, "<!doctype"))
         return check_doctype (self, &p);
       else if (c == '<' && is_name_start (prolog_peek (&p, 1)))
-        return check_root (self, &p, expected_root);
+        return check_root (self, &p);
       else if (prolog_at_end (&p))
         return fail_at_position (self, p.line, p.column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                  _("the file holds no XML element"));
@@ -633,18 +652,26 @@ check_attribute_counts (Precheck *self)
  */
 
 gboolean
-sitmap_xml_precheck (GBytes *bytes, const char *expected_root, GBytes **utf8, SitmapXmlProblem *problem)
+sitmap_xml_precheck (GBytes            *bytes,
+                     const char        *format_name,
+                     const char *const *roots,
+                     GBytes           **utf8,
+                     SitmapXmlProblem  *problem)
 {
   Precheck self = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (format_name != NULL, FALSE);
+  g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
   g_return_val_if_fail (utf8 != NULL, FALSE);
 
   memset (problem, 0, sizeof *problem);
   self.data = g_bytes_get_data (bytes, &self.len);
+  self.format_name = format_name;
+  self.roots = roots;
   self.problem = problem;
-  ok = decode (&self) && check_prolog (&self, expected_root) && check_attribute_counts (&self);
+  ok = decode (&self) && check_prolog (&self) && check_attribute_counts (&self);
   /* The same bytes, kept alive by the GBytes they came from */
   if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
     {

@@ -55,6 +55,44 @@ sitmap_category_get_label (SitmapCategory category)
   return _(categories[category].label);
 }
 
+gboolean
+sitmap_category_from_text (const char *text, SitmapCategory *category)
+{
+  /* ACLED's event types (and their older names), and the plural forms feeds use */
+  static const struct
+  {
+    const char    *text;
+    SitmapCategory category;
+  } names[] = {
+    { "battles", SITMAP_CATEGORY_BATTLE },
+    { "explosions/remote violence", SITMAP_CATEGORY_REMOTE_VIOLENCE },
+    { "remote violence", SITMAP_CATEGORY_REMOTE_VIOLENCE },
+    { "protests", SITMAP_CATEGORY_PROTEST },
+    { "riots", SITMAP_CATEGORY_RIOT },
+    { "riots/protests", SITMAP_CATEGORY_RIOT },
+    { "strategic developments", SITMAP_CATEGORY_STRATEGIC },
+    { "violence against civilians", SITMAP_CATEGORY_VIOLENCE_AGAINST_CIVILIANS },
+  };
+  g_autofree char *trimmed = NULL;
+
+  if (text == NULL)
+    return FALSE;
+  trimmed = g_strstrip (g_strdup (text));
+  for (guint i = 0; i < SITMAP_N_CATEGORIES; i++)
+    if (g_ascii_strcasecmp (trimmed, categories[i].id) == 0 || g_ascii_strcasecmp (trimmed, categories[i].label) == 0)
+      {
+        *category = i;
+        return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (trimmed, names[i].text) == 0)
+      {
+        *category = names[i].category;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 sitmap_category_get_color (SitmapCategory category)
 {

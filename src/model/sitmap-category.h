@@ -27,6 +27,10 @@ typedef enum
 const char *sitmap_category_to_id (SitmapCategory category);
 gboolean    sitmap_category_from_id (const char *id, SitmapCategory *category);
 const char *sitmap_category_get_label (SitmapCategory category);
+/* The category a word from another program's file clearly names, ignoring case: an id ("battle"), an English
+ * label ("Protest"), or an ACLED event type ("Explosions/Remote violence", "Riots"). FALSE for anything else:
+ * a guess would colour the map with a claim the file does not make. */
+gboolean    sitmap_category_from_text (const char *text, SitmapCategory *category);
 /* The category's colour as "#rrggbb", from the Okabe–Ito palette that colour-blind readers can tell
  * apart. One table, so that the map, the timeline, exports and the KML styles Google Earth shows agree. */
 const char *sitmap_category_get_color (SitmapCategory category);
