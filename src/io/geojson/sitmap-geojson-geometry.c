@@ -423,6 +423,7 @@ read_multi_polygon (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feature, 
   g_autoptr (GPtrArray) largest = NULL;
   g_autoptr (SitmapGeometry) polygon = NULL;
   double largest_area = -1;
+  guint n_parts = 0;
 
   if (array == NULL)
     {
@@ -438,6 +439,7 @@ read_multi_polygon (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feature, 
         return FALSE;
       if (rings->len == 0)
         continue;
+      n_parts++;
       if (!check_ring (feature, g_ptr_array_index (rings, 0)))
         return FALSE;
       area = ring_area (g_ptr_array_index (rings, 0));
@@ -453,6 +455,14 @@ read_multi_polygon (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feature, 
   if ((polygon = polygon_from_rings (feature, largest)) == NULL)
     return FALSE;
   set_shape (place, polygon);
+  /* The event comes in, but what of its shape did not is said, as every part of a file left out is. */
+  if (n_parts > 1)
+    sitmap_import_skip (reader->import, reader->cursor.line, reader->cursor.column,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u more part of a MultiPolygon is left out: an event has one area, its largest part",
+                                     "%u more parts of a MultiPolygon are left out: an event has one area, its largest part",
+                                     n_parts - 1),
+                        n_parts - 1);
   return TRUE;
 }
 
