@@ -148,6 +148,23 @@ sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEven
   sitmap_event_store_add (self->store, draft);
 }
 
+void
+sitmap_document_builder_add_events (SitmapDocumentBuilder *self, SitmapEventStore *events)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (events != NULL);
+
+  sitmap_event_store_append (self->store, events);
+}
+
+guint
+sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sitmap_event_store_get_n_added (self->store);
+}
+
 guint
 sitmap_document_builder_add_group (SitmapDocumentBuilder *self, guint parent, const char *name)
 {

@@ -1,0 +1,227 @@
+/* sitmap-event-store-sort.c: the store's records put in time order, and its events found by id
+ *
+ * Both run once per document, over every event: at a million events they must take milliseconds, not the
+ * second a sort by callback over 128-byte records and a GHashTable of ids took.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-event-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sitmap-event-store-private.h"
+
+/*
+ * Sorting: dated events by start, then end, then the order they were added; the undated last, in the order
+ * they were added. The records are in the order they were added (record i has order i) until then.
+ */
+
+typedef struct
+{
+  guint64 start; /* the times with their sign bit flipped: unsigned order is then signed order */
+  guint64 end;
+  guint32 index;
+} SortKey;
+
+#define DIGIT_BITS 16
+#define N_DIGITS   (64 / DIGIT_BITS)
+#define RADIX      (1u << DIGIT_BITS)
+
+static gboolean
+is_dated (const EventRecord *record)
+{
+  return record->time_precision != SITMAP_TIME_PRECISION_NONE;
+}
+
+/* Whether a precedes b or is at the same place (the order ties are broken by is theirs already). */
+static gboolean
+in_order (const EventRecord *a, const EventRecord *b)
+{
+  if (is_dated (a) != is_dated (b))
+    return is_dated (a);
+  if (!is_dated (a))
+    return TRUE;
+  if (a->start != b->start)
+    return a->start < b->start;
+  return a->end <= b->end;
+}
+
+static gboolean
+records_sorted (SitmapEventStore *self)
+{
+  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
+
+  for (guint i = 1; i < self->records->len; i++)
+    if (!in_order (&records[i - 1], &records[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static inline guint
+digit_of (const SortKey *key, guint field, guint d)
+{
+  return (guint) (((field ? key->start : key->end) >> (d * DIGIT_BITS)) & (RADIX - 1));
+}
+
+/* A least-significant-digit radix sort, stable, by end and then by start; digits every key shares are
+ * skipped (dates of a few years differ in two or three of the four). */
+static SortKey *
+radix_sort (SortKey *keys, SortKey *spare, guint n)
+{
+  g_autofree guint32 *counts = g_new0 (guint32, 2 * N_DIGITS * RADIX);
+
+  for (guint i = 0; i < n; i++)
+    for (guint field = 0; field < 2; field++)
+      for (guint d = 0; d < N_DIGITS; d++)
+        counts[(field * N_DIGITS + d) * RADIX + digit_of (&keys[i], field, d)]++;
+
+  for (guint field = 0; field < 2; field++)
+    for (guint d = 0; d < N_DIGITS; d++)
+      {
+        guint32 *count = &counts[(field * N_DIGITS + d) * RADIX];
+        guint32 sum = 0;
+        SortKey *swap;
+
+        if (count[digit_of (&keys[0], field, d)] == n)
+          continue;
+        for (guint b = 0; b < RADIX; b++)
+          {
+            guint32 c = count[b];
+
+            count[b] = sum;
+            sum += c;
+          }
+        for (guint i = 0; i < n; i++)
+          spare[count[digit_of (&keys[i], field, d)]++] = keys[i];
+        swap = keys;
+        keys = spare;
+        spare = swap;
+      }
+  return keys;
+}
+
+/* Moves records into place along the cycles of the permutation: record source[k] goes to k. No second copy
+ * of the records is made (at a million events, 128 MB). source is spent. */
+static void
+permute (EventRecord *records, guint32 *source, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    {
+      EventRecord held;
+      guint32 j = k;
+
+      if (source[k] == k)
+        continue;
+      held = records[k];
+      for (;;)
+        {
+          guint32 from = source[j];
+
+          source[j] = j;
+          if (from == k)
+            {
+              records[j] = held;
+              break;
+            }
+          records[j] = records[from];
+          j = from;
+        }
+    }
+}
+
+void
+_sitmap_event_store_sort_records (SitmapEventStore *self)
+{
+  EventRecord *records = (EventRecord *) (gpointer) self->records->data;
+  guint n = self->records->len, n_dated = 0, k = 0;
+  g_autofree SortKey *keys = NULL;
+  g_autofree SortKey *spare = NULL;
+  g_autofree guint32 *source = NULL;
+  SortKey *sorted;
+
+  if (records_sorted (self))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert (records[i].order == i);
+      n_dated += is_dated (&records[i]);
+    }
+  keys = g_new (SortKey, MAX (n_dated, 1));
+  spare = g_new (SortKey, MAX (n_dated, 1));
+  for (guint i = 0; i < n; i++)
+    if (is_dated (&records[i]))
+      {
+        keys[k].start = (guint64) records[i].start ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        keys[k].end = (guint64) records[i].end ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        keys[k].index = i;
+        k++;
+      }
+  sorted = n_dated > 0 ? radix_sort (keys, spare, n_dated) : keys;
+  source = g_new (guint32, MAX (n, 1));
+  k = 0;
+  for (guint i = 0; i < n_dated; i++)
+    source[k++] = sorted[i].index;
+  g_clear_pointer (&keys, g_free);
+  g_clear_pointer (&spare, g_free);
+  for (guint i = 0; i < n; i++)
+    if (!is_dated (&records[i]))
+      source[k++] = i;
+  permute (records, source, n);
+}
+
+/*
+ * Ids: open addressing, the hash and position of each event with an id. Where ids repeat, the last event
+ * with the id is the one found.
+ */
+
+static guint32
+id_hash (const char *id)
+{
+  return sitmap_string_hash (id, strlen (id));
+}
+
+void
+_sitmap_event_store_index_ids (SitmapEventStore *self)
+{
+  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
+  guint n = self->records->len, n_ids = 0;
+  guint64 size = 16;
+  guint64 *slots;
+
+  for (guint i = 0; i < n; i++)
+    n_ids += records[i].id != NULL;
+  while (size < 2 * (guint64) n_ids)
+    size *= 2;
+  g_free (self->id_slots);
+  slots = g_new0 (guint64, size);
+  self->id_slots = (guint32 *) slots;
+  self->id_mask = (guint32) (size - 1);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *id = records[i].id;
+      guint32 hash, s;
+
+      if (id == NULL)
+        continue;
+      hash = id_hash (id);
+      for (s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+        if ((guint32) (slots[s] >> 32) == hash && strcmp (records[(guint32) slots[s] - 1].id, id) == 0)
+          break;
+      slots[s] = (guint64) hash << 32 | (i + 1);
+    }
+}
+
+gint
+_sitmap_event_store_find_id (SitmapEventStore *self, const char *id)
+{
+  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
+  const guint64 *slots = (const guint64 *) self->id_slots;
+  guint32 hash = id_hash (id);
+
+  for (guint32 s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+    if ((guint32) (slots[s] >> 32) == hash && strcmp (records[(guint32) slots[s] - 1].id, id) == 0)
+      return (gint) ((guint32) slots[s] - 1);
+  return -1;
+}
