@@ -225,12 +225,15 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
 {
   g_autoptr (GListStore) places = g_list_store_new (SITMAP_TYPE_PLACE);
   SitmapDocument *document;
+  gint64 start;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_list_store_splice (places, 0, 0, self->places->pdata, self->places->len);
   sitmap_event_store_finish (self->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
+  start = g_get_monotonic_time ();
   flag_party_only_events (self);
+  g_debug ("party flags in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),
                                    &self->view, g_steal_pointer (&self->sources),

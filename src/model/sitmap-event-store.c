@@ -542,6 +542,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
                            GListModel       *places,
                            gpointer          user_data)
 {
+  gint64 t0, t1, t2, t3, t4, t5;
   guint n;
 
   g_return_if_fail (self != NULL);
@@ -549,8 +550,11 @@ sitmap_event_store_finish (SitmapEventStore *self,
   g_return_if_fail (lookup_source != NULL && lookup_place != NULL);
   g_return_if_fail (G_IS_LIST_MODEL (places));
 
+  t0 = g_get_monotonic_time ();
   resolve_references (self, lookup_source, lookup_place, places, user_data);
+  t1 = g_get_monotonic_time ();
   _sitmap_event_store_sort_records (self);
+  t2 = g_get_monotonic_time ();
 
   n = self->records->len;
   self->start = g_new (gint64, n);
@@ -572,8 +576,13 @@ sitmap_event_store_finish (SitmapEventStore *self,
       if (self->time_precision[i] != SITMAP_TIME_PRECISION_NONE)
         self->columns.n_dated = i + 1;
     }
+  t3 = g_get_monotonic_time ();
   build_time_index (self);
+  t4 = g_get_monotonic_time ();
   _sitmap_event_store_index_ids (self);
+  t5 = g_get_monotonic_time ();
+  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns %.3f s, time index %.3f s, ids %.3f s", n,
+           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;
