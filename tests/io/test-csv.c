@@ -178,7 +178,8 @@ test_acled_current (void)
   g_assert_null (attribute (document, p, "admin3"));
   g_assert_cmpstr (attribute (document, p, "iso"), ==, "760");
   g_assert_cmpstr (attribute (document, p, "country"), ==, "Syria");
-  g_assert_cmpstr (attribute (document, p, "event_type"), ==, "Battles");
+  /* The category says ACLED's current type: it is not kept twice (the writer writes it again) */
+  g_assert_null (attribute (document, p, "event_type"));
   g_assert_cmpstr (attribute (document, p, "sub_event_type"), ==, "Armed clash");
   g_assert_cmpstr (attribute (document, p, "interaction"), ==, "12");
   g_assert_cmpstr (attribute (document, p, "source_scale"), ==, "National");
@@ -258,6 +259,8 @@ test_acled_old_uppercase (void)
   /* ally_actor_1 is today's assoc_actor_1 */
   g_assert_cmpstr (attribute (document, p, "assoc_actor_1"), ==, "AL: Awami League");
   g_assert_cmpstr (attribute (document, p, "gwno"), ==, "771");
+  /* A type of before 2019 is kept as written */
+  g_assert_cmpstr (attribute (document, p, "event_type"), ==, "Riots/Protests");
   g_assert_cmpstr (attribute (document, p, "event_id_no_cnty"), ==, "1");
   actors = sitmap_event_store_get_actors (store_of (document), p, &n);
   g_assert_cmpuint (n, ==, 4);

@@ -194,6 +194,7 @@ typedef struct
   GArray           *publishers;   /* guint32 string ids, in the order first seen */
   U64Map            titles;       /* (type, location) → title */
   U64Map            categories;   /* event type → category */
+  U64Map            canonical_lists; /* associates → whether written as the writer joins them */
   U64Map            schemas;      /* mask of attribute columns → schema */
   GArray           *parts;        /* split lists */
   char              date_text[32];
@@ -816,6 +817,49 @@ read_texts (Worker *w, guint64 line, SitmapBulkEvent *event)
   return TRUE;
 }
 
+/* Whether "A; B" is as the writer joins associates: then the actors list says it all. */
+static gboolean
+is_joined_list (Worker *w, guint32 id)
+{
+  guint64 value;
+
+  if (!map_lookup (&w->canonical_lists, id, &value))
+    {
+      const char *text = sitmap_event_store_get_string (w->store, id);
+      g_autoptr (GString) joined = g_string_new (NULL);
+
+      g_array_set_size (w->parts, 0);
+      sitmap_csv_split_list (text, strlen (text), w->parts);
+      for (guint i = 0; i < w->parts->len; i += 2)
+        {
+          if (i > 0)
+            g_string_append (joined, "; ");
+          g_string_append_len (joined, text + g_array_index (w->parts, guint32, i),
+                               g_array_index (w->parts, guint32, i + 1));
+        }
+      value = strcmp (joined->str, text) == 0;
+      map_insert (&w->canonical_lists, id, value);
+    }
+  return value != 0;
+}
+
+/* What the event's fields say again is not kept twice: ACLED's event type when it is the category's name,
+ * actor2's associates when the actors list gives them back. Other types (before 2019) and lists written
+ * otherwise are kept as written. */
+static gboolean
+is_derived (Worker *w, int column, guint32 id, const SitmapBulkEvent *event)
+{
+  const SitmapCsvLayout *layout = w->reader->layout;
+
+  if (!layout->acled)
+    return FALSE;
+  if (column == layout->role_column[SITMAP_CSV_ROLE_CATEGORY])
+    return g_strcmp0 (sitmap_event_store_get_string (w->store, id), sitmap_csv_acled_event_type (event->category)) == 0;
+  if (column == layout->role_column[SITMAP_CSV_ROLE_ASSOC_ACTOR_2])
+    return is_joined_list (w, id);
+  return FALSE;
+}
+
 static gboolean
 read_attributes (Worker *w, guint64 line, SitmapBulkEvent *event)
 {
@@ -829,7 +873,7 @@ read_attributes (Worker *w, guint64 line, SitmapBulkEvent *event)
 
       if (id == G_MAXUINT32)
         return FALSE;
-      if (id == 0)
+      if (id == 0 || is_derived (w, reader->attribute_columns[k], id, event))
         continue;
       w->attribute_values[n] = id;
       w->row_names[n] = w->attribute_names[k];
@@ -970,6 +1014,7 @@ worker_init (Worker *w, Reader *reader, const char *start, const char *stop)
   map_init (&w->publishers_seen);
   map_init (&w->titles);
   map_init (&w->categories);
+  map_init (&w->canonical_lists);
   map_init (&w->schemas);
   w->pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
   w->publishers = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -998,6 +1043,7 @@ worker_clear (Worker *w)
   map_clear (&w->publishers_seen);
   map_clear (&w->titles);
   map_clear (&w->categories);
+  map_clear (&w->canonical_lists);
   map_clear (&w->schemas);
   g_array_unref (w->pairs);
   g_array_unref (w->publishers);

@@ -154,6 +154,9 @@ format_double (double value)
 static void
 set_cell (Writer *writer, guint column, const char *text)
 {
+  /* Attribute columns are added as the plan meets them */
+  if (column >= writer->cells->len)
+    g_ptr_array_set_size (writer->cells, column + 1);
   g_free (writer->cells->pdata[column]);
   writer->cells->pdata[column] = text && *text ? g_strdup (text) : NULL;
 }
@@ -161,6 +164,8 @@ set_cell (Writer *writer, guint column, const char *text)
 static void
 take_cell (Writer *writer, guint column, char *text)
 {
+  if (column >= writer->cells->len)
+    g_ptr_array_set_size (writer->cells, column + 1);
   g_free (writer->cells->pdata[column]);
   writer->cells->pdata[column] = text;
 }
