@@ -111,7 +111,15 @@ struct _SitmapEventStore
   gint64      max_short_span;
   guint32    *id_slots;    /* position + 1 by hash of the id, open addressing, built by finish */
   guint32     id_mask;
+  guint32    *record_of;   /* the record of each position, once sorted; NULL when the records were in order */
 };
+
+/* The record of the event at position: records stay where they were added, and the sort orders positions. */
+static inline EventRecord *
+_sitmap_event_store_record (SitmapEventStore *self, guint position)
+{
+  return &g_array_index (self->records, EventRecord, self->record_of ? self->record_of[position] : position);
+}
 
 guint32 _sitmap_event_store_find_schema (SitmapEventStore *self, const guint32 *names, guint n);
 

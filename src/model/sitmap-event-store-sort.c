@@ -1,7 +1,8 @@
 /* sitmap-event-store-sort.c: the store's records put in time order, and its events found by id
  *
  * Both run once per document, over every event: at a million events they must take milliseconds, not the
- * second a sort by callback over 128-byte records and a GHashTable of ids took.
+ * second a sort by callback over 128-byte records and a GHashTable of ids took. The records are not moved:
+ * the sort gives each position its record (record_of), a 4-byte index instead of 128 bytes moved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -102,35 +103,6 @@ radix_sort (SortKey *keys, SortKey *spare, guint n)
   return keys;
 }
 
-/* Moves records into place along the cycles of the permutation: record source[k] goes to k. No second copy
- * of the records is made (at a million events, 128 MB). source is spent. */
-static void
-permute (EventRecord *records, guint32 *source, guint n)
-{
-  for (guint k = 0; k < n; k++)
-    {
-      EventRecord held;
-      guint32 j = k;
-
-      if (source[k] == k)
-        continue;
-      held = records[k];
-      for (;;)
-        {
-          guint32 from = source[j];
-
-          source[j] = j;
-          if (from == k)
-            {
-              records[j] = held;
-              break;
-            }
-          records[j] = records[from];
-          j = from;
-        }
-    }
-}
-
 void
 _sitmap_event_store_sort_records (SitmapEventStore *self)
 {
@@ -168,7 +140,8 @@ _sitmap_event_store_sort_records (SitmapEventStore *self)
   for (guint i = 0; i < n; i++)
     if (!is_dated (&records[i]))
       source[k++] = i;
-  permute (records, source, n);
+  g_free (self->record_of);
+  self->record_of = g_steal_pointer (&source);
 }
 
 /*
@@ -182,11 +155,34 @@ id_hash (const char *id)
   return sitmap_string_hash (id, strlen (id));
 }
 
+/* Ids are hashed in the order their records were added, which is the order their text lies in memory, and
+ * each slot is fetched ahead of its insertion: the misses that remain are the table's own. */
+#define PREFETCH_DISTANCE 16
+
+static void
+insert_id (SitmapEventStore *self, guint64 *slots, guint32 hash, guint32 position, const char *id)
+{
+  guint32 s;
+
+  for (s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+    if ((guint32) (slots[s] >> 32) == hash &&
+        strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
+      {
+        /* The last position with the id is found */
+        if ((guint32) slots[s] - 1 > position)
+          return;
+        break;
+      }
+  slots[s] = (guint64) hash << 32 | (position + 1);
+}
+
 void
 _sitmap_event_store_index_ids (SitmapEventStore *self)
 {
   const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
   guint n = self->records->len, n_ids = 0;
+  g_autofree guint32 *position_of = NULL;
+  guint32 hashes[PREFETCH_DISTANCE];
   guint64 size = 16;
   guint64 *slots;
 
@@ -198,30 +194,37 @@ _sitmap_event_store_index_ids (SitmapEventStore *self)
   slots = g_new0 (guint64, size);
   self->id_slots = (guint32 *) slots;
   self->id_mask = (guint32) (size - 1);
-  for (guint i = 0; i < n; i++)
+  if (self->record_of != NULL)
     {
-      const char *id = records[i].id;
-      guint32 hash, s;
+      position_of = g_new (guint32, MAX (n, 1));
+      for (guint p = 0; p < n; p++)
+        position_of[self->record_of[p]] = p;
+    }
+  for (guint i = 0; i < n + PREFETCH_DISTANCE; i++)
+    {
+      guint r = i - PREFETCH_DISTANCE;
 
-      if (id == NULL)
-        continue;
-      hash = id_hash (id);
-      for (s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
-        if ((guint32) (slots[s] >> 32) == hash && strcmp (records[(guint32) slots[s] - 1].id, id) == 0)
-          break;
-      slots[s] = (guint64) hash << 32 | (i + 1);
+      /* The record PREFETCH_DISTANCE back is inserted, its slot fetched when this one was hashed */
+      if (i >= PREFETCH_DISTANCE && records[r].id != NULL)
+        insert_id (self, slots, hashes[r % PREFETCH_DISTANCE], position_of ? position_of[r] : r, records[r].id);
+      if (i < n && records[i].id != NULL)
+        {
+          guint32 hash = id_hash (records[i].id);
+
+          hashes[i % PREFETCH_DISTANCE] = hash;
+          __builtin_prefetch (&slots[hash & self->id_mask], 1);
+        }
     }
 }
 
 gint
 _sitmap_event_store_find_id (SitmapEventStore *self, const char *id)
 {
-  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
   const guint64 *slots = (const guint64 *) self->id_slots;
   guint32 hash = id_hash (id);
 
   for (guint32 s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
-    if ((guint32) (slots[s] >> 32) == hash && strcmp (records[(guint32) slots[s] - 1].id, id) == 0)
+    if ((guint32) (slots[s] >> 32) == hash && strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
       return (gint) ((guint32) slots[s] - 1);
   return -1;
 }

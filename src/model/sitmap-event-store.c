@@ -142,6 +142,7 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_array_unref (self->long_events);
   g_array_unref (self->long_ends);
   g_free (self->id_slots);
+  g_free (self->record_of);
   g_free (self->start);
   g_free (self->duration);
   g_free (self->time_precision);
@@ -444,7 +445,7 @@ count_origins (SitmapEventStore *self, const EventRecord *record)
 static void
 fill_columns (SitmapEventStore *self, guint position)
 {
-  const EventRecord *record = &g_array_index (self->records, EventRecord, position);
+  const EventRecord *record = _sitmap_event_store_record (self, position);
   guint8 flags = 0;
 
   self->start[position] = record->start;
@@ -488,7 +489,7 @@ choose_long_span (SitmapEventStore *self)
 
   for (guint i = 0; i < self->columns.n_dated; i++)
     {
-      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      const EventRecord *record = _sitmap_event_store_record (self, i);
       gint64 span;
 
       if (record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END)
@@ -514,7 +515,7 @@ build_time_index (SitmapEventStore *self)
   g_array_set_size (self->long_ends, 0);
   for (guint i = 0; i < self->columns.n_events; i++)
     {
-      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      const EventRecord *record = _sitmap_event_store_record (self, i);
       gboolean dated = i < self->columns.n_dated;
       gboolean open = record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END;
 
@@ -535,6 +536,16 @@ build_time_index (SitmapEventStore *self)
     }
 }
 
+/* Stores this large index their ids in a thread of their own while the columns are filled */
+#define PARALLEL_IDS_MIN 100000
+
+static gpointer
+index_ids_cb (gpointer data)
+{
+  _sitmap_event_store_index_ids (data);
+  return NULL;
+}
+
 void
 sitmap_event_store_finish (SitmapEventStore *self,
                            SitmapIdLookup    lookup_source,
@@ -542,6 +553,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
                            GListModel       *places,
                            gpointer          user_data)
 {
+  GThread *ids_thread = NULL;
   gint64 t0, t1, t2, t3, t4, t5;
   guint n;
 
@@ -568,6 +580,9 @@ sitmap_event_store_finish (SitmapEventStore *self,
   self->fatalities = g_new (gint32, n);
   self->origins = g_new (guint8, n);
 
+  /* The id index needs only the order: another core makes it meanwhile, for a large store */
+  if (n >= PARALLEL_IDS_MIN)
+    ids_thread = g_thread_new ("sitmap-ids", index_ids_cb, self);
   self->columns.n_events = n;
   self->columns.n_dated = 0;
   for (guint i = 0; i < n; i++)
@@ -579,10 +594,13 @@ sitmap_event_store_finish (SitmapEventStore *self,
   t3 = g_get_monotonic_time ();
   build_time_index (self);
   t4 = g_get_monotonic_time ();
-  _sitmap_event_store_index_ids (self);
+  if (ids_thread != NULL)
+    g_thread_join (ids_thread);
+  else
+    _sitmap_event_store_index_ids (self);
   t5 = g_get_monotonic_time ();
-  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns %.3f s, time index %.3f s, ids %.3f s", n,
-           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
+  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns %.3f s, time index %.3f s, "
+           "ids %.3f s more", n, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;
@@ -801,7 +819,7 @@ record_at (SitmapEventStore *self, guint position)
 {
   /* Every caller reads the record: a position out of range is a bug to stop at, not a NULL to crash on. */
   g_assert (position < self->records->len);
-  return &g_array_index (self->records, EventRecord, position);
+  return _sitmap_event_store_record (self, position);
 }
 
 const char *

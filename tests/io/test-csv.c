@@ -865,6 +865,139 @@ test_threads_mistaken_boundary (void)
   g_assert_true (g_str_has_prefix (sitmap_event_store_get_summary (store_of (document), 0), "fake0,34,38,"));
 }
 
+/*
+ * The scanner against a reference: byte by byte, as Python's csv module reads
+ */
+
+typedef struct
+{
+  const char *start;
+  gsize       length;
+  gboolean    quoted;
+} RefField;
+
+/* One record from *p: its fields, the lines it takes; FALSE when a quote does not close */
+static gboolean
+reference_row (const char **p, const char *end, GArray *fields, guint64 *lines)
+{
+  const char *q = *p;
+
+  g_array_set_size (fields, 0);
+  for (;;)
+    {
+      RefField field = { q, 0, FALSE };
+
+      if (q < end && *q == '"')
+        {
+          field.quoted = TRUE;
+          for (q++;; q++)
+            {
+              if (q >= end)
+                return FALSE;
+              if (*q == '\n')
+                (*lines)++;
+              if (*q == '"' && q + 1 < end && q[1] == '"')
+                q++;
+              else if (*q == '"')
+                break;
+            }
+          q++;
+        }
+      while (q < end && *q != ',' && *q != '\n' && *q != '\r')
+        q++;
+      field.length = q - field.start;
+      g_array_append_val (fields, field);
+      if (q >= end)
+        break;
+      if (*q == ',')
+        {
+          q++;
+          if (q >= end)
+            {
+              RefField empty = { q, 0, FALSE };
+
+              g_array_append_val (fields, empty);
+              break;
+            }
+          continue;
+        }
+      if (*q == '\r' && q + 1 < end && q[1] == '\n')
+        q++;
+      q++;
+      (*lines)++;
+      break;
+    }
+  *p = q;
+  return TRUE;
+}
+
+/* Random text of commas, quotes, line breaks and letters, in every length around the scanner's blocks */
+static void
+test_scanner_matches_reference (void)
+{
+  static const char alphabet[] = "aaaaaaaaab ,,,\"\"\n\r";
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr (GArray) expected = g_array_new (FALSE, FALSE, sizeof (RefField));
+  SitmapCsvField fields[64];
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      guint length = g_rand_int_range (rand, 0, 80);
+      /* Exactly as long as the text: reading past it would be caught by AddressSanitizer */
+      g_autofree char *text = g_malloc (MAX (length, 1));
+      const char *p, *end = text + length;
+      SitmapCsvScanner scanner;
+      guint64 lines = 0;
+
+      for (guint i = 0; i < length; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      sitmap_csv_scanner_init (&scanner, text, end, ',');
+      p = text;
+      while (p < end)
+        {
+          gboolean closed = reference_row (&p, end, expected, &lines);
+          guint n, bad;
+          SitmapCsvRowStatus status = sitmap_csv_scan_row (&scanner, fields, G_N_ELEMENTS (fields), &n, &bad);
+
+          if (!closed)
+            {
+              g_assert_cmpint (status, ==, SITMAP_CSV_ROW_UNTERMINATED);
+              g_assert_cmpuint (bad + 1, ==, n);
+              break;
+            }
+          g_assert_cmpint (status, ==, SITMAP_CSV_ROW_OK);
+          g_assert_cmpuint (n, ==, expected->len);
+          for (guint i = 0; i < n && i < G_N_ELEMENTS (fields); i++)
+            {
+              const RefField *e = &g_array_index (expected, RefField, i);
+
+              g_assert_true (fields[i].start == e->start);
+              g_assert_cmpuint (fields[i].length, ==, e->length);
+              g_assert_cmpint (fields[i].quoted, ==, e->quoted);
+            }
+          g_assert_true (scanner.p == p);
+          g_assert_cmpuint (scanner.line, ==, lines);
+        }
+    }
+  /* A field's text: quotes doubled made single, what follows the closing quote kept */
+  {
+    static const char messy[] = "\"ab\"\"c\"d ,\" plain \",x";
+    g_autoptr (GString) scratch = g_string_new (NULL);
+    SitmapCsvScanner scanner;
+    const char *text;
+    gsize n;
+    guint count, bad;
+
+    sitmap_csv_scanner_init (&scanner, messy, messy + sizeof messy - 1, ',');
+    g_assert_cmpint (sitmap_csv_scan_row (&scanner, fields, 4, &count, &bad), ==, SITMAP_CSV_ROW_OK);
+    g_assert_cmpuint (count, ==, 3);
+    text = sitmap_csv_field_text (&fields[0], ',', scratch, &n);
+    g_assert_cmpmem (text, n, "ab\"cd", 5);
+    text = sitmap_csv_field_text (&fields[1], ',', scratch, &n);
+    g_assert_cmpmem (text, n, "plain", 5);
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -886,6 +1019,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv/generic/x-y-asks", test_generic_xy_asks);
   g_test_add_func ("/csv/parse-columns", test_parse_columns);
   g_test_add_func ("/csv/detection", test_detection);
+  g_test_add_func ("/csv/scanner-matches-reference", test_scanner_matches_reference);
   g_test_add_func ("/csv/threads/agree", test_threads_agree);
   g_test_add_func ("/csv/threads/mistaken-boundary", test_threads_mistaken_boundary);
   return g_test_run ();

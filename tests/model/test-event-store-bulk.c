@@ -138,38 +138,44 @@ test_sort_matches_rule (void)
     }
 }
 
-/* Where a file repeats an id, the last event with it is found, as always. */
+/* Where a file repeats an id, the last event with it is found, as always: added in time order, and added in
+ * reverse (then the sort, not the order of adding, says which is last) */
 static void
 test_find_repeated_ids (void)
 {
-  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
-  g_autoptr (SitmapDocument) document = NULL;
-  SitmapEventStore *store;
-  guint n = 3000;
-
-  for (guint i = 0; i < n; i++)
+  for (guint reverse = 0; reverse < 2; reverse++)
     {
-      SitmapEventDraft draft;
+      SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+      g_autoptr (SitmapDocument) document = NULL;
+      SitmapEventStore *store;
+      guint n = 3000;
 
-      sitmap_event_draft_init (&draft);
-      draft.id = g_strdup_printf ("id-%u", i % 1000);
-      draft.title = g_strdup_printf ("%u", i);
-      draft.time.precision = SITMAP_TIME_PRECISION_DAY;
-      draft.time.start = (gint64) i * DAY;
-      draft.time.end = draft.time.start + DAY;
-      sitmap_document_builder_add_event (builder, &draft);
-      sitmap_event_draft_clear (&draft);
-    }
-  document = sitmap_document_builder_finish (builder);
-  store = sitmap_document_get_store (document);
-  for (guint k = 0; k < 1000; k++)
-    {
-      g_autofree char *id = g_strdup_printf ("id-%u", k);
+      for (guint i = 0; i < n; i++)
+        {
+          SitmapEventDraft draft;
 
-      g_assert_cmpint (sitmap_event_store_find (store, id), ==, (gint) (2000 + k));
+          sitmap_event_draft_init (&draft);
+          draft.id = g_strdup_printf ("id-%u", i % 1000);
+          draft.title = g_strdup_printf ("%u", i);
+          draft.time.precision = SITMAP_TIME_PRECISION_DAY;
+          draft.time.start = (gint64) (reverse ? n - i : i) * DAY;
+          draft.time.end = draft.time.start + DAY;
+          sitmap_document_builder_add_event (builder, &draft);
+          sitmap_event_draft_clear (&draft);
+        }
+      document = sitmap_document_builder_finish (builder);
+      store = sitmap_document_get_store (document);
+      for (guint k = 0; k < 1000; k++)
+        {
+          g_autofree char *id = g_strdup_printf ("id-%u", k);
+          gint position = sitmap_event_store_find (store, id);
+
+          g_assert_cmpint (position, ==, (gint) (reverse ? 2999 - k : 2000 + k));
+          g_assert_cmpstr (sitmap_event_store_get_id (store, position), ==, id);
+        }
+      g_assert_cmpint (sitmap_event_store_find (store, "id-1000"), ==, -1);
+      g_assert_cmpint (sitmap_event_store_find (store, ""), ==, -1);
     }
-  g_assert_cmpint (sitmap_event_store_find (store, "id-1000"), ==, -1);
-  g_assert_cmpint (sitmap_event_store_find (store, ""), ==, -1);
 }
 
 /*

@@ -29,6 +29,7 @@ typedef struct
   const char *start;   /* the raw bytes, quotes included */
   guint32     length;
   guint8      quoted;  /* began with a quote: the text is inside it, with "" for a quote */
+  guint8      messy;   /* quoted, and a "" inside or text after the closing quote: its text must be rewritten */
 } SitmapCsvField;
 
 typedef enum
@@ -46,6 +47,8 @@ typedef struct
   guint64     line;       /* newlines passed since the scanner began */
   char        delimiter;
   guint8      stop[256];  /* the delimiter, CR and LF */
+  const char *block;      /* 64 bytes whose delimiters, CRs and LFs are the bits of mask */
+  guint64     mask;
 } SitmapCsvScanner;
 
 void               sitmap_csv_scanner_init (SitmapCsvScanner *self, const char *start, const char *end, char delimiter);

@@ -24,6 +24,7 @@
 #include "sitmap-document-builder.h"
 #include "sitmap-error.h"
 #include "sitmap-load-bytes.h"
+#include "sitmap-string-table.h"
 
 /* Rows between two looks at the cancellable and reports of progress */
 #define CHECK_INTERVAL 4096
@@ -171,6 +172,20 @@ typedef enum
 
 typedef struct _Reader Reader;
 
+/* Adjacent columns whose values repeat together (ACLED's event types, an actor and its associates, a
+ * place and its admin areas): their raw bytes, one key, give every column's string in one lookup. */
+typedef struct
+{
+  guint    first;   /* column */
+  guint    n;       /* columns */
+  guint64 *slots;   /* hash << 32 | entry + 1 */
+  guint32  mask;
+  guint32  n_entries;
+  GArray  *keys;    /* the raw bytes of every entry */
+  GArray  *entries; /* guint32 offset, length of its key; then n string ids */
+  gboolean full;    /* too many distinct values to be worth it: the columns are interned one by one */
+} Span;
+
 typedef struct
 {
   Reader           *reader;
@@ -182,6 +197,10 @@ typedef struct
   guint             max_fields;
   GString         **scratch;    /* per column, made when a field must be rewritten */
   Memo             *memos;      /* per column */
+  guint32          *row_ids;    /* per column: its string in this row, when row_stamps says so */
+  guint32          *row_stamps;
+  guint32           stamp;      /* the row's */
+  Span             *spans;
   guint32          *attribute_names; /* per attribute column, in the store */
   guint32          *attribute_values;
   guint32          *row_names;
@@ -221,6 +240,8 @@ struct _Reader
   const SitmapCsvLayout *layout;
   const int             *attribute_columns;
   guint                  n_attribute_columns;
+  const guint           *span_columns; /* first, n, first, n… */
+  guint                  n_spans;
   gboolean               release;    /* the text is a mapped file: give it back behind the cursor */
   guint                  max_threads;
   gsize                  min_bytes;  /* a thread's least share */
@@ -236,16 +257,31 @@ scratch_of (Worker *w, guint column)
   return w->scratch[column];
 }
 
-static const char *
+/* The text of a column's cell in this row (sitmap_csv_field_text()); "" for no column */
+static inline const char *
 cell (Worker *w, int column, gsize *length)
 {
+  const SitmapCsvField *field;
+  guint8 first, last;
+
   if (column < 0)
     {
       *length = 0;
       return "";
     }
-  return sitmap_csv_field_text (&w->fields[column], w->reader->layout->delimiter, scratch_of (w, (guint) column),
-                                length);
+  field = &w->fields[column];
+  /* Most cells are unquoted words with nothing to trim */
+  if (!field->quoted && field->length > 0)
+    {
+      first = (guint8) field->start[0];
+      last = (guint8) field->start[field->length - 1];
+      if (first != ' ' && first != '\t' && first != 0xEF && first != '\'' && last != ' ' && last != '\t')
+        {
+          *length = field->length;
+          return field->start;
+        }
+    }
+  return sitmap_csv_field_text (field, w->reader->layout->delimiter, scratch_of (w, (guint) column), length);
 }
 
 static int
@@ -301,27 +337,43 @@ check_text (Worker *w, guint64 line, int column, const char *text, gsize length)
     }
 }
 
+static guint32 intern_cell_text (Worker *w, guint64 line, int column);
+
 /* The interned string of a column's cell, 0 when empty; G_MAXUINT32 when the row cannot be kept */
-static guint32
+static inline guint32
 intern_cell (Worker *w, guint64 line, int column)
+{
+  if (column < 0)
+    return 0;
+  if (w->row_stamps[column] == w->stamp)
+    return w->row_ids[column];
+  return intern_cell_text (w, line, column);
+}
+
+static guint32
+intern_cell_text (Worker *w, guint64 line, int column)
 {
   Memo *memo;
   gsize length;
   const char *text;
 
-  if (column < 0)
-    return 0;
   text = cell (w, column, &length);
   if (length == 0)
     return 0;
   memo = &w->memos[column];
   if (memo->id != 0 && memo->length == length && memcmp (memo->bytes, text, length) == 0)
-    return memo->id;
+    {
+      w->row_ids[column] = memo->id;
+      w->row_stamps[column] = w->stamp;
+      return memo->id;
+    }
   if (!check_text (w, line, column, text, length))
     return G_MAXUINT32;
   memo->id = sitmap_event_store_intern (w->store, text, length);
   memo->bytes = sitmap_event_store_get_string (w->store, memo->id);
   memo->length = (guint32) length;
+  w->row_ids[column] = memo->id;
+  w->row_stamps[column] = w->stamp;
   return memo->id;
 }
 
@@ -894,6 +946,109 @@ read_attributes (Worker *w, guint64 line, SitmapBulkEvent *event)
   return TRUE;
 }
 
+/* A span's distinct values, at most: past this its columns are interned one by one */
+#define SPAN_MAX_ENTRIES 65536
+
+static void
+span_insert (Span *span, guint32 hash, const char *key, guint32 length, const guint32 *ids)
+{
+  guint32 entry[2] = { span->keys->len, length }, i;
+
+  if (span->slots == NULL || (span->n_entries + 1) * 2 > span->mask + 1)
+    {
+      guint32 size = span->slots ? (span->mask + 1) * 2 : 256;
+      guint64 *old = span->slots;
+      guint32 old_size = span->slots ? span->mask + 1 : 0;
+
+      span->slots = g_new0 (guint64, size);
+      span->mask = size - 1;
+      for (guint32 k = 0; k < old_size; k++)
+        if (old[k] != 0)
+          {
+            for (i = (guint32) (old[k] >> 32) & span->mask; span->slots[i] != 0; i = (i + 1) & span->mask)
+              ;
+            span->slots[i] = old[k];
+          }
+      g_free (old);
+    }
+  g_array_append_vals (span->keys, key, length);
+  g_array_append_vals (span->entries, entry, 2);
+  g_array_append_vals (span->entries, ids, span->n);
+  span->n_entries++;
+  for (i = hash & span->mask; span->slots[i] != 0; i = (i + 1) & span->mask)
+    ;
+  span->slots[i] = (guint64) hash << 32 | span->n_entries;
+}
+
+/* A span key's hash from its length and 32 of its bytes (its first, middle and last): enough to tell
+ * keys apart mostly; those it does not are told apart by comparing them. */
+static inline guint32
+span_hash (const char *key, guint32 length)
+{
+  guint64 a = 0, b = 0, c = 0, d = 0, h;
+
+  if (length >= 16)
+    {
+      memcpy (&a, key, 8);
+      memcpy (&b, key + length / 2 - 4, 8);
+      memcpy (&c, key + length - 16, 8);
+      memcpy (&d, key + length - 8, 8);
+    }
+  else
+    {
+      memcpy (&a, key, MIN (length, 8));
+      if (length > 8)
+        memcpy (&b, key + 8, length - 8);
+    }
+  h = (a ^ (length * 0x9E3779B97F4A7C15ull)) * 0xFF51AFD7ED558CCDull;
+  h = ((h ^ (h >> 29)) + b) * 0xC4CEB9FE1A85EC53ull;
+  h = ((h ^ (h >> 32)) + c) * 0xFF51AFD7ED558CCDull;
+  h = ((h ^ (h >> 29)) + d) * 0xC4CEB9FE1A85EC53ull;
+  return (guint32) (h ^ (h >> 32));
+}
+
+/* The strings of the span's columns in this row into row_ids; FALSE when the row cannot be kept */
+static gboolean
+resolve_span (Worker *w, guint64 line, Span *span)
+{
+  const SitmapCsvField *first = &w->fields[span->first], *last = &w->fields[span->first + span->n - 1];
+  const char *key = first->start;
+  guint32 length = (guint32) (last->start + last->length - first->start), hash, stride = 2 + span->n;
+  guint32 ids[8];
+
+  if (span->full)
+    return TRUE;
+  hash = span_hash (key, length);
+  for (guint32 i = hash & span->mask; span->slots != NULL && span->slots[i] != 0; i = (i + 1) & span->mask)
+    {
+      const guint32 *entry;
+
+      if ((guint32) (span->slots[i] >> 32) != hash)
+        continue;
+      entry = &g_array_index (span->entries, guint32, ((guint32) span->slots[i] - 1) * stride);
+      if (entry[1] == length && memcmp (&g_array_index (span->keys, char, entry[0]), key, length) == 0)
+        {
+          for (guint c = 0; c < span->n; c++)
+            {
+              w->row_ids[span->first + c] = entry[2 + c];
+              w->row_stamps[span->first + c] = w->stamp;
+            }
+          return TRUE;
+        }
+    }
+  for (guint c = 0; c < span->n; c++)
+    {
+      ids[c] = intern_cell (w, line, (int) (span->first + c));
+      if (ids[c] == G_MAXUINT32)
+        return FALSE;
+    }
+  if (span->n_entries >= SPAN_MAX_ENTRIES)
+    span->full = TRUE;
+  else
+    span_insert (span, hash, key, length, ids);
+  return TRUE;
+}
+
 /* Sources last: a publisher becomes a source of the document only with a row that cites it */
 static void
 convert_row (Worker *w, guint64 line)
@@ -901,6 +1056,10 @@ convert_row (Worker *w, guint64 line)
   SitmapBulkEvent event = { 0 };
 
   event.category = SITMAP_CATEGORY_OTHER;
+  w->stamp++;
+  for (guint i = 0; i < w->reader->n_spans; i++)
+    if (!resolve_span (w, line, &w->spans[i]))
+      return;
   if (!read_time (w, line, &event.time) || !read_sitmap_time (w, line, &event.time) ||
       !read_place (w, line, &event) || !read_precision (w, line, &event) || !read_category (w, line, &event) ||
       !read_actors (w, line, &event) || !read_fatalities (w, line, &event) || !read_texts (w, line, &event) ||
@@ -998,6 +1157,16 @@ worker_init (Worker *w, Reader *reader, const char *start, const char *stop)
   w->fields = g_new0 (SitmapCsvField, w->max_fields);
   w->scratch = g_new0 (GString *, layout->n_columns);
   w->memos = g_new0 (Memo, layout->n_columns);
+  w->row_ids = g_new0 (guint32, layout->n_columns);
+  w->row_stamps = g_new0 (guint32, layout->n_columns);
+  w->spans = g_new0 (Span, MAX (reader->n_spans, 1));
+  for (guint i = 0; i < reader->n_spans; i++)
+    {
+      w->spans[i].first = reader->span_columns[2 * i];
+      w->spans[i].n = reader->span_columns[2 * i + 1];
+      w->spans[i].keys = g_array_new (FALSE, FALSE, 1);
+      w->spans[i].entries = g_array_new (FALSE, FALSE, sizeof (guint32));
+    }
   w->attribute_names = g_new (guint32, MAX (reader->n_attribute_columns, 1));
   w->attribute_values = g_new (guint32, MAX (reader->n_attribute_columns, 1));
   w->row_names = g_new (guint32, MAX (reader->n_attribute_columns, 1));
@@ -1033,6 +1202,15 @@ worker_clear (Worker *w)
       g_string_free (w->scratch[i], TRUE);
   g_free (w->scratch);
   g_free (w->memos);
+  g_free (w->row_ids);
+  g_free (w->row_stamps);
+  for (guint i = 0; w->spans != NULL && i < w->reader->n_spans; i++)
+    {
+      g_free (w->spans[i].slots);
+      g_array_unref (w->spans[i].keys);
+      g_array_unref (w->spans[i].entries);
+    }
+  g_free (w->spans);
   g_free (w->attribute_names);
   g_free (w->attribute_values);
   g_free (w->row_names);
@@ -1455,6 +1633,54 @@ typedef enum
   READ_REENCODE,
 } ReadResult;
 
+/* The columns Sitmap only interns (and keeps, or reads as names): what spans are made of */
+static gboolean
+is_interned (const SitmapCsvLayout *layout, guint column)
+{
+  switch (layout->columns[column].role)
+    {
+    case SITMAP_CSV_ROLE_ATTRIBUTE:
+    case SITMAP_CSV_ROLE_PLACE:
+    case SITMAP_CSV_ROLE_SOURCE:
+    case SITMAP_CSV_ROLE_ACTOR1:
+    case SITMAP_CSV_ROLE_ASSOC_ACTOR_1:
+    case SITMAP_CSV_ROLE_ACTOR2:
+    case SITMAP_CSV_ROLE_ASSOC_ACTOR_2:
+    case SITMAP_CSV_ROLE_SUB_EVENT_TYPE:
+    case SITMAP_CSV_ROLE_INTER1:
+      return TRUE;
+    case SITMAP_CSV_ROLE_CATEGORY:
+      return layout->columns[column].keep;
+    default:
+      return FALSE;
+    }
+}
+
+/* Runs of at most four adjacent interned columns: the longer the run, the fewer lookups, and the more
+ * distinct values (the key is every column's at once). */
+#define SPAN_MAX_COLUMNS 4
+
+static void
+add_spans (const SitmapCsvLayout *layout, GArray *spans)
+{
+  guint i = 0;
+
+  while (i < layout->n_columns)
+    {
+      guint n = 0;
+
+      while (i + n < layout->n_columns && n < SPAN_MAX_COLUMNS && is_interned (layout, i + n))
+        n++;
+      if (n >= 2)
+        {
+          guint span[2] = { i, n };
+
+          g_array_append_vals (spans, span, 2);
+        }
+      i += MAX (n, 1);
+    }
+}
+
 static void
 add_attribute_columns (const SitmapCsvLayout *layout, GArray *columns)
 {
@@ -1539,6 +1765,7 @@ read_table (Reader *reader, SitmapDocument **document, GError **error)
   SitmapCsvLayout layout = { 0 };
   g_auto (Head) head = { 0 };
   g_autoptr (GArray) attribute_columns = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (guint));
   const char *bounds[MAX_THREADS + 1];
   Worker workers[MAX_THREADS];
   gboolean not_utf8 = FALSE, split_ok;
@@ -1561,6 +1788,9 @@ read_table (Reader *reader, SitmapDocument **document, GError **error)
   add_attribute_columns (&layout, attribute_columns);
   reader->attribute_columns = (const int *) (gpointer) attribute_columns->data;
   reader->n_attribute_columns = attribute_columns->len;
+  add_spans (&layout, spans);
+  reader->span_columns = (const guint *) (gpointer) spans->data;
+  reader->n_spans = spans->len / 2;
 
   start_time = g_get_monotonic_time ();
   n = choose_ranges (reader, head.data, bounds);

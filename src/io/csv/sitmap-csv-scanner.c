@@ -13,6 +13,10 @@
 
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "sitmap-csv-private.h"
 
 void
@@ -41,9 +45,10 @@ count_newlines (const char *p, const char *end)
   return n;
 }
 
-/* Past a quoted field's closing quote, or NULL when the data ends inside it. */
+/* Past a quoted field's closing quote, or NULL when the data ends inside it. *doubled says whether a ""
+ * was inside. */
 static const char *
-skip_quoted (SitmapCsvScanner *self, const char *p)
+skip_quoted (SitmapCsvScanner *self, const char *p, gboolean *doubled)
 {
   const char *q = p + 1;
 
@@ -58,10 +63,86 @@ skip_quoted (SitmapCsvScanner *self, const char *p)
         }
       self->line += count_newlines (q, quote);
       if (quote + 1 < self->end && quote[1] == '"')
-        q = quote + 2;
+        {
+          *doubled = TRUE;
+          q = quote + 2;
+        }
       else
         return quote + 1;
     }
+}
+
+#if defined(__SSE2__)
+/* Bit i set where block[i] is the delimiter, CR or LF, for 64 bytes */
+static inline guint64
+stop_mask (const SitmapCsvScanner *self, const char *block)
+{
+  const __m128i delimiter = _mm_set1_epi8 (self->delimiter), lf = _mm_set1_epi8 ('\n'), cr = _mm_set1_epi8 ('\r');
+  guint64 mask = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (const void *) (block + 16 * i));
+      __m128i found = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, delimiter), _mm_cmpeq_epi8 (bytes, lf)),
+                                    _mm_cmpeq_epi8 (bytes, cr));
+
+      mask |= (guint64) (guint16) _mm_movemask_epi8 (found) << (16 * i);
+    }
+  return mask;
+}
+#endif
+
+/* The first delimiter, CR or LF from p on, or end. Where the processor has SSE2 (every x86-64 does), the
+ * positions of those bytes in 64 bytes at a time are kept as a mask, so that the short fields that follow
+ * one another are found by counting zeros in it; elsewhere eight bytes at a time, with arithmetic. */
+static inline const char *
+find_stop (SitmapCsvScanner *self, const char *p, const char *end)
+{
+#if defined(__SSE2__)
+  for (;;)
+    {
+      if (p >= self->block && p < self->block + 64)
+        {
+          guint64 rest = self->mask >> (p - self->block);
+
+          if (rest != 0)
+            return p + __builtin_ctzll (rest);
+          p = self->block + 64;
+        }
+      if (end - p < 64)
+        break;
+      self->block = p;
+      self->mask = stop_mask (self, p);
+    }
+#else
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101), highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 delimiter = ones * (guint8) self->delimiter, lf = ones * '\n', cr = ones * '\r';
+
+  while (end - p >= 8)
+    {
+      guint64 word, a, b, c, found;
+
+      memcpy (&word, p, 8);
+      a = word ^ delimiter;
+      b = word ^ lf;
+      c = word ^ cr;
+      /* A zero byte in a, b or c: the lowest one found is exact */
+      found = ((a - ones) & ~a) | ((b - ones) & ~b) | ((c - ones) & ~c);
+      found &= highs;
+      if (found != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          return p + __builtin_ctzll (found) / 8;
+#else
+          break;
+#endif
+        }
+      p += 8;
+    }
+#endif
+  while (p < end && !self->stop[(guint8) *p])
+    p++;
+  return p;
 }
 
 SitmapCsvRowStatus
@@ -69,7 +150,6 @@ sitmap_csv_scan_row (SitmapCsvScanner *self, SitmapCsvField *fields, guint max_f
                      guint *bad_column)
 {
   const char *p = self->p, *end = self->end;
-  const guint8 *stop = self->stop;
   SitmapCsvRowStatus status = SITMAP_CSV_ROW_OK;
   guint n = 0;
 
@@ -79,11 +159,12 @@ sitmap_csv_scan_row (SitmapCsvScanner *self, SitmapCsvField *fields, guint max_f
   for (;;)
     {
       const char *start = p;
-      gboolean quoted = p < end && *p == '"';
+      gboolean quoted = *p == '"', doubled = FALSE;
+      const char *closed = NULL;
 
       if (quoted)
         {
-          p = skip_quoted (self, p);
+          p = skip_quoted (self, p, &doubled);
           if (p == NULL)
             {
               self->p = end;
@@ -91,10 +172,10 @@ sitmap_csv_scan_row (SitmapCsvScanner *self, SitmapCsvField *fields, guint max_f
               *bad_column = n;
               return SITMAP_CSV_ROW_UNTERMINATED;
             }
+          closed = p;
         }
       /* Unquoted text, or what follows a closing quote */
-      while (p < end && !stop[(guint8) *p])
-        p++;
+      p = find_stop (self, p, end);
       if ((gsize) (p - start) > SITMAP_CSV_MAX_FIELD && status == SITMAP_CSV_ROW_OK)
         {
           status = SITMAP_CSV_ROW_FIELD_TOO_LONG;
@@ -105,6 +186,7 @@ sitmap_csv_scan_row (SitmapCsvScanner *self, SitmapCsvField *fields, guint max_f
           fields[n].start = start;
           fields[n].length = (guint32) MIN ((gsize) (p - start), G_MAXUINT32);
           fields[n].quoted = quoted;
+          fields[n].messy = quoted && (doubled || p != closed);
         }
       if (n < G_MAXUINT)
         n++;
@@ -113,6 +195,18 @@ sitmap_csv_scan_row (SitmapCsvScanner *self, SitmapCsvField *fields, guint max_f
       if (*p == self->delimiter)
         {
           p++;
+          if (p >= end)
+            {
+              /* A delimiter last: one more, empty field */
+              if (n < max_fields)
+                {
+                  fields[n].start = p;
+                  fields[n].length = 0;
+                  fields[n].quoted = fields[n].messy = FALSE;
+                }
+              n++;
+              break;
+            }
           continue;
         }
       /* The end of the record: LF, CR LF or CR */
@@ -139,44 +233,43 @@ sitmap_csv_field_text (const SitmapCsvField *field, char delimiter, GString *scr
   const char *p = field->start, *end = field->start + field->length, *text;
   gsize n;
 
-  if (field->quoted)
+  if (field->quoted && !field->messy)
     {
-      const char *q = p + 1, *close = NULL;
+      /* The common case: the text between the quotes as it is */
+      p++;
+      end--;
+    }
+  else if (field->quoted)
+    {
+      const char *close = end;
 
-      /* Find the closing quote: the first one not doubled */
-      for (const char *s = q; s < end; s++)
-        if (*s == '"')
-          {
-            if (s + 1 < end && s[1] == '"')
-              s++;
-            else
-              {
-                close = s;
-                break;
-              }
-          }
-      if (close == NULL)
-        close = end;
-      if (memchr (q, '"', close - q) == NULL && close + 1 >= end)
+      /* Doubled quotes made single, up to the closing one; what follows it kept as it is */
+      g_string_truncate (scratch, 0);
+      for (const char *s = p + 1; s < end; s++)
         {
-          /* The common case: nothing to rewrite */
-          p = q;
-          end = close;
-        }
-      else
-        {
-          g_string_truncate (scratch, 0);
-          for (const char *s = q; s < close; s++)
+          if (*s == '"' && s + 1 < end && s[1] == '"')
             {
-              g_string_append_c (scratch, *s);
-              if (*s == '"')
-                s++;
+              g_string_append_c (scratch, '"');
+              s++;
             }
-          if (close < end)
-            g_string_append_len (scratch, close + 1, end - close - 1);
-          p = scratch->str;
-          end = scratch->str + scratch->len;
+          else if (*s == '"')
+            {
+              close = s;
+              break;
+            }
+          else
+            {
+              const char *quote = memchr (s, '"', end - s);
+              const char *stop = quote ? quote : end;
+
+              g_string_append_len (scratch, s, stop - s);
+              s = stop - 1;
+            }
         }
+      if (close < end)
+        g_string_append_len (scratch, close + 1, end - close - 1);
+      p = scratch->str;
+      end = scratch->str + scratch->len;
     }
   while (p < end && is_space (*p, delimiter))
     p++;
@@ -264,7 +357,17 @@ sitmap_csv_check_utf8 (const char *text, gsize length, gsize *offset)
 {
   const char *p = text, *end = text + length, *bad;
 
-  /* Eight ASCII bytes without NUL at a time */
+  /* ASCII without NUL, sixteen or eight bytes at a time */
+#if defined(__SSE2__)
+  while (end - p >= 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *) (const void *) p);
+
+      if (_mm_movemask_epi8 (_mm_or_si128 (bytes, _mm_cmpeq_epi8 (bytes, _mm_setzero_si128 ()))) != 0)
+        break;
+      p += 16;
+    }
+#endif
   while (end - p >= 8)
     {
       guint64 word;
@@ -274,6 +377,10 @@ sitmap_csv_check_utf8 (const char *text, gsize length, gsize *offset)
         break;
       p += 8;
     }
+  while (p < end && (guint8) *p - 1u < 0x7Fu)
+    p++;
+  if (p == end)
+    return 0;
   if (g_utf8_validate_len (p, end - p, &bad))
     return 0;
   *offset = bad - text;
