@@ -154,6 +154,13 @@ sitmap_document_builder_add_events (SitmapDocumentBuilder *self, SitmapEventStor
   g_return_if_fail (self != NULL);
   g_return_if_fail (events != NULL);
 
+  /* Nothing added yet: the events' store becomes the document's, not copied into it */
+  if (sitmap_event_store_get_n_added (self->store) == 0 && sitmap_event_store_get_n_groups (self->store) == 0)
+    {
+      sitmap_event_store_free (self->store);
+      self->store = events;
+      return;
+    }
   sitmap_event_store_append (self->store, events);
 }
 

@@ -9,8 +9,34 @@
 #include <string.h>
 
 #include "sitmap-event-store-private.h"
+#include "sitmap-memory.h"
 
 #define MAX_RUN G_MAXUINT16
+
+/* An empty array with room for n elements (not touched: pages come as they are used), hinted as huge pages */
+static GArray *
+reserve (GArray *array, gsize n, gboolean clear)
+{
+  gsize size = g_array_get_element_size (array);
+
+  if (array->len > 0 || n == 0 || n > G_MAXUINT / 2)
+    return array;
+  g_array_unref (array);
+  array = g_array_sized_new (FALSE, clear, (guint) size, (guint) n);
+  sitmap_memory_advise_huge (array->data, n * size);
+  return array;
+}
+
+void
+sitmap_event_store_reserve (SitmapEventStore *self, guint n_events, gsize n_values, gsize text_bytes)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->finished);
+
+  self->records = reserve (self->records, n_events, TRUE);
+  self->attribute_values = reserve (self->attribute_values, n_values, FALSE);
+  sitmap_string_table_reserve (self->text, text_bytes);
+}
 
 const char *
 sitmap_event_store_add_text (SitmapEventStore *self, const char *text, gsize length)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sitmap-event-store-private.h"
+#include "sitmap-memory.h"
 
 /*
  * Sorting: dated events by start, then end, then the order they were added; the undated last, in the order
@@ -122,6 +123,8 @@ _sitmap_event_store_sort_records (SitmapEventStore *self)
     }
   keys = g_new (SortKey, MAX (n_dated, 1));
   spare = g_new (SortKey, MAX (n_dated, 1));
+  sitmap_memory_advise_huge (keys, n_dated * sizeof (SortKey));
+  sitmap_memory_advise_huge (spare, n_dated * sizeof (SortKey));
   for (guint i = 0; i < n; i++)
     if (is_dated (&records[i]))
       {
@@ -191,7 +194,8 @@ _sitmap_event_store_index_ids (SitmapEventStore *self)
   while (size < 2 * (guint64) n_ids)
     size *= 2;
   g_free (self->id_slots);
-  slots = g_new0 (guint64, size);
+  slots = g_malloc0_n (size, sizeof (guint64));
+  sitmap_memory_advise_huge (slots, size * sizeof (guint64));
   self->id_slots = (guint32 *) slots;
   self->id_mask = (guint32) (size - 1);
   if (self->record_of != NULL)

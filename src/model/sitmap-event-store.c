@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sitmap-event-store-private.h"
+#include "sitmap-memory.h"
 
 /* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
  * bound how far before a range an overlapping event may start by the longest *short* span. */
@@ -442,8 +443,47 @@ count_origins (SitmapEventStore *self, const EventRecord *record)
   return MIN (n_origins, G_MAXUINT8);
 }
 
+/* The latitudes projected last, by a hash of their bits: events at one place share a latitude, and its
+ * projection is a logarithm of a tangent. */
+#define MERCATOR_MEMO_SIZE 4096
+
+typedef struct
+{
+  double latitude;
+  double x;
+  double y;
+  double longitude;
+} MercatorMemo;
+
 static void
-fill_columns (SitmapEventStore *self, guint position)
+project (MercatorMemo *memo, double latitude, double longitude, double *x, double *y)
+{
+  guint64 bits;
+  MercatorMemo *slot;
+
+  memcpy (&bits, &latitude, sizeof bits);
+  bits ^= bits >> 29;
+  slot = &memo[(bits * 0x9E3779B97F4A7C15ull) >> 52];
+  if (slot->latitude != latitude)
+    {
+      sitmap_mercator_from_lat_lon (latitude, longitude, &slot->x, &slot->y);
+      slot->latitude = latitude;
+      slot->longitude = longitude;
+    }
+  if (slot->longitude != longitude)
+    {
+      double ignored;
+
+      /* x depends on the longitude alone */
+      sitmap_mercator_from_lat_lon (0, longitude, &slot->x, &ignored);
+      slot->longitude = longitude;
+    }
+  *x = slot->x;
+  *y = slot->y;
+}
+
+static void
+fill_columns (SitmapEventStore *self, guint position, MercatorMemo *memo)
 {
   const EventRecord *record = _sitmap_event_store_record (self, position);
   guint8 flags = 0;
@@ -457,7 +497,7 @@ fill_columns (SitmapEventStore *self, guint position)
   if (sitmap_coordinates_valid (record->latitude, record->longitude))
     {
       flags |= SITMAP_EVENT_FLAG_PLACED;
-      sitmap_mercator_from_lat_lon (record->latitude, record->longitude, &self->x[position], &self->y[position]);
+      project (memo, record->latitude, record->longitude, &self->x[position], &self->y[position]);
     }
   else
     self->x[position] = self->y[position] = NAN;
@@ -471,6 +511,17 @@ fill_columns (SitmapEventStore *self, guint position)
         flags |= SITMAP_EVENT_FLAG_LINE;
     }
   self->flags[position] = flags;
+}
+
+static void
+fill_columns_range (SitmapEventStore *self, guint from, guint to)
+{
+  g_autofree MercatorMemo *memo = g_new (MercatorMemo, MERCATOR_MEMO_SIZE);
+
+  for (guint i = 0; i < MERCATOR_MEMO_SIZE; i++)
+    memo[i].latitude = memo[i].longitude = NAN;
+  for (guint i = from; i < to; i++)
+    fill_columns (self, i, memo);
 }
 
 /* The longest span the time index keeps in place. A query scans back by the longest of them, so one
@@ -536,13 +587,26 @@ build_time_index (SitmapEventStore *self)
     }
 }
 
-/* Stores this large index their ids in a thread of their own while the columns are filled */
-#define PARALLEL_IDS_MIN 100000
+static gpointer
+new_column (guint n, gsize size)
+{
+  gpointer column = g_malloc_n (MAX (n, 1), size);
+
+  sitmap_memory_advise_huge (column, n * size);
+  return column;
+}
+
+/* Stores this large fill their columns in two threads, the second then indexing the ids */
+#define PARALLEL_MIN 100000
 
 static gpointer
-index_ids_cb (gpointer data)
+fill_and_index_cb (gpointer data)
 {
-  _sitmap_event_store_index_ids (data);
+  SitmapEventStore *self = data;
+  guint n = self->records->len;
+
+  fill_columns_range (self, n / 2, n);
+  _sitmap_event_store_index_ids (self);
   return NULL;
 }
 
@@ -553,8 +617,8 @@ sitmap_event_store_finish (SitmapEventStore *self,
                            GListModel       *places,
                            gpointer          user_data)
 {
-  GThread *ids_thread = NULL;
-  gint64 t0, t1, t2, t3, t4, t5;
+  GThread *helper;
+  gint64 t0, t1, t2, t3, t4;
   guint n;
 
   g_return_if_fail (self != NULL);
@@ -569,38 +633,40 @@ sitmap_event_store_finish (SitmapEventStore *self,
   t2 = g_get_monotonic_time ();
 
   n = self->records->len;
-  self->start = g_new (gint64, n);
-  self->duration = g_new (guint32, n);
-  self->time_precision = g_new (guint8, n);
-  self->category = g_new (guint8, n);
-  self->location_precision = g_new (guint8, n);
-  self->flags = g_new (guint8, n);
-  self->x = g_new (double, n);
-  self->y = g_new (double, n);
-  self->fatalities = g_new (gint32, n);
-  self->origins = g_new (guint8, n);
+  self->start = new_column (n, sizeof (gint64));
+  self->duration = new_column (n, sizeof (guint32));
+  self->time_precision = new_column (n, sizeof (guint8));
+  self->category = new_column (n, sizeof (guint8));
+  self->location_precision = new_column (n, sizeof (guint8));
+  self->flags = new_column (n, sizeof (guint8));
+  self->x = new_column (n, sizeof (double));
+  self->y = new_column (n, sizeof (double));
+  self->fatalities = new_column (n, sizeof (gint32));
+  self->origins = new_column (n, sizeof (guint8));
 
-  /* The id index needs only the order: another core makes it meanwhile, for a large store */
-  if (n >= PARALLEL_IDS_MIN)
-    ids_thread = g_thread_new ("sitmap-ids", index_ids_cb, self);
+  /* Every position's columns depend on its record alone: a large store fills them in two threads, the
+   * second then indexing the ids (which need only the order) */
   self->columns.n_events = n;
-  self->columns.n_dated = 0;
-  for (guint i = 0; i < n; i++)
+  if (n >= PARALLEL_MIN)
     {
-      fill_columns (self, i);
-      if (self->time_precision[i] != SITMAP_TIME_PRECISION_NONE)
-        self->columns.n_dated = i + 1;
+      helper = g_thread_new ("sitmap-finish", fill_and_index_cb, self);
+      fill_columns_range (self, 0, n / 2);
+      g_thread_join (helper);
     }
+  else
+    {
+      fill_columns_range (self, 0, n);
+      _sitmap_event_store_index_ids (self);
+    }
+  /* The dated events come first */
+  self->columns.n_dated = n;
+  while (self->columns.n_dated > 0 && self->time_precision[self->columns.n_dated - 1] == SITMAP_TIME_PRECISION_NONE)
+    self->columns.n_dated--;
   t3 = g_get_monotonic_time ();
   build_time_index (self);
   t4 = g_get_monotonic_time ();
-  if (ids_thread != NULL)
-    g_thread_join (ids_thread);
-  else
-    _sitmap_event_store_index_ids (self);
-  t5 = g_get_monotonic_time ();
-  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns %.3f s, time index %.3f s, "
-           "ids %.3f s more", n, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6, (t5 - t4) / 1e6);
+  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns and ids %.3f s, time index %.3f s", n,
+           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;

@@ -171,6 +171,9 @@ typedef struct
   const guint32          *values;     /* string ids, one per name of the schema */
 } SitmapBulkEvent;
 
+/* About this many events, attribute values and bytes of text will be added: the store takes its memory at
+ * once, in blocks the system may back with huge pages. A hint; more may be added. */
+void           sitmap_event_store_reserve (SitmapEventStore *self, guint n_events, gsize n_values, gsize text_bytes);
 /* A copy of length bytes of valid UTF-8 (with no NUL), kept with the store */
 const char    *sitmap_event_store_add_text (SitmapEventStore *self, const char *text, gsize length);
 /* The number (from 1) of the store's string equal to text, added if new */

@@ -8,10 +8,13 @@
 
 #include <string.h>
 
+#include "sitmap-memory.h"
 #include "sitmap-string-table.h"
 
-/* Text is copied into blocks of this size (longer strings get a block of their own size). */
-#define CHUNK_SIZE (256 * 1024)
+/* Text is copied into blocks of this size (longer strings get a block of their own size), or larger ones
+ * once a large text is announced (sitmap_string_table_reserve()). */
+#define BLOCK_SIZE     (256 * 1024)
+#define MAX_BLOCK_SIZE (64 * 1024 * 1024)
 /* Strings numbered, at most: ids are 32 bits and 0 names none. */
 #define MAX_STRINGS (G_MAXUINT32 - 1)
 
@@ -20,8 +23,8 @@ sitmap_string_table_new (void)
 {
   SitmapStringTable *self = g_new0 (SitmapStringTable, 1);
 
-  self->chunk = g_string_chunk_new (CHUNK_SIZE);
-  self->chunks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
+  self->next_block_size = BLOCK_SIZE;
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -33,8 +36,7 @@ sitmap_string_table_free (SitmapStringTable *self)
   g_free (self->strings);
   g_free (self->lengths);
   g_free (self->slots);
-  g_string_chunk_free (self->chunk);
-  g_ptr_array_unref (self->chunks);
+  g_ptr_array_unref (self->blocks);
   g_free (self);
 }
 
@@ -72,11 +74,37 @@ sitmap_string_hash (const char *text, gsize length)
 const char *
 sitmap_string_table_copy (SitmapStringTable *self, const char *text, gsize length)
 {
+  char *copy;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
+  if (self->block == NULL || self->block_size - self->block_used < length + 1)
+    {
+      gsize size = MAX (self->next_block_size, length + 1);
+
+      self->block = g_malloc (size);
+      self->block_size = size;
+      self->block_used = 0;
+      sitmap_memory_advise_huge (self->block, size);
+      g_ptr_array_add (self->blocks, self->block);
+    }
+  copy = self->block + self->block_used;
+  if (length > 0)
+    memcpy (copy, text, length);
+  copy[length] = '\0';
+  self->block_used += length + 1;
   self->text_size += length + 1;
-  return g_string_chunk_insert_len (self->chunk, length ? text : "", (gssize) length);
+  return copy;
+}
+
+void
+sitmap_string_table_reserve (SitmapStringTable *self, gsize text_bytes)
+{
+  g_return_if_fail (self != NULL);
+
+  /* A few blocks for the whole text */
+  self->next_block_size = CLAMP (text_bytes / 4, BLOCK_SIZE, MAX_BLOCK_SIZE);
 }
 
 static guint32
@@ -229,11 +257,10 @@ sitmap_string_table_append (SitmapStringTable *self, SitmapStringTable *other)
       self->slots[slot] = (guint64) hash << 32 | id;
       self->n_interned++;
     }
-  g_ptr_array_add (self->chunks, g_steal_pointer (&other->chunk));
-  g_ptr_array_extend_and_steal (self->chunks, g_steal_pointer (&other->chunks));
+  /* Other's blocks are self's now; self goes on copying into its own */
+  g_ptr_array_extend_and_steal (self->blocks, g_steal_pointer (&other->blocks));
   self->text_size += other->text_size;
-  other->chunk = g_string_chunk_new (64);
-  other->chunks = g_ptr_array_new ();
+  other->blocks = g_ptr_array_new ();
   sitmap_string_table_free (other);
   return offset;
 }

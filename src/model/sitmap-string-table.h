@@ -37,6 +37,10 @@ guint32     sitmap_string_table_get_n (SitmapStringTable *self);
  * strings are found by self's lookups (where self already had equal text, both numbers stay valid). Frees other. */
 guint32     sitmap_string_table_append (SitmapStringTable *self, SitmapStringTable *other);
 
+/* Text of about this many bytes will be copied: the table takes memory in larger blocks, which the system
+ * may back with huge pages. */
+void        sitmap_string_table_reserve (SitmapStringTable *self, gsize text_bytes);
+
 /* Bytes of memory the table holds */
 gsize       sitmap_string_table_get_memory_size (SitmapStringTable *self);
 
@@ -53,8 +57,11 @@ struct _SitmapStringTable
   guint64     *slots;   /* hash << 32 | id, 0 when empty */
   guint32      mask;
   guint32      n_interned;
-  GStringChunk *chunk;
-  GPtrArray   *chunks;  /* those taken from appended tables */
+  char        *block;   /* where text is copied to: block_used of block_size bytes taken */
+  gsize        block_used;
+  gsize        block_size;
+  gsize        next_block_size;
+  GPtrArray   *blocks;  /* every block, its own and those of appended tables */
   gsize        text_size;
 };
 
