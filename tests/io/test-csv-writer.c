@@ -39,6 +39,16 @@ static const char acled[] =
   "IRQ1,2019-03-02,2019,1,,Riots/Protests,,Rioters (Iraq),,5,,,0,50,,368,Middle East,Iraq,Basra,Basra,,Basra,"
   "30.5,47.8,1,Shafaq News,,An old type.,,,\n";
 
+/* What was written, as a string (the bytes have no NUL of their own) */
+static char *
+dup_text (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  return g_strndup (data, size);
+}
+
 static SitmapDocument *
 read_bytes (GBytes *bytes, SitmapImport *import)
 {
@@ -146,7 +156,7 @@ test_acled_round_trip (void)
   g_autoptr (GBytes) written = sitmap_csv_write_events (document, NULL);
   g_autoptr (GBytes) again = NULL;
   g_autoptr (SitmapDocument) copy = read_bytes (written, NULL);
-  const char *text = g_bytes_get_data (written, NULL);
+  g_autofree char *text = dup_text (written);
 
   g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" ACLED_HEADER "\r\n"));
   /* Nothing ACLED's columns cannot say */
@@ -208,6 +218,7 @@ test_beyond_acled (void)
   g_autoptr (SitmapDocument) document = NULL;
   g_autoptr (SitmapDocument) copy = NULL;
   g_autoptr (GBytes) written = NULL;
+  g_autofree char *text = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (events); i++)
     {
@@ -235,7 +246,8 @@ test_beyond_acled (void)
     }
   document = sitmap_document_builder_finish (builder);
   written = sitmap_csv_write_events (document, NULL);
-  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL),
+  text = dup_text (written);
+  g_assert_nonnull (strstr (text,
                             ",tags,timestamp,sitmap_title,sitmap_time,sitmap_category,sitmap_location_precision,"
                             "sitmap_radius_m,magnitude\r\n"));
   copy = read_bytes (written, NULL);
@@ -251,7 +263,7 @@ test_formula_guard (void)
   g_autoptr (SitmapDocument) copy = NULL;
   g_autoptr (GBytes) written = NULL;
   SitmapEventDraft draft;
-  const char *text;
+  g_autofree char *text = NULL;
 
   sitmap_event_draft_init (&draft);
   draft.id = g_strdup ("@1");
@@ -268,7 +280,7 @@ test_formula_guard (void)
   sitmap_event_draft_clear (&draft);
   document = sitmap_document_builder_finish (builder);
   written = sitmap_csv_write_events (document, NULL);
-  text = g_bytes_get_data (written, NULL);
+  text = dup_text (written);
   g_assert_nonnull (strstr (text, "\r\n\"'@1\",2024-12-10,"));
   g_assert_nonnull (strstr (text, ",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\""));
   g_assert_nonnull (strstr (text, ",\"'+1 555 0100\","));
@@ -290,14 +302,14 @@ test_positions (void)
   g_autoptr (GBytes) written = NULL;
   g_autoptr (SitmapDocument) copy = NULL;
   guint32 p;
-  const char *text;
+  g_autofree char *text = NULL;
 
   p = (guint32) sitmap_document_find_event (document, "SYR2");
   g_array_append_val (positions, p);
   p = (guint32) sitmap_document_find_event (document, "IRQ1");
   g_array_append_val (positions, p);
   written = sitmap_csv_write_events (document, positions);
-  text = g_bytes_get_data (written, NULL);
+  text = dup_text (written);
   g_assert_true (strstr (text, "\r\nSYR2,") < strstr (text, "\r\nIRQ1,"));
   copy = read_bytes (written, NULL);
   g_assert_cmpuint (sitmap_document_get_n_events (copy), ==, 2);

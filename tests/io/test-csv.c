@@ -506,6 +506,12 @@ test_encodings (void)
 
     g_assert_cmpstr (first_place (document), ==, "Caf\xC3\xA9 \xE2\x82\xAC l\xE2\x80\x99\x61rbre");
     g_assert_true (has_note (import, "Windows-1252"));
+    /* The report the user reads and copies says so, under its summary */
+    {
+      g_autofree char *text = sitmap_import_report_dup_text (sitmap_import_get_report (import));
+
+      g_assert_nonnull (strstr (text, "\nThe file is not UTF-8: it was read as Windows-1252"));
+    }
   }
   /* UTF-8 with one broken byte: repaired, and said where */
   {
