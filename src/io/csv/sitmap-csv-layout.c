@@ -430,6 +430,29 @@ set_import_columns (const SitmapCsvLayout *layout, SitmapImport *import)
   sitmap_import_set_columns (import, (const char *const *) names->pdata);
 }
 
+char *
+sitmap_csv_layout_describe (const SitmapCsvLayout *layout)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)
+    {
+      int column = layout->role_column[role_of_field (f)];
+      g_autofree char *quoted = NULL;
+
+      if (column < 0)
+        continue;
+      quoted = sitmap_quote_text (layout->columns[column].header);
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (*quoted == '\0')
+        g_string_append_printf (text, "%s = #%d", sitmap_import_field_get_name (f), column + 1);
+      else
+        g_string_append_printf (text, "%s = “%s”", sitmap_import_field_get_name (f), quoted);
+    }
+  return g_string_free (text, FALSE);
+}
+
 gboolean
 sitmap_csv_layout_init (SitmapCsvLayout   *layout,
                         char               delimiter,

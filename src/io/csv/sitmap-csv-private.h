@@ -165,6 +165,9 @@ SitmapDocument *sitmap_csv_read_full (GBytes       *bytes,
                                       gsize         min_bytes,
                                       GError      **error);
 
+/* Which column each field was read from, as --columns writes it: "latitude = “Lat”, longitude = “Lon”" */
+char *sitmap_csv_layout_describe (const SitmapCsvLayout *layout);
+
 /*
  * Values
  */

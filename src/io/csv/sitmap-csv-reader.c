@@ -578,6 +578,14 @@ read_table (Reader *reader, SitmapDocument **document, GError **error)
       g_debug ("joined and finished in %.3f s", (g_get_monotonic_time () - start_time) / 1e6);
       result = *document != NULL ? READ_DONE : READ_FAILED;
     }
+  if (result == READ_DONE && !layout.acled)
+    {
+      /* Guessed or chosen, the user should know which column became what */
+      g_autofree char *columns = sitmap_csv_layout_describe (&layout);
+
+      /* TRANSLATORS: the fields and the columns they were read from: latitude = “Lat”, longitude = “Lon” */
+      sitmap_import_note (plan->import, 0, 0, _("Columns read: %s"), columns);
+    }
   free_workers (workers, n);
   sitmap_csv_plan_clear (plan);
   sitmap_csv_layout_clear (&layout);
