@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sitmap-csv-reader.h"
+#include "sitmap-csv-writer.h"
 #include "sitmap-error.h"
 #include "sitmap-format.h"
 #include "sitmap-geojson-reader.h"
@@ -154,8 +156,25 @@ static const SitmapFormat geojson_format = {
   .write = sitmap_geojson_write_events_file,
 };
 
+/* Tables: ACLED's exports and any other with coordinates. Their sniffer is sure only of ACLED's header;
+ * a .txt file is not taken for a table unless its content says so. */
+static const char *const csv_extensions[] = { "csv", "tsv", NULL };
+static const char *const csv_mime_types[] = { "text/csv", "text/tab-separated-values", NULL };
+
+static const SitmapFormat csv_format = {
+  .id = "csv",
+  .name = N_("CSV"),
+  .extensions = csv_extensions,
+  .mime_types = csv_mime_types,
+  .flags = 0,
+  .sniff = sitmap_csv_sniff,
+  .read = sitmap_csv_read,
+  .write = sitmap_csv_write_events_file,
+};
+
 static const SitmapFormat *const formats[] = {
   &kml_format,
+  &csv_format,
   &geojson_format,
   &georss_format,
   NULL,

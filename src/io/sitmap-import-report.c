@@ -32,6 +32,7 @@ struct _SitmapImportReport
   GArray *skipped; /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
   GArray *links;   /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
   guint   n_links;
+  GArray *notes;   /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapImportReport, sitmap_import_report, G_TYPE_OBJECT)
@@ -92,6 +93,7 @@ sitmap_import_report_finalize (GObject *object)
   g_free (self->format_name);
   g_array_unref (self->skipped);
   g_array_unref (self->links);
+  g_array_unref (self->notes);
 
   G_OBJECT_CLASS (sitmap_import_report_parent_class)->finalize (object);
 }
@@ -109,6 +111,8 @@ sitmap_import_report_init (SitmapImportReport *self)
   g_array_set_clear_func (self->skipped, note_clear);
   self->links = g_array_new (FALSE, FALSE, sizeof (Note));
   g_array_set_clear_func (self->links, note_clear);
+  self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
+  g_array_set_clear_func (self->notes, note_clear);
 }
 
 /*
@@ -259,6 +263,40 @@ sitmap_import_report_get_link (SitmapImportReport *self, guint index, guint *lin
   return note->text;
 }
 
+void
+sitmap_import_report_add_note (SitmapImportReport *self, guint line, guint column, const char *text)
+{
+  g_return_if_fail (SITMAP_IS_IMPORT_REPORT (self));
+  g_return_if_fail (text != NULL);
+
+  append_note (self->notes, line, column, text);
+}
+
+guint
+sitmap_import_report_get_n_notes (SitmapImportReport *self)
+{
+  g_return_val_if_fail (SITMAP_IS_IMPORT_REPORT (self), 0);
+
+  return self->notes->len;
+}
+
+const char *
+sitmap_import_report_get_note (SitmapImportReport *self, guint index, guint *line, guint *column)
+{
+  const Note *note;
+
+  g_return_val_if_fail (SITMAP_IS_IMPORT_REPORT (self), NULL);
+
+  note = get_note (self->notes, index);
+  if (note == NULL)
+    return NULL;
+  if (line != NULL)
+    *line = note->line;
+  if (column != NULL)
+    *column = note->column;
+  return note->text;
+}
+
 char *
 sitmap_import_report_dup_summary (SitmapImportReport *self)
 {
@@ -288,6 +326,13 @@ sitmap_import_report_dup_text (SitmapImportReport *self)
   text = g_string_new (NULL);
   /* TRANSLATORS: a file name, then "N events imported; N skipped" */
   g_string_append_printf (text, _("%s: %s\n"), self->display_name, summary);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      const Note *note = get_note (self->notes, i);
+
+      append_where (text, note->line, note->column);
+      g_string_append_printf (text, "%s\n", note->text);
+    }
   for (guint i = 0; i < self->skipped->len; i++)
     {
       const Note *note = get_note (self->skipped, i);

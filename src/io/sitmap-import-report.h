@@ -37,6 +37,12 @@ void        sitmap_import_report_add_link (SitmapImportReport *self, guint line,
 guint       sitmap_import_report_get_n_links (SitmapImportReport *self);
 const char *sitmap_import_report_get_link (SitmapImportReport *self, guint index, guint *line);
 
+/* What the reader did that the user should know but that left nothing out: "converted from Windows-1252",
+ * "the columns read: …". In the order given, after the summary line of the text. */
+void        sitmap_import_report_add_note (SitmapImportReport *self, guint line, guint column, const char *text);
+guint       sitmap_import_report_get_n_notes (SitmapImportReport *self);
+const char *sitmap_import_report_get_note (SitmapImportReport *self, guint index, guint *line, guint *column);
+
 /* One line for a toast or stderr: "12,031 events imported; 4 skipped". */
 char *sitmap_import_report_dup_summary (SitmapImportReport *self);
 /* The whole report as plain text, a line per skipped record ("line 17, column 3: latitude 123 is

@@ -232,6 +232,21 @@ sitmap_import_skip (SitmapImport *self, guint line, guint column, const char *fo
 }
 
 void
+sitmap_import_note (SitmapImport *self, guint line, guint column, const char *format, ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (format != NULL);
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  sitmap_import_report_add_note (self->report, line, column, text);
+}
+
+void
 sitmap_import_add_link (SitmapImport *self, guint line, const char *uri)
 {
   g_return_if_fail (self != NULL);

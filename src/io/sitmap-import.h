@@ -76,6 +76,9 @@ int                sitmap_import_get_guess (SitmapImport *self, SitmapImportFiel
 /* A record that could not be read and was left out: where it starts (line and column from 1; 0 when
  * unknown) and why, in words for the user. Quote document text with sitmap_quote_text(). */
 void sitmap_import_skip (SitmapImport *self, guint line, guint column, const char *format, ...) G_GNUC_PRINTF (4, 5);
+/* Something the user should know of the read that left nothing out (the encoding converted, the columns
+ * read), at a line and column when it has one (0 when not). */
+void sitmap_import_note (SitmapImport *self, guint line, guint column, const char *format, ...) G_GNUC_PRINTF (4, 5);
 /* A remote resource the file names (a KML NetworkLink, an image's http href): never fetched, listed
  * for the user to choose. */
 void sitmap_import_add_link (SitmapImport *self, guint line, const char *uri);

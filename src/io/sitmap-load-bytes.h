@@ -21,4 +21,16 @@ GBytes *sitmap_load_bytes (GFile        *file,
                            char        **display_name,
                            GError      **error);
 
+/* Large files on a local disk are mapped rather than read (see sitmap-load-bytes.c): no copy of them is
+ * made, and a reader may give back what it has read. */
+#define SITMAP_LOAD_MAP_MIN_SIZE ((goffset) 32 * 1024 * 1024)
+
+/* Whether bytes map a file (from sitmap_load_bytes()) */
+gboolean sitmap_bytes_is_mapped (GBytes *bytes);
+/* Tells the system that the length bytes of bytes from offset have been read and will not be again soon:
+ * when bytes map a file, those pages leave the process's memory (they stay in the system's cache of the file,
+ * and come back if read again). Otherwise does nothing. Cheap: a reader calls it behind its cursor, so that a
+ * file of half a gigabyte never counts whole in its memory. */
+void     sitmap_bytes_release (GBytes *bytes, gsize offset, gsize length);
+
 G_END_DECLS

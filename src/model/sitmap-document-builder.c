@@ -148,6 +148,30 @@ sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEven
   sitmap_event_store_add (self->store, draft);
 }
 
+void
+sitmap_document_builder_add_events (SitmapDocumentBuilder *self, SitmapEventStore *events)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (events != NULL);
+
+  /* Nothing added yet: the events' store becomes the document's, not copied into it */
+  if (sitmap_event_store_get_n_added (self->store) == 0 && sitmap_event_store_get_n_groups (self->store) == 0)
+    {
+      sitmap_event_store_free (self->store);
+      self->store = events;
+      return;
+    }
+  sitmap_event_store_append (self->store, events);
+}
+
+guint
+sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return sitmap_event_store_get_n_added (self->store);
+}
+
 guint
 sitmap_document_builder_add_group (SitmapDocumentBuilder *self, guint parent, const char *name)
 {
@@ -208,12 +232,15 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
 {
   g_autoptr (GListStore) places = g_list_store_new (SITMAP_TYPE_PLACE);
   SitmapDocument *document;
+  gint64 start;
 
   g_return_val_if_fail (self != NULL, NULL);
 
   g_list_store_splice (places, 0, 0, self->places->pdata, self->places->len);
   sitmap_event_store_finish (self->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
+  start = g_get_monotonic_time ();
   flag_party_only_events (self);
+  g_debug ("party flags in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),
                                    &self->view, g_steal_pointer (&self->sources),

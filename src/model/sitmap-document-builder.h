@@ -35,6 +35,10 @@ SitmapSource *sitmap_document_builder_add_source (SitmapDocumentBuilder *self, c
 /* FALSE if a place with the same id was already added. */
 gboolean      sitmap_document_builder_add_place (SitmapDocumentBuilder *self, SitmapPlace *place);
 void          sitmap_document_builder_add_event (SitmapDocumentBuilder *self, const SitmapEventDraft *draft);
+/* Events a reader filled in bulk (sitmap_event_store_add_bulk()), in a store of their own: they come after
+ * the events already added, in their order. Consumes events. */
+void          sitmap_document_builder_add_events (SitmapDocumentBuilder *self, SitmapEventStore *events);
+guint         sitmap_document_builder_get_n_events (SitmapDocumentBuilder *self);
 /* A folder of the file, inside parent (0: at the top); events name it in their draft's group. */
 guint         sitmap_document_builder_add_group (SitmapDocumentBuilder *self, guint parent, const char *name);
 /* Appends a named view; FALSE (and nothing added) once SITMAP_NAMED_VIEW_MAX_VIEWS are there. */

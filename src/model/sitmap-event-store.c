@@ -11,97 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sitmap-event-store.h"
+#include "sitmap-event-store-private.h"
+#include "sitmap-memory.h"
 
 /* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
  * bound how far before a range an overlapping event may start by the longest *short* span. */
 #define LONG_SPAN_SECONDS ((gint64) 2 * 366 * 86400)
-
-typedef struct
-{
-  gint64      start;
-  gint64      end;
-  const char *id;
-  const char *title;
-  const char *summary;
-  const char *place_text;
-  const char *place_id; /* until finish */
-  double      latitude;
-  double      longitude;
-  guint32     geometry; /* index + 1 into geometries */
-  guint32     place;    /* index + 1 into the document's places */
-  guint32     radius_m;
-  guint32     first_citation;
-  guint32     first_actor;
-  guint32     first_figure;
-  guint32     first_attribute; /* into attributes, which holds name, value pairs */
-  guint32     group;           /* index + 1 into groups, 0: none */
-  guint16     n_citations;
-  guint16     n_actors;
-  guint16     n_figures;
-  guint16     n_attributes;
-  guint8      time_precision;
-  guint8      start_unit;
-  guint8      end_unit;
-  guint8      category;
-  guint8      location_precision;
-  guint8      origin; /* RecordOrigin */
-  guint32     order;  /* insertion order, to keep the sort stable */
-} EventRecord;
-
-/* What of an event's record the file said, and what was derived: a file saved must not assert more than
- * it was told. */
-typedef enum
-{
-  RECORD_LOCATED_BY_PLACE = 1 << 0, /* point and shape are its place's */
-  RECORD_PRECISION_STATED = 1 << 1, /* location_precision came with the event */
-} RecordOrigin;
-
-/* A folder of the file the events came in: its name and the folder it is in. */
-typedef struct
-{
-  const char *name;
-  guint32     parent; /* index + 1, 0: at the top */
-} Group;
-
-/* How a citation names its sources until the document resolves them to indices. */
-typedef struct
-{
-  const char *source_id;
-  const char *via_id;
-} CitationIds;
-
-struct _SitmapEventStore
-{
-  SitmapEventColumns columns;
-  gboolean           finished;
-
-  GArray       *records;   /* EventRecord, in position order once finished */
-  GArray       *citations;    /* SitmapCitationRecord */
-  GArray       *citation_ids; /* CitationIds, parallel to citations until finish */
-  GArray       *figures;   /* SitmapFigure */
-  GPtrArray    *actors;    /* const char *, interned in text */
-  GPtrArray    *attributes; /* const char *: name (interned), value, name, value… in text */
-  GArray       *groups;    /* Group */
-  GPtrArray    *geometries;
-  GStringChunk *text;
-
-  gint64   *start;
-  guint32  *duration;
-  guint8   *time_precision;
-  guint8   *category;
-  guint8   *location_precision;
-  guint8   *flags;
-  double   *x;
-  double   *y;
-  gint32   *fatalities;
-  guint8   *origins;
-
-  GArray     *long_events; /* guint32 positions, ascending */
-  GArray     *long_ends;   /* gint64, parallel to long_events */
-  gint64      max_short_span;
-  GHashTable *by_id;       /* id → position + 1, built by finish: lookups only read it, from any thread */
-};
 
 /*
  * Drafts
@@ -195,12 +110,15 @@ sitmap_event_store_new (void)
   self->records = g_array_new (FALSE, TRUE, sizeof (EventRecord));
   self->citations = g_array_new (FALSE, TRUE, sizeof (SitmapCitationRecord));
   self->citation_ids = g_array_new (FALSE, TRUE, sizeof (CitationIds));
+  self->citation_copies = g_ptr_array_new_with_free_func (g_free);
   self->figures = g_array_new (FALSE, TRUE, sizeof (SitmapFigure));
   self->actors = g_ptr_array_new ();
-  self->attributes = g_ptr_array_new ();
+  self->attribute_values = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->schemas = g_array_new (FALSE, FALSE, sizeof (Schema));
+  self->schema_names = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->groups = g_array_new (FALSE, FALSE, sizeof (Group));
   self->geometries = g_ptr_array_new_with_free_func ((GDestroyNotify) sitmap_geometry_unref);
-  self->text = g_string_chunk_new (64 * 1024);
+  self->text = sitmap_string_table_new ();
   self->long_events = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->long_ends = g_array_new (FALSE, FALSE, sizeof (gint64));
   return self;
@@ -212,15 +130,20 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_array_unref (self->records);
   g_array_unref (self->citations);
   g_clear_pointer (&self->citation_ids, g_array_unref);
+  g_ptr_array_unref (self->citation_copies);
   g_array_unref (self->figures);
   g_ptr_array_unref (self->actors);
-  g_ptr_array_unref (self->attributes);
+  g_array_unref (self->attribute_values);
+  g_array_unref (self->schemas);
+  g_array_unref (self->schema_names);
+  g_clear_pointer (&self->schema_index, g_hash_table_unref);
   g_array_unref (self->groups);
   g_ptr_array_unref (self->geometries);
-  g_string_chunk_free (self->text);
+  sitmap_string_table_free (self->text);
   g_array_unref (self->long_events);
   g_array_unref (self->long_ends);
-  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_free (self->id_slots);
+  g_free (self->record_of);
   g_free (self->start);
   g_free (self->duration);
   g_free (self->time_precision);
@@ -237,14 +160,16 @@ sitmap_event_store_free (SitmapEventStore *self)
 static const char *
 store_text (SitmapEventStore *self, const char *text)
 {
-  return text && *text ? g_string_chunk_insert (self->text, text) : NULL;
+  return text && *text ? sitmap_string_table_copy (self->text, text, strlen (text)) : NULL;
 }
 
 /* Short strings that repeat across events (actors, place names, source ids) are stored once. */
 static const char *
 store_shared_text (SitmapEventStore *self, const char *text)
 {
-  return text && *text ? g_string_chunk_insert_const (self->text, text) : NULL;
+  if (text == NULL || *text == '\0')
+    return NULL;
+  return sitmap_string_table_get (self->text, sitmap_string_table_intern (self->text, text, strlen (text)));
 }
 
 static void
@@ -289,20 +214,67 @@ add_figures_and_actors (SitmapEventStore *self, EventRecord *record, const Sitma
     g_ptr_array_add (self->actors, (gpointer) store_shared_text (self, g_ptr_array_index (draft->actors, i)));
 }
 
-/* Names repeat from event to event (a CSV file's columns), values rarely. */
+/* Values this long or shorter are interned: codes, names and admin areas repeat; long text rarely does. */
+#define SHARED_VALUE_MAX 64
+
+guint32
+_sitmap_event_store_find_schema (SitmapEventStore *self, const guint32 *names, guint n)
+{
+  Schema schema;
+  gpointer found;
+  GBytes *key;
+
+  if (n == 0)
+    return 0;
+  /* Events of one file mostly share their names: the last schema first */
+  if (self->schemas->len > 0)
+    {
+      const Schema *last = &g_array_index (self->schemas, Schema, self->schemas->len - 1);
+
+      if (last->n == n && memcmp (&g_array_index (self->schema_names, guint32, last->first), names,
+                                  n * sizeof (guint32)) == 0)
+        return self->schemas->len;
+    }
+  if (self->schema_index == NULL)
+    self->schema_index = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, NULL);
+  key = g_bytes_new (names, n * sizeof (guint32));
+  found = g_hash_table_lookup (self->schema_index, key);
+  if (found != NULL)
+    {
+      g_bytes_unref (key);
+      return GPOINTER_TO_UINT (found);
+    }
+  schema.first = self->schema_names->len;
+  schema.n = n;
+  g_array_append_vals (self->schema_names, names, n);
+  g_array_append_val (self->schemas, schema);
+  g_hash_table_insert (self->schema_index, key, GUINT_TO_POINTER (self->schemas->len));
+  return self->schemas->len;
+}
+
+/* Names repeat from event to event (a CSV file's columns), and so do short values. */
 static void
 add_attributes (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft)
 {
-  record->first_attribute = self->attributes->len;
-  record->n_attributes = MIN (draft->attributes->len / 2, G_MAXUINT16);
-  for (guint i = 0; i < record->n_attributes; i++)
+  guint n = MIN (draft->attributes->len / 2, G_MAXUINT16);
+  g_autofree guint32 *names = g_new (guint32, MAX (n, 1));
+
+  record->first_value = self->attribute_values->len;
+  for (guint i = 0; i < n; i++)
     {
       const char *name = g_ptr_array_index (draft->attributes, 2 * i);
       const char *value = g_ptr_array_index (draft->attributes, 2 * i + 1);
+      gsize length = strlen (value);
+      guint32 id;
 
-      g_ptr_array_add (self->attributes, (gpointer) g_string_chunk_insert_const (self->text, name));
-      g_ptr_array_add (self->attributes, g_string_chunk_insert (self->text, value));
+      names[i] = sitmap_string_table_intern (self->text, name, strlen (name));
+      if (length <= SHARED_VALUE_MAX)
+        id = sitmap_string_table_intern (self->text, value, length);
+      else
+        id = sitmap_string_table_add (self->text, value, length);
+      g_array_append_val (self->attribute_values, id);
     }
+  record->schema = _sitmap_event_store_find_schema (self, names, n);
 }
 
 void
@@ -343,22 +315,6 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   g_return_if_fail (draft->group <= self->groups->len);
   record.group = draft->group;
   g_array_append_val (self->records, record);
-}
-
-static int
-compare_records (gconstpointer a, gconstpointer b)
-{
-  const EventRecord *ra = a, *rb = b;
-  gboolean dated_a = ra->time_precision != SITMAP_TIME_PRECISION_NONE;
-  gboolean dated_b = rb->time_precision != SITMAP_TIME_PRECISION_NONE;
-
-  if (dated_a != dated_b)
-    return dated_a ? -1 : 1;
-  if (dated_a && ra->start != rb->start)
-    return ra->start < rb->start ? -1 : 1;
-  if (dated_a && ra->end != rb->end)
-    return ra->end < rb->end ? -1 : 1;
-  return ra->order < rb->order ? -1 : ra->order > rb->order;
 }
 
 static SitmapLocationPrecision
@@ -446,6 +402,8 @@ resolve_references (SitmapEventStore *self, SitmapIdLookup lookup_source, Sitmap
 
       if (record->place_id != NULL)
         record->place = lookup_place (record->place_id, user_data);
+      /* From here on the field holds a copy of shared citations made for a change (none yet) */
+      record->own_citations = NULL;
       if (record->place != 0)
         inherit_place (self, record, places);
       if (record->location_precision == SITMAP_LOCATION_PRECISION_NONE &&
@@ -485,10 +443,49 @@ count_origins (SitmapEventStore *self, const EventRecord *record)
   return MIN (n_origins, G_MAXUINT8);
 }
 
-static void
-fill_columns (SitmapEventStore *self, guint position)
+/* The latitudes projected last, by a hash of their bits: events at one place share a latitude, and its
+ * projection is a logarithm of a tangent. */
+#define MERCATOR_MEMO_SIZE 4096
+
+typedef struct
 {
-  const EventRecord *record = &g_array_index (self->records, EventRecord, position);
+  double latitude;
+  double x;
+  double y;
+  double longitude;
+} MercatorMemo;
+
+static void
+project (MercatorMemo *memo, double latitude, double longitude, double *x, double *y)
+{
+  guint64 bits;
+  MercatorMemo *slot;
+
+  memcpy (&bits, &latitude, sizeof bits);
+  bits ^= bits >> 29;
+  slot = &memo[(bits * 0x9E3779B97F4A7C15ull) >> 52];
+  if (slot->latitude != latitude)
+    {
+      sitmap_mercator_from_lat_lon (latitude, longitude, &slot->x, &slot->y);
+      slot->latitude = latitude;
+      slot->longitude = longitude;
+    }
+  if (slot->longitude != longitude)
+    {
+      double ignored;
+
+      /* x depends on the longitude alone */
+      sitmap_mercator_from_lat_lon (0, longitude, &slot->x, &ignored);
+      slot->longitude = longitude;
+    }
+  *x = slot->x;
+  *y = slot->y;
+}
+
+static void
+fill_columns (SitmapEventStore *self, guint position, MercatorMemo *memo)
+{
+  const EventRecord *record = _sitmap_event_store_record (self, position);
   guint8 flags = 0;
 
   self->start[position] = record->start;
@@ -500,7 +497,7 @@ fill_columns (SitmapEventStore *self, guint position)
   if (sitmap_coordinates_valid (record->latitude, record->longitude))
     {
       flags |= SITMAP_EVENT_FLAG_PLACED;
-      sitmap_mercator_from_lat_lon (record->latitude, record->longitude, &self->x[position], &self->y[position]);
+      project (memo, record->latitude, record->longitude, &self->x[position], &self->y[position]);
     }
   else
     self->x[position] = self->y[position] = NAN;
@@ -517,16 +514,14 @@ fill_columns (SitmapEventStore *self, guint position)
 }
 
 static void
-index_ids (SitmapEventStore *self)
+fill_columns_range (SitmapEventStore *self, guint from, guint to)
 {
-  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < self->records->len; i++)
-    {
-      const char *event_id = g_array_index (self->records, EventRecord, i).id;
+  g_autofree MercatorMemo *memo = g_new (MercatorMemo, MERCATOR_MEMO_SIZE);
 
-      if (event_id != NULL)
-        g_hash_table_insert (self->by_id, (gpointer) event_id, GUINT_TO_POINTER (i + 1));
-    }
+  for (guint i = 0; i < MERCATOR_MEMO_SIZE; i++)
+    memo[i].latitude = memo[i].longitude = NAN;
+  for (guint i = from; i < to; i++)
+    fill_columns (self, i, memo);
 }
 
 /* The longest span the time index keeps in place. A query scans back by the longest of them, so one
@@ -545,7 +540,7 @@ choose_long_span (SitmapEventStore *self)
 
   for (guint i = 0; i < self->columns.n_dated; i++)
     {
-      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      const EventRecord *record = _sitmap_event_store_record (self, i);
       gint64 span;
 
       if (record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END)
@@ -571,7 +566,7 @@ build_time_index (SitmapEventStore *self)
   g_array_set_size (self->long_ends, 0);
   for (guint i = 0; i < self->columns.n_events; i++)
     {
-      const EventRecord *record = &g_array_index (self->records, EventRecord, i);
+      const EventRecord *record = _sitmap_event_store_record (self, i);
       gboolean dated = i < self->columns.n_dated;
       gboolean open = record->start == SITMAP_TIME_OPEN_START || record->end == SITMAP_TIME_OPEN_END;
 
@@ -592,6 +587,29 @@ build_time_index (SitmapEventStore *self)
     }
 }
 
+static gpointer
+new_column (guint n, gsize size)
+{
+  gpointer column = g_malloc_n (MAX (n, 1), size);
+
+  sitmap_memory_advise_huge (column, n * size);
+  return column;
+}
+
+/* Stores this large fill their columns in two threads, the second then indexing the ids */
+#define PARALLEL_MIN 100000
+
+static gpointer
+fill_and_index_cb (gpointer data)
+{
+  SitmapEventStore *self = data;
+  guint n = self->records->len;
+
+  fill_columns_range (self, n / 2, n);
+  _sitmap_event_store_index_ids (self);
+  return NULL;
+}
+
 void
 sitmap_event_store_finish (SitmapEventStore *self,
                            SitmapIdLookup    lookup_source,
@@ -599,6 +617,8 @@ sitmap_event_store_finish (SitmapEventStore *self,
                            GListModel       *places,
                            gpointer          user_data)
 {
+  GThread *helper;
+  gint64 t0, t1, t2, t3, t4;
   guint n;
 
   g_return_if_fail (self != NULL);
@@ -606,31 +626,47 @@ sitmap_event_store_finish (SitmapEventStore *self,
   g_return_if_fail (lookup_source != NULL && lookup_place != NULL);
   g_return_if_fail (G_IS_LIST_MODEL (places));
 
+  t0 = g_get_monotonic_time ();
   resolve_references (self, lookup_source, lookup_place, places, user_data);
-  g_array_sort (self->records, compare_records);
+  t1 = g_get_monotonic_time ();
+  _sitmap_event_store_sort_records (self);
+  t2 = g_get_monotonic_time ();
 
   n = self->records->len;
-  self->start = g_new (gint64, n);
-  self->duration = g_new (guint32, n);
-  self->time_precision = g_new (guint8, n);
-  self->category = g_new (guint8, n);
-  self->location_precision = g_new (guint8, n);
-  self->flags = g_new (guint8, n);
-  self->x = g_new (double, n);
-  self->y = g_new (double, n);
-  self->fatalities = g_new (gint32, n);
-  self->origins = g_new (guint8, n);
+  self->start = new_column (n, sizeof (gint64));
+  self->duration = new_column (n, sizeof (guint32));
+  self->time_precision = new_column (n, sizeof (guint8));
+  self->category = new_column (n, sizeof (guint8));
+  self->location_precision = new_column (n, sizeof (guint8));
+  self->flags = new_column (n, sizeof (guint8));
+  self->x = new_column (n, sizeof (double));
+  self->y = new_column (n, sizeof (double));
+  self->fatalities = new_column (n, sizeof (gint32));
+  self->origins = new_column (n, sizeof (guint8));
 
+  /* Every position's columns depend on its record alone: a large store fills them in two threads, the
+   * second then indexing the ids (which need only the order) */
   self->columns.n_events = n;
-  self->columns.n_dated = 0;
-  for (guint i = 0; i < n; i++)
+  if (n >= PARALLEL_MIN)
     {
-      fill_columns (self, i);
-      if (self->time_precision[i] != SITMAP_TIME_PRECISION_NONE)
-        self->columns.n_dated = i + 1;
+      helper = g_thread_new ("sitmap-finish", fill_and_index_cb, self);
+      fill_columns_range (self, 0, n / 2);
+      g_thread_join (helper);
     }
+  else
+    {
+      fill_columns_range (self, 0, n);
+      _sitmap_event_store_index_ids (self);
+    }
+  /* The dated events come first */
+  self->columns.n_dated = n;
+  while (self->columns.n_dated > 0 && self->time_precision[self->columns.n_dated - 1] == SITMAP_TIME_PRECISION_NONE)
+    self->columns.n_dated--;
+  t3 = g_get_monotonic_time ();
   build_time_index (self);
-  index_ids (self);
+  t4 = g_get_monotonic_time ();
+  g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns and ids %.3f s, time index %.3f s", n,
+           (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
 
   self->columns.start = self->start;
   self->columns.duration = self->duration;
@@ -666,7 +702,10 @@ sitmap_event_store_get_memory_size (SitmapEventStore *self)
                     sizeof (gint32) + sizeof (EventRecord);
 
   return per_event * self->records->len + self->citations->len * sizeof (SitmapCitationRecord) +
-         self->figures->len * sizeof (SitmapFigure) + (self->actors->len + self->attributes->len) * sizeof (gpointer);
+         self->figures->len * sizeof (SitmapFigure) + self->actors->len * sizeof (gpointer) +
+         (self->attribute_values->len + self->schema_names->len) * sizeof (guint32) +
+         (self->id_slots ? (gsize) (self->id_mask + 1) * sizeof (guint64) : 0) +
+         sitmap_string_table_get_memory_size (self->text);
 }
 
 /* The first dated position whose start is >= value. */
@@ -835,13 +874,10 @@ sitmap_event_columns_get_long_end (const SitmapEventColumns *columns, guint posi
 gint
 sitmap_event_store_find (SitmapEventStore *self, const char *id)
 {
-  gpointer position;
-
   g_return_val_if_fail (self->finished, -1);
   if (id == NULL)
     return -1;
-  position = g_hash_table_lookup (self->by_id, id);
-  return position ? (gint) GPOINTER_TO_UINT (position) - 1 : -1;
+  return _sitmap_event_store_find_id (self, id);
 }
 
 static const EventRecord *
@@ -849,7 +885,7 @@ record_at (SitmapEventStore *self, guint position)
 {
   /* Every caller reads the record: a position out of range is a bug to stop at, not a NULL to crash on. */
   g_assert (position < self->records->len);
-  return &g_array_index (self->records, EventRecord, position);
+  return _sitmap_event_store_record (self, position);
 }
 
 const char *
@@ -940,13 +976,45 @@ sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_
   return record->n_actors > 0 ? (const char *const *) &self->actors->pdata[record->first_actor] : NULL;
 }
 
-const char *const *
-sitmap_event_store_get_attributes (SitmapEventStore *self, guint position, guint *n_attributes)
+static const Schema *
+schema_of (SitmapEventStore *self, const EventRecord *record)
+{
+  return record->schema ? &g_array_index (self->schemas, Schema, record->schema - 1) : NULL;
+}
+
+guint
+sitmap_event_store_get_n_attributes (SitmapEventStore *self, guint position)
+{
+  const Schema *schema = schema_of (self, record_at (self, position));
+
+  return schema ? schema->n : 0;
+}
+
+const char *
+sitmap_event_store_get_attribute (SitmapEventStore *self, guint position, guint i, const char **value)
 {
   const EventRecord *record = record_at (self, position);
+  const Schema *schema = schema_of (self, record);
 
-  *n_attributes = record->n_attributes;
-  return record->n_attributes > 0 ? (const char *const *) &self->attributes->pdata[record->first_attribute] : NULL;
+  g_return_val_if_fail (schema != NULL && i < schema->n, NULL);
+  if (value != NULL)
+    *value = sitmap_string_table_get (self->text, g_array_index (self->attribute_values, guint32, record->first_value + i));
+  return sitmap_string_table_get (self->text, g_array_index (self->schema_names, guint32, schema->first + i));
+}
+
+const char *
+sitmap_event_store_lookup_attribute (SitmapEventStore *self, guint position, const char *name)
+{
+  const EventRecord *record = record_at (self, position);
+  const Schema *schema = schema_of (self, record);
+
+  g_return_val_if_fail (name != NULL, NULL);
+  for (guint i = 0; schema != NULL && i < schema->n; i++)
+    if (strcmp (sitmap_string_table_get (self->text, g_array_index (self->schema_names, guint32, schema->first + i)),
+                name) == 0)
+      return sitmap_string_table_get (self->text,
+                                      g_array_index (self->attribute_values, guint32, record->first_value + i));
+  return NULL;
 }
 
 guint
@@ -959,7 +1027,8 @@ sitmap_event_store_add_group (SitmapEventStore *self, guint parent, const char *
   g_return_val_if_fail (parent <= self->groups->len, 0);
   g_return_val_if_fail (self->groups->len < G_MAXUINT32 - 1, 0);
 
-  group.name = g_string_chunk_insert_const (self->text, name ? name : "");
+  group.name = sitmap_string_table_get (self->text, sitmap_string_table_intern (self->text, name ? name : "",
+                                                                                 name ? strlen (name) : 0));
   group.parent = parent;
   g_array_append_val (self->groups, group);
   return self->groups->len;
@@ -1007,9 +1076,14 @@ sitmap_event_store_get_citations (SitmapEventStore *self, guint position, guint 
 {
   const EventRecord *record = record_at (self, position);
 
+  const SitmapCitationRecord *copy;
+
   *n_citations = record->n_citations;
-  return record->n_citations > 0 ? &g_array_index (self->citations, SitmapCitationRecord, record->first_citation)
-                                 : NULL;
+  if (record->n_citations == 0)
+    return NULL;
+  /* Read once: another thread may be making the copy (see sitmap_event_store_set_credibility()). */
+  copy = self->finished ? g_atomic_pointer_get (&((EventRecord *) record)->own_citations) : NULL;
+  return copy ? copy : &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
 }
 
 void
@@ -1025,11 +1099,25 @@ sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gbool
 void
 sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guint i, SitmapCredibility credibility)
 {
-  const EventRecord *record = record_at (self, position);
+  EventRecord *record = (EventRecord *) record_at (self, position);
+  SitmapCitationRecord *citations = record->own_citations;
 
+  g_return_if_fail (self->finished);
   g_return_if_fail (i < record->n_citations);
   g_return_if_fail (credibility <= SITMAP_CREDIBILITY_6);
-  g_array_index (self->citations, SitmapCitationRecord, record->first_citation + i).credibility = credibility;
+  /* Citations other events share (a table's rows with the same sources) are copied for the change, whole
+   * before the record points at them, so that a reader in another thread sees either version. */
+  if (citations == NULL && (record->origin & RECORD_SHARED_CITATIONS))
+    {
+      citations = g_memdup2 (&g_array_index (self->citations, SitmapCitationRecord, record->first_citation),
+                             record->n_citations * sizeof (SitmapCitationRecord));
+      g_ptr_array_add (self->citation_copies, citations);
+      g_atomic_pointer_set (&record->own_citations, citations);
+    }
+  if (citations != NULL)
+    citations[i].credibility = credibility;
+  else
+    g_array_index (self->citations, SitmapCitationRecord, record->first_citation + i).credibility = credibility;
 }
 
 /*

@@ -136,6 +136,61 @@ SitmapEventStore         *sitmap_event_store_new (void);
 void                      sitmap_event_store_free (SitmapEventStore *self);
 /* Keeps at most 65,535 actors, figures and citations of an event (readers refuse more than 1,000). */
 void                      sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft);
+/*
+ * Filling a store in bulk, for readers of large files: a draft per event costs an allocation per string,
+ * which a million rows cannot afford. A reader gives each of its threads a store of its own, copies text
+ * into it once (sitmap_event_store_add_text(); repeated text interned, as a numbered string), makes the runs
+ * of actors, figures and citations that events share once, adds rows made of them, and finally appends
+ * the threads' stores in the order of the file (sitmap_event_store_append(), or the document builder's
+ * sitmap_document_builder_add_events()). Events added so read back exactly as if added from drafts.
+ */
+
+/* A run of actors, figures or citations, which any number of events may share. */
+typedef struct
+{
+  guint32 first;
+  guint32 n;
+} SitmapEventRun;
+
+typedef struct
+{
+  const char             *id;         /* every string is the store's own: from _add_text() or _get_string() */
+  const char             *title;      /* NULL: none (as is "") */
+  const char             *summary;
+  const char             *place_text;
+  SitmapTime              time;
+  SitmapCategory          category;
+  SitmapLocationPrecision location_precision;
+  double                  latitude;   /* NAN when the event has no point */
+  double                  longitude;
+  guint                   radius_m;
+  SitmapEventRun          actors;
+  SitmapEventRun          figures;
+  SitmapEventRun          citations;
+  guint32                 schema;     /* from _add_schema(), 0: no attributes */
+  const guint32          *values;     /* string ids, one per name of the schema */
+} SitmapBulkEvent;
+
+/* About this many events, attribute values and bytes of text will be added: the store takes its memory at
+ * once, in blocks the system may back with huge pages. A hint; more may be added. */
+void           sitmap_event_store_reserve (SitmapEventStore *self, guint n_events, gsize n_values, gsize text_bytes);
+/* A copy of length bytes of valid UTF-8 (with no NUL), kept with the store */
+const char    *sitmap_event_store_add_text (SitmapEventStore *self, const char *text, gsize length);
+/* The number (from 1) of the store's string equal to text, added if new */
+guint32        sitmap_event_store_intern (SitmapEventStore *self, const char *text, gsize length);
+const char    *sitmap_event_store_get_string (SitmapEventStore *self, guint32 id);
+/* Runs: actors and citations are given as interned strings (actor names, source ids); a citation of a run names
+ * only its source. Figures' text must be the store's. At most 65,535 in a run. */
+SitmapEventRun sitmap_event_store_add_actors (SitmapEventStore *self, const guint32 *actors, guint n);
+SitmapEventRun sitmap_event_store_add_figures (SitmapEventStore *self, const SitmapFigure *figures, guint n);
+SitmapEventRun sitmap_event_store_add_citations (SitmapEventStore *self, const guint32 *source_ids, guint n);
+/* The attribute names (interned strings) of events, in order; 0 for none */
+guint32        sitmap_event_store_add_schema (SitmapEventStore *self, const guint32 *names, guint n);
+void           sitmap_event_store_add_bulk (SitmapEventStore *self, const SitmapBulkEvent *row);
+/* Moves every event and string of other after self's, and frees other. Neither may have groups or be finished. */
+void           sitmap_event_store_append (SitmapEventStore *self, SitmapEventStore *other);
+guint          sitmap_event_store_get_n_added (SitmapEventStore *self);
+
 /* Sorts and indexes. Citations name sources by id, events name places by id: the lookups map an id
  * to index + 1 (0: unknown). lookup_source must always find one (the document adds a source it has
  * not seen). An event with no point of its own takes its place's point and shape from places. */
@@ -183,8 +238,14 @@ gboolean        sitmap_event_store_is_located_by_place (SitmapEventStore *self, 
  * or exact for a point), and is derived again when the file is read back. */
 gboolean        sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position);
 const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
-/* name, value, name, value…: 2 × *n_attributes strings */
-const char    *const *sitmap_event_store_get_attributes (SitmapEventStore *self, guint position, guint *n_attributes);
+/* What else the file says of the event (sitmap_event_draft_add_attribute()), in the order it said it: the name
+ * of attribute i (< sitmap_event_store_get_n_attributes()) and its value in *value. Kept in a compact form (a
+ * million rows of a 30-column table would otherwise take more memory than the file), hence one at a time. */
+guint                 sitmap_event_store_get_n_attributes (SitmapEventStore *self, guint position);
+const char           *sitmap_event_store_get_attribute (SitmapEventStore *self, guint position, guint i,
+                                                        const char **value);
+/* The value of the event's attribute of this name, or NULL */
+const char           *sitmap_event_store_lookup_attribute (SitmapEventStore *self, guint position, const char *name);
 /* The folder of the file the event came in, 0 when none. */
 guint                 sitmap_event_store_get_group (SitmapEventStore *self, guint position);
 

@@ -238,13 +238,20 @@ sitmap_event_get_place_name (SitmapEvent *self)
   return place ? sitmap_place_get_name (place) : NULL;
 }
 
-const char *const *
-sitmap_event_get_attributes (SitmapEvent *self, guint *n_attributes)
+guint
+sitmap_event_get_n_attributes (SitmapEvent *self)
+{
+  g_return_val_if_fail (SITMAP_IS_EVENT (self), 0);
+
+  return sitmap_event_store_get_n_attributes (self->store, self->position);
+}
+
+const char *
+sitmap_event_get_attribute (SitmapEvent *self, guint i, const char **value)
 {
   g_return_val_if_fail (SITMAP_IS_EVENT (self), NULL);
-  g_return_val_if_fail (n_attributes != NULL, NULL);
 
-  return sitmap_event_store_get_attributes (self->store, self->position, n_attributes);
+  return sitmap_event_store_get_attribute (self->store, self->position, i, value);
 }
 
 /* Folders nest no deeper than the file could (its depth is limited); this is a guard against a cycle. */

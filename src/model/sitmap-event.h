@@ -40,8 +40,10 @@ SitmapPlace            *sitmap_event_get_place (SitmapEvent *self);
 /* How the report words the place, else the gazetteer place's name, else NULL. */
 const char             *sitmap_event_get_place_name (SitmapEvent *self);
 const char *const      *sitmap_event_get_actors (SitmapEvent *self, guint *n_actors);
-/* What else the file says of it: name, value, name, value… (2 × *n_attributes strings). */
-const char *const      *sitmap_event_get_attributes (SitmapEvent *self, guint *n_attributes);
+/* What else the file says of it: the name of attribute i (< sitmap_event_get_n_attributes()), its value in
+ * *value (see sitmap_event_store_get_attribute()). */
+guint                   sitmap_event_get_n_attributes (SitmapEvent *self);
+const char             *sitmap_event_get_attribute (SitmapEvent *self, guint i, const char **value);
 /* The folders of the file it came in, outermost first ("Syria / Homs"), or NULL. */
 char                   *sitmap_event_dup_group_path (SitmapEvent *self);
 const SitmapFigure     *sitmap_event_get_figures (SitmapEvent *self, guint *n_figures);

@@ -381,3 +381,15 @@ io_distance_km (double lat1, double lon1, double lat2, double lon2)
 
   return 2 * 6371.0 * asin (MIN (1, sqrt (h)));
 }
+
+const char **
+io_dup_attributes (SitmapEventStore *store, guint position, guint *n_attributes)
+{
+  guint n = sitmap_event_store_get_n_attributes (store, position);
+  const char **attributes = g_new0 (const char *, 2 * n + 1);
+
+  for (guint i = 0; i < n; i++)
+    attributes[2 * i] = sitmap_event_store_get_attribute (store, position, i, &attributes[2 * i + 1]);
+  *n_attributes = n;
+  return attributes;
+}

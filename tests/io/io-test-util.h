@@ -34,6 +34,10 @@ char *io_assert_read_fails (const char *kml,
 /* The same for a message already in hand. */
 void  io_assert_message_has_position (const char *message, const char *display_name, int line, int column);
 
+/* An event's attributes as name, value, name, value… (2 × *n_attributes strings, the store's): free the
+ * array alone, with g_free(). */
+const char **io_dup_attributes (SitmapEventStore *store, guint position, guint *n_attributes);
+
 /* The position of the event with this id, asserting it exists. */
 guint io_find_event (SitmapDocument *document, const char *id);
 /* Seconds since the epoch of an ISO date-time or date, for expectations. */

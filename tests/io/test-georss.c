@@ -66,13 +66,7 @@ store_of (SitmapDocument *document)
 static const char *
 attribute (SitmapDocument *document, guint position, const char *name)
 {
-  guint n;
-  const char *const *attributes = sitmap_event_store_get_attributes (store_of (document), position, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (strcmp (attributes[2 * i], name) == 0)
-      return attributes[2 * i + 1];
-  return NULL;
+  return sitmap_event_store_lookup_attribute (store_of (document), position, name);
 }
 
 static void
@@ -579,7 +573,7 @@ test_texts_links_and_categories (void)
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
   const SitmapCitationRecord *citations;
   guint position, n, n_attributes;
-  const char *const *attributes;
+  g_autofree const char **attributes = NULL;
 
   /* A title is one line, trimmed; the summary is shown as text, with its links */
   g_assert_cmpstr (sitmap_event_get_title (first), ==, "Shelling near Deir ez-Zor");
@@ -587,7 +581,7 @@ test_texts_links_and_categories (void)
   g_assert_true (g_strv_contains (sitmap_event_get_links (first), "https://sohr.example/a"));
   position = io_find_event (document, "https://wire.example/1");
   g_assert_cmpint (columns->category[position], ==, SITMAP_CATEGORY_BATTLE);
-  attributes = sitmap_event_store_get_attributes (store_of (document), position, &n_attributes);
+  attributes = io_dup_attributes (store_of (document), position, &n_attributes);
   g_assert_cmpuint (n_attributes, ==, 3);
   g_assert_cmpstr (attributes[1], ==, "Battles");
   g_assert_cmpstr (attributes[3], ==, "Deir ez-Zor");

@@ -367,8 +367,8 @@ test_attributes_and_groups (void)
   g_autoptr (SitmapEvent) late = NULL;
   g_autoptr (SitmapEvent) early = NULL;
   g_autofree char *path = NULL;
-  const char *const *attributes;
-  guint syria, homs, n = 99;
+  const char *value = NULL;
+  guint syria, homs;
   SitmapEventDraft draft;
 
   syria = sitmap_document_builder_add_group (builder, 0, "Syria");
@@ -386,18 +386,18 @@ test_attributes_and_groups (void)
 
   late = sitmap_document_get_event (document, 1);
   g_assert_cmpstr (sitmap_event_get_id (late), ==, "late");
-  attributes = sitmap_event_get_attributes (late, &n);
-  g_assert_cmpuint (n, ==, 2);
-  g_assert_cmpstr (attributes[0], ==, "admin1");
-  g_assert_cmpstr (attributes[1], ==, "Homs");
-  g_assert_cmpstr (attributes[2], ==, "iso");
-  g_assert_cmpstr (attributes[3], ==, "760");
+  g_assert_cmpuint (sitmap_event_get_n_attributes (late), ==, 2);
+  g_assert_cmpstr (sitmap_event_get_attribute (late, 0, &value), ==, "admin1");
+  g_assert_cmpstr (value, ==, "Homs");
+  g_assert_cmpstr (sitmap_event_get_attribute (late, 1, &value), ==, "iso");
+  g_assert_cmpstr (value, ==, "760");
+  g_assert_cmpstr (sitmap_event_store_lookup_attribute (sitmap_document_get_store (document), 1, "iso"), ==, "760");
+  g_assert_null (sitmap_event_store_lookup_attribute (sitmap_document_get_store (document), 1, "admin2"));
   path = sitmap_event_dup_group_path (late);
   g_assert_cmpstr (path, ==, "Syria / Homs");
 
   early = sitmap_document_get_event (document, 0);
-  g_assert_null (sitmap_event_get_attributes (early, &n));
-  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpuint (sitmap_event_get_n_attributes (early), ==, 0);
   g_assert_null (sitmap_event_dup_group_path (early));
 }
 

@@ -482,10 +482,14 @@ append_attribute_values (Writer *writer, gboolean *first, const char *name, cons
 static void
 append_attributes (Writer *writer, gboolean *first, guint position)
 {
-  guint n;
-  const char *const *attributes = sitmap_event_store_get_attributes (writer->store, position, &n);
+  guint n = sitmap_event_store_get_n_attributes (writer->store, position);
+  g_autofree const char **attributes = g_new (const char *, 2 * n + 1);
   g_autoptr (GHashTable) by_name = NULL;
   g_autoptr (GPtrArray) values = g_ptr_array_new ();
+
+  /* Name, value, name, value…: the store keeps them compactly, so they are looked up once here. */
+  for (guint i = 0; i < n; i++)
+    attributes[2 * i] = sitmap_event_store_get_attribute (writer->store, position, i, &attributes[2 * i + 1]);
 
   if (n > LINEAR_ATTRIBUTES)
     {

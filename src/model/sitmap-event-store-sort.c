@@ -1,0 +1,234 @@
+/* sitmap-event-store-sort.c: the store's records put in time order, and its events found by id
+ *
+ * Both run once per document, over every event: at a million events they must take milliseconds, not the
+ * second a sort by callback over 128-byte records and a GHashTable of ids took. The records are not moved:
+ * the sort gives each position its record (record_of), a 4-byte index instead of 128 bytes moved.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "sitmap-event-store"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "sitmap-event-store-private.h"
+#include "sitmap-memory.h"
+
+/*
+ * Sorting: dated events by start, then end, then the order they were added; the undated last, in the order
+ * they were added. The records are in the order they were added (record i has order i) until then.
+ */
+
+typedef struct
+{
+  guint64 start; /* the times with their sign bit flipped: unsigned order is then signed order */
+  guint64 end;
+  guint32 index;
+} SortKey;
+
+#define DIGIT_BITS 16
+#define N_DIGITS   (64 / DIGIT_BITS)
+#define RADIX      (1u << DIGIT_BITS)
+
+static gboolean
+is_dated (const EventRecord *record)
+{
+  return record->time_precision != SITMAP_TIME_PRECISION_NONE;
+}
+
+/* Whether a precedes b or is at the same place (the order ties are broken by is theirs already). */
+static gboolean
+in_order (const EventRecord *a, const EventRecord *b)
+{
+  if (is_dated (a) != is_dated (b))
+    return is_dated (a);
+  if (!is_dated (a))
+    return TRUE;
+  if (a->start != b->start)
+    return a->start < b->start;
+  return a->end <= b->end;
+}
+
+static gboolean
+records_sorted (SitmapEventStore *self)
+{
+  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
+
+  for (guint i = 1; i < self->records->len; i++)
+    if (!in_order (&records[i - 1], &records[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static inline guint
+digit_of (const SortKey *key, guint field, guint d)
+{
+  return (guint) (((field ? key->start : key->end) >> (d * DIGIT_BITS)) & (RADIX - 1));
+}
+
+/* A least-significant-digit radix sort, stable, by end and then by start; digits every key shares are
+ * skipped (dates of a few years differ in two or three of the four). */
+static SortKey *
+radix_sort (SortKey *keys, SortKey *spare, guint n)
+{
+  g_autofree guint32 *counts = g_new0 (guint32, 2 * N_DIGITS * RADIX);
+
+  for (guint i = 0; i < n; i++)
+    for (guint field = 0; field < 2; field++)
+      for (guint d = 0; d < N_DIGITS; d++)
+        counts[(field * N_DIGITS + d) * RADIX + digit_of (&keys[i], field, d)]++;
+
+  for (guint field = 0; field < 2; field++)
+    for (guint d = 0; d < N_DIGITS; d++)
+      {
+        guint32 *count = &counts[(field * N_DIGITS + d) * RADIX];
+        guint32 sum = 0;
+        SortKey *swap;
+
+        if (count[digit_of (&keys[0], field, d)] == n)
+          continue;
+        for (guint b = 0; b < RADIX; b++)
+          {
+            guint32 c = count[b];
+
+            count[b] = sum;
+            sum += c;
+          }
+        for (guint i = 0; i < n; i++)
+          spare[count[digit_of (&keys[i], field, d)]++] = keys[i];
+        swap = keys;
+        keys = spare;
+        spare = swap;
+      }
+  return keys;
+}
+
+void
+_sitmap_event_store_sort_records (SitmapEventStore *self)
+{
+  EventRecord *records = (EventRecord *) (gpointer) self->records->data;
+  guint n = self->records->len, n_dated = 0, k = 0;
+  g_autofree SortKey *keys = NULL;
+  g_autofree SortKey *spare = NULL;
+  g_autofree guint32 *source = NULL;
+  SortKey *sorted;
+
+  if (records_sorted (self))
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert (records[i].order == i);
+      n_dated += is_dated (&records[i]);
+    }
+  keys = g_new (SortKey, MAX (n_dated, 1));
+  spare = g_new (SortKey, MAX (n_dated, 1));
+  sitmap_memory_advise_huge (keys, n_dated * sizeof (SortKey));
+  sitmap_memory_advise_huge (spare, n_dated * sizeof (SortKey));
+  for (guint i = 0; i < n; i++)
+    if (is_dated (&records[i]))
+      {
+        keys[k].start = (guint64) records[i].start ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        keys[k].end = (guint64) records[i].end ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        keys[k].index = i;
+        k++;
+      }
+  sorted = n_dated > 0 ? radix_sort (keys, spare, n_dated) : keys;
+  source = g_new (guint32, MAX (n, 1));
+  k = 0;
+  for (guint i = 0; i < n_dated; i++)
+    source[k++] = sorted[i].index;
+  g_clear_pointer (&keys, g_free);
+  g_clear_pointer (&spare, g_free);
+  for (guint i = 0; i < n; i++)
+    if (!is_dated (&records[i]))
+      source[k++] = i;
+  g_free (self->record_of);
+  self->record_of = g_steal_pointer (&source);
+}
+
+/*
+ * Ids: open addressing, the hash and position of each event with an id. Where ids repeat, the last event
+ * with the id is the one found.
+ */
+
+static guint32
+id_hash (const char *id)
+{
+  return sitmap_string_hash (id, strlen (id));
+}
+
+/* Ids are hashed in the order their records were added, which is the order their text lies in memory, and
+ * each slot is fetched ahead of its insertion: the misses that remain are the table's own. */
+#define PREFETCH_DISTANCE 16
+
+static void
+insert_id (SitmapEventStore *self, guint64 *slots, guint32 hash, guint32 position, const char *id)
+{
+  guint32 s;
+
+  for (s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+    if ((guint32) (slots[s] >> 32) == hash &&
+        strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
+      {
+        /* The last position with the id is found */
+        if ((guint32) slots[s] - 1 > position)
+          return;
+        break;
+      }
+  slots[s] = (guint64) hash << 32 | (position + 1);
+}
+
+void
+_sitmap_event_store_index_ids (SitmapEventStore *self)
+{
+  const EventRecord *records = (const EventRecord *) (gpointer) self->records->data;
+  guint n = self->records->len, n_ids = 0;
+  g_autofree guint32 *position_of = NULL;
+  guint32 hashes[PREFETCH_DISTANCE];
+  guint64 size = 16;
+  guint64 *slots;
+
+  for (guint i = 0; i < n; i++)
+    n_ids += records[i].id != NULL;
+  while (size < 2 * (guint64) n_ids)
+    size *= 2;
+  g_free (self->id_slots);
+  slots = g_malloc0_n (size, sizeof (guint64));
+  sitmap_memory_advise_huge (slots, size * sizeof (guint64));
+  self->id_slots = (guint32 *) slots;
+  self->id_mask = (guint32) (size - 1);
+  if (self->record_of != NULL)
+    {
+      position_of = g_new (guint32, MAX (n, 1));
+      for (guint p = 0; p < n; p++)
+        position_of[self->record_of[p]] = p;
+    }
+  for (guint i = 0; i < n + PREFETCH_DISTANCE; i++)
+    {
+      guint r = i - PREFETCH_DISTANCE;
+
+      /* The record PREFETCH_DISTANCE back is inserted, its slot fetched when this one was hashed */
+      if (i >= PREFETCH_DISTANCE && records[r].id != NULL)
+        insert_id (self, slots, hashes[r % PREFETCH_DISTANCE], position_of ? position_of[r] : r, records[r].id);
+      if (i < n && records[i].id != NULL)
+        {
+          guint32 hash = id_hash (records[i].id);
+
+          hashes[i % PREFETCH_DISTANCE] = hash;
+          __builtin_prefetch (&slots[hash & self->id_mask], 1);
+        }
+    }
+}
+
+gint
+_sitmap_event_store_find_id (SitmapEventStore *self, const char *id)
+{
+  const guint64 *slots = (const guint64 *) self->id_slots;
+  guint32 hash = id_hash (id);
+
+  for (guint32 s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+    if ((guint32) (slots[s] >> 32) == hash && strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
+      return (gint) ((guint32) slots[s] - 1);
+  return -1;
+}
