@@ -19,10 +19,12 @@
 
 typedef struct
 {
-  const guint8     *data; /* the file's bytes */
-  gsize             len;
-  GBytes           *utf8; /* its text in UTF-8, once known */
-  SitmapXmlProblem *problem;
+  const guint8      *data; /* the file's bytes */
+  gsize              len;
+  GBytes            *utf8; /* its text in UTF-8, once known */
+  const char        *format_name; /* the format expected, for messages: "KML" */
+  const char *const *roots;       /* the local names its root element may have */
+  SitmapXmlProblem  *problem;
 } Precheck;
 
 static gboolean G_GNUC_PRINTF (5, 6)
@@ -440,25 +442,28 @@ describe_other_format (const char *root)
 }
 
 static gboolean
-check_root (Precheck *self, Prolog *p, const char *expected_root)
+check_root (Precheck *self, Prolog *p)
 {
   g_autofree char *root = prolog_read_name (p);
   const char *local = strchr (root, ':') ? strchr (root, ':') + 1 : root;
   g_autofree char *quoted = NULL;
   const char *other;
 
-  if (strcmp (local, expected_root) == 0)
-    return TRUE;
+  for (guint i = 0; self->roots[i] != NULL; i++)
+    if (strcmp (local, self->roots[i]) == 0)
+      return TRUE;
   quoted = sitmap_quote_text (root);
   other = describe_other_format (root);
   if (other != NULL)
     return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                             /* TRANSLATORS: %s is a kind of file, such as "a web page (HTML)" */
-                             _("this is %s, not a KML document"), other);
+                             /* TRANSLATORS: the first %s is a kind of file, such as "a web page (HTML)", the
+                              * second a format's name, such as KML */
+                             _("this is %s, not a %s document"), other, self->format_name);
   return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                           /* TRANSLATORS: the first %s is an XML element name, the second the one expected */
-                           _("the document begins with <%s>, but a KML document begins with <%s>"), quoted,
-                           expected_root);
+                           /* TRANSLATORS: the first %s is an XML element name, the second a format's name, the
+                            * third the element its documents begin with */
+                           _("the document begins with <%s>, but a %s document begins with <%s>"), quoted,
+                           self->format_name, self->roots[0]);
 }
 
 static gboolean
@@ -472,25 +477,30 @@ check_doctype (Precheck *self, Prolog *p)
   if (g_ascii_tolower (prolog_peek (&after, 0)) == 'h' && g_ascii_tolower (prolog_peek (&after, 1)) == 't' &&
       g_ascii_tolower (prolog_peek (&after, 2)) == 'm' && g_ascii_tolower (prolog_peek (&after, 3)) == 'l')
     return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_NOT_KML,
-                             _("this is %s, not a KML document"), _("a web page (HTML)"));
+                             _("this is %s, not a %s document"), _("a web page (HTML)"), self->format_name);
   return fail_at_position (self, p->line, p->column, SITMAP_DOCUMENT_ERROR_UNSAFE,
-                           _("the document has a document type declaration (<!DOCTYPE>), which KML never needs "
+                           /* TRANSLATORS: %s is a format's name, such as KML */
+                           _("the document has a document type declaration (<!DOCTYPE>), which %s never needs "
                              "and which can hide entity expansion or references to other files: Sitmap does "
-                             "not open such documents"));
+                             "not open such documents"),
+                           self->format_name);
 }
 
 /* Walks the prolog (declaration, comments, processing instructions) of the UTF-8 text to the root element.
  * Anything else in it is refused here, so that libxml2 never sees a prolog this scan did not understand. */
 static gboolean
-check_prolog (Precheck *self, const char *expected_root)
+check_prolog (Precheck *self)
 {
   Prolog p = { 0 };
+  gboolean after_space = TRUE;
+  gsize start;
 
   p.data = g_bytes_get_data (self->utf8, &p.len);
   p.unit = 1;
   p.line = p.column = 1;
   if (p.len >= 3 && memcmp (p.data, "\xEF\xBB\xBF", 3) == 0)
     p.pos = 3;
+  start = p.pos;
   for (;;)
     {
       gunichar c = prolog_peek (&p, 0);
@@ -500,12 +510,21 @@ check_prolog (Precheck *self, const char *expected_root)
         prolog_advance (&p, 1);
       else if (prolog_looking_at (&p, "<!--"))
         {
+          after_space = FALSE;
           if (!prolog_skip_past (&p, "-->"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a comment is not finished: is the file cut short?"));
         }
+      else if (p.pos != start && prolog_looking_at (&p, "<?xml") && is_xml_space (prolog_peek (&p, 5)))
+        /* decode() reads a declaration only where XML allows one: at the very beginning. */
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED, "%s",
+                                 after_space ? _("white space comes before the XML declaration (<?xml …?>), "
+                                                 "which must be the very first thing in the file")
+                                             : _("the XML declaration (<?xml …?>) must be the very first thing "
+                                                 "in the file, but it comes after other markup"));
       else if (prolog_looking_at (&p, "<?"))
         {
+          after_space = FALSE;
           if (!prolog_skip_past (&p, "?>"))
             return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                      _("a processing instruction is not finished: is the file cut short?"));
@@ -513,7 +532,7 @@ check_prolog (Precheck *self, const char *expected_root)
       else if (prolog_looking_at_caseless (&p, "<!doctype"))
         return check_doctype (self, &p);
       else if (c == '<' && is_name_start (prolog_peek (&p, 1)))
-        return check_root (self, &p, expected_root);
+        return check_root (self, &p);
       else if (prolog_at_end (&p))
         return fail_at_position (self, p.line, p.column, SITMAP_DOCUMENT_ERROR_MALFORMED,
                                  _("the file holds no XML element"));
@@ -524,9 +543,10 @@ check_prolog (Precheck *self, const char *expected_root)
 }
 
 /*
- * Crowded tags, counted before libxml2 sees them (see SITMAP_XML_MAX_ATTRIBUTES). One linear pass over the
- * bytes with the lexical rules of XML: comments, CDATA sections and processing instructions are skipped,
- * and so are quoted attribute values, in which a '>' may stand.
+ * The markup, walked before libxml2 sees it: crowded tags (see SITMAP_XML_MAX_ATTRIBUTES), CDATA sections
+ * and comments never closed, declarations inside the content. One linear pass over the bytes with the
+ * lexical rules of XML: comments, CDATA sections and processing instructions are skipped, and so are quoted
+ * attribute values, in which a '>' may stand.
  */
 
 /* The offset of the first occurrence of needle at or after from, or len. */
@@ -580,52 +600,124 @@ skip_start_tag (const guint8 *data, gsize len, gsize *at)
   return FALSE;
 }
 
-/* The offset of the first start tag with too many attributes, or len. UTF-8 or an 8-bit encoding. */
-static gsize
-find_crowded_tag (const guint8 *data, gsize len)
+typedef enum
 {
-  gsize i = 0;
+  MARKUP_FINE,
+  MARKUP_CROWDED_TAG,   /* a start tag with too many attributes */
+  MARKUP_OPEN_CDATA,    /* <![CDATA[ never closed */
+  MARKUP_OPEN_COMMENT,  /* <!-- never closed */
+  MARKUP_DECLARATION,   /* <!DOCTYPE, <!ENTITY… in the content */
+} MarkupProblem;
 
-  for (;;)
+/* The first problem in the markup of data[*at, until), and its offset in *at; or, when there is none, where
+ * the next walk begins in *at: a construct begun before until is walked to its end. Line by line these are
+ * libxml2's errors too, but it names them by what it meets next ("extra content at the end", "internal
+ * error"), not by what is wrong. */
+static MarkupProblem
+find_markup_problem (const guint8 *data, gsize len, gsize *at, gsize until)
+{
+  gsize i = *at;
+
+  until = MIN (until, len);
+  while (i < until)
     {
-      const guint8 *lt = memchr (data + i, '<', len - i);
+      const guint8 *lt = memchr (data + i, '<', until - i);
+      gsize end;
 
       if (lt == NULL)
-        return len;
-      i = lt - data;
+        {
+          i = until;
+          break;
+        }
+      i = *at = lt - data;
       if (has_prefix_at (data, len, i, "<!--"))
-        i = find_sequence (data, len, i + 4, "-->");
+        {
+          if ((end = find_sequence (data, len, i + 4, "-->")) == len)
+            return MARKUP_OPEN_COMMENT;
+          i = end;
+        }
       else if (has_prefix_at (data, len, i, "<![CDATA["))
-        i = find_sequence (data, len, i + 9, "]]>");
+        {
+          if ((end = find_sequence (data, len, i + 9, "]]>")) == len)
+            return MARKUP_OPEN_CDATA;
+          i = end;
+        }
       else if (has_prefix_at (data, len, i, "<?"))
         i = find_sequence (data, len, i + 2, "?>");
-      else if (has_prefix_at (data, len, i, "</") || has_prefix_at (data, len, i, "<!"))
-        i += 2;
-      else
+      else if (has_prefix_at (data, len, i, "<!"))
         {
-          gsize start = i;
-
-          if (skip_start_tag (data, len, &i))
-            return start;
+          /* Past the prolog (check_prolog() refused a DOCTYPE there), a declaration is out of place. */
+          if (i + 2 < len && g_ascii_isalpha (data[i + 2]))
+            return MARKUP_DECLARATION;
+          i += 2;
         }
-      if (i >= len)
-        return len;
+      else if (has_prefix_at (data, len, i, "</"))
+        i += 2;
+      else if (skip_start_tag (data, len, &i))
+        return MARKUP_CROWDED_TAG;
+    }
+  *at = i;
+  return MARKUP_FINE;
+}
+
+/* The keyword after "<!" at offset, as written, for a message: printable ASCII letters only. */
+static char *
+declaration_keyword (const guint8 *data, gsize len, gsize offset)
+{
+  gsize end = offset + 2;
+
+  while (end < len && end - offset < 12 && g_ascii_isalpha (data[end]))
+    end++;
+  return g_strndup ((const char *) data + offset, end - offset);
+}
+
+static gboolean
+describe_markup_problem (Precheck *self, const guint8 *data, gsize size, MarkupProblem problem, gsize offset)
+{
+  g_autofree char *keyword = NULL;
+  int line, column;
+
+  position_of (data, offset, &line, &column);
+  switch (problem)
+    {
+    case MARKUP_CROWDED_TAG:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                               _("an element has more than %d attributes"), SITMAP_XML_MAX_ATTRIBUTES);
+    case MARKUP_OPEN_CDATA:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a CDATA section (<![CDATA[) begins here and is never closed by “]]>”"));
+    case MARKUP_OPEN_COMMENT:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a comment (<!--) begins here and is never closed by “-->”"));
+    case MARKUP_DECLARATION:
+      keyword = declaration_keyword (data, size, offset);
+      if (g_ascii_strcasecmp (keyword, "<!DOCTYPE") == 0)
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("a document type declaration (<!DOCTYPE>) stands inside the document, where XML "
+                                   "allows none: it may only come before the first element, and Sitmap refuses it "
+                                   "there too"));
+      if (g_ascii_strcasecmp (keyword, "<!ENTITY") == 0)
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("an entity declaration (<!ENTITY>) stands inside the document, where XML allows "
+                                   "none: entities are declared only in a document type declaration, which Sitmap "
+                                   "refuses"));
+      /* TRANSLATORS: %s is what the file has, such as <!ELEMENT */
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a declaration (%s) stands inside the document, where XML allows none"), keyword);
+    case MARKUP_FINE:
+    default:
+      return TRUE;
     }
 }
 
 static gboolean
-check_attribute_counts (Precheck *self)
+check_markup (Precheck *self)
 {
-  gsize size;
+  gsize size, at = 0;
   const guint8 *data = g_bytes_get_data (self->utf8, &size);
-  gsize offset = find_crowded_tag (data, size);
-  int line, column;
+  MarkupProblem problem = find_markup_problem (data, size, &at, size);
 
-  if (offset == size)
-    return TRUE;
-  position_of (data, offset, &line, &column);
-  return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                           _("an element has more than %d attributes"), SITMAP_XML_MAX_ATTRIBUTES);
+  return problem == MARKUP_FINE || describe_markup_problem (self, data, size, problem, at);
 }
 
 /*
@@ -633,18 +725,26 @@ check_attribute_counts (Precheck *self)
  */
 
 gboolean
-sitmap_xml_precheck (GBytes *bytes, const char *expected_root, GBytes **utf8, SitmapXmlProblem *problem)
+sitmap_xml_precheck (GBytes            *bytes,
+                     const char        *format_name,
+                     const char *const *roots,
+                     GBytes           **utf8,
+                     SitmapXmlProblem  *problem)
 {
   Precheck self = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (format_name != NULL, FALSE);
+  g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
   g_return_val_if_fail (utf8 != NULL, FALSE);
 
   memset (problem, 0, sizeof *problem);
   self.data = g_bytes_get_data (bytes, &self.len);
+  self.format_name = format_name;
+  self.roots = roots;
   self.problem = problem;
-  ok = decode (&self) && check_prolog (&self, expected_root) && check_attribute_counts (&self);
+  ok = decode (&self) && check_prolog (&self) && check_markup (&self);
   /* The same bytes, kept alive by the GBytes they came from */
   if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
     {
@@ -655,6 +755,56 @@ sitmap_xml_precheck (GBytes *bytes, const char *expected_root, GBytes **utf8, Si
     *utf8 = g_steal_pointer (&self.utf8);
   g_clear_pointer (&self.utf8, g_bytes_unref);
   return ok;
+}
+
+gboolean
+sitmap_xml_precheck_prolog (GBytes            *bytes,
+                            const char        *format_name,
+                            const char *const *roots,
+                            GBytes           **utf8,
+                            SitmapXmlProblem  *problem)
+{
+  Precheck self = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (format_name != NULL, FALSE);
+  g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
+  g_return_val_if_fail (utf8 != NULL, FALSE);
+
+  memset (problem, 0, sizeof *problem);
+  self.data = g_bytes_get_data (bytes, &self.len);
+  self.format_name = format_name;
+  self.roots = roots;
+  self.problem = problem;
+  ok = decode (&self) && check_prolog (&self);
+  if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
+    {
+      g_bytes_unref (self.utf8);
+      self.utf8 = g_bytes_ref (bytes);
+    }
+  if (ok)
+    *utf8 = g_steal_pointer (&self.utf8);
+  g_clear_pointer (&self.utf8, g_bytes_unref);
+  return ok;
+}
+
+gboolean
+sitmap_xml_precheck_markup (const guint8 *text, gsize size, gsize *scanned, gsize until, SitmapXmlProblem *problem)
+{
+  Precheck self = { 0 };
+  MarkupProblem found;
+
+  g_return_val_if_fail (scanned != NULL && problem != NULL, FALSE);
+
+  if (*scanned >= until)
+    return TRUE;
+  found = find_markup_problem (text, size, scanned, until);
+  if (found == MARKUP_FINE)
+    return TRUE;
+  memset (problem, 0, sizeof *problem);
+  self.problem = problem;
+  return describe_markup_problem (&self, text, size, found, *scanned);
 }
 
 void

@@ -21,13 +21,28 @@ typedef struct
  * could hide, and converts the text to UTF-8: libxml2 then parses exactly the text checked here, told to
  * ignore the declared encoding. In that text it reads the prolog (declaration, comments, processing
  * instructions) up to the root element, refusing a document type declaration before it is parsed and a root
- * element other than expected_root (naming the format it is, when known); then counts the attributes of every
- * start tag (SITMAP_XML_MAX_ATTRIBUTES). TRUE, with the UTF-8 text (bytes itself when the file is UTF-8), when
- * libxml2 may parse it; otherwise FALSE with problem filled in. */
-gboolean sitmap_xml_precheck (GBytes           *bytes,
-                              const char       *expected_root,
-                              GBytes          **utf8,
-                              SitmapXmlProblem *problem);
+ * element whose local name is none of roots (NULL-terminated; the message names the format it is, when
+ * known, and format_name, "KML", the one expected); then counts the attributes of every start tag
+ * (SITMAP_XML_MAX_ATTRIBUTES). TRUE, with the UTF-8 text (bytes itself when the file is UTF-8), when libxml2
+ * may parse it; otherwise FALSE with problem filled in. */
+gboolean sitmap_xml_precheck (GBytes            *bytes,
+                              const char        *format_name,
+                              const char *const *roots,
+                              GBytes           **utf8,
+                              SitmapXmlProblem  *problem);
+/* The same in two steps, so that a parser can walk the markup just ahead of what it parses: the encoding and
+ * the prolog first, then the markup of the UTF-8 text, text[*scanned, until) at a time (a construct begun
+ * before until is walked whole, and *scanned is left where the next walk begins). */
+gboolean sitmap_xml_precheck_prolog (GBytes            *bytes,
+                                     const char        *format_name,
+                                     const char *const *roots,
+                                     GBytes           **utf8,
+                                     SitmapXmlProblem  *problem);
+gboolean sitmap_xml_precheck_markup (const guint8     *text,
+                                     gsize             size,
+                                     gsize            *scanned,
+                                     gsize             until,
+                                     SitmapXmlProblem *problem);
 void     sitmap_xml_problem_clear (SitmapXmlProblem *problem);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitmapXmlProblem, sitmap_xml_problem_clear)

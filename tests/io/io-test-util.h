@@ -6,6 +6,7 @@
 
 #include "sitmap-document-builder.h"
 #include "sitmap-error.h"
+#include "sitmap-import.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
 
@@ -33,6 +34,12 @@ char *io_assert_read_fails (const char *kml,
                             int         column);
 /* The same for a message already in hand. */
 void  io_assert_message_has_position (const char *message, const char *display_name, int line, int column);
+
+/* Reads KML text as an import does (sitmap_kml_read()), asserting success; the import's report in *report. */
+SitmapDocument *io_test_import_string (const char *kml, gssize length, SitmapImportReport **report);
+/* Asserts that report says something was left out at line (and column, when > 0) in words that contain
+ * words. */
+void  io_assert_skipped (SitmapImportReport *report, guint line, guint column, const char *words);
 
 /* The position of the event with this id, asserting it exists. */
 guint io_find_event (SitmapDocument *document, const char *id);

@@ -152,6 +152,120 @@ parse_decimal_attribute (SitmapKmlReader *reader, SitmapXmlMark mark, const char
 }
 
 /*
+ * Data and SchemaData: a feature's values beyond KML's fields, kept as its attributes and written back as Data
+ */
+
+gboolean
+sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark, const char *name,
+                          const char *value)
+{
+  if (feature->draft->attributes->len / 2 >= SITMAP_KML_MAX_PER_EVENT)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("a feature has more than %d data values"), SITMAP_KML_MAX_PER_EVENT);
+  sitmap_event_draft_add_attribute (feature->draft, name, value);
+  return TRUE;
+}
+
+/* <Data name="…"><displayName>…</displayName><value>…</value></Data> */
+gboolean
+sitmap_kml_read_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *name = sitmap_xml_input_dup_attribute (reader->in, "name");
+  g_autofree char *value = NULL;
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok = sitmap_kml_is_element (reader, "value") && value == NULL
+                      ? (value = sitmap_xml_input_read_text (reader->in)) != NULL
+                      : sitmap_xml_input_skip (reader->in);
+
+      if (!ok)
+        return FALSE;
+    }
+  if (sitmap_xml_input_failed (reader->in))
+    return FALSE;
+  if (name == NULL)
+    {
+      sitmap_xml_input_note (reader->in, mark, _("a <Data> value without a name was left out"));
+      return TRUE;
+    }
+  return sitmap_kml_add_attribute (reader, feature, mark, name, value ? value : "");
+}
+
+/* gx:SimpleArrayData: a value per point of a track, kept as one value, separated by commas (an empty one
+ * stays in its place: "151, , 76"). */
+static gboolean
+read_array_data (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark, const char *name)
+{
+  g_autoptr (GString) values = g_string_new (NULL);
+  SitmapXmlChildren children;
+  guint n_values = 0;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      const char *value = NULL;
+
+      if (sitmap_kml_is_gx_element (reader, "value"))
+        {
+          if ((value = sitmap_xml_input_read_text_shared (reader->in)) == NULL)
+            return FALSE;
+          if (values->len + strlen (value) + 1 > SITMAP_XML_MAX_TEXT_BYTES)
+            return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                          _("the values of a gx:SimpleArrayData are longer than %d MB"),
+                                          SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
+          if (n_values++ > 0)
+            g_string_append (values, ", ");
+          g_string_append (values, value);
+        }
+      else if (!sitmap_xml_input_skip (reader->in))
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in) && sitmap_kml_add_attribute (reader, feature, mark, name, values->str);
+}
+
+/* <SchemaData schemaUrl="#…"><SimpleData name="…">…</SimpleData></SchemaData>: the schema only types the
+ * values, which are kept by their names. */
+gboolean
+sitmap_kml_read_schema_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean simple = sitmap_kml_is_element (reader, "SimpleData");
+      gboolean array = !simple && sitmap_kml_is_gx_element (reader, "SimpleArrayData");
+      SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+      g_autofree char *name = simple || array ? sitmap_xml_input_dup_attribute (reader->in, "name") : NULL;
+      gboolean ok;
+
+      if ((simple || array) && name == NULL)
+        {
+          sitmap_xml_input_note (reader->in, mark, _("a <%s> value without a name was left out"),
+                                 simple ? "SimpleData" : "gx:SimpleArrayData");
+          ok = sitmap_xml_input_skip (reader->in);
+        }
+      else if (simple)
+        {
+          const char *value = sitmap_xml_input_read_text_shared (reader->in);
+
+          ok = value != NULL && sitmap_kml_add_attribute (reader, feature, mark, name, value);
+        }
+      else if (array)
+        ok = read_array_data (reader, feature, mark, name);
+      else
+        ok = sitmap_xml_input_skip (reader->in);
+      if (!ok)
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+/*
  * sitmap:view
  */
 
@@ -225,7 +339,7 @@ sitmap_kml_read_view (SitmapKmlReader *reader)
 {
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   /* The first view is the document's; a second, from a file pasted into another, is ignored. */
   if (!reader->have_view)
@@ -312,7 +426,7 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
   SitmapXmlChildren children;
   SitmapSource *source;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   /* An empty id is none: it is the one Sitmap gives citations that name no source. */
   if (id == NULL)
@@ -346,7 +460,7 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
 static gboolean
 read_location (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
-  SitmapEventDraft *draft = &feature->draft;
+  SitmapEventDraft *draft = feature->draft;
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *place = sitmap_xml_input_dup_attribute (reader->in, "place");
   g_autofree char *precision = sitmap_xml_input_dup_attribute (reader->in, "precision");
@@ -522,7 +636,7 @@ read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
 static gboolean
 read_event_child (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
-  SitmapEventDraft *draft = &feature->draft;
+  SitmapEventDraft *draft = feature->draft;
 
   if (sitmap_kml_is_sitmap_element (reader, "location"))
     return read_location (reader, feature);
@@ -551,7 +665,7 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   g_autofree char *category = sitmap_xml_input_dup_attribute (reader->in, "category");
   SitmapXmlChildren children;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   if (feature->has_event_data)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
@@ -559,7 +673,7 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   feature->has_event_data = TRUE;
   if (!check_single_kind (reader, feature, mark))
     return FALSE;
-  if (category != NULL && !sitmap_category_from_id (category, &feature->draft.category))
+  if (category != NULL && !sitmap_category_from_id (category, &feature->draft->category))
     return fail_unknown_id (reader, mark, "category", category, category_id, SITMAP_N_CATEGORIES);
 
   sitmap_xml_input_children_begin (reader->in, &children);
@@ -575,7 +689,7 @@ sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *kind = sitmap_xml_input_dup_attribute (reader->in, "kind");
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   feature->is_place = TRUE;
   if (!check_single_kind (reader, feature, mark))

@@ -213,7 +213,7 @@ sitmap_kml_read_named_view (SitmapKmlReader *reader)
   gint64 start = 0, end = 0;
   gboolean has_range;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
   /* Past the limit, views are dropped unread. */
   if (reader->n_named_views >= SITMAP_NAMED_VIEW_MAX_VIEWS)
     return sitmap_xml_input_skip (reader->in);
