@@ -37,7 +37,7 @@
 /* Batches in flight between the parsing thread and the reader: the memory a read ahead may hold. */
 #define N_BATCHES 4
 /* Where an undeclared prefix leads: a namespace no format reads. */
-#define UNDECLARED_NAMESPACE "urn:x-sitmap:undeclared-prefix"
+static const char undeclared_namespace[] = "urn:x-sitmap:undeclared-prefix";
 
 typedef enum
 {
@@ -115,6 +115,7 @@ typedef struct
   Batch             *batch;
   GArray            *open; /* OpenElement: the elements begun and not ended, for messages */
   const char *const *known_prefixes;
+  GHashTable        *undeclared; /* prefixes already noted as undeclared (dictionary strings) */
   gboolean           failed;
   gboolean           done;
 } Parser;
@@ -468,10 +469,6 @@ describe_namespace_error (const xmlError *error)
     return g_strdup_printf (_("the prefix “%s” of the attribute %s:%s on <%s> is not declared: the attribute was "
                               "left out"),
                             prefix, prefix, name, element);
-  if (error->code == XML_NS_ERR_UNDEFINED_NAMESPACE)
-    return g_strdup_printf (_("the prefix “%s” of <%s:%s> is not declared: the element was left out with "
-                              "everything in it"),
-                            prefix, prefix, name);
   /* libxml2 2.9 says so under XML_NS_ERR_XML_NAMESPACE, later ones under XML_NS_ERR_EMPTY */
   if (error->code == XML_NS_ERR_EMPTY || (error->message && strstr (error->message, "Empty XML namespace")))
     return g_strdup_printf (_("the prefix “%s” is declared with an empty namespace, which XML does not allow: "
@@ -498,18 +495,9 @@ parser_error_cb (void *user_data, xmlErrorPtr error)
   if (error->domain == XML_FROM_NAMESPACE && error->level == XML_ERR_ERROR)
     {
       /* Recoverable: libxml2 reads on without the declaration or the namespace. An undeclared element
-       * prefix is told where the element is read (see prefix_namespace()). */
-      if (error->code != XML_NS_ERR_UNDEFINED_NAMESPACE || error->str3 != NULL || parser->known_prefixes == NULL)
+       * prefix is said once, where it is first met, by prefix_namespace(). */
+      if (error->code != XML_NS_ERR_UNDEFINED_NAMESPACE || error->str3 != NULL)
         parser_note (parser, current_offset (parser), describe_namespace_error (error));
-      else
-        {
-          gboolean known = FALSE;
-
-          for (guint i = 0; parser->known_prefixes[i] != NULL && !known; i += 2)
-            known = g_strcmp0 (error->str1, parser->known_prefixes[i]) == 0;
-          if (!known)
-            parser_note (parser, current_offset (parser), describe_namespace_error (error));
-        }
       return;
     }
   if (error->code != XML_ERR_NO_MEMORY && is_at_end (parser, error->line, error->int2))
@@ -653,26 +641,36 @@ arena_add_value (Batch *batch, const xmlChar *value, gsize length)
 }
 
 /* The namespace of an element whose prefix is not declared: the one a careless writer meant, when the
- * format knows the prefix (noted), or none that any format reads. */
+ * format knows the prefix, or none that any format reads. Said once per prefix, where it is first met. */
 static const char *
 prefix_namespace (Parser *parser, const char *prefix, const char *name, guint64 offset)
 {
+  const char *ns = undeclared_namespace;
+  g_autofree char *quoted_prefix = NULL;
+  g_autofree char *quoted_name = NULL;
+
   for (guint i = 0; parser->known_prefixes != NULL && parser->known_prefixes[i] != NULL; i += 2)
     if (strcmp (prefix, parser->known_prefixes[i]) == 0)
-      {
-        g_autofree char *quoted_prefix = sitmap_quote_text (prefix);
-        g_autofree char *quoted_name = sitmap_quote_text (name);
-
-        parser_note (parser, offset,
-                     /* TRANSLATORS: "the prefix “gx” of <gx:Track> is not declared: it was read as the usual
-                      * gx, http://www.google.com/kml/ext/2.2" */
-                     g_strdup_printf (_("the prefix “%s” of <%s:%s> is not declared: it was read as the usual %s, "
-                                        "%s"),
-                                      quoted_prefix, quoted_prefix, quoted_name, quoted_prefix,
-                                      parser->known_prefixes[i + 1]));
-        return parser->known_prefixes[i + 1];
-      }
-  return UNDECLARED_NAMESPACE;
+      ns = parser->known_prefixes[i + 1];
+  if (parser->undeclared == NULL)
+    parser->undeclared = g_hash_table_new (NULL, NULL);
+  if (!g_hash_table_add (parser->undeclared, (gpointer) prefix))
+    return ns;
+  quoted_prefix = sitmap_quote_text (prefix);
+  quoted_name = sitmap_quote_text (name);
+  if (ns != undeclared_namespace)
+    parser_note (parser, offset,
+                 /* TRANSLATORS: "the prefix “gx” of <gx:Track> is not declared: it and every other element with
+                  * that prefix were read as the usual gx, http://www.google.com/kml/ext/2.2" */
+                 g_strdup_printf (_("the prefix “%s” of <%s:%s> is not declared: it and every other element with "
+                                    "that prefix were read as the usual %s, %s"),
+                                  quoted_prefix, quoted_prefix, quoted_name, quoted_prefix, ns));
+  else
+    parser_note (parser, offset,
+                 g_strdup_printf (_("the prefix “%s” of <%s:%s> is not declared: it and every other element with "
+                                    "that prefix were left out with everything in them"),
+                                  quoted_prefix, quoted_prefix, quoted_name));
+  return ns;
 }
 
 static void
@@ -845,6 +843,7 @@ parser_clear (Parser *parser)
     xmlFreeParserCtxt (parser->ctxt);
   parser->ctxt = NULL;
   g_clear_pointer (&parser->open, g_array_unref);
+  g_clear_pointer (&parser->undeclared, g_hash_table_unref);
 }
 
 static gpointer

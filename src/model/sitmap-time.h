@@ -82,7 +82,10 @@ gint64 sitmap_time_from_civil (gint64 year, guint month, guint day, guint hour, 
 gint64 sitmap_time_add_months (gint64 t, int months);
 
 /* How an error message quotes text from a document: valid UTF-8, at most SITMAP_QUOTE_MAX_CHARS
- * characters, then "…". A message is shown in a dialog, which takes minutes to lay out a megabyte.
+ * characters, then "…". A message is shown in a dialog, which takes minutes to lay out a megabyte. What
+ * would change what the message says is escaped visibly: line breaks and other controls as \n, \r, \t or
+ * \u{7}, format characters such as the bidi override U+202E as \u{202E}, a backslash as \\; an escape
+ * counts for the characters it is shown with. Every message that quotes a document goes through here.
  * (Here because the model quotes dates; src/io quotes everything else with it.) */
 #define SITMAP_QUOTE_MAX_CHARS 40
 char *sitmap_quote_text (const char *text);

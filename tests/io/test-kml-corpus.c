@@ -4,7 +4,7 @@
  * (SITMAP_CORPUS_DIR, which also holds the files whose licence does not allow copying) when it is set.
  *
  * The numbers expected are counted independently of Sitmap, with libxml2's xmllint on each file:
- *   xmllint --xpath "count(//*[local-name()='Placemark'])" FILE   (and GroundOverlay, when, coord, Folder…)
+ *   xmllint --xpath "count(//Placemark)" FILE, with local-name() for each name (Placemark, GroundOverlay, when…)
  * as given beside each check.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

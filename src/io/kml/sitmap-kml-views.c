@@ -104,8 +104,13 @@ read_range (SitmapKmlReader *reader, SitmapXmlMark mark, gboolean *has_range, gi
   if (!parse_instant (reader, mark, "start", start_text, start) || !parse_instant (reader, mark, "end", end_text, end))
     return FALSE;
   if (*end <= *start)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("the view ends (%s) before it begins (%s)"), end_text, start_text);
+    {
+      g_autofree char *quoted_end = sitmap_quote_text (end_text);
+      g_autofree char *quoted_start = sitmap_quote_text (start_text);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("the view ends (%s) before it begins (%s)"), quoted_end, quoted_start);
+    }
   return TRUE;
 }
 
