@@ -1072,6 +1072,18 @@ sitmap_kml_read (GBytes *bytes, SitmapImport *import, GError **error)
 }
 
 SitmapDocument *
+sitmap_kml_read_named (GBytes *bytes, const char *display_name, SitmapImport *import, GError **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (import != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return read_bytes (bytes, display_name, import, SITMAP_KML_MAX_POINTS, sitmap_import_get_cancellable (import),
+                     error);
+}
+
+SitmapDocument *
 sitmap_kml_read_file (GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GBytes) bytes = NULL;

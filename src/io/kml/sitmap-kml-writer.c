@@ -1272,6 +1272,22 @@ sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
   return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }
 
+GBytes *
+sitmap_kml_write_events_bytes (SitmapDocument *document, GArray *positions, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GByteArray) array = g_byte_array_new ();
+  Output out = { 0 };
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out.array = array;
+  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
+  if (!write_output (document, positions, &out, cancellable, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
+
 gboolean
 sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *cancellable, GError **error)
 {
