@@ -290,6 +290,35 @@ test_network_links (void)
   g_assert_cmpuint (line, ==, 12);
 }
 
+/* GDAL's KML driver writes a Placemark's time as fields (timestamp, begin, end): they time it, as the date or
+ * moment GDAL read. gdal-written.kml is `ogr2ogr -f KML` (GDAL 3.6) of four Placemarks timed by a day, a
+ * moment, a span of days and nothing. */
+static void
+test_gdal_times (void)
+{
+  g_autoptr (SitmapImportReport) report = NULL;
+  g_autoptr (SitmapDocument) document = import_file ("kml-lenient/gdal-written.kml", &report);
+  SitmapTime time;
+
+  assert_nothing_left_out (report);
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 4);
+  sitmap_event_store_get_time (store_of (document), find_titled (document, "A day"), &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_DAY);
+  g_assert_cmpint (time.start, ==, io_time ("2024-12-08"));
+  sitmap_event_store_get_time (store_of (document), find_titled (document, "A moment"), &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_EXACT);
+  g_assert_cmpint (time.start, ==, io_time ("2024-12-08T05:30:00Z"));
+  sitmap_event_store_get_time (store_of (document), find_titled (document, "A span"), &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_SPAN);
+  g_assert_cmpint (time.start, ==, io_time ("2024-11-27"));
+  g_assert_cmpint (time.end, ==, io_time ("2024-12-09"));
+  sitmap_event_store_get_time (store_of (document), find_titled (document, "No time"), &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_NONE);
+  /* The fields stay, as written */
+  g_assert_cmpstr (attribute (document, find_titled (document, "A moment"), "timestamp"), ==, "2024/12/08 05:30:00+00");
+  assert_round_trip (document);
+}
+
 /* One bad Placemark among good ones: the good ones are read, the bad ones said with line and column */
 static void
 test_bad_placemark (void)
@@ -322,6 +351,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-lenient/old-namespaces", test_old_namespaces);
   g_test_add_func ("/io/kml-lenient/network-links", test_network_links);
   g_test_add_func ("/io/kml-lenient/bad-placemark", test_bad_placemark);
+  g_test_add_func ("/io/kml-lenient/gdal-times", test_gdal_times);
 
   return g_test_run ();
 }

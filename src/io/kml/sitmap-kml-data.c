@@ -1,4 +1,4 @@
-/* sitmap-kml-data.c: Sitmap's own ExtendedData: the view, sources, and what an event or place adds to KML
+/* sitmap-kml-data.c: ExtendedData: Data and SchemaData, and Sitmap's own: the view, sources, events, places
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sitmap-error.h"
@@ -164,6 +165,74 @@ sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, Si
                                   _("a feature has more than %d data values"), SITMAP_KML_MAX_PER_EVENT);
   sitmap_event_draft_add_attribute (feature->draft, name, value);
   return TRUE;
+}
+
+/* A date as GDAL writes its fields ("2024/12/10", "2024/12/10 05:30:00", "…+00", "…+0300"), as the time
+ * grammar's ("2024-12-10", "2024-12-10T05:30:00Z"); a midnight without a time zone is the date alone, as
+ * GDAL writes a date read from a TimeStamp. Other text is returned as it is. */
+static char *
+iso_from_gdal (const char *text)
+{
+  int year, month, day, hour = 0, minute = 0, second = 0, consumed = 0;
+  const char *zone;
+
+  if (sscanf (text, "%4d/%2d/%2d%n", &year, &month, &day, &consumed) != 3 || consumed != 10)
+    return g_strdup (text);
+  if (text[10] == '\0')
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (sscanf (text + 10, " %2d:%2d:%2d%n", &hour, &minute, &second, &consumed) != 3)
+    return g_strdup (text);
+  zone = text + 10 + consumed;
+  while (*zone == '.' || g_ascii_isdigit (*zone))
+    zone++;
+  if (*zone == '\0' && hour == 0 && minute == 0 && second == 0)
+    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+  if (*zone == '\0' || strcmp (zone, "+00") == 0 || strcmp (zone, "Z") == 0)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
+  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 3)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s:00", year, month, day, hour, minute, second, zone);
+  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 5)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%.3s:%s", year, month, day, hour, minute, second, zone,
+                            zone + 3);
+  return g_strdup (text);
+}
+
+static const char *
+find_attribute (SitmapKmlFeature *feature, const char *name)
+{
+  GPtrArray *attributes = feature->draft->attributes;
+
+  for (guint i = 0; i + 1 < attributes->len; i += 2)
+    if (g_ascii_strcasecmp (g_ptr_array_index (attributes, i), name) == 0)
+      return g_ptr_array_index (attributes, i + 1);
+  return NULL;
+}
+
+void
+sitmap_kml_time_from_fields (SitmapKmlFeature *feature)
+{
+  const char *timestamp, *begin, *end;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (feature->has_time || feature->draft->attributes->len == 0)
+    return;
+  timestamp = find_attribute (feature, "timestamp");
+  begin = find_attribute (feature, "begin");
+  end = find_attribute (feature, "end");
+  if (timestamp != NULL && *timestamp != '\0')
+    {
+      a = iso_from_gdal (timestamp);
+      feature->has_time = sitmap_time_init_instant (&feature->draft->time, a, NULL);
+    }
+  else if ((begin != NULL && *begin != '\0') || (end != NULL && *end != '\0'))
+    {
+      a = begin && *begin ? iso_from_gdal (begin) : NULL;
+      b = end && *end ? iso_from_gdal (end) : NULL;
+      feature->has_time = sitmap_time_init_span (&feature->draft->time, a, b, NULL);
+    }
+  if (!feature->has_time)
+    sitmap_time_init_undated (&feature->draft->time);
 }
 
 /* <Data name="…"><displayName>…</displayName><value>…</value></Data> */

@@ -125,6 +125,9 @@ gboolean sitmap_kml_read_data (SitmapKmlReader *reader, SitmapKmlFeature *featur
 gboolean sitmap_kml_read_schema_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
 gboolean sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark,
                                    const char *name, const char *value);
+/* A feature without a time of its own, made by GDAL's KML driver, has it in fields named timestamp, or begin
+ * and end (GDAL's names for KML's times): they time it, when they read as dates. */
+void     sitmap_kml_time_from_fields (SitmapKmlFeature *feature);
 
 /* Sitmap's ExtendedData (sitmap-kml-data.c) */
 gboolean sitmap_kml_read_view (SitmapKmlReader *reader);

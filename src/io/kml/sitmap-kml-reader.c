@@ -544,7 +544,10 @@ read_feature (SitmapKmlReader *reader, GHashTable *fields)
   sitmap_kml_set_problem (reader, outer);
   ok = !sitmap_xml_input_failed (reader->in);
   if (ok)
-    apply_track_time (&feature);
+    {
+      apply_track_time (&feature);
+      sitmap_kml_time_from_fields (&feature);
+    }
   if (ok && problem.failed && is_sitmap_feature (&feature))
     ok = sitmap_xml_input_fail (reader->in, problem.mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "%s", problem.why);
   else if (ok && problem.failed)
