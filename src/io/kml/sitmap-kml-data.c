@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "sitmap-error.h"
@@ -167,70 +166,99 @@ sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, Si
   return TRUE;
 }
 
-/* A date as GDAL writes its fields ("2024/12/10", "2024/12/10 05:30:00", "…+00", "…+0300"), as the time
- * grammar's ("2024-12-10", "2024-12-10T05:30:00Z"); a midnight without a time zone is the date alone, as
- * GDAL writes a date read from a TimeStamp. Other text is returned as it is. */
-static char *
-iso_from_gdal (const char *text)
+/* n digits at p, as a number; -1 when they are not all digits. */
+static int
+read_digits (const char *p, guint n)
 {
-  int year, month, day, hour = 0, minute = 0, second = 0, consumed = 0;
-  const char *zone;
+  int value = 0;
 
-  if (sscanf (text, "%4d/%2d/%2d%n", &year, &month, &day, &consumed) != 3 || consumed != 10)
-    return g_strdup (text);
-  if (text[10] == '\0')
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  if (sscanf (text + 10, " %2d:%2d:%2d%n", &hour, &minute, &second, &consumed) != 3)
-    return g_strdup (text);
-  zone = text + 10 + consumed;
-  while (*zone == '.' || g_ascii_isdigit (*zone))
-    zone++;
-  if (*zone == '\0' && hour == 0 && minute == 0 && second == 0)
-    return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
-  if (*zone == '\0' || strcmp (zone, "+00") == 0 || strcmp (zone, "Z") == 0)
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second);
-  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 3)
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%s:00", year, month, day, hour, minute, second, zone);
-  if ((zone[0] == '+' || zone[0] == '-') && strlen (zone) == 5)
-    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d%.3s:%s", year, month, day, hour, minute, second, zone,
-                            zone + 3);
-  return g_strdup (text);
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return -1;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value;
 }
 
-static const char *
-find_attribute (SitmapKmlFeature *feature, const char *name)
+/* A date as GDAL writes its fields ("2024/12/10", "2024/12/10 05:30:00", "…+00", "…+0300"), into iso as the
+ * time grammar's ("2024-12-10", "2024-12-10T05:30:00Z"); a midnight without a time zone is the date alone, as
+ * GDAL writes a date read from a TimeStamp. FALSE for other text. Every feature GDAL wrote has one. */
+static gboolean
+iso_from_gdal (const char *text, char iso[32])
 {
-  GPtrArray *attributes = feature->draft->attributes;
+  gsize length = strlen (text);
+  const char *zone;
+  gboolean midnight;
 
-  for (guint i = 0; i + 1 < attributes->len; i += 2)
-    if (g_ascii_strcasecmp (g_ptr_array_index (attributes, i), name) == 0)
-      return g_ptr_array_index (attributes, i + 1);
-  return NULL;
+  if (length < 10 || read_digits (text, 4) < 0 || text[4] != '/' || read_digits (text + 5, 2) < 0 || text[7] != '/' ||
+      read_digits (text + 8, 2) < 0)
+    return FALSE;
+  memcpy (iso, text, 10);
+  iso[4] = iso[7] = '-';
+  iso[10] = '\0';
+  if (length == 10)
+    return TRUE;
+  if (length < 19 || text[10] != ' ' || read_digits (text + 11, 2) < 0 || text[13] != ':' ||
+      read_digits (text + 14, 2) < 0 || text[16] != ':' || read_digits (text + 17, 2) < 0)
+    return FALSE;
+  midnight = strncmp (text + 11, "00:00:00", 8) == 0;
+  for (zone = text + 19; *zone == '.' || g_ascii_isdigit (*zone); zone++)
+    midnight = midnight && (*zone == '.' || *zone == '0');
+  if (*zone == '\0' && midnight)
+    return TRUE;
+  iso[10] = 'T';
+  memcpy (iso + 11, text + 11, 8);
+  if (*zone == '\0' || strcmp (zone, "+00") == 0 || strcmp (zone, "Z") == 0)
+    {
+      strcpy (iso + 19, "Z");
+      return TRUE;
+    }
+  if ((zone[0] != '+' && zone[0] != '-') || read_digits (zone + 1, 2) < 0 ||
+      (zone[3] != '\0' && (read_digits (zone + 3, 2) < 0 || zone[5] != '\0')))
+    return FALSE;
+  memcpy (iso + 19, zone, 3);
+  iso[22] = ':';
+  memcpy (iso + 23, zone[3] ? zone + 3 : "00", 2);
+  iso[25] = '\0';
+  return TRUE;
+}
+
+/* A field's date: GDAL's form, else the time grammar's. */
+static const char *
+field_date (const char *text, char iso[32])
+{
+  return iso_from_gdal (text, iso) ? iso : text;
 }
 
 void
 sitmap_kml_time_from_fields (SitmapKmlFeature *feature)
 {
-  const char *timestamp, *begin, *end;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
+  GPtrArray *attributes = feature->draft->attributes;
+  const char *timestamp = NULL, *begin = NULL, *end = NULL;
+  char a[32], b[32];
 
-  if (feature->has_time || feature->draft->attributes->len == 0)
+  if (feature->has_time)
     return;
-  timestamp = find_attribute (feature, "timestamp");
-  begin = find_attribute (feature, "begin");
-  end = find_attribute (feature, "end");
-  if (timestamp != NULL && *timestamp != '\0')
+  for (guint i = 0; i + 1 < attributes->len; i += 2)
     {
-      a = iso_from_gdal (timestamp);
-      feature->has_time = sitmap_time_init_instant (&feature->draft->time, a, NULL);
+      const char *name = g_ptr_array_index (attributes, i);
+      const char *value = g_ptr_array_index (attributes, i + 1);
+
+      if (*value == '\0' || (name[0] != 't' && name[0] != 'b' && name[0] != 'e'))
+        continue;
+      if (timestamp == NULL && strcmp (name, "timestamp") == 0)
+        timestamp = value;
+      else if (begin == NULL && strcmp (name, "begin") == 0)
+        begin = value;
+      else if (end == NULL && strcmp (name, "end") == 0)
+        end = value;
     }
-  else if ((begin != NULL && *begin != '\0') || (end != NULL && *end != '\0'))
-    {
-      a = begin && *begin ? iso_from_gdal (begin) : NULL;
-      b = end && *end ? iso_from_gdal (end) : NULL;
-      feature->has_time = sitmap_time_init_span (&feature->draft->time, a, b, NULL);
-    }
+  if (timestamp != NULL)
+    feature->has_time = sitmap_time_init_instant (&feature->draft->time, field_date (timestamp, a), NULL);
+  else if (begin != NULL || end != NULL)
+    feature->has_time = sitmap_time_init_span (&feature->draft->time, begin ? field_date (begin, a) : NULL,
+                                               end ? field_date (end, b) : NULL, NULL);
   if (!feature->has_time)
     sitmap_time_init_undated (&feature->draft->time);
 }

@@ -42,10 +42,13 @@ sitmap_kml_is_kml_namespace (const char *ns)
   return FALSE;
 }
 
-static gboolean
+/* Every element is tested against a dozen names: most differ in their first letter. */
+static inline gboolean
 has_name (SitmapKmlReader *reader, const char *name)
 {
-  return strcmp (sitmap_xml_input_get_name (reader->in), name) == 0;
+  const char *current = sitmap_xml_input_get_name (reader->in);
+
+  return current[0] == name[0] && strcmp (current, name) == 0;
 }
 
 static gboolean
