@@ -113,7 +113,9 @@ typedef struct
   gsize              fed;  /* bytes given to libxml2 */
   gsize              scanned; /* bytes whose markup was walked (sitmap_xml_precheck_markup()) */
   Batch             *batch;
-  GArray            *open; /* OpenElement: the elements begun and not ended, for messages */
+  /* The elements begun and not ended, for messages: no deeper than SITMAP_XML_MAX_DEPTH */
+  OpenElement        open[SITMAP_XML_MAX_DEPTH];
+  guint              n_open;
   const char *const *known_prefixes;
   GHashTable        *undeclared; /* prefixes already noted as undeclared (dictionary strings) */
   gboolean           failed;
@@ -355,8 +357,7 @@ written_end_tag (Parser *parser, guint64 offset)
 static char *
 describe_mismatch (Parser *parser, const xmlError *error)
 {
-  const OpenElement *open = parser->open->len > 0 ? &g_array_index (parser->open, OpenElement, parser->open->len - 1)
-                                                  : NULL;
+  const OpenElement *open = parser->n_open > 0 ? &parser->open[parser->n_open - 1] : NULL;
   g_autofree char *opened = open ? qualified_name (open->prefix, open->name) : g_strdup (error->str1);
   g_autofree char *closed = written_end_tag (parser, current_offset (parser));
   g_autofree char *quoted_opened = sitmap_quote_text (opened ? opened : "");
@@ -690,7 +691,7 @@ start_element_cb (void           *user_data,
   OpenElement open;
   Node *node;
 
-  if (parser->open->len >= SITMAP_XML_MAX_DEPTH)
+  if (parser->n_open >= SITMAP_XML_MAX_DEPTH)
     {
       g_autofree char *what = g_strdup_printf (_("the elements are nested more than %d deep"), SITMAP_XML_MAX_DEPTH);
 
@@ -698,7 +699,7 @@ start_element_cb (void           *user_data,
       return;
     }
   /* A second line behind the precheck: libxml2 must read the text as the UTF-8 that was checked. */
-  if (parser->open->len == 0 && parser->ctxt->input->buf != NULL && parser->ctxt->input->buf->encoder != NULL)
+  if (parser->n_open == 0 && parser->ctxt->input->buf != NULL && parser->ctxt->input->buf->encoder != NULL)
     {
       parser_fail (parser, 0, 0, G_MAXUINT64, SITMAP_DOCUMENT_ERROR_UNSAFE,
                    _("the file was read in another text encoding than the one it was checked in"));
@@ -707,7 +708,7 @@ start_element_cb (void           *user_data,
   node = batch_add_node (batch);
   node->type = NODE_START;
   node->offset = offset;
-  node->depth = parser->open->len;
+  node->depth = parser->n_open;
   node->name = (const char *) localname;
   node->ns = (const char *) uri;
   node->length = 0;
@@ -726,7 +727,7 @@ start_element_cb (void           *user_data,
     }
   open.prefix = (const char *) prefix;
   open.name = (const char *) localname;
-  g_array_append_val (parser->open, open);
+  parser->open[parser->n_open++] = open;
 }
 
 static void
@@ -735,12 +736,12 @@ end_element_cb (void *user_data, const xmlChar *localname, const xmlChar *prefix
   Parser *parser = user_data;
   Node *node;
 
-  if (parser->open->len == 0)
+  if (parser->n_open == 0)
     return;
-  g_array_set_size (parser->open, parser->open->len - 1);
+  parser->n_open--;
   node = batch_add_node (parser->batch);
   node->type = NODE_END;
-  node->depth = parser->open->len;
+  node->depth = parser->n_open;
   node->name = (const char *) localname;
 }
 
@@ -752,7 +753,7 @@ characters_cb (void *user_data, const xmlChar *text, int length)
   Node *last = batch->n_nodes > 0 ? &batch->nodes[batch->n_nodes - 1] : NULL;
   Node *node;
 
-  if (length <= 0 || parser->open->len == 0)
+  if (length <= 0 || parser->n_open == 0)
     return;
   /* Text that libxml2 hands over in pieces is one node: its bytes end the arena, before their NUL. */
   if (last != NULL && last->type == NODE_TEXT && last->data + last->length + 1 == batch->arena_len &&
@@ -765,7 +766,7 @@ characters_cb (void *user_data, const xmlChar *text, int length)
     }
   node = batch_add_node (batch);
   node->type = NODE_TEXT;
-  node->depth = parser->open->len - 1;
+  node->depth = parser->n_open - 1;
   node->data = arena_add (batch, text, length);
   node->length = length;
 }
@@ -805,7 +806,6 @@ parser_begin (Parser *parser)
     return FALSE;
   xmlCtxtUseOptions (parser->ctxt, PARSE_OPTIONS);
   parser->fed = head;
-  parser->open = g_array_new (FALSE, FALSE, sizeof (OpenElement));
   return TRUE;
 }
 
@@ -842,7 +842,6 @@ parser_clear (Parser *parser)
   if (parser->ctxt != NULL)
     xmlFreeParserCtxt (parser->ctxt);
   parser->ctxt = NULL;
-  g_clear_pointer (&parser->open, g_array_unref);
   g_clear_pointer (&parser->undeclared, g_hash_table_unref);
 }
 

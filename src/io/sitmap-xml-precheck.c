@@ -630,31 +630,39 @@ find_markup_problem (const guint8 *data, gsize len, gsize *at, gsize until)
           break;
         }
       i = *at = lt - data;
-      if (has_prefix_at (data, len, i, "<!--"))
+      /* By the character after '<': most are start and end tags */
+      switch (i + 1 < len ? data[i + 1] : 0)
         {
-          if ((end = find_sequence (data, len, i + 4, "-->")) == len)
-            return MARKUP_OPEN_COMMENT;
-          i = end;
-        }
-      else if (has_prefix_at (data, len, i, "<![CDATA["))
-        {
-          if ((end = find_sequence (data, len, i + 9, "]]>")) == len)
-            return MARKUP_OPEN_CDATA;
-          i = end;
-        }
-      else if (has_prefix_at (data, len, i, "<?"))
-        i = find_sequence (data, len, i + 2, "?>");
-      else if (has_prefix_at (data, len, i, "<!"))
-        {
-          /* Past the prolog (check_prolog() refused a DOCTYPE there), a declaration is out of place. */
-          if (i + 2 < len && g_ascii_isalpha (data[i + 2]))
-            return MARKUP_DECLARATION;
+        case '/':
           i += 2;
+          break;
+        case '?':
+          i = find_sequence (data, len, i + 2, "?>");
+          break;
+        case '!':
+          if (has_prefix_at (data, len, i, "<!--"))
+            {
+              if ((end = find_sequence (data, len, i + 4, "-->")) == len)
+                return MARKUP_OPEN_COMMENT;
+              i = end;
+            }
+          else if (has_prefix_at (data, len, i, "<![CDATA["))
+            {
+              if ((end = find_sequence (data, len, i + 9, "]]>")) == len)
+                return MARKUP_OPEN_CDATA;
+              i = end;
+            }
+          /* Past the prolog (check_prolog() refused a DOCTYPE there), a declaration is out of place. */
+          else if (i + 2 < len && g_ascii_isalpha (data[i + 2]))
+            return MARKUP_DECLARATION;
+          else
+            i += 2;
+          break;
+        default:
+          if (skip_start_tag (data, len, &i))
+            return MARKUP_CROWDED_TAG;
+          break;
         }
-      else if (has_prefix_at (data, len, i, "</"))
-        i += 2;
-      else if (skip_start_tag (data, len, &i))
-        return MARKUP_CROWDED_TAG;
     }
   *at = i;
   return MARKUP_FINE;
