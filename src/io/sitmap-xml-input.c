@@ -853,6 +853,7 @@ parse_thread (gpointer data)
   for (;;)
     {
       Batch *batch = g_async_queue_pop (self->empty);
+      gboolean last;
 
       if (g_atomic_int_get (&self->stop))
         {
@@ -861,8 +862,10 @@ parse_thread (gpointer data)
         }
       batch_reset (batch);
       parser_fill (&self->parser, batch);
+      last = batch->last;
+      /* The batch is the reader's from here on: not to be touched */
       g_async_queue_push (self->full, batch);
-      if (batch->last)
+      if (last)
         break;
     }
   return NULL;
