@@ -54,7 +54,8 @@ typedef struct
   const char *name;         /* START, END: the local name, in the parser's dictionary */
   const char *ns;           /* START: the namespace, NULL for none */
   guint32     data;         /* START: the first attribute; TEXT: where its bytes are in the arena */
-  guint32     length;       /* TEXT */
+  guint32     length;       /* TEXT: its bytes; START, END: those of the white space before the tag */
+  guint32     space;        /* START, END: where that white space is in the arena */
   guint64     offset;       /* START: where its start tag ends (its '>' or "/>") in the text */
 } Node;
 
@@ -113,6 +114,10 @@ typedef struct
   gsize              fed;  /* bytes given to libxml2 */
   gsize              scanned; /* bytes whose markup was walked (sitmap_xml_precheck_markup()) */
   Batch             *batch;
+  /* White space between tags, in the batch's arena, until the next node: it goes with the next tag rather
+   * than into a node of its own (files have about as many such runs as elements) */
+  guint32            space;
+  guint32            space_length;
   /* The elements begun and not ended, for messages: no deeper than SITMAP_XML_MAX_DEPTH */
   OpenElement        open[SITMAP_XML_MAX_DEPTH];
   guint              n_open;
@@ -674,6 +679,8 @@ prefix_namespace (Parser *parser, const char *prefix, const char *name, guint64 
   return ns;
 }
 
+static void take_space (Parser *parser, Node *node);
+
 static void
 start_element_cb (void           *user_data,
                   const xmlChar  *localname,
@@ -711,7 +718,7 @@ start_element_cb (void           *user_data,
   node->depth = parser->n_open;
   node->name = (const char *) localname;
   node->ns = (const char *) uri;
-  node->length = 0;
+  take_space (parser, node);
   if (prefix != NULL && uri == NULL)
     node->ns = prefix_namespace (parser, (const char *) prefix, (const char *) localname, offset);
   node->data = batch->n_attributes;
@@ -743,6 +750,52 @@ end_element_cb (void *user_data, const xmlChar *localname, const xmlChar *prefix
   node->type = NODE_END;
   node->depth = parser->n_open;
   node->name = (const char *) localname;
+  take_space (parser, node);
+}
+
+static gboolean
+is_space_only (const xmlChar *text, int length)
+{
+  for (int i = 0; i < length; i++)
+    if (text[i] != ' ' && text[i] != '\n' && text[i] != '\t' && text[i] != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Appends to the arena's last bytes, which end with their NUL. */
+static void
+arena_extend (Batch *batch, const xmlChar *text, gsize length)
+{
+  batch->arena_len--;
+  arena_add (batch, text, length);
+}
+
+/* The white space before a tag goes with it. */
+static void
+take_space (Parser *parser, Node *node)
+{
+  node->space = parser->space;
+  node->length = parser->space_length;
+  parser->space_length = 0;
+}
+
+/* White space left before the end of a batch is a node of its own: nothing is lost between batches. */
+static void
+flush_space (Parser *parser)
+{
+  Node *node;
+
+  if (parser->space_length == 0 || parser->n_open == 0)
+    {
+      parser->space_length = 0;
+      return;
+    }
+  node = batch_add_node (parser->batch);
+  node->type = NODE_TEXT;
+  node->depth = parser->n_open - 1;
+  node->data = parser->space;
+  node->length = parser->space_length;
+  parser->space_length = 0;
 }
 
 static void
@@ -756,19 +809,36 @@ characters_cb (void *user_data, const xmlChar *text, int length)
   if (length <= 0 || parser->n_open == 0)
     return;
   /* Text that libxml2 hands over in pieces is one node: its bytes end the arena, before their NUL. */
-  if (last != NULL && last->type == NODE_TEXT && last->data + last->length + 1 == batch->arena_len &&
-      (gsize) last->length + length < G_MAXUINT32)
+  if (parser->space_length == 0 && last != NULL && last->type == NODE_TEXT &&
+      last->data + last->length + 1 == batch->arena_len && (gsize) last->length + length < G_MAXUINT32)
     {
-      batch->arena_len--;
-      arena_add (batch, text, length);
+      arena_extend (batch, text, length);
       last->length += length;
+      return;
+    }
+  if (is_space_only (text, length) && (gsize) parser->space_length + length < G_MAXUINT32)
+    {
+      if (parser->space_length > 0)
+        arena_extend (batch, text, length);
+      else
+        parser->space = arena_add (batch, text, length);
+      parser->space_length += length;
       return;
     }
   node = batch_add_node (batch);
   node->type = NODE_TEXT;
   node->depth = parser->n_open - 1;
-  node->data = arena_add (batch, text, length);
   node->length = length;
+  /* Text after white space begins with it: the space's bytes end the arena */
+  if (parser->space_length > 0)
+    {
+      node->data = parser->space;
+      node->length += parser->space_length;
+      parser->space_length = 0;
+      arena_extend (batch, text, length);
+    }
+  else
+    node->data = arena_add (batch, text, length);
 }
 
 /*
@@ -832,6 +902,7 @@ parser_fill (Parser *parser, Batch *batch)
       parser->fed += length;
       parser->done = terminate || parser->failed;
     }
+  flush_space (parser);
   batch->last = parser->done;
   parser->batch = NULL;
 }
@@ -1209,7 +1280,8 @@ gather_text (SitmapXmlInput *self)
 
       if (ends (node, depth))
         return TRUE;
-      if (node->type == NODE_TEXT)
+      /* White space between the element's own child elements is part of its text ("<b>a</b> <i>b</i>") */
+      if (node->type == NODE_TEXT || node->length > 0)
         {
           if (self->text->len + node->length > SITMAP_XML_MAX_TEXT_BYTES)
             {
@@ -1220,7 +1292,9 @@ gather_text (SitmapXmlInput *self)
                                             _("the text of <%s> is longer than %d MB"), quoted,
                                             SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
             }
-          g_string_append_len (self->text, (const char *) self->batch->arena + node->data, node->length);
+          g_string_append_len (self->text,
+                               (const char *) self->batch->arena + (node->type == NODE_TEXT ? node->data : node->space),
+                               node->length);
         }
     }
   return FALSE;

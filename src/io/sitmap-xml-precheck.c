@@ -576,27 +576,50 @@ has_prefix_at (const guint8 *data, gsize len, gsize at, const char *prefix)
   return at + n <= len && memcmp (data + at, prefix, n) == 0;
 }
 
-/* Past the start tag beginning at *at; TRUE if it has more attributes than allowed. */
+/* Attributes are separated by white space and hold at least a name, '=' and two quotes: a start tag shorter
+ * than this cannot have more than SITMAP_XML_MAX_ATTRIBUTES. */
+#define MAX_UNCOUNTED_TAG_BYTES (SITMAP_XML_MAX_ATTRIBUTES * 4)
+
+/* The offset of the first c in data[from, to), or to. */
+static gsize
+find_byte (const guint8 *data, gsize from, gsize to, guint8 c)
+{
+  const guint8 *found = from < to ? memchr (data + from, c, to - from) : NULL;
+
+  return found ? (gsize) (found - data) : to;
+}
+
+/* Counts the attributes of the start tag at at, byte by byte; TRUE if it has more than allowed. */
 static gboolean
-skip_start_tag (const guint8 *data, gsize len, gsize *at)
+count_attributes (const guint8 *data, gsize len, gsize at)
 {
   guint n_attributes = 0;
-  gsize i = *at + 1;
+  gsize i = at + 1;
 
   while (i < len && data[i] != '>')
     {
       if (data[i] == '"' || data[i] == '\'')
         {
-          const guint8 *quote = memchr (data + i + 1, data[i], len - i - 1);
-
-          i = quote ? (gsize) (quote - data) + 1 : len;
+          i = find_byte (data, i + 1, len, data[i]) + 1;
           continue;
         }
       if (data[i] == '=' && ++n_attributes > SITMAP_XML_MAX_ATTRIBUTES)
         return TRUE;
       i++;
     }
-  *at = i;
+  return FALSE;
+}
+
+/* From the start tag at *at to the next '<' (no attribute value may hold one: libxml2 stops there); TRUE if
+ * the tag has more attributes than allowed. Only a tag with room for that many is counted. */
+static gboolean
+skip_start_tag (const guint8 *data, gsize len, gsize *at)
+{
+  gsize next = find_byte (data, *at + 1, len, '<');
+
+  if (next - *at > MAX_UNCOUNTED_TAG_BYTES && count_attributes (data, len, *at))
+    return TRUE;
+  *at = next;
   return FALSE;
 }
 
