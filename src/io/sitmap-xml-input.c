@@ -29,6 +29,8 @@
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC)
 /* The longest description of libxml2's quoted in a message, in characters: it may quote names. */
 #define MAX_LIBXML_MESSAGE_CHARS 200
+/* A file's name in a message: whole, as long as any file system allows one. */
+#define MAX_NAME_CHARS 1024
 /* How often a long read looks at its cancellable, in nodes. */
 #define CANCEL_CHECK_INTERVAL 4096
 /* Bytes given to libxml2 at a time, and the nodes a batch gathers before it is handed over. */
@@ -288,7 +290,7 @@ sitmap_xml_input_propagate_error (SitmapXmlInput *self, GError **error)
       g_propagate_error (error, g_steal_pointer (&self->error));
       return;
     }
-  name = sitmap_quote_text_max (self->display_name, G_MAXUINT);
+  name = sitmap_quote_text_max (self->display_name, MAX_NAME_CHARS);
   if (self->has_position)
     /* TRANSLATORS: where a file went wrong: file name, line, column, then what went wrong */
     g_set_error (error, self->error->domain, self->error->code, _("%s: line %d, column %d: %s"), name, self->line,

@@ -333,7 +333,7 @@ sitmap_kmz_read (GBytes *bytes, SitmapImport *import, GError **error)
   g_return_val_if_fail (import != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  quoted_name = sitmap_quote_text_max (sitmap_import_get_display_name (import), G_MAXUINT);
+  quoted_name = sitmap_quote_text_max (sitmap_import_get_display_name (import), 1024);
   unpacking.import = import;
   unpacking.display_name = quoted_name;
   unpacking.archive_size = g_bytes_get_size (bytes);
