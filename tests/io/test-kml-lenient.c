@@ -178,6 +178,17 @@ test_schema_parent (void)
   g_assert_cmpint (sitmap_document_get_columns (document)->start[bingol], ==, io_time ("2024-10-16T15:46:00Z"));
   g_assert_true (sitmap_document_get_columns (document)->flags[offshore] & SITMAP_EVENT_FLAG_PLACED);
   assert_round_trip (document);
+
+  /* One that comes before its Schema is not dropped silently */
+  {
+    g_autoptr (SitmapImportReport) after_report = NULL;
+    g_autoptr (SitmapDocument) after = import_file ("kml-lenient/schema-after.kml", &after_report);
+
+    g_assert_cmpuint (sitmap_document_get_n_events (after), ==, 1);
+    find_titled (after, "After it");
+    g_assert_cmpuint (sitmap_import_report_get_n_skipped (after_report), ==, 1);
+    io_assert_skipped (after_report, 5, 3, "<S_Quake_SDD> elements come before the Schema that makes them Placemarks");
+  }
 }
 
 /* Data and SchemaData are the events' attributes, kept as written and written back as Data */

@@ -41,6 +41,9 @@ typedef struct
   /* Google Earth 5's custom features (<Schema parent="Placemark" name="…">): their element name → the set
    * of their fields' names */
   GHashTable            *custom_features;
+  /* Unknown elements left out of containers: their name → the mark of the first, boxed (at most
+   * SITMAP_KML_MAX_SCHEMAS), so that a Schema that comes after them can say they were features */
+  GHashTable            *unknown_elements;
   SitmapEventDraft       draft;   /* the feature being read's, kept from one to the next */
   gboolean               have_view_position; /* sitmap:view gave one: it wins over LookAt */
   gboolean               have_look_at;

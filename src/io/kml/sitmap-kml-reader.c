@@ -792,8 +792,32 @@ read_schema (SitmapKmlReader *reader)
   if (g_hash_table_size (reader->custom_features) >= SITMAP_KML_MAX_SCHEMAS)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("the document declares more than %d kinds of features"), SITMAP_KML_MAX_SCHEMAS);
+  /* Features of this kind met before it were taken for unknown elements: Google Earth skips them too */
+  if (g_hash_table_contains (reader->unknown_elements, name))
+    {
+      g_autofree char *quoted = sitmap_quote_text (name);
+
+      sitmap_xml_input_note (reader->in, *(SitmapXmlMark *) g_hash_table_lookup (reader->unknown_elements, name),
+                             _("<%s> elements come before the Schema that makes them Placemarks, where Google Earth "
+                               "does not read them either: they were left out"),
+                             quoted);
+    }
   g_hash_table_replace (reader->custom_features, g_steal_pointer (&name), g_steal_pointer (&fields));
   return TRUE;
+}
+
+/* An element a container holds that Sitmap does not read, remembered in case a Schema says later what it
+ * was. */
+static gboolean
+skip_unknown (SitmapKmlReader *reader)
+{
+  const char *name = sitmap_xml_input_get_name (reader->in);
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+
+  if (g_hash_table_size (reader->unknown_elements) < SITMAP_KML_MAX_SCHEMAS && sitmap_kml_is_element (reader, name) &&
+      !g_hash_table_contains (reader->unknown_elements, name))
+    g_hash_table_insert (reader->unknown_elements, g_strdup (name), g_memdup2 (&mark, sizeof mark));
+  return sitmap_xml_input_skip (reader->in);
 }
 
 /* The fields of a custom feature, when the current element is one. */
@@ -841,7 +865,7 @@ read_container_child (SitmapKmlReader *reader, guint level)
     return read_network_link (reader);
   if ((fields = lookup_custom_feature (reader)) != NULL)
     return read_feature (reader, fields);
-  return sitmap_xml_input_skip (reader->in);
+  return skip_unknown (reader);
 }
 
 static gboolean
@@ -958,6 +982,7 @@ reader_init (SitmapKmlReader *reader, SitmapXmlInput *in)
   sitmap_event_draft_init (&reader->draft);
   reader->custom_features = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                    (GDestroyNotify) g_hash_table_unref);
+  reader->unknown_elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static void
@@ -975,6 +1000,7 @@ reader_clear (SitmapKmlReader *reader)
     g_free (g_array_index (reader->folders, SitmapKmlFolder, i).name);
   g_array_unref (reader->folders);
   g_hash_table_unref (reader->custom_features);
+  g_hash_table_unref (reader->unknown_elements);
   sitmap_event_draft_clear (&reader->draft);
 }
 
