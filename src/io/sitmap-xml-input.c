@@ -5,7 +5,9 @@
  * stream. Below SITMAP_XML_THREAD_MIN_BYTES the reader parses the next chunk itself when it runs out of
  * nodes; above it, a thread parses while the reader interprets, a few batches apart. Nodes name elements
  * by the strings of the parser's dictionary, which live as long as the input, so that nothing is copied
- * but text and attribute values.
+ * but text and attribute values; the white space between tags rides on the next tag rather than making a
+ * node of its own. An element is marked by where its start tag is in the text: lines and columns are
+ * counted only for a message.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +25,8 @@
 #include "sitmap-xml-input.h"
 #include "sitmap-xml-precheck.h"
 
-/* NONET: never fetch anything. IGNORE_ENC: the text is the UTF-8 that sitmap_xml_precheck() made and
- * checked, whatever encoding its declaration names. Deliberately absent: NOENT, DTDLOAD, DTDATTR (entity
+/* NONET: never fetch anything. IGNORE_ENC: the text is the UTF-8 that sitmap_xml_precheck_prolog() made
+ * and checked, whatever encoding its declaration names. Deliberately absent: NOENT, DTDLOAD, DTDATTR (entity
  * expansion and external DTDs) and HUGE (libxml2's own limits on text and names stay in force). */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC)
 /* The longest description of libxml2's quoted in a message, in characters: it may quote names. */
