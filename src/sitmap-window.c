@@ -75,7 +75,7 @@ _sitmap_window_update_title (SitmapWindow *self)
       return;
     }
   /* A title of a megabyte is not laid out whole in the header bar. */
-  shown = sitmap_quote_text_max (sitmap_document_get_title (document), SITMAP_LABEL_MAX_CHARS);
+  shown = sitmap_text_cut (sitmap_document_get_title (document), SITMAP_LABEL_MAX_CHARS);
   if (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (document)))
     /* TRANSLATORS: the title of a document with unsaved changes */
     name = g_strdup_printf (_("• %s"), shown);

@@ -77,7 +77,7 @@ _sitmap_export_text_budget (double width, double size, int lines)
 char *
 _sitmap_export_cut_text (const char *text, gsize max_chars)
 {
-  return sitmap_quote_text_max (text != NULL ? text : "", (guint)MIN (max_chars, G_MAXUINT / 8));
+  return sitmap_text_cut (text != NULL ? text : "", (guint)MIN (max_chars, G_MAXUINT / 8));
 }
 
 static gsize

@@ -18,6 +18,7 @@
 #include "sitmap-georss-reader.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-kmz.h"
 
 /*
  * XML files: what their root element is
@@ -115,6 +116,20 @@ kml_write (SitmapDocument *document, GArray *positions, GFile *file, GCancellabl
  * The registry
  */
 
+static const char *const kmz_extensions[] = { "kmz", NULL };
+static const char *const kmz_mime_types[] = { "application/vnd.google-earth.kmz", NULL };
+
+static const SitmapFormat kmz_format = {
+  .id = "kmz",
+  .name = N_("KMZ"),
+  .extensions = kmz_extensions,
+  .mime_types = kmz_mime_types,
+  .flags = 0,
+  .sniff = sitmap_kmz_sniff,
+  .read = sitmap_kmz_read,
+  .write = sitmap_kmz_write_events_file,
+};
+
 static const char *const kml_extensions[] = { "kml", NULL };
 static const char *const kml_mime_types[] = { "application/vnd.google-earth.kml+xml", NULL };
 
@@ -174,6 +189,7 @@ static const SitmapFormat csv_format = {
 
 static const SitmapFormat *const formats[] = {
   &kml_format,
+  &kmz_format,
   &csv_format,
   &geojson_format,
   &georss_format,

@@ -543,9 +543,10 @@ check_prolog (Precheck *self)
 }
 
 /*
- * Crowded tags, counted before libxml2 sees them (see SITMAP_XML_MAX_ATTRIBUTES). One linear pass over the
- * bytes with the lexical rules of XML: comments, CDATA sections and processing instructions are skipped,
- * and so are quoted attribute values, in which a '>' may stand.
+ * The markup, walked before libxml2 sees it: crowded tags (see SITMAP_XML_MAX_ATTRIBUTES), CDATA sections
+ * and comments never closed, declarations inside the content. One linear pass over the bytes with the
+ * lexical rules of XML: comments, CDATA sections and processing instructions are skipped, and so are quoted
+ * attribute values, in which a '>' may stand.
  */
 
 /* The offset of the first occurrence of needle at or after from, or len. */
@@ -575,76 +576,179 @@ has_prefix_at (const guint8 *data, gsize len, gsize at, const char *prefix)
   return at + n <= len && memcmp (data + at, prefix, n) == 0;
 }
 
-/* Past the start tag beginning at *at; TRUE if it has more attributes than allowed. */
+/* Attributes are separated by white space and hold at least a name, '=' and two quotes: a start tag shorter
+ * than this cannot have more than SITMAP_XML_MAX_ATTRIBUTES. */
+#define MAX_UNCOUNTED_TAG_BYTES (SITMAP_XML_MAX_ATTRIBUTES * 4)
+
+/* The offset of the first c in data[from, to), or to. */
+static gsize
+find_byte (const guint8 *data, gsize from, gsize to, guint8 c)
+{
+  const guint8 *found = from < to ? memchr (data + from, c, to - from) : NULL;
+
+  return found ? (gsize) (found - data) : to;
+}
+
+/* Counts the attributes of the start tag at at, byte by byte; TRUE if it has more than allowed. */
 static gboolean
-skip_start_tag (const guint8 *data, gsize len, gsize *at)
+count_attributes (const guint8 *data, gsize len, gsize at)
 {
   guint n_attributes = 0;
-  gsize i = *at + 1;
+  gsize i = at + 1;
 
   while (i < len && data[i] != '>')
     {
       if (data[i] == '"' || data[i] == '\'')
         {
-          const guint8 *quote = memchr (data + i + 1, data[i], len - i - 1);
-
-          i = quote ? (gsize) (quote - data) + 1 : len;
+          i = find_byte (data, i + 1, len, data[i]) + 1;
           continue;
         }
       if (data[i] == '=' && ++n_attributes > SITMAP_XML_MAX_ATTRIBUTES)
         return TRUE;
       i++;
     }
-  *at = i;
   return FALSE;
 }
 
-/* The offset of the first start tag with too many attributes, or len. UTF-8 or an 8-bit encoding. */
-static gsize
-find_crowded_tag (const guint8 *data, gsize len)
+/* From the start tag at *at to the next '<' (no attribute value may hold one: libxml2 stops there); TRUE if
+ * the tag has more attributes than allowed. Only a tag with room for that many is counted. */
+static gboolean
+skip_start_tag (const guint8 *data, gsize len, gsize *at)
 {
-  gsize i = 0;
+  gsize next = find_byte (data, *at + 1, len, '<');
 
-  for (;;)
+  if (next - *at > MAX_UNCOUNTED_TAG_BYTES && count_attributes (data, len, *at))
+    return TRUE;
+  *at = next;
+  return FALSE;
+}
+
+typedef enum
+{
+  MARKUP_FINE,
+  MARKUP_CROWDED_TAG,   /* a start tag with too many attributes */
+  MARKUP_OPEN_CDATA,    /* <![CDATA[ never closed */
+  MARKUP_OPEN_COMMENT,  /* <!-- never closed */
+  MARKUP_DECLARATION,   /* <!DOCTYPE, <!ENTITY… in the content */
+} MarkupProblem;
+
+/* The first problem in the markup of data[*at, until), and its offset in *at; or, when there is none, where
+ * the next walk begins in *at: a construct begun before until is walked to its end. Line by line these are
+ * libxml2's errors too, but it names them by what it meets next ("extra content at the end", "internal
+ * error"), not by what is wrong. */
+static MarkupProblem
+find_markup_problem (const guint8 *data, gsize len, gsize *at, gsize until)
+{
+  gsize i = *at;
+
+  until = MIN (until, len);
+  while (i < until)
     {
-      const guint8 *lt = memchr (data + i, '<', len - i);
+      const guint8 *lt = memchr (data + i, '<', until - i);
+      gsize end;
 
       if (lt == NULL)
-        return len;
-      i = lt - data;
-      if (has_prefix_at (data, len, i, "<!--"))
-        i = find_sequence (data, len, i + 4, "-->");
-      else if (has_prefix_at (data, len, i, "<![CDATA["))
-        i = find_sequence (data, len, i + 9, "]]>");
-      else if (has_prefix_at (data, len, i, "<?"))
-        i = find_sequence (data, len, i + 2, "?>");
-      else if (has_prefix_at (data, len, i, "</") || has_prefix_at (data, len, i, "<!"))
-        i += 2;
-      else
         {
-          gsize start = i;
-
-          if (skip_start_tag (data, len, &i))
-            return start;
+          i = until;
+          break;
         }
-      if (i >= len)
-        return len;
+      i = *at = lt - data;
+      /* By the character after '<': most are start and end tags */
+      switch (i + 1 < len ? data[i + 1] : 0)
+        {
+        case '/':
+          i += 2;
+          break;
+        case '?':
+          i = find_sequence (data, len, i + 2, "?>");
+          break;
+        case '!':
+          if (has_prefix_at (data, len, i, "<!--"))
+            {
+              if ((end = find_sequence (data, len, i + 4, "-->")) == len)
+                return MARKUP_OPEN_COMMENT;
+              i = end;
+            }
+          else if (has_prefix_at (data, len, i, "<![CDATA["))
+            {
+              if ((end = find_sequence (data, len, i + 9, "]]>")) == len)
+                return MARKUP_OPEN_CDATA;
+              i = end;
+            }
+          /* Past the prolog (check_prolog() refused a DOCTYPE there), a declaration is out of place. */
+          else if (i + 2 < len && g_ascii_isalpha (data[i + 2]))
+            return MARKUP_DECLARATION;
+          else
+            i += 2;
+          break;
+        default:
+          if (skip_start_tag (data, len, &i))
+            return MARKUP_CROWDED_TAG;
+          break;
+        }
+    }
+  *at = i;
+  return MARKUP_FINE;
+}
+
+/* The keyword after "<!" at offset, as written, for a message: printable ASCII letters only. */
+static char *
+declaration_keyword (const guint8 *data, gsize len, gsize offset)
+{
+  gsize end = offset + 2;
+
+  while (end < len && end - offset < 12 && g_ascii_isalpha (data[end]))
+    end++;
+  return g_strndup ((const char *) data + offset, end - offset);
+}
+
+static gboolean
+describe_markup_problem (Precheck *self, const guint8 *data, gsize size, MarkupProblem problem, gsize offset)
+{
+  g_autofree char *keyword = NULL;
+  int line, column;
+
+  position_of (data, offset, &line, &column);
+  switch (problem)
+    {
+    case MARKUP_CROWDED_TAG:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                               _("an element has more than %d attributes"), SITMAP_XML_MAX_ATTRIBUTES);
+    case MARKUP_OPEN_CDATA:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a CDATA section (<![CDATA[) begins here and is never closed by “]]>”"));
+    case MARKUP_OPEN_COMMENT:
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a comment (<!--) begins here and is never closed by “-->”"));
+    case MARKUP_DECLARATION:
+      keyword = declaration_keyword (data, size, offset);
+      if (g_ascii_strcasecmp (keyword, "<!DOCTYPE") == 0)
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("a document type declaration (<!DOCTYPE>) stands inside the document, where XML "
+                                   "allows none: it may only come before the first element, and Sitmap refuses it "
+                                   "there too"));
+      if (g_ascii_strcasecmp (keyword, "<!ENTITY") == 0)
+        return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                 _("an entity declaration (<!ENTITY>) stands inside the document, where XML allows "
+                                   "none: entities are declared only in a document type declaration, which Sitmap "
+                                   "refuses"));
+      /* TRANSLATORS: %s is what the file has, such as <!ELEMENT */
+      return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                               _("a declaration (%s) stands inside the document, where XML allows none"), keyword);
+    case MARKUP_FINE:
+    default:
+      return TRUE;
     }
 }
 
 static gboolean
-check_attribute_counts (Precheck *self)
+check_markup (Precheck *self)
 {
-  gsize size;
+  gsize size, at = 0;
   const guint8 *data = g_bytes_get_data (self->utf8, &size);
-  gsize offset = find_crowded_tag (data, size);
-  int line, column;
+  MarkupProblem problem = find_markup_problem (data, size, &at, size);
 
-  if (offset == size)
-    return TRUE;
-  position_of (data, offset, &line, &column);
-  return fail_at_position (self, line, column, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
-                           _("an element has more than %d attributes"), SITMAP_XML_MAX_ATTRIBUTES);
+  return problem == MARKUP_FINE || describe_markup_problem (self, data, size, problem, at);
 }
 
 /*
@@ -671,7 +775,7 @@ sitmap_xml_precheck (GBytes            *bytes,
   self.format_name = format_name;
   self.roots = roots;
   self.problem = problem;
-  ok = decode (&self) && check_prolog (&self) && check_attribute_counts (&self);
+  ok = decode (&self) && check_prolog (&self) && check_markup (&self);
   /* The same bytes, kept alive by the GBytes they came from */
   if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
     {
@@ -682,6 +786,56 @@ sitmap_xml_precheck (GBytes            *bytes,
     *utf8 = g_steal_pointer (&self.utf8);
   g_clear_pointer (&self.utf8, g_bytes_unref);
   return ok;
+}
+
+gboolean
+sitmap_xml_precheck_prolog (GBytes            *bytes,
+                            const char        *format_name,
+                            const char *const *roots,
+                            GBytes           **utf8,
+                            SitmapXmlProblem  *problem)
+{
+  Precheck self = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (format_name != NULL, FALSE);
+  g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
+  g_return_val_if_fail (utf8 != NULL, FALSE);
+
+  memset (problem, 0, sizeof *problem);
+  self.data = g_bytes_get_data (bytes, &self.len);
+  self.format_name = format_name;
+  self.roots = roots;
+  self.problem = problem;
+  ok = decode (&self) && check_prolog (&self);
+  if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
+    {
+      g_bytes_unref (self.utf8);
+      self.utf8 = g_bytes_ref (bytes);
+    }
+  if (ok)
+    *utf8 = g_steal_pointer (&self.utf8);
+  g_clear_pointer (&self.utf8, g_bytes_unref);
+  return ok;
+}
+
+gboolean
+sitmap_xml_precheck_markup (const guint8 *text, gsize size, gsize *scanned, gsize until, SitmapXmlProblem *problem)
+{
+  Precheck self = { 0 };
+  MarkupProblem found;
+
+  g_return_val_if_fail (scanned != NULL && problem != NULL, FALSE);
+
+  if (*scanned >= until)
+    return TRUE;
+  found = find_markup_problem (text, size, scanned, until);
+  if (found == MARKUP_FINE)
+    return TRUE;
+  memset (problem, 0, sizeof *problem);
+  self.problem = problem;
+  return describe_markup_problem (&self, text, size, found, *scanned);
 }
 
 void

@@ -30,6 +30,19 @@ gboolean sitmap_xml_precheck (GBytes            *bytes,
                               const char *const *roots,
                               GBytes           **utf8,
                               SitmapXmlProblem  *problem);
+/* The same in two steps, so that a parser can walk the markup just ahead of what it parses: the encoding and
+ * the prolog first, then the markup of the UTF-8 text, text[*scanned, until) at a time (a construct begun
+ * before until is walked whole, and *scanned is left where the next walk begins). */
+gboolean sitmap_xml_precheck_prolog (GBytes            *bytes,
+                                     const char        *format_name,
+                                     const char *const *roots,
+                                     GBytes           **utf8,
+                                     SitmapXmlProblem  *problem);
+gboolean sitmap_xml_precheck_markup (const guint8     *text,
+                                     gsize             size,
+                                     gsize            *scanned,
+                                     gsize             until,
+                                     SitmapXmlProblem *problem);
 void     sitmap_xml_problem_clear (SitmapXmlProblem *problem);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SitmapXmlProblem, sitmap_xml_problem_clear)

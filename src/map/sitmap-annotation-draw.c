@@ -173,7 +173,7 @@ shown_text (const char *text, double font_px)
       cut = g_strndup (text, p - text);
       return g_strconcat (cut, "…", NULL);
     }
-  return sitmap_quote_text_max (text, max_chars);
+  return sitmap_text_cut (text, max_chars);
 }
 
 static PangoLayout *

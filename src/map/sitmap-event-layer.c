@@ -337,7 +337,7 @@ describe_event (SitmapEventLayer *self, guint position)
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const char *title = sitmap_event_get_title (event);
   /* Cut to what a tooltip is read for: a hostile title of a megabyte would freeze the window. */
-  g_autofree char *shown = sitmap_quote_text_max (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
+  g_autofree char *shown = sitmap_text_cut (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
   g_autofree char *when = NULL;
   g_autofree char *where = NULL;
   g_autofree char *shown_where = NULL;
@@ -347,7 +347,7 @@ describe_event (SitmapEventLayer *self, guint position)
   sitmap_event_get_time (event, &time);
   when = sitmap_time_describe (&time);
   where = describe_location (event, columns, position);
-  shown_where = where != NULL ? sitmap_quote_text_max (where, SITMAP_LABEL_MAX_CHARS) : NULL;
+  shown_where = where != NULL ? sitmap_text_cut (where, SITMAP_LABEL_MAX_CHARS) : NULL;
   /* TRANSLATORS: an event's title, then when: "The Assad government falls — on 8 December 2024" */
   g_string_append_printf (text, _("%s — %s"), shown, when);
   g_string_append_printf (text, "\n%s", sitmap_category_get_label (columns->category[position]));

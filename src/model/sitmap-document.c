@@ -33,7 +33,25 @@ struct _SitmapDocument
   GHashTable        *annotation_ids; /* id → SitmapAnnotation, of those in the list */
   guint              last_annotation_number;
   gboolean           annotations_visible;
+  GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
 };
+
+/* A file that came with the document (an image of a KMZ), kept as it was to be written back. */
+typedef struct
+{
+  char   *name;
+  GBytes *bytes;
+} Resource;
+
+static void
+resource_free (gpointer data)
+{
+  Resource *resource = data;
+
+  g_free (resource->name);
+  g_bytes_unref (resource->bytes);
+  g_free (resource);
+}
 
 G_DEFINE_FINAL_TYPE (SitmapDocument, sitmap_document, G_TYPE_OBJECT)
 
@@ -73,6 +91,7 @@ sitmap_document_finalize (GObject *object)
   g_clear_object (&self->named_views);
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->annotation_ids, g_hash_table_unref);
+  g_clear_pointer (&self->resources, g_ptr_array_unref);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -440,6 +459,45 @@ sitmap_document_set_annotations_visible (SitmapDocument *self, gboolean visible)
     return;
   self->annotations_visible = visible;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATIONS_VISIBLE]);
+}
+
+guint
+sitmap_document_get_n_resources (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), 0);
+
+  return self->resources ? self->resources->len : 0;
+}
+
+GBytes *
+sitmap_document_get_resource (SitmapDocument *self, guint index, const char **name)
+{
+  const Resource *resource;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < sitmap_document_get_n_resources (self), NULL);
+
+  resource = g_ptr_array_index (self->resources, index);
+  if (name != NULL)
+    *name = resource->name;
+  return resource->bytes;
+}
+
+void
+sitmap_document_add_resource (SitmapDocument *self, const char *name, GBytes *bytes)
+{
+  Resource *resource;
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (bytes != NULL);
+
+  if (self->resources == NULL)
+    self->resources = g_ptr_array_new_with_free_func (resource_free);
+  resource = g_new (Resource, 1);
+  resource->name = g_strdup (name);
+  resource->bytes = g_bytes_ref (bytes);
+  g_ptr_array_add (self->resources, resource);
 }
 
 G_DEFINE_QUARK (sitmap-document-error-quark, sitmap_document_error)

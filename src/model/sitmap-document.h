@@ -90,4 +90,10 @@ void              sitmap_document_remove_annotation (SitmapDocument *self, guint
 gboolean          sitmap_document_get_annotations_visible (SitmapDocument *self);
 void              sitmap_document_set_annotations_visible (SitmapDocument *self, gboolean visible);
 
+/* Files that came with the document and are kept as they were, to be written back with it: a KMZ's images,
+ * by their path in the archive ("files/overlay.png"). Added by readers, before anyone sees the document. */
+guint             sitmap_document_get_n_resources (SitmapDocument *self);
+GBytes           *sitmap_document_get_resource (SitmapDocument *self, guint index, const char **name);
+void              sitmap_document_add_resource (SitmapDocument *self, const char *name, GBytes *bytes);
+
 G_END_DECLS

@@ -174,6 +174,14 @@ parse_year (const char **p, gint64 *year)
   return TRUE;
 }
 
+/* What is wrong with a time of day: its forms, and one example of them, called so. */
+static const char *
+bad_clock (void)
+{
+  return _("the time of day is hours and minutes, with seconds if known, after a T: for example "
+           "2024-12-10T05:30:00Z");
+}
+
 /* "hh:mm[:ss][.fff][zone]" at p, the date's midnight being day_start: the moment in UTC. */
 static gboolean
 parse_clock (const char *p, const char *text, gint64 day_start, gint64 *moment, GError **error)
@@ -181,9 +189,9 @@ parse_clock (const char *p, const char *text, gint64 day_start, gint64 *moment, 
   gint64 hour = 0, minute = 0, second = 0, offset = 0;
 
   if (!parse_digits (&p, 2, &hour) || *p++ != ':' || !parse_digits (&p, 2, &minute))
-    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+    return invalid_date (error, text, bad_clock ());
   if (*p == ':' && (p++, !parse_digits (&p, 2, &second)))
-    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+    return invalid_date (error, text, bad_clock ());
   /* Fractions of a second are accepted and dropped: no report is that exact. */
   if (*p == '.')
     {
@@ -211,7 +219,9 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
   gint64 year, month, day;
 
   if (!parse_year (&p, &year))
-    return invalid_date (error, text, _("the year must have four to six digits"));
+    return invalid_date (error, text,
+                         _("it does not begin with a year of four to six digits: dates are written year first, "
+                           "for example 2024-12-10"));
   if (ends_date (p))
     {
       *unit = SITMAP_TIME_UNIT_YEAR;
@@ -238,7 +248,7 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
       return TRUE;
     }
   if (*p++ != 'T')
-    return invalid_date (error, text, _("the time must be written hh:mm:ss"));
+    return invalid_date (error, text, bad_clock ());
   *unit = SITMAP_TIME_UNIT_SECOND;
   if (!parse_clock (p, text, *start, start, error))
     return FALSE;
@@ -260,15 +270,17 @@ sitmap_time_parse_bound (const char     *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (start != NULL && end != NULL && unit != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (text));
-  if (*stripped == '\0')
+  /* A copy only when there is white space to strip: files hold millions of dates, almost none padded. */
+  if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
+    text = stripped = g_strstrip (g_strdup (text));
+  if (*text == '\0')
     return invalid_date (error, text, _("it is empty"));
-  if (!parse_date (stripped, stripped, &s, &e, &u, error))
+  if (!parse_date (text, text, &s, &e, &u, error))
     return FALSE;
   /* A zone or midnight written as 24:00 can carry a moment into a year that cannot be written back. */
   if (s < sitmap_time_from_civil (-MAX_ABS_YEAR, 1, 1, 0, 0, 0) ||
       e > sitmap_time_from_civil (MAX_ABS_YEAR + 1, 1, 1, 0, 0, 0))
-    return invalid_date (error, stripped, _("the moment is outside the years −999999…999999"));
+    return invalid_date (error, text, _("the moment is outside the years −999999…999999"));
   *start = s;
   *end = e;
   *unit = u;
@@ -538,8 +550,80 @@ sitmap_time_free (SitmapTime *self)
  * Quoting in messages
  */
 
+/* Characters that would change what a message says rather than be part of it: controls and line breaks
+ * (which start a line of their own), and format characters such as bidi overrides (U+202E turns the rest of
+ * a line around: "gnp.exe" is shown "exe.png") and zero-width ones. */
+static gboolean
+must_escape (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_CONTROL:
+    case G_UNICODE_FORMAT:
+    case G_UNICODE_LINE_SEPARATOR:
+    case G_UNICODE_PARAGRAPH_SEPARATOR:
+    case G_UNICODE_SURROGATE:
+      return TRUE;
+    default:
+      return c == '\\';
+    }
+}
+
+/* How an escaped character is shown: \n, \r, \t, \\ (so that a backslash in the text is not taken for an
+ * escape), else \u{202E}. */
+static void
+append_escape (GString *out, gunichar c)
+{
+  switch (c)
+    {
+    case '\n': g_string_append (out, "\\n"); break;
+    case '\r': g_string_append (out, "\\r"); break;
+    case '\t': g_string_append (out, "\\t"); break;
+    case '\\': g_string_append (out, "\\\\"); break;
+    default: g_string_append_printf (out, "\\u{%04X}", c); break;
+    }
+}
+
 char *
 sitmap_quote_text_max (const char *text, guint max_chars)
+{
+  g_autofree char *valid = NULL;
+  gsize limit = ((gsize) max_chars + 1) * 4, length = 0;
+  GString *out;
+  guint n_chars = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Enough bytes for max_chars + 1 characters, whatever their width: a text may be megabytes long. */
+  while (length < limit && text[length] != '\0')
+    length++;
+  valid = g_utf8_make_valid (text, length);
+  out = g_string_sized_new (length + 8);
+  /* An escape counts for the characters it is shown with: the message stays as short as promised. */
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize before = out->len;
+      guint width;
+
+      if (must_escape (c))
+        append_escape (out, c);
+      else
+        g_string_append_unichar (out, c);
+      width = g_utf8_strlen (out->str + before, out->len - before);
+      if (n_chars + width > max_chars)
+        {
+          g_string_truncate (out, before);
+          g_string_append (out, "…");
+          break;
+        }
+      n_chars += width;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+sitmap_text_cut (const char *text, guint max_chars)
 {
   g_autofree char *valid = NULL;
   gsize limit = ((gsize) max_chars + 1) * 4, length = 0;
@@ -558,14 +642,14 @@ sitmap_quote_text_max (const char *text, guint max_chars)
 }
 
 char *
-sitmap_quote_paragraph (const char *text)
+sitmap_text_cut_paragraph (const char *text)
 {
   g_autofree char *cut = NULL;
   guint run = 0;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  cut = sitmap_quote_text_max (text, SITMAP_PARAGRAPH_MAX_CHARS);
+  cut = sitmap_text_cut (text, SITMAP_PARAGRAPH_MAX_CHARS);
   for (const char *p = cut; *p != '\0'; p = g_utf8_next_char (p))
     {
       run = g_unichar_isspace (g_utf8_get_char (p)) ? 0 : run + 1;

@@ -82,7 +82,10 @@ gint64 sitmap_time_from_civil (gint64 year, guint month, guint day, guint hour, 
 gint64 sitmap_time_add_months (gint64 t, int months);
 
 /* How an error message quotes text from a document: valid UTF-8, at most SITMAP_QUOTE_MAX_CHARS
- * characters, then "…". A message is shown in a dialog, which takes minutes to lay out a megabyte.
+ * characters, then "…". A message is shown in a dialog, which takes minutes to lay out a megabyte. What
+ * would change what the message says is escaped visibly: line breaks and other controls as \n, \r, \t or
+ * \u{7}, format characters such as the bidi override U+202E as \u{202E}, a backslash as \\; an escape
+ * counts for the characters it is shown with. Every message that quotes a document goes through here.
  * (Here because the model quotes dates; src/io quotes everything else with it.) */
 #define SITMAP_QUOTE_MAX_CHARS 40
 char *sitmap_quote_text (const char *text);
@@ -90,13 +93,15 @@ char *sitmap_quote_text (const char *text);
 char *sitmap_quote_text_max (const char *text, guint max_chars);
 /* How much of a document's text a label shows: GTK lays out a label's whole text, many times over while
  * it measures it, and a hostile file's title of a megabyte took minutes, during which the window froze.
- * A name or title is cut at SITMAP_LABEL_MAX_CHARS (sitmap_quote_text_max), a paragraph (a description,
- * a summary) at SITMAP_PARAGRAPH_MAX_CHARS and at the end of a run of SITMAP_LABEL_MAX_CHARS without a
- * space, which a label can only wrap letter by letter, slowly (sitmap_quote_paragraph). Far beyond
- * what a label is read for; the document keeps the whole text. */
+ * A name or title is cut at SITMAP_LABEL_MAX_CHARS (sitmap_text_cut), a paragraph (a description, a
+ * summary) at SITMAP_PARAGRAPH_MAX_CHARS and at the end of a run of SITMAP_LABEL_MAX_CHARS without a
+ * space, which a label can only wrap letter by letter, slowly (sitmap_text_cut_paragraph). Far beyond
+ * what a label is read for; the document keeps the whole text. Unlike a quote in a message, the text is
+ * shown as it is (its line breaks are line breaks): only made valid UTF-8, and cut with "…". */
 #define SITMAP_LABEL_MAX_CHARS     1000
 #define SITMAP_PARAGRAPH_MAX_CHARS 10000
-char *sitmap_quote_paragraph (const char *text);
+char *sitmap_text_cut (const char *text, guint max_chars);
+char *sitmap_text_cut_paragraph (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTime, sitmap_time_free)
 

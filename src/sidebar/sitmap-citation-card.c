@@ -68,7 +68,7 @@ static void
 set_text_or_hide (GtkLabel *label, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
-  g_autofree char *shown = has_text ? sitmap_quote_paragraph (text) : NULL;
+  g_autofree char *shown = has_text ? sitmap_text_cut_paragraph (text) : NULL;
 
   gtk_label_set_text (label, has_text ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
@@ -83,9 +83,9 @@ update_source (SitmapCitationCard *self)
   const char *short_name = sitmap_source_get_short_name (source);
   g_autofree char *tooltip = NULL;
   /* Names cut to what a card is read for (see sitmap-time.h). */
-  g_autofree char *shown = sitmap_quote_text_max (short_name && *short_name ? short_name : sitmap_source_get_id (source),
+  g_autofree char *shown = sitmap_text_cut (short_name && *short_name ? short_name : sitmap_source_get_id (source),
                                                   SITMAP_LABEL_MAX_CHARS);
-  g_autofree char *full_name = name != NULL ? sitmap_quote_text_max (name, SITMAP_LABEL_MAX_CHARS) : NULL;
+  g_autofree char *full_name = name != NULL ? sitmap_text_cut (name, SITMAP_LABEL_MAX_CHARS) : NULL;
 
   gtk_label_set_text (self->name_label, shown);
 
@@ -115,9 +115,9 @@ update_via (SitmapCitationCard *self)
     {
       const char *short_name = sitmap_source_get_short_name (via);
 
-      g_autofree char *shown = sitmap_quote_text_max (short_name && *short_name ? short_name : sitmap_source_get_id (via),
+      g_autofree char *shown = sitmap_text_cut (short_name && *short_name ? short_name : sitmap_source_get_id (via),
                                                       SITMAP_LABEL_MAX_CHARS);
-      g_autofree char *name = sitmap_quote_text_max (sitmap_source_get_name (via), SITMAP_LABEL_MAX_CHARS);
+      g_autofree char *name = sitmap_text_cut (sitmap_source_get_name (via), SITMAP_LABEL_MAX_CHARS);
 
       /* TRANSLATORS: the source a report reached us through, "via AFP" */
       text = g_strdup_printf (_("via %s"), shown);

@@ -140,7 +140,7 @@ sitmap_event_row_set_event (SitmapEventRow *self, SitmapEvent *event)
     self->color = (GdkRGBA) { 0.5, 0.5, 0.5, 1 };
   title = sitmap_event_get_title (event);
   /* Cut to what a row is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
-  shown = sitmap_quote_text_max (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
+  shown = sitmap_text_cut (title && *title ? title : _("Untitled event"), SITMAP_LABEL_MAX_CHARS);
   gtk_label_set_text (self->title_label, shown);
   sitmap_event_get_time (event, &time);
   when = sitmap_sidebar_describe_when (&time);

@@ -196,8 +196,8 @@ bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer use
     return;
   text = cell_text (event, column, &tooltip);
   /* Cut to what a cell is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
-  shown = sitmap_quote_text_max (text ? text : "", SITMAP_LABEL_MAX_CHARS);
-  shown_tooltip = tooltip ? sitmap_quote_text_max (tooltip, SITMAP_LABEL_MAX_CHARS) : NULL;
+  shown = sitmap_text_cut (text ? text : "", SITMAP_LABEL_MAX_CHARS);
+  shown_tooltip = tooltip ? sitmap_text_cut (tooltip, SITMAP_LABEL_MAX_CHARS) : NULL;
   gtk_label_set_text (GTK_LABEL (label), shown);
   /* A title's or a place's tooltip is its whole text when cut (text_query_tooltip_cb); setting none here
    * would turn that off. */

@@ -152,7 +152,7 @@ sync_controls (SitmapFilterPopover *self)
 static void
 append_name (GtkStringList *labels, const char *name)
 {
-  g_autofree char *shown = sitmap_quote_text_max (name != NULL ? name : "", SITMAP_LABEL_MAX_CHARS);
+  g_autofree char *shown = sitmap_text_cut (name != NULL ? name : "", SITMAP_LABEL_MAX_CHARS);
 
   gtk_string_list_append (labels, shown);
 }

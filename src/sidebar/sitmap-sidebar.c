@@ -97,7 +97,7 @@ static void
 set_text_or_hide (GtkLabel *label, const char *text)
 {
   gboolean has_text = text != NULL && *text != '\0';
-  g_autofree char *shown = has_text ? sitmap_quote_paragraph (text) : NULL;
+  g_autofree char *shown = has_text ? sitmap_text_cut_paragraph (text) : NULL;
 
   gtk_label_set_text (label, has_text ? shown : "");
   gtk_widget_set_visible (GTK_WIDGET (label), has_text);
@@ -107,7 +107,7 @@ set_text_or_hide (GtkLabel *label, const char *text)
 static void
 set_name (GtkLabel *label, const char *text, const char *fallback)
 {
-  g_autofree char *shown = text != NULL && *text != '\0' ? sitmap_quote_text_max (text, SITMAP_LABEL_MAX_CHARS) : NULL;
+  g_autofree char *shown = text != NULL && *text != '\0' ? sitmap_text_cut (text, SITMAP_LABEL_MAX_CHARS) : NULL;
 
   gtk_label_set_text (label, shown != NULL ? shown : fallback);
 }
@@ -247,7 +247,7 @@ update_where (SitmapSidebar *self, SitmapEvent *event)
   /* The sentence names the gazetteer place; the report's own words are kept beside it. */
   if (place != NULL && wording != NULL && g_strcmp0 (wording, sitmap_place_get_name (place)) != 0)
     {
-      g_autofree char *shown = sitmap_quote_text_max (wording, SITMAP_LABEL_MAX_CHARS);
+      g_autofree char *shown = sitmap_text_cut (wording, SITMAP_LABEL_MAX_CHARS);
 
       /* TRANSLATORS: the place as the report words it, "Reported as “desert near As-Sukhnah”" */
       reported = g_strdup_printf (_("Reported as “%s”"), shown);
@@ -262,7 +262,7 @@ update_where (SitmapSidebar *self, SitmapEvent *event)
   if (place != NULL)
     {
       /* TRANSLATORS: a button under "Where": every event at the place, "Show every event in Baghouz" */
-      g_autofree char *name = sitmap_quote_text_max (sitmap_place_get_name (place), SITMAP_LABEL_MAX_CHARS);
+      g_autofree char *name = sitmap_text_cut (sitmap_place_get_name (place), SITMAP_LABEL_MAX_CHARS);
       g_autofree char *label = g_strdup_printf (_("Show every event in %s"), name);
 
       gtk_label_set_text (self->place_filter_label, label);

@@ -171,9 +171,9 @@ undated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
   g_autofree char *detail = NULL;
 
   /* Cut to what a row is read for (see sitmap-time.h). */
-  g_autofree char *shown_title = sitmap_quote_text_max (title != NULL && *title != '\0' ? title : _("Untitled event"),
+  g_autofree char *shown_title = sitmap_text_cut (title != NULL && *title != '\0' ? title : _("Untitled event"),
                                                         SITMAP_LABEL_MAX_CHARS);
-  g_autofree char *shown_place = place != NULL ? sitmap_quote_text_max (place, SITMAP_LABEL_MAX_CHARS) : NULL;
+  g_autofree char *shown_place = place != NULL ? sitmap_text_cut (place, SITMAP_LABEL_MAX_CHARS) : NULL;
 
   if (place != NULL && *place != '\0')
     /* TRANSLATORS: an undated event's category and place, "Battle · desert near As-Sukhnah" */

@@ -206,6 +206,35 @@ assert_figures_and_actors_same (SitmapEventStore *sa, SitmapEventStore *sb, guin
     g_assert_cmpstr (aa[i], ==, ab[i]);
 }
 
+/* What the file said beyond Sitmap's fields, name by name, in order */
+static void
+assert_attributes_same (SitmapEventStore *sa, SitmapEventStore *sb, guint position)
+{
+  guint na, nb;
+  g_autofree const char **aa = io_dup_attributes (sa, position, &na);
+  g_autofree const char **ab = io_dup_attributes (sb, position, &nb);
+
+  g_assert_cmpuint (na, ==, nb);
+  for (guint i = 0; i < 2 * na; i++)
+    g_assert_cmpstr (aa[i], ==, ab[i]);
+}
+
+/* The folders events came in: the same tree, numbered the same */
+static void
+assert_groups_same (SitmapEventStore *sa, SitmapEventStore *sb)
+{
+  guint n = sitmap_event_store_get_n_groups (sa);
+
+  g_assert_cmpuint (n, ==, sitmap_event_store_get_n_groups (sb));
+  for (guint g = 1; g <= n; g++)
+    {
+      guint pa, pb;
+
+      g_assert_cmpstr (sitmap_event_store_get_group_name (sa, g, &pa), ==, sitmap_event_store_get_group_name (sb, g, &pb));
+      g_assert_cmpuint (pa, ==, pb);
+    }
+}
+
 static void
 assert_event_same (SitmapDocument *a, SitmapDocument *b, guint i)
 {
@@ -246,6 +275,8 @@ assert_event_same (SitmapDocument *a, SitmapDocument *b, guint i)
                      sitmap_place_get_id (sitmap_document_get_place (b, place_b - 1)));
   assert_figures_and_actors_same (sa, sb, i);
   assert_citations_same (a, b, i);
+  assert_attributes_same (sa, sb, i);
+  g_assert_cmpuint (sitmap_event_store_get_group (sa, i), ==, sitmap_event_store_get_group (sb, i));
 }
 
 static void
@@ -296,6 +327,7 @@ io_assert_documents_equal (SitmapDocument *a, SitmapDocument *b)
   assert_named_views_same (a, b);
   g_assert_cmpuint (ca->n_events, ==, cb->n_events);
   g_assert_cmpuint (ca->n_dated, ==, cb->n_dated);
+  assert_groups_same (sitmap_document_get_store (a), sitmap_document_get_store (b));
   for (guint i = 0; i < ca->n_events; i++)
     assert_event_same (a, b, i);
   assert_annotations_same (a, b);
@@ -344,6 +376,39 @@ io_assert_read_fails (const char *kml, gssize length, GQuark domain, int code, i
              error ? error->message : "");
   io_assert_message_has_position (error->message, "hostile.kml", line, column);
   return g_strdup (error->message);
+}
+
+SitmapDocument *
+io_test_import_string (const char *kml, gssize length, SitmapImportReport **report)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (kml, length < 0 ? strlen (kml) : (gsize) length);
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  g_autoptr (GError) error = NULL;
+  SitmapDocument *document;
+
+  sitmap_import_begin (import, "lenient.kml", NULL);
+  document = sitmap_kml_read (bytes, import, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  if (report != NULL)
+    *report = g_object_ref (sitmap_import_get_report (import));
+  return document;
+}
+
+void
+io_assert_skipped (SitmapImportReport *report, guint line, guint column, const char *words)
+{
+  g_autofree char *text = sitmap_import_report_dup_text (report);
+
+  for (guint i = 0; i < sitmap_import_report_get_n_kept (report); i++)
+    {
+      guint l, c;
+      const char *reason = sitmap_import_report_get_skipped (report, i, &l, &c);
+
+      if (l == line && (column == 0 || c == column) && strstr (reason, words) != NULL)
+        return;
+    }
+  g_error ("the report does not say “%s” at line %u, column %u:\n%s", words, line, column, text);
 }
 
 /*

@@ -6,6 +6,7 @@
 
 #include "sitmap-document-builder.h"
 #include "sitmap-error.h"
+#include "sitmap-import.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
 
@@ -37,6 +38,11 @@ void  io_assert_message_has_position (const char *message, const char *display_n
 /* An event's attributes as name, value, name, value… (2 × *n_attributes strings, the store's): free the
  * array alone, with g_free(). */
 const char **io_dup_attributes (SitmapEventStore *store, guint position, guint *n_attributes);
+/* Reads KML text as an import does (sitmap_kml_read()), asserting success; the import's report in *report. */
+SitmapDocument *io_test_import_string (const char *kml, gssize length, SitmapImportReport **report);
+/* Asserts that report says something was left out at line (and column, when > 0) in words that contain
+ * words. */
+void  io_assert_skipped (SitmapImportReport *report, guint line, guint column, const char *words);
 
 /* The position of the event with this id, asserting it exists. */
 guint io_find_event (SitmapDocument *document, const char *id);

@@ -470,7 +470,7 @@ test_bad_places_skipped (void)
     { 5, "do not come in pairs" },
     { 6, "reference system “EPSG:3857”" },
     { 7, "has a latitude (geo:lat) but no longitude" },
-    { 8, "the same id “ok” as the one on line 2" },
+    { 8, "the same id “ok” as one before it" },
     { 9, "the coordinate “0x22” is not a decimal number" },
   };
 
@@ -687,8 +687,8 @@ test_hostile (void)
   for (guint i = 0; i < SITMAP_XML_MAX_TEXT_BYTES / 8 + 1; i++)
     g_string_append (big, "abcdefgh");
   g_string_append (big, "</title></item>" RSS_CLOSE);
-  /* libxml2's own limit on one text (10,000,000 bytes) comes first */
-  assert_refused (big->str, big->len, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 1, "too long");
+  /* Sitmap's own limit on one element's text, named with the element */
+  assert_refused (big->str, big->len, SITMAP_DOCUMENT_ERROR_TOO_LARGE, 1, "the text of <title> is longer than");
   /* A KML file given to the feed reader is named for what it is */
   assert_refused ("<kml xmlns=\"http://www.opengis.net/kml/2.2\"/>", -1, SITMAP_DOCUMENT_ERROR_NOT_KML, 1,
                   "but a GeoRSS document begins with <rss>");

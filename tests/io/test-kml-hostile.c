@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io-test-util.h"
+#include "sitmap-xml-input.h"
 
 #define KML_OPEN "<kml xmlns=\"http://www.opengis.net/kml/2.2\" xmlns:sitmap=\"https://sitmap.github.io/kml/1.0\">"
 
@@ -39,6 +40,26 @@ assert_placemark_fails (const char *inside, int code, int line, const char *word
   g_autofree char *kml = placemark (inside);
 
   assert_fails_saying (kml, code, line, words);
+}
+
+/* A plain Placemark (without Sitmap's data) that cannot be read is left out, and the report says why and
+ * where; the rest of the file is read. */
+static void
+assert_placemark_skipped (const char *inside, guint line, const char *words)
+{
+  g_autofree char *kml = g_strdup_printf ("<?xml version=\"1.0\"?>\n" KML_OPEN "\n<Placemark>\n%s\n</Placemark>\n"
+                                          "<Placemark><name>fine</name></Placemark>\n</kml>\n",
+                                          inside);
+  g_autoptr (SitmapImportReport) report = NULL;
+  g_autoptr (SitmapDocument) document = io_test_import_string (kml, -1, &report);
+
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 1);
+  g_assert_cmpstr (sitmap_event_store_get_title (sitmap_document_get_store (document), 0), ==, "fine");
+  g_assert_cmpuint (sitmap_import_report_get_n_skipped (report), ==, 1);
+  io_assert_skipped (report, line, 0, words);
+  io_assert_skipped (report, line, 0, "Placemark without a name was left out");
+  /* What was left out is not saved over: the file is not taken for one of Sitmap's own */
+  g_assert_false (sitmap_document_is_native (document));
 }
 
 static char *
@@ -129,7 +150,7 @@ test_wrong_root (void)
                        SITMAP_DOCUMENT_ERROR_NOT_KML, 3, "GPX");
   assert_fails_saying ("<rss version=\"2.0\"><channel/></rss>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "news feed");
   assert_fails_saying ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "SVG");
-  assert_fails_saying ("<Document><name>no kml</name></Document>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "<Document>");
+  assert_fails_saying ("<Style><name>no kml</name></Style>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1, "<Style>");
   assert_fails_saying ("\n  <bad\x01name/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 2, "<bad?name>");
   assert_fails_saying ("<kml xmlns=\"http://example.org/not-kml\"/>", SITMAP_DOCUMENT_ERROR_NOT_KML, 1,
                        "http://example.org/not-kml");
@@ -340,11 +361,32 @@ test_not_well_formed (void)
                        "<name> begun on line 3 is closed by </Document>");
   assert_fails_saying (KML_OPEN "</kml>\n<kml/>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, "after the end");
   assert_fails (KML_OPEN "</kml>\ntrailing text", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
-  assert_fails (KML_OPEN "\n<Document><name><![CDATA[never closed</name></Document></kml>",
-                SITMAP_DOCUMENT_ERROR_MALFORMED, 0, 0);
+  assert_fails_saying (KML_OPEN "\n<Document><name><![CDATA[never closed</name></Document></kml>",
+                       SITMAP_DOCUMENT_ERROR_MALFORMED, 2, "CDATA section (<![CDATA[) begins here and is never closed");
   assert_fails (KML_OPEN "\n<Document a=\"1\" a=\"2\"/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
-  assert_fails ("<kml xmlns:gml=\"\"><gml:Point/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 0);
-  assert_fails ("<kml><undeclared:Point/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 1, 0);
+}
+
+/* XML namespace errors, which libxml2 recovers from, leave out what they touch and say so: the rest is read. */
+static void
+test_namespace_errors (void)
+{
+  g_autoptr (SitmapImportReport) report = NULL;
+  g_autoptr (SitmapDocument) empty = NULL;
+  g_autoptr (SitmapDocument) undeclared = io_test_import_string (
+    "<kml>\n<Placemark><name>kept</name>\n  <undeclared:Point><coordinates>1,2</coordinates></undeclared:Point>"
+    "</Placemark></kml>",
+    -1, &report);
+
+  /* The Point in an unknown namespace is not KML's: the event is kept, without it */
+  g_assert_cmpuint (sitmap_document_get_n_events (undeclared), ==, 1);
+  g_assert_false (sitmap_document_get_columns (undeclared)->flags[0] & SITMAP_EVENT_FLAG_PLACED);
+  io_assert_skipped (report, 3, 3, "the prefix “undeclared” of <undeclared:Point> is not declared");
+  g_clear_object (&report);
+
+  empty = io_test_import_string ("<kml xmlns:gml=\"\">\n<gml:Point/><Placemark/></kml>", -1, &report);
+  g_assert_cmpuint (sitmap_document_get_n_events (empty), ==, 1);
+  io_assert_skipped (report, 1, 1, "empty namespace");
+  io_assert_skipped (report, 2, 1, "“gml”");
 }
 
 static void
@@ -463,45 +505,47 @@ test_too_many_citations (void)
 static void
 test_coordinates (void)
 {
-  assert_placemark_fails ("<Point><coordinates>38.8,123.4</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                          4, "the latitude 123.4 is outside −90…90");
-  assert_placemark_fails ("<Point><coordinates>200,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "longitude 200");
-  assert_placemark_fails ("<Point><coordinates>1e999,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "1e999 is not a finite number");
-  assert_placemark_fails ("<Point><coordinates>38,nan</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "“nan”");
-  assert_placemark_fails ("<Point><coordinates>inf,1</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "“inf”");
-  assert_placemark_fails ("<Point><coordinates>0x1p3,1</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "0x1p3");
-  assert_placemark_fails ("<Point><coordinates>38,34,0,7</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                          4, "more than three");
-  assert_placemark_fails ("<Point><coordinates>38,,34</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "missing a number");
-  assert_placemark_fails ("<Point><coordinates>38</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "longitude and a latitude");
-  assert_placemark_fails ("<Point><coordinates>1,2 3,4</coordinates></Point>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "more than one");
-  assert_placemark_fails ("<LineString><coordinates>1,2\n3,4\n5,95</coordinates></LineString>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "95");
-  assert_placemark_fails ("<Polygon><outerBoundaryIs><LinearRing><coordinates>1,2 3,4</coordinates></LinearRing>"
-                          "</outerBoundaryIs></Polygon>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "three points");
-  assert_placemark_fails ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><gx:coord>1 100 0</gx:coord>"
-                          "</gx:Track>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "latitude 100");
+  assert_placemark_skipped ("<Point><coordinates>38.8,123.4</coordinates></Point>", 4,
+                            "the latitude 123.4 is outside −90…90");
+  assert_placemark_skipped ("<Point><coordinates>200,34</coordinates></Point>", 4, "longitude 200");
+  assert_placemark_skipped ("<Point><coordinates>1e999,34</coordinates></Point>", 4, "1e999 is not a finite number");
+  assert_placemark_skipped ("<Point><coordinates>38,nan</coordinates></Point>", 4, "“nan”");
+  assert_placemark_skipped ("<Point><coordinates>inf,1</coordinates></Point>", 4, "“inf”");
+  assert_placemark_skipped ("<Point><coordinates>0x1p3,1</coordinates></Point>", 4, "0x1p3");
+  assert_placemark_skipped ("<Point><coordinates>38,34,0,7</coordinates></Point>", 4, "more than three");
+  assert_placemark_skipped ("<Point><coordinates>38,,34</coordinates></Point>", 4, "missing a number");
+  assert_placemark_skipped ("<Point><coordinates>38</coordinates></Point>", 4, "longitude and a latitude");
+  assert_placemark_skipped ("<Point><coordinates>1,2 3,4</coordinates></Point>", 4, "more than one");
+  assert_placemark_skipped ("<LineString>\n<coordinates>1,2\n3,4\n5,95</coordinates></LineString>", 5, "95");
+  assert_placemark_skipped ("<Polygon><outerBoundaryIs><LinearRing><coordinates>1,2 3,4</coordinates></LinearRing>"
+                            "</outerBoundaryIs></Polygon>",
+                            4, "three points");
+  assert_placemark_skipped ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><gx:coord>1 100 0</gx:coord>"
+                            "</gx:Track>",
+                            4, "latitude 100");
+  /* In a Placemark that carries Sitmap's data, the same refuses the file: skipping it would lose that data
+   * on the next save. */
+  assert_placemark_fails ("<ExtendedData><sitmap:event category=\"battle\"/></ExtendedData>\n"
+                          "<Point><coordinates>38.8,123.4</coordinates></Point>",
+                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5, "the latitude 123.4 is outside −90…90");
 }
 
 /* The position is the element's own, even on a long line or after wide characters. */
 static void
 test_column (void)
 {
-  assert_fails (KML_OPEN "\n<Placemark>\n    <Point><coordinates>0,91</coordinates></Point>\n</Placemark></kml>",
-                SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 3, 12);
-  assert_fails (KML_OPEN "<Placemark><name>حمص</name><Point><coordinates>0,91</coordinates></Point></Placemark></kml>",
-                SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 1,
-                (int) g_utf8_strlen (KML_OPEN "<Placemark><name>حمص</name><Point>", -1) + 1);
+  g_autoptr (SitmapImportReport) report = NULL;
+  g_autoptr (SitmapDocument) first = io_test_import_string (
+    KML_OPEN "\n<Placemark>\n    <Point><coordinates>0,91</coordinates></Point>\n</Placemark></kml>", -1, &report);
+  g_autoptr (SitmapDocument) second = NULL;
+
+  io_assert_skipped (report, 3, 12, "latitude 91");
+  g_clear_object (&report);
+  second = io_test_import_string (
+    KML_OPEN "<Placemark><name>حمص</name><Point><coordinates>0,91</coordinates></Point></Placemark></kml>", -1,
+    &report);
+  io_assert_skipped (report, 1, g_utf8_strlen (KML_OPEN "<Placemark><name>حمص</name><Point>", -1) + 1,
+                     "the Placemark “حمص” was left out");
   /* A start tag over several lines is found where it begins */
   assert_fails (KML_OPEN "\n<Placemark>\n  <ExtendedData><sitmap:event\n     category=\"nonsense\"/></ExtendedData>"
                 "</Placemark></kml>",
@@ -511,22 +555,17 @@ test_column (void)
 static void
 test_dates (void)
 {
-  assert_placemark_fails ("<TimeStamp>\n<when>2024-13-01</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5,
-                          "2024-13-01");
-  assert_placemark_fails ("<TimeStamp><when>yesterday</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "yesterday");
-  assert_placemark_fails ("<TimeStamp><when>2024-02-30</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "2024-02-30");
-  assert_placemark_fails ("<TimeStamp><when>10/12/2024</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "10/12/2024");
-  assert_placemark_fails ("<TimeStamp><when>2024-12-10T25:00:00Z</when></TimeStamp>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "2024-12-10T25:00:00Z");
-  assert_placemark_fails ("<TimeStamp><when>99999999999</when></TimeStamp>", SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4,
-                          "99999999999");
-  assert_placemark_fails ("<TimeSpan><begin>2024-12-08</begin><end>2024-12-07</end></TimeSpan>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "before it begins");
-  assert_placemark_fails ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><when>soon</when></gx:Track>",
-                          SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 4, "soon");
+  assert_placemark_skipped ("<TimeStamp>\n<when>2024-13-01</when></TimeStamp>", 5, "2024-13-01");
+  assert_placemark_skipped ("<TimeStamp><when>yesterday</when></TimeStamp>", 4, "yesterday");
+  assert_placemark_skipped ("<TimeStamp><when>2024-02-30</when></TimeStamp>", 4, "2024-02-30");
+  assert_placemark_skipped ("<TimeStamp><when>10/12/2024</when></TimeStamp>", 4, "10/12/2024");
+  assert_placemark_skipped ("<TimeStamp><when>2024-12-10T25:00:00Z</when></TimeStamp>", 4, "2024-12-10T25:00:00Z");
+  assert_placemark_skipped ("<TimeStamp><when>99999999999</when></TimeStamp>", 4, "99999999999");
+  assert_placemark_skipped ("<TimeSpan><begin>2024-12-08</begin><end>2024-12-07</end></TimeSpan>", 4,
+                            "before it begins");
+  assert_placemark_skipped ("<gx:Track xmlns:gx=\"http://www.google.com/kml/ext/2.2\"><when>soon</when></gx:Track>",
+                            4, "soon");
+  /* Sitmap's own data is strict */
   assert_placemark_fails ("<ExtendedData><sitmap:event><sitmap:citation>\n<sitmap:published>someday</sitmap:published>"
                           "</sitmap:citation></sitmap:event></ExtendedData>",
                           SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 5, "someday");
@@ -623,22 +662,49 @@ test_view (void)
   assert_fails_saying (KML_OPEN "<Document><ExtendedData>\n<sitmap:view from=\"2024\"/>"
                        "</ExtendedData></Document></kml>",
                        SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "both from and to");
-  assert_fails_saying (KML_OPEN "<Document>\n<LookAt><longitude>1</longitude><latitude>-100</latitude></LookAt>"
-                       "</Document></kml>",
-                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "latitude -100");
+  /* Google Earth's opening view that cannot be read is left out; the document is read */
+  {
+    g_autoptr (SitmapImportReport) report = NULL;
+    g_autoptr (SitmapDocument) document = io_test_import_string (
+      KML_OPEN "<Document><name>View</name>\n<LookAt><longitude>1</longitude><latitude>-100</latitude></LookAt>"
+      "</Document></kml>",
+      -1, &report);
+
+    g_assert_cmpstr (sitmap_document_get_title (document), ==, "View");
+    g_assert_false (sitmap_document_get_view (document)->has_position);
+    io_assert_skipped (report, 2, 1, "the latitude -100 is outside −90…90: the opening view (LookAt) was left out");
+  }
 }
 
 static void
 test_overlay_boxes (void)
 {
-  assert_fails_saying (KML_OPEN "<GroundOverlay>\n<LatLonBox><north>1</north><south>0</south><east>1</east>"
-                       "</LatLonBox></GroundOverlay></kml>",
-                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "west");
-  assert_fails_saying (KML_OPEN "<GroundOverlay>\n<LatLonBox><north>0</north><south>1</south><east>1</east>"
-                       "<west>0</west></LatLonBox></GroundOverlay></kml>",
-                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "north edge");
-  assert_fails_saying (KML_OPEN "<GroundOverlay><LatLonBox>\n<north>nan</north></LatLonBox></GroundOverlay></kml>",
-                       SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 2, "nan");
+  g_autoptr (SitmapImportReport) report = NULL;
+  g_autoptr (SitmapDocument) document = io_test_import_string (
+    KML_OPEN "\n<GroundOverlay><name>three edges</name>\n<LatLonBox><north>1</north><south>0</south><east>1</east>"
+    "</LatLonBox></GroundOverlay>\n"
+    "<GroundOverlay><name>upside down</name>\n<LatLonBox><north>0</north><south>1</south><east>1</east>"
+    "<west>0</west></LatLonBox></GroundOverlay>\n"
+    "<GroundOverlay><name>nan</name><LatLonBox>\n<north>nan</north></LatLonBox></GroundOverlay>\n"
+    "<GroundOverlay><name>far north</name><LatLonBox>\n<north>2147483647</north></LatLonBox></GroundOverlay>\n"
+    "<GroundOverlay><name>empty box</name><LatLonBox/></GroundOverlay>\n"
+    "<GroundOverlay><name>empty edges</name><LatLonBox><north/><south> </south></LatLonBox></GroundOverlay>\n"
+    "<GroundOverlay><name>empty quad</name><gx:LatLonQuad xmlns:gx=\"http://www.google.com/kml/ext/2.2\">"
+    "<coordinates> </coordinates></gx:LatLonQuad></GroundOverlay>\n"
+    "</kml>",
+    -1, &report);
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+
+  io_assert_skipped (report, 3, 1, "a LatLonBox needs a north, a south, an east and a west edge");
+  io_assert_skipped (report, 5, 1, "north edge");
+  io_assert_skipped (report, 7, 1, "“nan”");
+  /* Numbers are quoted as written, not as a double prints them (2.14748e+09) */
+  io_assert_skipped (report, 9, 1, "the latitude 2147483647 is outside −90…90");
+  g_assert_cmpuint (sitmap_import_report_get_n_skipped (report), ==, 4);
+  /* Empty boxes and quads are no place: the overlays are read, unplaced */
+  g_assert_cmpuint (columns->n_events, ==, 3);
+  for (guint i = 0; i < columns->n_events; i++)
+    g_assert_false (columns->flags[i] & (SITMAP_EVENT_FLAG_PLACED | SITMAP_EVENT_FLAG_AREA));
 }
 
 /* Text that looks like markup or steers the direction of writing is plain text, kept as it is. */
@@ -670,6 +736,18 @@ test_cancelled (void)
   bytes = g_bytes_new (big->str, big->len);
   g_cancellable_cancel (cancellable);
   document = sitmap_kml_read_bytes (bytes, "big.kml", cancellable, &error);
+  g_assert_null (document);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* Past SITMAP_XML_THREAD_MIN_BYTES libxml2 parses in a thread of its own: it is stopped as well */
+  g_string_truncate (big, big->len - strlen ("</Document></kml>"));
+  while (big->len < 2 * SITMAP_XML_THREAD_MIN_BYTES)
+    g_string_append (big, "<Placemark><name>e</name></Placemark>");
+  g_string_append (big, "</Document></kml>");
+  bytes = g_bytes_new (big->str, big->len);
+  document = sitmap_kml_read_bytes (bytes, "bigger.kml", cancellable, &error);
   g_assert_null (document);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -767,6 +845,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-hostile/refused-encodings", test_refused_encodings);
   g_test_add_func ("/io/kml-hostile/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/io/kml-hostile/not-well-formed", test_not_well_formed);
+  g_test_add_func ("/io/kml-hostile/namespace-errors", test_namespace_errors);
   g_test_add_func ("/io/kml-hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/io/kml-hostile/huge-values", test_huge_values);
   g_test_add_func ("/io/kml-hostile/crowded-tag", test_crowded_tag);

@@ -92,8 +92,12 @@ static void
 test_messages_quote_briefly (void)
 {
   g_autofree char *x = g_strnfill (200000, 'x');
-  g_autofree char *date = g_strdup_printf (KML_OPEN "<Placemark><TimeStamp><when>%s</when></TimeStamp></Placemark></kml>",
+  g_autofree char *date = g_strdup_printf (KML_OPEN "<Placemark><ExtendedData><sitmap:event/></ExtendedData>"
+                                           "<TimeStamp><when>%s</when></TimeStamp></Placemark></kml>",
                                            x);
+  g_autofree char *plain_date = g_strdup_printf (KML_OPEN "<Placemark><TimeStamp><when>%s</when></TimeStamp>"
+                                                 "</Placemark></kml>",
+                                                 x);
   g_autofree char *sources = g_strdup_printf (KML_OPEN "<Document><ExtendedData><sitmap:source id=\"%s\"/>"
                                               "<sitmap:source id=\"%s\"/></ExtendedData></Document></kml>",
                                               x, x);
@@ -114,10 +118,22 @@ test_messages_quote_briefly (void)
       if (strlen (message) > MAX_MESSAGE_BYTES)
         g_error ("document %u: a message of %zu bytes", i, strlen (message));
     }
+  /* What a lenient read leaves out is said as briefly */
+  {
+    g_autoptr (SitmapImportReport) report = NULL;
+    g_autoptr (SitmapDocument) document = io_test_import_string (plain_date, -1, &report);
+    guint line, column;
+    const char *reason;
+
+    g_assert_cmpuint (sitmap_import_report_get_n_skipped (report), ==, 1);
+    reason = sitmap_import_report_get_skipped (report, 0, &line, &column);
+    g_assert_cmpuint (strlen (reason), <=, MAX_MESSAGE_BYTES);
+  }
 }
 
 /* M1: a moment that a time zone carries beyond the years Sitmap writes is refused on reading, so that
- * no file Sitmap saves is one it cannot open. */
+ * no file Sitmap saves is one it cannot open: in Sitmap's own events the file is refused, in another
+ * program's Placemarks the event is left out and said. */
 static void
 test_dates_stay_writable (void)
 {
@@ -130,10 +146,19 @@ test_dates_stay_writable (void)
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
       g_autofree char *kml = g_strdup_printf (KML_OPEN "<Placemark><TimeStamp><when>%s</when></TimeStamp>"
+                                              "<ExtendedData><sitmap:event/></ExtendedData>"
                                               "<Point><coordinates>1,1</coordinates></Point></Placemark></kml>",
                                               refused[i]);
+      g_autofree char *plain = g_strdup_printf (KML_OPEN "<Placemark><TimeStamp><when>%s</when></TimeStamp>"
+                                                "<Point><coordinates>1,1</coordinates></Point></Placemark></kml>",
+                                                refused[i]);
       g_autofree char *message = io_assert_read_fails (kml, -1, SITMAP_DOCUMENT_ERROR,
                                                        SITMAP_DOCUMENT_ERROR_INVALID_VALUE, 1, 0);
+      g_autoptr (SitmapImportReport) report = NULL;
+      g_autoptr (SitmapDocument) document = io_test_import_string (plain, -1, &report);
+
+      g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 0);
+      io_assert_skipped (report, 1, 0, "years −999999…999999");
     }
   {
     g_autoptr (GError) error = NULL;

@@ -147,7 +147,12 @@ test_format (void)
   assert_xpath (written, "/k:kml/k:Document/k:Folder[@id='sitmap-places']/k:name", "Places");
   assert_xpath (written, "/k:kml/k:Document/k:Folder[@id='sitmap-events']/k:name", "Events");
   g_assert_cmpint (xpath_count (written, "//k:Folder[@id='sitmap-places']/k:Placemark"), ==, 10);
-  g_assert_cmpint (xpath_count (written, "//k:Folder[@id='sitmap-events']/k:Placemark"), ==, 14);
+  g_assert_cmpint (xpath_count (written, "//k:Folder[@id='sitmap-events']//k:Placemark"), ==, 14);
+  /* The file's folders are written back as folders, with their events */
+  g_assert_cmpint (xpath_count (written, "//k:Folder[@id='sitmap-events']/k:Placemark"), ==, 12);
+  assert_xpath (written, "//k:Folder[@id='sitmap-events']/k:Folder/k:name", "A nested folder");
+  assert_xpath (written, "//k:Folder[@id='sitmap-events']/k:Folder/k:Folder/k:name", "Deeper");
+  g_assert_cmpint (xpath_count (written, "//k:Folder[k:name='Deeper']/k:Placemark"), ==, 2);
   assert_xpath (written, "//k:Placemark[@id='place-homs']/k:styleUrl", "#sitmap-place");
   assert_xpath (written, "//s:source[@id='centcom']/@party", "true");
   assert_xpath (written, "//s:source[@id='centcom']/@reliability", "B");

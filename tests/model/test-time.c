@@ -221,23 +221,29 @@ test_messages_quote_briefly (void)
  * SITMAP_PARAGRAPH_MAX_CHARS or at the end of a run without a space past SITMAP_LABEL_MAX_CHARS (a
  * hostile "word" that a label could only wrap letter by letter). */
 static void
-test_quote_paragraph (void)
+test_cut_paragraph (void)
 {
   g_autoptr (GString) words = g_string_new (NULL);
   g_autoptr (GString) word = g_string_new ("Before ");
-  g_autofree char *short_text = sitmap_quote_paragraph ("A summary of an event, in a few words.");
+  g_autofree char *short_text = sitmap_text_cut_paragraph ("A summary of an event, in a few words.");
   g_autofree char *long_words = NULL;
   g_autofree char *long_word = NULL;
 
+  g_autofree char *lines = sitmap_text_cut_paragraph ("Read the report.\n\nAlso \xE2\x80\xAEthis");
+  g_autofree char *title = sitmap_text_cut ("A title\twith a tab, and more", 12);
+
   g_assert_cmpstr (short_text, ==, "A summary of an event, in a few words.");
+  /* Shown as it is, unlike a quote in a message: line breaks break lines, nothing is escaped. */
+  g_assert_cmpstr (lines, ==, "Read the report.\n\nAlso \xE2\x80\xAEthis");
+  g_assert_cmpstr (title, ==, "A title\twith…");
   while (words->len < 1024 * 1024)
     g_string_append (words, "Lorem ipsum dolor sit amet ");
-  long_words = sitmap_quote_paragraph (words->str);
+  long_words = sitmap_text_cut_paragraph (words->str);
   g_assert_cmpuint (g_utf8_strlen (long_words, -1), ==, SITMAP_PARAGRAPH_MAX_CHARS + 1);
   g_assert_true (g_str_has_suffix (long_words, "…"));
   for (guint i = 0; i < 100000; i++)
     g_string_append (word, "é");
-  long_word = sitmap_quote_paragraph (word->str);
+  long_word = sitmap_text_cut_paragraph (word->str);
   g_assert_true (g_str_has_prefix (long_word, "Before éé"));
   g_assert_cmpuint (g_utf8_strlen (long_word, -1), ==, strlen ("Before ") + SITMAP_LABEL_MAX_CHARS + 1);
   g_assert_true (g_str_has_suffix (long_word, "…"));
@@ -312,7 +318,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/time/dates-with-zone", test_dates_with_zone);
   g_test_add_func ("/time/moments-stay-writable", test_moments_stay_writable);
   g_test_add_func ("/time/messages-quote-briefly", test_messages_quote_briefly);
-  g_test_add_func ("/time/quote-paragraph", test_quote_paragraph);
+  g_test_add_func ("/time/cut-paragraph", test_cut_paragraph);
   g_test_add_func ("/time/leap-day", test_leap_day_accepted);
   g_test_add_func ("/time/describe", test_describe);
   g_test_add_func ("/time/add-months", test_add_months);

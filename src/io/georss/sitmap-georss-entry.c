@@ -31,11 +31,11 @@ sitmap_georss_entry_fail (SitmapGeorssEntry *entry, const char *format, ...)
 }
 
 static void
-entry_init (SitmapGeorssEntry *entry, guint line)
+entry_init (SitmapGeorssEntry *entry, SitmapXmlMark mark)
 {
   memset (entry, 0, sizeof *entry);
   sitmap_event_draft_init (&entry->draft);
-  entry->line = line;
+  entry->mark = mark;
 }
 
 static void
@@ -403,19 +403,14 @@ finish_entry (SitmapGeorssReader *reader, SitmapGeorssEntry *entry)
 static gboolean
 check_id (SitmapGeorssReader *reader, SitmapGeorssEntry *entry)
 {
-  gpointer first;
   g_autofree char *quoted = NULL;
 
   if (entry->draft.id == NULL)
     return TRUE;
-  if (!g_hash_table_lookup_extended (reader->ids, entry->draft.id, NULL, &first))
-    {
-      g_hash_table_insert (reader->ids, g_strdup (entry->draft.id), GUINT_TO_POINTER (entry->line));
-      return TRUE;
-    }
+  if (g_hash_table_add (reader->ids, g_strdup (entry->draft.id)))
+    return TRUE;
   quoted = sitmap_quote_text (entry->draft.id);
-  sitmap_georss_entry_fail (entry, _("the entry has the same id “%s” as the one on line %u"), quoted,
-                            GPOINTER_TO_UINT (first));
+  sitmap_georss_entry_fail (entry, _("the entry has the same id “%s” as one before it"), quoted);
   return FALSE;
 }
 
@@ -426,7 +421,7 @@ sitmap_georss_read_entry (SitmapGeorssReader *reader, gboolean rss)
   SitmapXmlChildren children;
   gboolean ok = TRUE;
 
-  entry_init (&entry, sitmap_xml_input_get_line (reader->in));
+  entry_init (&entry, sitmap_xml_input_get_mark (reader->in));
   sitmap_xml_input_children_begin (reader->in, &children);
   while (ok && sitmap_xml_input_children_next (reader->in, &children))
     ok = read_entry_child (reader, &entry, rss);
@@ -449,10 +444,10 @@ sitmap_georss_read_entry (SitmapGeorssReader *reader, gboolean rss)
       g_autofree char *quoted = sitmap_quote_text (entry.draft.title);
 
       /* TRANSLATORS: an entry's title, then why it was left out */
-      sitmap_import_skip (reader->import, entry.line, 0, _("the entry “%s”: %s"), quoted, entry.problem);
+      sitmap_xml_input_note (reader->in, entry.mark, _("the entry “%s”: %s"), quoted, entry.problem);
     }
   else if (ok)
-    sitmap_import_skip (reader->import, entry.line, 0, "%s", entry.problem);
+    sitmap_xml_input_note (reader->in, entry.mark, "%s", entry.problem);
   entry_clear (&entry);
   return ok;
 }

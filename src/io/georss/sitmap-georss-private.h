@@ -57,7 +57,7 @@ typedef struct
   char                  *feed_id;
   char                  *author_name;
   char                  *author_uri;
-  GHashTable            *ids;      /* entry ids read so far → their line */
+  GHashTable            *ids;      /* entry ids read so far */
   guint                  n_events;
   guint64                n_points; /* coordinates read, in every shape */
 } SitmapGeorssReader;
@@ -66,7 +66,7 @@ typedef struct
 typedef struct
 {
   SitmapEventDraft draft;
-  guint            line;
+  SitmapXmlMark    mark;     /* where it begins, for the report */
   char            *problem;  /* why the entry cannot be used: it is skipped, with this */
   gboolean         located;  /* a geometry was read (the first one counts) */
   char            *times[SITMAP_GEORSS_N_TIMES]; /* as written, trimmed */

@@ -170,8 +170,8 @@ sitmap_georss_read (GBytes *bytes, SitmapImport *import, GError **error)
   g_return_val_if_fail (import != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  in = sitmap_xml_input_new_for_format (bytes, _("GeoRSS"), roots, sitmap_import_get_display_name (import),
-                                        sitmap_import_get_cancellable (import), error);
+  in = sitmap_xml_input_new (bytes, sitmap_import_get_display_name (import), _("GeoRSS"), roots,
+                             sitmap_import_get_cancellable (import), error);
   if (in == NULL)
     return NULL;
   reader.in = in;
@@ -181,6 +181,7 @@ sitmap_georss_read (GBytes *bytes, SitmapImport *import, GError **error)
   if (read_feed (&reader) && !sitmap_import_cancelled (import, error))
     {
       describe_source (&reader);
+      sitmap_xml_input_report (in, import);
       document = sitmap_document_builder_finish (g_steal_pointer (&reader.builder));
     }
   else if (sitmap_xml_input_failed (in))

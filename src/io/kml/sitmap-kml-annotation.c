@@ -140,7 +140,7 @@ sitmap_kml_read_annotation_data (SitmapKmlReader *reader, SitmapKmlFeature *feat
   SitmapXmlMark     mark = sitmap_xml_input_get_mark (reader->in);
   SitmapXmlChildren children;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
   if (feature->annotation != NULL)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   _ ("a Placemark has more than one sitmap:annotation"));
@@ -170,7 +170,7 @@ sitmap_kml_add_annotation (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   SitmapAnnotation *read = feature->annotation;
   g_autoptr (SitmapAnnotation) annotation = NULL;
   g_autoptr (GError) error = NULL;
-  const char *id = feature->draft.id;
+  const char *id = feature->draft->id;
 
   if (feature->has_event_data || feature->is_place)
     return sitmap_xml_input_fail (reader->in, feature->annotation_mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
@@ -178,7 +178,7 @@ sitmap_kml_add_annotation (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   if (reader->annotations->len >= SITMAP_KML_MAX_ANNOTATIONS)
     return sitmap_xml_input_fail (reader->in, feature->mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _ ("the document has more than %d annotations"), SITMAP_KML_MAX_ANNOTATIONS);
-  sitmap_annotation_set_text (read, feature->draft.title);
+  sitmap_annotation_set_text (read, feature->draft->title);
   if (!sitmap_annotation_validate (read, &error))
     return sitmap_xml_input_fail (reader->in, feature->annotation_mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                   /* TRANSLATORS: %s says what is missing: "an arrow has two points" */

@@ -1,4 +1,4 @@
-/* sitmap-kml-data.c: Sitmap's own ExtendedData: the view, sources, and what an event or place adds to KML
+/* sitmap-kml-data.c: ExtendedData: Data and SchemaData, and Sitmap's own: the view, sources, events, places
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -152,6 +152,217 @@ parse_decimal_attribute (SitmapKmlReader *reader, SitmapXmlMark mark, const char
 }
 
 /*
+ * Data and SchemaData: a feature's values beyond KML's fields, kept as its attributes and written back as Data
+ */
+
+gboolean
+sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark, const char *name,
+                          const char *value)
+{
+  if (feature->draft->attributes->len / 2 >= SITMAP_KML_MAX_PER_EVENT)
+    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                  _("a feature has more than %d data values"), SITMAP_KML_MAX_PER_EVENT);
+  sitmap_event_draft_add_attribute (feature->draft, name, value);
+  return TRUE;
+}
+
+/* n digits at p, as a number; -1 when they are not all digits. */
+static int
+read_digits (const char *p, guint n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return -1;
+      value = value * 10 + (p[i] - '0');
+    }
+  return value;
+}
+
+/* A date as GDAL writes its fields ("2024/12/10", "2024/12/10 05:30:00", "…+00", "…+0300"), into iso as the
+ * time grammar's ("2024-12-10", "2024-12-10T05:30:00Z"); a midnight without a time zone is the date alone, as
+ * GDAL writes a date read from a TimeStamp. FALSE for other text. Every feature GDAL wrote has one. */
+static gboolean
+iso_from_gdal (const char *text, char iso[32])
+{
+  gsize length = strlen (text);
+  const char *zone;
+  gboolean midnight;
+
+  if (length < 10 || read_digits (text, 4) < 0 || text[4] != '/' || read_digits (text + 5, 2) < 0 || text[7] != '/' ||
+      read_digits (text + 8, 2) < 0)
+    return FALSE;
+  memcpy (iso, text, 10);
+  iso[4] = iso[7] = '-';
+  iso[10] = '\0';
+  if (length == 10)
+    return TRUE;
+  if (length < 19 || text[10] != ' ' || read_digits (text + 11, 2) < 0 || text[13] != ':' ||
+      read_digits (text + 14, 2) < 0 || text[16] != ':' || read_digits (text + 17, 2) < 0)
+    return FALSE;
+  midnight = strncmp (text + 11, "00:00:00", 8) == 0;
+  for (zone = text + 19; *zone == '.' || g_ascii_isdigit (*zone); zone++)
+    midnight = midnight && (*zone == '.' || *zone == '0');
+  if (*zone == '\0' && midnight)
+    return TRUE;
+  iso[10] = 'T';
+  memcpy (iso + 11, text + 11, 8);
+  if (*zone == '\0' || strcmp (zone, "+00") == 0 || strcmp (zone, "Z") == 0)
+    {
+      strcpy (iso + 19, "Z");
+      return TRUE;
+    }
+  if ((zone[0] != '+' && zone[0] != '-') || read_digits (zone + 1, 2) < 0 ||
+      (zone[3] != '\0' && (read_digits (zone + 3, 2) < 0 || zone[5] != '\0')))
+    return FALSE;
+  memcpy (iso + 19, zone, 3);
+  iso[22] = ':';
+  memcpy (iso + 23, zone[3] ? zone + 3 : "00", 2);
+  iso[25] = '\0';
+  return TRUE;
+}
+
+/* A field's date: GDAL's form, else the time grammar's. */
+static const char *
+field_date (const char *text, char iso[32])
+{
+  return iso_from_gdal (text, iso) ? iso : text;
+}
+
+void
+sitmap_kml_time_from_fields (SitmapKmlFeature *feature)
+{
+  GPtrArray *attributes = feature->draft->attributes;
+  const char *timestamp = NULL, *begin = NULL, *end = NULL;
+  char a[32], b[32];
+
+  if (feature->has_time)
+    return;
+  for (guint i = 0; i + 1 < attributes->len; i += 2)
+    {
+      const char *name = g_ptr_array_index (attributes, i);
+      const char *value = g_ptr_array_index (attributes, i + 1);
+
+      if (*value == '\0' || (name[0] != 't' && name[0] != 'b' && name[0] != 'e'))
+        continue;
+      if (timestamp == NULL && strcmp (name, "timestamp") == 0)
+        timestamp = value;
+      else if (begin == NULL && strcmp (name, "begin") == 0)
+        begin = value;
+      else if (end == NULL && strcmp (name, "end") == 0)
+        end = value;
+    }
+  if (timestamp != NULL)
+    feature->has_time = sitmap_time_init_instant (&feature->draft->time, field_date (timestamp, a), NULL);
+  else if (begin != NULL || end != NULL)
+    feature->has_time = sitmap_time_init_span (&feature->draft->time, begin ? field_date (begin, a) : NULL,
+                                               end ? field_date (end, b) : NULL, NULL);
+  if (!feature->has_time)
+    sitmap_time_init_undated (&feature->draft->time);
+}
+
+/* <Data name="…"><displayName>…</displayName><value>…</value></Data> */
+gboolean
+sitmap_kml_read_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  g_autofree char *name = sitmap_xml_input_dup_attribute (reader->in, "name");
+  g_autofree char *value = NULL;
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean ok = sitmap_kml_is_element (reader, "value") && value == NULL
+                      ? (value = sitmap_xml_input_read_text (reader->in)) != NULL
+                      : sitmap_xml_input_skip (reader->in);
+
+      if (!ok)
+        return FALSE;
+    }
+  if (sitmap_xml_input_failed (reader->in))
+    return FALSE;
+  if (name == NULL)
+    {
+      sitmap_xml_input_note (reader->in, mark, _("a <Data> value without a name was left out"));
+      return TRUE;
+    }
+  return sitmap_kml_add_attribute (reader, feature, mark, name, value ? value : "");
+}
+
+/* gx:SimpleArrayData: a value per point of a track, kept as one value, separated by commas (an empty one
+ * stays in its place: "151, , 76"). */
+static gboolean
+read_array_data (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark, const char *name)
+{
+  g_autoptr (GString) values = g_string_new (NULL);
+  SitmapXmlChildren children;
+  guint n_values = 0;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      const char *value = NULL;
+
+      if (sitmap_kml_is_gx_element (reader, "value"))
+        {
+          if ((value = sitmap_xml_input_read_text_shared (reader->in)) == NULL)
+            return FALSE;
+          if (values->len + strlen (value) + 1 > SITMAP_XML_MAX_TEXT_BYTES)
+            return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
+                                          _("the values of a gx:SimpleArrayData are longer than %d MB"),
+                                          SITMAP_XML_MAX_TEXT_BYTES / (1024 * 1024));
+          if (n_values++ > 0)
+            g_string_append (values, ", ");
+          g_string_append (values, value);
+        }
+      else if (!sitmap_xml_input_skip (reader->in))
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in) && sitmap_kml_add_attribute (reader, feature, mark, name, values->str);
+}
+
+/* <SchemaData schemaUrl="#…"><SimpleData name="…">…</SimpleData></SchemaData>: the schema only types the
+ * values, which are kept by their names. */
+gboolean
+sitmap_kml_read_schema_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
+{
+  SitmapXmlChildren children;
+
+  sitmap_xml_input_children_begin (reader->in, &children);
+  while (sitmap_xml_input_children_next (reader->in, &children))
+    {
+      gboolean simple = sitmap_kml_is_element (reader, "SimpleData");
+      gboolean array = !simple && sitmap_kml_is_gx_element (reader, "SimpleArrayData");
+      SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+      g_autofree char *name = simple || array ? sitmap_xml_input_dup_attribute (reader->in, "name") : NULL;
+      gboolean ok;
+
+      if ((simple || array) && name == NULL)
+        {
+          sitmap_xml_input_note (reader->in, mark, _("a <%s> value without a name was left out"),
+                                 simple ? "SimpleData" : "gx:SimpleArrayData");
+          ok = sitmap_xml_input_skip (reader->in);
+        }
+      else if (simple)
+        {
+          const char *value = sitmap_xml_input_read_text_shared (reader->in);
+
+          ok = value != NULL && sitmap_kml_add_attribute (reader, feature, mark, name, value);
+        }
+      else if (array)
+        ok = read_array_data (reader, feature, mark, name);
+      else
+        ok = sitmap_xml_input_skip (reader->in);
+      if (!ok)
+        return FALSE;
+    }
+  return !sitmap_xml_input_failed (reader->in);
+}
+
+/*
  * sitmap:view
  */
 
@@ -225,7 +436,7 @@ sitmap_kml_read_view (SitmapKmlReader *reader)
 {
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   /* The first view is the document's; a second, from a file pasted into another, is ignored. */
   if (!reader->have_view)
@@ -312,7 +523,7 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
   SitmapXmlChildren children;
   SitmapSource *source;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   /* An empty id is none: it is the one Sitmap gives citations that name no source. */
   if (id == NULL)
@@ -346,7 +557,7 @@ sitmap_kml_read_source (SitmapKmlReader *reader)
 static gboolean
 read_location (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
-  SitmapEventDraft *draft = &feature->draft;
+  SitmapEventDraft *draft = feature->draft;
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *place = sitmap_xml_input_dup_attribute (reader->in, "place");
   g_autofree char *precision = sitmap_xml_input_dup_attribute (reader->in, "precision");
@@ -522,7 +733,7 @@ read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
 static gboolean
 read_event_child (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
-  SitmapEventDraft *draft = &feature->draft;
+  SitmapEventDraft *draft = feature->draft;
 
   if (sitmap_kml_is_sitmap_element (reader, "location"))
     return read_location (reader, feature);
@@ -551,7 +762,7 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   g_autofree char *category = sitmap_xml_input_dup_attribute (reader->in, "category");
   SitmapXmlChildren children;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   if (feature->has_event_data)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
@@ -559,7 +770,7 @@ sitmap_kml_read_event_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   feature->has_event_data = TRUE;
   if (!check_single_kind (reader, feature, mark))
     return FALSE;
-  if (category != NULL && !sitmap_category_from_id (category, &feature->draft.category))
+  if (category != NULL && !sitmap_category_from_id (category, &feature->draft->category))
     return fail_unknown_id (reader, mark, "category", category, category_id, SITMAP_N_CATEGORIES);
 
   sitmap_xml_input_children_begin (reader->in, &children);
@@ -575,7 +786,7 @@ sitmap_kml_read_place_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
   g_autofree char *kind = sitmap_xml_input_dup_attribute (reader->in, "kind");
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
 
   feature->is_place = TRUE;
   if (!check_single_kind (reader, feature, mark))

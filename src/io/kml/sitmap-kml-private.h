@@ -24,8 +24,10 @@ G_BEGIN_DECLS
 #define SITMAP_KML_MAX_ANNOTATIONS 100000
 /* Coordinates of all geometries together: about 30 bytes each while they are read */
 #define SITMAP_KML_MAX_POINTS    20000000
-/* Actors, figures and citations of one event */
+/* Actors, figures, citations and data values of one event */
 #define SITMAP_KML_MAX_PER_EVENT 1000
+/* Custom kinds of features (Google Earth 5's <Schema parent="Placemark">) */
+#define SITMAP_KML_MAX_SCHEMAS   1000
 /* Half the equator: no point on Earth is farther from another. */
 #define SITMAP_KML_MAX_RADIUS_M  20037509
 

@@ -10,11 +10,41 @@
 
 G_BEGIN_DECLS
 
+/* What a lenient read of one part of the document (a feature, the LookAt) found wrong: the first problem, at
+ * the element at fault. */
+typedef struct
+{
+  gboolean      failed;
+  SitmapXmlMark mark;
+  char         *why;
+} SitmapKmlProblem;
+
+/* A Document or Folder being read; those inside the document's own are its groups (made when an event needs
+ * one). */
+typedef struct
+{
+  char    *name;
+  guint    group;    /* 0 until made */
+  gboolean is_group;
+} SitmapKmlFolder;
+
 typedef struct
 {
   SitmapXmlInput        *in;
   SitmapDocumentBuilder *builder;
   SitmapImport          *import; /* NULL when read without one: then no progress is told */
+  /* Where a problem is a part left out, not the end of the read: a plain feature being read. NULL where
+   * everything is strict (Sitmap's own data, the document's header). */
+  SitmapKmlProblem      *problem;
+  gboolean               native;  /* Sitmap's own data was met: see finish() */
+  GArray                *folders; /* SitmapKmlFolder, the open ones, outermost first */
+  /* Google Earth 5's custom features (<Schema parent="Placemark" name="…">): their element name → the set
+   * of their fields' names */
+  GHashTable            *custom_features;
+  /* Unknown elements left out of containers: their name → the mark of the first, boxed (at most
+   * SITMAP_KML_MAX_SCHEMAS), so that a Schema that comes after them can say they were features */
+  GHashTable            *unknown_elements;
+  SitmapEventDraft       draft;   /* the feature being read's, kept from one to the next */
   gboolean               have_view_position; /* sitmap:view gave one: it wins over LookAt */
   gboolean               have_look_at;
   double                 look_at_latitude;
@@ -42,10 +72,18 @@ typedef struct
   const char            *kml_namespace;
 } SitmapKmlReader;
 
+/* One <when> of a track, as the interval it covers. */
+typedef struct
+{
+  gint64         start;
+  gint64         end;
+  SitmapTimeUnit unit;
+} SitmapKmlWhen;
+
 /* One Placemark or GroundOverlay while it is read. */
 typedef struct
 {
-  SitmapEventDraft draft;
+  SitmapEventDraft *draft;    /* the reader's, reset for each feature */
   SitmapXmlMark    mark;
   gboolean         has_event_data;
   gboolean         is_place;
@@ -56,15 +94,23 @@ typedef struct
   double           latitude;
   double           longitude;
   SitmapGeometry  *shape;
-  /* The earliest and latest <when> of a gx:Track, as written */
-  char            *track_first;
-  char            *track_last;
-  gint64           track_first_start;
-  gint64           track_last_start;
+  /* The earliest and latest <when> of its tracks */
+  gboolean         has_track_time;
+  SitmapKmlWhen    track_first;
+  SitmapKmlWhen    track_last;
   SitmapXmlMark    track_mark;
   SitmapAnnotation *annotation; /* from a sitmap:annotation: then the Placemark is an annotation */
   SitmapXmlMark    annotation_mark;
+  const char      *kind;       /* its element's name, for messages: Placemark, GroundOverlay… */
+  GHashTable      *fields;     /* of a custom feature (see custom_features), else NULL */
 } SitmapKmlFeature;
+
+/* A value that makes no sense in standard KML: inside a plain feature (reader->problem set), the feature is
+ * left out and the read goes on; elsewhere the whole file is refused. Returns FALSE either way, so that the
+ * caller stops reading the part at fault. */
+gboolean sitmap_kml_invalid (SitmapKmlReader *reader, SitmapXmlMark mark, const char *format, ...) G_GNUC_PRINTF (3, 4);
+/* Reads what follows strictly (problem NULL), or leniently again; returns the scope to give back. */
+SitmapKmlProblem *sitmap_kml_set_problem (SitmapKmlReader *reader, SitmapKmlProblem *problem);
 
 gboolean sitmap_kml_is_element (SitmapKmlReader *reader, const char *name);
 gboolean sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name);
@@ -75,6 +121,16 @@ gboolean sitmap_kml_read_text_into (SitmapKmlReader *reader, char **out);
 gboolean sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, SitmapTime *time);
 /* Counts n coordinates against reader->max_points; FALSE, with the error recorded, beyond it. */
 gboolean sitmap_kml_count_points (SitmapKmlReader *reader, SitmapXmlMark mark, guint n);
+
+/* Data and SchemaData: what a file says of a feature beyond KML's fields (sitmap-kml-data.c) */
+gboolean sitmap_kml_read_extended_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_read_schema_data (SitmapKmlReader *reader, SitmapKmlFeature *feature);
+gboolean sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark,
+                                   const char *name, const char *value);
+/* A feature without a time of its own, made by GDAL's KML driver, has it in fields named timestamp, or begin
+ * and end (GDAL's names for KML's times): they time it, when they read as dates. */
+void     sitmap_kml_time_from_fields (SitmapKmlFeature *feature);
 
 /* Sitmap's ExtendedData (sitmap-kml-data.c) */
 gboolean sitmap_kml_read_view (SitmapKmlReader *reader);

@@ -19,6 +19,8 @@ SitmapDocument *sitmap_kml_read_bytes (GBytes       *bytes,
                                        GError      **error);
 /* The same for the format registry (sitmap-format.h): names, cancels and tells progress through import. */
 SitmapDocument *sitmap_kml_read (GBytes *bytes, SitmapImport *import, GError **error);
+/* The same, naming the text display_name in messages: a KML inside an archive ("syria.kmz › doc.kml"). */
+SitmapDocument *sitmap_kml_read_named (GBytes *bytes, const char *display_name, SitmapImport *import, GError **error);
 SitmapDocument *sitmap_kml_read_file (GFile        *file,
                                       GCancellable *cancellable,
                                       GError      **error);

@@ -104,8 +104,13 @@ read_range (SitmapKmlReader *reader, SitmapXmlMark mark, gboolean *has_range, gi
   if (!parse_instant (reader, mark, "start", start_text, start) || !parse_instant (reader, mark, "end", end_text, end))
     return FALSE;
   if (*end <= *start)
-    return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                  _("the view ends (%s) before it begins (%s)"), end_text, start_text);
+    {
+      g_autofree char *quoted_end = sitmap_quote_text (end_text);
+      g_autofree char *quoted_start = sitmap_quote_text (start_text);
+
+      return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                    _("the view ends (%s) before it begins (%s)"), quoted_end, quoted_start);
+    }
   return TRUE;
 }
 
@@ -213,7 +218,7 @@ sitmap_kml_read_named_view (SitmapKmlReader *reader)
   gint64 start = 0, end = 0;
   gboolean has_range;
 
-  sitmap_document_builder_set_native (reader->builder);
+  reader->native = TRUE;
   /* Past the limit, views are dropped unread. */
   if (reader->n_named_views >= SITMAP_NAMED_VIEW_MAX_VIEWS)
     return sitmap_xml_input_skip (reader->in);

@@ -694,6 +694,25 @@ write_citation (Writer *writer, const SitmapCitationRecord *citation)
   end (writer);
 }
 
+/* What the file the event came from said beyond Sitmap's fields, as KML's own Data: Google Earth and GDAL
+ * show them, and Sitmap reads them back. */
+static void
+write_attributes (Writer *writer, guint position)
+{
+  guint n = sitmap_event_store_get_n_attributes (writer->store, position);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *value;
+      const char *name = sitmap_event_store_get_attribute (writer->store, position, i, &value);
+
+      start (writer, "Data");
+      attribute (writer, "name", name);
+      text_element (writer, "value", value);
+      end (writer);
+    }
+}
+
 static void
 write_event_data (Writer *writer, guint position)
 {
@@ -717,6 +736,7 @@ write_event_data (Writer *writer, guint position)
   for (guint i = 0; i < n; i++)
     write_citation (writer, &citations[i]);
   end (writer);
+  write_attributes (writer, position);
   end (writer);
 }
 
@@ -755,18 +775,126 @@ write_folder (Writer *writer, const char *id, const char *name)
   text_element (writer, "name", name);
 }
 
+/* The events to write, in store order */
+static guint
+n_to_write (Writer *writer)
+{
+  return writer->positions ? writer->positions->len : sitmap_document_get_n_events (writer->document);
+}
+
+static guint
+position_to_write (Writer *writer, guint i)
+{
+  return writer->positions ? g_array_index (writer->positions, guint32, i) : i;
+}
+
+static gboolean
+write_event_at (Writer *writer, guint i, GError **error)
+{
+  if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+    return FALSE;
+  write_event (writer, position_to_write (writer, i));
+  return !writer->failed;
+}
+
+/* The events grouped as their folders were: per group, its events (in time order) then its subgroups, each a
+ * Folder. A group with no event to write, in it or below, is left out. Read back, the groups come in the
+ * same order, so that saving again gives the same bytes. */
+typedef struct
+{
+  GArray **events;      /* per group (0: none), indices into what is written */
+  guint   *first_child; /* per group, its first subgroup; then each subgroup's next sibling in next */
+  guint   *next;
+  guint   *counts;      /* events in the group and below */
+} Groups;
+
+static gboolean
+write_group (Writer *writer, Groups *groups, guint group, GError **error)
+{
+  GArray *events = groups->events[group];
+
+  if (group > 0)
+    {
+      const char *name = sitmap_event_store_get_group_name (writer->store, group, NULL);
+
+      start (writer, "Folder");
+      if (name != NULL && *name != '\0')
+        text_element (writer, "name", name);
+    }
+  for (guint i = 0; i < events->len; i++)
+    if (!write_event_at (writer, g_array_index (events, guint, i), error))
+      return FALSE;
+  for (guint child = groups->first_child[group]; child != 0; child = groups->next[child])
+    if (groups->counts[child] > 0 && !write_group (writer, groups, child, error))
+      return FALSE;
+  if (group > 0)
+    end (writer);
+  return !writer->failed;
+}
+
+static gboolean
+write_grouped_events (Writer *writer, GError **error)
+{
+  guint n_groups = sitmap_event_store_get_n_groups (writer->store), n = n_to_write (writer);
+  g_autofree guint *parents = g_new0 (guint, n_groups + 1);
+  g_autofree guint *last_child = g_new0 (guint, n_groups + 1);
+  Groups groups;
+  gboolean ok;
+
+  groups.events = g_new0 (GArray *, n_groups + 1);
+  groups.first_child = g_new0 (guint, n_groups + 1);
+  groups.next = g_new0 (guint, n_groups + 1);
+  groups.counts = g_new0 (guint, n_groups + 1);
+  groups.events[0] = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint g = 1; g <= n_groups; g++)
+    {
+      guint parent;
+
+      groups.events[g] = g_array_new (FALSE, FALSE, sizeof (guint));
+      sitmap_event_store_get_group_name (writer->store, g, &parent);
+      /* A group is made after the one it is in: anything else is not a tree. */
+      parents[g] = parent < g ? parent : 0;
+      if (last_child[parents[g]] == 0)
+        groups.first_child[parents[g]] = g;
+      else
+        groups.next[last_child[parents[g]]] = g;
+      last_child[parents[g]] = g;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint group = sitmap_event_store_get_group (writer->store, position_to_write (writer, i));
+
+      g_array_append_val (groups.events[MIN (group, n_groups)], i);
+    }
+  for (guint g = 0; g <= n_groups; g++)
+    groups.counts[g] = groups.events[g]->len;
+  for (guint g = n_groups; g >= 1; g--)
+    groups.counts[parents[g]] += groups.counts[g];
+  ok = write_group (writer, &groups, 0, error);
+  for (guint g = 0; g <= n_groups; g++)
+    g_array_unref (groups.events[g]);
+  g_free (groups.events);
+  g_free (groups.first_child);
+  g_free (groups.next);
+  g_free (groups.counts);
+  return ok;
+}
+
 static gboolean
 write_events (Writer *writer, GError **error)
 {
-  guint n = writer->positions ? writer->positions->len : sitmap_document_get_n_events (writer->document);
+  guint n = n_to_write (writer);
 
   write_folder (writer, "sitmap-events", _("Events"));
-  for (guint i = 0; i < n && !writer->failed; i++)
+  if (sitmap_event_store_get_n_groups (writer->store) > 0)
     {
-      if (i % CANCEL_CHECK_INTERVAL == 0 && g_cancellable_set_error_if_cancelled (writer->cancellable, error))
+      if (!write_grouped_events (writer, error))
         return FALSE;
-      write_event (writer, writer->positions ? g_array_index (writer->positions, guint32, i) : i);
     }
+  else
+    for (guint i = 0; i < n && !writer->failed; i++)
+      if (!write_event_at (writer, i, error))
+        return FALSE;
   end (writer);
   return TRUE;
 }
@@ -1142,6 +1270,22 @@ sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
   out.array = array;
   out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
   if (!write_output (document, NULL, &out, NULL, error))
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+}
+
+GBytes *
+sitmap_kml_write_events_bytes (SitmapDocument *document, GArray *positions, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GByteArray) array = g_byte_array_new ();
+  Output out = { 0 };
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  out.array = array;
+  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
+  if (!write_output (document, positions, &out, cancellable, error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&array));
 }

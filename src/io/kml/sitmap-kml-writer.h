@@ -11,6 +11,11 @@
 G_BEGIN_DECLS
 
 GBytes  *sitmap_kml_write_bytes (SitmapDocument *document, GError **error);
+/* Only the events at positions (NULL: all), into memory: what a KMZ holds as its doc.kml. */
+GBytes  *sitmap_kml_write_events_bytes (SitmapDocument *document,
+                                        GArray         *positions,
+                                        GCancellable   *cancellable,
+                                        GError        **error);
 /* Atomic: the file is written beside its target and renamed over it, so a crash or a full disk
  * never leaves half a document where the last good one was. */
 gboolean sitmap_kml_write_file (SitmapDocument *document,
