@@ -298,6 +298,7 @@ sitmap_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *export_accels[] = { "<Primary>e", NULL };
+  static const char *export_events_accels[] = { "<Primary><Shift>e", NULL };
   static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
   static const char *zoom_to_event_accels[] = { "<Primary>Return", "<Primary>KP_Enter", NULL };
   static const char *show_all_events_accels[] = { "<Primary>0", "<Primary>KP_0", NULL };
@@ -314,6 +315,7 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-events", export_events_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.zoom-to-event", zoom_to_event_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-all-events", show_all_events_accels);
