@@ -173,14 +173,25 @@ suggest_name (SitmapEventExportDialog *self, const SitmapFormat *format)
   return g_strdelimit (g_steal_pointer (&name), "/\\:", '-');
 }
 
-/* Beside the document, when it is a local file. */
+/* Beside the document when it is a local file; else (the bundled demo, a document from elsewhere) the user's
+ * documents folder, or their home: never GTK 4.8's default, "Recent", where a typed name is not a file. */
 static GFile *
 dup_suggested_folder (SitmapEventExportDialog *self)
 {
   SitmapDocument *document = get_document (self);
   GFile *file = document ? sitmap_document_get_file (document) : NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
-  return file != NULL && g_file_is_native (file) ? g_file_get_parent (file) : NULL;
+  if (file != NULL && g_file_is_native (file))
+    {
+      g_autoptr (GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL && g_file_query_file_type (parent, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        return g_steal_pointer (&parent);
+    }
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
 }
 
 static GtkFileFilter *
