@@ -44,7 +44,7 @@ dup_format_ids (gboolean writing)
   GString *ids = g_string_new (NULL);
 
   for (guint i = 0; formats[i] != NULL; i++)
-    if ((writing ? (gpointer) formats[i]->write : (gpointer) formats[i]->read) != NULL)
+    if (writing ? formats[i]->write != NULL : formats[i]->read != NULL)
       g_string_append_printf (ids, "%s%s", ids->len > 0 ? ", " : "", formats[i]->id);
   return g_string_free (ids, FALSE);
 }
@@ -115,16 +115,25 @@ find_output_format (const SitmapConvertRequest *request, const SitmapFormat **fo
 }
 
 /* A column's name as --columns takes it, inside the shell's single quotes: in double quotes when it holds
- * what would end it, a double quote doubled; a single quote closed, escaped and reopened for the shell. */
+ * what would end it, a double quote doubled. A name that cannot be shown as it is (a line break, a control
+ * or bidi character: the file's text never reaches the terminal raw) or that holds a single quote is given by
+ * its number in a table, and shown escaped otherwise. */
 static void
-append_column (GString *spec, const char *column)
+append_column (GString *spec, const char *column, guint index, gboolean table)
 {
-  gsize n = strlen (column);
-  gboolean quote = strpbrk (column, ",=\"") != NULL || (n > 0 && (column[0] == ' ' || column[n - 1] == ' '));
+  g_autofree char *shown = sitmap_quote_text (column);
+  gsize n = strlen (shown);
+  gboolean quote;
 
+  if (table && (strcmp (shown, column) != 0 || strchr (column, '\'') != NULL))
+    {
+      g_string_append_printf (spec, "#%u", index + 1);
+      return;
+    }
+  quote = strpbrk (shown, ",=\"") != NULL || (n > 0 && (shown[0] == ' ' || shown[n - 1] == ' '));
   if (quote)
     g_string_append_c (spec, '"');
-  for (const char *p = column; *p != '\0'; p++)
+  for (const char *p = shown; *p != '\0'; p++)
     {
       if (*p == '"')
         g_string_append (spec, "\"\"");
@@ -155,6 +164,7 @@ dup_columns_example (SitmapImport *import, const char *const *columns)
   guint n_columns = g_strv_length ((char **) columns);
   GString *spec = g_string_new ("--columns '");
   gboolean table = read_as_table (import);
+  gboolean first = TRUE;
 
   for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)
     {
@@ -163,13 +173,13 @@ dup_columns_example (SitmapImport *import, const char *const *columns)
 
       if ((guess < 0 || (guint) guess >= n_columns) && !(table && coordinate))
         continue;
-      g_string_append_printf (spec, "%s%s=", spec->str[spec->len - 1] != '\'' ? "," : "",
-                              sitmap_import_field_get_name (f));
+      g_string_append_printf (spec, "%s%s=", first ? "" : ",", sitmap_import_field_get_name (f));
+      first = FALSE;
       if (guess < 0 || (guint) guess >= n_columns)
         /* TRANSLATORS: a placeholder for a column's name, in --columns latitude=COLUMN */
         g_string_append (spec, _("COLUMN"));
       else
-        append_column (spec, columns[guess]);
+        append_column (spec, columns[guess], guess, table);
     }
   g_string_append_c (spec, '\'');
   return g_string_free (spec, FALSE);

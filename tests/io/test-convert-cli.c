@@ -320,6 +320,24 @@ test_properties (Fixture *fixture, gconstpointer data)
   assert_says (err, "wrote 1 event to");
 }
 
+/* A property's name is the file's text: escaped wherever stderr quotes it, never a bidi override raw. */
+static void
+test_hostile_names (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *input = write_file (fixture, "names.geojson",
+                                       "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                                       "\"properties\":{\"a\u202Eb\":\"2024-01-02\",\"c\\nd\":\"2024-03-04\"},"
+                                       "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]}}]}");
+  g_autofree char *out = g_build_filename (fixture->dir, "out.csv", NULL);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_sitmap (&err, "--convert", input, out, NULL), ==, 1);
+  g_assert_null (strstr (err, "\u202E"));
+  g_assert_null (strstr (err, "c\nd"));
+  assert_says (err, "the properties are “a\\u{202E}b”, “c\\nd”");
+  assert_says (err, "--columns 'date=a\\u{202E}b'");
+}
+
 /* A refused file: the message the window's dialog shows (file, line, column), exit 1, OUT as it was. */
 static void
 test_refused (Fixture *fixture, gconstpointer data)
@@ -481,6 +499,7 @@ main (int argc, char *argv[])
   g_test_add ("/io/convert/overrides", Fixture, NULL, fixture_set_up, test_overrides, fixture_tear_down);
   g_test_add ("/io/convert/columns", Fixture, NULL, fixture_set_up, test_columns, fixture_tear_down);
   g_test_add ("/io/convert/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
+  g_test_add ("/io/convert/hostile-names", Fixture, NULL, fixture_set_up, test_hostile_names, fixture_tear_down);
   g_test_add ("/io/convert/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
   g_test_add ("/io/convert/corpus", Fixture, NULL, fixture_set_up, test_corpus, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
