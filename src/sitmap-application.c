@@ -363,8 +363,9 @@ sitmap_application_init (SitmapApplication *self)
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…] | --convert IN OUT"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open KML documents of reported events on a map and a timeline."));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self),
+      _("Open reported events (KML, KMZ, CSV, GeoJSON, GeoRSS) on a map and a timeline, or convert them."));
 }
 
 SitmapApplication *

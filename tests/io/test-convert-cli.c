@@ -434,6 +434,26 @@ test_error (Fixture *fixture, gconstpointer data)
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* sitmap --help says how to convert, with each option of it. */
+static void
+test_help (Fixture *fixture, gconstpointer data)
+{
+  const char *argv[] = { sitmap_path, "--help", NULL };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  assert_says (out, "[FILE…] | --convert IN OUT");
+  assert_says (out, "--convert ");
+  assert_says (out, "--from-format=ID ");
+  assert_says (out, "--to-format=ID ");
+  assert_says (out, "--columns=FIELD=COLUMN,… ");
+}
+
 /* Every file of the shared corpus: converted as the window opens it, with as many events, or refused with the
  * window's message. */
 static void
@@ -501,6 +521,7 @@ main (int argc, char *argv[])
   g_test_add ("/io/convert/properties", Fixture, NULL, fixture_set_up, test_properties, fixture_tear_down);
   g_test_add ("/io/convert/hostile-names", Fixture, NULL, fixture_set_up, test_hostile_names, fixture_tear_down);
   g_test_add ("/io/convert/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/io/convert/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/io/convert/corpus", Fixture, NULL, fixture_set_up, test_corpus, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
