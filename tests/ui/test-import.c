@@ -354,6 +354,54 @@ test_refused_file (void)
   g_assert_cmpuint (sitmap_document_get_events_serial (document ()), ==, serial);
 }
 
+static GtkDropTarget *
+find_drop_target (void)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+/* Files dropped on the window are imported one after the other, each its own edit. (The drop itself is
+ * the toolkit's: the test gives the window's drop target what a drop of two files gives it.) */
+static void
+test_dropped_files (void)
+{
+  g_autofree char *first = write_table ("dropped-1.csv", "dropped-a", 5);
+  g_autofree char *second = write_table ("dropped-2.csv", "dropped-b", 7);
+  GFile *files[2] = { g_file_new_for_path (first), g_file_new_for_path (second) };
+  GtkDropTarget *target = find_drop_target ();
+  g_auto (GValue) value = G_VALUE_INIT;
+  gsize n_types;
+  const GType *types;
+  gboolean accepted = FALSE;
+  guint before = n_events ();
+
+  g_assert_nonnull (target);
+  types = gtk_drop_target_get_gtypes (target, &n_types);
+  g_assert_cmpuint (n_types, >=, 1);
+  g_assert_true (types[0] == GDK_TYPE_FILE_LIST);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 2));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before + 12), 20000, "both files to be imported");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Import dropped-2.csv");
+  g_assert_true (sitmap_undo_stack_undo (stack ()));
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Import dropped-1.csv");
+  g_assert_cmpuint (n_events (), ==, before + 5);
+  g_assert_true (sitmap_undo_stack_redo (stack ()));
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 static gboolean
 progress_shown (gpointer data)
 {
@@ -420,6 +468,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/ctrl-i-opens-chooser", test_ctrl_i_opens_chooser);
   g_test_add_func ("/import/into-demo", test_import_into_demo);
   g_test_add_func ("/import/twice", test_import_twice);
+  g_test_add_func ("/import/dropped-files", test_dropped_files);
   g_test_add_func ("/import/mapping-dialog", test_mapping_dialog);
   g_test_add_func ("/import/summary-lists-skipped-lines", test_summary_lists_skipped_lines);
   g_test_add_func ("/import/refused-file", test_refused_file);
