@@ -427,9 +427,13 @@ commit_import (SitmapWindow *self, ReadJob *job, SitmapEventStoreMerge *merge)
   SitmapImportReport *report = sitmap_import_get_report (job->import);
   guint n_duplicates = merge->n_duplicates;
   guint n_added = merge->n_added;
+  double x0, y0, x1, y1;
 
   /* Undo takes back what came in, even when it was nothing new: the user did import */
   sitmap_undo_stack_push (sitmap_document_get_undo_stack (job->document), sitmap_import_command_new (merge, name));
+  if (n_added > 0 &&
+      sitmap_event_store_get_placed_extent (sitmap_document_get_store (job->imported), NULL, 0, &x0, &y0, &x1, &y1))
+    _sitmap_window_reveal_box (self, x0, y0, x1, y1);
   sitmap_import_report_set_n_events (report, n_added);
   end_read (self);
   report_read (self, report, n_duplicates, TRUE);

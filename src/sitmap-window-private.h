@@ -87,6 +87,7 @@ void     _sitmap_window_remember_document (SitmapWindow *self, GFile *file);
 void     _sitmap_window_show_toast (SitmapWindow *self, const char *text);
 void      _sitmap_window_show_document (SitmapWindow *self, SitmapDocument *document);
 void      _sitmap_window_notify_loading (SitmapWindow *self);
+void      _sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, double y1);
 /* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
 AdwToast *_sitmap_window_new_plain_toast (const char *text);
 

@@ -132,6 +132,28 @@ apply_document_view (SitmapWindow *self)
   go_to (self, latitude, longitude, zoom);
 }
 
+/* After an import: the imported events' box (normalised Web Mercator) is shown when none of it is in view,
+ * so that events from elsewhere do not come in unseen; otherwise the view stays where the user put it. */
+void
+_sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, double y1)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  SitmapMapProjection projection;
+  double u0, v0, u1, v1, latitude, longitude, zoom;
+
+  if (!sitmap_map_projection_init (&projection, viewport, GTK_WIDGET (self->map)))
+    return;
+  sitmap_map_projection_to_map (&projection, x0, y0, &u0, &v0);
+  sitmap_map_projection_to_map (&projection, x1, y1, &u1, &v1);
+  /* A box across the date line, or a world-wide one, is treated as in view: fitting would show the world */
+  if (u1 < u0 || (MAX (u0, -projection.reach_x) <= MIN (u1, projection.reach_x) &&
+                  MAX (v0, -projection.reach_y) <= MIN (v1, projection.reach_y)))
+    return;
+  sitmap_map_fit_box (projection.width, projection.height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM,
+                      &latitude, &longitude, &zoom);
+  go_to (self, latitude, longitude, zoom);
+}
+
 void
 _sitmap_window_remember_document (SitmapWindow *self, GFile *file)
 {

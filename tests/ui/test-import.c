@@ -180,6 +180,9 @@ test_import_into_demo (void)
 {
   g_autofree char *path = write_table ("events.csv", "first", 40);
   SitmapEventStore *demo_store = sitmap_document_get_store (document ());
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  double latitude = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  double zoom = shumate_viewport_get_zoom_level (viewport);
 
   g_assert_false (sitmap_undo_stack_get_modified (stack ()));
   import (path);
@@ -191,6 +194,9 @@ test_import_into_demo (void)
   /* The views follow: every event passes, none is selected */
   g_assert_cmpuint (sitmap_view_state_get_n_visible (sitmap_window_get_view_state (window)), ==, n_demo + 40);
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+  /* Events where the map already looks: it stays where it was */
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), ==, latitude);
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), ==, zoom);
 
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
   sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (n_demo), 5000, "the import to be undone");
@@ -354,6 +360,25 @@ test_refused_file (void)
   g_assert_cmpuint (sitmap_document_get_events_serial (document ()), ==, serial);
 }
 
+/* Events from elsewhere do not come in unseen: the map goes to them when none is in view. */
+static void
+test_elsewhere_shown (void)
+{
+  g_autofree char *path = write_file ("kyiv.csv", "id,date,latitude,longitude,title\n"
+                                                  "k1,2024-09-01,50.45,30.52,Strike on Kyiv\n"
+                                                  "k2,2024-09-02,50.40,30.60,Strike near Kyiv\n");
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  guint before = n_events ();
+
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), <, 40);
+  import (path);
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before + 2), 20000, "the events to be imported");
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), 50.43, 0.5);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)), 30.56, 0.5);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before), 5000, "the import to be undone");
+}
+
 static GtkDropTarget *
 find_drop_target (void)
 {
@@ -469,6 +494,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/into-demo", test_import_into_demo);
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/dropped-files", test_dropped_files);
+  g_test_add_func ("/import/elsewhere-shown", test_elsewhere_shown);
   g_test_add_func ("/import/mapping-dialog", test_mapping_dialog);
   g_test_add_func ("/import/summary-lists-skipped-lines", test_summary_lists_skipped_lines);
   g_test_add_func ("/import/refused-file", test_refused_file);
