@@ -325,8 +325,8 @@ report_read (SitmapWindow *self, SitmapImportReport *report, guint n_duplicates,
  * The column mapping dialog
  */
 
-/* Which fields the reader needs: a table's point (CSV), a feature's time (GeoJSON, whose geometry is its
- * own). */
+/* Which fields the reader cannot do without: a table's point. A GeoJSON feature has its geometry, and
+ * asks only for its time, which may be none (the events come in undated). */
 static guint
 required_fields (SitmapImport *import)
 {
@@ -334,7 +334,7 @@ required_fields (SitmapImport *import)
   const SitmapFormat *geojson = sitmap_format_find ("geojson");
 
   if (format != NULL && geojson != NULL && g_strcmp0 (format, _(geojson->name)) == 0)
-    return 1u << SITMAP_IMPORT_FIELD_DATE;
+    return 0;
   return 1u << SITMAP_IMPORT_FIELD_LATITUDE | 1u << SITMAP_IMPORT_FIELD_LONGITUDE;
 }
 

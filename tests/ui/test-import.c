@@ -294,6 +294,40 @@ text_read (gpointer data)
   return *(char **) data != NULL;
 }
 
+/* A GeoJSON file whose time Sitmap cannot tell asks which property holds it, its guess set; the geometry is
+ * the feature's, so nothing is required. */
+static void
+test_geojson_mapping (void)
+{
+  g_autofree char *path = write_file ("fires.geojson",
+                                      "{\"type\":\"FeatureCollection\",\"features\":["
+                                      "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[38.1,34.6]},"
+                                      "\"properties\":{\"headline\":\"Fire seen\",\"reported_on\":\"2024-12-10\","
+                                      "\"acq_date\":\"2024-12-09\",\"count\":3}}]}");
+  guint before = n_events ();
+  SitmapMappingDialog *dialog;
+
+  import (path);
+  dialog = wait_for_window (SITMAP_TYPE_MAPPING_DIALOG, 10000, "the mapping dialog");
+  g_assert_cmpint (sitmap_mapping_dialog_get_choice (dialog, SITMAP_IMPORT_FIELD_TITLE), ==, 0);
+  g_assert_cmpint (sitmap_mapping_dialog_get_choice (dialog, SITMAP_IMPORT_FIELD_DATE), ==, 1);
+  sitmap_mapping_dialog_set_choice (dialog, SITMAP_IMPORT_FIELD_DATE, 2);
+  sitmap_test_click_centre (find_button (dialog, "_Import"));
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before + 1), 20000, "the features read with the time chosen");
+  {
+    SitmapEventStore *store = sitmap_document_get_store (document ());
+    gint position = -1;
+    SitmapTime time;
+
+    for (guint i = 0; i < n_events () && position < 0; i++)
+      if (g_strcmp0 (sitmap_event_store_get_title (store, i), "Fire seen") == 0)
+        position = (gint) i;
+    g_assert_cmpint (position, >=, 0);
+    sitmap_event_store_get_time (store, position, &time);
+    g_assert_cmpint (time.start, ==, sitmap_time_from_civil (2024, 12, 9, 0, 0, 0));
+  }
+}
+
 /* Rows that cannot be read are left out, and the summary says which, by line, in text the user can copy. */
 static void
 test_summary_lists_skipped_lines (void)
@@ -496,6 +530,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/dropped-files", test_dropped_files);
   g_test_add_func ("/import/elsewhere-shown", test_elsewhere_shown);
   g_test_add_func ("/import/mapping-dialog", test_mapping_dialog);
+  g_test_add_func ("/import/geojson-mapping", test_geojson_mapping);
   g_test_add_func ("/import/summary-lists-skipped-lines", test_summary_lists_skipped_lines);
   g_test_add_func ("/import/refused-file", test_refused_file);
   g_test_add_func ("/import/cancel-slow-import", test_cancel_slow_import);
