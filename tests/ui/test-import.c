@@ -334,6 +334,30 @@ test_summary_lists_skipped_lines (void)
                    ==, "Fine <b>too</b> & more");
 }
 
+/* A NetworkLink is never fetched: the summary lists it as not loaded, with its line. */
+static void
+test_summary_lists_links (void)
+{
+  g_autofree char *path = write_file ("linked.kml",
+                                      "<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
+                                      "<Document>\n<Placemark><name>Here</name><Point><coordinates>38.5,34.5</coordinates>"
+                                      "</Point></Placemark>\n"
+                                      "<NetworkLink><name>More</name><Link><href>https://example.org/more.kml</href></Link>"
+                                      "</NetworkLink>\n</Document></kml>\n");
+  guint before = n_events ();
+  SitmapImportSummaryDialog *dialog;
+  g_autofree char *text = NULL;
+
+  import (path);
+  dialog = wait_for_window (SITMAP_TYPE_IMPORT_SUMMARY_DIALOG, 20000, "the summary");
+  g_assert_cmpuint (n_events (), ==, before + 1);
+  text = sitmap_import_summary_dialog_dup_text (dialog);
+  g_test_message ("summary: %s", text);
+  g_assert_nonnull (strstr (text, "not loaded"));
+  g_assert_nonnull (strstr (text, "https://example.org/more.kml"));
+  close_window (SITMAP_TYPE_IMPORT_SUMMARY_DIALOG);
+}
+
 /* A file Sitmap refuses says why, with where, and changes nothing. */
 static void
 test_refused_file (void)
@@ -501,6 +525,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/mapping-dialog", test_mapping_dialog);
   g_test_add_func ("/import/geojson-mapping", test_geojson_mapping);
   g_test_add_func ("/import/summary-lists-skipped-lines", test_summary_lists_skipped_lines);
+  g_test_add_func ("/import/summary-lists-links", test_summary_lists_links);
   g_test_add_func ("/import/refused-file", test_refused_file);
   g_test_add_func ("/import/cancel-slow-import", test_cancel_slow_import);
   status = g_test_run ();
