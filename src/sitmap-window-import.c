@@ -464,12 +464,24 @@ merge_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   read_job_free (job);
 }
 
+/* Whether an import goes into the window's document. Not into the bundled demo as it came: events imported
+ * there are the user's own work beginning, and open as a document of their own rather than mix with the
+ * demo's (which they could not take out again). Into the demo once the user has changed it, as into any
+ * document. */
+static gboolean
+merges_into (SitmapWindow *self, SitmapDocument *document)
+{
+  if (document == NULL)
+    return FALSE;
+  return !_sitmap_window_is_bundled (sitmap_document_get_file (document)) || _sitmap_window_has_unsaved_changes (self);
+}
+
 static void
 read_done (SitmapWindow *self, ReadJob *job)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
-  if (job->mode == SITMAP_WINDOW_READ_IMPORT && document != NULL)
+  if (job->mode == SITMAP_WINDOW_READ_IMPORT && merges_into (self, document))
     {
       job->document = g_object_ref (document);
       start_merge (self, job);

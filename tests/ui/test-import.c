@@ -133,6 +133,42 @@ find_button (gpointer root, const char *label)
   g_error ("no button “%s”", label);
 }
 
+static gboolean
+shows_file (gpointer data)
+{
+  GFile *file = sitmap_document_get_file (document ());
+
+  return !sitmap_window_get_loading (window) && file != NULL && g_file_equal (file, data);
+}
+
+/* A table imported over the bundled demo as it came opens as a document of its own: the user's events are
+ * not mixed with the demo's. */
+static void
+test_import_over_demo_opens (void)
+{
+  g_autofree char *path = write_table ("own.csv", "own", 12);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) copy = NULL;
+  g_autofree char *copy_path = g_build_filename (folder, "syria-2024.kml", NULL);
+  g_autoptr (GFile) demo = sitmap_application_dup_demo_file ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_has_uri_scheme (sitmap_document_get_file (document ()), "resource"));
+  import (path);
+  sitmap_test_wait_until (shows_file, file, 20000, "the table to open as a document");
+  g_assert_cmpuint (n_events (), ==, 12);
+  g_assert_cmpint (sitmap_document_find_event (document (), "own-0"), >=, 0);
+  g_assert_false (sitmap_undo_stack_get_modified (stack ()));
+
+  /* The tests that follow import into a copy of the demo, a document like any other */
+  copy = g_file_new_for_path (copy_path);
+  g_assert_true (g_file_copy (demo, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  sitmap_window_open (window, copy);
+  sitmap_test_wait_until (shows_file, copy, 20000, "the copy of the demo to open");
+  g_assert_cmpuint (n_events (), ==, n_demo);
+}
+
 /* A table imported (as a file dropped on the window is): its 40 events join the demo's; Ctrl+Z takes them
  * back and Ctrl+Shift+Z brings them again. */
 static void
@@ -518,6 +554,7 @@ main (int argc, char *argv[])
   sitmap_test_wait_until (demo_view_applied, NULL, 10000, "the demo's view");
   n_demo = n_events ();
 
+  g_test_add_func ("/import/over-demo-opens", test_import_over_demo_opens);
   g_test_add_func ("/import/into-demo", test_import_into_demo);
   g_test_add_func ("/import/twice", test_import_twice);
   g_test_add_func ("/import/dropped-files", test_dropped_files);
