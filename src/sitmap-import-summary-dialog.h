@@ -6,6 +6,8 @@
 
 #include <adwaita.h>
 
+#include "sitmap-import-report.h"
+
 G_BEGIN_DECLS
 
 #define SITMAP_TYPE_IMPORT_SUMMARY_DIALOG (sitmap_import_summary_dialog_get_type ())
@@ -22,5 +24,8 @@ SitmapImportSummaryDialog *sitmap_import_summary_dialog_new (GtkWindow  *parent,
 const char *sitmap_import_summary_dialog_get_summary (SitmapImportSummaryDialog *self);
 /* The text shown */
 char       *sitmap_import_summary_dialog_dup_text (SitmapImportSummaryDialog *self);
+/* Lists the links of report (a KML NetworkLink, a remote href), which Sitmap never follows on its own, each
+ * with an Import button: a click emits ::import-link with the link's index in report. */
+void        sitmap_import_summary_dialog_set_links (SitmapImportSummaryDialog *self, SitmapImportReport *report);
 
 G_END_DECLS

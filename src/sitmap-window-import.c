@@ -23,6 +23,7 @@
 #include "sitmap-format.h"
 #include "sitmap-import-command.h"
 #include "sitmap-import-summary-dialog.h"
+#include "sitmap-link-fetch.h"
 #include "sitmap-mapping-dialog.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window-private.h"
@@ -43,9 +44,25 @@ typedef struct
   SitmapDocument      *imported; /* what was read */
 } ReadJob;
 
+/* A linked file downloaded for this read is not kept once read: the events are in the document. */
+static void
+remove_download (SitmapWindow *self, GFile *file)
+{
+  guint index;
+
+  if (self->downloads != NULL &&
+      g_ptr_array_find_with_equal_func (self->downloads, file, (GEqualFunc) g_file_equal, &index))
+    {
+      sitmap_link_remove_download (g_ptr_array_index (self->downloads, index));
+      g_ptr_array_remove_index (self->downloads, index);
+    }
+}
+
 static void
 read_job_free (ReadJob *job)
 {
+  if (job->window != NULL && job->file != NULL)
+    remove_download (job->window, job->file);
   g_clear_object (&job->window);
   g_clear_object (&job->file);
   g_clear_pointer (&job->import, sitmap_import_unref);
@@ -277,8 +294,75 @@ dup_details (SitmapImportReport *report, guint n_duplicates)
                           text, n_duplicates);
 }
 
+/*
+ * Links a file names, followed only when the user asks (from the summary)
+ */
+
 static void
-present_summary (SitmapWindow *self, SitmapImportReport *report, guint n_duplicates)
+show_link_error (SitmapWindow *self, const char *shown, const GError *error)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Load the Link"), NULL));
+
+  /* TRANSLATORS: a link's address (quoted document text), then what went wrong */
+  adw_message_dialog_format_body (dialog, _("%s: %s"), shown, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  SitmapWindow *window;
+  char         *shown; /* the link as the summary shows it */
+} LinkFetch;
+
+static void
+link_fetched_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  LinkFetch *fetch = user_data;
+  SitmapWindow *self = fetch->window;
+  g_autoptr (GError) error = NULL;
+  gboolean downloaded = FALSE;
+  g_autoptr (GFile) file = sitmap_link_fetch_finish (result, &downloaded, &error);
+
+  if (file == NULL)
+    show_link_error (self, fetch->shown, error);
+  else
+    {
+      if (downloaded)
+        g_ptr_array_add (self->downloads, g_object_ref (file));
+      _sitmap_window_read (self, file, SITMAP_WINDOW_READ_IMPORT, NULL);
+    }
+  g_object_unref (fetch->window);
+  g_free (fetch->shown);
+  g_free (fetch);
+}
+
+/* Relative links lead beside the file that names them. */
+static void
+import_link_cb (SitmapImportSummaryDialog *dialog, guint index, gpointer user_data)
+{
+  SitmapWindow *self = user_data;
+  SitmapImportReport *report = g_object_get_data (G_OBJECT (dialog), "sitmap-report");
+  GFile *base = g_object_get_data (G_OBJECT (dialog), "sitmap-file");
+  const char *uri = sitmap_import_report_get_link_uri (report, index);
+  LinkFetch *fetch;
+
+  if (uri == NULL)
+    return;
+  fetch = g_new0 (LinkFetch, 1);
+  fetch->window = g_object_ref (self);
+  fetch->shown = g_strdup (sitmap_import_report_get_link (report, index, NULL));
+  /* TRANSLATORS: a toast while a linked file is loaded; %s is its address */
+  {
+    g_autofree char *text = g_strdup_printf (_("Loading %s…"), fetch->shown);
+
+    adw_toast_overlay_add_toast (self->toast_overlay, _sitmap_window_new_plain_toast (text));
+  }
+  sitmap_link_fetch_async (uri, base, 0, NULL, link_fetched_cb, fetch);
+}
+
+static void
+present_summary (SitmapWindow *self, GFile *file, SitmapImportReport *report, guint n_duplicates)
 {
   g_autofree char *summary = dup_summary (report, n_duplicates);
   g_autofree char *text = dup_details (report, n_duplicates);
@@ -286,6 +370,14 @@ present_summary (SitmapWindow *self, SitmapImportReport *report, guint n_duplica
 
   dialog = sitmap_import_summary_dialog_new (GTK_WINDOW (self), sitmap_import_report_get_display_name (report),
                                              summary, text);
+  if (sitmap_import_report_get_n_links (report) > 0)
+    {
+      g_object_set_data_full (G_OBJECT (dialog), "sitmap-report", g_object_ref (report), g_object_unref);
+      if (file != NULL && !_sitmap_window_is_bundled (file))
+        g_object_set_data_full (G_OBJECT (dialog), "sitmap-file", g_object_ref (file), g_object_unref);
+      sitmap_import_summary_dialog_set_links (dialog, report);
+      g_signal_connect_object (dialog, "import-link", G_CALLBACK (import_link_cb), self, G_CONNECT_DEFAULT);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -296,18 +388,20 @@ show_summary_action (GtkWidget *widget, const char *action_name, GVariant *param
   SitmapImportReport *report = g_object_get_data (G_OBJECT (self), "sitmap-last-report");
 
   if (report != NULL)
-    present_summary (self, report, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "sitmap-last-duplicates")));
+    present_summary (self, g_object_get_data (G_OBJECT (self), "sitmap-last-file"), report,
+                     GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "sitmap-last-duplicates")));
 }
 
 /* What was left out (or not fetched) is shown at once, in a dialog to read and copy; otherwise a toast
  * says what came in, with the details a click away. */
 static void
-report_read (SitmapWindow *self, SitmapImportReport *report, guint n_duplicates, gboolean toast)
+report_read (SitmapWindow *self, GFile *file, SitmapImportReport *report, guint n_duplicates, gboolean toast)
 {
   g_object_set_data_full (G_OBJECT (self), "sitmap-last-report", g_object_ref (report), g_object_unref);
+  g_object_set_data_full (G_OBJECT (self), "sitmap-last-file", g_object_ref (file), g_object_unref);
   g_object_set_data (G_OBJECT (self), "sitmap-last-duplicates", GUINT_TO_POINTER (n_duplicates));
   if (sitmap_import_report_get_n_skipped (report) > 0 || sitmap_import_report_get_n_links (report) > 0)
-    present_summary (self, report, n_duplicates);
+    present_summary (self, file, report, n_duplicates);
   else if (toast)
     {
       g_autofree char *summary = dup_summary (report, n_duplicates);
@@ -436,7 +530,7 @@ commit_import (SitmapWindow *self, ReadJob *job, SitmapEventStoreMerge *merge)
     _sitmap_window_reveal_box (self, x0, y0, x1, y1);
   sitmap_import_report_set_n_events (report, n_added);
   end_read (self);
-  report_read (self, report, n_duplicates, TRUE);
+  report_read (self, job->file, report, n_duplicates, TRUE);
   start_next_import (self);
 }
 
@@ -489,7 +583,7 @@ read_done (SitmapWindow *self, ReadJob *job)
     }
   _sitmap_window_show_document (self, job->imported);
   end_read (self);
-  report_read (self, sitmap_import_get_report (job->import), 0, job->mode == SITMAP_WINDOW_READ_IMPORT);
+  report_read (self, job->file, sitmap_import_get_report (job->import), 0, job->mode == SITMAP_WINDOW_READ_IMPORT);
   read_job_free (job);
   start_next_import (self);
 }
@@ -676,6 +770,7 @@ _sitmap_window_init_import (SitmapWindow *self)
   GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_FILE };
 
   g_queue_init (&self->pending_imports);
+  self->downloads = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
@@ -685,6 +780,9 @@ void
 _sitmap_window_dispose_import (SitmapWindow *self)
 {
   g_queue_clear_full (&self->pending_imports, g_object_unref);
+  for (guint i = 0; self->downloads != NULL && i < self->downloads->len; i++)
+    sitmap_link_remove_download (g_ptr_array_index (self->downloads, i));
+  g_clear_pointer (&self->downloads, g_ptr_array_unref);
   if (self->mapping_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->mapping_dialog));
   g_clear_weak_pointer (&self->mapping_dialog);

@@ -77,6 +77,7 @@ struct _SitmapWindow
   guint                progress_poll_id;
   GQueue               pending_imports; /* GFile: files dropped together, imported one after the other */
   GtkWidget           *mapping_dialog;  /* weak */
+  GPtrArray           *downloads;       /* GFile: linked files downloaded to be imported, removed once read */
 };
 
 /* sitmap-window.c */

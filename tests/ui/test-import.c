@@ -371,18 +371,41 @@ test_summary_lists_skipped_lines (void)
 }
 
 /* A NetworkLink is never fetched: the summary lists it as not loaded, with its line. */
+/* The Import buttons of the summary's linked files, in order */
+static GPtrArray *
+link_buttons (gpointer dialog)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (dialog, GTK_TYPE_BUTTON);
+  GPtrArray *found = g_ptr_array_new ();
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Import") == 0)
+      g_ptr_array_add (found, g_ptr_array_index (buttons, i));
+  return found;
+}
+
+/* Links are listed, never followed on their own; Import on one beside the file brings its events in. */
 static void
 test_summary_lists_links (void)
 {
+  g_autofree char *layer = write_file ("linked-layer.kml",
+                                       "<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document>"
+                                       "<Placemark id=\"linked-1\"><name>Linked one</name><Point><coordinates>38.6,34.6"
+                                       "</coordinates></Point></Placemark><Placemark id=\"linked-2\"><name>Linked two"
+                                       "</name><Point><coordinates>38.7,34.7</coordinates></Point></Placemark>"
+                                       "</Document></kml>\n");
   g_autofree char *path = write_file ("linked.kml",
                                       "<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">\n"
                                       "<Document>\n<Placemark><name>Here</name><Point><coordinates>38.5,34.5</coordinates>"
                                       "</Point></Placemark>\n"
                                       "<NetworkLink><name>More</name><Link><href>https://example.org/more.kml</href></Link>"
+                                      "</NetworkLink>\n"
+                                      "<NetworkLink><name>Beside</name><Link><href>linked-layer.kml</href></Link>"
                                       "</NetworkLink>\n</Document></kml>\n");
   guint before = n_events ();
   SitmapImportSummaryDialog *dialog;
   g_autofree char *text = NULL;
+  g_autoptr (GPtrArray) buttons = NULL;
 
   import (path);
   dialog = wait_for_window (SITMAP_TYPE_IMPORT_SUMMARY_DIALOG, 20000, "the summary");
@@ -391,6 +414,18 @@ test_summary_lists_links (void)
   g_test_message ("summary: %s", text);
   g_assert_nonnull (strstr (text, "not loaded"));
   g_assert_nonnull (strstr (text, "https://example.org/more.kml"));
+  /* Nothing was fetched: the linked layer's events are not in */
+  g_assert_cmpint (sitmap_document_find_event (document (), "linked-1"), ==, -1);
+
+  buttons = link_buttons (dialog);
+  g_assert_cmpuint (buttons->len, ==, 2);
+  g_assert_true (gtk_widget_is_sensitive (g_ptr_array_index (buttons, 0)));
+  gtk_widget_activate (g_ptr_array_index (buttons, 1));
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before + 3), 20000, "the linked file's events");
+  /* One import a link */
+  g_assert_false (gtk_widget_is_sensitive (g_ptr_array_index (buttons, 1)));
+  g_assert_cmpint (sitmap_document_find_event (document (), "linked-2"), >=, 0);
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Import linked-layer.kml");
   close_window (SITMAP_TYPE_IMPORT_SUMMARY_DIALOG);
 }
 
