@@ -523,8 +523,11 @@ commit_import (SitmapWindow *self, ReadJob *job, SitmapEventStoreMerge *merge)
   guint n_added = merge->n_added;
   double x0, y0, x1, y1;
 
-  /* Undo takes back what came in, even when it was nothing new: the user did import */
-  sitmap_undo_stack_push (sitmap_document_get_undo_stack (job->document), sitmap_import_command_new (merge, name));
+  /* A file that brings nothing new changes nothing: no edit to undo, the document as it was */
+  if (merge->store != NULL)
+    sitmap_undo_stack_push (sitmap_document_get_undo_stack (job->document), sitmap_import_command_new (merge, name));
+  else
+    sitmap_event_store_merge_free (merge);
   if (n_added > 0 &&
       sitmap_event_store_get_placed_extent (sitmap_document_get_store (job->imported), NULL, 0, &x0, &y0, &x1, &y1))
     _sitmap_window_reveal_box (self, x0, y0, x1, y1);

@@ -318,12 +318,30 @@ copy_events (Merger *self, SitmapDocument *document, SitmapDocument *imported)
     }
 }
 
+/* How many of the imported document's events the document lacks (by id; an event without one is new). */
+static guint
+count_new_events (SitmapDocument *document, SitmapDocument *imported)
+{
+  SitmapEventStore *own = sitmap_document_get_store (document);
+  SitmapEventStore *other = sitmap_document_get_store (imported);
+  guint n_imported = sitmap_document_get_n_events (imported), n_new = 0;
+
+  for (guint i = 0; i < n_imported; i++)
+    {
+      const char *id = sitmap_event_store_get_id (other, i);
+
+      n_new += id == NULL || sitmap_event_store_find (own, id) < 0;
+    }
+  return n_new;
+}
+
+static void merge_events (Merger *self, SitmapDocument *document, SitmapDocument *imported, GListStore *places);
+
 SitmapEventStoreMerge *
 sitmap_event_store_merge (SitmapDocument *document, SitmapDocument *imported)
 {
   g_autoptr (GListStore) places = g_list_store_new (SITMAP_TYPE_PLACE);
   Merger self = { 0 };
-  gint64 start, copied;
 
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (imported), NULL);
@@ -342,24 +360,40 @@ sitmap_event_store_merge (SitmapDocument *document, SitmapDocument *imported)
   merge_sources (&self, document, imported);
   merge_places (&self, document, FALSE);
   merge_places (&self, imported, TRUE);
-  reserve (self.merge->store, sitmap_document_get_store (document), sitmap_document_get_store (imported));
-  start = g_get_monotonic_time ();
-  copy_events (&self, document, imported);
-  copied = g_get_monotonic_time ();
-  g_list_store_splice (places, 0, 0, self.merge->places->pdata, self.merge->places->len);
-  sitmap_event_store_finish (self.merge->store, lookup_source, lookup_place, G_LIST_MODEL (places), &self);
-  flag_party_only (self.merge);
-  g_debug ("merged %u + %u events: copied in %.3f s, finished in %.3f s", sitmap_document_get_n_events (document),
-           self.merge->n_added, (copied - start) / 1e6, (g_get_monotonic_time () - copied) / 1e6);
-
-  /* The draft's strings and shape were borrowed: only its emptied lists are freed. */
-  draft_reset (&self.draft);
-  self.draft.id = self.draft.title = self.draft.summary = self.draft.place_id = self.draft.place_text = NULL;
-  self.draft.geometry = NULL;
+  /* A file the document holds already: no new store is built for nothing (at a million events it takes
+   * seconds) */
+  if (count_new_events (document, imported) == 0 && self.merge->n_new_sources == 0 && self.merge->n_new_places == 0)
+    {
+      self.merge->n_duplicates = sitmap_document_get_n_events (imported);
+      g_clear_pointer (&self.merge->store, sitmap_event_store_free);
+    }
+  else
+    merge_events (&self, document, imported, places);
   sitmap_event_draft_clear (&self.draft);
   g_hash_table_unref (self.source_index);
   g_hash_table_unref (self.place_index);
   return self.merge;
+}
+
+static void
+merge_events (Merger *self, SitmapDocument *document, SitmapDocument *imported, GListStore *places)
+{
+  gint64 start, copied;
+
+  reserve (self->merge->store, sitmap_document_get_store (document), sitmap_document_get_store (imported));
+  start = g_get_monotonic_time ();
+  copy_events (self, document, imported);
+  copied = g_get_monotonic_time ();
+  g_list_store_splice (places, 0, 0, self->merge->places->pdata, self->merge->places->len);
+  sitmap_event_store_finish (self->merge->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
+  flag_party_only (self->merge);
+  g_debug ("merged %u + %u events: copied in %.3f s, finished in %.3f s", sitmap_document_get_n_events (document),
+           self->merge->n_added, (copied - start) / 1e6, (g_get_monotonic_time () - copied) / 1e6);
+
+  /* The draft's strings and shape were borrowed: only its emptied lists are freed. */
+  draft_reset (&self->draft);
+  self->draft.id = self->draft.title = self->draft.summary = self->draft.place_id = self->draft.place_text = NULL;
+  self->draft.geometry = NULL;
 }
 
 void

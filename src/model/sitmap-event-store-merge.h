@@ -24,7 +24,9 @@ typedef struct
   guint             n_new_places;
 } SitmapEventStoreMerge;
 
-/* Reads both documents and changes neither: may run in a worker thread while nobody edits them. O(events). */
+/* Reads both documents and changes neither: may run in a worker thread while nobody edits them. O(events).
+ * When the imported document brings nothing the document lacks (no event, source or place), no store is made:
+ * store is NULL, and there is nothing to apply. */
 SitmapEventStoreMerge *sitmap_event_store_merge (SitmapDocument *document, SitmapDocument *imported);
 void                   sitmap_event_store_merge_free (SitmapEventStoreMerge *merge);
 

@@ -209,15 +209,19 @@ test_import_twice (void)
 {
   g_autofree char *path = write_table ("events.csv", "first", 41);
   guint before = n_events ();
+  SitmapEventStore *store;
 
   g_assert_cmpuint (before, ==, n_demo + 40);
   import (path);
   sitmap_test_wait_until (not_loading, NULL, 20000, "the import to end");
   g_assert_cmpuint (n_events (), ==, before + 1);
   g_assert_cmpint (sitmap_document_find_event (document (), "first-40"), >=, 0);
+  store = sitmap_document_get_store (document ());
   import (path);
   sitmap_test_wait_until (not_loading, NULL, 20000, "the import to end");
   g_assert_cmpuint (n_events (), ==, before + 1);
+  /* Nothing new: the document is the same, with no edit to undo for it */
+  g_assert_true (sitmap_document_get_store (document ()) == store);
 }
 
 /* x and y may be metres: Sitmap asks, with its guesses set, and reads with the columns chosen. */
