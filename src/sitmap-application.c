@@ -291,6 +291,7 @@ static void
 sitmap_application_startup (GApplication *app)
 {
   static const char *open_accels[] = { "<Primary>o", NULL };
+  static const char *import_accels[] = { "<Primary>i", NULL };
   static const char *save_accels[] = { "<Primary>s", NULL };
   static const char *save_as_accels[] = { "<Primary><Shift>s", NULL };
   static const char *undo_accels[] = { "<Primary>z", NULL };
@@ -308,6 +309,7 @@ sitmap_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save", save_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo_accels);

@@ -86,8 +86,8 @@ kml_filters (void)
  * with no file of its own, the user's documents folder, or their home. Never GTK 4.8's default,
  * "Recent", which is no folder: there a typed name searches the recent files and a typed ./path is read
  * from Sitmap's working folder, so Enter opens nothing (or says the file does not exist). */
-static GFile *
-dialog_folder (SitmapWindow *self)
+GFile *
+_sitmap_window_dup_dialog_folder (SitmapWindow *self)
 {
   SitmapDocument *document = get_document (self);
   GFile *file = document != NULL ? sitmap_document_get_file (document) : NULL;
@@ -128,13 +128,12 @@ save_dialog_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     save_to (g_steal_pointer (&request));
 }
 #else
-/* The KML filter first and chosen, and the folder to start in. */
+/* The filters, the first chosen, and the folder to start in. */
 static void
-set_up_native (SitmapWindow *self, GtkFileChooser *chooser)
+set_up_native (SitmapWindow *self, GtkFileChooser *chooser, GListModel *filters)
 {
-  g_autoptr (GListModel) filters = kml_filters ();
-  g_autoptr (GFile) folder = dialog_folder (self);
-  g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
+  g_autoptr (GFile) folder = _sitmap_window_dup_dialog_folder (self);
+  g_autoptr (GtkFileFilter) first = g_list_model_get_item (filters, 0);
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (filters); i++)
@@ -143,7 +142,7 @@ set_up_native (SitmapWindow *self, GtkFileChooser *chooser)
 
       gtk_file_chooser_add_filter (chooser, filter);
     }
-  gtk_file_chooser_set_filter (chooser, kml);
+  gtk_file_chooser_set_filter (chooser, first);
   if (!gtk_file_chooser_set_current_folder (chooser, folder, &error))
     g_debug ("The file dialog starts where GTK chooses: %s", error->message);
 }
@@ -212,7 +211,7 @@ ask_where_to_save (SaveRequest *request)
 #if GTK_CHECK_VERSION(4, 10, 0)
   {
     g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr (GFile) folder = dialog_folder (self);
+    g_autoptr (GFile) folder = _sitmap_window_dup_dialog_folder (self);
     g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
 
     gtk_file_dialog_set_title (dialog, _("Save Document"));
@@ -228,7 +227,7 @@ ask_where_to_save (SaveRequest *request)
                                                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                                                 _("_Cancel"));
 
-    set_up_native (self, GTK_FILE_CHOOSER (native));
+    set_up_native (self, GTK_FILE_CHOOSER (native), filters);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
     g_signal_connect (native, "response", G_CALLBACK (save_response_cb), request);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -402,8 +401,12 @@ update_actions (SitmapWindow *self)
   SitmapDocument *document = get_document (self);
   SitmapUndoStack *stack = document ? sitmap_document_get_undo_stack (document) : NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", stack && sitmap_undo_stack_can_undo (stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", stack && sitmap_undo_stack_can_redo (stack));
+  gboolean merging = _sitmap_window_is_merging (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 stack && sitmap_undo_stack_can_undo (stack) && !merging);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 stack && sitmap_undo_stack_can_redo (stack) && !merging);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", document != NULL);
 }
@@ -457,9 +460,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
 #if GTK_CHECK_VERSION(4, 10, 0)
   g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autoptr (GListModel) filters = kml_filters ();
+  g_autoptr (GListModel) filters = _sitmap_window_dup_read_filters ();
   g_autoptr (GtkFileFilter) kml = g_list_model_get_item (filters, 0);
-  g_autoptr (GFile) folder = dialog_folder (self);
+  g_autoptr (GFile) folder = _sitmap_window_dup_dialog_folder (self);
 
   gtk_file_dialog_set_title (dialog, _("Open Document"));
   gtk_file_dialog_set_initial_folder (dialog, folder);
@@ -471,7 +474,9 @@ open_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                                               _("_Cancel"));
 
-  set_up_native (self, GTK_FILE_CHOOSER (native));
+  g_autoptr (GListModel) filters = _sitmap_window_dup_read_filters ();
+
+  set_up_native (self, GTK_FILE_CHOOSER (native), filters);
   g_signal_connect (native, "response", G_CALLBACK (open_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 #endif
@@ -494,7 +499,7 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SitmapDocument *document = get_document (SITMAP_WINDOW (widget));
 
-  if (document != NULL)
+  if (document != NULL && !_sitmap_window_is_merging (SITMAP_WINDOW (widget)))
     sitmap_undo_stack_undo (sitmap_document_get_undo_stack (document));
 }
 
@@ -503,7 +508,7 @@ redo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SitmapDocument *document = get_document (SITMAP_WINDOW (widget));
 
-  if (document != NULL)
+  if (document != NULL && !_sitmap_window_is_merging (SITMAP_WINDOW (widget)))
     sitmap_undo_stack_redo (sitmap_document_get_undo_stack (document));
 }
 

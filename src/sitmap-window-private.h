@@ -9,6 +9,7 @@
 #include "sitmap-event-export-dialog.h"
 #include "sitmap-export-dialog.h"
 #include "sitmap-exporter.h"
+#include "sitmap-import.h"
 #include "sitmap-focus-guard.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-tile-status.h"
@@ -33,6 +34,9 @@ struct _SitmapWindow
   SitmapSidebar       *sidebar;
   SitmapAnnotationToolbar *annotation_toolbar;
   SitmapTileStatus    *tile_status;
+  GtkRevealer         *progress_revealer;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
 
   SitmapViewState     *view_state;
   SitmapEventLayer    *event_layer;
@@ -43,7 +47,7 @@ struct _SitmapWindow
   SitmapEventExportDialog *event_export_dialog; /* likewise */
   GSettings           *settings;
   SitmapFocusGuard    *focus_guard;   /* the keyboard never left on a widget that is gone */
-  GCancellable        *load_cancellable;
+  GCancellable        *load_cancellable; /* the read (and merge) under way: sitmap-window-import.c */
   GFile               *loading_file;
   gboolean             view_pending;  /* the document's view waits for the map to have a size */
   gboolean             panes_pending; /* likewise the sidebar's and timeline's remembered sizes */
@@ -64,6 +68,18 @@ struct _SitmapWindow
   /* sitmap-window-files.c */
   SitmapDocument      *bound_document; /* whose undo stack the title and actions follow */
   gboolean             close_confirmed;
+
+  /* sitmap-window-import.c */
+  SitmapImport        *import;          /* the read under way: its progress, options and report */
+  int                  read_mode;       /* SitmapWindowReadMode of the read under way */
+  gboolean             merging;         /* its events being merged into the document, in a thread */
+  gboolean             merge_stale;     /* the document changed while they were */
+  SitmapDocument      *merge_document;  /* the document merged into, watched for changes */
+  guint                progress_show_id;
+  guint                progress_poll_id;
+  GQueue               pending_imports; /* GFile: files dropped together, imported one after the other */
+  GtkWidget           *mapping_dialog;  /* weak */
+  GPtrArray           *downloads;       /* GFile: linked files downloaded to be imported, removed once read */
 };
 
 /* sitmap-window.c */
@@ -72,7 +88,11 @@ char    *_sitmap_window_dup_display_name (GFile *file);
 void     _sitmap_window_update_title (SitmapWindow *self);
 void     _sitmap_window_remember_document (SitmapWindow *self, GFile *file);
 void     _sitmap_window_show_toast (SitmapWindow *self, const char *text);
-void     _sitmap_window_load (SitmapWindow *self, GFile *file);
+void      _sitmap_window_show_document (SitmapWindow *self, SitmapDocument *document);
+void      _sitmap_window_notify_loading (SitmapWindow *self);
+void      _sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, double y1);
+/* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
+AdwToast *_sitmap_window_new_plain_toast (const char *text);
 
 /* sitmap-window-layout.c: the sidebar beside the map, or over it in a narrow window */
 #define SITMAP_WINDOW_MIN_WIDTH  560
@@ -100,5 +120,24 @@ void     _sitmap_window_confirm_discard (SitmapWindow *self, SitmapWindowThen th
                                          GDestroyNotify destroy);
 void     _sitmap_window_dispose_files (SitmapWindow *self);
 gboolean _sitmap_window_has_unsaved_changes (SitmapWindow *self);
+/* Where a file dialog starts: the document's folder, else the user's documents, else home */
+GFile   *_sitmap_window_dup_dialog_folder (SitmapWindow *self);
+
+/* sitmap-window-import.c: reading files into the window, off the main thread, with progress and Cancel */
+typedef enum
+{
+  SITMAP_WINDOW_READ_OPEN,   /* the file becomes the window's document */
+  SITMAP_WINDOW_READ_IMPORT, /* its events come into the open document, as one edit (or it opens, when none is) */
+} SitmapWindowReadMode;
+
+void     _sitmap_window_class_init_import (GtkWidgetClass *widget_class);
+void     _sitmap_window_init_import (SitmapWindow *self);
+void     _sitmap_window_dispose_import (SitmapWindow *self);
+/* Reads file as mode says, with import's options (NULL: none). Any read under way is cancelled. */
+void     _sitmap_window_read (SitmapWindow *self, GFile *file, SitmapWindowReadMode mode, SitmapImport *import);
+/* The file dialogs' filters: every format Sitmap reads, together first, then one by one, then all files. */
+GListModel *_sitmap_window_dup_read_filters (void);
+/* While an import merges, the document must not be swapped by undo or redo: the merge reads it. */
+gboolean _sitmap_window_is_merging (SitmapWindow *self);
 
 G_END_DECLS

@@ -132,6 +132,28 @@ apply_document_view (SitmapWindow *self)
   go_to (self, latitude, longitude, zoom);
 }
 
+/* After an import: the imported events' box (normalised Web Mercator) is shown when none of it is in view,
+ * so that events from elsewhere do not come in unseen; otherwise the view stays where the user put it. */
+void
+_sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, double y1)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
+  SitmapMapProjection projection;
+  double u0, v0, u1, v1, latitude, longitude, zoom;
+
+  if (!sitmap_map_projection_init (&projection, viewport, GTK_WIDGET (self->map)))
+    return;
+  sitmap_map_projection_to_map (&projection, x0, y0, &u0, &v0);
+  sitmap_map_projection_to_map (&projection, x1, y1, &u1, &v1);
+  /* A box across the date line, or a world-wide one, is treated as in view: fitting would show the world */
+  if (u1 < u0 || (MAX (u0, -projection.reach_x) <= MIN (u1, projection.reach_x) &&
+                  MAX (v0, -projection.reach_y) <= MIN (v1, projection.reach_y)))
+    return;
+  sitmap_map_fit_box (projection.width, projection.height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM,
+                      &latitude, &longitude, &zoom);
+  go_to (self, latitude, longitude, zoom);
+}
+
 void
 _sitmap_window_remember_document (SitmapWindow *self, GFile *file)
 {
@@ -144,65 +166,24 @@ _sitmap_window_remember_document (SitmapWindow *self, GFile *file)
   g_settings_set_string (self->settings, "last-document", uri);
 }
 
-static void
-show_open_error (SitmapWindow *self, GFile *file, const GError *error)
-{
-  g_autofree char *name = _sitmap_window_dup_display_name (file);
-  /* TRANSLATORS: the heading of the dialog shown when a file cannot be opened */
-  g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  g_autofree char *body = g_strdup_printf (_("%s\n\nThe document that was open is unchanged."), error->message);
-
-#if ADW_CHECK_VERSION(1, 5, 0)
-  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
-
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-  adw_dialog_present (dialog, GTK_WIDGET (self));
-#else
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-#endif
-}
-
-static void
-set_loading (SitmapWindow *self, gboolean loading)
-{
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), loading ? "progress" : NULL);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
 /*
  * Callbacks
  */
 
-static void
-load_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+/* A document read whole (opened, or imported into an empty window) becomes the window's. */
+void
+_sitmap_window_show_document (SitmapWindow *self, SitmapDocument *document)
 {
-  g_autoptr (SitmapWindow) self = user_data;
-  g_autoptr (SitmapDocument) document = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = NULL;
-
-  document = sitmap_document_load_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  file = g_steal_pointer (&self->loading_file);
-  g_clear_object (&self->load_cancellable);
-  set_loading (self, FALSE);
-  if (document == NULL)
-    {
-      g_message ("Could not open %s: %s", g_file_peek_path (file) ? g_file_peek_path (file) : "document",
-                 error->message);
-      show_open_error (self, file, error);
-      return;
-    }
-
   sitmap_view_state_set_document (self->view_state, document);
   _sitmap_window_bind_document (self);
   apply_document_view (self);
   _sitmap_window_remember_document (self, sitmap_document_get_file (document));
+}
+
+void
+_sitmap_window_notify_loading (SitmapWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* A paned position counts from the top, but the user sized the timeline, so its height is what is
@@ -362,9 +343,7 @@ sitmap_window_dispose (GObject *object)
 {
   SitmapWindow *self = (SitmapWindow *) object;
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->loading_file);
+  _sitmap_window_dispose_import (self);
   _sitmap_window_dispose_files (self);
   if (self->export_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
@@ -506,8 +485,12 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, annotation_toolbar);
   gtk_widget_class_bind_template_child (widget_class, SitmapWindow, tile_status);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapWindow, progress_bar);
 
   _sitmap_window_class_init_files (widget_class);
+  _sitmap_window_class_init_import (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-events", NULL, export_events_action);
@@ -526,8 +509,8 @@ sitmap_window_class_init (SitmapWindowClass *klass)
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
 /* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
-static AdwToast *
-new_plain_toast (const char *text)
+AdwToast *
+_sitmap_window_new_plain_toast (const char *text)
 {
 #if ADW_CHECK_VERSION(1, 4, 0)
   AdwToast *toast = adw_toast_new (text);
@@ -544,7 +527,7 @@ new_plain_toast (const char *text)
 static void
 source_message_cb (SitmapWindow *self, const char *text, const char *undo_action)
 {
-  AdwToast *toast = new_plain_toast (text);
+  AdwToast *toast = _sitmap_window_new_plain_toast (text);
 
   if (undo_action != NULL)
     {
@@ -650,6 +633,7 @@ sitmap_window_init (SitmapWindow *self)
   sitmap_sidebar_set_view_state (self->sidebar, self->view_state);
   _sitmap_window_init_layout (self);
   setup_map (self);
+  _sitmap_window_init_import (self);
   restore_window_state (self);
   self->panes_pending = TRUE;
   wait_for_map_size (self);
@@ -669,13 +653,13 @@ sitmap_window_new (GtkApplication *application)
 void
 _sitmap_window_show_toast (SitmapWindow *self, const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, new_plain_toast (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, _sitmap_window_new_plain_toast (text));
 }
 
 static void
 open_confirmed_cb (SitmapWindow *self, gpointer data)
 {
-  _sitmap_window_load (self, data);
+  _sitmap_window_read (self, data, SITMAP_WINDOW_READ_OPEN, NULL);
 }
 
 void
@@ -685,17 +669,6 @@ sitmap_window_open (SitmapWindow *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   _sitmap_window_confirm_discard (self, open_confirmed_cb, g_object_ref (file), g_object_unref);
-}
-
-void
-_sitmap_window_load (SitmapWindow *self, GFile *file)
-{
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-  g_set_object (&self->loading_file, file);
-  set_loading (self, TRUE);
-  sitmap_document_load_async (file, NULL, self->load_cancellable, load_cb, g_object_ref (self));
 }
 
 gboolean

@@ -25,6 +25,9 @@ SitmapWindow     *sitmap_window_new (GtkApplication *application);
 /* Loads file in the background; the open document stays until the new one is ready, and stays for
  * good if the file cannot be read (the user is told why, with line and column). */
 void              sitmap_window_open (SitmapWindow *self, GFile *file);
+/* Brings the file's events into the open document as one edit (File → Import, a file dropped on the
+ * window); with no document open, opens it. Files imported while one is read wait their turn. */
+void              sitmap_window_import (SitmapWindow *self, GFile *file);
 gboolean          sitmap_window_get_loading (SitmapWindow *self);
 SitmapViewState  *sitmap_window_get_view_state (SitmapWindow *self);
 ShumateSimpleMap *sitmap_window_get_map (SitmapWindow *self);

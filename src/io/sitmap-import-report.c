@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sitmap-import-report.h"
 #include "sitmap-time.h"
@@ -31,6 +32,7 @@ struct _SitmapImportReport
   guint   n_skipped;
   GArray *skipped; /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
   GArray *links;   /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
+  GPtrArray *link_uris; /* each link's address as the file wrote it, for following it; NULL when unusable */
   guint   n_links;
   GArray *notes;   /* Note, at most SITMAP_IMPORT_REPORT_MAX_KEPT */
 };
@@ -93,6 +95,7 @@ sitmap_import_report_finalize (GObject *object)
   g_free (self->format_name);
   g_array_unref (self->skipped);
   g_array_unref (self->links);
+  g_ptr_array_unref (self->link_uris);
   g_array_unref (self->notes);
 
   G_OBJECT_CLASS (sitmap_import_report_parent_class)->finalize (object);
@@ -110,6 +113,7 @@ sitmap_import_report_init (SitmapImportReport *self)
   self->skipped = g_array_new (FALSE, FALSE, sizeof (Note));
   g_array_set_clear_func (self->skipped, note_clear);
   self->links = g_array_new (FALSE, FALSE, sizeof (Note));
+  self->link_uris = g_ptr_array_new_with_free_func (g_free);
   g_array_set_clear_func (self->links, note_clear);
   self->notes = g_array_new (FALSE, FALSE, sizeof (Note));
   g_array_set_clear_func (self->notes, note_clear);
@@ -225,6 +229,18 @@ sitmap_import_report_get_skipped (SitmapImportReport *self, guint index, guint *
   return note->text;
 }
 
+/* A link worth following: not cut, valid UTF-8, no control characters nor spaces (an address has none). */
+static gboolean
+could_be_address (const char *uri)
+{
+  if (uri[0] == '\0' || strlen (uri) > MAX_LINK_CHARS || !g_utf8_validate (uri, -1, NULL))
+    return FALSE;
+  for (const char *c = uri; *c != '\0'; c++)
+    if ((guchar) *c <= ' ' || *c == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
 void
 sitmap_import_report_add_link (SitmapImportReport *self, guint line, const char *uri)
 {
@@ -238,6 +254,17 @@ sitmap_import_report_add_link (SitmapImportReport *self, guint line, const char 
   /* Document text, shown to the user: quoted as every message quotes it, at a link's length. */
   quoted = sitmap_quote_text_max (uri, MAX_LINK_CHARS);
   append_note (self->links, line, 0, quoted);
+  /* Kept alongside, as far as the notes are: only what could be an address at all */
+  if (self->link_uris->len < self->links->len)
+    g_ptr_array_add (self->link_uris, could_be_address (uri) ? g_strdup (uri) : NULL);
+}
+
+const char *
+sitmap_import_report_get_link_uri (SitmapImportReport *self, guint index)
+{
+  g_return_val_if_fail (SITMAP_IS_IMPORT_REPORT (self), NULL);
+
+  return index < self->link_uris->len ? g_ptr_array_index (self->link_uris, index) : NULL;
 }
 
 guint

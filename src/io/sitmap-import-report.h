@@ -36,6 +36,9 @@ const char *sitmap_import_report_get_skipped (SitmapImportReport *self, guint in
 void        sitmap_import_report_add_link (SitmapImportReport *self, guint line, const char *uri);
 guint       sitmap_import_report_get_n_links (SitmapImportReport *self);
 const char *sitmap_import_report_get_link (SitmapImportReport *self, guint index, guint *line);
+/* The link's address as the file wrote it, to follow it when the user asks (sitmap-link-fetch.h); NULL when
+ * it cannot be an address (cut short, control characters). Not for display: show sitmap_import_report_get_link(). */
+const char *sitmap_import_report_get_link_uri (SitmapImportReport *self, guint index);
 
 /* What the reader did that the user should know but that left nothing out: "converted from Windows-1252",
  * "the columns read: …". In the order given, after the summary line of the text. */

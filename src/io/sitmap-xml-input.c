@@ -1,9 +1,11 @@
 /* sitmap-xml-input.c: libxml2's SAX2 parser, turned into a pull reader that can run ahead in a thread
  *
- * libxml2 parses the text a chunk at a time; its callbacks write what they see (start tags with their
- * attributes, text, end tags) into a batch of compact nodes, which the format's reader then walks as a
- * stream. Below SITMAP_XML_THREAD_MIN_BYTES the reader parses the next chunk itself when it runs out of
- * nodes; above it, a thread parses while the reader interprets, a few batches apart. Nodes name elements
+ * libxml2's callbacks write what they see (start tags with their attributes, text, end tags) into a batch
+ * of compact nodes, which the format's reader then walks as a stream. Below SITMAP_XML_THREAD_MIN_BYTES the
+ * reader pushes the next chunk of text into libxml2 itself when it runs out of nodes; above it, a thread
+ * parses while the reader interprets, a few batches apart. That thread lets libxml2 pull the text (it is
+ * a quarter faster than being pushed chunks, which it must scan ahead for complete tags) and hands a batch
+ * over from inside a callback once the batch is full. Nodes name elements
  * by the strings of the parser's dictionary, which live as long as the input, so that nothing is copied
  * but text and attribute values; the white space between tags rides on the next tag rather than making a
  * node of its own. An element is marked by where its start tag is in the text: lines and columns are
@@ -117,7 +119,12 @@ typedef struct
   const guint8      *data; /* the UTF-8 text */
   gsize              size;
   gsize              fed;  /* bytes given to libxml2 */
-  gsize              scanned; /* bytes whose markup was walked (sitmap_xml_precheck_markup()) */
+  /* The walk of the markup (sitmap_xml_precheck_markup()) that libxml2 is never given text ahead of: in the
+   * parsing thread's mode the reader walks ahead too while it waits for nodes, so the lock. */
+  GMutex             walk_lock;
+  gsize              scanned;     /* where the walk has come to: the problem's offset once there is one */
+  gboolean           has_problem;
+  SitmapXmlProblem   problem;
   Batch             *batch;
   /* White space between tags, in the batch's arena, until the next node: it goes with the next tag rather
    * than into a node of its own (files have about as many such runs as elements) */
@@ -130,6 +137,11 @@ typedef struct
   GHashTable        *undeclared; /* prefixes already noted as undeclared (dictionary strings) */
   gboolean           failed;
   gboolean           done;
+  /* In the parsing thread, libxml2 pulls the text, and full batches go to the reader from the callbacks */
+  gboolean           pulling;
+  GAsyncQueue       *full;  /* Batch: parsed, for the reader */
+  GAsyncQueue       *empty; /* Batch: read, for the parser to fill again */
+  int               *stop;  /* atomic: the reader wants no more */
 } Parser;
 
 struct _SitmapXmlInput
@@ -443,17 +455,25 @@ parser_stop (Parser *parser)
   xmlStopParser (parser->ctxt);
 }
 
+/* The failure that ends the parse, said with the batch in which it happened. */
 static void
-parser_fail (Parser *parser, int line, int column, guint64 offset, int code, const char *what)
+parser_record_failure (Parser *parser, int line, int column, guint64 offset, int code, const char *what)
 {
   Batch *batch = parser->batch;
 
-  if (parser->failed)
-    return;
   batch->error = g_error_new_literal (SITMAP_DOCUMENT_ERROR, code, what);
   batch->error_line = line;
   batch->error_column = column;
   batch->error_offset = offset;
+  parser->failed = TRUE;
+}
+
+static void
+parser_fail (Parser *parser, int line, int column, guint64 offset, int code, const char *what)
+{
+  if (parser->failed)
+    return;
+  parser_record_failure (parser, line, column, offset, code, what);
   parser_stop (parser);
 }
 
@@ -685,6 +705,7 @@ prefix_namespace (Parser *parser, const char *prefix, const char *name, guint64 
 }
 
 static void take_space (Parser *parser, Node *node);
+static void hand_over_full_batch (Parser *parser);
 
 static void
 start_element_cb (void           *user_data,
@@ -698,11 +719,13 @@ start_element_cb (void           *user_data,
                   const xmlChar **attributes)
 {
   Parser *parser = user_data;
-  Batch *batch = parser->batch;
+  Batch *batch;
   guint64 offset = current_offset (parser);
   OpenElement open;
   Node *node;
 
+  hand_over_full_batch (parser);
+  batch = parser->batch;
   if (parser->n_open >= SITMAP_XML_MAX_DEPTH)
     {
       g_autofree char *what = g_strdup_printf (_("the elements are nested more than %d deep"), SITMAP_XML_MAX_DEPTH);
@@ -751,6 +774,7 @@ end_element_cb (void *user_data, const xmlChar *localname, const xmlChar *prefix
 
   if (parser->n_open == 0)
     return;
+  hand_over_full_batch (parser);
   parser->n_open--;
   node = batch_add_node (parser->batch);
   node->type = NODE_END;
@@ -865,6 +889,84 @@ parse_chunk (Parser *parser, const char *data, gsize length, gboolean terminate)
   xmlSetStructuredErrorFunc (previous_context, previous_handler);
 }
 
+/* In the parsing thread, between two nodes: a full batch goes to the reader, and an empty one comes back
+ * (or the reader's wish to stop, which ends the parse). Text and white space never straddle the hand-over:
+ * white space still waiting for its tag becomes a node of the full batch. */
+static void
+hand_over_full_batch (Parser *parser)
+{
+  if (!parser->pulling || parser->batch->n_nodes < BATCH_MIN_NODES)
+    return;
+  flush_space (parser);
+  g_async_queue_push (parser->full, parser->batch);
+  /* The batch is the reader's from here on: not to be touched */
+  parser->batch = g_async_queue_pop (parser->empty);
+  batch_reset (parser->batch);
+  if (g_atomic_int_get (parser->stop))
+    parser_stop (parser);
+}
+
+/* Walks the markup up to until, unless it has been already: TRUE when the text before until may be given to
+ * libxml2. A problem found further on by a walk ahead does not stop the text before it. */
+static gboolean
+walk_markup (Parser *parser, gsize until)
+{
+  gboolean fine;
+
+  g_mutex_lock (&parser->walk_lock);
+  if (!parser->has_problem && parser->scanned < until)
+    parser->has_problem = !sitmap_xml_precheck_markup (parser->data, parser->size, &parser->scanned, until,
+                                                       &parser->problem);
+  fine = !parser->has_problem || until <= parser->scanned;
+  g_mutex_unlock (&parser->walk_lock);
+  return fine;
+}
+
+/* The reader's part of the walk, while it has no nodes to read: the next stretch, if any is left. */
+#define WALK_AHEAD_STEP (256 * 1024)
+
+static gboolean
+walk_ahead (Parser *parser)
+{
+  gsize until;
+
+  g_mutex_lock (&parser->walk_lock);
+  until = parser->has_problem ? 0 : MIN (parser->scanned + WALK_AHEAD_STEP, parser->size);
+  g_mutex_unlock (&parser->walk_lock);
+  if (until == 0 || !walk_markup (parser, until))
+    return FALSE;
+  return until < parser->size;
+}
+
+/* The problem the walk found, as the failure of the parse. */
+static void
+parser_record_walk_failure (Parser *parser)
+{
+  parser_record_failure (parser, parser->problem.line, parser->problem.column, 0, parser->problem.code,
+                         parser->problem.what);
+}
+
+/* libxml2 asks for the text a few kilobytes at a time: what it is given has had its markup walked first. */
+static int
+pull_text_cb (void *user_data, char *buffer, int size)
+{
+  Parser *parser = user_data;
+  gsize length = MIN ((gsize) MAX (size, 0), parser->size - parser->fed);
+
+  if (parser->failed || g_atomic_int_get (parser->stop))
+    return -1;
+  /* Not xmlStopParser() from inside its read: libxml2 2.9 then grows an input it has just freed. A failed
+   * read stops it as well. */
+  if (!walk_markup (parser, parser->fed + length))
+    {
+      parser_record_walk_failure (parser);
+      return -1;
+    }
+  memcpy (buffer, parser->data + parser->fed, length);
+  parser->fed += length;
+  return (int) length;
+}
+
 static gboolean
 parser_begin (Parser *parser)
 {
@@ -877,12 +979,15 @@ parser_begin (Parser *parser)
   sax.characters = characters_cb;
   sax.ignorableWhitespace = characters_cb;
   sax.serror = parser_error_cb;
-  /* The first bytes go in with the context so that it can detect the encoding, as libxml2 advises. */
-  parser->ctxt = xmlCreatePushParserCtxt (&sax, parser, (const char *) parser->data, (int) head, NULL);
+  if (parser->pulling)
+    parser->ctxt = xmlCreateIOParserCtxt (&sax, parser, pull_text_cb, NULL, parser, XML_CHAR_ENCODING_NONE);
+  else
+    /* The first bytes go in with the context so that it can detect the encoding, as libxml2 advises. */
+    parser->ctxt = xmlCreatePushParserCtxt (&sax, parser, (const char *) parser->data, (int) head, NULL);
   if (parser->ctxt == NULL)
     return FALSE;
   xmlCtxtUseOptions (parser->ctxt, PARSE_OPTIONS);
-  parser->fed = head;
+  parser->fed = parser->pulling ? 0 : head;
   return TRUE;
 }
 
@@ -895,12 +1000,12 @@ parser_fill (Parser *parser, Batch *batch)
     {
       gsize length = MIN (CHUNK_SIZE, parser->size - parser->fed);
       gboolean terminate = parser->fed + length == parser->size;
-      g_auto (SitmapXmlProblem) problem = { 0 };
 
       /* What libxml2 must not be given, or would name wrongly, is found before it parses it. */
-      if (!sitmap_xml_precheck_markup (parser->data, parser->size, &parser->scanned, parser->fed + length, &problem))
+      if (!walk_markup (parser, parser->fed + length))
         {
-          parser_fail (parser, problem.line, problem.column, 0, problem.code, problem.what);
+          parser_record_walk_failure (parser);
+          parser_stop (parser);
           parser->done = TRUE;
           break;
         }
@@ -920,32 +1025,32 @@ parser_clear (Parser *parser)
   if (parser->ctxt != NULL)
     xmlFreeParserCtxt (parser->ctxt);
   parser->ctxt = NULL;
+  sitmap_xml_problem_clear (&parser->problem);
   g_clear_pointer (&parser->undeclared, g_hash_table_unref);
 }
 
+/* The whole parse, in one call of libxml2's: the callbacks hand the batches over as they fill. */
 static gpointer
 parse_thread (gpointer data)
 {
-  SitmapXmlInput *self = data;
+  Parser *parser = data;
+  xmlStructuredErrorFunc previous_handler = xmlStructuredError;
+  void *previous_context = xmlStructuredErrorContext;
 
-  for (;;)
+  parser->batch = g_async_queue_pop (parser->empty);
+  batch_reset (parser->batch);
+  if (!g_atomic_int_get (parser->stop))
     {
-      Batch *batch = g_async_queue_pop (self->empty);
-      gboolean last;
-
-      if (g_atomic_int_get (&self->stop))
-        {
-          batch_free (batch);
-          break;
-        }
-      batch_reset (batch);
-      parser_fill (&self->parser, batch);
-      last = batch->last;
-      /* The batch is the reader's from here on: not to be touched */
-      g_async_queue_push (self->full, batch);
-      if (last)
-        break;
+      /* libxml2 reports some errors (input and output, encodings) to the thread's handler rather than the
+       * parser's, and that one prints to stderr */
+      xmlSetStructuredErrorFunc (parser, parser_error_cb);
+      xmlParseDocument (parser->ctxt);
+      xmlSetStructuredErrorFunc (previous_context, previous_handler);
     }
+  flush_space (parser);
+  parser->done = TRUE;
+  parser->batch->last = TRUE;
+  g_async_queue_push (parser->full, g_steal_pointer (&parser->batch));
   return NULL;
 }
 
@@ -983,6 +1088,7 @@ sitmap_xml_input_new (GBytes            *bytes,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   sitmap_xml_init ();
+  g_mutex_init (&self->parser.walk_lock);
   self->display_name = g_strdup (display_name ? display_name : _("Untitled"));
   self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   self->text = g_string_new (NULL);
@@ -1043,6 +1149,7 @@ sitmap_xml_input_free (SitmapXmlInput *self)
   batch_free (self->batch);
   /* Last: nodes name elements with the strings of the parser's dictionary. */
   parser_clear (&self->parser);
+  g_mutex_clear (&self->parser.walk_lock);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_free (self->display_name);
   g_clear_object (&self->cancellable);
@@ -1057,22 +1164,34 @@ sitmap_xml_input_free (SitmapXmlInput *self)
 static gboolean
 start_parsing (SitmapXmlInput *self)
 {
+  Parser *parser = &self->parser;
+
   self->started = TRUE;
-  if (!parser_begin (&self->parser))
+  parser->pulling = parser->size >= SITMAP_XML_THREAD_MIN_BYTES;
+  if (!parser_begin (parser))
     return sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file cannot be read as XML"));
-  if (self->parser.size < SITMAP_XML_THREAD_MIN_BYTES)
+  if (!parser->pulling)
     return TRUE;
   self->full = g_async_queue_new ();
   self->empty = g_async_queue_new ();
+  parser->full = self->full;
+  parser->empty = self->empty;
+  parser->stop = &self->stop;
   for (guint i = 0; i < N_BATCHES; i++)
     g_async_queue_push (self->empty, batch_new ());
-  self->thread = g_thread_try_new ("sitmap-xml", parse_thread, self, NULL);
+  self->thread = g_thread_try_new ("sitmap-xml", parse_thread, parser, NULL);
   if (self->thread != NULL)
     return TRUE;
-  /* No thread: the reader parses as it goes, as for a small file. */
+  /* No thread: the reader pushes the text into libxml2 as it goes, as for a small file. */
   drain_queue (self->empty);
   g_clear_pointer (&self->full, g_async_queue_unref);
   g_clear_pointer (&self->empty, g_async_queue_unref);
+  parser->full = parser->empty = NULL;
+  parser->stop = NULL;
+  parser_clear (parser);
+  parser->pulling = FALSE;
+  if (!parser_begin (parser))
+    return sitmap_xml_input_fail_whole (self, SITMAP_DOCUMENT_ERROR_MALFORMED, _("the file cannot be read as XML"));
   return TRUE;
 }
 
@@ -1108,7 +1227,11 @@ next_batch (SitmapXmlInput *self)
     }
   if (self->batch != NULL)
     g_async_queue_push (self->empty, self->batch);
-  return g_async_queue_pop (self->full);
+  /* Rather than wait for the parser, walk the markup ahead of it: that much less for its thread to do */
+  while ((batch = g_async_queue_try_pop (self->full)) == NULL)
+    if (!walk_ahead (&self->parser))
+      return g_async_queue_pop (self->full);
+  return batch;
 }
 
 static gboolean

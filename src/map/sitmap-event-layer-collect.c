@@ -535,12 +535,14 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
-  if (document == self->document)
+  if (document == self->document &&
+      (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
     return document;
   _sitmap_event_layer_clear_document (self);
   if (document == NULL)
     return NULL;
   self->document = g_object_ref (document);
+  self->events_serial = sitmap_document_get_events_serial (document);
   self->shapes = sitmap_shape_table_new (document);
   prepare_points (self);
   prepare_extent (self);

@@ -53,6 +53,7 @@ struct _SitmapPlaceLayer
 
   SitmapViewState *view_state;
   SitmapDocument  *document; /* the one records were built for */
+  guint            events_serial; /* and its store's */
   GArray          *records;  /* PlaceRecord, in label priority order */
   GArray          *points;   /* double x, y pairs of area outlines; a NAN pair separates rings */
 
@@ -209,11 +210,13 @@ ensure_records (SitmapPlaceLayer *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
-  if (document != self->document)
+  if (document != self->document ||
+      (document != NULL && sitmap_document_get_events_serial (document) != self->events_serial))
     {
       g_array_set_size (self->records, 0);
       g_array_set_size (self->points, 0);
       g_set_object (&self->document, document);
+      self->events_serial = document ? sitmap_document_get_events_serial (document) : 0;
       if (document != NULL)
         build_records (self);
     }

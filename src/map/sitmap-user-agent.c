@@ -21,7 +21,7 @@ request_queued_cb (GSignalInvocationHint *hint, guint n_values, const GValue *va
   g_autofree char *agent = NULL;
 
   g_object_get (session, "user-agent", &agent, NULL);
-  /* Only libshumate's sessions: no other part of Sitmap uses libsoup today, nor should be changed. */
+  /* Only libshumate's sessions: Sitmap's own (the download of a linked file) name themselves already. */
   if (agent == NULL || g_str_has_prefix (agent, "libshumate/"))
     g_object_set (session, "user-agent", SITMAP_USER_AGENT, NULL);
   return TRUE;

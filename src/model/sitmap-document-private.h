@@ -21,4 +21,11 @@ SitmapDocument *_sitmap_document_new (char                     *title,
 void _sitmap_document_insert_named_view (SitmapDocument *self, guint index, SitmapNamedView *view);
 void _sitmap_document_remove_named_view (SitmapDocument *self, guint index);
 
+/* For SitmapImportCommand: exchanges the document's events, sources and places with those given (the store
+ * and arrays are taken, and the document's returned in their place). Emits nothing: the command does. */
+void _sitmap_document_swap_events (SitmapDocument    *self,
+                                   SitmapEventStore **store,
+                                   GPtrArray        **sources,
+                                   GPtrArray        **places);
+
 G_END_DECLS

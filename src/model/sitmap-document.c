@@ -34,6 +34,7 @@ struct _SitmapDocument
   guint              last_annotation_number;
   gboolean           annotations_visible;
   GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
+  guint              events_serial; /* how many times the store was replaced */
 };
 
 /* A file that came with the document (an image of a KMZ), kept as it was to be written back. */
@@ -197,6 +198,34 @@ _sitmap_document_new (char                     *title,
   return self;
 }
 
+static void
+replace_list (GListStore *list, GPtrArray *items)
+{
+  g_list_store_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)), items->pdata, items->len);
+}
+
+void
+_sitmap_document_swap_events (SitmapDocument    *self,
+                              SitmapEventStore **store,
+                              GPtrArray        **sources,
+                              GPtrArray        **places)
+{
+  gpointer tmp;
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_return_if_fail (store != NULL && *store != NULL && sources != NULL && *sources != NULL);
+  g_return_if_fail (places != NULL && *places != NULL);
+
+  tmp = self->store, self->store = *store, *store = tmp;
+  tmp = self->source_array, self->source_array = *sources, *sources = tmp;
+  tmp = self->place_array, self->place_array = *places, *places = tmp;
+  self->events_serial++;
+  /* The same list objects, with new items: widgets bound to them follow. */
+  replace_list (self->sources, self->source_array);
+  replace_list (self->places, self->place_array);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+}
+
 /*
  * Public API
  */
@@ -295,6 +324,13 @@ sitmap_document_get_store (SitmapDocument *self)
 {
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
   return self->store;
+}
+
+guint
+sitmap_document_get_events_serial (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), 0);
+  return self->events_serial;
 }
 
 SitmapEvent *

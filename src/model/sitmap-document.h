@@ -28,7 +28,8 @@ typedef struct
 typedef struct _SitmapEvent SitmapEvent;
 typedef struct _SitmapUndoStack SitmapUndoStack;
 
-/* What a "changed" signal says changed; events' times and places do not change in place. */
+/* What a "changed" signal says changed; events' times and places do not change in place: an import replaces
+ * the store whole (SITMAP_DOCUMENT_CHANGE_EVENTS), and every position read before it is stale. */
 typedef enum
 {
   SITMAP_DOCUMENT_CHANGE_SOURCES = 1 << 0,     /* a source's fields, its reliability */
@@ -36,6 +37,7 @@ typedef enum
   SITMAP_DOCUMENT_CHANGE_VIEWS = 1 << 2,       /* the named views */
   SITMAP_DOCUMENT_CHANGE_ANNOTATIONS = 1 << 3, /* the annotations */
   SITMAP_DOCUMENT_CHANGE_METADATA = 1 << 4,    /* title, description */
+  SITMAP_DOCUMENT_CHANGE_EVENTS = 1 << 5,      /* the whole store replaced (an import): positions all change */
 } SitmapDocumentChange;
 
 #define SITMAP_TYPE_DOCUMENT (sitmap_document_get_type ())
@@ -60,6 +62,9 @@ void                      sitmap_document_emit_changed (SitmapDocument *self, Si
 guint                     sitmap_document_get_n_events (SitmapDocument *self);
 const SitmapEventColumns *sitmap_document_get_columns (SitmapDocument *self);
 SitmapEventStore         *sitmap_document_get_store (SitmapDocument *self);
+/* Changes each time the store is replaced (an import, its undo): what was made from the store (an index, a
+ * list of positions) is made again when this differs from the serial it was made at. */
+guint                     sitmap_document_get_events_serial (SitmapDocument *self);
 /* A new object for the event at position: events are not kept as objects, see SitmapEventStore. */
 SitmapEvent              *sitmap_document_get_event (SitmapDocument *self, guint position);
 gint                      sitmap_document_find_event (SitmapDocument *self, const char *id);

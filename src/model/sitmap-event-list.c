@@ -30,6 +30,8 @@ struct _SitmapEventList
   SitmapEventSort  key;
   gboolean         descending;
   SitmapDocument  *order_document; /* weak: what order was made for, compared only */
+  guint            order_serial;   /* and the document's events serial then (an import replaces the store) */
+  guint            sorting_serial; /* the serial the thread's sort was started at */
   guint32         *order;          /* every position by key; NULL for time or while sorting */
   GArray          *items;          /* guint32: the listed positions in key order; NULL in time order */
   gint32          *item_of;        /* per document position, its item or -1; made when first asked */
@@ -38,6 +40,13 @@ struct _SitmapEventList
 };
 
 static void sitmap_event_list_model_init (GListModelInterface *iface);
+
+static void
+set_order_document (SitmapEventList *self, SitmapDocument *document)
+{
+  self->order_document = document;
+  self->order_serial = document ? sitmap_document_get_events_serial (document) : 0;
+}
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SitmapEventList, sitmap_event_list, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, sitmap_event_list_model_init))
@@ -126,7 +135,8 @@ refresh (SitmapEventList *self)
   self->n_items = count_items (self);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_of, g_free);
-  if (self->order_document != get_document (self))
+  if (self->order_document != get_document (self) ||
+      (self->order_document != NULL && self->order_serial != sitmap_document_get_events_serial (get_document (self))))
     {
       g_clear_pointer (&self->order, g_free);
       self->order_document = NULL;
@@ -174,8 +184,14 @@ sort_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
     return;
   set_sorting (self, NULL);
   g_free (self->order);
-  self->order = g_steal_pointer (&order);
-  self->order_document = get_document (self);
+  self->order = NULL;
+  self->order_document = NULL;
+  /* Sorted from a store an import has since replaced: refresh() sorts again. */
+  if (get_document (self) != NULL && sitmap_document_get_events_serial (get_document (self)) == self->sorting_serial)
+    {
+      self->order = g_steal_pointer (&order);
+      set_order_document (self, get_document (self));
+    }
   refresh (self);
 }
 
@@ -193,7 +209,7 @@ start_sort (SitmapEventList *self)
     {
       set_sorting (self, NULL);
       self->order = sitmap_event_order_job_run (job);
-      self->order_document = document;
+      set_order_document (self, document);
       sitmap_event_order_job_free (job);
     }
   else
@@ -202,6 +218,7 @@ start_sort (SitmapEventList *self)
       g_autoptr (GTask) task = g_task_new (NULL, cancellable, sort_done_cb, g_object_ref (self));
 
       set_sorting (self, cancellable);
+      self->sorting_serial = sitmap_document_get_events_serial (document);
       g_task_set_task_data (task, job, (GDestroyNotify) sitmap_event_order_job_free);
       g_task_run_in_thread (task, sort_thread);
     }
@@ -227,7 +244,7 @@ sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean
   self->key = key;
   self->descending = descending;
   if (key == SITMAP_EVENT_SORT_TIME)
-    self->order_document = get_document (self);
+    set_order_document (self, get_document (self));
   refresh (self);
 }
 
@@ -388,7 +405,7 @@ sitmap_event_list_new (SitmapViewState *view_state, Mode mode)
   else
     g_signal_connect_swapped (view_state, "passing-changed", G_CALLBACK (passing_changed_cb), self);
   self->n_items = count_items (self);
-  self->order_document = get_document (self);
+  set_order_document (self, get_document (self));
   return self;
 }
 

@@ -382,10 +382,42 @@ recompute_visible (SitmapViewState *self, gboolean passing_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_VISIBLE]);
 }
 
+/* The store was replaced (an import, or its undo): every position and index made from the old one is stale.
+ * The selection and group go (their positions mean other events now), the indexes are made again, and the
+ * window widens to the new events' dates if they fall outside it. The filter stays: it names sources,
+ * places and actors by id. "notify::document" tells every view to read the document again. */
+static void
+events_replaced (SitmapViewState *self)
+{
+  gint64 start, end;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->selected = -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  sitmap_view_state_set_group (self, NULL, 0);
+  drop_indexes (self);
+  start_indexing (self);
+  if (sitmap_event_store_get_time_extent (sitmap_document_get_store (self->document), &start, &end) &&
+      (start < self->window_start || end > self->window_end))
+    {
+      gint64 pad = MAX ((end - start) / 20, DAY);
+
+      sitmap_view_state_set_window (self, MIN (start - pad, self->window_start), MAX (end + pad, self->window_end));
+    }
+  recompute_visible (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* A grading edit changes which events pass a minimum grading. */
 static void
 document_changed_cb (SitmapViewState *self, SitmapDocumentChange what)
 {
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENTS)
+    {
+      events_replaced (self);
+      return;
+    }
   if (!(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
     return;
   if (self->facets != NULL)

@@ -126,6 +126,7 @@ struct _SitmapTimeline
 
   /* The document's histogram, built on first use */
   SitmapDocument      *histogram_document;
+  guint                histogram_serial; /* its events serial when the histogram was made */
   SitmapTimeHistogram *histogram;
   /* While a filter beyond categories is on, the histogram of the events that pass it, made on each
    * change of the passing set (in a thread for many events); until it is ready the last one, or the

@@ -94,7 +94,8 @@ invalidate_layout (SitmapTimeline *self)
 
 typedef struct
 {
-  SitmapDocument *document; /* held: its columns are read in the thread, and never change */
+  SitmapDocument *document; /* held, with its store, while the thread reads the columns */
+  const SitmapEventColumns *columns; /* read here: an import may replace the document's store meanwhile */
   GArray         *positions;
 } FilteredBuild;
 
@@ -111,7 +112,7 @@ filtered_build_free (gpointer data)
 static SitmapTimeHistogram *
 filtered_build_run (FilteredBuild *build)
 {
-  return sitmap_time_histogram_new_for (sitmap_document_get_columns (build->document),
+  return sitmap_time_histogram_new_for (build->columns,
                                         (const guint32 *) (gpointer) build->positions->data,
                                         build->positions->len);
 }
@@ -185,6 +186,7 @@ update_filtered_histogram (SitmapTimeline *self)
   n_dated = sitmap_document_get_columns (document)->n_dated;
   build = g_new0 (FilteredBuild, 1);
   build->document = g_object_ref (document);
+  build->columns = sitmap_document_get_columns (document);
   build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
                                         MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
   /* The positions are in time order, undated last: the words past the dated ones need no look. */
@@ -898,10 +900,12 @@ _sitmap_timeline_get_histogram (SitmapTimeline *self)
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
 
   /* The document is held, so that a new one can never be taken for the old at the same address. */
-  if (document != self->histogram_document)
+  if (document != self->histogram_document ||
+      (document != NULL && sitmap_document_get_events_serial (document) != self->histogram_serial))
     {
       g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
       g_set_object (&self->histogram_document, document);
+      self->histogram_serial = document ? sitmap_document_get_events_serial (document) : 0;
       if (document != NULL)
         self->histogram = sitmap_time_histogram_new (sitmap_document_get_columns (document));
       self->bins_valid = FALSE;

@@ -17,6 +17,7 @@
 #include "io-test-util.h"
 #include "sitmap-category.h"
 #include "sitmap-format.h"
+#include "sitmap-geojson-parse-ahead.h"
 #include "sitmap-geojson-reader.h"
 #include "sitmap-geojson-writer.h"
 #include "sitmap-json-scan.h"
@@ -699,6 +700,71 @@ test_cancelled (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A collection of n point features, one a line from line 2, feature i named "Event i". */
+static GString *
+many_features (guint n, guint duplicate, guint out_of_range)
+{
+  GString *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json,
+                            "{\"type\": \"Feature\", \"id\": \"ev-%u\", \"geometry\": {\"type\": \"Point\", "
+                            "\"coordinates\": [38.5, %s]}, \"properties\": {\"name\": \"Event %u\"%s, "
+                            "\"date\": \"2024-12-0%u\", \"count\": %s}}%s\n",
+                            i, i == out_of_range ? "123.0" : "34.5", i, i == duplicate ? ", \"name\": \"again\"" : "",
+                            1 + i % 9, i == 7 ? "123456789012345678901234567890" : "1", i + 1 < n ? "," : "");
+  g_string_append (json, "]}\n");
+  return json;
+}
+
+/* Many features are parsed in a thread ahead of the reader: the same events, in order, and the same skips
+ * at the same lines, as a few read one by one. */
+static void
+test_many_features (void)
+{
+  const guint n = 6000, duplicate = 1000, out_of_range = 4321;
+  g_autoptr (GString) json = many_features (n, duplicate, out_of_range);
+  g_autoptr (SitmapImport) import = NULL;
+  g_autoptr (SitmapDocument) document = read_json (json->str, &import);
+  SitmapImportReport *report = sitmap_import_get_report (import);
+  g_autoptr (SitmapEvent) seventh = NULL;
+
+  g_assert_cmpuint (n, >=, SITMAP_GEOJSON_PARSE_AHEAD_MIN_FEATURES);
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, n - 2);
+  g_assert_cmpuint (sitmap_import_report_get_n_skipped (report), ==, 2);
+  io_assert_skipped (report, duplicate + 2, 0, "twice");
+  io_assert_skipped (report, out_of_range + 2, 0, "123");
+  seventh = sitmap_document_get_event (document, io_find_event (document, "ev-7"));
+  g_assert_cmpstr (sitmap_event_get_title (seventh), ==, "Event 7");
+  io_find_event (document, "ev-5999");
+}
+
+/* The thread stops wherever it is when the reader wants no more, and nothing it parsed is left behind. */
+static void
+test_parse_ahead_stops (void)
+{
+  g_autoptr (GString) json = many_features (5000, G_MAXUINT, G_MAXUINT);
+  g_auto (SitmapJsonScan) scan = { 0 };
+  g_auto (SitmapJsonProblem) problem = { 0 };
+  SitmapGeojsonParseAhead *ahead;
+
+  g_assert_true (sitmap_json_scan (json->str, json->len, NULL, NULL, NULL, &scan, &problem));
+  g_assert_cmpuint (scan.features->len, ==, 5000);
+  ahead = sitmap_geojson_parse_ahead_start (json->str, scan.features);
+  g_assert_nonnull (ahead);
+  for (guint i = 0; i < 10; i++)
+    {
+      JsonNode *node = sitmap_geojson_parse_ahead_next (ahead);
+
+      g_assert_nonnull (node);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      sitmap_geojson_parse_ahead_done (ahead, node);
+    }
+  /* Some trees are parsed and unread, the thread waits for room: freeing stops it */
+  g_usleep (50 * 1000);
+  sitmap_geojson_parse_ahead_free (ahead);
+}
+
 static void
 test_detection (void)
 {
@@ -1149,6 +1215,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/geojson/scan/numbers", test_scan_numbers);
   g_test_add_func ("/geojson/detection", test_detection);
   g_test_add_func ("/geojson/cancelled", test_cancelled);
+  g_test_add_func ("/geojson/many-features", test_many_features);
+  g_test_add_func ("/geojson/parse-ahead-stops", test_parse_ahead_stops);
   g_test_add_func ("/geojson/write/round-trip", test_write_round_trip);
   g_test_add_func ("/geojson/write/form", test_write_form);
   g_test_add_func ("/geojson/write/atomic", test_write_atomic);

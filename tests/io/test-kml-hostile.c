@@ -366,6 +366,43 @@ test_not_well_formed (void)
   assert_fails (KML_OPEN "\n<Document a=\"1\" a=\"2\"/></kml>", SITMAP_DOCUMENT_ERROR_MALFORMED, 2, 0);
 }
 
+/* Placemarks enough for a text read by the parsing thread (SITMAP_XML_THREAD_MIN_BYTES), one a line. */
+static void
+append_placemarks (GString *kml, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (kml, "<Placemark><name>Event %u</name><Point><coordinates>36.7,34.7</coordinates>"
+                                 "</Point></Placemark>\n",
+                            i);
+}
+
+/* In a large file the reader walks the markup ahead of libxml2 while it waits for nodes: a fault found far
+ * ahead must not be said before an earlier one, nor keep the text before it from being read and checked. */
+static void
+test_faults_in_large_file (void)
+{
+  const guint n = 30000; /* about 3 MB */
+  g_autoptr (GString) doctype_late = g_string_new (KML_OPEN "\n<Document>\n");
+  g_autoptr (GString) both = g_string_new (KML_OPEN "\n<Document>\n");
+  g_autofree char *message = NULL;
+
+  append_placemarks (doctype_late, n);
+  g_string_append (doctype_late, "<!DOCTYPE kml>\n</Document></kml>\n");
+  message = io_assert_read_fails (doctype_late->str, doctype_late->len, SITMAP_DOCUMENT_ERROR,
+                                  SITMAP_DOCUMENT_ERROR_MALFORMED, n + 3, 1);
+  g_assert_nonnull (strstr (message, "document type declaration"));
+  g_clear_pointer (&message, g_free);
+
+  /* A mismatched tag a third of the way in, and the same declaration at the end: the tag is said */
+  append_placemarks (both, n / 3);
+  g_string_append (both, "<name>x</Document>\n");
+  append_placemarks (both, n);
+  g_string_append (both, "<!DOCTYPE kml>\n</Document></kml>\n");
+  message = io_assert_read_fails (both->str, both->len, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_MALFORMED,
+                                  n / 3 + 3, 0);
+  g_assert_nonnull (strstr (message, "<name> begun on line"));
+}
+
 /* XML namespace errors, which libxml2 recovers from, leave out what they touch and say so: the rest is read. */
 static void
 test_namespace_errors (void)
@@ -846,6 +883,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-hostile/forbidden-characters", test_forbidden_characters);
   g_test_add_func ("/io/kml-hostile/not-well-formed", test_not_well_formed);
   g_test_add_func ("/io/kml-hostile/namespace-errors", test_namespace_errors);
+  g_test_add_func ("/io/kml-hostile/faults-in-large-file", test_faults_in_large_file);
   g_test_add_func ("/io/kml-hostile/deep-nesting", test_deep_nesting);
   g_test_add_func ("/io/kml-hostile/huge-values", test_huge_values);
   g_test_add_func ("/io/kml-hostile/crowded-tag", test_crowded_tag);

@@ -108,14 +108,14 @@ add_citations (SitmapEventDraft *draft, GRand *rand)
 }
 
 static void
-random_event (SitmapDocumentBuilder *builder, GRand *rand, guint i)
+random_event (SitmapDocumentBuilder *builder, GRand *rand, const char *prefix, guint i)
 {
   SitmapEventDraft draft;
   g_autofree char *date = NULL;
   guint n_actors = g_rand_int_range (rand, 0, 4);
 
   sitmap_event_draft_init (&draft);
-  draft.id = g_strdup_printf ("event-%u", i);
+  draft.id = g_strdup_printf ("%s%u", prefix, i);
   draft.title = random_text (rand, g_rand_int_range (rand, 2, 6));
   draft.summary = g_rand_int_range (rand, 0, 8) ? random_summary (rand) : NULL;
   draft.category = g_rand_int_range (rand, 0, SITMAP_N_CATEGORIES);
@@ -148,6 +148,12 @@ random_event (SitmapDocumentBuilder *builder, GRand *rand, guint i)
 SitmapDocument *
 model_test_random_document (guint n, guint32 seed)
 {
+  return model_test_random_document_with_ids (n, seed, "event-");
+}
+
+SitmapDocument *
+model_test_random_document_with_ids (guint n, guint32 seed, const char *prefix)
+{
   g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
   g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
 
@@ -168,6 +174,6 @@ model_test_random_document (guint n, guint32 seed)
       sitmap_document_builder_add_place (builder, place);
     }
   for (guint i = 0; i < n; i++)
-    random_event (builder, rand, i);
+    random_event (builder, rand, prefix, i);
   return sitmap_document_builder_finish (g_steal_pointer (&builder));
 }

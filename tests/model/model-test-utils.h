@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  * another), one of 6 places or none, a killed figure or none, all categories. The same seed gives
  * the same document. */
 SitmapDocument *model_test_random_document (guint n, guint32 seed);
+/* The same, its events' ids prefix followed by their number ("event-" above) */
+SitmapDocument *model_test_random_document_with_ids (guint n, guint32 seed, const char *prefix);
 
 /* The words the titles and summaries use, for drawing queries. */
 extern const char *const model_test_words[];

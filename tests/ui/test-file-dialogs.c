@@ -1,5 +1,6 @@
-/* test-file-dialogs.c: the Open and Save dialogs start in the document's folder (the user's documents
- * for the demo), with the KML filter, and a path typed from there opens or saves with one Enter
+/* test-file-dialogs.c: the Open, Save and Import dialogs start in the document's folder (the user's
+ * documents for the demo), Open and Import with every format Sitmap reads, Save with KML, and a path typed
+ * from there opens, saves or imports with one Enter
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -82,9 +83,11 @@ wait_for_chooser (const char *keys, const char *title)
   return GTK_FILE_CHOOSER (dialog);
 }
 
+/* Open lists every format Sitmap reads, all of them chosen; Save writes KML. */
 static void
 assert_starts_in (GtkFileChooser *chooser, const char *expected)
 {
+  gboolean saving = gtk_file_chooser_get_action (chooser) == GTK_FILE_CHOOSER_ACTION_SAVE;
   g_autoptr (GFile) current = gtk_file_chooser_get_current_folder (chooser);
   g_autoptr (GFile) wanted = g_file_new_for_path (expected);
   GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);
@@ -93,7 +96,7 @@ assert_starts_in (GtkFileChooser *chooser, const char *expected)
   g_test_message ("the dialog shows %s", g_file_peek_path (current));
   g_assert_true (g_file_equal (current, wanted));
   g_assert_nonnull (filter);
-  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "KML documents");
+  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, saving ? "KML documents" : "All supported files");
 }
 
 static void
@@ -174,6 +177,52 @@ test_save_as_beside_document (void)
   sitmap_test_wait_until (other_windows_gone, NULL, 5000, "the dialog to close");
 }
 
+static guint
+n_events (void)
+{
+  return sitmap_document_get_n_events (sitmap_view_state_get_document (sitmap_window_get_view_state (window)));
+}
+
+static gboolean
+has_n_events (gpointer data)
+{
+  return !sitmap_window_get_loading (window) && n_events () == GPOINTER_TO_UINT (data);
+}
+
+/* Import (Ctrl+I) starts in the document's folder too, on every format Sitmap reads, one filter each
+ * after all of them; a table's name typed and Enter bring its events into the document. */
+static void
+test_import_beside_document (void)
+{
+  g_autofree char *path = g_build_filename (folder, "events.csv", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GListModel) filters = NULL;
+  g_autoptr (GtkFileFilter) last = NULL;
+  g_autoptr (GtkFileFilter) csv = NULL;
+  GtkFileChooser *chooser;
+  guint before = n_events ();
+
+  g_file_set_contents (path, "id,date,latitude,longitude,title\n"
+                             "e1,2024-11-01,34.1,38.1,Shelling\n"
+                             "e2,2024-11-02,34.2,38.2,Clashes\n"
+                             "e3,2024-11-03,34.3,38.3,Strike\n", -1, &error);
+  g_assert_no_error (error);
+  chooser = wait_for_chooser ("ctrl+i", "Import Events");
+  assert_starts_in (chooser, folder);
+  g_assert_true (gtk_file_chooser_get_select_multiple (chooser));
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 7);
+  csv = g_list_model_get_item (filters, 3);
+  g_assert_cmpstr (gtk_file_filter_get_name (csv), ==, "CSV (.csv, .tsv)");
+  last = g_list_model_get_item (filters, 6);
+  g_assert_cmpstr (gtk_file_filter_get_name (last), ==, "All files");
+  screenshot (chooser, "import-dialog-folder.png");
+  sitmap_test_type (GTK_WIDGET (chooser), "./events.csv");
+  sitmap_test_key (GTK_WIDGET (chooser), "Return");
+  sitmap_test_wait_until (has_n_events, GUINT_TO_POINTER (before + 3), 10000, "one Enter to import the typed name");
+  sitmap_test_wait_until (other_windows_gone, NULL, 5000, "the dialog to close");
+}
+
 static void
 remove_files (const char *dir)
 {
@@ -222,6 +271,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/file-dialogs/open-from-demo", test_open_from_demo);
   g_test_add_func ("/file-dialogs/open-beside-document", test_open_beside_document);
   g_test_add_func ("/file-dialogs/save-as-beside-document", test_save_as_beside_document);
+  g_test_add_func ("/file-dialogs/import-beside-document", test_import_beside_document);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));

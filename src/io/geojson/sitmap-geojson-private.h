@@ -71,6 +71,17 @@ typedef struct
 
 void sitmap_geojson_feature_fail (SitmapGeojsonFeature *feature, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
+/* Reader (sitmap-geojson-reader.c) */
+/* Whether json-glib is given the feature at all: not when one of its objects names a member twice (json-glib
+ * would keep either), nor when it is larger than SITMAP_GEOJSON_MAX_FEATURE_BYTES. */
+static inline gboolean
+sitmap_geojson_span_is_parseable (const SitmapJsonSpan *span)
+{
+  return span->duplicate_at == G_MAXSIZE && span->end - span->start <= SITMAP_GEOJSON_MAX_FEATURE_BYTES;
+}
+/* A value of the text, parsed by json-glib (mended first where the scan says so); NULL if it cannot be. */
+JsonNode *sitmap_geojson_parse_span (JsonParser *parser, const char *data, const SitmapJsonSpan *span);
+
 /* Fields (sitmap-geojson-fields.c) */
 void     sitmap_geojson_fields_clear (SitmapGeojsonFields *fields);
 /* Decides from the first features (and the import's options) which properties hold what. FALSE with

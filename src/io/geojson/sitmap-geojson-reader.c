@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "sitmap-error.h"
+#include "sitmap-geojson-parse-ahead.h"
 #include "sitmap-geojson-private.h"
 #include "sitmap-geojson-reader.h"
 #include "sitmap-time.h"
@@ -68,16 +69,21 @@ find_member (SitmapGeojsonReader *reader, const char *name)
   return NULL;
 }
 
-/* A value of the text, parsed by json-glib (mended first where the scan says so); NULL if it cannot be. */
+JsonNode *
+sitmap_geojson_parse_span (JsonParser *parser, const char *data, const SitmapJsonSpan *span)
+{
+  g_autoptr (GString) mended = span->flags != 0 ? sitmap_json_scan_sanitize (data, span) : NULL;
+
+  if (!json_parser_load_from_data (parser, mended ? mended->str : data + span->start,
+                                   mended ? (gssize) mended->len : (gssize) (span->end - span->start), NULL))
+    return NULL;
+  return json_parser_steal_root (parser);
+}
+
 static JsonNode *
 parse_span (SitmapGeojsonReader *reader, const SitmapJsonSpan *span)
 {
-  g_autoptr (GString) mended = span->flags != 0 ? sitmap_json_scan_sanitize (reader->data, span) : NULL;
-
-  if (!json_parser_load_from_data (reader->parser, mended ? mended->str : reader->data + span->start,
-                                   mended ? (gssize) mended->len : (gssize) (span->end - span->start), NULL))
-    return NULL;
-  return json_parser_steal_root (reader->parser);
+  return sitmap_geojson_parse_span (reader->parser, reader->data, span);
 }
 
 static JsonNode *
@@ -286,12 +292,12 @@ check_id (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feature, guint line
   return FALSE;
 }
 
-/* One feature: read and added, or skipped with where and why. FALSE only when the whole file fails. */
+/* One feature, its tree node parsed already (NULL when it could not be): read and added, or skipped with
+ * where and why. FALSE only when the whole file fails. */
 static gboolean
-read_one (SitmapGeojsonReader *reader, const SitmapJsonSpan *span, GError **error)
+read_one (SitmapGeojsonReader *reader, const SitmapJsonSpan *span, JsonNode *node, GError **error)
 {
   SitmapGeojsonFeature feature = { 0 };
-  g_autoptr (JsonNode) node = NULL;
   guint line;
   gboolean ok = TRUE;
 
@@ -313,7 +319,6 @@ read_one (SitmapGeojsonReader *reader, const SitmapJsonSpan *span, GError **erro
     }
   sitmap_json_position_advance (&reader->cursor, reader->data, span->start);
   line = reader->cursor.line;
-  node = parse_span (reader, span);
   sitmap_event_draft_init (&feature.draft);
   feature.span = span;
   if (node == NULL)
@@ -339,20 +344,37 @@ read_one (SitmapGeojsonReader *reader, const SitmapJsonSpan *span, GError **erro
   return ok;
 }
 
+/* The features in order, parsed ahead in a thread when they are many (sitmap-geojson-parse-ahead.c). */
 static gboolean
 read_features (SitmapGeojsonReader *reader, GError **error)
 {
   guint n = reader->scan.features->len;
+  g_autoptr (SitmapGeojsonParseAhead) ahead = NULL;
 
+  if (n >= SITMAP_GEOJSON_PARSE_AHEAD_MIN_FEATURES)
+    ahead = sitmap_geojson_parse_ahead_start (reader->data, reader->scan.features);
   for (guint i = 0; i < n; i++)
     {
+      const SitmapJsonSpan *span = &g_array_index (reader->scan.features, SitmapJsonSpan, i);
+      JsonNode *node;
+      gboolean ok;
+
       if (i % PROGRESS_INTERVAL == 0)
         {
           if (sitmap_import_cancelled (reader->import, error))
             return FALSE;
           sitmap_import_set_progress (reader->import, SCAN_SHARE + (1 - SCAN_SHARE) * i / n);
         }
-      if (!read_one (reader, &g_array_index (reader->scan.features, SitmapJsonSpan, i), error))
+      if (ahead != NULL)
+        node = sitmap_geojson_parse_ahead_next (ahead);
+      else
+        node = sitmap_geojson_span_is_parseable (span) ? parse_span (reader, span) : NULL;
+      ok = read_one (reader, span, node, error);
+      if (ahead != NULL)
+        sitmap_geojson_parse_ahead_done (ahead, node);
+      else if (node != NULL)
+        json_node_unref (node);
+      if (!ok)
         return FALSE;
     }
   return TRUE;
