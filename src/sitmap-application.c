@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-application.h"
+#include "sitmap-convert-command-line.h"
 #include "sitmap-export-command-line.h"
 #include "sitmap-window.h"
 
@@ -183,30 +184,64 @@ run_export (GVariantDict *options, const char *const *files)
   return sitmap_export_run_command_line (&request);
 }
 
+/* `sitmap --convert IN OUT` (or `--demo OUT`): reads IN, writes its events to OUT and quits, without a window. */
+static int
+run_convert (GVariantDict *options, const char *const *files)
+{
+  SitmapConvertRequest request = { 0 };
+  gboolean             demo = g_variant_dict_contains (options, "demo");
+  int                  n_given = files != NULL ? g_strv_length ((char **) files) : 0;
+
+  g_variant_dict_lookup (options, "from-format", "&s", &request.from_format);
+  g_variant_dict_lookup (options, "to-format", "&s", &request.to_format);
+  g_variant_dict_lookup (options, "columns", "&s", &request.columns);
+  request.n_files = n_given + (demo ? 1 : 0);
+  request.input = demo ? DEMO_URI : n_given > 0 ? files[0] : NULL;
+  request.output = demo ? (n_given > 0 ? files[0] : NULL) : n_given > 1 ? files[1] : NULL;
+  return sitmap_convert_run_command_line (&request);
+}
+
+/* An option that belongs to --export or --convert, given without it: said, with the option it goes with. */
+static gboolean
+check_options_of (GVariantDict *options, const char *owner, const char *const *own, guint n_own, const char *why)
+{
+  if (g_variant_dict_contains (options, owner))
+    return TRUE;
+  for (guint i = 0; i < n_own; i++)
+    if (g_variant_dict_contains (options, own[i]))
+      {
+        /* Translators: an option's name (“size”), the option it goes with (“export”), then what it does */
+        g_autofree char *message = g_strdup_printf (_("--%s goes with --%s: %s"), own[i], owner, why);
+
+        g_printerr ("sitmap: %s\n", message);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 /* A command line that asks for two things at once, or for something it cannot do, is said on stderr
  * before anything starts, rather than have one of its words dropped in silence. */
 static gboolean
 check_command_line (GVariantDict *options, const char *const *files)
 {
   static const char *const export_only[] = { "size", "center", "zoom", "from", "to", "title" };
-  gboolean                 export = g_variant_dict_contains (options, "export");
+  static const char *const convert_only[] = { "from-format", "to-format", "columns" };
 
-  if (g_variant_dict_contains (options, "demo") && files != NULL && files[0] != NULL)
+  if (g_variant_dict_contains (options, "demo") && files != NULL && files[0] != NULL
+      && !g_variant_dict_contains (options, "convert"))
     {
       g_printerr ("sitmap: %s\n", _("--demo and a FILE name two documents: give one or the other"));
       return FALSE;
     }
-  for (guint i = 0; !export && i < G_N_ELEMENTS (export_only); i++)
-    if (g_variant_dict_contains (options, export_only[i]))
-      {
-        /* Translators: %s is an option's name, such as “size” */
-        g_autofree char *message = g_strdup_printf (_("--%s goes with --export: it says what the exported file shows"),
-                                                    export_only[i]);
-
-        g_printerr ("sitmap: %s\n", message);
-        return FALSE;
-      }
-  return TRUE;
+  if (g_variant_dict_contains (options, "export") && g_variant_dict_contains (options, "convert"))
+    {
+      g_printerr ("sitmap: %s\n", _("--export and --convert are two things: give one or the other"));
+      return FALSE;
+    }
+  return check_options_of (options, "export", export_only, G_N_ELEMENTS (export_only),
+                           _("it says what the exported file shows"))
+         && check_options_of (options, "convert", convert_only, G_N_ELEMENTS (convert_only),
+                              _("it says how the files are read and written"));
 }
 
 /* The files named on the command line are taken as an option (so that --export sees its document);
@@ -244,6 +279,8 @@ sitmap_application_handle_local_options (GApplication *app, GVariantDict *option
     return SITMAP_EXPORT_EXIT_USAGE;
   if (g_variant_dict_contains (options, "export"))
     return run_export (options, files);
+  if (g_variant_dict_contains (options, "convert"))
+    return run_convert (options, files);
   self->open_demo = g_variant_dict_contains (options, "demo");
   if (files != NULL && files[0] != NULL)
     return open_files (app, files);
@@ -262,6 +299,7 @@ sitmap_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Primary>q", NULL };
   static const char *close_accels[] = { "<Primary>w", NULL };
   static const char *export_accels[] = { "<Primary>e", NULL };
+  static const char *export_events_accels[] = { "<Primary><Shift>e", NULL };
   static const char *copy_image_accels[] = { "<Primary><Shift>c", NULL };
   static const char *zoom_to_event_accels[] = { "<Primary>Return", "<Primary>KP_Enter", NULL };
   static const char *show_all_events_accels[] = { "<Primary>0", "<Primary>KP_0", NULL };
@@ -279,6 +317,7 @@ sitmap_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export", export_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-events", export_events_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.copy-image", copy_image_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.zoom-to-event", zoom_to_event_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-all-events", show_all_events_accels);
@@ -310,14 +349,25 @@ sitmap_application_init (SitmapApplication *self)
     { "from", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events from this date"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Export only events up to this date"), N_("DATE") },
     { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("The export's title (default: the document's)"), N_("TEXT") },
+    { "convert", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Convert the events of IN into OUT (KML, KMZ, GeoJSON or CSV, by its name) and quit, without a window"),
+      NULL },
+    { "from-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --convert, read IN as this format: kml, kmz, csv, geojson or georss"), N_("ID") },
+    { "to-format", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --convert, write OUT as this format: kml, kmz, csv or geojson"), N_("ID") },
+    { "columns", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --convert, the columns or properties that hold each field: latitude=lat,longitude=lon,date=day,…"),
+      N_("FIELD=COLUMN,…") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
     { NULL }
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Open KML documents of reported events on a map and a timeline."));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…] | --convert IN OUT"));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self),
+      _("Open reported events (KML, KMZ, CSV, GeoJSON, GeoRSS) on a map and a timeline, or convert them."));
 }
 
 SitmapApplication *

@@ -6,6 +6,7 @@
 
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-toolbar.h"
+#include "sitmap-event-export-dialog.h"
 #include "sitmap-export-dialog.h"
 #include "sitmap-exporter.h"
 #include "sitmap-import.h"
@@ -43,6 +44,7 @@ struct _SitmapWindow
   SitmapAnnotationLayer *annotation_layer;
   SitmapExporter      *exporter;
   SitmapExportDialog  *export_dialog; /* made when first asked for; kept, with its choices */
+  SitmapEventExportDialog *event_export_dialog; /* likewise */
   GSettings           *settings;
   SitmapFocusGuard    *focus_guard;   /* the keyboard never left on a widget that is gone */
   GCancellable        *load_cancellable; /* the read (and merge) under way: sitmap-window-import.c */

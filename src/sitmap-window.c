@@ -348,6 +348,9 @@ sitmap_window_dispose (GObject *object)
   if (self->export_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
   g_clear_weak_pointer (&self->export_dialog);
+  if (self->event_export_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->event_export_dialog));
+  g_clear_weak_pointer (&self->event_export_dialog);
   g_clear_object (&self->exporter);
   g_clear_object (&self->focus_guard);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_WINDOW);
@@ -407,6 +410,18 @@ static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   gtk_window_present (GTK_WINDOW (ensure_export_dialog (SITMAP_WINDOW (widget))));
+}
+
+/* The events themselves, shown or all, as KML, KMZ, GeoJSON or CSV. */
+static void
+export_events_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapWindow *self = SITMAP_WINDOW (widget);
+
+  if (self->event_export_dialog == NULL)
+    g_set_weak_pointer (&self->event_export_dialog,
+                        sitmap_event_export_dialog_new (GTK_WINDOW (self), self->view_state, self->toast_overlay));
+  gtk_window_present (GTK_WINDOW (self->event_export_dialog));
 }
 
 /* The page a PDF export makes, on the paper chosen in the print dialog, with the export's choices of
@@ -478,6 +493,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
   _sitmap_window_class_init_import (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-events", NULL, export_events_action);
   gtk_widget_class_install_action (widget_class, "win.copy-image", NULL, copy_image_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.escape", NULL);

@@ -47,23 +47,22 @@ dup_display_name (GFile *file, GFileInfo *info)
 }
 
 /* GIO's messages name the file by its full path; ours by the name the user sees, in plain words where
- * the cause is a common one. The domain and code stay GIO's, so that callers can tell them apart. */
-static void
-return_file_error (GTask *task, const char *display_name, GError *error, gboolean writing)
+ * the cause is a common one. The domain and code stay GIO's, so that callers can tell them apart.
+ * Takes error; returns the error to report. */
+static GError *
+name_file_error (const char *display_name, GError *error, gboolean writing)
 {
   const char *what;
+  GError *named;
 
   if (error->code == G_IO_ERROR_CANCELLED && error->domain == G_IO_ERROR)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return error;
   if (error->domain != G_IO_ERROR)
     {
       /* TRANSLATORS: a file name, then what went wrong with it */
-      g_task_return_new_error (task, error->domain, error->code, _("%s: %s"), display_name, error->message);
+      named = g_error_new (error->domain, error->code, _("%s: %s"), display_name, error->message);
       g_error_free (error);
-      return;
+      return named;
     }
   switch (error->code)
     {
@@ -87,25 +86,24 @@ return_file_error (GTask *task, const char *display_name, GError *error, gboolea
       break;
     }
   /* TRANSLATORS: a file name, then what went wrong with it */
-  g_task_return_new_error (task, error->domain, error->code, _("%s: %s"), display_name, what);
+  named = g_error_new (error->domain, error->code, _("%s: %s"), display_name, what);
   g_error_free (error);
+  return named;
+}
+
+/* The name a file being written is shown by. */
+static char *
+dup_target_name (GFile *file)
+{
+  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return dup_display_name (file, info);
 }
 
 /*
  * Loading
  */
-
-/* The file's bytes, or NULL with the task's error returned. */
-static GBytes *
-load_bytes (GTask *task, GFile *file, GCancellable *cancellable, char **display_name)
-{
-  GError *error = NULL;
-  GBytes *bytes = sitmap_load_bytes (file, cancellable, display_name, &error);
-
-  if (bytes == NULL)
-    return_file_error (task, *display_name, error, FALSE);
-  return bytes;
-}
 
 typedef struct
 {
@@ -121,17 +119,23 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* The document in the file, read by the reader of its format. */
+/* The document in bytes, read by the reader of format, or of the format its content says. */
 static SitmapDocument *
-read_document (GBytes *bytes, SitmapImport *import, GError **error)
+read_document (GBytes *bytes, const SitmapFormat *format, SitmapImport *import, GError **error)
 {
   const char *display_name = sitmap_import_get_display_name (import);
   SitmapImportReport *report = sitmap_import_get_report (import);
-  const SitmapFormat *format = sitmap_format_detect (bytes, display_name, error);
   SitmapDocument *document;
 
-  if (format == NULL)
+  if (format == NULL && (format = sitmap_format_detect (bytes, display_name, error)) == NULL)
     return NULL;
+  if (format->read == NULL)
+    {
+      g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_UNKNOWN_FORMAT,
+                   /* TRANSLATORS: a file name, then a format's name ("GeoRSS") */
+                   _("%s: Sitmap does not read %s"), display_name, _(format->name));
+      return NULL;
+    }
   sitmap_import_report_set_format_name (report, _(format->name));
   document = format->read (bytes, import, error);
   if (document == NULL)
@@ -141,27 +145,48 @@ read_document (GBytes *bytes, SitmapImport *import, GError **error)
   return document;
 }
 
+SitmapDocument *
+sitmap_document_read_file (GFile              *file,
+                           const SitmapFormat *format,
+                           SitmapImport       *import,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  SitmapDocument *document;
+  GError *local = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (import != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  sitmap_xml_init ();
+  bytes = sitmap_load_bytes (file, cancellable, &display_name, &local);
+  if (bytes == NULL)
+    {
+      g_propagate_error (error, name_file_error (display_name, local, FALSE));
+      return NULL;
+    }
+  sitmap_import_begin (import, display_name, cancellable);
+  document = read_document (bytes, format, import, error);
+  /* Nobody else holds the new document yet, so setting its file here is safe in any thread. */
+  if (document != NULL)
+    sitmap_document_set_file (document, file);
+  return document;
+}
+
 static void
 load_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autofree char *display_name = NULL;
-  g_autoptr (GBytes) bytes = load_bytes (task, data->file, cancellable, &display_name);
-  g_autoptr (SitmapDocument) document = NULL;
   GError *error = NULL;
+  SitmapDocument *document = sitmap_document_read_file (data->file, NULL, data->import, cancellable, &error);
 
-  if (bytes == NULL)
-    return;
-  sitmap_import_begin (data->import, display_name, cancellable);
-  document = read_document (bytes, data->import, &error);
   if (document == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  /* Nobody else holds the new document yet, so setting its file here is safe. */
-  sitmap_document_set_file (document, data->file);
-  g_task_return_pointer (task, g_steal_pointer (&document), g_object_unref);
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, document, g_object_unref);
 }
 
 void
@@ -208,11 +233,9 @@ save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancel
 
   if (!sitmap_kml_write_file (data->document, data->file, cancellable, &error))
     {
-      g_autoptr (GFileInfo) info = g_file_query_info (data->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autofree char *display_name = dup_display_name (data->file, info);
+      g_autofree char *display_name = dup_target_name (data->file);
 
-      return_file_error (task, display_name, error, TRUE);
+      g_task_return_error (task, name_file_error (display_name, error, TRUE));
       return;
     }
   g_task_return_boolean (task, TRUE);
@@ -246,6 +269,108 @@ sitmap_document_save_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/*
+ * Exporting
+ */
+
+typedef struct
+{
+  SitmapDocument     *document;
+  GArray             *positions;
+  const SitmapFormat *format;
+  GFile              *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_pointer (&data->positions, g_array_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+gboolean
+sitmap_document_export (SitmapDocument     *document,
+                        GArray             *positions,
+                        const SitmapFormat *format,
+                        GFile              *file,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autofree char *display_name = NULL;
+  GError *local = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (format != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = dup_target_name (file);
+  if (format->write == NULL)
+    {
+      g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_UNKNOWN_FORMAT,
+                   /* TRANSLATORS: a file name, then a format's name ("GeoRSS") */
+                   _("%s: Sitmap does not write %s"), display_name, _(format->name));
+      return FALSE;
+    }
+  sitmap_xml_init ();
+  if (format->write (document, positions, file, cancellable, &local))
+    return TRUE;
+  g_propagate_error (error, name_file_error (display_name, local, TRUE));
+  return FALSE;
+}
+
+static void
+export_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  ExportData *data = task_data;
+  GError *error = NULL;
+
+  if (sitmap_document_export (data->document, data->positions, data->format, data->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+sitmap_document_export_async (SitmapDocument     *document,
+                              GArray             *positions,
+                              const SitmapFormat *format,
+                              GFile              *file,
+                              GCancellable       *cancellable,
+                              GAsyncReadyCallback callback,
+                              gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  ExportData *data;
+
+  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
+  g_return_if_fail (format != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  sitmap_xml_init ();
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sitmap_document_export_async);
+  data = g_new0 (ExportData, 1);
+  data->document = g_object_ref (document);
+  data->positions = positions ? g_array_ref (positions) : NULL;
+  data->format = format;
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  g_task_run_in_thread (task, export_thread_cb);
+}
+
+gboolean
+sitmap_document_export_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_export_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

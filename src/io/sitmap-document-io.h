@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "sitmap-document.h"
+#include "sitmap-format.h"
 #include "sitmap-import.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,15 @@ void            sitmap_document_load_async (GFile              *file,
                                             gpointer            user_data);
 SitmapDocument *sitmap_document_load_finish (GAsyncResult *result, GError **error);
 
+/* The same read in this thread (the loader's worker runs it; so does the command line's --convert): format
+ * NULL reads the file in the format its content says, else in format. import carries the options and
+ * receives the report. Errors name the file as the user sees it. */
+SitmapDocument *sitmap_document_read_file (GFile              *file,
+                                           const SitmapFormat *format,
+                                           SitmapImport       *import,
+                                           GCancellable       *cancellable,
+                                           GError            **error);
+
 /* Writes document to file in a worker thread: the file is replaced whole or not at all (a failed or cancelled
  * save leaves it as it was). The document's own file is not changed: after "Save As" the caller sets it with
  * sitmap_document_set_file(); "Save a copy" leaves it where it was. */
@@ -31,5 +41,23 @@ void     sitmap_document_save_async (SitmapDocument     *document,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data);
 gboolean sitmap_document_save_finish (GAsyncResult *result, GError **error);
+
+/* Writes the events at positions (guint32, in the document's store; NULL: every event) to file in format
+ * (one with a writer), atomically: File → Export Events and --convert. Errors name the file as the user
+ * sees it. The async form writes in a worker thread, holding the document and positions until it ends. */
+gboolean sitmap_document_export (SitmapDocument     *document,
+                                 GArray             *positions,
+                                 const SitmapFormat *format,
+                                 GFile              *file,
+                                 GCancellable       *cancellable,
+                                 GError            **error);
+void     sitmap_document_export_async (SitmapDocument     *document,
+                                       GArray             *positions,
+                                       const SitmapFormat *format,
+                                       GFile              *file,
+                                       GCancellable       *cancellable,
+                                       GAsyncReadyCallback callback,
+                                       gpointer            user_data);
+gboolean sitmap_document_export_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -287,8 +287,15 @@ fill_time (Writer *writer, guint position)
     return;
   exact = sitmap_csv_acled_date_of (&time, &day, &precision);
   if (exact || time.start != SITMAP_TIME_OPEN_START || time.end != SITMAP_TIME_OPEN_END)
+    sitmap_civil_from_days (day / 86400 - (day % 86400 < 0), &year, &month, &mday);
+  else
+    year = 0;
+  /* A date before the year 1 or after 9999 is no date of a table's (nor one the reader takes there): the
+   * time is said in sitmap_time alone. */
+  if (year < 1 || year > 9999)
+    exact = FALSE;
+  else
     {
-      sitmap_civil_from_days (day / 86400 - (day % 86400 < 0), &year, &month, &mday);
       take_cell (writer, COL_EVENT_DATE, g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, mday));
       take_cell (writer, COL_YEAR, g_strdup_printf ("%" G_GINT64_FORMAT, year));
       take_cell (writer, COL_TIME_PRECISION, g_strdup_printf ("%u", precision));

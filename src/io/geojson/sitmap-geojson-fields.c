@@ -404,10 +404,15 @@ needs_mapping (SitmapGeojsonReader *reader, GPtrArray *order, Stats *guess, GErr
   for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)
     sitmap_import_set_guess (reader->import, f, column_of (order, reader->fields.names[f]));
   sitmap_import_set_guess (reader->import, SITMAP_IMPORT_FIELD_DATE, column_of (order, guess->name));
-  g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING,
-               /* TRANSLATORS: a file name, then a property name of that file */
-               _("%s: which property holds the time of each event? Perhaps “%s”"),
-               sitmap_import_get_display_name (reader->import), guess->name);
+  {
+    /* The name is the file's text: escaped, so that it cannot reorder or break the message */
+    g_autofree char *quoted = sitmap_quote_text (guess->name);
+
+    g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING,
+                 /* TRANSLATORS: a file name, then a property name of that file */
+                 _("%s: which property holds the time of each event? Perhaps “%s”"),
+                 sitmap_import_get_display_name (reader->import), quoted);
+  }
   return FALSE;
 }
 
