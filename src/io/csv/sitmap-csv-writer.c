@@ -289,7 +289,9 @@ fill_time (Writer *writer, guint position)
   if (exact || time.start != SITMAP_TIME_OPEN_START || time.end != SITMAP_TIME_OPEN_END)
     {
       sitmap_civil_from_days (day / 86400 - (day % 86400 < 0), &year, &month, &mday);
-      take_cell (writer, COL_EVENT_DATE, g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02u", year, month, mday));
+      /* ISO 8601's years before 1 keep four digits after their sign: "-0044-03-15" ("%05" would not) */
+      take_cell (writer, COL_EVENT_DATE, g_strdup_printf ("%s%04" G_GINT64_FORMAT "-%02u-%02u", year < 0 ? "-" : "",
+                                                          ABS (year), month, mday));
       take_cell (writer, COL_YEAR, g_strdup_printf ("%" G_GINT64_FORMAT, year));
       take_cell (writer, COL_TIME_PRECISION, g_strdup_printf ("%u", precision));
     }
