@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "fuzz-common.h"
+#include "sitmap-event.h"
 
 static const char *const names[] = { "fuzz", "fuzz.kml", "fuzz.geojson", "fuzz.csv", "fuzz.rss" };
 
@@ -37,6 +38,26 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+/* Events, those with the same id counted once. */
+static guint
+count_distinct (SitmapDocument *document)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < sitmap_document_get_n_events (document); i++)
+    {
+      g_autoptr (SitmapEvent) event = sitmap_document_get_event (document, i);
+      const char *id = sitmap_event_get_id (event);
+
+      if (id == NULL || *id == '\0')
+        n++;
+      else if (g_hash_table_add (ids, g_strdup (id)))
+        n++;
+    }
+  return n;
+}
+
 static void
 write_and_read_back (SitmapDocument *document, const SitmapFormat *format)
 {
@@ -61,9 +82,12 @@ write_and_read_back (SitmapDocument *document, const SitmapFormat *format)
       back = format->read (bytes, import, &error);
       g_error ("%s refuses what its writer wrote: %s", format->id, error ? error->message : "?");
     }
-  if (sitmap_document_get_n_events (back) != sitmap_document_get_n_events (document))
-    g_error ("%s: %u events written, %u read back", format->id, sitmap_document_get_n_events (document),
-             sitmap_document_get_n_events (back));
+  /* Events that share an id are kept by the KML and CSV readers, and the second left out (and said) by the
+   * GeoJSON and GeoRSS readers: either count is right, no other. */
+  if (sitmap_document_get_n_events (back) != sitmap_document_get_n_events (document) &&
+      sitmap_document_get_n_events (back) != count_distinct (document))
+    g_error ("%s: %u events written (%u distinct), %u read back", format->id, sitmap_document_get_n_events (document),
+             count_distinct (document), sitmap_document_get_n_events (back));
 }
 
 int
