@@ -429,9 +429,13 @@ killed_lower_bound (SitmapEventStore *self, const EventRecord *record)
 static guint8
 count_origins (SitmapEventStore *self, const EventRecord *record)
 {
-  const SitmapCitationRecord *citations = &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+  const SitmapCitationRecord *citations;
   guint n_origins = 0;
 
+  /* Before the first citation the array has no storage: no index into it, not even zero. */
+  if (record->n_citations == 0)
+    return 0;
+  citations = &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
   for (guint i = 0; i < record->n_citations; i++)
     {
       gboolean seen = FALSE;

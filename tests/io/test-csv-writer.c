@@ -13,6 +13,7 @@
 
 #include "io-test-util.h"
 #include "sitmap-event.h"
+#include "sitmap-csv-private.h"
 #include "sitmap-csv-reader.h"
 #include "sitmap-csv-writer.h"
 
@@ -254,6 +255,64 @@ test_beyond_acled (void)
   assert_same_through_table (document, copy, TRUE);
 }
 
+/* A span open at one end is written on the day of its known end, at ACLED's month precision (3)
+ * whichever end is open: its length is unknown, not a week. (Found by fuzz-round-trip: the open start's
+ * length was computed as end - G_MININT64, which overflows, and came out under a week.) */
+static void
+test_open_spans (void)
+{
+  SitmapTime time;
+  gint64     day_start;
+  guint      time_precision;
+
+  g_assert_true (sitmap_time_init_span (&time, NULL, "2024-12-08", NULL));
+  g_assert_false (sitmap_csv_acled_date_of (&time, &day_start, &time_precision));
+  g_assert_cmpint (day_start, ==, sitmap_time_from_civil (2024, 12, 8, 0, 0, 0));
+  g_assert_cmpuint (time_precision, ==, 3);
+
+  g_assert_true (sitmap_time_init_span (&time, "2024-12-08", NULL, NULL));
+  g_assert_false (sitmap_csv_acled_date_of (&time, &day_start, &time_precision));
+  g_assert_cmpint (day_start, ==, sitmap_time_from_civil (2024, 12, 8, 0, 0, 0));
+  g_assert_cmpuint (time_precision, ==, 3);
+}
+
+/* A date before year 1 is written as ISO 8601 writes it ("-0044-03-15", not "-044-03-15"), which the
+ * reader reads back. (Found by fuzz-round-trip on tests/data/full-format.kml: the event was lost.) */
+static void
+test_negative_year (void)
+{
+  SitmapDocumentBuilder *builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapDocument) copy = NULL;
+  g_autoptr (GBytes) written = NULL;
+  g_autoptr (SitmapEvent) event = NULL;
+  g_autofree char *text = NULL;
+  SitmapEventDraft draft;
+  SitmapTime       time, back;
+
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("ides");
+  draft.title = g_strdup ("The Ides of March");
+  g_assert_true (sitmap_time_init_instant (&draft.time, "-0044-03-15", NULL));
+  time = draft.time;
+  draft.latitude = 41.8955;
+  draft.longitude = 12.4731;
+  sitmap_document_builder_add_event (builder, &draft);
+  sitmap_event_draft_clear (&draft);
+  document = sitmap_document_builder_finish (builder);
+
+  written = sitmap_csv_write_events (document, NULL);
+  text = dup_text (written);
+  g_assert_nonnull (strstr (text, "-0044-03-15"));
+  copy = read_bytes (written, NULL);
+  g_assert_cmpuint (sitmap_document_get_n_events (copy), ==, 1);
+  event = sitmap_document_get_event (copy, 0);
+  sitmap_event_get_time (event, &back);
+  g_assert_cmpint (back.start, ==, time.start);
+  g_assert_cmpint (back.end, ==, time.end);
+  g_assert_cmpint (back.precision, ==, time.precision);
+}
+
 /* A cell a spreadsheet would run is written behind an apostrophe, and read back as it was; numbers stay numbers */
 static void
 test_formula_guard (void)
@@ -482,6 +541,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/csv-writer/acled-round-trip", test_acled_round_trip);
   g_test_add_func ("/csv-writer/demo-round-trip", test_demo_round_trip);
   g_test_add_func ("/csv-writer/beyond-acled", test_beyond_acled);
+  g_test_add_func ("/csv-writer/open-spans", test_open_spans);
+  g_test_add_func ("/csv-writer/negative-year", test_negative_year);
   g_test_add_func ("/csv-writer/formula-guard", test_formula_guard);
   g_test_add_func ("/csv-writer/positions", test_positions);
   g_test_add_func ("/csv-writer/atomic", test_atomic);

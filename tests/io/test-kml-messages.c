@@ -130,6 +130,30 @@ test_spoofed_file_name (void)
   g_assert_true (g_str_has_prefix (message, "evil\\n\\u{202E}gnp.kml: line 1, column "));
 }
 
+/* A named view's values are quoted as every text of a file is: a bidi override in a time cannot turn the
+ * message around, and a long value is cut between characters, not inside one. A time's example is called an
+ * example. (Found by fuzz-kml: these values were quoted raw, cut at 40 bytes.) */
+static void
+test_spoofed_view_values (void)
+{
+  g_autofree char *override = failure (KML_OPEN "<Document><ExtendedData><sitmap:named-view name=\"x\" "
+                                       "start=\"2024-11-27T00:00:00Z\" end=\"2024-12-09T00:00:00Z&#x202E;\"/>"
+                                       "</ExtendedData></Document></kml>",
+                                       "view.kml");
+  g_autofree char *rule = failure (KML_OPEN "<Document><ExtendedData><sitmap:named-view name=\"x\" "
+                                   "rule=\"a\u062D\u0645\u0635\u062D\u0645\u0635\u062D\u0645\u0635\u062D\u0645\u0635"
+                                   "\u062D\u0645\u0635\u062D\u0645\u0635\u062D\u0645\u0635\"/></ExtendedData></Document></kml>",
+                                   "view.kml");
+
+  assert_no_raw_controls (override);
+  assert_contains (override, "end=“2024-12-09T00:00:00Z\\u{202E}”");
+  assert_contains (override, "for example, 2024-11-27T00:00:00Z");
+  assert_lacks (override, "one of");
+  g_assert_true (g_utf8_validate (rule, -1, NULL));
+  assert_no_raw_controls (rule);
+  assert_contains (rule, "overlapping, within");
+}
+
 /* Numbers are quoted as written: 2147483647 is not "2.14748e+09". */
 static void
 test_numbers_as_written (void)
@@ -213,6 +237,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/kml-messages/quote-escapes", test_quote_escapes);
   g_test_add_func ("/io/kml-messages/spoofed-text", test_spoofed_text);
   g_test_add_func ("/io/kml-messages/spoofed-file-name", test_spoofed_file_name);
+  g_test_add_func ("/io/kml-messages/spoofed-view-values", test_spoofed_view_values);
   g_test_add_func ("/io/kml-messages/numbers-as-written", test_numbers_as_written);
   g_test_add_func ("/io/kml-messages/unterminated-cdata", test_unterminated_cdata);
   g_test_add_func ("/io/kml-messages/declarations-in-content", test_declarations_in_content);

@@ -400,6 +400,9 @@ prepare_text (Reader *reader, GBytes *bytes, GBytes **converted, GError **error)
                  _("Sitmap reads tables in UTF-8, UTF-16 and Windows-1252 (Latin-1), not in %s"), encoding);
   if (*converted != NULL)
     data = g_bytes_get_data (*converted, &size);
+  /* An empty file's bytes have no data: text and text_end must still point somewhere. */
+  if (data == NULL)
+    data = "";
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
       data += 3;

@@ -101,9 +101,13 @@ find_stop (SitmapCsvScanner *self, const char *p, const char *end)
 #if defined(__SSE2__)
   for (;;)
     {
-      if (p >= self->block && p < self->block + 64)
+      /* p within the block, in one unsigned comparison of addresses: also before the first block,
+       * when block is NULL, where pointer arithmetic (NULL + 64) would be undefined. */
+      guintptr offset = (guintptr) p - (guintptr) self->block;
+
+      if (offset < 64)
         {
-          guint64 rest = self->mask >> (p - self->block);
+          guint64 rest = self->mask >> offset;
 
           if (rest != 0)
             return p + __builtin_ctzll (rest);

@@ -551,18 +551,18 @@ sitmap_csv_acled_date_of (const SitmapTime *time, gint64 *day_start, guint *time
         }
       if (time->start == SITMAP_TIME_OPEN_START && time->end == SITMAP_TIME_OPEN_END)
         return FALSE;
-      /* The middle of a closed span, its known end of an open one */
+      /* The middle of a closed span, its known end of an open one; an open span's length is unknown (and
+       * end - start would overflow), so it is no week. */
+      *time_precision = 3;
       if (time->start == SITMAP_TIME_OPEN_START)
         *day_start = floor_day (time->end - 1);
       else if (time->end == SITMAP_TIME_OPEN_END)
         *day_start = floor_day (time->start);
       else
-        *day_start = floor_day (time->start + (time->end - time->start) / 2);
-      /* An open span is vaguer than a week; its length is not a number (it would overflow) */
-      *time_precision = time->start != SITMAP_TIME_OPEN_START && time->end != SITMAP_TIME_OPEN_END &&
-                                time->end - time->start <= 8 * DAY_SECONDS
-                            ? 2
-                            : 3;
+        {
+          *day_start = floor_day (time->start + (time->end - time->start) / 2);
+          *time_precision = time->end - time->start <= 8 * DAY_SECONDS ? 2 : 3;
+        }
       return FALSE;
     case SITMAP_TIME_PRECISION_YEAR:
       sitmap_civil_from_days (time->start / DAY_SECONDS, &year, &month, &day);

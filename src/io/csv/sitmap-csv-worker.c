@@ -913,8 +913,10 @@ read_attributes (Worker *w, guint64 line, SitmapBulkEvent *event)
         {
           const Span *span = &w->spans[s];
           const SpanEntry *entry = w->entries[s];
-          const guint32 *values = &g_array_index (span->values, guint32, 2 * entry->first_value);
+          const guint32 *values;
 
+          /* A span of no value may have an array with no storage yet: no index into it. */
+          values = entry->n_values > 0 ? &g_array_index (span->values, guint32, 2 * entry->first_value) : NULL;
           for (guint v = 0; v < entry->n_values; v++)
             {
               w->row_names[n] = w->attribute_names[values[2 * v]];

@@ -38,16 +38,30 @@ sitmap_kml_range_rule_to_id (SitmapRangeRule rule)
   return rule_ids[rule == SITMAP_RANGE_WITHIN];
 }
 
+/* The value quoted as every message quotes a file's text (sitmap_quote_text): escaped, so that a bidi
+ * override or a line break in it cannot spoof the message, and cut between characters, never inside one. */
 static gboolean
 fail_value (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value, const char *known)
 {
-  g_autofree char *quoted = g_strdup_printf ("%.40s%s", value, strlen (value) > 40 ? "…" : "");
+  g_autofree char *quoted = sitmap_quote_text (value);
 
   return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                 /* TRANSLATORS: rule="sometimes" is not a value Sitmap knows; it may be one of:
                                  * overlapping, within */
                                 _("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
                                 known);
+}
+
+/* A time is not one of a list: the one shown is an example. */
+static gboolean
+fail_time (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value)
+{
+  g_autofree char *quoted = sitmap_quote_text (value);
+
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                /* TRANSLATORS: end="27/11/2024" is not a time Sitmap reads; … */
+                                _("%s=“%s” is not a time Sitmap reads; it is written as, for example, %s"),
+                                attribute, quoted, "2024-11-27T00:00:00Z");
 }
 
 static gboolean
@@ -59,7 +73,7 @@ parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribut
   if (strlen (text) <= 64)
     time = g_date_time_new_from_iso8601 (text, NULL);
   if (time == NULL)
-    return fail_value (reader, mark, attribute, text, "2024-11-27T00:00:00Z");
+    return fail_time (reader, mark, attribute, text);
   *t = g_date_time_to_unix (time);
   return TRUE;
 }
