@@ -1141,6 +1141,23 @@ test_nameless_property (void)
   g_assert_cmpstr (attribute (document, 0, "kept"), ==, "y");
 }
 
+/* The mapping question quotes the property it guesses as every message quotes a file's text. (Found by
+ * fuzz-geojson: a DEL in the name reached the question raw.) */
+static void
+test_mapping_question_quoted (void)
+{
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = read_with (
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [36.7, 34.7]},"
+    " \"properties\": {\"date\\u007f\\u202ead\": \"2024-12-10\"}}",
+    -1, import, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING);
+  g_assert_nonnull (strstr (error->message, "“date\\u{007F}\\u{202E}ad”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1155,6 +1172,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/geojson/roots", test_roots);
   g_test_add_func ("/geojson/ids", test_ids);
   g_test_add_func ("/geojson/nameless-property", test_nameless_property);
+  g_test_add_func ("/geojson/mapping-question-quoted", test_mapping_question_quoted);
   g_test_add_func ("/geojson/times", test_times);
   g_test_add_func ("/geojson/mapping-protocol", test_mapping_protocol);
   g_test_add_func ("/geojson/properties", test_properties);
