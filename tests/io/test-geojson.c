@@ -1191,6 +1191,39 @@ test_gdal_round_trip (void)
   g_rmdir (dir);
 }
 
+/* A property with no name ("", or the attribute prefix alone) is no attribute, and the feature is read.
+ * (Found by fuzz-geojson: it reached sitmap_event_draft_add_attribute(), which refuses an empty name with
+ * a critical.) */
+static void
+test_nameless_property (void)
+{
+  g_autoptr (SitmapDocument) document = read_json (
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [36.7, 34.7]},"
+    " \"properties\": {\"\": \"x\", \"attribute:\": 2, \"time\": \"2024-12-10\", \"kept\": \"y\"}}",
+    NULL);
+
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 1);
+  g_assert_cmpuint (sitmap_event_store_get_n_attributes (store_of (document), 0), ==, 1);
+  g_assert_cmpstr (attribute (document, 0, "kept"), ==, "y");
+}
+
+/* The mapping question quotes the property it guesses as every message quotes a file's text. (Found by
+ * fuzz-geojson: a DEL in the name reached the question raw.) */
+static void
+test_mapping_question_quoted (void)
+{
+  g_autoptr (SitmapImport) import = sitmap_import_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = read_with (
+    "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [36.7, 34.7]},"
+    " \"properties\": {\"date\\u007f\\u202ead\": \"2024-12-10\"}}",
+    -1, import, &error);
+
+  g_assert_null (document);
+  g_assert_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING);
+  g_assert_nonnull (strstr (error->message, "“date\\u{007F}\\u{202E}ad”"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1204,6 +1237,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/geojson/bad-geometries-skipped", test_bad_geometries_skipped);
   g_test_add_func ("/geojson/roots", test_roots);
   g_test_add_func ("/geojson/ids", test_ids);
+  g_test_add_func ("/geojson/nameless-property", test_nameless_property);
+  g_test_add_func ("/geojson/mapping-question-quoted", test_mapping_question_quoted);
   g_test_add_func ("/geojson/times", test_times);
   g_test_add_func ("/geojson/mapping-protocol", test_mapping_protocol);
   g_test_add_func ("/geojson/properties", test_properties);

@@ -303,7 +303,8 @@ read_attribute (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feature, cons
 
   if (g_str_has_prefix (name, SITMAP_GEOJSON_ATTRIBUTE_PREFIX))
     name += strlen (SITMAP_GEOJSON_ATTRIBUTE_PREFIX);
-  if (JSON_NODE_HOLDS_NULL (node))
+  /* JSON allows a property named "" (or "attribute:" alone); an attribute needs a name to be shown by. */
+  if (JSON_NODE_HOLDS_NULL (node) || *name == '\0')
     return;
   if (JSON_NODE_HOLDS_ARRAY (node))
     {

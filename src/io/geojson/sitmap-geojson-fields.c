@@ -396,6 +396,9 @@ static gboolean
 needs_mapping (SitmapGeojsonReader *reader, GPtrArray *order, Stats *guess, GError **error)
 {
   g_autoptr (GPtrArray) columns = g_ptr_array_new ();
+  /* Both are the file's text: quoted, so that a control or bidi character cannot spoof the question. */
+  g_autofree char *file = sitmap_quote_text (sitmap_import_get_display_name (reader->import));
+  g_autofree char *name = sitmap_quote_text (guess->name);
 
   for (guint i = 0; i < order->len; i++)
     g_ptr_array_add (columns, ((Stats *) g_ptr_array_index (order, i))->name);
@@ -404,15 +407,9 @@ needs_mapping (SitmapGeojsonReader *reader, GPtrArray *order, Stats *guess, GErr
   for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)
     sitmap_import_set_guess (reader->import, f, column_of (order, reader->fields.names[f]));
   sitmap_import_set_guess (reader->import, SITMAP_IMPORT_FIELD_DATE, column_of (order, guess->name));
-  {
-    /* The name is the file's text: escaped, so that it cannot reorder or break the message */
-    g_autofree char *quoted = sitmap_quote_text (guess->name);
-
-    g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING,
-                 /* TRANSLATORS: a file name, then a property name of that file */
-                 _("%s: which property holds the time of each event? Perhaps “%s”"),
-                 sitmap_import_get_display_name (reader->import), quoted);
-  }
+  g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_NEEDS_MAPPING,
+               /* TRANSLATORS: a file name, then a property name of that file */
+               _("%s: which property holds the time of each event? Perhaps “%s”"), file, name);
   return FALSE;
 }
 
