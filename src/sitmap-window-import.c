@@ -356,7 +356,7 @@ import_link_cb (SitmapImportSummaryDialog *dialog, guint index, gpointer user_da
   {
     g_autofree char *text = g_strdup_printf (_("Loading %s…"), fetch->shown);
 
-    adw_toast_overlay_add_toast (self->toast_overlay, _sitmap_window_new_plain_toast (text));
+    adw_toast_overlay_add_toast (self->toast_overlay, sitmap_plain_toast_new (text));
   }
   sitmap_link_fetch_async (uri, base, 0, NULL, link_fetched_cb, fetch);
 }
@@ -407,7 +407,7 @@ report_read (SitmapWindow *self, GFile *file, SitmapImportReport *report, guint 
       g_autofree char *summary = dup_summary (report, n_duplicates);
       /* TRANSLATORS: a toast after an import: a file's name, then "N events imported…" */
       g_autofree char *text = g_strdup_printf (_("%s: %s"), sitmap_import_report_get_display_name (report), summary);
-      AdwToast *toast_widget = _sitmap_window_new_plain_toast (text);
+      AdwToast *toast_widget = sitmap_plain_toast_new (text);
 
       adw_toast_set_button_label (toast_widget, _("_Details"));
       adw_toast_set_action_name (toast_widget, "win.show-import-summary");

@@ -12,6 +12,7 @@
 #include "sitmap-import.h"
 #include "sitmap-focus-guard.h"
 #include "sitmap-place-layer.h"
+#include "sitmap-plain-toast.h"
 #include "sitmap-tile-status.h"
 #include "sitmap-window.h"
 
@@ -91,8 +92,6 @@ void     _sitmap_window_show_toast (SitmapWindow *self, const char *text);
 void      _sitmap_window_show_document (SitmapWindow *self, SitmapDocument *document);
 void      _sitmap_window_notify_loading (SitmapWindow *self);
 void      _sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, double y1);
-/* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
-AdwToast *_sitmap_window_new_plain_toast (const char *text);
 
 /* sitmap-window-layout.c: the sidebar beside the map, or over it in a narrow window */
 #define SITMAP_WINDOW_MIN_WIDTH  560

@@ -508,26 +508,10 @@ sitmap_window_class_init (SitmapWindowClass *klass)
 }
 
 /* The map source chooser's toasts: plain text, with an Undo button when it names an undo action. */
-/* Toast titles are markup before libadwaita 1.4; what we show may hold a file's name. */
-AdwToast *
-_sitmap_window_new_plain_toast (const char *text)
-{
-#if ADW_CHECK_VERSION(1, 4, 0)
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_use_markup (toast, FALSE);
-  return toast;
-#else
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-#endif
-}
-
 static void
 source_message_cb (SitmapWindow *self, const char *text, const char *undo_action)
 {
-  AdwToast *toast = _sitmap_window_new_plain_toast (text);
+  AdwToast *toast = sitmap_plain_toast_new (text);
 
   if (undo_action != NULL)
     {
@@ -653,7 +637,7 @@ sitmap_window_new (GtkApplication *application)
 void
 _sitmap_window_show_toast (SitmapWindow *self, const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, _sitmap_window_new_plain_toast (text));
+  adw_toast_overlay_add_toast (self->toast_overlay, sitmap_plain_toast_new (text));
 }
 
 static void

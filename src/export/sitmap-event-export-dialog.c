@@ -10,6 +10,7 @@
 
 #include "sitmap-document-io.h"
 #include "sitmap-event-export-dialog.h"
+#include "sitmap-plain-toast.h"
 #include "sitmap-format.h"
 
 struct _SitmapEventExportDialog
@@ -82,22 +83,6 @@ describe_format (const SitmapFormat *format)
   if (g_str_equal (format->id, "csv"))
     return _("ACLED’s columns, for spreadsheets and ACLED’s tools; lines and areas become points");
   return NULL;
-}
-
-/* The toast's title is markup before libadwaita 1.4; a file's name is not. */
-static AdwToast *
-new_plain_toast (const char *text)
-{
-#if ADW_CHECK_VERSION(1, 4, 0)
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_use_markup (toast, FALSE);
-  return toast;
-#else
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-#endif
 }
 
 static void
@@ -269,7 +254,7 @@ exported_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   /* TRANSLATORS: a toast: a number of events, then a file's name */
   text = g_strdup_printf (ngettext ("Exported %'u event to “%s”", "Exported %'u events to “%s”", job->n_events),
                           job->n_events, name);
-  adw_toast_overlay_add_toast (self->toasts, new_plain_toast (text));
+  adw_toast_overlay_add_toast (self->toasts, sitmap_plain_toast_new (text));
 }
 
 #if GTK_CHECK_VERSION(4, 10, 0)

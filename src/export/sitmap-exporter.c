@@ -11,6 +11,7 @@
 
 #include "sitmap-export-scene.h"
 #include "sitmap-exporter.h"
+#include "sitmap-plain-toast.h"
 #include "sitmap-print-operation.h"
 
 struct _SitmapExporter
@@ -112,22 +113,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
  * Toasts
  */
 
-/* A toast's title is markup before libadwaita 1.4: file names and messages are escaped for it. */
-static AdwToast *
-new_plain_toast (const char *text)
-{
-#if ADW_CHECK_VERSION(1, 4, 0)
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_use_markup (toast, FALSE);
-  return toast;
-#else
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  return adw_toast_new (escaped);
-#endif
-}
-
 static void
 toast (SitmapExporter *self, AdwToast *toast)
 {
@@ -144,7 +129,7 @@ toast_error (SitmapExporter *self, const char *what, const GError *error)
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  toast (self, new_plain_toast (text));
+  toast (self, sitmap_plain_toast_new (text));
 }
 
 #if GTK_CHECK_VERSION(4, 10, 0)
@@ -196,7 +181,7 @@ toast_exported (SitmapExporter *self, GFile *file, SitmapExportScene *scene)
   /* Translators: a toast once an export is written; %s is the file's name */
   g_autofree char *done = g_strdup_printf (_ ("Exported “%s”"), name);
   g_autofree char *text = with_dropped (done, scene);
-  AdwToast        *exported = new_plain_toast (text);
+  AdwToast        *exported = sitmap_plain_toast_new (text);
 
   adw_toast_set_button_label (exported, _ ("_Open"));
   g_object_set_data (G_OBJECT (exported), "sitmap-window", self->window);
@@ -240,7 +225,7 @@ rendered_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   {
     g_autofree char *text = with_dropped (_ ("Map copied to the clipboard"), job->scene);
 
-    toast (job->exporter, new_plain_toast (text));
+    toast (job->exporter, sitmap_plain_toast_new (text));
   }
 }
 
@@ -322,12 +307,12 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
 
   if (sitmap_view_state_get_document (self->view_state) == NULL)
     {
-      toast (self, new_plain_toast (_ ("There is no document to export yet")));
+      toast (self, sitmap_plain_toast_new (_ ("There is no document to export yet")));
       return;
     }
   if (data_source == NULL)
     {
-      toast (self, new_plain_toast (_ ("The map has no tiles to export yet")));
+      toast (self, sitmap_plain_toast_new (_ ("The map has no tiles to export yet")));
       return;
     }
   job = g_new0 (Job, 1);
@@ -342,7 +327,7 @@ start (SitmapExporter *self, const SitmapExportOptions *options, GFile *file)
       g_autofree char *name = g_filename_display_name (basename);
       g_autofree char *text = g_strdup_printf (_ ("Exporting “%s”…"), name);
 
-      job->progress = new_plain_toast (text);
+      job->progress = sitmap_plain_toast_new (text);
       adw_toast_set_timeout (job->progress, 0);
       /* Shown at once, whatever toast is up: its time on screen is counted from now. */
       adw_toast_set_priority (job->progress, ADW_TOAST_PRIORITY_HIGH);
@@ -619,12 +604,12 @@ sitmap_exporter_print (SitmapExporter *self, const SitmapExportOptions *choices,
   data_source = dup_data_source (self);
   if (sitmap_view_state_get_document (self->view_state) == NULL)
     {
-      toast (self, new_plain_toast (_ ("There is no document to print yet")));
+      toast (self, sitmap_plain_toast_new (_ ("There is no document to print yet")));
       return;
     }
   if (data_source == NULL)
     {
-      toast (self, new_plain_toast (_ ("The map has no tiles to print yet")));
+      toast (self, sitmap_plain_toast_new (_ ("The map has no tiles to print yet")));
       return;
     }
   /* Held until print_finished(). */
