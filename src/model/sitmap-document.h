@@ -38,6 +38,9 @@ typedef enum
   SITMAP_DOCUMENT_CHANGE_ANNOTATIONS = 1 << 3, /* the annotations */
   SITMAP_DOCUMENT_CHANGE_METADATA = 1 << 4,    /* title, description */
   SITMAP_DOCUMENT_CHANGE_EVENTS = 1 << 5,      /* the whole store replaced (an import): positions all change */
+  SITMAP_DOCUMENT_CHANGE_EVENT_EDITS = 1 << 6, /* events added, changed or deleted (SitmapEventCommand): no
+                                                * position changes; new ones come at the end, deleted ones
+                                                * keep theirs with SITMAP_EVENT_FLAG_DELETED */
 } SitmapDocumentChange;
 
 #define SITMAP_TYPE_DOCUMENT (sitmap_document_get_type ())

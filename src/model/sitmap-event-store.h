@@ -33,6 +33,7 @@ typedef enum
   SITMAP_EVENT_FLAG_LINE = 1 << 2,       /* located along a line */
   SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
   SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* among the longest spans, or open-ended: in the time index's side list */
+  SITMAP_EVENT_FLAG_DELETED = 1 << 5,    /* deleted or replaced by an edit: no view shows it, no query finds it */
 } SitmapEventFlags;
 
 /* What a reader knows of one citation while it reads; its strings are owned, and taken by
