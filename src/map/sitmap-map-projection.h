@@ -73,12 +73,4 @@ void     sitmap_map_projection_to_widget (const SitmapMapProjection *self, doubl
 /* Pixels that metres on the ground span at normalised latitude y (Web Mercator stretches them poleward). */
 double   sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres);
 
-/* What shows a box of the world (normalised Web Mercator, x0 ≤ x1, y0 ≤ y1) on a map of width × height
- * pixels with a fifth of it to spare: its centre, in degrees, and the zoom, between min_zoom and
- * max_zoom; a box that is a point gets point_zoom. The window's opening view and "Show All Events"
- * share it. */
-void     sitmap_map_fit_box (double width, double height, double x0, double y0, double x1, double y1,
-                             double point_zoom, double min_zoom, double max_zoom, double *latitude,
-                             double *longitude, double *zoom);
-
 G_END_DECLS
