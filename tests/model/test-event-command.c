@@ -354,6 +354,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/delete-several", test_delete_several);
   g_test_add_func ("/event-command/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/event-command/new-source", test_new_source);
-  if (0) g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
+  g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
   return g_test_run ();
 }
