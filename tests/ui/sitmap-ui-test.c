@@ -112,17 +112,24 @@ to_screen (GtkWidget *widget, double x, double y, char **window_id, int *sx, int
 void
 sitmap_test_click (GtkWidget *widget, double x, double y)
 {
+  sitmap_test_click_button (widget, 1, x, y);
+}
+
+void
+sitmap_test_click_button (GtkWidget *widget, guint button, double x, double y)
+{
   g_autofree char *window = NULL;
   g_autofree char *sx = NULL;
   g_autofree char *sy = NULL;
+  g_autofree char *pressed = g_strdup_printf ("%u", button);
   int ix, iy;
 
   to_screen (widget, x, y, &window, &ix, &iy);
   sx = g_strdup_printf ("%d", ix);
   sy = g_strdup_printf ("%d", iy);
   /* No --sync: it waits for the pointer to move, forever if it is already there. */
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, sx, sy, "sleep", "0.1", "click", "1",
-                                  NULL });
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, sx, sy, "sleep", "0.1", "click",
+                                  pressed, NULL });
 }
 
 void

@@ -41,6 +41,8 @@ GPtrArray *sitmap_test_find_shown (gpointer root, GType type);
 GtkWidget *sitmap_test_find_first_shown (gpointer root, GType type);
 /* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
+/* The same with another mouse button (3: the right one, for a context menu). */
+void     sitmap_test_click_button (GtkWidget *widget, guint button, double x, double y);
 /* The same at the centre of widget. */
 void     sitmap_test_click_centre (GtkWidget *widget);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
