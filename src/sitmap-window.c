@@ -558,6 +558,15 @@ setup_map (SitmapWindow *self)
   self->annotation_layer = sitmap_annotation_layer_new (viewport, self->view_state, self->event_layer);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->annotation_layer));
   sitmap_annotation_toolbar_set_layer (self->annotation_toolbar, self->annotation_layer, self->view_state);
+  /* Editing events on the map, above everything: in edit mode only (win.edit-mode), but for the
+   * context menu's "New Event Here". */
+  self->edit_layer = sitmap_edit_layer_new (viewport, self->view_state, self->event_layer);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->edit_layer));
+  {
+    g_autoptr (GPropertyAction) edit_mode = g_property_action_new ("edit-mode", self->edit_layer, "edit-mode");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (edit_mode));
+  }
   self->exporter = sitmap_exporter_new (GTK_WINDOW (self), self->view_state, self->map,
                                         sitmap_source_chooser_get_sources (self->source_chooser), self->toast_overlay);
 }
@@ -703,6 +712,13 @@ sitmap_window_get_annotation_layer (SitmapWindow *self)
 {
   g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
   return self->annotation_layer;
+}
+
+SitmapEditLayer *
+sitmap_window_get_edit_layer (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->edit_layer;
 }
 
 SitmapAnnotationToolbar *
