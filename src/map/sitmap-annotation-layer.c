@@ -157,15 +157,7 @@ projection (SitmapAnnotationLayer *self, SitmapMapProjection *out)
 static void
 widget_to_mercator (const SitmapMapProjection *p, double wx, double wy, double *x, double *y)
 {
-  double dx = wx - p->width / 2, dy = wy - p->height / 2, u = dx, v = dy;
-
-  if (p->rotated)
-    {
-      u = p->cos_r * dx + p->sin_r * dy;
-      v = -p->sin_r * dx + p->cos_r * dy;
-    }
-  *x = (p->center_x + u) / p->map_size;
-  *y = (p->center_y + v) / p->map_size;
+  sitmap_map_projection_from_widget (p, wx, wy, x, y);
 }
 
 gboolean

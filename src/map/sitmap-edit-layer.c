@@ -96,13 +96,19 @@ drag_threshold (SitmapEditLayer *self)
   return threshold;
 }
 
+/* The point under (x, y) of the widget, as the layers draw it (sitmap_map_projection). */
 static void
 widget_to_location (SitmapEditLayer *self, double x, double y, double *latitude, double *longitude)
 {
-  shumate_viewport_widget_coords_to_location (shumate_layer_get_viewport (SHUMATE_LAYER (self)), GTK_WIDGET (self), x,
-                                              y, latitude, longitude);
+  SitmapMapProjection p;
+  double              mx, my;
+
+  *latitude = *longitude = 0;
+  if (!projection (self, &p))
+    return;
+  sitmap_map_projection_from_widget (&p, x, y, &mx, &my);
+  sitmap_mercator_to_lat_lon (mx - floor (mx), CLAMP (my, 0, 1), latitude, longitude);
   *latitude = CLAMP (*latitude, -85.05, 85.05);
-  *longitude = fmod (fmod (*longitude + 180, 360) + 360, 360) - 180;
 }
 
 static void

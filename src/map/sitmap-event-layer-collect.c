@@ -535,8 +535,11 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
+  /* An edit adds its event at the end of the store (SitmapEventCommand): the points are made again to take
+   * it in. O(events), once per edit: incremental growth would be cheaper for very large documents. */
   if (document == self->document &&
-      (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
+      (document == NULL || (sitmap_document_get_events_serial (document) == self->events_serial &&
+                            sitmap_document_get_n_events (document) == self->n_points)))
     return document;
   _sitmap_event_layer_clear_document (self);
   if (document == NULL)

@@ -69,6 +69,20 @@ sitmap_map_projection_to_widget (const SitmapMapProjection *self, double x, doub
   sitmap_map_projection_map_to_widget (self, u, v, wx, wy);
 }
 
+void
+sitmap_map_projection_from_widget (const SitmapMapProjection *self, double wx, double wy, double *x, double *y)
+{
+  double dx = wx - self->width / 2, dy = wy - self->height / 2, u = dx, v = dy;
+
+  if (self->rotated)
+    {
+      u = self->cos_r * dx + self->sin_r * dy;
+      v = -self->sin_r * dx + self->cos_r * dy;
+    }
+  *x = (self->center_x + u) / self->map_size;
+  *y = (self->center_y + v) / self->map_size;
+}
+
 double
 sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres)
 {

@@ -70,6 +70,8 @@ sitmap_map_projection_map_in_view (const SitmapMapProjection *self, double u, do
  * repeat and so must the points. */
 gboolean sitmap_map_projection_wraps (const SitmapMapProjection *self, double margin);
 void     sitmap_map_projection_to_widget (const SitmapMapProjection *self, double x, double y, double *wx, double *wy);
+/* The inverse: the widget point in normalised Web Mercator (x may fall outside [0, 1] across the date line). */
+void     sitmap_map_projection_from_widget (const SitmapMapProjection *self, double wx, double wy, double *x, double *y);
 /* Pixels that metres on the ground span at normalised latitude y (Web Mercator stretches them poleward). */
 double   sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres);
 

@@ -422,9 +422,9 @@ test_area_corners (void)
   corner_on_screen (area, 0, &x0, &y0);
   corner_on_screen (area, 1, &x1, &y1);
   mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
-  if (g_getenv ("SITMAP_TEST_SCREENSHOT_DIR") != NULL)
+  if (g_getenv ("SITMAP_SCREENSHOT_DIR") != NULL)
     {
-      g_autofree char *path = g_build_filename (g_getenv ("SITMAP_TEST_SCREENSHOT_DIR"), "annotation-corners.png", NULL);
+      g_autofree char *path = g_build_filename (g_getenv ("SITMAP_SCREENSHOT_DIR"), "annotation-corners.png", NULL);
       g_autoptr (GdkTexture) shot = sitmap_test_render (GTK_WIDGET (window), path);
     }
 
