@@ -161,6 +161,25 @@ sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, 
 }
 
 void
+sitmap_test_drag_then_key (GtkWidget *widget, double x0, double y0, double x1, double y1, const char *keys)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  int ix0, iy0, ix1, iy1;
+
+  to_screen (widget, x0, y0, &window, &ix0, &iy0);
+  g_free (window);
+  to_screen (widget, x1, y1, &window, &ix1, &iy1);
+  a = g_strdup_printf ("%d", ix0);
+  b = g_strdup_printf ("%d", iy0);
+  c = g_strdup_printf ("%d", ix1);
+  d = g_strdup_printf ("%d", iy1);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown", "1",
+                                  "sleep", "0.1", "mousemove", "--window", window, c, d, "sleep", "0.2", "key", keys,
+                                  "sleep", "0.1", "mouseup", "1", NULL });
+}
+
+void
 sitmap_test_key (GtkWidget *widget, const char *keys)
 {
   g_autofree char *window = NULL;

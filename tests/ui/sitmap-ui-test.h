@@ -48,6 +48,8 @@ void     sitmap_test_click_centre (GtkWidget *widget);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
 /* The same with another mouse button (2: the middle one). */
 void     sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1);
+/* A drag that presses keys (xdotool's names, "Escape") before the button is released. */
+void     sitmap_test_drag_then_key (GtkWidget *widget, double x0, double y0, double x1, double y1, const char *keys);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
 /* Resizes window through the X server, as a window manager does, and waits until it has taken the
  * size it accepts (no less than its minimum) and painted. Returns FALSE when it kept another size. */

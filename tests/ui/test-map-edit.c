@@ -230,6 +230,19 @@ test_move_marker (void)
   g_assert_cmpfloat (hypot (ex - (x - 60), ey - (y + 40)), <=, 1.5);
   g_assert_cmpstr (undo_label (), ==, "Move Event");
   save_screen ("map-edit-mode-moved.png");
+  {
+    /* Escape during a drag drops it: nothing more changes. */
+    double moved[2] = { latitude, longitude };
+    const char *label = undo_label ();
+
+    sitmap_test_drag_then_key (edit_layer (), ex, ey, ex + 50, ey - 30, "Escape");
+    sitmap_test_wait_for_paint (edit_layer ());
+    sitmap_test_wait_for_paint (edit_layer ());
+    location_of (BAGHOUZ_ID, &latitude, &longitude);
+    g_assert_cmpfloat (latitude, ==, moved[0]);
+    g_assert_cmpfloat (longitude, ==, moved[1]);
+    g_assert_cmpstr (undo_label (), ==, label);
+  }
 
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
   sitmap_test_wait_for_paint (edit_layer ());
@@ -282,10 +295,15 @@ test_area_corners (void)
   g_autoptr (GArray) before = NULL;
   g_autoptr (GArray) after = NULL;
   guint n;
-  double mx, my;
+  double mx, my, latitude, longitude;
 
   g_assert_true (sitmap_edit_layer_get_edit_mode (sitmap_window_get_edit_layer (window)));
   sitmap_view_state_select (view_state, sitmap_document_find_event (document (), OFFENSIVE_ID));
+  /* Close enough for the corners to stand apart. */
+  location_of (OFFENSIVE_ID, &latitude, &longitude);
+  shumate_viewport_set_zoom_level (viewport (), 8);
+  shumate_map_center_on (shumate_simple_map_get_map (sitmap_window_get_map (window)), latitude, longitude);
+  sitmap_test_wait_for_paint (edit_layer ());
   sitmap_test_wait_for_paint (edit_layer ());
   before = area_corners (OFFENSIVE_ID);
   n = before->len / 2;
