@@ -9,6 +9,7 @@
 
 #include "model-test-utils.h"
 #include "sitmap-event-command.h"
+#include "sitmap-event-list.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-view-state.h"
 
@@ -344,6 +345,48 @@ test_view_state_follows (void)
   g_assert_cmpint (sitmap_view_state_get_selected (view_state), ==, -1);
 }
 
+/* The events list puts an added event where its date and its title put it, not last. */
+static void
+test_list_places_new_event (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (300, 14);
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_autoptr (SitmapEventList) list = NULL;
+  SitmapEventStore *store = sitmap_document_get_store (document);
+  const SitmapEventColumns *columns;
+  SitmapEventDraft draft;
+  SitmapCommand *command;
+  gint position, item;
+
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_view_state_clear_range (view_state);
+  list = sitmap_event_list_new_visible (view_state);
+  sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TITLE, FALSE);
+  init_sukhna_draft (&draft, "Aaaa first by title");
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2020-06-15", NULL));
+  command = g_object_ref (sitmap_event_command_new_add (document, &draft));
+  push (document, command);
+  position = sitmap_event_command_get_position (SITMAP_EVENT_COMMAND (command));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+  g_assert_cmpint (sitmap_event_list_find (list, position), ==, 0);
+  g_assert_cmpstr (sitmap_event_store_get_title (store, sitmap_event_list_get_position (list, 0)), ==,
+                   "Aaaa first by title");
+
+  sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TIME, FALSE);
+  item = sitmap_event_list_find (list, position);
+  g_assert_cmpint (item, >=, 0);
+  columns = sitmap_document_get_columns (document);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      guint a = sitmap_event_list_get_position (list, i - 1), b = sitmap_event_list_get_position (list, i);
+
+      if (columns->time_precision[a] != SITMAP_TIME_PRECISION_NONE && columns->time_precision[b] != SITMAP_TIME_PRECISION_NONE)
+        g_assert_cmpint (columns->start[a], <=, columns->start[b]);
+    }
+  sitmap_event_draft_clear (&draft);
+  g_object_unref (command);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -355,5 +398,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/event-command/new-source", test_new_source);
   g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
+  g_test_add_func ("/event-command/list-places-new-event", test_list_places_new_event);
   return g_test_run ();
 }
