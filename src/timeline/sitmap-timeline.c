@@ -189,15 +189,19 @@ update_filtered_histogram (SitmapTimeline *self)
   build->columns = sitmap_document_get_columns (document);
   build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
                                         MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
-  /* The positions are in time order, undated last: the words past the dated ones need no look. */
-  for (guint w = 0; w < passing->n_words && (w << 6) < n_dated; w++)
-    for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
-      {
-        guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+  /* The positions are in time order, undated last, then those edits added: the words between need no look. */
+  for (guint w = 0; w < passing->n_words; w++)
+    {
+      if ((w << 6) >= n_dated && ((w + 1) << 6) <= build->columns->n_sorted)
+        continue;
+      for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
+        {
+          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
 
-        if (position < n_dated)
-          g_array_append_val (build->positions, position);
-      }
+          if (sitmap_event_columns_is_dated (build->columns, position))
+            g_array_append_val (build->positions, position);
+        }
+    }
   if (build->positions->len <= FILTERED_IN_THREAD)
     {
       set_filtered_histogram (self, filtered_build_run (build));
@@ -364,7 +368,7 @@ reveal_cb (SitmapTimeline *self, gint position, guint flags)
     return;
   columns = sitmap_document_get_columns (document);
   /* An undated event has no time to scroll to. */
-  if (position < 0 || (guint) position >= columns->n_dated)
+  if (position < 0 || !sitmap_event_columns_is_dated (columns, position))
     return;
   event_start = columns->start[position];
   event_end = sitmap_event_columns_get_end (columns, position);
