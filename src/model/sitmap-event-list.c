@@ -205,43 +205,63 @@ time_key (const SitmapEventColumns *columns, guint32 position, TimeKey *key)
   key->end = key->undated ? 0 : sitmap_event_columns_get_end (columns, position);
 }
 
+/* The first of base[0, n) (positions in time order) that comes after key */
+static guint
+time_place (const SitmapEventColumns *columns, const guint32 *base, guint n, const TimeKey *key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      TimeKey other;
+
+      time_key (columns, base[mid], &other);
+      if (compare_time_key (&other, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Events edits added come after the others in the document, whatever their time: listed in time order, they are
- * merged in where their time puts them. The others are in time order already: one pass. */
+ * put in where their time puts them, each found by a binary search among the others (in time order already), the
+ * runs between copied whole. */
 static void
 fill_time_items (SitmapEventList *self)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (get_document (self));
   g_autoptr (GArray) added = g_array_new (FALSE, FALSE, sizeof (TimeKey));
-  guint a = 0;
+  g_autofree guint32 *base = g_new (guint32, MAX (self->n_items, 1));
+  guint n_sorted, copied = 0;
 
   for (guint i = 0; i < self->n_items; i++)
+    base[i] = base_position (self, i);
+  /* Listed positions ascend: those edits added are the last */
+  for (n_sorted = self->n_items; n_sorted > 0 && base[n_sorted - 1] >= columns->n_sorted; n_sorted--)
+    ;
+  if (n_sorted == self->n_items)
+    return;
+  for (guint i = n_sorted; i < self->n_items; i++)
     {
-      guint32 position = base_position (self, i);
       TimeKey key;
 
-      if (position < columns->n_sorted)
-        continue;
-      time_key (columns, position, &key);
+      time_key (columns, base[i], &key);
       g_array_append_val (added, key);
     }
-  if (added->len == 0)
-    return;
   g_array_sort (added, compare_time_key);
   self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->n_items);
-  for (guint i = 0; i < self->n_items; i++)
+  for (guint a = 0; a < added->len; a++)
     {
-      guint32 position = base_position (self, i);
-      TimeKey key;
+      const TimeKey *key = &g_array_index (added, TimeKey, a);
+      guint at = time_place (columns, base, n_sorted, key);
 
-      if (position >= columns->n_sorted)
-        continue;
-      time_key (columns, position, &key);
-      while (a < added->len && compare_time_key (&g_array_index (added, TimeKey, a), &key) < 0)
-        g_array_append_val (self->items, g_array_index (added, TimeKey, a++).position);
-      g_array_append_val (self->items, position);
+      g_array_append_vals (self->items, base + copied, at - copied);
+      g_array_append_val (self->items, key->position);
+      copied = at;
     }
-  for (; a < added->len; a++)
-    g_array_append_val (self->items, g_array_index (added, TimeKey, a).position);
+  g_array_append_vals (self->items, base + copied, n_sorted - copied);
   if (self->descending)
     for (guint i = 0, j = self->n_items - 1; i < j; i++, j--)
       {

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "model-test-utils.h"
+#include "sitmap-annotations-visible-command.h"
 #include "sitmap-event-command.h"
 #include "sitmap-event-list.h"
 #include "sitmap-kml-reader.h"
@@ -445,6 +446,23 @@ test_edits_round_trip (void)
   g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_MONTH);
 }
 
+/* Showing or hiding the annotations is saved with the document: an edit undo takes back. */
+static void
+test_annotations_visible (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (10, 16);
+  SitmapUndoStack *undo = sitmap_document_get_undo_stack (document);
+
+  g_assert_true (sitmap_document_get_annotations_visible (document));
+  push (document, sitmap_annotations_visible_command_new (document, FALSE));
+  g_assert_false (sitmap_document_get_annotations_visible (document));
+  g_assert_true (sitmap_undo_stack_get_modified (undo));
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (undo), ==, "Hide Annotations");
+  g_assert_true (sitmap_undo_stack_undo (undo));
+  g_assert_true (sitmap_document_get_annotations_visible (document));
+  g_assert_false (sitmap_undo_stack_get_modified (undo));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -458,5 +476,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
   g_test_add_func ("/event-command/list-places-new-event", test_list_places_new_event);
   g_test_add_func ("/event-command/edits-round-trip", test_edits_round_trip);
+  g_test_add_func ("/undo/annotations-visible", test_annotations_visible);
   return g_test_run ();
 }
