@@ -36,7 +36,7 @@ struct _SitmapDocument
   guint              last_annotation_number;
   gboolean           annotations_visible;
   GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
-  guint              events_serial; /* how many times the store was replaced */
+  guint              events_serial; /* how many times the store was replaced or its events edited */
   guint              last_event_number; /* of ids made for new events: "event-N" */
   /* Threads reading the document (a save, an index being built): an edit waits until they are done. */
   GMutex             readers_lock;
@@ -306,6 +306,9 @@ void
 sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
 {
   g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  /* What was made of the events (a sorted order, a histogram, the map's points) is made again */
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    self->events_serial++;
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 

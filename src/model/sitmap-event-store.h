@@ -127,6 +127,15 @@ sitmap_event_columns_get_end (const SitmapEventColumns *columns, guint position)
   return sitmap_event_columns_get_long_end (columns, position);
 }
 
+/* Whether the event at position has a date: the first n_dated do, then those edits added may. */
+static inline gboolean
+sitmap_event_columns_is_dated (const SitmapEventColumns *columns, guint position)
+{
+  return position < columns->n_dated ||
+         (position >= columns->n_sorted && position < columns->n_events &&
+          columns->time_precision[position] != 0 /* SITMAP_TIME_PRECISION_NONE */);
+}
+
 typedef enum
 {
   SITMAP_RANGE_OVERLAPPING, /* any part of the event's time falls in the range */
@@ -291,6 +300,8 @@ void           sitmap_event_store_remove_last (SitmapEventStore *self);
 void           sitmap_event_store_set_deleted (SitmapEventStore *self, guint position, gboolean deleted);
 gboolean       sitmap_event_store_is_deleted (SitmapEventStore *self, guint position);
 const guint32 *sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted);
+/* The positions of the events not deleted, for writers given none; NULL when none is deleted (all are). */
+GArray        *sitmap_event_store_dup_live_positions (SitmapEventStore *self);
 /* The events not deleted: what the user counts */
 guint          sitmap_event_store_get_n_live (SitmapEventStore *self);
 
