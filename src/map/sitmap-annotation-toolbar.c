@@ -19,7 +19,6 @@ struct _SitmapAnnotationToolbar
   GtkWidget             *tools_box;
   GtkToggleButton       *buttons[SITMAP_N_ANNOTATION_TOOLS];
   GtkToggleButton       *visibility;
-  GtkToggleButton       *edit_mode;
   SitmapAnnotationLayer *layer;
   SitmapViewState       *view_state;
   SitmapDocument        *document;
@@ -112,13 +111,6 @@ sitmap_annotation_toolbar_get_tool_button (SitmapAnnotationToolbar *self, Sitmap
 }
 
 GtkWidget *
-sitmap_annotation_toolbar_get_edit_mode_button (SitmapAnnotationToolbar *self)
-{
-  g_return_val_if_fail (SITMAP_IS_ANNOTATION_TOOLBAR (self), NULL);
-  return GTK_WIDGET (self->edit_mode);
-}
-
-GtkWidget *
 sitmap_annotation_toolbar_get_visibility_button (SitmapAnnotationToolbar *self)
 {
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_TOOLBAR (self), NULL);
@@ -183,13 +175,6 @@ sitmap_annotation_toolbar_init (SitmapAnnotationToolbar *self)
                                   _ ("Show Annotations"), -1);
   g_signal_connect_swapped (self->visibility, "toggled", G_CALLBACK (visibility_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->visibility));
-  /* The window's edit mode: off, browsing never moves an event by accident. */
-  self->edit_mode = GTK_TOGGLE_BUTTON (gtk_toggle_button_new ());
-  gtk_button_set_icon_name (GTK_BUTTON (self->edit_mode), "document-edit-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_mode), _ ("Edit Mode: Drag Events and Corners"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_mode), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Edit Mode"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_mode), "win.edit-mode");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->edit_mode));
   gtk_widget_add_css_class (GTK_WIDGET (self), "osd");
   gtk_widget_add_css_class (GTK_WIDGET (self), "sitmap-annotation-toolbar");
   update_visibility (self);

@@ -26,8 +26,5 @@ GtkWidget *
 sitmap_annotation_toolbar_get_tool_button (SitmapAnnotationToolbar *self, SitmapAnnotationTool tool);
 GtkWidget *
 sitmap_annotation_toolbar_get_visibility_button (SitmapAnnotationToolbar *self);
-/* The edit mode's switch (the window's win.edit-mode). */
-GtkWidget *
-sitmap_annotation_toolbar_get_edit_mode_button (SitmapAnnotationToolbar *self);
 
 G_END_DECLS

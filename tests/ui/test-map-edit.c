@@ -189,6 +189,19 @@ test_new_event_here (void)
   close_menus ();
 }
 
+/* The header bar's switch of win.edit-mode. */
+static GtkWidget *
+edit_mode_button (void)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (window, GTK_TYPE_TOGGLE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (g_ptr_array_index (buttons, i)), "win.edit-mode") == 0)
+      return g_ptr_array_index (buttons, i);
+  g_error ("no switch of win.edit-mode is shown");
+  return NULL;
+}
+
 static gboolean
 moved_from (gpointer data)
 {
@@ -204,7 +217,7 @@ moved_from (gpointer data)
 static void
 test_move_marker (void)
 {
-  GtkWidget *edit_button = sitmap_annotation_toolbar_get_edit_mode_button (sitmap_window_get_annotation_toolbar (window));
+  GtkWidget *edit_button = edit_mode_button ();
   double before[2], x, y, latitude, longitude, ex, ey;
 
   location_of (BAGHOUZ_ID, &before[0], &before[1]);
@@ -218,10 +231,11 @@ test_move_marker (void)
   g_assert_cmpfloat (latitude, ==, before[0]);
   g_assert_cmpfloat (longitude, ==, before[1]);
 
-  /* Edit mode, from its switch under the annotation tools. */
+  /* Edit mode, from its switch in the header bar. */
   sitmap_test_click (edit_button, gtk_widget_get_width (edit_button) / 2.0, gtk_widget_get_height (edit_button) / 2.0);
   sitmap_test_wait_for_paint (edit_layer ());
   g_assert_true (sitmap_edit_layer_get_edit_mode (sitmap_window_get_edit_layer (window)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (edit_button)));
   on_screen (before[0], before[1], &x, &y);
   sitmap_test_drag (edit_layer (), x, y, x - 60, y + 40);
   sitmap_test_wait_until (moved_from, before, 5000, "the event to move");
