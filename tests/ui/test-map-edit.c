@@ -350,7 +350,19 @@ test_area_corners (void)
   g_assert_cmpstr (undo_label (), ==, "Remove Corner");
   g_clear_pointer (&after, g_array_unref);
 
-  /* Three undos: the corner back, gone again, the first corner where it was. */
+  /* Undone, the corner is back; Delete removes it too, once a click has focused it. */
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (n_corners_is, GUINT_TO_POINTER (n + 1), 5000, "the removal to be undone");
+  after = area_corners (OFFENSIVE_ID);
+  sitmap_test_click (edit_layer (), CX (after, 1), CY (after, 1));
+  sitmap_test_wait_for_paint (edit_layer ());
+  g_assert_cmpuint (after->len / 2, ==, n + 1);
+  g_clear_pointer (&after, g_array_unref);
+  sitmap_test_key (edit_layer (), "Delete");
+  sitmap_test_wait_until (n_corners_is, GUINT_TO_POINTER (n), 5000, "Delete to remove the focused corner");
+  g_assert_cmpstr (undo_label (), ==, "Remove Corner");
+
+  /* Undo, step by step: the corner back, gone again, the first corner where it was. */
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
   sitmap_test_wait_until (n_corners_is, GUINT_TO_POINTER (n + 1), 5000, "the removal to be undone");
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
