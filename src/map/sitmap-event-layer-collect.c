@@ -30,8 +30,9 @@ static const double symbol_sizes[SITMAP_SYMBOL_N_SIZES] = { 1.0, 1.2, 1.4, 1.6, 
  * Per document
  */
 
+/* The points of the events from position from on, and the shapes from shape first_shape on. */
 static void
-prepare_points (SitmapEventLayer *self)
+prepare_points_from (SitmapEventLayer *self, guint from, guint first_shape)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const SitmapShape *shapes;
@@ -39,14 +40,13 @@ prepare_points (SitmapEventLayer *self)
 
   self->n_points = columns->n_events;
   self->points = g_renew (SitmapClusterPoint, self->points, MAX (self->n_points, 1));
-  for (guint i = 0; i < columns->n_events; i++)
+  for (guint i = from; i < columns->n_events; i++)
     self->points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
                         ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
                         : sitmap_cluster_point_from_world (NAN, NAN);
   /* An event located by a shape and no point of its own is drawn at the middle of its shape. */
   shapes = sitmap_shape_table_get_shapes (self->shapes, &n_shapes);
-  g_array_set_size (self->path_shapes, 0);
-  for (guint s = 0; s < n_shapes; s++)
+  for (guint s = first_shape; s < n_shapes; s++)
     {
       if (!(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
         self->points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
@@ -56,11 +56,24 @@ prepare_points (SitmapEventLayer *self)
 }
 
 static void
-prepare_extent (SitmapEventLayer *self)
+prepare_points (SitmapEventLayer *self)
+{
+  g_array_set_size (self->path_shapes, 0);
+  prepare_points_from (self, 0, 0);
+}
+
+/* The extent of the points from position from on, joined to the one known (from 0: made anew). */
+static void
+prepare_extent (SitmapEventLayer *self, guint from)
 {
   SitmapClusterPoint lo = { G_MAXUINT32, G_MAXUINT32 }, hi = { 0, 0 };
 
-  for (guint i = 0; i < self->n_points; i++)
+  if (from > 0 && self->has_extent)
+    {
+      lo = self->extent_min;
+      hi = self->extent_max;
+    }
+  for (guint i = from; i < self->n_points; i++)
     {
       SitmapClusterPoint p = self->points[i];
 
@@ -526,6 +539,19 @@ is_drawn (SitmapEventLayer *self, const guint8 *cluster_in_view, guint32 positio
   return widget_copies (&self->projection, x, y, margin, points, 1) > 0;
 }
 
+static void
+take_in_added (SitmapEventLayer *self)
+{
+  guint from = self->n_points, first_shape;
+
+  sitmap_shape_table_get_shapes (self->shapes, &first_shape);
+  sitmap_shape_table_extend (self->shapes, self->document, from);
+  prepare_points_from (self, from, first_shape);
+  prepare_extent (self, from);
+  self->serial++;
+  reset_collection (self);
+}
+
 /*
  * Private API
  */
@@ -535,12 +561,15 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
-  /* An edit adds its event at the end of the store (SitmapEventCommand): the points are made again to take
-   * it in. O(events), once per edit: incremental growth would be cheaper for very large documents. */
   if (document == self->document &&
-      (document == NULL || (sitmap_document_get_events_serial (document) == self->events_serial &&
-                            sitmap_document_get_n_events (document) == self->n_points)))
-    return document;
+      (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
+    {
+      /* An edit adds its event at the end of the store (SitmapEventCommand), and leaves the others where
+       * they are: only the new ones are taken in. */
+      if (document != NULL && sitmap_document_get_n_events (document) > self->n_points)
+        take_in_added (self);
+      return document;
+    }
   _sitmap_event_layer_clear_document (self);
   if (document == NULL)
     return NULL;
@@ -548,7 +577,7 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
   self->events_serial = sitmap_document_get_events_serial (document);
   self->shapes = sitmap_shape_table_new (document);
   prepare_points (self);
-  prepare_extent (self);
+  prepare_extent (self, 0);
   self->serial++;
   return document;
 }

@@ -182,20 +182,15 @@ classify_ring (SitmapShape *shape, SitmapEventStore *store, const SitmapEventCol
   return TRUE;
 }
 
-SitmapShapeTable *
-sitmap_shape_table_new (SitmapDocument *document)
+/* The shapes of the events from position from on. */
+static void
+classify_from (SitmapShapeTable *self, SitmapDocument *document, guint from)
 {
-  SitmapShapeTable *self = g_new0 (SitmapShapeTable, 1);
   SitmapEventStore *store = sitmap_document_get_store (document);
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
 
-  self->shapes = g_array_new (FALSE, TRUE, sizeof (SitmapShape));
-  self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
-  self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->points = g_array_new (FALSE, FALSE, sizeof (double));
   self->path_of = g_hash_table_new (geometry_hash, geometry_equal);
-
-  for (guint i = 0; i < columns->n_events; i++)
+  for (guint i = from; i < columns->n_events; i++)
     {
       SitmapShape shape = { .position = i };
 
@@ -204,7 +199,29 @@ sitmap_shape_table_new (SitmapDocument *document)
     }
   /* Only the identity of geometries was needed, while building. */
   g_clear_pointer (&self->path_of, g_hash_table_unref);
+}
+
+SitmapShapeTable *
+sitmap_shape_table_new (SitmapDocument *document)
+{
+  SitmapShapeTable *self = g_new0 (SitmapShapeTable, 1);
+
+  self->shapes = g_array_new (FALSE, TRUE, sizeof (SitmapShape));
+  self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
+  self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->points = g_array_new (FALSE, FALSE, sizeof (double));
+  classify_from (self, document, 0);
   return self;
+}
+
+void
+sitmap_shape_table_extend (SitmapShapeTable *self, SitmapDocument *document, guint from)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->shapes->len == 0 ||
+                    g_array_index (self->shapes, SitmapShape, self->shapes->len - 1).position < from);
+
+  classify_from (self, document, from);
 }
 
 void
