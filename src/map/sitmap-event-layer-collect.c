@@ -563,11 +563,14 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
 
   if (document == self->document &&
       (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
+    return document;
+  /* Edits (SitmapEventCommand) add events at the end of the same store and leave the others where they
+   * are, deleted or not: only the new ones are taken in. An import replaces the store: all made again. */
+  if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store &&
+      sitmap_document_get_n_events (document) >= self->n_points)
     {
-      /* An edit adds its event at the end of the store (SitmapEventCommand), and leaves the others where
-       * they are: only the new ones are taken in. */
-      if (document != NULL && sitmap_document_get_n_events (document) > self->n_points)
-        take_in_added (self);
+      take_in_added (self);
+      self->events_serial = sitmap_document_get_events_serial (document);
       return document;
     }
   _sitmap_event_layer_clear_document (self);
@@ -575,6 +578,7 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
     return NULL;
   self->document = g_object_ref (document);
   self->events_serial = sitmap_document_get_events_serial (document);
+  self->store = sitmap_document_get_store (document);
   self->shapes = sitmap_shape_table_new (document);
   prepare_points (self);
   prepare_extent (self, 0);
@@ -587,6 +591,7 @@ _sitmap_event_layer_clear_document (SitmapEventLayer *self)
 {
   g_clear_pointer (&self->shapes, sitmap_shape_table_free);
   g_clear_object (&self->document);
+  self->store = NULL;
   g_clear_pointer (&self->points, g_free);
   self->n_points = 0;
   self->has_extent = FALSE;
