@@ -564,9 +564,12 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
   if (document == self->document &&
       (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
     return document;
-  /* Edits (SitmapEventCommand) add events at the end of the same store and leave the others where they
-   * are, deleted or not: only the new ones are taken in. An import replaces the store: all made again. */
+  /* One edit (SitmapEventCommand) adds events at the end of the same store and leaves the others where they
+   * are, deleted or not: only the new ones are taken in. An undo takes the last events away, and after more
+   * than one change a position may have been taken away and given again: all is made again then, as after
+   * an import, which replaces the store. */
   if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store &&
+      sitmap_document_get_events_serial (document) == self->events_serial + 1 &&
       sitmap_document_get_n_events (document) >= self->n_points)
     {
       take_in_added (self);

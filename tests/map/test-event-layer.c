@@ -1820,6 +1820,13 @@ test_edit_taken_in (void)
   g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x0, y0), !=, before);
 
   g_assert_true (sitmap_undo_stack_undo (sitmap_document_get_undo_stack (document)));
+  {
+    guint n;
+    const guint32 *visible = sitmap_view_state_get_visible (w->view_state, &n);
+
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpuint (visible[i], <, sitmap_document_get_n_events (document));
+  }
   map_test_window_wait (w);
   g_assert_cmpint (find (document, "ev-baghouz"), ==, before);
   g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x0, y0), ==, before);
