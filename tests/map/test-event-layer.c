@@ -596,6 +596,8 @@ test_edit_moves_marker (void)
   SitmapUndoStack *undo = sitmap_document_get_undo_stack (demo);
   gint sukhna = find (demo, "ev-sukhna"), moved;
   SitmapEventDraft draft;
+  g_autoptr (Pixels) after_edit = NULL;
+  g_autoptr (Pixels) after_undo = NULL;
   double x, y, ex, ey;
 
   sitmap_view_state_set_document (w->view_state, demo);
@@ -616,7 +618,7 @@ test_edit_moves_marker (void)
   sitmap_event_draft_clear (&draft);
   moved = find (demo, "ev-sukhna");
   g_assert_cmpint (moved, !=, sukhna);
-  render_widget (GTK_WIDGET (w->events));
+  after_edit = render_widget (GTK_WIDGET (w->events));
   g_assert_true (drawn_contains (w->events, moved));
   g_assert_false (drawn_contains (w->events, sukhna));
   event_point (w, moved, &x, &y);
@@ -626,7 +628,7 @@ test_edit_moves_marker (void)
   g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, moved);
 
   g_assert_true (sitmap_undo_stack_undo (undo));
-  render_widget (GTK_WIDGET (w->events));
+  after_undo = render_widget (GTK_WIDGET (w->events));
   g_assert_true (drawn_contains (w->events, sukhna));
   event_point (w, sukhna, &x, &y);
   g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, sukhna);
