@@ -30,9 +30,8 @@ static const double symbol_sizes[SITMAP_SYMBOL_N_SIZES] = { 1.0, 1.2, 1.4, 1.6, 
  * Per document
  */
 
-/* The points of the events from position from on, and the shapes from shape first_shape on. */
 static void
-prepare_points_from (SitmapEventLayer *self, guint from, guint first_shape)
+prepare_points (SitmapEventLayer *self, guint from)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const SitmapShape *shapes;
@@ -46,8 +45,16 @@ prepare_points_from (SitmapEventLayer *self, guint from, guint first_shape)
                         : sitmap_cluster_point_from_world (NAN, NAN);
   /* An event located by a shape and no point of its own is drawn at the middle of its shape. */
   shapes = sitmap_shape_table_get_shapes (self->shapes, &n_shapes);
-  for (guint s = first_shape; s < n_shapes; s++)
+  /* Shapes taken away by an undo go from the paths drawn; those added come after */
+  while (self->path_shapes->len > 0 &&
+         g_array_index (self->path_shapes, guint, self->path_shapes->len - 1) >= n_shapes)
+    g_array_set_size (self->path_shapes, self->path_shapes->len - 1);
+  if (from == 0)
+    g_array_set_size (self->path_shapes, 0);
+  for (guint s = 0; s < n_shapes; s++)
     {
+      if (shapes[s].position < from)
+        continue;
       if (!(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
         self->points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
       if (shapes[s].kind == SITMAP_SHAPE_AREA || shapes[s].kind == SITMAP_SHAPE_LINE)
@@ -55,25 +62,34 @@ prepare_points_from (SitmapEventLayer *self, guint from, guint first_shape)
     }
 }
 
+/* The extent widened to the points from from on (an edit's); an undo or a deletion leaves it as wide */
 static void
-prepare_points (SitmapEventLayer *self)
+extend_extent (SitmapEventLayer *self, guint from)
 {
-  g_array_set_size (self->path_shapes, 0);
-  prepare_points_from (self, 0, 0);
+  for (guint i = from; i < self->n_points; i++)
+    {
+      SitmapClusterPoint p = self->points[i];
+
+      if (p.x == SITMAP_CLUSTER_NO_POINT)
+        continue;
+      if (!self->has_extent)
+        {
+          self->extent_min = self->extent_max = p;
+          self->has_extent = TRUE;
+        }
+      self->extent_min.x = MIN (self->extent_min.x, p.x);
+      self->extent_min.y = MIN (self->extent_min.y, p.y);
+      self->extent_max.x = MAX (self->extent_max.x, p.x);
+      self->extent_max.y = MAX (self->extent_max.y, p.y);
+    }
 }
 
-/* The extent of the points from position from on, joined to the one known (from 0: made anew). */
 static void
-prepare_extent (SitmapEventLayer *self, guint from)
+prepare_extent (SitmapEventLayer *self)
 {
   SitmapClusterPoint lo = { G_MAXUINT32, G_MAXUINT32 }, hi = { 0, 0 };
 
-  if (from > 0 && self->has_extent)
-    {
-      lo = self->extent_min;
-      hi = self->extent_max;
-    }
-  for (guint i = from; i < self->n_points; i++)
+  for (guint i = 0; i < self->n_points; i++)
     {
       SitmapClusterPoint p = self->points[i];
 
@@ -539,19 +555,6 @@ is_drawn (SitmapEventLayer *self, const guint8 *cluster_in_view, guint32 positio
   return widget_copies (&self->projection, x, y, margin, points, 1) > 0;
 }
 
-static void
-take_in_added (SitmapEventLayer *self)
-{
-  guint from = self->n_points, first_shape;
-
-  sitmap_shape_table_get_shapes (self->shapes, &first_shape);
-  sitmap_shape_table_extend (self->shapes, self->document, from);
-  prepare_points_from (self, from, first_shape);
-  prepare_extent (self, from);
-  self->serial++;
-  reset_collection (self);
-}
-
 /*
  * Private API
  */
@@ -564,16 +567,17 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
   if (document == self->document &&
       (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
     return document;
-  /* One edit (SitmapEventCommand) adds events at the end of the same store and leaves the others where they
-   * are, deleted or not: only the new ones are taken in. An undo takes the last events away, and after more
-   * than one change a position may have been taken away and given again: all is made again then, as after
-   * an import, which replaces the store. */
-  if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store &&
-      sitmap_document_get_events_serial (document) == self->events_serial + 1 &&
-      sitmap_document_get_n_events (document) >= self->n_points)
+  /* An edit of events in place: only the events added are new, and those an undo took away gone */
+  if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store)
     {
-      take_in_added (self);
+      guint before = MIN (self->n_points, sitmap_document_get_n_events (document));
+
       self->events_serial = sitmap_document_get_events_serial (document);
+      sitmap_shape_table_update (self->shapes, document, self->n_points);
+      prepare_points (self, before);
+      extend_extent (self, before);
+      self->serial++;
+      reset_collection (self);
       return document;
     }
   _sitmap_event_layer_clear_document (self);
@@ -583,8 +587,8 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
   self->events_serial = sitmap_document_get_events_serial (document);
   self->store = sitmap_document_get_store (document);
   self->shapes = sitmap_shape_table_new (document);
-  prepare_points (self);
-  prepare_extent (self, 0);
+  prepare_points (self, 0);
+  prepare_extent (self);
   self->serial++;
   return document;
 }
@@ -594,7 +598,6 @@ _sitmap_event_layer_clear_document (SitmapEventLayer *self)
 {
   g_clear_pointer (&self->shapes, sitmap_shape_table_free);
   g_clear_object (&self->document);
-  self->store = NULL;
   g_clear_pointer (&self->points, g_free);
   self->n_points = 0;
   self->has_extent = FALSE;

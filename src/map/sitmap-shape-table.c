@@ -182,13 +182,29 @@ classify_ring (SitmapShape *shape, SitmapEventStore *store, const SitmapEventCol
   return TRUE;
 }
 
-/* The shapes of the events from position from on. */
-static void
-classify_from (SitmapShapeTable *self, SitmapDocument *document, guint from)
+static void add_shapes (SitmapShapeTable *self, SitmapEventStore *store, const SitmapEventColumns *columns,
+                        guint from);
+
+SitmapShapeTable *
+sitmap_shape_table_new (SitmapDocument *document)
 {
+  SitmapShapeTable *self = g_new0 (SitmapShapeTable, 1);
   SitmapEventStore *store = sitmap_document_get_store (document);
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
 
+  self->shapes = g_array_new (FALSE, TRUE, sizeof (SitmapShape));
+  self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
+  self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  add_shapes (self, store, columns, 0);
+  return self;
+}
+
+/* The shapes of positions from on, appended: positions only grow, so the table stays in position order */
+static void
+add_shapes (SitmapShapeTable *self, SitmapEventStore *store, const SitmapEventColumns *columns, guint from)
+{
   self->path_of = g_hash_table_new (geometry_hash, geometry_equal);
   for (guint i = from; i < columns->n_events; i++)
     {
@@ -201,27 +217,18 @@ classify_from (SitmapShapeTable *self, SitmapDocument *document, guint from)
   g_clear_pointer (&self->path_of, g_hash_table_unref);
 }
 
-SitmapShapeTable *
-sitmap_shape_table_new (SitmapDocument *document)
-{
-  SitmapShapeTable *self = g_new0 (SitmapShapeTable, 1);
-
-  self->shapes = g_array_new (FALSE, TRUE, sizeof (SitmapShape));
-  self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
-  self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->points = g_array_new (FALSE, FALSE, sizeof (double));
-  classify_from (self, document, 0);
-  return self;
-}
-
+/* An edit of events: those added since n_before are classified, those an undo took away forgotten. Paths of the
+ * shapes forgotten stay, unused, until the table is made again. */
 void
-sitmap_shape_table_extend (SitmapShapeTable *self, SitmapDocument *document, guint from)
+sitmap_shape_table_update (SitmapShapeTable *self, SitmapDocument *document, guint n_before)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (self->shapes->len == 0 ||
-                    g_array_index (self->shapes, SitmapShape, self->shapes->len - 1).position < from);
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
 
-  classify_from (self, document, from);
+  while (self->shapes->len > 0 &&
+         g_array_index (self->shapes, SitmapShape, self->shapes->len - 1).position >= columns->n_events)
+    g_array_set_size (self->shapes, self->shapes->len - 1);
+  if (columns->n_events > n_before)
+    add_shapes (self, sitmap_document_get_store (document), columns, n_before);
 }
 
 void
