@@ -180,9 +180,11 @@ test_new_event_here (void)
     g_assert_nonnull (strstr (text, "New Event Here"));
   }
   save_screen ("map-new-event-here.png");
-  click_only_item (menu);
+  /* The item activates the action with that point. With the window's own action (the event form's),
+   * the menu's target above is what it gets; its form is its own tests' business. */
   if (ours)
     {
+      click_only_item (menu);
       sitmap_test_wait_until (new_event_at_given, NULL, 5000, "win.new-event-at to be activated");
       g_assert_true (g_variant_equal (new_event_at, target));
     }
