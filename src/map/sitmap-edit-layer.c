@@ -224,7 +224,7 @@ commit_move (SitmapEditLayer *self, double x, double y)
   sitmap_event_draft_init (&draft);
   sitmap_document_read_event_draft (document, position, &draft);
   widget_to_location (self, x, y, &draft.latitude, &draft.longitude);
-  push_edit (self, position, &draft, _("Move Event"), "move");
+  push_edit (self, position, &draft, _("Move Event"), NULL);
   sitmap_event_draft_clear (&draft);
 }
 

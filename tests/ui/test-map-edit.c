@@ -260,6 +260,19 @@ test_move_marker (void)
     g_assert_cmpstr (undo_label (), ==, label);
   }
 
+  /* A second drag is a second step: one undo takes it back, and leaves the first */
+  {
+    double first[2] = { latitude, longitude };
+
+    sitmap_test_drag (edit_layer (), ex, ey, ex + 40, ey + 30);
+    sitmap_test_wait_until (moved_from, first, 5000, "the event to move again");
+    sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+    sitmap_test_wait_for_paint (edit_layer ());
+    location_of (BAGHOUZ_ID, &latitude, &longitude);
+    g_assert_cmpfloat (latitude, ==, first[0]);
+    g_assert_cmpfloat (longitude, ==, first[1]);
+  }
+
   sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
   sitmap_test_wait_for_paint (edit_layer ());
   location_of (BAGHOUZ_ID, &latitude, &longitude);
