@@ -888,6 +888,11 @@ sitmap_sidebar_grab_focus (GtkWidget *widget)
     }
   if (g_strcmp0 (page, "group") == 0)
     return gtk_widget_grab_focus (GTK_WIDGET (self->group_list));
+  if (g_strcmp0 (page, "form") == 0)
+    {
+      sitmap_event_form_focus_title (self->event_form);
+      return TRUE;
+    }
   return GTK_WIDGET_CLASS (sitmap_sidebar_parent_class)->grab_focus (widget);
 }
 
