@@ -57,6 +57,7 @@ add_and_edit (SitmapWindow *self, SitmapCommand *command)
   id = sitmap_event_command_get_id (SITMAP_EVENT_COMMAND (command));
   _sitmap_window_set_sidebar_shown (self, TRUE);
   sitmap_sidebar_edit_event (self->sidebar, id);
+  sitmap_event_form_set_new (sitmap_sidebar_get_event_form (self->sidebar), TRUE);
   sitmap_event_form_focus_title (sitmap_sidebar_get_event_form (self->sidebar));
 }
 

@@ -778,6 +778,7 @@ static void
 sitmap_event_form_dispose (GObject *object)
 {
   SitmapEventForm *self = SITMAP_EVENT_FORM (object);
+  GtkWidget *child;
 
   if (self->document_signals != NULL)
     g_signal_group_set_target (self->document_signals, NULL);
@@ -789,6 +790,8 @@ sitmap_event_form_dispose (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->list_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_EVENT_FORM);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (sitmap_event_form_parent_class)->dispose (object);
 }
 
@@ -964,7 +967,16 @@ sitmap_event_form_edit (SitmapEventForm *self, const char *id)
   if (self->position < 0)
     g_clear_pointer (&self->id, g_free);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  sitmap_event_form_set_new (self, FALSE);
+  self->expanded_citation = -1;
   _sitmap_event_form_load (self);
+}
+
+void
+sitmap_event_form_set_new (SitmapEventForm *self, gboolean is_new)
+{
+  g_return_if_fail (SITMAP_IS_EVENT_FORM (self));
+  gtk_label_set_text (self->heading_label, is_new ? _("New Event") : _("Edit Event"));
 }
 
 const char *

@@ -34,6 +34,8 @@ const char *sitmap_event_form_get_event_id (SitmapEventForm *self);
 void        sitmap_event_form_set_point (SitmapEventForm *self, double latitude, double longitude);
 /* The event's place becomes this area (a polygon drawn after "draw-area-requested"): an edit. */
 void        sitmap_event_form_set_area (SitmapEventForm *self, SitmapGeometry *area);
+/* The heading says "New Event" rather than "Edit Event", until another event is edited. */
+void        sitmap_event_form_set_new (SitmapEventForm *self, gboolean is_new);
 /* Puts the keyboard in the title, its text selected: for a new event. */
 void        sitmap_event_form_focus_title (SitmapEventForm *self);
 

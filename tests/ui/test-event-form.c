@@ -1,0 +1,525 @@
+/* test-event-form.c: making, editing, deleting events and pasting a link in the real window, typed as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sitmap-application.h"
+#include "sitmap-event-form.h"
+#include "sitmap-event.h"
+#include "sitmap-ui-test.h"
+#include "sitmap-undo-stack.h"
+#include "sitmap-window.h"
+
+#define SUKHNA_ID "ev-2024-12-10-sukhna"
+
+static SitmapApplication *app;
+static SitmapWindow *window;
+static char *screenshots; /* SITMAP_SCREENSHOT_DIR, or NULL */
+
+/*
+ * Helpers
+ */
+
+static SitmapViewState *
+state (void)
+{
+  return sitmap_window_get_view_state (window);
+}
+
+static SitmapDocument *
+document (void)
+{
+  return sitmap_view_state_get_document (state ());
+}
+
+static SitmapUndoStack *
+stack (void)
+{
+  return sitmap_document_get_undo_stack (document ());
+}
+
+static SitmapEventForm *
+form (void)
+{
+  return sitmap_sidebar_get_event_form (sitmap_window_get_sidebar (window));
+}
+
+/* The shown row of the form whose title is title. */
+static GtkWidget *
+row (const char *title)
+{
+  g_autoptr (GPtrArray) rows = sitmap_test_find_shown (form (), ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), title) == 0)
+      return rows->pdata[i];
+  g_error ("No row “%s” shown in the form", title);
+}
+
+/* The selected event, read from the document as it is now. */
+static SitmapEvent *
+dup_selected (void)
+{
+  SitmapEvent *event = sitmap_view_state_dup_selected_event (state ());
+
+  g_assert_nonnull (event);
+  return event;
+}
+
+static gboolean
+selected_title_is (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+
+  return event != NULL && g_strcmp0 (sitmap_event_get_title (event), data) == 0;
+}
+
+static gboolean
+form_shows_text (gpointer data)
+{
+  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (form ()));
+
+  return strstr (text, data) != NULL;
+}
+
+static gboolean
+form_lacks_text (gpointer data)
+{
+  return !form_shows_text (data);
+}
+
+static gboolean
+row_text_is (gpointer data)
+{
+  GtkWidget **args = data;
+
+  return g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (args[0])), (const char *) args[1]) == 0;
+}
+
+static gboolean
+focus_in (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, data));
+}
+
+/* Types text into an entry row, replacing what it says, and waits until the row has it all. */
+static void
+type_into (GtkWidget *entry_row, const char *text)
+{
+  gpointer args[] = { entry_row, (gpointer) text };
+
+  gtk_widget_grab_focus (entry_row);
+  sitmap_test_wait_until (focus_in, entry_row, 5000, "the row to have the keyboard");
+  sitmap_test_key (entry_row, "ctrl+a");
+  sitmap_test_key (entry_row, "BackSpace");
+  sitmap_test_type (entry_row, text);
+  sitmap_test_wait_until (row_text_is, args, 10000, "the typed text");
+}
+
+static gboolean
+list_shows (gpointer data)
+{
+  GListModel *model = sitmap_events_panel_get_model (sitmap_sidebar_get_events_panel (sitmap_window_get_sidebar (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (SitmapEvent) event = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (sitmap_event_get_title (event), data) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A new event at Baghouz, as the map's "New event here" makes it. */
+static void
+new_event_at_baghouz (void)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event-at", "(dd)", 34.4714, 40.9313);
+  sitmap_test_wait_until (form_shows_text, "New Event", 0 + 5000, "the form");
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+}
+
+static void
+save_screenshot (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  if (screenshots == NULL)
+    return;
+  path = g_build_filename (screenshots, name, NULL);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  texture = sitmap_test_render (GTK_WIDGET (window), path);
+  g_test_message ("saved %s", path);
+}
+
+/*
+ * Tests
+ */
+
+/* "New event here" makes the event where asked, the form opens with the title ready to type over, and
+ * what is typed shows in the list and the details. */
+static void
+test_new_event_at (void)
+{
+  guint n = sitmap_document_get_n_events (document ());
+  g_autoptr (SitmapEvent) event = NULL;
+  g_autofree char *details = NULL;
+  double latitude, longitude;
+  SitmapTime time;
+
+  new_event_at_baghouz ();
+  g_assert_cmpuint (sitmap_document_get_n_events (document ()), ==, n + 1);
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "New Event");
+  event = dup_selected ();
+  g_assert_true (sitmap_event_get_location (event, &latitude, &longitude));
+  g_assert_cmpfloat_with_epsilon (latitude, 34.4714, 1e-6);
+  g_assert_cmpfloat_with_epsilon (longitude, 40.9313, 1e-6);
+  g_assert_cmpstr (sitmap_event_form_get_event_id (form ()), ==, sitmap_event_get_id (event));
+  g_assert_true (focus_in (row ("Title")));
+
+  /* The title is typed over what the new event said */
+  sitmap_test_type (row ("Title"), "Drone strike on a truck");
+  sitmap_test_wait_until (selected_title_is, "Drone strike on a truck", 10000, "the typed title in the document");
+  sitmap_test_wait_until (list_shows, "Drone strike on a truck", 5000, "the list to show the new title");
+
+  /* The date, typed as documents write it, is read back in words */
+  type_into (row ("Date"), "2024-12-10");
+  sitmap_test_wait_until (form_shows_text, "On 10 December 2024", 5000, "the date read back");
+  g_clear_object (&event);
+  event = dup_selected ();
+  sitmap_event_get_time (event, &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_DAY);
+  type_into (row ("Date"), "2019-03");
+  sitmap_test_wait_until (form_shows_text, "In March 2019", 5000, "a month read back");
+
+  /* An actor, added with Enter */
+  type_into (row ("Add Actor"), "Islamic State");
+  sitmap_test_key (row ("Add Actor"), "Return");
+  sitmap_test_wait_until (form_shows_text, "Islamic State", 5000, "the actor's row");
+
+  /* Done: the details show what was typed */
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.done", NULL);
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  details = sitmap_test_collect_text (GTK_WIDGET (sitmap_window_get_sidebar (window)));
+  g_test_message ("details:\n%s", details);
+  g_assert_nonnull (strstr (details, "Drone strike on a truck"));
+  g_assert_nonnull (strstr (details, "Islamic State"));
+  g_assert_nonnull (strstr (details, "March 2019"));
+}
+
+/* Typing a title letter by letter is one undo step; Ctrl+Z, even in the entry, undoes the document. */
+static void
+test_title_one_step (void)
+{
+  const char *before;
+  g_autofree char *old_title = NULL;
+  g_autoptr (SitmapEvent) event = NULL;
+
+  sitmap_view_state_set_selected (state (), sitmap_document_find_event (document (), SUKHNA_ID));
+  gtk_widget_activate_action (GTK_WIDGET (sitmap_window_get_sidebar (window)), "sidebar.edit", NULL);
+  sitmap_test_wait_until (form_shows_text, "Edit Event", 5000, "the form");
+  event = dup_selected ();
+  old_title = g_strdup (sitmap_event_get_title (event));
+  before = sitmap_undo_stack_get_undo_label (stack ());
+
+  gtk_widget_grab_focus (row ("Title"));
+  sitmap_test_wait_until (focus_in, row ("Title"), 5000, "the title to have the keyboard");
+  sitmap_test_key (row ("Title"), "End");
+  sitmap_test_type (row ("Title"), " (ISIS)");
+  {
+    g_autofree char *expected = g_strconcat (old_title, " (ISIS)", NULL);
+
+    sitmap_test_wait_until (selected_title_is, expected, 10000, "seven letters typed");
+  }
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Change Title");
+
+  /* One Ctrl+Z, typed in the title, takes all seven letters back */
+  sitmap_test_key (row ("Title"), "ctrl+z");
+  sitmap_test_wait_until (selected_title_is, old_title, 5000, "the title undone in one step");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, before);
+  {
+    gpointer args[] = { row ("Title"), old_title };
+
+    sitmap_test_wait_until (row_text_is, args, 5000, "the form to show the title undone");
+  }
+  g_assert_cmpstr (sitmap_event_form_get_event_id (form ()), ==, SUKHNA_ID);
+}
+
+static void
+count_change_cb (SitmapDocument *doc, SitmapDocumentChange what, guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+static gboolean
+selected_latitude_is (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+  double latitude, longitude;
+
+  return event != NULL && sitmap_event_get_location (event, &latitude, &longitude) &&
+         G_APPROX_VALUE (latitude, *(double *) data, 1e-9);
+}
+
+/* Impossible values say why, in words, under the field, and change nothing: no command is pushed. */
+static void
+test_validation (void)
+{
+  guint n_changes = 0;
+  gulong handler;
+  double nine = 9;
+
+  sitmap_view_state_set_selected (state (), sitmap_document_find_event (document (), SUKHNA_ID));
+  gtk_widget_activate_action (GTK_WIDGET (sitmap_window_get_sidebar (window)), "sidebar.edit", NULL);
+  sitmap_test_wait_until (form_shows_text, "Edit Event", 5000, "the form");
+  handler = g_signal_connect (document (), "changed", G_CALLBACK (count_change_cb), &n_changes);
+
+  /* An empty title */
+  gtk_widget_grab_focus (row ("Title"));
+  sitmap_test_wait_until (focus_in, row ("Title"), 5000, "the title to have the keyboard");
+  sitmap_test_key (row ("Title"), "ctrl+a");
+  sitmap_test_key (row ("Title"), "BackSpace");
+  sitmap_test_wait_until (form_shows_text, "An event needs a title", 5000, "the empty title's message");
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_true (gtk_widget_has_css_class (row ("Title"), "error"));
+  g_assert_true (selected_title_is ("IS kills 54 fleeing government soldiers near As-Sukhnah"));
+
+  /* A latitude of 95: "9" is one, "95" is none */
+  type_into (row ("Latitude"), "9");
+  sitmap_test_wait_until (selected_latitude_is, &nine, 5000, "a latitude of 9");
+  n_changes = 0;
+  sitmap_test_type (row ("Latitude"), "5");
+  sitmap_test_wait_until (form_shows_text, "The latitude runs from −90 (south) to 90 (north)", 5000,
+                          "the latitude's message");
+  g_assert_cmpuint (n_changes, ==, 0);
+  g_assert_true (selected_latitude_is (&nine));
+
+  /* A span that ends before it starts */
+  type_into (row ("Date"), "2024-12-10");
+  gtk_switch_set_active (GTK_SWITCH (sitmap_test_find_first_shown (form (), GTK_TYPE_SWITCH)), TRUE);
+  type_into (row ("To"), "2024-12-01");
+  sitmap_test_wait_until (form_shows_text, "The end is before the start", 5000, "the span's message");
+  n_changes = 0;
+  sitmap_test_key (row ("To"), "BackSpace");
+  sitmap_test_wait_until (form_lacks_text, "The end is before the start", 5000, "a day that is no day");
+  sitmap_test_type (row ("To"), "1");
+  sitmap_test_wait_until (form_shows_text, "The end is before the start", 5000, "the span's message again");
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  /* Put right, the messages go */
+  type_into (row ("To"), "2024-12-12");
+  sitmap_test_wait_until (form_shows_text, "From 10 December 2024 to 12 December 2024", 5000, "the span read back");
+  g_assert_cmpuint (n_changes, >, 0);
+  type_into (row ("Latitude"), "34.9");
+  sitmap_test_wait_until (form_lacks_text, "The latitude runs", 5000, "the latitude's message to go");
+  g_signal_handler_disconnect (document (), handler);
+}
+
+static gboolean
+toast_shown (gpointer data)
+{
+  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
+
+  return strstr (text, data) != NULL;
+}
+
+static GtkWidget *
+toast_undo_button (void)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (window, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), "_Undo") == 0 &&
+        gtk_widget_get_ancestor (buttons->pdata[i], ADW_TYPE_TOAST_OVERLAY) != NULL)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static gboolean
+has_undo_button (gpointer data)
+{
+  return toast_undo_button () != NULL;
+}
+
+static gboolean
+event_is_present (gpointer data)
+{
+  return sitmap_document_find_event (document (), data) >= 0;
+}
+
+static gboolean
+event_is_gone (gpointer data)
+{
+  return !event_is_present (data);
+}
+
+/* Delete: no question, a toast, and its Undo brings the event back; several rows picked go together. */
+static void
+test_delete_with_undo (void)
+{
+  SitmapEventsPanel *panel = sitmap_sidebar_get_events_panel (sitmap_window_get_sidebar (window));
+  GtkSelectionModel *selection = gtk_column_view_get_model (sitmap_events_panel_get_column_view (panel));
+  g_autoptr (SitmapEvent) first = NULL;
+  g_autoptr (SitmapEvent) second = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+
+  sitmap_view_state_set_selected (state (), sitmap_document_find_event (document (), SUKHNA_ID));
+  sitmap_sidebar_show_details (sitmap_window_get_sidebar (window));
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_key (GTK_WIDGET (window), "Delete");
+  sitmap_test_wait_until (event_is_gone, SUKHNA_ID, 5000, "Sukhna to be deleted");
+  g_assert_null (sitmap_test_list_other_windows (GTK_WINDOW (window)));
+  sitmap_test_wait_until (toast_shown, "Event deleted", 5000, "the toast");
+  sitmap_test_wait_until (has_undo_button, NULL, 5000, "the toast's Undo");
+  /* The toast slides in: clicked once it is still */
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  g_usleep (500000);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_test_message ("undo enabled: %d, label %s", gtk_widget_is_sensitive (toast_undo_button ()),
+                  sitmap_undo_stack_get_undo_label (stack ()));
+  sitmap_test_click_centre (toast_undo_button ());
+  sitmap_test_wait_until (event_is_present, SUKHNA_ID, 5000, "Sukhna back");
+
+  /* Two rows picked in the list: both deleted in one step */
+  sitmap_sidebar_show_events (sitmap_window_get_sidebar (window), FALSE);
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (selection), 1);
+  first_id = g_strdup (sitmap_event_get_id (first));
+  second_id = g_strdup (sitmap_event_get_id (second));
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_key (GTK_WIDGET (window), "Delete");
+  sitmap_test_wait_until (event_is_gone, first_id, 5000, "the first row's event to be deleted");
+  g_assert_true (event_is_gone (second_id));
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Delete 2 Events");
+  sitmap_test_wait_until (toast_shown, "2 events deleted", 5000, "the toast");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (event_is_present, first_id, 5000, "both back");
+  g_assert_true (event_is_present (second_id));
+  sitmap_sidebar_show_details (sitmap_window_get_sidebar (window));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  g_autoptr (GList) others = sitmap_test_list_other_windows (GTK_WINDOW (window));
+
+  return others != NULL;
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return !dialog_shown (data);
+}
+
+static gboolean
+sukhna_cites (gpointer data)
+{
+  gint position = sitmap_document_find_event (document (), SUKHNA_ID);
+  guint n;
+  const SitmapCitationRecord *citations = sitmap_event_store_get_citations (sitmap_document_get_store (document ()),
+                                                                            position, &n);
+
+  for (guint i = 0; position >= 0 && i < n; i++)
+    if (g_strcmp0 (citations[i].url, data) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+sukhna_lacks (gpointer data)
+{
+  return !sukhna_cites (data);
+}
+
+/* A link pasted on the window (not in an entry) becomes a citation of the selected event, its publisher
+ * the document's source on that host, read today. */
+static void
+test_paste_link (void)
+{
+  const char *url = "https://www.syriahr.com/en/350000/";
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+  gint position;
+  guint n;
+  const SitmapCitationRecord *citations;
+
+  sitmap_view_state_set_selected (state (), sitmap_document_find_event (document (), SUKHNA_ID));
+  gdk_clipboard_set_text (clipboard, url);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+v");
+  sitmap_test_wait_until (dialog_shown, NULL, 5000, "the question what to do with the link");
+  dialog = sitmap_test_list_other_windows (GTK_WINDOW (window))->data;
+  text = sitmap_test_collect_text (GTK_WIDGET (dialog));
+  g_test_message ("dialog:\n%s", text);
+  g_assert_nonnull (strstr (text, "Add as Citation to “IS kills 54"));
+  g_assert_nonnull (strstr (text, "New Event from Link"));
+  g_assert_nonnull (strstr (text, url));
+  sitmap_test_key (GTK_WIDGET (dialog), "Return");
+  sitmap_test_wait_until (dialog_gone, NULL, 5000, "the dialog to close");
+  sitmap_test_wait_until (sukhna_cites, (gpointer) url, 5000, "the citation");
+  position = sitmap_document_find_event (document (), SUKHNA_ID);
+  citations = sitmap_event_store_get_citations (sitmap_document_get_store (document ()), position, &n);
+  g_assert_cmpstr (sitmap_source_get_id (sitmap_document_get_source (document (), citations[n - 1].source)), ==,
+                   "sohr");
+  g_assert_true (sitmap_time_is_dated (&citations[n - 1].accessed));
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Add Citation");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (sukhna_lacks, (gpointer) url, 5000, "the citation undone");
+}
+
+/* The new-event form, filled in, in the light and the dark style. */
+static void
+test_screenshots (void)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  new_event_at_baghouz ();
+  sitmap_test_type (row ("Title"), "Drone strike on a truck near Baghouz");
+  sitmap_test_wait_until (selected_title_is, "Drone strike on a truck near Baghouz", 10000, "the title");
+  type_into (row ("Date"), "2024-12-10");
+  sitmap_test_wait_until (form_shows_text, "On 10 December 2024", 5000, "the date read back");
+  gtk_widget_grab_focus (row ("Title"));
+  save_screenshot ("event-form-light.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  save_screenshot ("event-form-dark.png");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  screenshots = g_strdup (g_getenv ("SITMAP_SCREENSHOT_DIR"));
+  app = sitmap_application_new ();
+  window = sitmap_test_start (app);
+  sitmap_test_wait_for_document (window);
+
+  g_test_add_func ("/event-form/new-event-at", test_new_event_at);
+  g_test_add_func ("/event-form/title-one-step", test_title_one_step);
+  g_test_add_func ("/event-form/validation", test_validation);
+  g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
+  g_test_add_func ("/event-form/paste-link", test_paste_link);
+  g_test_add_func ("/event-form/screenshots", test_screenshots);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&app);
+  g_free (screenshots);
+  return status;
+}
