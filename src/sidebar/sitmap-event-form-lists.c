@@ -643,9 +643,9 @@ _sitmap_event_form_init_lists (SitmapEventForm *self)
   self->expanded_citation = -1;
   adw_combo_row_set_model (self->figure_kind_row, G_LIST_MODEL (kind_model));
   adw_combo_row_set_model (self->figure_qualifier_row, G_LIST_MODEL (qualifier_model));
-  g_signal_connect_swapped (self->add_actor_row, "apply", G_CALLBACK (add_actor_cb), self);
+  g_signal_connect_swapped (self->add_actor_button, "clicked", G_CALLBACK (add_actor_cb), self);
   g_signal_connect_swapped (self->add_actor_row, "entry-activated", G_CALLBACK (add_actor_cb), self);
-  g_signal_connect_swapped (self->figure_number_row, "apply", G_CALLBACK (add_figure_cb), self);
+  g_signal_connect_swapped (self->add_figure_button, "clicked", G_CALLBACK (add_figure_cb), self);
   g_signal_connect_swapped (self->figure_number_row, "entry-activated", G_CALLBACK (add_figure_cb), self);
 }
 

@@ -50,11 +50,13 @@ struct _SitmapEventForm
   GtkLabel          *where_message;
   AdwPreferencesGroup *actors_group;
   AdwEntryRow       *add_actor_row;
+  GtkWidget         *add_actor_button;
   AdwPreferencesGroup *figures_group;
   AdwExpanderRow    *add_figure_row;
   AdwComboRow       *figure_kind_row;
   AdwComboRow       *figure_qualifier_row;
   AdwEntryRow       *figure_number_row;
+  GtkWidget         *add_figure_button;
   AdwPreferencesGroup *citations_group;
 };
 

@@ -510,6 +510,21 @@ read_point (SitmapEventForm *self, double *latitude, double *longitude, const ch
   return !is_blank (lat_text) && !is_blank (lon_text);
 }
 
+/* Degrees to a micro-degree (about 10 cm), without trailing zeros: "34.4714". */
+static char *
+format_coordinate (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char *text = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", value));
+  char *end = text + strlen (text) - 1;
+
+  while (*end == '0')
+    *end-- = '\0';
+  if (*end == '.')
+    *end = '\0';
+  return text;
+}
+
 static void
 clear_place (SitmapEventDraft *draft)
 {
@@ -684,10 +699,8 @@ load_where (SitmapEventForm *self, const SitmapEventDraft *draft)
     }
   if (kind == PLACE_POINT)
     {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      latitude = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", draft->latitude));
-      longitude = g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6f", draft->longitude));
+      latitude = format_coordinate (draft->latitude);
+      longitude = format_coordinate (draft->longitude);
       _sitmap_event_form_set_text (GTK_EDITABLE (self->latitude_row), latitude);
       _sitmap_event_form_set_text (GTK_EDITABLE (self->longitude_row), longitude);
     }
@@ -857,11 +870,13 @@ sitmap_event_form_class_init (SitmapEventFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, where_message);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, actors_group);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, add_actor_row);
+  gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, add_actor_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, figures_group);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, add_figure_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, figure_kind_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, figure_qualifier_row);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, figure_number_row);
+  gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, add_figure_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapEventForm, citations_group);
 
   gtk_widget_class_install_action (widget_class, "form.done", NULL, done_action);
@@ -989,17 +1004,19 @@ sitmap_event_form_get_event_id (SitmapEventForm *self)
 void
 sitmap_event_form_set_point (SitmapEventForm *self, double latitude, double longitude)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *latitude_text = NULL;
+  g_autofree char *longitude_text = NULL;
 
   g_return_if_fail (SITMAP_IS_EVENT_FORM (self));
   g_return_if_fail (sitmap_coordinates_valid (latitude, longitude));
 
+  latitude_text = format_coordinate (latitude);
+  longitude_text = format_coordinate (longitude);
   self->loading = TRUE;
   adw_combo_row_set_selected (self->place_kind_row, PLACE_POINT);
   show_place_rows (self, PLACE_POINT);
-  gtk_editable_set_text (GTK_EDITABLE (self->latitude_row), g_ascii_formatd (buffer, sizeof buffer, "%.6f", latitude));
-  gtk_editable_set_text (GTK_EDITABLE (self->longitude_row),
-                         g_ascii_formatd (buffer, sizeof buffer, "%.6f", longitude));
+  gtk_editable_set_text (GTK_EDITABLE (self->latitude_row), latitude_text);
+  gtk_editable_set_text (GTK_EDITABLE (self->longitude_row), longitude_text);
   self->loading = FALSE;
   point_changed_cb (self);
 }

@@ -78,6 +78,14 @@ selected_title_is (gpointer data)
 }
 
 static gboolean
+selected_summary_is (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+
+  return event != NULL && g_strcmp0 (sitmap_event_get_summary (event), data) == 0;
+}
+
+static gboolean
 form_shows_text (gpointer data)
 {
   g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (form ()));
@@ -480,23 +488,66 @@ test_paste_link (void)
   sitmap_test_wait_until (sukhna_lacks, (gpointer) url, 5000, "the citation undone");
 }
 
-/* The new-event form, filled in, in the light and the dark style. */
+static void
+scroll_form (gboolean to_end)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (sitmap_test_find_first_shown (form (), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+  gtk_adjustment_set_value (adjustment, to_end ? gtk_adjustment_get_upper (adjustment) : 0);
+}
+
+static void
+save_both_parts (const char *style)
+{
+  g_autofree char *top = g_strdup_printf ("event-form-%s.png", style);
+  g_autofree char *lower = g_strdup_printf ("event-form-lower-%s.png", style);
+  g_autofree char *where = g_strdup_printf ("event-form-where-%s.png", style);
+
+  gtk_adjustment_set_value (
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (sitmap_test_find_first_shown (form (), GTK_TYPE_SCROLLED_WINDOW))),
+    380);
+  save_screenshot (where);
+  gtk_widget_grab_focus (row ("Title"));
+  gtk_editable_set_position (GTK_EDITABLE (row ("Title")), -1);
+  scroll_form (FALSE);
+  save_screenshot (top);
+  scroll_form (TRUE);
+  save_screenshot (lower);
+  scroll_form (FALSE);
+}
+
+/* The new-event form, filled in, in the light and the dark style (run first: no toast over it). */
 static void
 test_screenshots (void)
 {
   AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *summary;
 
   new_event_at_baghouz ();
   sitmap_test_type (row ("Title"), "Drone strike on a truck near Baghouz");
   sitmap_test_wait_until (selected_title_is, "Drone strike on a truck near Baghouz", 10000, "the title");
+  summary = sitmap_test_find_first_shown (form (), GTK_TYPE_TEXT_VIEW);
+  gtk_widget_grab_focus (summary);
+  sitmap_test_wait_until (focus_in, summary, 5000, "the summary to have the keyboard");
+  sitmap_test_type (summary, "A drone struck a pickup truck on the road south of the town.");
+  sitmap_test_wait_until (selected_summary_is, "A drone struck a pickup truck on the road south of the town.", 10000,
+                          "the summary in the document");
   type_into (row ("Date"), "2024-12-10");
   sitmap_test_wait_until (form_shows_text, "On 10 December 2024", 5000, "the date read back");
+  type_into (row ("Add Actor"), "Islamic State");
+  sitmap_test_key (row ("Add Actor"), "Return");
+  sitmap_test_wait_until (form_shows_text, "Islamic State", 5000, "the actor's row");
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.add-citation", NULL);
+  sitmap_test_wait_until (form_shows_text, "Credibility of the Report", 5000, "the new citation, open");
   gtk_widget_grab_focus (row ("Title"));
-  save_screenshot ("event-form-light.png");
+  gtk_editable_set_position (GTK_EDITABLE (row ("Title")), -1);
+  save_both_parts ("light");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
-  save_screenshot ("event-form-dark.png");
+  save_both_parts ("dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.done", NULL);
 }
 
 int
@@ -510,12 +561,12 @@ main (int argc, char *argv[])
   window = sitmap_test_start (app);
   sitmap_test_wait_for_document (window);
 
+  g_test_add_func ("/event-form/screenshots", test_screenshots);
   g_test_add_func ("/event-form/new-event-at", test_new_event_at);
   g_test_add_func ("/event-form/title-one-step", test_title_one_step);
   g_test_add_func ("/event-form/validation", test_validation);
   g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/event-form/paste-link", test_paste_link);
-  g_test_add_func ("/event-form/screenshots", test_screenshots);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
