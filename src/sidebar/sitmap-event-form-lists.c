@@ -526,6 +526,7 @@ add_citation_rows (SitmapEventForm *self, AdwExpanderRow *expander, const Sitmap
   new_name = new_entry_row (_("Name of the New Publisher"), NULL, i, NULL, self);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (new_name), TRUE);
   g_signal_connect (new_name, "apply", G_CALLBACK (create_source_cb), self);
+  g_signal_connect (new_name, "entry-activated", G_CALLBACK (create_source_cb), self);
   reliability = new_combo_row (_("Its Reliability"), reliabilities, 0, i);
   g_object_set_data (G_OBJECT (new_name), "reliability-row", reliability);
   g_object_set_data (G_OBJECT (publisher), "new-rows", new_name);

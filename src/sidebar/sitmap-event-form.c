@@ -441,7 +441,10 @@ show_place_rows (SitmapEventForm *self, guint kind)
   gtk_widget_set_visible (GTK_WIDGET (self->latitude_row), kind == PLACE_POINT);
   gtk_widget_set_visible (GTK_WIDGET (self->longitude_row), kind == PLACE_POINT);
   gtk_widget_set_visible (GTK_WIDGET (self->pick_row), kind == PLACE_POINT);
-  gtk_widget_set_visible (GTK_WIDGET (self->area_row), kind == PLACE_AREA);
+  /* Drawing is the map's: offered when someone answers the request. */
+  gtk_widget_set_visible (GTK_WIDGET (self->area_row),
+                          kind == PLACE_AREA &&
+                            g_signal_has_handler_pending (self, signals[DRAW_AREA_REQUESTED], 0, TRUE));
   gtk_widget_set_visible (GTK_WIDGET (self->gazetteer_row), kind == PLACE_GAZETTEER);
   gtk_widget_set_visible (GTK_WIDGET (self->precision_row), kind != PLACE_NONE);
 }

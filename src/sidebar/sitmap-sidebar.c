@@ -851,8 +851,8 @@ close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   sitmap_view_state_set_group (self->view_state, NULL, 0);
 }
 
-/* One step back: from an event to the list it was picked from (or to nothing), from the list to
- * nothing. */
+/* One step back: from the form to the event's details, from an event to the list it was picked from (or
+ * to nothing), from the list to nothing. */
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -860,7 +860,10 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->view_state == NULL)
     return;
-  if (sitmap_view_state_get_selected (self->view_state) >= 0)
+  /* From the form, to the event's details */
+  if (self->editing)
+    form_done_cb (self);
+  else if (sitmap_view_state_get_selected (self->view_state) >= 0)
     sitmap_view_state_set_selected (self->view_state, -1);
   else
     sitmap_view_state_set_group (self->view_state, NULL, 0);

@@ -5,8 +5,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
+#include <shumate/shumate.h>
 
 #include "sitmap-application.h"
+#include "sitmap-citation.h"
 #include "sitmap-event-form.h"
 #include "sitmap-event.h"
 #include "sitmap-ui-test.h"
@@ -151,6 +154,24 @@ new_event_at_baghouz (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-event-at", "(dd)", 34.4714, 40.9313);
   sitmap_test_wait_until (form_shows_text, "New Event", 0 + 5000, "the form");
   sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+}
+
+static gboolean
+form_id_differs (gpointer data)
+{
+  return g_strcmp0 (sitmap_event_form_get_event_id (form ()), data) != 0;
+}
+
+/* Ctrl+N, typed where no entry takes it: a new event in the form. */
+static void
+new_event_by_key (void)
+{
+  g_autofree char *before = g_strdup (sitmap_event_form_get_event_id (form ()));
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+n");
+  sitmap_test_wait_until (form_id_differs, before, 5000, "a new event in the form");
+  g_assert_true (form_shows_text ("New Event"));
 }
 
 static void
@@ -328,6 +349,157 @@ test_validation (void)
   type_into (row ("Latitude"), "34.9");
   sitmap_test_wait_until (form_lacks_text, "The latitude runs", 5000, "the latitude's message to go");
   g_signal_handler_disconnect (document (), handler);
+}
+
+static gboolean
+form_closed (gpointer data)
+{
+  return !sitmap_sidebar_is_editing (sitmap_window_get_sidebar (window));
+}
+
+/* Ctrl+N: a new event at no place, dated today; Escape in the form goes to its details. */
+static void
+test_ctrl_n (void)
+{
+  guint n = sitmap_document_get_n_events (document ());
+  g_autoptr (SitmapEvent) event = NULL;
+  g_autofree char *details = NULL;
+  double latitude, longitude;
+
+  new_event_by_key ();
+  g_assert_cmpuint (sitmap_document_get_n_events (document ()), >, n);
+  event = dup_selected ();
+  g_assert_false (sitmap_event_get_location (event, &latitude, &longitude));
+  g_assert_true (form_shows_text ("No Place"));
+  sitmap_test_wait_until (focus_in, row ("Title"), 5000, "the title to have the keyboard");
+  sitmap_test_type (row ("Title"), "Statement by the ministry");
+  sitmap_test_wait_until (selected_title_is, "Statement by the ministry", 10000, "the title");
+  sitmap_test_key (row ("Title"), "Escape");
+  sitmap_test_wait_until (form_closed, NULL, 5000, "Escape to close the form");
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  details = sitmap_test_collect_text (GTK_WIDGET (sitmap_window_get_sidebar (window)));
+  g_assert_nonnull (strstr (details, "Statement by the ministry"));
+}
+
+static gboolean
+selected_is_near (gpointer data)
+{
+  double *expected = data;
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+  double latitude, longitude;
+
+  return event != NULL && sitmap_event_get_location (event, &latitude, &longitude) &&
+         fabs (latitude - expected[0]) < expected[2] && fabs (longitude - expected[1]) < expected[2];
+}
+
+/* "Pick on Map": the map's next click is the event's point; then a place of the gazetteer; then none. */
+static void
+test_pick_and_places (void)
+{
+  ShumateSimpleMap *map = sitmap_window_get_map (window);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (map);
+  double expected[3];
+  int width = gtk_widget_get_width (GTK_WIDGET (map)), height = gtk_widget_get_height (GTK_WIDGET (map));
+  g_autoptr (SitmapEvent) event = NULL;
+  gint sukhna;
+
+  new_event_by_key ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place")), 1);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  gtk_widget_activate (row ("Pick on Map"));
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (map), width / 3.0, height / 2.0, &expected[0],
+                                              &expected[1]);
+  /* Half a pixel's worth of degrees, and then some */
+  expected[2] = 360.0 / (256.0 * pow (2, shumate_viewport_get_zoom_level (viewport))) * 2;
+  sitmap_test_click (GTK_WIDGET (map), width / 3.0, height / 2.0);
+  sitmap_test_wait_until (selected_is_near, expected, 5000, "the event at the point clicked");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Change Place");
+
+  /* A place of the document's gazetteer: the event is located by it */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place")), 3);
+  sukhna = sitmap_document_find_place (document (), "place-sukhna");
+  g_assert_cmpint (sukhna, >=, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place of the Document")), sukhna);
+  event = dup_selected ();
+  g_assert_nonnull (sitmap_event_get_place (event));
+  g_assert_cmpstr (sitmap_place_get_id (sitmap_event_get_place (event)), ==, "place-sukhna");
+  g_assert_true (form_shows_text ("In a Town"));
+
+  /* No place at all */
+  g_clear_object (&event);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place")), 0);
+  event = dup_selected ();
+  g_assert_null (sitmap_event_get_place (event));
+  {
+    double latitude, longitude;
+
+    g_assert_false (sitmap_event_get_location (event, &latitude, &longitude));
+  }
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Remove Place");
+}
+
+static gboolean
+selected_citation_url_is (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+  g_autoptr (GListModel) citations = event ? sitmap_event_dup_citations (event) : NULL;
+  g_autoptr (SitmapCitation) citation = NULL;
+
+  if (citations == NULL || g_list_model_get_n_items (citations) == 0)
+    return FALSE;
+  citation = g_list_model_get_item (citations, 0);
+  return g_strcmp0 (sitmap_citation_get_url (citation), data) == 0;
+}
+
+static gboolean
+has_source_named (gpointer data)
+{
+  GListModel *sources = sitmap_document_get_sources (document ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    if (g_strcmp0 (sitmap_source_get_name (sitmap_document_get_source (document (), i)), data) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+lacks_source_named (gpointer data)
+{
+  return !has_source_named (data);
+}
+
+/* A citation added, its address typed, and a publisher made for it, graded; undone, the publisher goes. */
+static void
+test_citation (void)
+{
+  g_autoptr (SitmapEvent) event = NULL;
+  g_autoptr (GListModel) citations = NULL;
+  g_autoptr (SitmapCitation) citation = NULL;
+
+  new_event_by_key ();
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.add-citation", NULL);
+  sitmap_test_wait_until (form_shows_text, "Credibility of the Report", 5000, "the new citation, open");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Add Citation");
+  type_into (row ("Web Address"), "https://example.org/report");
+  sitmap_test_wait_until (selected_citation_url_is, "https://example.org/report", 10000, "the address typed");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Change Citation");
+
+  /* A new publisher, graded B */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Publisher")),
+                              g_list_model_get_n_items (sitmap_document_get_sources (document ())));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Its Reliability")), SITMAP_RELIABILITY_B);
+  type_into (row ("Name of the New Publisher"), "Example Monitor");
+  sitmap_test_key (row ("Name of the New Publisher"), "Return");
+  sitmap_test_wait_until (has_source_named, "Example Monitor", 5000, "the new publisher");
+  event = dup_selected ();
+  citations = sitmap_event_dup_citations (event);
+  citation = g_list_model_get_item (citations, 0);
+  g_assert_cmpstr (sitmap_source_get_name (sitmap_citation_get_source (citation)), ==, "Example Monitor");
+  g_assert_cmpint (sitmap_source_get_reliability (sitmap_citation_get_source (citation)), ==, SITMAP_RELIABILITY_B);
+  g_assert_cmpstr (sitmap_citation_get_url (citation), ==, "https://example.org/report");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (lacks_source_named, "Example Monitor", 5000, "the publisher undone");
 }
 
 static gboolean
@@ -565,6 +737,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-form/new-event-at", test_new_event_at);
   g_test_add_func ("/event-form/title-one-step", test_title_one_step);
   g_test_add_func ("/event-form/validation", test_validation);
+  g_test_add_func ("/event-form/ctrl-n", test_ctrl_n);
+  g_test_add_func ("/event-form/pick-and-places", test_pick_and_places);
+  g_test_add_func ("/event-form/citation", test_citation);
   g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/event-form/paste-link", test_paste_link);
   status = g_test_run ();
