@@ -49,6 +49,9 @@ new_icon_button (const char *icon, const char *tooltip, GCallback callback, Sitm
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* A click does not take the focus: the viewport would scroll to the focused row under the pointer,
+   * between the press and the release, and the click would be lost (keyboard users still reach it) */
+  gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   set_index (button, i);

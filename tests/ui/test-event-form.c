@@ -62,6 +62,17 @@ row (const char *title)
   g_error ("No row “%s” shown in the form", title);
 }
 
+static gboolean
+row_shown (gpointer data)
+{
+  g_autoptr (GPtrArray) rows = sitmap_test_find_shown (form (), ADW_TYPE_PREFERENCES_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (rows->pdata[i]), data) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* The selected event, read from the document as it is now. */
 static SitmapEvent *
 dup_selected (void)
@@ -502,6 +513,145 @@ test_citation (void)
   sitmap_test_wait_until (lacks_source_named, "Example Monitor", 5000, "the publisher undone");
 }
 
+/* The shown button of the form with this tooltip, the nth (from 0). */
+static GtkWidget *
+button (const char *tooltip, guint nth)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (form (), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0 && nth-- == 0)
+      return buttons->pdata[i];
+  g_error ("No button “%s” shown in the form", tooltip);
+}
+
+static gboolean
+in_view (gpointer data)
+{
+  GtkWidget *widget = data;
+  GtkWidget *scroller = sitmap_test_find_first_shown (form (), GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0), out;
+
+  return gtk_widget_compute_point (widget, scroller, &centre, &out) && out.y > 0 &&
+         out.y < gtk_widget_get_height (scroller);
+}
+
+/* A real click on a button of the form, scrolled into view first. The keyboard is taken out of the form:
+ * its viewport would scroll back to the focused row. */
+static void
+click (GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (sitmap_test_find_first_shown (form (), GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  double x, y;
+
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_translate_coordinates (widget, GTK_WIDGET (scroller), 0, 0, &x, &y));
+  /* y is from the top of what shows */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + y -
+                                          gtk_adjustment_get_page_size (adjustment) / 2);
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+  sitmap_test_wait_until (in_view, widget, 5000, "the button in view");
+  sitmap_test_click_centre (widget);
+}
+
+static char *
+dup_citation_urls (void)
+{
+  g_autoptr (SitmapEvent) event = dup_selected ();
+  g_autoptr (GListModel) citations = sitmap_event_dup_citations (event);
+  GString *urls = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (citations); i++)
+    {
+      g_autoptr (SitmapCitation) citation = g_list_model_get_item (citations, i);
+
+      g_string_append_printf (urls, "%s%s", i ? " " : "", sitmap_citation_get_url (citation));
+    }
+  return g_string_free (urls, FALSE);
+}
+
+static gboolean
+citation_urls_are (gpointer data)
+{
+  g_autofree char *urls = dup_citation_urls ();
+
+  return g_strcmp0 (urls, data) == 0;
+}
+
+static char *
+dup_figures (void)
+{
+  g_autoptr (SitmapEvent) event = dup_selected ();
+  const SitmapFigure *figures;
+  GString *text = g_string_new (NULL);
+  guint n;
+
+  figures = sitmap_event_get_figures (event, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *one = sitmap_figure_describe (&figures[i]);
+
+      g_string_append_printf (text, "%s%s", i ? "; " : "", one);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+figures_are (gpointer data)
+{
+  g_autofree char *figures = dup_figures ();
+
+  return g_strcmp0 (figures, data) == 0;
+}
+
+/* Citations reordered and removed, figures added and removed, each one undo step. */
+static void
+test_lists (void)
+{
+  GtkWidget *web_address;
+
+  new_event_by_key ();
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.add-citation", NULL);
+  sitmap_test_wait_until (form_shows_text, "Credibility of the Report", 5000, "the first citation");
+  type_into (row ("Web Address"), "https://example.org/a");
+  gtk_widget_activate_action (GTK_WIDGET (form ()), "form.add-citation", NULL);
+  sitmap_test_wait_until (citation_urls_are, "https://example.org/a (null)", 5000, "the second citation");
+  /* The new citation's row is the open one */
+  web_address = row ("Web Address");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (web_address)), ==, "");
+  type_into (web_address, "https://example.org/b");
+  sitmap_test_wait_until (citation_urls_are, "https://example.org/a https://example.org/b", 5000, "both addresses");
+
+  click (button ("Move Down", 0));
+  sitmap_test_wait_until (citation_urls_are, "https://example.org/b https://example.org/a", 5000, "a moved down");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Move Citation");
+  g_assert_false (gtk_widget_get_sensitive (button ("Move Up", 0)));
+  g_assert_false (gtk_widget_get_sensitive (button ("Move Down", 1)));
+  click (button ("Remove Citation", 0));
+  sitmap_test_wait_until (citation_urls_are, "https://example.org/a", 5000, "b removed");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (citation_urls_are, "https://example.org/b https://example.org/a", 5000, "b back");
+
+  /* At least 54 killed, then about 120 displaced; the first removed */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row ("Add Figure")), TRUE);
+  sitmap_test_wait_until (row_shown, "How Sure", 5000, "the figure's rows");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("How Sure")), 2);
+  type_into (row ("Number"), "54");
+  sitmap_test_key (row ("Number"), "Return");
+  sitmap_test_wait_until (figures_are, "at least 54 killed", 5000, "the first figure");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Counted")), 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("How Sure")), 1);
+  type_into (row ("Number"), "120");
+  click (button ("Add Figure", 0));
+  sitmap_test_wait_until (figures_are, "at least 54 killed; about 120 displaced", 5000, "the second figure");
+  click (button ("Remove Figure", 0));
+  sitmap_test_wait_until (figures_are, "about 120 displaced", 5000, "the first removed");
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Remove Figure");
+}
+
 static gboolean
 toast_shown (gpointer data)
 {
@@ -740,6 +890,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-form/ctrl-n", test_ctrl_n);
   g_test_add_func ("/event-form/pick-and-places", test_pick_and_places);
   g_test_add_func ("/event-form/citation", test_citation);
+  g_test_add_func ("/event-form/lists", test_lists);
   g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/event-form/paste-link", test_paste_link);
   status = g_test_run ();
