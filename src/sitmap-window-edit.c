@@ -284,6 +284,7 @@ pick_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, Sitm
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &latitude, &longitude);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  g_object_set_data (G_OBJECT (self->map), "sitmap-pick-gesture", NULL);
   gtk_widget_remove_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
   gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
   if (sitmap_coordinates_valid (latitude, longitude))
@@ -294,7 +295,13 @@ pick_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, Sitm
 static void
 pick_point_requested_cb (SitmapWindow *self)
 {
-  GtkGesture *gesture = gtk_gesture_click_new ();
+  GtkGesture *gesture;
+
+  /* Asked again while waiting for the click: one click still does it */
+  if (g_object_get_data (G_OBJECT (self->map), "sitmap-pick-gesture") != NULL)
+    return;
+  gesture = gtk_gesture_click_new ();
+  g_object_set_data (G_OBJECT (self->map), "sitmap-pick-gesture", gesture);
 
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (gesture), "sitmap-pick-point");
