@@ -36,8 +36,9 @@ struct _SitmapDocument
   guint              last_annotation_number;
   gboolean           annotations_visible;
   GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
-  guint              events_serial; /* how many times the store was replaced */
-  guint              last_event_number; /* of ids made for new events: "event-N" */
+  guint              events_serial; /* how many times the store was replaced or its events edited */
+  guint              last_event_number;
+  SitmapEventStore  *file_store; /* the store read from the file: compared only, never freed through this */ /* of ids made for new events: "event-N" */
   /* Threads reading the document (a save, an index being built): an edit waits until they are done. */
   GMutex             readers_lock;
   GCond              readers_done;
@@ -205,7 +206,7 @@ _sitmap_document_new (char                     *title,
   self->place_array = places;
   self->sources = list_store_from_array (SITMAP_TYPE_SOURCE, sources);
   self->places = list_store_from_array (SITMAP_TYPE_PLACE, places);
-  self->store = store;
+  self->store = self->file_store = store;
   return self;
 }
 
@@ -306,6 +307,9 @@ void
 sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
 {
   g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  /* What was made of the events (a sorted order, a histogram, the map's points) is made again */
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    self->events_serial++;
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
@@ -678,4 +682,11 @@ sitmap_document_dup_new_event_id (SitmapDocument *self)
         return id;
       g_free (id);
     }
+}
+
+gboolean
+sitmap_document_has_events_of_file (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), FALSE);
+  return self->store == self->file_store;
 }

@@ -185,6 +185,29 @@ sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted)
   return (const guint32 *) (gpointer) self->deleted->data;
 }
 
+const guint32 *
+sitmap_event_store_get_touched (SitmapEventStore *self, guint *n_touched)
+{
+  g_return_val_if_fail (self != NULL && self->finished, NULL);
+  *n_touched = self->touched->len;
+  return (const guint32 *) (gpointer) self->touched->data;
+}
+
+GArray *
+sitmap_event_store_dup_live_positions (SitmapEventStore *self)
+{
+  GArray *positions;
+
+  g_return_val_if_fail (self != NULL && self->finished, NULL);
+  if (self->deleted->len == 0)
+    return NULL;
+  positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), sitmap_event_store_get_n_live (self));
+  for (guint32 p = 0; p < self->columns.n_events; p++)
+    if (!(self->flags[p] & SITMAP_EVENT_FLAG_DELETED))
+      g_array_append_val (positions, p);
+  return positions;
+}
+
 guint
 sitmap_event_store_get_n_live (SitmapEventStore *self)
 {

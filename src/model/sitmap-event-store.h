@@ -34,6 +34,7 @@ typedef enum
   SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
   SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* among the longest spans, or open-ended: in the time index's side list */
   SITMAP_EVENT_FLAG_DELETED = 1 << 5,    /* deleted or replaced by an edit: no view shows it, no query finds it */
+  SITMAP_EVENT_FLAG_TOUCHED = 1 << 6,    /* a citation's credibility was changed in place since it was read */
 } SitmapEventFlags;
 
 /* What a reader knows of one citation while it reads; its strings are owned, and taken by
@@ -125,6 +126,15 @@ sitmap_event_columns_get_end (const SitmapEventColumns *columns, guint position)
   if (G_LIKELY (duration != SITMAP_EVENT_DURATION_LONG))
     return columns->start[position] + duration;
   return sitmap_event_columns_get_long_end (columns, position);
+}
+
+/* Whether the event at position has a date: the first n_dated do, then those edits added may. */
+static inline gboolean
+sitmap_event_columns_is_dated (const SitmapEventColumns *columns, guint position)
+{
+  return position < columns->n_dated ||
+         (position >= columns->n_sorted && position < columns->n_events &&
+          columns->time_precision[position] != 0 /* SITMAP_TIME_PRECISION_NONE */);
 }
 
 typedef enum
@@ -291,6 +301,10 @@ void           sitmap_event_store_remove_last (SitmapEventStore *self);
 void           sitmap_event_store_set_deleted (SitmapEventStore *self, guint position, gboolean deleted);
 gboolean       sitmap_event_store_is_deleted (SitmapEventStore *self, guint position);
 const guint32 *sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted);
+/* The positions of the events not deleted, for writers given none; NULL when none is deleted (all are). */
+GArray        *sitmap_event_store_dup_live_positions (SitmapEventStore *self);
+/* The positions whose citations' credibility was changed in place (each once, even if changed back) */
+const guint32 *sitmap_event_store_get_touched (SitmapEventStore *self, guint *n_touched);
 /* The events not deleted: what the user counts */
 guint          sitmap_event_store_get_n_live (SitmapEventStore *self);
 

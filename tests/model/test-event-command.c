@@ -8,7 +8,11 @@
 #include <math.h>
 
 #include "model-test-utils.h"
+#include "sitmap-annotations-visible-command.h"
 #include "sitmap-event-command.h"
+#include "sitmap-event-list.h"
+#include "sitmap-kml-reader.h"
+#include "sitmap-kml-writer.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-view-state.h"
 
@@ -344,6 +348,121 @@ test_view_state_follows (void)
   g_assert_cmpint (sitmap_view_state_get_selected (view_state), ==, -1);
 }
 
+/* The events list puts an added event where its date and its title put it, not last. */
+static void
+test_list_places_new_event (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (300, 14);
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  g_autoptr (SitmapEventList) list = NULL;
+  SitmapEventStore *store = sitmap_document_get_store (document);
+  const SitmapEventColumns *columns;
+  SitmapEventDraft draft;
+  SitmapCommand *command;
+  gint position, item;
+
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_view_state_clear_range (view_state);
+  list = sitmap_event_list_new_visible (view_state);
+  sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TITLE, FALSE);
+  init_sukhna_draft (&draft, "Aaaa first by title");
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2020-06-15", NULL));
+  command = g_object_ref (sitmap_event_command_new_add (document, &draft));
+  push (document, command);
+  position = sitmap_event_command_get_position (SITMAP_EVENT_COMMAND (command));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 301);
+  g_assert_cmpint (sitmap_event_list_find (list, position), ==, 0);
+  g_assert_cmpstr (sitmap_event_store_get_title (store, sitmap_event_list_get_position (list, 0)), ==,
+                   "Aaaa first by title");
+
+  sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TIME, FALSE);
+  item = sitmap_event_list_find (list, position);
+  g_assert_cmpint (item, >=, 0);
+  columns = sitmap_document_get_columns (document);
+  for (guint i = 1; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      guint a = sitmap_event_list_get_position (list, i - 1), b = sitmap_event_list_get_position (list, i);
+
+      if (columns->time_precision[a] != SITMAP_TIME_PRECISION_NONE && columns->time_precision[b] != SITMAP_TIME_PRECISION_NONE)
+        g_assert_cmpint (columns->start[a], <=, columns->start[b]);
+    }
+  sitmap_event_draft_clear (&draft);
+  g_object_unref (command);
+}
+
+/* Each kind of edit survives a save and a load: the added event with its citation and actor, the changed title,
+ * place and date, and the deleted event gone. */
+static void
+test_edits_round_trip (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (120, 15);
+  g_autoptr (SitmapDocument) reread = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  SitmapEventStore *store = sitmap_document_get_store (document);
+  g_autofree char *changed = g_strdup (sitmap_event_store_get_id (store, 5));
+  g_autofree char *gone = g_strdup (sitmap_event_store_get_id (store, 6));
+  const char *ids[] = { gone };
+  SitmapEventDraft draft;
+  SitmapEventStore *again;
+  SitmapTime time;
+  double latitude, longitude;
+  gint p;
+  guint n;
+
+  init_sukhna_draft (&draft, "Attack near Sukhna");
+  draft.id = g_strdup ("sukhna-1");
+  push (document, sitmap_event_command_new_add (document, &draft));
+  sitmap_event_draft_clear (&draft);
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (document, 5, &draft);
+  g_free (draft.title);
+  draft.title = g_strdup ("Moved and redated");
+  draft.latitude = 35.5;
+  draft.longitude = 40.25;
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2019-03", NULL));
+  push (document, sitmap_event_command_new_edit (document, changed, &draft, "Move Event", "move"));
+  sitmap_event_draft_clear (&draft);
+  push (document, sitmap_event_command_new_delete (document, ids, 1));
+
+  bytes = sitmap_kml_write_bytes (document, &error);
+  g_assert_no_error (error);
+  reread = sitmap_kml_read_bytes (bytes, "edits.kml", NULL, &error);
+  g_assert_no_error (error);
+  again = sitmap_document_get_store (reread);
+  g_assert_cmpuint (sitmap_document_get_n_events (reread), ==, 120);
+  g_assert_cmpint (sitmap_event_store_find (again, gone), ==, -1);
+  p = sitmap_event_store_find (again, "sukhna-1");
+  g_assert_cmpint (p, >=, 0);
+  g_assert_cmpstr (sitmap_event_store_get_title (again, p), ==, "Attack near Sukhna");
+  g_assert_cmpstr (sitmap_event_store_get_actors (again, p, &n)[0], ==, "ISIS");
+  g_assert_cmpstr (sitmap_event_store_get_citations (again, p, &n)[0].url, ==, "https://www.syriahr.com/en/1");
+  p = sitmap_event_store_find (again, changed);
+  g_assert_cmpstr (sitmap_event_store_get_title (again, p), ==, "Moved and redated");
+  g_assert_true (sitmap_event_store_get_location (again, p, &latitude, &longitude));
+  g_assert_cmpfloat_with_epsilon (latitude, 35.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (longitude, 40.25, 1e-9);
+  sitmap_event_store_get_time (again, p, &time);
+  g_assert_cmpint (time.precision, ==, SITMAP_TIME_PRECISION_MONTH);
+}
+
+/* Showing or hiding the annotations is saved with the document: an edit undo takes back. */
+static void
+test_annotations_visible (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (10, 16);
+  SitmapUndoStack *undo = sitmap_document_get_undo_stack (document);
+
+  g_assert_true (sitmap_document_get_annotations_visible (document));
+  push (document, sitmap_annotations_visible_command_new (document, FALSE));
+  g_assert_false (sitmap_document_get_annotations_visible (document));
+  g_assert_true (sitmap_undo_stack_get_modified (undo));
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (undo), ==, "Hide Annotations");
+  g_assert_true (sitmap_undo_stack_undo (undo));
+  g_assert_true (sitmap_document_get_annotations_visible (document));
+  g_assert_false (sitmap_undo_stack_get_modified (undo));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -355,5 +474,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/event-command/new-source", test_new_source);
   g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
+  g_test_add_func ("/event-command/list-places-new-event", test_list_places_new_event);
+  g_test_add_func ("/event-command/edits-round-trip", test_edits_round_trip);
+  g_test_add_func ("/undo/annotations-visible", test_annotations_visible);
   return g_test_run ();
 }
