@@ -345,6 +345,13 @@ describe_time (SitmapEventForm *self, const SitmapTime *time)
   gtk_widget_remove_css_class (GTK_WIDGET (self->end_row), "error");
 }
 
+static gboolean
+same_time (const SitmapTime *a, const SitmapTime *b)
+{
+  return a->start == b->start && a->end == b->end && a->precision == b->precision &&
+         a->start_unit == b->start_unit && a->end_unit == b->end_unit;
+}
+
 static void
 when_error (SitmapEventForm *self, const char *message, GtkWidget *row)
 {
@@ -375,7 +382,7 @@ when_changed_cb (SitmapEventForm *self)
   describe_time (self, &time);
   if (!_sitmap_event_form_read_draft (self, &draft))
     return;
-  if (memcmp (&draft.time, &time, sizeof time) == 0)
+  if (same_time (&draft.time, &time))
     return;
   draft.time = time;
   _sitmap_event_form_push (self, &draft, _("Change Date"), "time");

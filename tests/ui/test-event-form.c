@@ -653,6 +653,39 @@ test_lists (void)
 }
 
 static gboolean
+selected_start_is (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+  SitmapTime time;
+
+  if (event == NULL)
+    return FALSE;
+  sitmap_event_get_time (event, &time);
+  return time.start == *(gint64 *) data && time.precision == SITMAP_TIME_PRECISION_EXACT;
+}
+
+/* A time of day typed in local time (the test's zone is Damascus, UTC+3 in December 2024) is kept in UTC;
+ * shown in UTC, it reads three hours earlier. */
+static void
+test_local_time (void)
+{
+  gint64 expected = sitmap_time_from_civil (2024, 12, 10, 2, 30, 0);
+  gpointer args[2];
+
+  new_event_by_key ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Time Zone")), 1);
+  type_into (row ("Date"), "2024-12-10T05:30");
+  sitmap_test_wait_until (selected_start_is, &expected, 5000, "05:30 in Damascus, 02:30 UTC");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Time Zone")), 0);
+  /* The zone says how the moment is typed: the same text in UTC is another moment, and is pushed */
+  expected = sitmap_time_from_civil (2024, 12, 10, 5, 30, 0);
+  sitmap_test_wait_until (selected_start_is, &expected, 5000, "05:30 UTC");
+  args[0] = row ("Date");
+  args[1] = "2024-12-10T05:30";
+  g_assert_true (row_text_is (args));
+}
+
+static gboolean
 toast_shown (gpointer data)
 {
   g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
@@ -877,6 +910,8 @@ main (int argc, char *argv[])
 {
   int status;
 
+  /* Before anything reads the local zone: a zone that is not UTC, for the local-time test */
+  g_setenv ("TZ", "Asia/Damascus", TRUE);
   g_test_init (&argc, &argv, NULL);
   screenshots = g_strdup (g_getenv ("SITMAP_SCREENSHOT_DIR"));
   app = sitmap_application_new ();
@@ -891,6 +926,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-form/pick-and-places", test_pick_and_places);
   g_test_add_func ("/event-form/citation", test_citation);
   g_test_add_func ("/event-form/lists", test_lists);
+  g_test_add_func ("/event-form/local-time", test_local_time);
   g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/event-form/paste-link", test_paste_link);
   status = g_test_run ();
