@@ -254,6 +254,17 @@ test_new_event_at (void)
   g_assert_nonnull (strstr (details, "March 2019"));
 }
 
+static GtkWidget *
+edit_button (void)
+{
+  g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (sitmap_window_get_sidebar (window), GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), "Edit Event") == 0)
+      return buttons->pdata[i];
+  g_error ("No Edit button shown");
+}
+
 /* Typing a title letter by letter is one undo step; Ctrl+Z, even in the entry, undoes the document. */
 static void
 test_title_one_step (void)
@@ -263,7 +274,10 @@ test_title_one_step (void)
   g_autoptr (SitmapEvent) event = NULL;
 
   sitmap_view_state_set_selected (state (), sitmap_document_find_event (document (), SUKHNA_ID));
-  gtk_widget_activate_action (GTK_WIDGET (sitmap_window_get_sidebar (window)), "sidebar.edit", NULL);
+  sitmap_sidebar_show_details (sitmap_window_get_sidebar (window));
+  sitmap_test_wait_for_transitions (GTK_WIDGET (window));
+  /* The details' Edit button, clicked */
+  sitmap_test_click_centre (edit_button ());
   sitmap_test_wait_until (form_shows_text, "Edit Event", 5000, "the form");
   event = dup_selected ();
   old_title = g_strdup (sitmap_event_get_title (event));
