@@ -857,6 +857,43 @@ test_paste_link (void)
   sitmap_test_wait_until (sukhna_lacks, (gpointer) url, 5000, "the citation undone");
 }
 
+/* Nothing selected: the link makes a new event that cites it, from a new publisher named after its host. */
+static void
+test_paste_new_event (void)
+{
+  const char *url = "https://www.example.com/news/strike";
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  guint n_sources = g_list_model_get_n_items (sitmap_document_get_sources (document ()));
+  g_autoptr (SitmapEvent) event = NULL;
+  g_autoptr (GListModel) citations = NULL;
+  g_autoptr (SitmapCitation) citation = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+
+  sitmap_view_state_set_selected (state (), -1);
+  gdk_clipboard_set_text (clipboard, url);
+  gtk_root_set_focus (GTK_ROOT (window), NULL);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+v");
+  sitmap_test_wait_until (dialog_shown, NULL, 5000, "the question what to do with the link");
+  dialog = sitmap_test_list_other_windows (GTK_WINDOW (window))->data;
+  text = sitmap_test_collect_text (GTK_WIDGET (dialog));
+  g_assert_null (strstr (text, "Add as Citation"));
+  sitmap_test_key (GTK_WIDGET (dialog), "Return");
+  sitmap_test_wait_until (dialog_gone, NULL, 5000, "the dialog to close");
+  sitmap_test_wait_until (form_shows_text, "New Event", 5000, "the form");
+  event = dup_selected ();
+  citations = sitmap_event_dup_citations (event);
+  g_assert_cmpuint (g_list_model_get_n_items (citations), ==, 1);
+  citation = g_list_model_get_item (citations, 0);
+  g_assert_cmpstr (sitmap_citation_get_url (citation), ==, url);
+  g_assert_cmpstr (sitmap_source_get_name (sitmap_citation_get_source (citation)), ==, "example.com");
+  g_assert_cmpuint (g_list_model_get_n_items (sitmap_document_get_sources (document ())), ==, n_sources + 1);
+  g_assert_true (focus_in (row ("Title")));
+  /* One undo takes the event and its new publisher away */
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (lacks_source_named, "example.com", 5000, "the new event undone");
+}
+
 static void
 scroll_form (gboolean to_end)
 {
@@ -943,6 +980,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-form/local-time", test_local_time);
   g_test_add_func ("/event-form/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/event-form/paste-link", test_paste_link);
+  g_test_add_func ("/event-form/paste-new-event", test_paste_new_event);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
