@@ -115,7 +115,7 @@ sitmap_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
     case PROP_TITLE: g_value_set_string (value, sitmap_document_get_title (self)); break;
     case PROP_FILE: g_value_set_object (value, self->file); break;
-    case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_events (self)); break;
+    case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_live_events (self)); break;
     case PROP_ANNOTATIONS_VISIBLE: g_value_set_boolean (value, self->annotations_visible); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -311,6 +311,8 @@ sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
   if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
     self->events_serial++;
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
 }
 
 const SitmapDocumentView *
