@@ -140,4 +140,9 @@ GListModel *_sitmap_window_dup_read_filters (void);
 /* While an import merges, the document must not be swapped by undo or redo: the merge reads it. */
 gboolean _sitmap_window_is_merging (SitmapWindow *self);
 
+/* sitmap-window-edit.c: new events (Ctrl+N, win.new-event-at from the map), deleting them (Delete), a
+ * pasted link (Ctrl+V), and the event form's requests of the map */
+void     _sitmap_window_class_init_edit (GtkWidgetClass *widget_class);
+void     _sitmap_window_init_edit (SitmapWindow *self);
+
 G_END_DECLS

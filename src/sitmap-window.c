@@ -485,6 +485,7 @@ sitmap_window_class_init (SitmapWindowClass *klass)
 
   _sitmap_window_class_init_files (widget_class);
   _sitmap_window_class_init_import (widget_class);
+  _sitmap_window_class_init_edit (widget_class);
   gtk_widget_class_install_action (widget_class, "win.escape", NULL, escape_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-events", NULL, export_events_action);
@@ -621,6 +622,7 @@ sitmap_window_init (SitmapWindow *self)
   _sitmap_window_init_layout (self);
   setup_map (self);
   _sitmap_window_init_import (self);
+  _sitmap_window_init_edit (self);
   restore_window_state (self);
   self->panes_pending = TRUE;
   wait_for_map_size (self);

@@ -48,7 +48,7 @@ struct _SitmapEventsPanel
   SitmapViewState    *view_state;
   GSignalGroup       *view_state_signals;
   SitmapEventList    *events;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection; /* Ctrl and Shift pick several rows, to delete together */
   GtkColumnViewColumn *columns[N_COLUMNS];
   GObject            *probes[2]; /* for the sort order GTK 4.8 does not tell, see read_sort() */
   gboolean            syncing;   /* the selection or the entry is being set from the view state */
@@ -364,7 +364,11 @@ sync_selection (SitmapEventsPanel *self)
     return;
   item = selected >= 0 ? sitmap_event_list_find (self->events, selected) : -1;
   self->syncing = TRUE;
-  gtk_single_selection_set_selected (self->selection, item >= 0 ? (guint) item : GTK_INVALID_LIST_POSITION);
+  /* The selected event among several rows picked keeps them picked. */
+  if (item < 0)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  else if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), item))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), item, TRUE);
   self->syncing = FALSE;
   if (item >= 0 && gtk_widget_get_mapped (GTK_WIDGET (self)))
     scroll_to_item (self, item);
@@ -373,12 +377,34 @@ sync_selection (SitmapEventsPanel *self)
 /* A row picked: the event is selected everywhere. A selection the list loses (its event filtered
  * out) is not a deselection: the sidebar keeps showing the event. */
 static void
-selection_changed_cb (SitmapEventsPanel *self)
+selection_changed_cb (SitmapEventsPanel *self, guint first, guint n_changed)
 {
-  guint item = gtk_single_selection_get_selected (self->selection);
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  gint selected;
+  guint item = GTK_INVALID_LIST_POSITION;
 
-  if (self->syncing || self->view_state == NULL || item == GTK_INVALID_LIST_POSITION)
+  if (self->syncing || self->view_state == NULL)
     return;
+  selected = sitmap_view_state_get_selected (self->view_state);
+  if (selected >= 0)
+    {
+      gint selected_item = sitmap_event_list_find (self->events, selected);
+
+      if (selected_item >= 0 && gtk_selection_model_is_selected (model, selected_item))
+        return;
+    }
+  /* The row just picked: the first picked among those that changed, else any picked. */
+  for (guint i = first; i < first + n_changed && item == GTK_INVALID_LIST_POSITION; i++)
+    if (gtk_selection_model_is_selected (model, i))
+      item = i;
+  if (item == GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr (GtkBitset) picked = gtk_selection_model_get_selection (model);
+
+      if (gtk_bitset_is_empty (picked))
+        return;
+      item = gtk_bitset_get_minimum (picked);
+    }
   sitmap_view_state_select (self->view_state, sitmap_event_list_get_position (self->events, item));
 }
 
@@ -911,10 +937,8 @@ sitmap_events_panel_set_view_state (SitmapEventsPanel *self, SitmapViewState *vi
       self->events = sitmap_event_list_new_visible (view_state);
       read_sort (self, &column, &order);
       sitmap_event_list_set_sort (self->events, column_sorts[column], order == GTK_SORT_DESCENDING);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->events)));
+      g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
       /* After the selection model has seen the change: the row of the selected event is marked again. */
       g_signal_connect_object (self->events, "items-changed", G_CALLBACK (sync_selection), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);
@@ -952,4 +976,27 @@ sitmap_events_panel_get_model (SitmapEventsPanel *self)
 {
   g_return_val_if_fail (SITMAP_IS_EVENTS_PANEL (self), NULL);
   return G_LIST_MODEL (self->events);
+}
+
+guint32 *
+sitmap_events_panel_dup_selected_positions (SitmapEventsPanel *self, guint *n_positions)
+{
+  g_autoptr (GtkBitset) picked = NULL;
+  GtkBitsetIter iter;
+  guint32 *positions;
+  guint item, n = 0;
+
+  g_return_val_if_fail (SITMAP_IS_EVENTS_PANEL (self), NULL);
+  g_return_val_if_fail (n_positions != NULL, NULL);
+
+  *n_positions = 0;
+  if (self->selection == NULL)
+    return NULL;
+  picked = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  positions = g_new (guint32, gtk_bitset_get_size (picked) + 1);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, picked, &item); more;
+       more = gtk_bitset_iter_next (&iter, &item))
+    positions[n++] = sitmap_event_list_get_position (self->events, item);
+  *n_positions = n;
+  return positions;
 }

@@ -26,5 +26,8 @@ void             sitmap_events_panel_set_view_state (SitmapEventsPanel *self, Si
 void             sitmap_events_panel_focus_search (SitmapEventsPanel *self);
 GtkColumnView   *sitmap_events_panel_get_column_view (SitmapEventsPanel *self);
 GListModel      *sitmap_events_panel_get_model (SitmapEventsPanel *self);
+/* The events of the rows picked (Ctrl+click, Shift+click pick several), in the list's order; n_positions
+ * of them, NULL when none. */
+guint32         *sitmap_events_panel_dup_selected_positions (SitmapEventsPanel *self, guint *n_positions);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-citation-card.h"
+#include "sitmap-event-form.h"
 #include "sitmap-event-row.h"
 #include "sitmap-events-panel.h"
 #include "sitmap-group-model.h"
@@ -43,6 +44,8 @@ struct _SitmapSidebar
   GtkWidget       *back_button;
   GtkWidget       *swatch;
   GtkWidget       *close_button;
+  GtkWidget       *edit_button;
+  SitmapEventForm *event_form;
   GtkLabel        *category_label;
   GtkLabel        *title_label;
   GtkLabel        *origins_label;
@@ -68,6 +71,7 @@ struct _SitmapSidebar
   SitmapGroupModel   *group_model;
   GtkSingleSelection *group_selection;
   gint                group_item; /* the item of the group read last, or -1 */
+  gboolean            editing;    /* the selected event shows in the form */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapSidebar, sitmap_sidebar, GTK_TYPE_WIDGET)
@@ -563,6 +567,16 @@ show_group (SitmapSidebar *self, gint came_from)
   show_page (self, "group");
 }
 
+/* The form lets go of its event: another is selected, or none. */
+static void
+stop_editing (SitmapSidebar *self)
+{
+  if (!self->editing)
+    return;
+  self->editing = FALSE;
+  sitmap_event_form_edit (self->event_form, NULL);
+}
+
 static void
 update (SitmapSidebar *self)
 {
@@ -580,17 +594,28 @@ update (SitmapSidebar *self)
   /* Before the page changes: a disabled close button could not take the focus. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.close", event != NULL || n_group > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.back", event != NULL || n_group > 0);
-  if (event != NULL)
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.edit", event != NULL);
+  if (event != NULL && self->editing &&
+      g_strcmp0 (sitmap_event_get_id (event), sitmap_event_form_get_event_id (self->event_form)) == 0)
+    show_page (self, "form");
+  else if (event != NULL)
     {
+      stop_editing (self);
       update_back_button (self, item >= 0);
       if (item >= 0)
         self->group_item = item;
       show_event (self, event);
     }
   else if (n_group > 0)
-    show_group (self, self->group_item);
+    {
+      stop_editing (self);
+      show_group (self, self->group_item);
+    }
   else
-    clear_event (self);
+    {
+      stop_editing (self);
+      clear_event (self);
+    }
 }
 
 /*
@@ -763,6 +788,29 @@ draw_swatch_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpoint
   cairo_stroke (cr);
 }
 
+/* "Done" in the form, or its event gone: the event's details again (or nothing, when it is gone). */
+static void
+form_done_cb (SitmapSidebar *self)
+{
+  gboolean had_focus = has_focus_within (GTK_WIDGET (self->event_form));
+
+  stop_editing (self);
+  update (self);
+  if (had_focus && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "event") == 0)
+    gtk_widget_grab_focus (self->edit_button);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapSidebar *self = SITMAP_SIDEBAR (widget);
+  g_autoptr (SitmapEvent) event = NULL;
+
+  if (self->view_state == NULL || (event = sitmap_view_state_dup_selected_event (self->view_state)) == NULL)
+    return;
+  sitmap_sidebar_edit_event (self, sitmap_event_get_id (event));
+}
+
 /* Closes everything the sidebar shows: the event and the group it came from. */
 static void
 close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -774,8 +822,8 @@ close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   sitmap_view_state_select (self->view_state, -1);
 }
 
-/* One step back: from an event to the list it was picked from (or to nothing), from the list to
- * nothing (the view state's rule, the map's and the window's too). */
+/* One step back: from the form to the event's details, from an event to the list it was picked from (or to
+ * nothing), from the list to nothing (the view state's rule, the map's and the window's too). */
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -783,7 +831,11 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->view_state == NULL)
     return;
-  sitmap_view_state_step_back (self->view_state);
+  /* From the form, to the event's details */
+  if (self->editing)
+    form_done_cb (self);
+  else
+    sitmap_view_state_step_back (self->view_state);
 }
 
 /*
@@ -808,6 +860,11 @@ sitmap_sidebar_grab_focus (GtkWidget *widget)
     }
   if (g_strcmp0 (page, "group") == 0)
     return gtk_widget_grab_focus (GTK_WIDGET (self->group_list));
+  if (g_strcmp0 (page, "form") == 0)
+    {
+      sitmap_event_form_focus_title (self->event_form);
+      return TRUE;
+    }
   return GTK_WIDGET_CLASS (sitmap_sidebar_parent_class)->grab_focus (widget);
 }
 
@@ -876,6 +933,7 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   g_type_ensure (ADW_TYPE_CLAMP);
   g_type_ensure (SITMAP_TYPE_CITATION_CARD);
   g_type_ensure (SITMAP_TYPE_EVENTS_PANEL);
+  g_type_ensure (SITMAP_TYPE_EVENT_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/sitmap-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, sidebar_box);
@@ -894,6 +952,8 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, back_button);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, swatch);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, close_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, event_form);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, category_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, title_label);
   gtk_widget_class_bind_template_child (widget_class, SitmapSidebar, origins_label);
@@ -917,6 +977,7 @@ sitmap_sidebar_class_init (SitmapSidebarClass *klass)
 
   gtk_widget_class_install_action (widget_class, "sidebar.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "sidebar.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "sidebar.edit", NULL, edit_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sidebar.back", NULL);
   gtk_widget_class_install_action (widget_class, "sidebar.previous-event", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "sidebar.next-event", NULL, step_action);
@@ -972,6 +1033,7 @@ sitmap_sidebar_init (SitmapSidebar *self)
                                   self);
   g_signal_group_connect_swapped (self->view_state_signals, "visible-changed", G_CALLBACK (update_navigation), self);
   g_signal_connect_swapped (self->events_panel, "activate-event", G_CALLBACK (events_activate_cb), self);
+  g_signal_connect_swapped (self->event_form, "done", G_CALLBACK (form_done_cb), self);
   update (self);
 }
 
@@ -1003,6 +1065,7 @@ sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewState *view_state)
   g_signal_group_set_target (self->view_state_signals, view_state);
   g_signal_group_set_target (self->document_signals, view_state ? sitmap_view_state_get_document (view_state) : NULL);
   sitmap_events_panel_set_view_state (self->events_panel, view_state);
+  sitmap_event_form_set_view_state (self->event_form, view_state);
   self->group_item = -1;
   update_group_model (self);
   update (self);
@@ -1032,4 +1095,40 @@ sitmap_sidebar_show_details (SitmapSidebar *self)
 {
   g_return_if_fail (SITMAP_IS_SIDEBAR (self));
   gtk_stack_set_visible_child_name (self->view_stack, "details");
+}
+
+SitmapEventForm *
+sitmap_sidebar_get_event_form (SitmapSidebar *self)
+{
+  g_return_val_if_fail (SITMAP_IS_SIDEBAR (self), NULL);
+  return self->event_form;
+}
+
+void
+sitmap_sidebar_edit_event (SitmapSidebar *self, const char *id)
+{
+  gint position;
+
+  g_return_if_fail (SITMAP_IS_SIDEBAR (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->view_state == NULL || sitmap_view_state_get_document (self->view_state) == NULL)
+    return;
+  position = sitmap_document_find_event (sitmap_view_state_get_document (self->view_state), id);
+  if (position < 0)
+    return;
+  self->editing = TRUE;
+  sitmap_event_form_edit (self->event_form, id);
+  gtk_stack_set_visible_child_name (self->view_stack, "details");
+  if (sitmap_view_state_get_selected (self->view_state) != position)
+    sitmap_view_state_set_selected (self->view_state, position);
+  else
+    update (self);
+}
+
+gboolean
+sitmap_sidebar_is_editing (SitmapSidebar *self)
+{
+  g_return_val_if_fail (SITMAP_IS_SIDEBAR (self), FALSE);
+  return self->editing;
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "sitmap-event-form.h"
 #include "sitmap-events-panel.h"
 #include "sitmap-view-state.h"
 
@@ -28,5 +29,10 @@ void             sitmap_sidebar_set_view_state (SitmapSidebar *self, SitmapViewS
 SitmapEventsPanel *sitmap_sidebar_get_events_panel (SitmapSidebar *self);
 void             sitmap_sidebar_show_events (SitmapSidebar *self, gboolean focus_search);
 void             sitmap_sidebar_show_details (SitmapSidebar *self);
+/* The details page shows the event with this id in a SitmapEventForm, every field editable, until "Done"
+ * or until another event is selected (the Edit button of the details does this for the selection). */
+void             sitmap_sidebar_edit_event (SitmapSidebar *self, const char *id);
+gboolean         sitmap_sidebar_is_editing (SitmapSidebar *self);
+SitmapEventForm *sitmap_sidebar_get_event_form (SitmapSidebar *self);
 
 G_END_DECLS

@@ -205,16 +205,25 @@ assert_label (gpointer root, const char *text)
   return label;
 }
 
-static GtkSingleSelection *
+static GtkSelectionModel *
 list_selection (void)
 {
-  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (sitmap_events_panel_get_column_view (panel ())));
+  return gtk_column_view_get_model (sitmap_events_panel_get_column_view (panel ()));
+}
+
+/* The one row picked, or GTK_INVALID_LIST_POSITION (none, or several). */
+static guint
+list_selected_item (void)
+{
+  g_autoptr (GtkBitset) picked = gtk_selection_model_get_selection (list_selection ());
+
+  return gtk_bitset_get_size (picked) == 1 ? gtk_bitset_get_minimum (picked) : GTK_INVALID_LIST_POSITION;
 }
 
 static gboolean
 list_selected_is (gpointer data)
 {
-  guint item = gtk_single_selection_get_selected (list_selection ());
+  guint item = list_selected_item ();
   g_autoptr (SitmapEvent) event = NULL;
 
   if (item == GTK_INVALID_LIST_POSITION)
