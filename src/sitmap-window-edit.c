@@ -276,16 +276,35 @@ paste_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
  * The form's requests of the map
  */
 
+static gboolean
+remove_controller_cb (gpointer data)
+{
+  GtkEventController *controller = data;
+  GtkWidget *widget = gtk_event_controller_get_widget (controller);
+
+  if (widget != NULL)
+    gtk_widget_remove_controller (widget, controller);
+  return G_SOURCE_REMOVE;
+}
+
+/* The press is claimed, so that the map does not pan or select; the release ends the click, and the catcher
+ * goes then: removed on the press, GTK would never see the release it waits for. */
 static void
 pick_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, SitmapWindow *self)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+pick_released_cb (GtkGestureClick *gesture, int n_press, double x, double y, SitmapWindow *self)
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   double latitude, longitude;
 
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self->map), x, y, &latitude, &longitude);
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   g_object_set_data (G_OBJECT (self->map), "sitmap-pick-gesture", NULL);
-  gtk_widget_remove_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
+  /* Not while GTK still dispatches the release to it */
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE, remove_controller_cb, g_object_ref (gesture), g_object_unref);
   gtk_widget_set_cursor (GTK_WIDGET (self->map), NULL);
   if (sitmap_coordinates_valid (latitude, longitude))
     sitmap_event_form_set_point (sitmap_sidebar_get_event_form (self->sidebar), latitude, longitude);
@@ -306,6 +325,7 @@ pick_point_requested_cb (SitmapWindow *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (gesture), "sitmap-pick-point");
   g_signal_connect (gesture, "pressed", G_CALLBACK (pick_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (pick_released_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (gesture));
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self->map), "crosshair");
   _sitmap_window_show_toast (self, _("Click the map where it happened"));
@@ -329,6 +349,19 @@ _sitmap_window_class_init_edit (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
 }
 
+/* Draw Area in the form: the map's area tool draws the event's polygon instead of an annotation */
+static void
+draw_area_requested_cb (SitmapWindow *self)
+{
+  sitmap_annotation_layer_capture_area (self->annotation_layer);
+}
+
+static void
+area_captured_cb (SitmapWindow *self, SitmapGeometry *area)
+{
+  sitmap_event_form_set_area (sitmap_sidebar_get_event_form (self->sidebar), area);
+}
+
 void
 _sitmap_window_init_edit (SitmapWindow *self)
 {
@@ -338,5 +371,9 @@ _sitmap_window_init_edit (SitmapWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (sitmap_sidebar_get_event_form (self->sidebar), "pick-point-requested",
                            G_CALLBACK (pick_point_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (sitmap_sidebar_get_event_form (self->sidebar), "draw-area-requested",
+                           G_CALLBACK (draw_area_requested_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotation_layer, "area-captured", G_CALLBACK (area_captured_cb), self,
+                           G_CONNECT_SWAPPED);
   update_edit_actions (self);
 }

@@ -47,6 +47,7 @@ struct _SitmapAnnotationLayer
   gulong               visible_id;
   SitmapAnnotationTool tool;
   SitmapAnnotation    *selected;
+  gboolean             capturing_area; /* the area tool draws an event's area, not an annotation */
 
   GtkGesture              *drag;
   GtkGesture              *pan;
@@ -102,6 +103,13 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  AREA_CAPTURED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void     update_picking_bar (SitmapAnnotationLayer *self);
 static gboolean on_picking_bar (SitmapAnnotationLayer *self, double x, double y);
@@ -469,6 +477,27 @@ clear_draft (SitmapAnnotationLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The polygon drawn, as an event's area: given to whoever asked (sitmap_annotation_layer_capture_area()) */
+static void
+hand_over_area (SitmapAnnotationLayer *self, SitmapAnnotation *annotation)
+{
+  g_autoptr (SitmapGeometry) area = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+  guint n = sitmap_annotation_get_n_points (annotation);
+
+  sitmap_geometry_begin_ring (area);
+  for (guint i = 0; i <= n; i++)
+    {
+      double latitude, longitude;
+
+      /* Closed, as KML's rings are */
+      sitmap_annotation_get_point (annotation, i % n, &latitude, &longitude);
+      sitmap_geometry_add_point (area, longitude, latitude);
+    }
+  self->capturing_area = FALSE;
+  sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
+  g_signal_emit (self, signals[AREA_CAPTURED], 0, area);
+}
+
 /* Adds what the tool drew, selects it, and opens its popover: the next thing is to style it or to
  * write its words. The tool's job is done: back to selecting. */
 static void
@@ -478,6 +507,11 @@ commit_draft (SitmapAnnotationLayer *self, gboolean keep_tool)
 
   if (annotation == NULL || !sitmap_annotation_validate (annotation, NULL))
     return;
+  if (self->capturing_area && sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_AREA)
+    {
+      hand_over_area (self, annotation);
+      return;
+    }
   push (self, sitmap_annotation_command_new_add (annotation));
   if (!keep_tool)
     sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_SELECT);
@@ -1321,6 +1355,9 @@ sitmap_annotation_layer_set_tool (SitmapAnnotationLayer *self, SitmapAnnotationT
   if (self->tool == tool)
     return;
   self->tool = tool;
+  /* Another tool chosen, or Escape: the area asked for is not drawn */
+  if (tool != SITMAP_ANNOTATION_TOOL_AREA)
+    self->capturing_area = FALSE;
   clear_draft (self);
   /* A highlight being extended stays selected; any other selection would only be in the way. */
   if (tool != SITMAP_ANNOTATION_TOOL_SELECT
@@ -1489,6 +1526,9 @@ sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
       = g_param_spec_object ("selected", NULL, NULL, SITMAP_TYPE_ANNOTATION,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* (SitmapGeometry) the polygon drawn after sitmap_annotation_layer_capture_area() */
+  signals[AREA_CAPTURED] = g_signal_new ("area-captured", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                         NULL, G_TYPE_NONE, 1, SITMAP_TYPE_GEOMETRY);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_install_action (widget_class, "annotation.remove-corner", "u", remove_corner_action);
 }
@@ -1556,4 +1596,15 @@ sitmap_annotation_layer_get_done_button (SitmapAnnotationLayer *self)
 {
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
   return self->done_button;
+}
+
+/* The next polygon the area tool draws is an event's area (the event form's Draw Area): it is handed over with
+ * "area-captured" instead of becoming an annotation. */
+void
+sitmap_annotation_layer_capture_area (SitmapAnnotationLayer *self)
+{
+  g_return_if_fail (SITMAP_IS_ANNOTATION_LAYER (self));
+
+  sitmap_annotation_layer_set_tool (self, SITMAP_ANNOTATION_TOOL_AREA);
+  self->capturing_area = TRUE;
 }

@@ -71,4 +71,7 @@ sitmap_annotation_tool_get_label (SitmapAnnotationTool tool);
 const char *
 sitmap_annotation_tool_get_icon_name (SitmapAnnotationTool tool);
 
+/* The next area drawn is handed over ("area-captured", a SitmapGeometry polygon), not added as an annotation */
+void sitmap_annotation_layer_capture_area (SitmapAnnotationLayer *self);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <shumate/shumate.h>
 
+#include "sitmap-annotation-layer.h"
 #include "sitmap-application.h"
 #include "sitmap-citation.h"
 #include "sitmap-event-form.h"
@@ -461,6 +462,79 @@ test_pick_and_places (void)
     g_assert_false (sitmap_event_get_location (event, &latitude, &longitude));
   }
   g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Remove Place");
+}
+
+static gboolean
+selected_has_area (gpointer data)
+{
+  g_autoptr (SitmapEvent) event = sitmap_view_state_dup_selected_event (state ());
+  SitmapGeometry *area = event ? sitmap_event_get_geometry (event) : NULL;
+
+  return area != NULL && sitmap_geometry_get_kind (area) == SITMAP_GEOMETRY_POLYGON;
+}
+
+/* The map has not moved since the last look (a flight to the selected event ends) */
+static gboolean
+map_settled (gpointer data)
+{
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  double *last = data;
+  double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                    shumate_viewport_get_zoom_level (viewport) };
+  gboolean same = memcmp (now, last, sizeof now) == 0;
+
+  memcpy (last, now, sizeof now);
+  sitmap_test_wait_for_paint (GTK_WIDGET (sitmap_window_get_map (window)));
+  return same;
+}
+
+/* "Draw Area": the map's area tool draws the event's polygon, corner by corner, and no annotation comes of it. */
+static void
+test_draw_area (void)
+{
+  /* Where the corners are clicked, as shares of the map's width and height */
+  static const double corners[][2] = { { 0.40, 0.40 }, { 0.60, 0.45 }, { 0.50, 0.62 } };
+  SitmapAnnotationLayer *layer = sitmap_window_get_annotation_layer (window);
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
+  guint n_annotations = g_list_model_get_n_items (sitmap_document_get_annotations (document ()));
+  int width = gtk_widget_get_width (GTK_WIDGET (layer)), height = gtk_widget_get_height (GTK_WIDGET (layer));
+  g_autoptr (SitmapEvent) event = NULL;
+  double first[2];
+  const double *ring;
+  guint n_points;
+
+  new_event_by_key ();
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place")), 2);
+  /* The map flies to the new event: let it land */
+  {
+    double last[3] = { NAN, NAN, NAN };
+
+    sitmap_test_wait_until (map_settled, last, 5000, "the map to stop moving");
+  }
+  gtk_widget_activate (row ("Draw Area"));
+  g_assert_cmpuint (sitmap_annotation_layer_get_tool (layer), ==, SITMAP_ANNOTATION_TOOL_AREA);
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (layer), corners[0][0] * width,
+                                              corners[0][1] * height, &first[0], &first[1]);
+  for (guint i = 0; i <= G_N_ELEMENTS (corners); i++)
+    {
+      sitmap_test_click (GTK_WIDGET (layer), corners[i % 3][0] * width, corners[i % 3][1] * height);
+      sitmap_test_wait_for_paint (GTK_WIDGET (layer));
+      /* Slower than a double click, which would close it. */
+      g_usleep (600000);
+      if (i == 2)
+        save_screenshot ("draw-area-corners.png");
+    }
+  sitmap_test_wait_until (selected_has_area, NULL, 5000, "the event's area");
+  g_assert_cmpuint (g_list_model_get_n_items (sitmap_document_get_annotations (document ())), ==, n_annotations);
+  g_assert_cmpuint (sitmap_annotation_layer_get_tool (layer), ==, SITMAP_ANNOTATION_TOOL_SELECT);
+  event = dup_selected ();
+  ring = sitmap_geometry_get_ring (sitmap_event_get_geometry (event), 0, &n_points);
+  g_assert_cmpuint (n_points, ==, 4);
+  /* Longitude, latitude; within a few pixels' worth of degrees */
+  g_assert_cmpfloat_with_epsilon (ring[0], first[1], 0.05);
+  g_assert_cmpfloat_with_epsilon (ring[1], first[0], 0.05);
+  g_assert_cmpstr (sitmap_undo_stack_get_undo_label (stack ()), ==, "Change Place");
 }
 
 static gboolean
@@ -989,6 +1063,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-form/validation", test_validation);
   g_test_add_func ("/event-form/ctrl-n", test_ctrl_n);
   g_test_add_func ("/event-form/pick-and-places", test_pick_and_places);
+  g_test_add_func ("/event-form/draw-area", test_draw_area);
   g_test_add_func ("/event-form/citation", test_citation);
   g_test_add_func ("/event-form/lists", test_lists);
   g_test_add_func ("/event-form/local-time", test_local_time);
