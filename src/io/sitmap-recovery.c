@@ -119,10 +119,6 @@ ensure_lock (SitmapRecovery *self)
       g_warning ("Unsaved changes cannot be kept in %s: %s", self->directory, g_strerror (errno));
       return FALSE;
     }
-  g_free (self->id);
-  self->id = g_uuid_string_random ();
-  g_free (self->path);
-  self->path = _sitmap_recovery_build_path (self->directory, self->id, SITMAP_RECOVERY_SUFFIX);
   lock_path = _sitmap_recovery_build_path (self->directory, self->id, SITMAP_RECOVERY_LOCK_SUFFIX);
   self->lock_fd = _sitmap_recovery_lock (lock_path);
   if (self->lock_fd < 0)
@@ -395,6 +391,8 @@ sitmap_recovery_new (const char *directory)
   SitmapRecovery *self = g_object_new (SITMAP_TYPE_RECOVERY, NULL);
 
   self->directory = directory ? g_strdup (directory) : sitmap_recovery_dup_default_directory ();
+  self->id = g_uuid_string_random ();
+  self->path = _sitmap_recovery_build_path (self->directory, self->id, SITMAP_RECOVERY_SUFFIX);
   return self;
 }
 
