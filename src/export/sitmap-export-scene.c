@@ -164,7 +164,7 @@ shown_span (SitmapDocument *document, const guint32 *visible, guint n_visible, S
       gboolean open_start, open_end;
       int      coarse;
 
-      if (p >= columns->n_dated)
+      if (!sitmap_event_columns_is_dated (columns, p))
         {
           span->n_undated++;
           continue;
@@ -409,7 +409,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
   guint  n_dated = 0;
 
   for (guint i = 0; i < n_visible; i++)
-    n_dated += visible[i] < columns->n_dated;
+    n_dated += sitmap_event_columns_is_dated (columns, visible[i]);
   if (n_dated <= SITMAP_EXPORT_MAX_MARKS)
     {
       for (guint i = 0; i < n_visible; i++)
@@ -417,7 +417,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
           guint            p = visible[i];
           SitmapExportMark mark;
 
-          if (p >= columns->n_dated)
+          if (!sitmap_event_columns_is_dated (columns, p))
             continue;
           mark.start = columns->start[p];
           mark.end = sitmap_event_columns_get_end (columns, p);
@@ -436,7 +436,7 @@ collect_marks (SitmapExportScene *self, const SitmapEventColumns *columns, const
       guint p = visible[i];
       guint bin;
 
-      if (p >= columns->n_dated || columns->start[p] < t0 || columns->start[p] >= t1)
+      if (!sitmap_event_columns_is_dated (columns, p) || columns->start[p] < t0 || columns->start[p] >= t1)
         continue;
       bin = MIN (self->n_bins - 1, (guint)((double)(columns->start[p] - t0) / (t1 - t0) * self->n_bins));
       self->histogram[bin * SITMAP_N_CATEGORIES + columns->category[p]]++;

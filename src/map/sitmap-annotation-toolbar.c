@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "sitmap-annotation-toolbar.h"
+#include "sitmap-annotations-visible-command.h"
+#include "sitmap-undo-stack.h"
 
 struct _SitmapAnnotationToolbar
 {
@@ -62,7 +64,11 @@ visibility_toggled_cb (SitmapAnnotationToolbar *self)
 {
   if (self->updating || self->document == NULL)
     return;
-  sitmap_document_set_annotations_visible (self->document, gtk_toggle_button_get_active (self->visibility));
+  g_autoptr (SitmapCommand) command =
+    sitmap_annotations_visible_command_new (self->document, gtk_toggle_button_get_active (self->visibility));
+
+  /* Saved with the document: an edit, that undo takes back */
+  sitmap_undo_stack_push (sitmap_document_get_undo_stack (self->document), command);
 }
 
 static void

@@ -26,6 +26,16 @@ sitmap_bitset_init (SitmapBitset *self, guint n_bits)
   self->words = g_new0 (guint64, MAX (self->n_words, 1));
 }
 
+/* Every bit of n_bits set */
+static inline void
+sitmap_bitset_init_full (SitmapBitset *self, guint n_bits)
+{
+  sitmap_bitset_init (self, n_bits);
+  memset (self->words, 0xff, self->n_words * sizeof (guint64));
+  if (n_bits & 63)
+    self->words[self->n_words - 1] = (G_GUINT64_CONSTANT (1) << (n_bits & 63)) - 1;
+}
+
 static inline void
 sitmap_bitset_clear (SitmapBitset *self)
 {

@@ -28,4 +28,9 @@ void _sitmap_document_swap_events (SitmapDocument    *self,
                                    GPtrArray        **sources,
                                    GPtrArray        **places);
 
+/* For SitmapEventCommand: see sitmap-document.c */
+void  _sitmap_document_wait_for_readers (SitmapDocument *self);
+void  _sitmap_document_append_source (SitmapDocument *self, SitmapSource *source);
+void  _sitmap_document_remove_last_source (SitmapDocument *self);
+guint _sitmap_document_append_event (SitmapDocument *self, const SitmapEventDraft *draft);
 G_END_DECLS

@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "sitmap-document-builder.h"
 #include "sitmap-document-private.h"
+#include "sitmap-event-command.h"
 #include "sitmap-error.h"
 #include "sitmap-event.h"
 #include "sitmap-undo-stack.h"
@@ -34,7 +36,12 @@ struct _SitmapDocument
   guint              last_annotation_number;
   gboolean           annotations_visible;
   GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
-  guint              events_serial; /* how many times the store was replaced */
+  guint              events_serial; /* how many times the store was replaced or its events edited */
+  guint              last_event_number; /* of ids made for new events: "event-N" */
+  /* Threads reading the document (a save, an index being built): an edit waits until they are done. */
+  GMutex             readers_lock;
+  GCond              readers_done;
+  guint              n_readers;
 };
 
 /* A file that came with the document (an image of a KMZ), kept as it was to be written back. */
@@ -93,6 +100,8 @@ sitmap_document_finalize (GObject *object)
   g_clear_object (&self->annotations);
   g_clear_pointer (&self->annotation_ids, g_hash_table_unref);
   g_clear_pointer (&self->resources, g_ptr_array_unref);
+  g_mutex_clear (&self->readers_lock);
+  g_cond_clear (&self->readers_done);
   G_OBJECT_CLASS (sitmap_document_parent_class)->finalize (object);
 }
 
@@ -152,6 +161,8 @@ sitmap_document_class_init (SitmapDocumentClass *klass)
 static void
 sitmap_document_init (SitmapDocument *self)
 {
+  g_mutex_init (&self->readers_lock);
+  g_cond_init (&self->readers_done);
   self->undo_stack = sitmap_undo_stack_new (self);
   self->named_views = g_list_store_new (SITMAP_TYPE_NAMED_VIEW);
   self->annotations = g_list_store_new (SITMAP_TYPE_ANNOTATION);
@@ -295,6 +306,9 @@ void
 sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
 {
   g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  /* What was made of the events (a sorted order, a histogram, the map's points) is made again */
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    self->events_serial++;
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
 }
 
@@ -562,4 +576,109 @@ _sitmap_document_remove_named_view (SitmapDocument *self, guint index)
   g_return_if_fail (index < g_list_model_get_n_items (G_LIST_MODEL (self->named_views)));
 
   g_list_store_remove (self->named_views, index);
+}
+
+/*
+ * Readers in other threads, and edits of events
+ */
+
+void
+sitmap_document_begin_reading (SitmapDocument *self)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_mutex_lock (&self->readers_lock);
+  self->n_readers++;
+  g_mutex_unlock (&self->readers_lock);
+}
+
+void
+sitmap_document_end_reading (SitmapDocument *self)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (self));
+  g_mutex_lock (&self->readers_lock);
+  g_return_if_fail (self->n_readers > 0);
+  if (--self->n_readers == 0)
+    g_cond_broadcast (&self->readers_done);
+  g_mutex_unlock (&self->readers_lock);
+}
+
+/* Edits of events change the store in place, which no thread may be reading: the rare edit made while a big
+ * document is being saved waits for the save. */
+void
+_sitmap_document_wait_for_readers (SitmapDocument *self)
+{
+  g_mutex_lock (&self->readers_lock);
+  while (self->n_readers > 0)
+    g_cond_wait (&self->readers_done, &self->readers_lock);
+  g_mutex_unlock (&self->readers_lock);
+}
+
+guint
+sitmap_document_get_n_live_events (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), 0);
+  return sitmap_event_store_get_n_live (self->store);
+}
+
+void
+_sitmap_document_append_source (SitmapDocument *self, SitmapSource *source)
+{
+  g_ptr_array_add (self->source_array, g_object_ref (source));
+  g_list_store_append (self->sources, source);
+}
+
+void
+_sitmap_document_remove_last_source (SitmapDocument *self)
+{
+  g_return_if_fail (self->source_array->len > 0);
+  g_ptr_array_set_size (self->source_array, self->source_array->len - 1);
+  g_list_store_remove (self->sources, self->source_array->len);
+}
+
+static guint
+edit_lookup_source (const char *id, gpointer user_data)
+{
+  gint index = sitmap_document_find_source (user_data, id ? id : SITMAP_UNNAMED_SOURCE_ID);
+
+  /* The command added every source its event names before it came here */
+  g_return_val_if_fail (index >= 0, 1);
+  return (guint) index + 1;
+}
+
+static guint
+edit_lookup_place (const char *id, gpointer user_data)
+{
+  return (guint) (sitmap_document_find_place (user_data, id) + 1);
+}
+
+/* The event of draft, at the end of the store; flagged party-only as a built document's events are */
+guint
+_sitmap_document_append_event (SitmapDocument *self, const SitmapEventDraft *draft)
+{
+  guint position = sitmap_event_store_append_event (self->store, draft, edit_lookup_source, edit_lookup_place,
+                                                    G_LIST_MODEL (self->places), self);
+  const SitmapCitationRecord *citations;
+  gboolean party_only;
+  guint n_citations;
+
+  citations = sitmap_event_store_get_citations (self->store, position, &n_citations);
+  party_only = n_citations > 0;
+  for (guint c = 0; c < n_citations && party_only; c++)
+    party_only = sitmap_source_get_party (g_ptr_array_index (self->source_array, citations[c].source));
+  sitmap_event_store_set_party_only (self->store, position, party_only);
+  return position;
+}
+
+char *
+sitmap_document_dup_new_event_id (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), NULL);
+  for (;;)
+    {
+      char *id = g_strdup_printf ("event-%u", ++self->last_event_number);
+
+      if (sitmap_event_store_find (self->store, id) < 0)
+        return id;
+      g_free (id);
+    }
 }

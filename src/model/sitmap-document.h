@@ -62,11 +62,19 @@ SitmapUndoStack          *sitmap_document_get_undo_stack (SitmapDocument *self);
 /* For commands: tells every view what changed. */
 void                      sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what);
 
+/* Positions: every event, deleted ones too (SITMAP_EVENT_FLAG_DELETED); what to loop over. */
 guint                     sitmap_document_get_n_events (SitmapDocument *self);
+/* The events not deleted: what to tell the user. */
+guint                     sitmap_document_get_n_live_events (SitmapDocument *self);
+/* A thread reading the document (saving, indexing) says so on the main thread before it starts, and when it is
+ * done (from any thread): an edit of events waits for it rather than change what it reads. */
+void                      sitmap_document_begin_reading (SitmapDocument *self);
+void                      sitmap_document_end_reading (SitmapDocument *self);
 const SitmapEventColumns *sitmap_document_get_columns (SitmapDocument *self);
 SitmapEventStore         *sitmap_document_get_store (SitmapDocument *self);
-/* Changes each time the store is replaced (an import, its undo): what was made from the store (an index, a
- * list of positions) is made again when this differs from the serial it was made at. */
+/* Changes each time the store is replaced (an import, its undo), or its events edited in place
+ * (SITMAP_DOCUMENT_CHANGE_EVENT_EDITS, when positions stay valid): what was made from the store (a sorted order,
+ * a histogram, the map's points) is made again when this differs from the serial it was made at. */
 guint                     sitmap_document_get_events_serial (SitmapDocument *self);
 /* A new object for the event at position: events are not kept as objects, see SitmapEventStore. */
 SitmapEvent              *sitmap_document_get_event (SitmapDocument *self, guint position);

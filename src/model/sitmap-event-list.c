@@ -33,6 +33,8 @@ struct _SitmapEventList
   guint            order_serial;   /* and the document's events serial then (an import replaces the store) */
   guint            sorting_serial; /* the serial the thread's sort was started at */
   guint32         *order;          /* every position by key; NULL for time or while sorting */
+  guint            n_order;        /* the positions order has: those edits added since are put in one by one */
+  SitmapEventStore *order_store;   /* compared only: an import replaces the store, and every order goes */
   GArray          *items;          /* guint32: the listed positions in key order; NULL in time order */
   gint32          *item_of;        /* per document position, its item or -1; made when first asked */
   guint            n_item_of;
@@ -46,6 +48,28 @@ set_order_document (SitmapEventList *self, SitmapDocument *document)
 {
   self->order_document = document;
   self->order_serial = document ? sitmap_document_get_events_serial (document) : 0;
+  self->order_store = document ? sitmap_document_get_store (document) : NULL;
+  self->n_order = document ? sitmap_document_get_n_events (document) : 0;
+}
+
+static SitmapDocument *get_document (SitmapEventList *self);
+
+/* An edit of events leaves the order good for the positions it has: those added since are put in by
+ * fill_sorted_items(). An import, or an undo that took positions away, asks for a new one. */
+static gboolean
+order_still_good (SitmapEventList *self)
+{
+  SitmapDocument *document = get_document (self);
+
+  if (self->order_document != document)
+    return FALSE;
+  if (document == NULL || self->order_serial == sitmap_document_get_events_serial (document))
+    return TRUE;
+  if (self->order == NULL || self->order_store != sitmap_document_get_store (document) ||
+      self->n_order > sitmap_document_get_n_events (document))
+    return FALSE;
+  self->order_serial = sitmap_document_get_events_serial (document);
+  return TRUE;
 }
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (SitmapEventList, sitmap_event_list, G_TYPE_OBJECT,
@@ -92,16 +116,40 @@ base_position (SitmapEventList *self, guint i)
   return sitmap_view_state_get_passing_undated (self->view_state, &n)[i];
 }
 
-/* One pass over the document's order, keeping what is listed. */
+/* Where the event at position goes among items, in the order of the sort */
+static guint
+sorted_place (SitmapEventList *self, guint32 position)
+{
+  SitmapDocument *document = get_document (self);
+  const guint8 *origins = sitmap_document_get_columns (document)->origins;
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = sitmap_event_order_compare (document, self->key, origins, g_array_index (self->items, guint32, mid),
+                                            position);
+
+      if (self->descending ? cmp > 0 : cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* One pass over the document's order, keeping what is listed; then the listed events edits added since the
+ * order was made, each put in its place. */
 static void
 fill_sorted_items (SitmapEventList *self)
 {
   SitmapDocument *document = get_document (self);
   guint n_events = sitmap_document_get_n_events (document);
+  guint n = self->n_order;
   SitmapBitset listed;
 
   /* Everything listed (no filter, the undated when all are): the order as it is. */
-  if (self->n_items == n_events)
+  if (self->n_items == n_events && n == n_events)
     {
       self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_events);
       g_array_set_size (self->items, n_events);
@@ -113,14 +161,115 @@ fill_sorted_items (SitmapEventList *self)
   for (guint i = 0; i < self->n_items; i++)
     sitmap_bitset_set (&listed, base_position (self, i));
   self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->n_items);
-  for (guint i = 0; i < n_events; i++)
+  for (guint i = 0; i < n; i++)
     {
-      guint32 position = self->order[self->descending ? n_events - 1 - i : i];
+      guint32 position = self->order[self->descending ? n - 1 - i : i];
 
       if (sitmap_bitset_test (&listed, position))
         g_array_append_val (self->items, position);
     }
+  for (guint32 position = n; position < n_events; position++)
+    if (sitmap_bitset_test (&listed, position))
+      g_array_insert_val (self->items, sorted_place (self, position), position);
   sitmap_bitset_clear (&listed);
+}
+
+typedef struct
+{
+  guint32 position;
+  gint64  start;
+  gint64  end;
+  gboolean undated;
+} TimeKey;
+
+static int
+compare_time_key (gconstpointer a, gconstpointer b)
+{
+  const TimeKey *x = a, *y = b;
+
+  if (x->undated != y->undated)
+    return x->undated ? 1 : -1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end < y->end ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static void
+time_key (const SitmapEventColumns *columns, guint32 position, TimeKey *key)
+{
+  key->position = position;
+  key->undated = columns->time_precision[position] == SITMAP_TIME_PRECISION_NONE;
+  key->start = key->undated ? 0 : columns->start[position];
+  key->end = key->undated ? 0 : sitmap_event_columns_get_end (columns, position);
+}
+
+/* The first of base[0, n) (positions in time order) that comes after key */
+static guint
+time_place (const SitmapEventColumns *columns, const guint32 *base, guint n, const TimeKey *key)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      TimeKey other;
+
+      time_key (columns, base[mid], &other);
+      if (compare_time_key (&other, key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Events edits added come after the others in the document, whatever their time: listed in time order, they are
+ * put in where their time puts them, each found by a binary search among the others (in time order already), the
+ * runs between copied whole. */
+static void
+fill_time_items (SitmapEventList *self)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (get_document (self));
+  g_autoptr (GArray) added = g_array_new (FALSE, FALSE, sizeof (TimeKey));
+  g_autofree guint32 *base = g_new (guint32, MAX (self->n_items, 1));
+  guint n_sorted, copied = 0;
+
+  for (guint i = 0; i < self->n_items; i++)
+    base[i] = base_position (self, i);
+  /* Listed positions ascend: those edits added are the last */
+  for (n_sorted = self->n_items; n_sorted > 0 && base[n_sorted - 1] >= columns->n_sorted; n_sorted--)
+    ;
+  if (n_sorted == self->n_items)
+    return;
+  for (guint i = n_sorted; i < self->n_items; i++)
+    {
+      TimeKey key;
+
+      time_key (columns, base[i], &key);
+      g_array_append_val (added, key);
+    }
+  g_array_sort (added, compare_time_key);
+  self->items = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->n_items);
+  for (guint a = 0; a < added->len; a++)
+    {
+      const TimeKey *key = &g_array_index (added, TimeKey, a);
+      guint at = time_place (columns, base, n_sorted, key);
+
+      g_array_append_vals (self->items, base + copied, at - copied);
+      g_array_append_val (self->items, key->position);
+      copied = at;
+    }
+  g_array_append_vals (self->items, base + copied, n_sorted - copied);
+  if (self->descending)
+    for (guint i = 0, j = self->n_items - 1; i < j; i++, j--)
+      {
+        guint32 t = g_array_index (self->items, guint32, i);
+
+        g_array_index (self->items, guint32, i) = g_array_index (self->items, guint32, j);
+        g_array_index (self->items, guint32, j) = t;
+      }
 }
 
 static void start_sort (SitmapEventList *self);
@@ -135,8 +284,7 @@ refresh (SitmapEventList *self)
   self->n_items = count_items (self);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_of, g_free);
-  if (self->order_document != get_document (self) ||
-      (self->order_document != NULL && self->order_serial != sitmap_document_get_events_serial (get_document (self))))
+  if (!order_still_good (self))
     {
       g_clear_pointer (&self->order, g_free);
       self->order_document = NULL;
@@ -145,6 +293,9 @@ refresh (SitmapEventList *self)
     }
   if (self->order != NULL && self->n_items > 0)
     fill_sorted_items (self);
+  else if (self->key == SITMAP_EVENT_SORT_TIME && self->n_items > 0 &&
+           sitmap_document_get_columns (get_document (self))->n_sorted < sitmap_document_get_n_events (get_document (self)))
+    fill_time_items (self);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -169,7 +320,10 @@ set_sorting (SitmapEventList *self, GCancellable *cancellable)
 static void
 sort_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
-  g_task_return_pointer (task, sitmap_event_order_job_run (task_data), g_free);
+  guint32 *order = sitmap_event_order_job_run (task_data);
+
+  sitmap_document_end_reading (sitmap_event_order_job_get_document (task_data));
+  g_task_return_pointer (task, order, g_free);
 }
 
 static void
@@ -219,6 +373,8 @@ start_sort (SitmapEventList *self)
 
       set_sorting (self, cancellable);
       self->sorting_serial = sitmap_document_get_events_serial (document);
+      /* The thread reads the store: an edit meanwhile waits for it */
+      sitmap_document_begin_reading (document);
       g_task_set_task_data (task, job, (GDestroyNotify) sitmap_event_order_job_free);
       g_task_run_in_thread (task, sort_thread);
     }

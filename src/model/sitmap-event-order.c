@@ -118,39 +118,79 @@ sort_numbers (SitmapEventOrderJob *self)
   return order;
 }
 
+static guint64
+number_key (SitmapDocument *document, SitmapEventSort key, const guint8 *origins, guint p)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+  guint n_citations;
+
+  switch (key)
+    {
+    case SITMAP_EVENT_SORT_CATEGORY:
+      return columns->category[p];
+    case SITMAP_EVENT_SORT_FATALITIES:
+      /* -1 (not given) comes before 0 */
+      return (guint64) ((gint64) columns->fatalities[p] + 1);
+    case SITMAP_EVENT_SORT_ORIGINS:
+      sitmap_event_store_get_citations (sitmap_document_get_store (document), p, &n_citations);
+      return ((guint64) (origins ? origins[p] : 0) << 24) | MIN (n_citations, 0xffffff);
+    case SITMAP_EVENT_SORT_TIME:
+    case SITMAP_EVENT_SORT_TITLE:
+    case SITMAP_EVENT_SORT_PLACE:
+    case SITMAP_N_EVENT_SORTS:
+    default:
+      return 0;
+    }
+}
+
 static void
 prepare_numbers (SitmapEventOrderJob *self, const guint8 *origins)
 {
-  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
-
   self->numbers = g_new (guint64, MAX (self->n_events, 1));
   for (guint p = 0; p < self->n_events; p++)
-    {
-      guint64 key = 0;
-      guint n_citations;
+    self->numbers[p] = (number_key (self->document, self->key, origins, p) << 32) | p;
+}
 
-      switch (self->key)
-        {
-        case SITMAP_EVENT_SORT_CATEGORY:
-          key = columns->category[p];
-          break;
-        case SITMAP_EVENT_SORT_FATALITIES:
-          /* -1 (not given) comes before 0 */
-          key = (guint64) ((gint64) columns->fatalities[p] + 1);
-          break;
-        case SITMAP_EVENT_SORT_ORIGINS:
-          sitmap_event_store_get_citations (self->store, p, &n_citations);
-          key = ((guint64) (origins ? origins[p] : 0) << 24) | MIN (n_citations, 0xffffff);
-          break;
-        case SITMAP_EVENT_SORT_TIME:
-        case SITMAP_EVENT_SORT_TITLE:
-        case SITMAP_EVENT_SORT_PLACE:
-        case SITMAP_N_EVENT_SORTS:
-        default:
-          break;
-        }
-      self->numbers[p] = (key << 32) | p;
+static char *
+fold_text_of (SitmapDocument *document, SitmapEventSort key, guint position)
+{
+  SitmapEventStore *store = sitmap_document_get_store (document);
+  const char *text;
+  guint place;
+
+  if (key == SITMAP_EVENT_SORT_TITLE)
+    return sitmap_words_fold (sitmap_event_store_get_title (store, position));
+  text = sitmap_event_store_get_place_text (store, position);
+  place = sitmap_event_store_get_place (store, position);
+  if (text == NULL && place > 0)
+    text = sitmap_place_get_name (sitmap_document_get_place (document, place - 1));
+  return sitmap_words_fold (text);
+}
+
+/* As the sort orders them: for events edits add after the order was made, put in their place one by one. */
+int
+sitmap_event_order_compare (SitmapDocument *document, SitmapEventSort key, const guint8 *origins, guint a, guint b)
+{
+  if (key == SITMAP_EVENT_SORT_TITLE || key == SITMAP_EVENT_SORT_PLACE)
+    {
+      g_autofree char *x = fold_text_of (document, key, a);
+      g_autofree char *y = fold_text_of (document, key, b);
+      int cmp;
+
+      if ((*x == '\0') != (*y == '\0'))
+        return *x == '\0' ? 1 : -1;
+      cmp = strcmp (x, y);
+      if (cmp != 0)
+        return cmp;
     }
+  else if (key != SITMAP_EVENT_SORT_TIME)
+    {
+      guint64 x = number_key (document, key, origins, a), y = number_key (document, key, origins, b);
+
+      if (x != y)
+        return x < y ? -1 : 1;
+    }
+  return a < b ? -1 : a > b;
 }
 
 SitmapEventOrderJob *
@@ -216,4 +256,10 @@ sitmap_event_order_job_free (SitmapEventOrderJob *self)
   g_strfreev (self->place_names);
   g_object_unref (self->document);
   g_free (self);
+}
+
+SitmapDocument *
+sitmap_event_order_job_get_document (SitmapEventOrderJob *self)
+{
+  return self->document;
 }

@@ -31,6 +31,10 @@ SitmapEventOrderJob *sitmap_event_order_job_new (SitmapDocument *document, Sitma
 /* Every position of the document, ascending by key: a new array of n_events. */
 guint32             *sitmap_event_order_job_run (SitmapEventOrderJob *self);
 void                 sitmap_event_order_job_free (SitmapEventOrderJob *self);
+SitmapDocument      *sitmap_event_order_job_get_document (SitmapEventOrderJob *self);
+/* How the sort by key orders the events at positions a and b (ties by position) */
+int                  sitmap_event_order_compare (SitmapDocument *document, SitmapEventSort key, const guint8 *origins,
+                                                 guint a, guint b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapEventOrderJob, sitmap_event_order_job_free)
 

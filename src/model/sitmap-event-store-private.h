@@ -112,7 +112,21 @@ struct _SitmapEventStore
   guint32    *id_slots;    /* position + 1 by hash of the id, open addressing, built by finish */
   guint32     id_mask;
   guint32    *record_of;   /* the record of each position, once sorted; NULL when the records were in order */
+  /* Edits (sitmap-event-store-edit.c): positions from columns.n_sorted on came after finish, in any time
+   * order; they are in the time index's side list. Columns have room for capacity events. */
+  guint       capacity;
+  guint       n_id_slots_used;
+  GArray     *deleted;     /* guint32 positions with SITMAP_EVENT_FLAG_DELETED, in the order deleted */
 };
+
+/* How an event added after finish names its sources and place: as finish resolves them. */
+typedef struct
+{
+  SitmapIdLookup lookup_source;
+  SitmapIdLookup lookup_place;
+  GListModel    *places;
+  gpointer       user_data;
+} SitmapEventResolver;
 
 /* The record of the event at position: records stay where they were added, and the sort orders positions. */
 static inline EventRecord *
@@ -121,11 +135,20 @@ _sitmap_event_store_record (SitmapEventStore *self, guint position)
   return &g_array_index (self->records, EventRecord, self->record_of ? self->record_of[position] : position);
 }
 
+/* The record of draft, its text, citations, actors, figures and attributes added to the store; resolve: NULL
+ * before finish. */
+void _sitmap_event_store_fill_record (SitmapEventStore *self, const SitmapEventDraft *draft, EventRecord *record,
+                                      const SitmapEventResolver *resolve);
+void _sitmap_event_store_inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places);
+/* The hot columns of positions [from, to) from their records */
+void _sitmap_event_store_fill_columns (SitmapEventStore *self, guint from, guint to);
 guint32 _sitmap_event_store_find_schema (SitmapEventStore *self, const guint32 *names, guint n);
 
 /* sitmap-event-store-sort.c */
 void _sitmap_event_store_sort_records (SitmapEventStore *self);
 void _sitmap_event_store_index_ids (SitmapEventStore *self);
 gint _sitmap_event_store_find_id (SitmapEventStore *self, const char *id);
+/* Makes position the one its id finds (an edit's new position, or the old one back on undo). */
+void _sitmap_event_store_set_id_position (SitmapEventStore *self, guint position);
 
 G_END_DECLS

@@ -227,8 +227,43 @@ _sitmap_event_store_find_id (SitmapEventStore *self, const char *id)
   const guint64 *slots = (const guint64 *) self->id_slots;
   guint32 hash = id_hash (id);
 
+  /* A slot may name a position an undone edit took away: beyond the store, or now another event's. The slot of
+   * an id names its latest position; a deleted event is not found. */
   for (guint32 s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
-    if ((guint32) (slots[s] >> 32) == hash && strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
-      return (gint) ((guint32) slots[s] - 1);
+    {
+      guint32 position = (guint32) slots[s] - 1;
+
+      if ((guint32) (slots[s] >> 32) == hash && position < self->records->len &&
+          strcmp (_sitmap_event_store_record (self, position)->id, id) == 0)
+        return self->flags != NULL && (self->flags[position] & SITMAP_EVENT_FLAG_DELETED) ? -1 : (gint) position;
+    }
   return -1;
+}
+
+void
+_sitmap_event_store_set_id_position (SitmapEventStore *self, guint position)
+{
+  const char *id = _sitmap_event_store_record (self, position)->id;
+  guint64 *slots = (guint64 *) self->id_slots;
+  guint32 hash, s;
+
+  if (id == NULL)
+    return;
+  /* Stale slots (of events undone) stay until the table is made again: keep it at most half full. */
+  if (self->n_id_slots_used == 0)
+    self->n_id_slots_used = self->records->len;
+  if (2 * ((guint64) self->n_id_slots_used + 1) > (guint64) self->id_mask + 1)
+    {
+      _sitmap_event_store_index_ids (self);
+      self->n_id_slots_used = self->records->len;
+      slots = (guint64 *) self->id_slots;
+    }
+  hash = id_hash (id);
+  for (s = hash & self->id_mask; slots[s] != 0; s = (s + 1) & self->id_mask)
+    if ((guint32) (slots[s] >> 32) == hash && (guint32) slots[s] - 1 < self->records->len &&
+        strcmp (_sitmap_event_store_record (self, (guint32) slots[s] - 1)->id, id) == 0)
+      break;
+  if (slots[s] == 0)
+    self->n_id_slots_used++;
+  slots[s] = (guint64) hash << 32 | (position + 1);
 }

@@ -142,6 +142,7 @@ sitmap_event_store_free (SitmapEventStore *self)
   sitmap_string_table_free (self->text);
   g_array_unref (self->long_events);
   g_array_unref (self->long_ends);
+  g_clear_pointer (&self->deleted, g_array_unref);
   g_free (self->id_slots);
   g_free (self->record_of);
   g_free (self->start);
@@ -172,8 +173,11 @@ store_shared_text (SitmapEventStore *self, const char *text)
   return sitmap_string_table_get (self->text, sitmap_string_table_intern (self->text, text, strlen (text)));
 }
 
+/* Before finish, citations name their sources by id until the document resolves them; after (an edit), resolve
+ * does it at once. */
 static void
-add_citations (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft)
+add_citations (SitmapEventStore *self, EventRecord *record, const SitmapEventDraft *draft,
+               const SitmapEventResolver *resolve)
 {
   record->first_citation = self->citations->len;
   record->n_citations = MIN (draft->citations->len, G_MAXUINT16);
@@ -190,8 +194,14 @@ add_citations (SitmapEventStore *self, EventRecord *record, const SitmapEventDra
       citation.published = d->published;
       citation.accessed = d->accessed;
       citation.credibility = d->credibility;
+      if (resolve != NULL)
+        {
+          citation.source = resolve->lookup_source (ids.source_id, resolve->user_data) - 1;
+          citation.via = ids.via_id ? resolve->lookup_source (ids.via_id, resolve->user_data) : 0;
+        }
+      else
+        g_array_append_val (self->citation_ids, ids);
       g_array_append_val (self->citations, citation);
-      g_array_append_val (self->citation_ids, ids);
     }
 }
 
@@ -278,13 +288,10 @@ add_attributes (SitmapEventStore *self, EventRecord *record, const SitmapEventDr
 }
 
 void
-sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
+_sitmap_event_store_fill_record (SitmapEventStore *self, const SitmapEventDraft *draft, EventRecord *record_out,
+                                 const SitmapEventResolver *resolve)
 {
   EventRecord record = { 0 };
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (draft != NULL);
-  g_return_if_fail (!self->finished);
 
   record.start = draft->time.start;
   record.end = draft->time.end;
@@ -309,11 +316,24 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
       g_ptr_array_add (self->geometries, sitmap_geometry_ref (draft->geometry));
       record.geometry = self->geometries->len;
     }
-  add_citations (self, &record, draft);
+  add_citations (self, &record, draft, resolve);
   add_figures_and_actors (self, &record, draft);
   add_attributes (self, &record, draft);
+  record.group = draft->group <= self->groups->len ? draft->group : 0;
+  *record_out = record;
+}
+
+void
+sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
+{
+  EventRecord record;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (draft != NULL);
+  g_return_if_fail (!self->finished);
   g_return_if_fail (draft->group <= self->groups->len);
-  record.group = draft->group;
+
+  _sitmap_event_store_fill_record (self, draft, &record, NULL);
   g_array_append_val (self->records, record);
 }
 
@@ -341,8 +361,8 @@ precision_of_place (SitmapPlace *place)
 }
 
 /* An event located only by a gazetteer place is drawn where the place is, as precisely as the place. */
-static void
-inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
+void
+_sitmap_event_store_inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
 {
   g_autoptr (SitmapPlace) place = g_list_model_get_item (places, record->place - 1);
   SitmapGeometry *geometry = sitmap_place_get_geometry (place);
@@ -405,7 +425,7 @@ resolve_references (SitmapEventStore *self, SitmapIdLookup lookup_source, Sitmap
       /* From here on the field holds a copy of shared citations made for a change (none yet) */
       record->own_citations = NULL;
       if (record->place != 0)
-        inherit_place (self, record, places);
+        _sitmap_event_store_inherit_place (self, record, places);
       if (record->location_precision == SITMAP_LOCATION_PRECISION_NONE &&
           sitmap_coordinates_valid (record->latitude, record->longitude))
         record->location_precision = SITMAP_LOCATION_PRECISION_EXACT;
@@ -517,8 +537,8 @@ fill_columns (SitmapEventStore *self, guint position, MercatorMemo *memo)
   self->flags[position] = flags;
 }
 
-static void
-fill_columns_range (SitmapEventStore *self, guint from, guint to)
+void
+_sitmap_event_store_fill_columns (SitmapEventStore *self, guint from, guint to)
 {
   g_autofree MercatorMemo *memo = g_new (MercatorMemo, MERCATOR_MEMO_SIZE);
 
@@ -609,7 +629,7 @@ fill_and_index_cb (gpointer data)
   SitmapEventStore *self = data;
   guint n = self->records->len;
 
-  fill_columns_range (self, n / 2, n);
+  _sitmap_event_store_fill_columns (self, n / 2, n);
   _sitmap_event_store_index_ids (self);
   return NULL;
 }
@@ -654,15 +674,17 @@ sitmap_event_store_finish (SitmapEventStore *self,
   if (n >= PARALLEL_MIN)
     {
       helper = g_thread_new ("sitmap-finish", fill_and_index_cb, self);
-      fill_columns_range (self, 0, n / 2);
+      _sitmap_event_store_fill_columns (self, 0, n / 2);
       g_thread_join (helper);
     }
   else
     {
-      fill_columns_range (self, 0, n);
+      _sitmap_event_store_fill_columns (self, 0, n);
       _sitmap_event_store_index_ids (self);
     }
   /* The dated events come first */
+  self->columns.n_sorted = self->capacity = n;
+  self->deleted = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->columns.n_dated = n;
   while (self->columns.n_dated > 0 && self->time_precision[self->columns.n_dated - 1] == SITMAP_TIME_PRECISION_NONE)
     self->columns.n_dated--;
@@ -751,7 +773,8 @@ merge_long_events (SitmapEventStore *self, gint64 from, gint64 to, SitmapRangeRu
     {
       guint32 p = g_array_index (self->long_events, guint32, l);
 
-      if (!meets_rule (self->start[p], g_array_index (self->long_ends, gint64, l), from, to, rule))
+      if ((self->flags[p] & SITMAP_EVENT_FLAG_DELETED) ||
+          !meets_rule (self->start[p], g_array_index (self->long_ends, gint64, l), from, to, rule))
         continue;
       while (s < n_shorts && shorts[s] < p)
         g_array_append_val (merged, shorts[s++]);
@@ -793,7 +816,7 @@ sitmap_event_store_query_time (SitmapEventStore *self,
   dst = (guint32 *) (gpointer) out->data;
   n = base;
   for (guint i = lo; i < hi; i++)
-    if (self->duration[i] != SITMAP_EVENT_DURATION_LONG &&
+    if (self->duration[i] != SITMAP_EVENT_DURATION_LONG && !(self->flags[i] & SITMAP_EVENT_FLAG_DELETED) &&
         meets_rule (self->start[i], self->start[i] + self->duration[i], from, to, rule))
       dst[n++] = i;
   g_array_set_size (out, n);
@@ -816,7 +839,7 @@ sitmap_event_store_get_placed_extent (SitmapEventStore *self, const guint32 *pos
     {
       guint32 p = positions != NULL ? positions[i] : i;
 
-      if (!(columns->flags[p] & SITMAP_EVENT_FLAG_PLACED))
+      if ((columns->flags[p] & (SITMAP_EVENT_FLAG_PLACED | SITMAP_EVENT_FLAG_DELETED)) != SITMAP_EVENT_FLAG_PLACED)
         continue;
       *x0 = MIN (*x0, columns->x[p]);
       *x1 = MAX (*x1, columns->x[p]);
@@ -831,9 +854,18 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
 {
   gint64 s = G_MAXINT64, e = G_MININT64;
 
-  for (guint i = 0; i < self->columns.n_dated; i++)
+  for (guint i = 0; i < self->columns.n_events; i++)
     {
-      gint64 event_end = sitmap_event_columns_get_end (&self->columns, i);
+      gint64 event_end;
+
+      /* The dated events in time order, then those edits added */
+      if (i == self->columns.n_dated)
+        i = self->columns.n_sorted;
+      if (i >= self->columns.n_events)
+        break;
+      if (self->time_precision[i] == SITMAP_TIME_PRECISION_NONE || (self->flags[i] & SITMAP_EVENT_FLAG_DELETED))
+        continue;
+      event_end = sitmap_event_columns_get_end (&self->columns, i);
 
       /* Open bounds say nothing of where the data lies; the other bound of the span does. */
       if (self->start[i] != SITMAP_TIME_OPEN_START)

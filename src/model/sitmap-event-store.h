@@ -96,7 +96,9 @@ void sitmap_citation_draft_clear (SitmapCitationDraft *citation);
 typedef struct
 {
   guint         n_events;
-  guint         n_dated;
+  guint         n_dated;  /* [0, n_dated): dated, in time order; [n_dated, n_sorted): undated */
+  guint         n_sorted; /* [n_sorted, n_events): added by edits, dated or not, in any order (dated ones are in
+                           * the side list of long events); positions never move, see sitmap-event-command.h */
   const gint64 *start;
   const guint32 *duration;
   const guint8 *time_precision;     /* SitmapTimePrecision */
@@ -123,6 +125,15 @@ sitmap_event_columns_get_end (const SitmapEventColumns *columns, guint position)
   if (G_LIKELY (duration != SITMAP_EVENT_DURATION_LONG))
     return columns->start[position] + duration;
   return sitmap_event_columns_get_long_end (columns, position);
+}
+
+/* Whether the event at position has a date: the first n_dated do, then those edits added may. */
+static inline gboolean
+sitmap_event_columns_is_dated (const SitmapEventColumns *columns, guint position)
+{
+  return position < columns->n_dated ||
+         (position >= columns->n_sorted && position < columns->n_events &&
+          columns->time_precision[position] != 0 /* SITMAP_TIME_PRECISION_NONE */);
 }
 
 typedef enum
@@ -274,6 +285,25 @@ void sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, 
 /* For SitmapCredibilityCommand: the credibility of citation i of the event at position. */
 void sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guint i,
                                          SitmapCredibility credibility);
+
+/*
+ * Edits, after finish (sitmap-event-store-edit.c; SitmapEventCommand is the only caller). No position ever moves.
+ */
+/* Adds the event of draft at the next position, which it returns; its sources and place are looked up at once,
+ * as finish does. The document then flags it party-only if it is. */
+guint          sitmap_event_store_append_event (SitmapEventStore *self, const SitmapEventDraft *draft,
+                                                SitmapIdLookup lookup_source, SitmapIdLookup lookup_place,
+                                                GListModel *places, gpointer user_data);
+/* Takes the last event added by sitmap_event_store_append_event() away (undo). */
+void           sitmap_event_store_remove_last (SitmapEventStore *self);
+/* A deleted event keeps its position with SITMAP_EVENT_FLAG_DELETED: no query or lookup by id finds it. */
+void           sitmap_event_store_set_deleted (SitmapEventStore *self, guint position, gboolean deleted);
+gboolean       sitmap_event_store_is_deleted (SitmapEventStore *self, guint position);
+const guint32 *sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted);
+/* The positions of the events not deleted, for writers given none; NULL when none is deleted (all are). */
+GArray        *sitmap_event_store_dup_live_positions (SitmapEventStore *self);
+/* The events not deleted: what the user counts */
+guint          sitmap_event_store_get_n_live (SitmapEventStore *self);
 
 const char *sitmap_credibility_to_id (SitmapCredibility credibility);
 gboolean    sitmap_credibility_from_id (const char *id, SitmapCredibility *credibility);

@@ -26,6 +26,7 @@ struct _SitmapFacetIndex
   GHashTable     *actor_ids;                    /* name → value + 1, borrowed keys */
   guint64        *grades;
   gboolean        grades_valid;
+  guint           n_indexed; /* the events indexed: those edits add later are taken in by _update() */
 };
 
 static void
@@ -192,7 +193,71 @@ sitmap_facet_index_new (SitmapDocument *document)
     add_event (self, store, position, names, ids);
   order_actors (self, names);
   fold_names (self);
+  self->n_indexed = n;
   return self;
+}
+
+/* Sources an edit brought, with no events yet */
+static void
+add_new_sources (SitmapFacetIndex *self)
+{
+  GArray *values = self->values[SITMAP_FILTER_SOURCES];
+  guint n_sources = g_list_model_get_n_items (sitmap_document_get_sources (self->document));
+
+  /* Undo takes sources away again: their lists are then empty, and stay so until the sources come back */
+  while (values->len < n_sources)
+    {
+      Value value = { g_array_new (FALSE, FALSE, sizeof (guint32)), NULL };
+
+      value.folded = fold_source (sitmap_document_get_source (self->document, values->len));
+      g_array_append_val (values, value);
+    }
+}
+
+/* An edit added events at the end, or undo took the last ones away. New actors are numbered after the others. */
+void
+sitmap_facet_index_update (SitmapFacetIndex *self)
+{
+  SitmapEventStore *store;
+  guint n;
+
+  g_return_if_fail (self != NULL);
+
+  store = sitmap_document_get_store (self->document);
+  n = sitmap_document_get_n_events (self->document);
+  add_new_sources (self);
+  if (n < self->n_indexed)
+    {
+      /* Positions taken away come last in every list */
+      for (guint s = 0; s < SITMAP_FILTER_N_SETS; s++)
+        for (guint v = 0; v < self->values[s]->len; v++)
+          {
+            GArray *events = g_array_index (self->values[s], Value, v).events;
+
+            while (events->len > 0 && g_array_index (events, guint32, events->len - 1) >= n)
+              g_array_set_size (events, events->len - 1);
+          }
+      self->n_indexed = n;
+      return;
+    }
+  if (n == self->n_indexed)
+    return;
+  self->grades = g_renew (guint64, self->grades, n);
+  for (guint position = self->n_indexed; position < n; position++)
+    {
+      /* The actors' hash table names final values: new names get the next ones */
+      add_event (self, store, position, self->actor_names, self->actor_ids);
+      self->grades[position] = 0;
+    }
+  for (guint v = 0; v < self->values[SITMAP_FILTER_ACTORS]->len; v++)
+    {
+      Value *value = &g_array_index (self->values[SITMAP_FILTER_ACTORS], Value, v);
+
+      if (value->folded == NULL)
+        value->folded = sitmap_words_fold (g_ptr_array_index (self->actor_names, v));
+    }
+  self->n_indexed = n;
+  self->grades_valid = FALSE;
 }
 
 void

@@ -42,6 +42,8 @@ const guint64 *sitmap_facet_index_get_grades (SitmapFacetIndex *self);
 /* The pairs that meet a minimum grading (unrated: no minimum on that half). */
 guint64        sitmap_facet_index_grade_mask (SitmapReliability min_reliability, SitmapCredibility min_credibility);
 void           sitmap_facet_index_invalidate_grades (SitmapFacetIndex *self);
+/* After an edit of events (SITMAP_DOCUMENT_CHANGE_EVENT_EDITS): takes in the events and sources added since. */
+void           sitmap_facet_index_update (SitmapFacetIndex *self);
 
 gsize          sitmap_facet_index_get_memory_size (SitmapFacetIndex *self);
 

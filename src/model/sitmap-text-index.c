@@ -21,6 +21,9 @@ struct _SitmapTextIndex
   guint32 *postings; /* event positions, ascending within each word */
   gsize    words_size;
   gsize    n_postings;
+  /* Events edits add after the index was made are matched one by one: a few, where an index would cost a copy */
+  SitmapEventStore *store;
+  guint             n_indexed;
 };
 
 /* While building: one growing list per word. */
@@ -131,6 +134,8 @@ sitmap_text_index_new (SitmapEventStore *store)
     }
   /* Postings are 4 bytes per (word, event): positions up to 2³² events. */
   g_assert (columns->n_events <= G_MAXUINT32);
+  self->store = store;
+  self->n_indexed = columns->n_events;
   flatten (self, &b);
   g_hash_table_unref (b.ids);
   g_string_chunk_free (b.chunk);
@@ -179,6 +184,57 @@ lower_bound (SitmapTextIndex *self, const char *prefix, gsize prefix_length)
   return lo;
 }
 
+typedef struct
+{
+  const char *prefix;
+  gsize       prefix_length;
+  gboolean    found;
+} PrefixSearch;
+
+static gboolean
+has_prefix_cb (const char *word, gsize length, gpointer user_data)
+{
+  PrefixSearch *search = user_data;
+
+  search->found = length >= search->prefix_length && memcmp (word, search->prefix, search->prefix_length) == 0;
+  return !search->found;
+}
+
+static gboolean
+event_has_prefix (SitmapEventStore *store, guint position, PrefixSearch *search)
+{
+  const char *summary = sitmap_event_store_get_summary (store, position);
+  g_autofree char *text = NULL;
+
+  search->found = FALSE;
+  sitmap_words_foreach (sitmap_event_store_get_title (store, position), has_prefix_cb, search);
+  if (!search->found && summary != NULL)
+    {
+      if (sitmap_html_is_markup (summary))
+        summary = text = sitmap_html_to_text (summary, NULL);
+      sitmap_words_foreach (summary, has_prefix_cb, search);
+    }
+  if (!search->found)
+    sitmap_words_foreach (sitmap_event_store_get_place_text (store, position), has_prefix_cb, search);
+  return search->found;
+}
+
+static gsize
+match_added_events (SitmapTextIndex *self, const char *prefix, gsize prefix_length, SitmapBitset *out)
+{
+  PrefixSearch search = { prefix, prefix_length, FALSE };
+  guint n = MIN (sitmap_event_store_get_columns (self->store)->n_events, out->n_bits);
+  gsize added = 0;
+
+  for (guint position = self->n_indexed; position < n; position++)
+    if (event_has_prefix (self->store, position, &search))
+      {
+        sitmap_bitset_set (out, position);
+        added++;
+      }
+  return added;
+}
+
 gsize
 sitmap_text_index_match_prefix (SitmapTextIndex *self, const char *prefix, gsize prefix_length, SitmapBitset *out)
 {
@@ -192,10 +248,16 @@ sitmap_text_index_match_prefix (SitmapTextIndex *self, const char *prefix, gsize
   for (guint w = lower_bound (self, prefix, prefix_length);
        w < self->n_words && strncmp (self->words + self->word_at[w], prefix, prefix_length) == 0; w++)
     {
-      sitmap_bitset_set_all (out, self->postings + self->first[w], self->first[w + 1] - self->first[w]);
-      added += self->first[w + 1] - self->first[w];
+      const guint32 *postings = self->postings + self->first[w];
+      guint n = self->first[w + 1] - self->first[w];
+
+      /* Positions an undo took away are the last of a list */
+      while (n > 0 && postings[n - 1] >= out->n_bits)
+        n--;
+      sitmap_bitset_set_all (out, postings, n);
+      added += n;
     }
-  return added;
+  return added + match_added_events (self, prefix, prefix_length, out);
 }
 
 gsize

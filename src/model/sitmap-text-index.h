@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 /* An inverted index of the folded words (see sitmap-words.h) of every event's title, summary (as
  * text: HTML reduced) and place as worded: a sorted vocabulary, and for each word the ascending
  * positions of the events that use it. A word prefix is a range of the vocabulary; its events are the
- * union of the range's lists. Immutable once built, so it may be built in a thread. */
+ * union of the range's lists. Immutable once built, so it may be built in a thread; events edits add later
+ * (positions past those it was built over) are matched one by one against their words. */
 typedef struct _SitmapTextIndex SitmapTextIndex;
 
 SitmapTextIndex *sitmap_text_index_new (SitmapEventStore *store);

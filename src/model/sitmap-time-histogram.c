@@ -407,6 +407,15 @@ build (const SitmapEventColumns *columns, const Subset *subset)
   return self;
 }
 
+static gboolean
+has_deleted (const SitmapEventColumns *columns)
+{
+  for (guint p = 0; p < columns->n_events; p++)
+    if (columns->flags[p] & SITMAP_EVENT_FLAG_DELETED)
+      return TRUE;
+  return FALSE;
+}
+
 SitmapTimeHistogram *
 sitmap_time_histogram_new (const SitmapEventColumns *columns)
 {
@@ -414,8 +423,22 @@ sitmap_time_histogram_new (const SitmapEventColumns *columns)
 
   g_return_val_if_fail (columns != NULL, NULL);
 
-  all = (Subset) { .positions = NULL, .n = columns->n_dated };
-  return build (columns, &all);
+  /* Edits add events after the undated ones, and leave deleted ones in place: then the dated live ones, listed */
+  if (columns->n_sorted == columns->n_events && !has_deleted (columns))
+    {
+      all = (Subset) { .positions = NULL, .n = columns->n_dated };
+      return build (columns, &all);
+    }
+  else
+    {
+      g_autoptr (GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), columns->n_dated);
+
+      for (guint32 p = 0; p < columns->n_events; p++)
+        if (sitmap_event_columns_is_dated (columns, p) && !(columns->flags[p] & SITMAP_EVENT_FLAG_DELETED))
+          g_array_append_val (positions, p);
+      all = (Subset) { .positions = (const guint32 *) (gpointer) positions->data, .n = positions->len };
+      return build (columns, &all);
+    }
 }
 
 SitmapTimeHistogram *
@@ -426,11 +449,23 @@ sitmap_time_histogram_new_for (const SitmapEventColumns *columns, const guint32 
   g_return_val_if_fail (columns != NULL, NULL);
   g_return_val_if_fail (n_positions == 0 || positions != NULL, NULL);
 
-  /* Undated events are last in the store and count for nothing: stop at the first. */
+  /* Undated events count for nothing: those of the sorted store come after the dated ones, and only those edits
+   * added after them may be dated again (shape_of() passes over the undated). */
   while (some.n < n_positions && positions[some.n] < columns->n_dated)
     {
       g_return_val_if_fail (some.n == 0 || positions[some.n] > positions[some.n - 1], NULL);
       some.n++;
+    }
+  if (some.n < n_positions && positions[n_positions - 1] >= columns->n_sorted)
+    {
+      g_autoptr (GArray) dated = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_positions);
+
+      g_array_append_vals (dated, positions, some.n);
+      for (guint k = some.n; k < n_positions; k++)
+        if (positions[k] >= columns->n_sorted)
+          g_array_append_val (dated, positions[k]);
+      some = (Subset) { .positions = (const guint32 *) (gpointer) dated->data, .n = dated->len };
+      return build (columns, &some);
     }
   return build (columns, &some);
 }

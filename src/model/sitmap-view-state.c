@@ -40,6 +40,7 @@ struct _SitmapViewState
   GArray         *passing_undated; /* guint32 positions */
   GArray         *visible; /* guint32 positions */
   GArray         *group;   /* guint32 positions */
+  char           *selected_id; /* to follow the selected event when an edit moves it */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapViewState, sitmap_view_state, G_TYPE_OBJECT)
@@ -80,16 +81,23 @@ static guint signals[N_SIGNALS];
  * opened, so that the first search does not wait for it (or waits less). */
 #define INDEX_IN_THREAD 50000
 
+/* The threads read the document: an edit waits for them (sitmap_document_begin_reading()). */
 static gpointer
 build_text_index_thread (gpointer data)
 {
-  return sitmap_text_index_new (data);
+  SitmapTextIndex *index = sitmap_text_index_new (sitmap_document_get_store (data));
+
+  sitmap_document_end_reading (data);
+  return index;
 }
 
 static gpointer
 build_facet_index_thread (gpointer data)
 {
-  return sitmap_facet_index_new (data);
+  SitmapFacetIndex *index = sitmap_facet_index_new (data);
+
+  sitmap_document_end_reading (data);
+  return index;
 }
 
 static SitmapFacetIndex *
@@ -131,9 +139,10 @@ start_indexing (SitmapViewState *self)
 {
   if (sitmap_document_get_n_events (self->document) <= INDEX_IN_THREAD)
     return;
+  sitmap_document_begin_reading (self->document);
   self->facet_builder = g_thread_new ("sitmap-facet-index", build_facet_index_thread, self->document);
-  self->text_builder = g_thread_new ("sitmap-text-index", build_text_index_thread,
-                                     sitmap_document_get_store (self->document));
+  sitmap_document_begin_reading (self->document);
+  self->text_builder = g_thread_new ("sitmap-text-index", build_text_index_thread, self->document);
 }
 
 /* The search: for each word, the events that have a word starting with it in their text, or in the
@@ -302,6 +311,18 @@ apply_filter (SitmapViewState *self)
     sitmap_bitset_clear (&test.sets[s]);
 }
 
+/* Deleted events (SITMAP_EVENT_FLAG_DELETED) pass no filter. */
+static void
+clear_deleted (SitmapViewState *self, SitmapBitset *set)
+{
+  guint n_deleted;
+  const guint32 *deleted = sitmap_event_store_get_deleted (sitmap_document_get_store (self->document), &n_deleted);
+
+  for (guint i = 0; i < n_deleted; i++)
+    if (deleted[i] < set->n_bits)
+      set->words[deleted[i] >> 6] &= ~(G_GUINT64_CONSTANT (1) << (deleted[i] & 63));
+}
+
 /* The passing set, and its undated events (they are last in the store: one look at the tail). */
 static void
 compute_passing (SitmapViewState *self)
@@ -314,18 +335,24 @@ compute_passing (SitmapViewState *self)
   if (self->document == NULL)
     return;
   columns = sitmap_document_get_columns (self->document);
-  if (sitmap_filter_is_empty (self->filter))
+  if (!sitmap_filter_is_empty (self->filter))
+    apply_filter (self);
+  else if (sitmap_document_get_n_live_events (self->document) < columns->n_events)
+    sitmap_bitset_init_full (&self->passing, columns->n_events);
+  if (self->passing.words == NULL)
+    self->n_passing = columns->n_events;
+  else
     {
-      self->n_passing = columns->n_events;
-      for (guint32 position = columns->n_dated; position < columns->n_events; position++)
-        g_array_append_val (self->passing_undated, position);
-      return;
+      clear_deleted (self, &self->passing);
+      self->n_passing = sitmap_bitset_count (&self->passing);
     }
-  apply_filter (self);
-  self->n_passing = sitmap_bitset_count (&self->passing);
   for (guint32 position = columns->n_dated; position < columns->n_events; position++)
-    if (sitmap_bitset_test (&self->passing, position))
-      g_array_append_val (self->passing_undated, position);
+    {
+      if (position >= columns->n_sorted && columns->time_precision[position] != SITMAP_TIME_PRECISION_NONE)
+        continue;
+      if (self->passing.words == NULL || sitmap_bitset_test (&self->passing, position))
+        g_array_append_val (self->passing_undated, position);
+    }
 }
 
 /* The visible set: the range's events that pass the filter. With passing_changed, the passing set is
@@ -409,6 +436,48 @@ events_replaced (SitmapViewState *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Events were added, changed or deleted (SitmapEventCommand): positions stay, new ones come at the end. The indexes
+ * take the new events in, the sets are made again (the deleted leave them), and the selection follows its event
+ * to where an edit moved it, by id. */
+static void
+events_edited (SitmapViewState *self)
+{
+  SitmapEventStore *store = sitmap_document_get_store (self->document);
+  guint n = sitmap_document_get_n_events (self->document);
+  gint selected = self->selected;
+
+  if (self->facets != NULL)
+    sitmap_facet_index_update (self->facets);
+  if (self->group->len > 0)
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < self->group->len; i++)
+        {
+          guint32 p = g_array_index (self->group, guint32, i);
+
+          if (p < n && !sitmap_event_store_is_deleted (store, p))
+            g_array_index (self->group, guint32, kept++) = p;
+        }
+      if (kept != self->group->len)
+        {
+          g_autoptr (GArray) group = g_array_copy (self->group);
+
+          sitmap_view_state_set_group (self, (const guint32 *) (gpointer) group->data, kept);
+        }
+    }
+  /* Set quietly first: the views read the selected event when they hear of the new sets. */
+  if (selected >= 0 && ((guint) selected >= n || sitmap_event_store_is_deleted (store, selected)))
+    self->selected = self->selected_id ? sitmap_event_store_find (store, self->selected_id) : -1;
+  recompute_visible (self, TRUE);
+  if (self->selected != selected)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+      if (self->selected >= 0)
+        sitmap_view_state_reveal (self, self->selected, SITMAP_REVEAL_GENTLY);
+    }
+}
+
 /* A grading edit changes which events pass a minimum grading. */
 static void
 document_changed_cb (SitmapViewState *self, SitmapDocumentChange what)
@@ -416,6 +485,11 @@ document_changed_cb (SitmapViewState *self, SitmapDocumentChange what)
   if (what & SITMAP_DOCUMENT_CHANGE_EVENTS)
     {
       events_replaced (self);
+      return;
+    }
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    {
+      events_edited (self);
       return;
     }
   if (!(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
@@ -465,6 +539,7 @@ sitmap_view_state_finalize (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   drop_indexes (self);
+  g_free (self->selected_id);
   sitmap_filter_free (self->filter);
   sitmap_bitset_clear (&self->passing);
   g_array_unref (self->passing_undated);
@@ -805,6 +880,10 @@ sitmap_view_state_set_selected (SitmapViewState *self, gint position)
   if (self->selected == position)
     return;
   self->selected = position;
+  g_free (self->selected_id);
+  self->selected_id = position >= 0 ? g_strdup (sitmap_event_store_get_id (sitmap_document_get_store (self->document),
+                                                                            position))
+                                    : NULL;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
   if (position >= 0)
     sitmap_view_state_reveal (self, position, SITMAP_REVEAL_GENTLY);

@@ -309,7 +309,7 @@ place_selected (SitmapTimeline *self, const SitmapEventColumns *columns, const P
   gint selected = sitmap_view_state_get_selected (self->view_state);
   SitmapTimelineMark mark;
 
-  if (selected < 0 || (guint) selected >= columns->n_dated ||
+  if (selected < 0 || !sitmap_event_columns_is_dated (columns, selected) ||
       !sitmap_view_state_passes_filter (self->view_state, (guint) selected) ||
       !(columns->start[selected] < p->end && sitmap_event_columns_get_end (columns, selected) > p->start))
     return;

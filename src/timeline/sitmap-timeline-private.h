@@ -134,6 +134,7 @@ struct _SitmapTimeline
   gboolean             filtered;
   SitmapTimeHistogram *filtered_histogram;
   GCancellable        *filtered_building;
+  GCancellable        *document_building; /* the document's histogram made again after an edit, in a thread */
 
   /* The marks of the last layout: only the events in the window, only those with room. When the window
    * holds more events than the lanes could show (dense), the histogram stands in for them and only the

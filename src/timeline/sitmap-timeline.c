@@ -117,10 +117,15 @@ filtered_build_run (FilteredBuild *build)
                                         build->positions->len);
 }
 
+/* The thread holds the document: an edit of events waits for it (sitmap_document_begin_reading()). */
 static void
 filtered_build_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  g_task_return_pointer (task, filtered_build_run (data), (GDestroyNotify) sitmap_time_histogram_free);
+  FilteredBuild *build = data;
+  SitmapTimeHistogram *histogram = filtered_build_run (build);
+
+  sitmap_document_end_reading (build->document);
+  g_task_return_pointer (task, histogram, (GDestroyNotify) sitmap_time_histogram_free);
 }
 
 static void
@@ -189,15 +194,19 @@ update_filtered_histogram (SitmapTimeline *self)
   build->columns = sitmap_document_get_columns (document);
   build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
                                         MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
-  /* The positions are in time order, undated last: the words past the dated ones need no look. */
-  for (guint w = 0; w < passing->n_words && (w << 6) < n_dated; w++)
-    for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
-      {
-        guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+  /* The positions are in time order, undated last, then those edits added: the words between need no look. */
+  for (guint w = 0; w < passing->n_words; w++)
+    {
+      if ((w << 6) >= n_dated && ((w + 1) << 6) <= build->columns->n_sorted)
+        continue;
+      for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
+        {
+          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
 
-        if (position < n_dated)
-          g_array_append_val (build->positions, position);
-      }
+          if (sitmap_event_columns_is_dated (build->columns, position))
+            g_array_append_val (build->positions, position);
+        }
+    }
   if (build->positions->len <= FILTERED_IN_THREAD)
     {
       set_filtered_histogram (self, filtered_build_run (build));
@@ -208,6 +217,7 @@ update_filtered_histogram (SitmapTimeline *self)
   task = g_task_new (self, self->filtered_building, filtered_build_done_cb, NULL);
   g_task_set_source_tag (task, update_filtered_histogram);
   g_task_set_task_data (task, build, filtered_build_free);
+  sitmap_document_begin_reading (build->document);
   g_task_run_in_thread (task, filtered_build_thread);
 }
 
@@ -364,7 +374,7 @@ reveal_cb (SitmapTimeline *self, gint position, guint flags)
     return;
   columns = sitmap_document_get_columns (document);
   /* An undated event has no time to scroll to. */
-  if (position < 0 || (guint) position >= columns->n_dated)
+  if (position < 0 || !sitmap_event_columns_is_dated (columns, position))
     return;
   event_start = columns->start[position];
   event_end = sitmap_event_columns_get_end (columns, position);
@@ -636,6 +646,9 @@ sitmap_timeline_dispose (GObject *object)
   if (self->playback != NULL)
     g_signal_handlers_disconnect_by_data (self->playback, self);
   g_clear_object (&self->playback);
+  if (self->document_building != NULL)
+    g_cancellable_cancel (self->document_building);
+  g_clear_object (&self->document_building);
   _sitmap_timeline_dispose_header (self);
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->dispose (object);
 }
@@ -894,6 +907,58 @@ _sitmap_timeline_lx_to_time (SitmapTimeline *self, double lx)
   return (gint64) CLAMP (llround (t), sitmap_time_axis_get_min_time (), sitmap_time_axis_get_max_time ());
 }
 
+static void
+document_build_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  SitmapTimeHistogram *histogram = sitmap_time_histogram_new (sitmap_document_get_columns (data));
+
+  sitmap_document_end_reading (data);
+  g_task_return_pointer (task, histogram, (GDestroyNotify) sitmap_time_histogram_free);
+}
+
+static void
+document_build_done_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  GTask *task = G_TASK (result);
+  g_autoptr (SitmapTimeHistogram) histogram = g_task_propagate_pointer (task, NULL);
+  SitmapTimeline *self;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    return;
+  self = SITMAP_TIMELINE (source);
+  g_clear_object (&self->document_building);
+  /* Made for the serial it was started at: a later edit has started another */
+  if (GPOINTER_TO_UINT (user_data) != self->histogram_serial)
+    return;
+  g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
+  self->histogram = g_steal_pointer (&histogram);
+  self->bins_valid = FALSE;
+  update_playback_extent (self);
+  invalidate_layout (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* An edit of events in a big document: the histogram is made again in a thread, and the one before is shown
+ * until it is ready (a few frames at a million events), so that typing never waits for it. */
+static gboolean
+rebuild_in_thread (SitmapTimeline *self, SitmapDocument *document)
+{
+  g_autoptr (GTask) task = NULL;
+
+  if (document != self->histogram_document || self->histogram == NULL ||
+      sitmap_document_get_n_events (document) <= FILTERED_IN_THREAD)
+    return FALSE;
+  if (self->document_building != NULL)
+    g_cancellable_cancel (self->document_building);
+  g_set_object (&self->document_building, g_cancellable_new ());
+  self->histogram_serial = sitmap_document_get_events_serial (document);
+  task = g_task_new (self, self->document_building, document_build_done_cb, GUINT_TO_POINTER (self->histogram_serial));
+  g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+  sitmap_document_begin_reading (document);
+  g_task_run_in_thread (task, document_build_thread);
+  return TRUE;
+}
+
 SitmapTimeHistogram *
 _sitmap_timeline_get_histogram (SitmapTimeline *self)
 {
@@ -903,6 +968,8 @@ _sitmap_timeline_get_histogram (SitmapTimeline *self)
   if (document != self->histogram_document ||
       (document != NULL && sitmap_document_get_events_serial (document) != self->histogram_serial))
     {
+      if (rebuild_in_thread (self, document))
+        return self->histogram;
       g_clear_pointer (&self->histogram, sitmap_time_histogram_free);
       g_set_object (&self->histogram_document, document);
       self->histogram_serial = document ? sitmap_document_get_events_serial (document) : 0;

@@ -540,9 +540,13 @@ write_table (SitmapDocument *document, GArray *positions, FlushFunc flush, gpoin
 {
   Writer writer;
   g_autoptr (GString) out = g_string_sized_new (FLUSH_SIZE + 4096);
+  g_autoptr (GArray) live = NULL;
   gboolean ok = TRUE;
   guint n;
 
+  /* Events edits deleted are not written */
+  if (positions == NULL)
+    positions = live = sitmap_event_store_dup_live_positions (sitmap_document_get_store (document));
   writer_init (&writer, document);
   plan_columns (&writer, positions);
   append_header (&writer, out);

@@ -631,8 +631,11 @@ append_sources (Writer *writer, GArray *positions)
 }
 
 static gboolean
-write_collection (Writer *writer, GArray *positions, GCancellable *cancellable, GError **error)
+write_collection (Writer *writer, GArray *given, GCancellable *cancellable, GError **error)
 {
+  /* Events edits deleted are not written */
+  g_autoptr (GArray) live = given ? NULL : sitmap_event_store_dup_live_positions (sitmap_document_get_store (writer->document));
+  GArray *positions = given ? given : live;
   guint n = positions ? positions->len : sitmap_document_get_n_events (writer->document);
   const char *title = sitmap_document_get_own_title (writer->document);
   const char *description = sitmap_document_get_description (writer->document);

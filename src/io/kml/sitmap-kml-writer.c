@@ -1202,8 +1202,12 @@ write_output (SitmapDocument *document, GArray *positions, Output *out, GCancell
   xmlOutputBufferPtr buffer;
   Writer writer = { 0 };
   g_autoptr (GError) write_error = NULL;
+  g_autoptr (GArray) live = NULL;
   gboolean ok;
 
+  /* Events edits deleted are not written */
+  if (positions == NULL)
+    positions = live = sitmap_event_store_dup_live_positions (sitmap_document_get_store (document));
   sitmap_xml_init ();
   buffer = xmlOutputBufferCreateIO (output_cb, NULL, out, NULL);
   writer.document = document;
