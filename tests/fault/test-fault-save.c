@@ -1,7 +1,7 @@
 /* test-fault-save.c: a large document saved again and again while its process is killed at random moments
  *
- * A child process reads the document, then edits and saves it over and over: each edit (a label named
- * "edit-N") is kept by SitmapRecovery, the child says "recorded N", then "saving N <sha256>" (the bytes the
+ * A child process reads the document, then edits and saves it over and over: each edit (a new event
+ * "edit-N", a SitmapEventCommand) is kept by SitmapRecovery, the child says "recorded N", then "saving N <sha256>" (the bytes the
  * save will write: the recovery file holds the same KML), saves in place (sitmap_document_save: temporary
  * file, .bak, rename) and says "saved N". This program kills it with SIGKILL at a random moment, KILLS times,
  * and after each kill checks that:
@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sitmap-annotation-command.h"
+#include "sitmap-event-command.h"
 #include "sitmap-document-io.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-recovery.h"
@@ -32,25 +32,30 @@
  * The child
  */
 
+/* An edit: a new event "edit-<n>", as the event form adds one */
 static void
-add_label (SitmapDocument *document, guint n)
+add_event (SitmapDocument *document, guint n)
 {
-  g_autofree char *id = g_strdup_printf ("edit-%u", n);
-  g_autoptr (SitmapAnnotation) label = sitmap_annotation_new (SITMAP_ANNOTATION_LABEL, id);
   g_autoptr (SitmapCommand) command = NULL;
+  SitmapEventDraft draft;
 
-  sitmap_annotation_add_point (label, 35.0, 38.0 + (n % 1000) * 0.001);
-  sitmap_annotation_set_text (label, id);
-  command = sitmap_annotation_command_new_add (label);
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup_printf ("edit-%u", n);
+  draft.title = g_strdup_printf ("Edit number %u, made before a kill", n);
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2024-12-10", NULL));
+  draft.latitude = 35.0;
+  draft.longitude = 38.0 + (n % 1000) * 0.001;
+  command = sitmap_event_command_new_add (document, &draft);
   sitmap_undo_stack_push (sitmap_document_get_undo_stack (document), command);
+  sitmap_event_draft_clear (&draft);
 }
 
 static gboolean
-has_label (SitmapDocument *document, guint n)
+has_edit (SitmapDocument *document, guint n)
 {
   g_autofree char *id = g_strdup_printf ("edit-%u", n);
 
-  return sitmap_document_find_annotation (document, id, NULL) != NULL;
+  return sitmap_document_find_event (document, id) >= 0;
 }
 
 static SitmapDocument *
@@ -98,7 +103,7 @@ run_child (const char *path, const char *recovery_directory, guint first)
       g_autofree char *checksum = NULL;
       g_autoptr (GError) error = NULL;
 
-      add_label (document, n);
+      add_event (document, n);
       while (sitmap_recovery_get_n_written (recovery) == written || sitmap_recovery_is_pending (recovery))
         g_main_context_iteration (NULL, TRUE);
       g_print ("recorded %u\n", n);
@@ -268,7 +273,7 @@ check_file (const char *path, const char *before, Run *run, Figures *figures)
     }
   document = read_document (path);
   if (GPOINTER_TO_UINT (n) > 0)
-    g_assert_true (has_label (document, GPOINTER_TO_UINT (n)));
+    g_assert_true (has_edit (document, GPOINTER_TO_UINT (n)));
   return GPOINTER_TO_UINT (n);
 }
 
@@ -287,7 +292,7 @@ check_recovery (const char *recovery_directory, guint in_file, Run *run, Figures
 
       g_assert_no_error (error);
       g_assert_true (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (restored)));
-      if (run->last_recorded > 0 && !has_label (restored, run->last_recorded))
+      if (run->last_recorded > 0 && !has_edit (restored, run->last_recorded))
         {
           /* Only when the save of that edit finished, and the next edit's recovery file is being made */
           g_assert_cmpuint (in_file, >=, run->last_recorded);

@@ -9,10 +9,20 @@
 
 #include "io-test-util.h"
 #include "sitmap-annotation-command.h"
+#include "sitmap-event-command.h"
+#include "sitmap-event.h"
 #include "sitmap-recovery.h"
 #include "sitmap-undo-stack.h"
 
 static char *state_home;
+
+/* Pushes a new command, which the stack keeps. */
+static void
+push (SitmapUndoStack *stack, SitmapCommand *command)
+{
+  sitmap_undo_stack_push (stack, command);
+  g_object_unref (command);
+}
 
 /* A fresh folder of recovery files for one test */
 static char *
@@ -305,6 +315,56 @@ test_restored_takes_over (void)
   remove_directory (directory);
 }
 
+/* Events added, changed and deleted (SitmapEventCommand) come back as they were left. */
+static void
+test_event_edits_restored (void)
+{
+  char *directory = make_directory ();
+  g_autoptr (SitmapDocument) document = read_demo ();
+  g_autoptr (SitmapRecovery) recovery = sitmap_recovery_new (directory);
+  g_autoptr (SitmapRecoveryEntry) entry = NULL;
+  g_autoptr (SitmapDocument) restored = NULL;
+  g_autoptr (GError) error = NULL;
+  SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
+  const char *deleted = "ev-2019-03-baghouz";
+  const char *changed = "ev-2024-12-10-sukhna";
+  guint n_events = sitmap_document_get_n_events (document);
+  g_autoptr (SitmapEvent) event = NULL;
+  SitmapEventDraft draft;
+
+  sitmap_recovery_set_delay (recovery, 10);
+  sitmap_recovery_set_document (recovery, document);
+  sitmap_event_draft_init (&draft);
+  draft.id = g_strdup ("new-event");
+  draft.title = g_strdup ("Added before the crash");
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2024-12-11", NULL));
+  draft.latitude = 35.1;
+  draft.longitude = 38.9;
+  push (stack, sitmap_event_command_new_add (document, &draft));
+  sitmap_event_draft_clear (&draft);
+
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (document, sitmap_document_find_event (document, changed), &draft);
+  g_free (draft.title);
+  draft.title = g_strdup ("Corrected before the crash");
+  push (stack, sitmap_event_command_new_edit (document, changed, &draft, "Change Title", "title"));
+  sitmap_event_draft_clear (&draft);
+  push (stack, sitmap_event_command_new_delete (document, &deleted, 1));
+  wait_written (recovery, 1);
+  g_clear_object (&recovery);
+
+  entry = find_one (directory);
+  restored = sitmap_recovery_entry_load (entry, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sitmap_document_get_n_events (restored), ==, n_events);
+  g_assert_cmpint (sitmap_document_find_event (restored, "new-event"), >=, 0);
+  g_assert_cmpint (sitmap_document_find_event (restored, deleted), <, 0);
+  event = sitmap_document_get_event (restored, sitmap_document_find_event (restored, changed));
+  g_assert_cmpstr (sitmap_event_get_title (event), ==, "Corrected before the crash");
+  sitmap_recovery_entry_discard (entry);
+  remove_directory (directory);
+}
+
 /* A lock left without its file is removed; a file that is no recovery file is left alone, never offered. */
 static void
 test_leftovers (void)
@@ -340,6 +400,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/recovery/coalesces", test_coalesces);
   g_test_add_func ("/io/recovery/removed-when-nothing-to-recover", test_removed_when_nothing_to_recover);
   g_test_add_func ("/io/recovery/restored-takes-over", test_restored_takes_over);
+  g_test_add_func ("/io/recovery/event-edits-restored", test_event_edits_restored);
   g_test_add_func ("/io/recovery/leftovers", test_leftovers);
   status = g_test_run ();
   g_rmdir (state_home);
