@@ -33,14 +33,20 @@ stack (void)
 }
 
 static void
-grade_sohr (SitmapReliability reliability)
+grade (const char *source, SitmapReliability reliability)
 {
-  gint index = sitmap_document_find_source (document (), "sohr");
+  gint index = sitmap_document_find_source (document (), source);
   g_autoptr (SitmapCommand) command = NULL;
 
   g_assert_cmpint (index, >=, 0);
   command = sitmap_reliability_command_new (sitmap_document_get_source (document (), index), reliability);
   sitmap_undo_stack_push (stack (), command);
+}
+
+static void
+grade_sohr (SitmapReliability reliability)
+{
+  grade ("sohr", reliability);
 }
 
 static SitmapReliability
@@ -243,6 +249,58 @@ test_save_elsewhere_after_failure (void)
   sitmap_test_wait_until (file_missing, (gpointer) recovery_path, 5000, "the recovery file to go");
 }
 
+static gboolean
+window_says (gpointer part)
+{
+  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
+
+  return strstr (text, part) != NULL;
+}
+
+static gboolean
+afp_is_not_f (gpointer data)
+{
+  SitmapDocument *doc = document ();
+
+  return sitmap_source_get_reliability (sitmap_document_get_source (doc, sitmap_document_find_source (doc, "afp")))
+         != SITMAP_RELIABILITY_F;
+}
+
+static gboolean
+window_does_not_say (gpointer part)
+{
+  return !window_says (part);
+}
+
+/* An edit made while the file is written may or may not be in it: once the save is done, the document is still
+ * unsaved (and undoing that edit does not make it look saved either). */
+static void
+test_edit_during_save (void)
+{
+  g_autofree char *path = g_build_filename (folder, "report.kml", NULL);
+  g_autoptr (SitmapDocument) saved = NULL;
+  SitmapReliability in_file;
+
+  /* The last test's toast, gone */
+  sitmap_test_wait_until (window_does_not_say, "Saved “report.kml”", 20000, "the last toast to go");
+  grade_sohr (SITMAP_RELIABILITY_C);
+  /* Ctrl+S starts the save in a worker thread; the edit comes before its answer */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  grade ("afp", SITMAP_RELIABILITY_F);
+  sitmap_test_wait_until (window_says, "Saved “report.kml”", 20000, "the save's toast");
+  g_assert_true (title_modified (GINT_TO_POINTER (TRUE)));
+  saved = read_file (path);
+  g_assert_cmpint (sohr_in (saved), ==, SITMAP_RELIABILITY_C);
+  in_file = sitmap_source_get_reliability (
+    sitmap_document_get_source (saved, sitmap_document_find_source (saved, "afp")));
+  g_test_message ("the edit made during the save is %sin the file", in_file == SITMAP_RELIABILITY_F ? "" : "not ");
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_until (afp_is_not_f, NULL, 5000, "the undo");
+  g_assert_true (title_modified (GINT_TO_POINTER (TRUE)));
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+s");
+  sitmap_test_wait_until (title_modified, GINT_TO_POINTER (FALSE), 10000, "the second save");
+}
+
 /* Another program changes the file: Keep Mine leaves the document as shown, to replace theirs when saved;
  * with unsaved changes, Reload says it drops them, and brings their version in. Sitmap's own saves ask
  * nothing. */
@@ -334,14 +392,6 @@ test_restore_offered (void)
   saved = read_file (path);
   g_assert_cmpint (sohr_in (saved), ==, SITMAP_RELIABILITY_E);
   sitmap_test_wait_until (file_missing, entry_path, 5000, "the recovery file to go");
-}
-
-static gboolean
-window_says (gpointer part)
-{
-  g_autofree char *text = sitmap_test_collect_text (GTK_WIDGET (window));
-
-  return strstr (text, part) != NULL;
 }
 
 /* A table read from CSV saves as KML, named after it, and says so. */
@@ -437,6 +487,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/persistence/save-fails", test_save_fails);
   g_test_add_func ("/persistence/save-elsewhere-after-failure", test_save_elsewhere_after_failure);
+  g_test_add_func ("/persistence/edit-during-save", test_edit_during_save);
   g_test_add_func ("/persistence/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/persistence/restore-offered", test_restore_offered);
   g_test_add_func ("/persistence/table-saves-as-kml", test_table_saves_as_kml);
