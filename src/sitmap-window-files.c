@@ -396,7 +396,13 @@ save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   else
     sitmap_undo_stack_mark_modified (stack);
   _sitmap_window_update_title (self);
-  _sitmap_window_show_toast (self, message);
+  {
+    AdwToast *toast = sitmap_plain_toast_new (message);
+
+    /* What the user just asked for, said now, not after older toasts */
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
   if (request->then != NULL)
     request->then (self, request->then_data);
 }

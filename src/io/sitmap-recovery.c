@@ -46,6 +46,7 @@ struct _SitmapRecovery
   GMutex           io_lock;
   /* Moves each time the file is removed: a write made for the file before that is dropped. */
   gint             generation;
+  gboolean         remove_pending; /* asked while a write was under way: done when it ends */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapRecovery, sitmap_recovery, G_TYPE_OBJECT)
@@ -126,14 +127,21 @@ ensure_lock (SitmapRecovery *self)
   return self->lock_fd >= 0;
 }
 
-/* Removes the file, waiting for a write under way: after this, no write of an older state lands. */
+/* Removes the file. A write that has not begun is dropped; one under way (a large document takes seconds)
+ * is waited for when wait says so (the window closes), else the file is removed once it ends
+ * (written_cb), so that a save or an undo never holds the main thread. */
 static void
-remove_file (SitmapRecovery *self)
+remove_file (SitmapRecovery *self, gboolean wait)
 {
-  if (self->path == NULL)
-    return;
   g_atomic_int_inc (&self->generation);
-  g_mutex_lock (&self->io_lock);
+  if (wait)
+    g_mutex_lock (&self->io_lock);
+  else if (!g_mutex_trylock (&self->io_lock))
+    {
+      self->remove_pending = TRUE;
+      return;
+    }
+  self->remove_pending = FALSE;
   if (g_unlink (self->path) != 0 && errno != ENOENT)
     g_warning ("Could not remove %s: %s", self->path, g_strerror (errno));
   g_mutex_unlock (&self->io_lock);
@@ -145,7 +153,7 @@ release_files (SitmapRecovery *self)
 {
   g_autofree char *lock_path = NULL;
 
-  remove_file (self);
+  remove_file (self, TRUE);
   if (self->lock_fd < 0)
     return;
   lock_path = _sitmap_recovery_build_path (self->directory, self->id, SITMAP_RECOVERY_LOCK_SUFFIX);
@@ -243,10 +251,12 @@ written_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       self->n_written++;
       self->n_changes_written = job->n_changes;
     }
+  if (self->remove_pending)
+    remove_file (self, TRUE);
   if (self->closed || self->document == NULL)
     return;
   if (!sitmap_undo_stack_get_modified (self->stack))
-    remove_file (self);
+    remove_file (self, FALSE);
   else if (self->n_changes != self->n_changes_written)
     schedule_write (self);
 }
@@ -312,7 +322,7 @@ stack_changed_cb (SitmapRecovery *self)
     }
   /* Saved, or back to what the file holds: nothing to recover. */
   g_clear_handle_id (&self->timeout_id, g_source_remove);
-  remove_file (self);
+  remove_file (self, FALSE);
 }
 
 static void
@@ -405,7 +415,7 @@ sitmap_recovery_set_document (SitmapRecovery *self, SitmapDocument *document)
   if (document == self->document)
     return;
   unfollow (self);
-  remove_file (self);
+  remove_file (self, FALSE);
   follow (self, document);
 }
 

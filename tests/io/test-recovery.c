@@ -365,6 +365,34 @@ test_event_edits_restored (void)
   remove_directory (directory);
 }
 
+/* A document that has no file yet comes back with none, named by its title. */
+static void
+test_document_without_file (void)
+{
+  char *directory = make_directory ();
+  g_autoptr (SitmapDocument) document = read_demo ();
+  g_autoptr (SitmapRecovery) recovery = sitmap_recovery_new (directory);
+  g_autoptr (SitmapRecoveryEntry) entry = NULL;
+  g_autoptr (SitmapDocument) restored = NULL;
+  g_autoptr (GError) error = NULL;
+
+  sitmap_document_set_file (document, NULL);
+  sitmap_recovery_set_delay (recovery, 10);
+  sitmap_recovery_set_document (recovery, document);
+  add_label (document, 1);
+  wait_written (recovery, 1);
+  g_clear_object (&recovery);
+  entry = find_one (directory);
+  g_assert_null (sitmap_recovery_entry_get_file (entry));
+  g_assert_cmpstr (sitmap_recovery_entry_get_title (entry), ==, "Syria, late 2024");
+  restored = sitmap_recovery_entry_load (entry, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (sitmap_document_get_file (restored));
+  g_assert_true (has_label (restored, 1));
+  sitmap_recovery_entry_discard (entry);
+  remove_directory (directory);
+}
+
 /* A lock left without its file is removed; a file that is no recovery file is left alone, never offered. */
 static void
 test_leftovers (void)
@@ -401,6 +429,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/recovery/removed-when-nothing-to-recover", test_removed_when_nothing_to_recover);
   g_test_add_func ("/io/recovery/restored-takes-over", test_restored_takes_over);
   g_test_add_func ("/io/recovery/event-edits-restored", test_event_edits_restored);
+  g_test_add_func ("/io/recovery/document-without-file", test_document_without_file);
   g_test_add_func ("/io/recovery/leftovers", test_leftovers);
   status = g_test_run ();
   g_rmdir (state_home);
