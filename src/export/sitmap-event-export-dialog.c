@@ -114,7 +114,7 @@ dup_positions (SitmapEventExportDialog *self, guint *n_events)
 
   if (!gtk_check_button_get_active (self->shown_check))
     {
-      *n_events = sitmap_document_get_n_events (get_document (self));
+      *n_events = sitmap_document_get_n_live_events (get_document (self));
       return NULL;
     }
   visible = sitmap_view_state_get_visible (self->view_state, &n_visible);
@@ -200,7 +200,7 @@ static void
 update_counts (SitmapEventExportDialog *self)
 {
   SitmapDocument *document = get_document (self);
-  guint n_events = document ? sitmap_document_get_n_events (document) : 0;
+  guint n_events = document ? sitmap_document_get_n_live_events (document) : 0;
   guint n_shown = document ? sitmap_view_state_get_n_visible (self->view_state) : 0;
   g_autofree char *shown = NULL;
   g_autofree char *all = NULL;

@@ -247,7 +247,7 @@ static char *
 describe_counts (SitmapExportScene *self, SitmapViewState *view_state, const ShownSpan *span)
 {
   SitmapDocument *document = sitmap_view_state_get_document (view_state);
-  guint           n = self->n_visible, total = sitmap_document_get_n_events (document);
+  guint           n = self->n_visible, total = sitmap_document_get_n_live_events (document);
   g_autoptr (GString) text = g_string_new (NULL);
 
   if (n == 0 && total == 0)

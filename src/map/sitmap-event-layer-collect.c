@@ -31,7 +31,7 @@ static const double symbol_sizes[SITMAP_SYMBOL_N_SIZES] = { 1.0, 1.2, 1.4, 1.6, 
  */
 
 static void
-prepare_points (SitmapEventLayer *self)
+prepare_points (SitmapEventLayer *self, guint from)
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
   const SitmapShape *shapes;
@@ -39,19 +39,48 @@ prepare_points (SitmapEventLayer *self)
 
   self->n_points = columns->n_events;
   self->points = g_renew (SitmapClusterPoint, self->points, MAX (self->n_points, 1));
-  for (guint i = 0; i < columns->n_events; i++)
+  for (guint i = from; i < columns->n_events; i++)
     self->points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
                         ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
                         : sitmap_cluster_point_from_world (NAN, NAN);
   /* An event located by a shape and no point of its own is drawn at the middle of its shape. */
   shapes = sitmap_shape_table_get_shapes (self->shapes, &n_shapes);
-  g_array_set_size (self->path_shapes, 0);
+  /* Shapes taken away by an undo go from the paths drawn; those added come after */
+  while (self->path_shapes->len > 0 &&
+         g_array_index (self->path_shapes, guint, self->path_shapes->len - 1) >= n_shapes)
+    g_array_set_size (self->path_shapes, self->path_shapes->len - 1);
+  if (from == 0)
+    g_array_set_size (self->path_shapes, 0);
   for (guint s = 0; s < n_shapes; s++)
     {
+      if (shapes[s].position < from)
+        continue;
       if (!(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
         self->points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
       if (shapes[s].kind == SITMAP_SHAPE_AREA || shapes[s].kind == SITMAP_SHAPE_LINE)
         g_array_append_val (self->path_shapes, s);
+    }
+}
+
+/* The extent widened to the points from from on (an edit's); an undo or a deletion leaves it as wide */
+static void
+extend_extent (SitmapEventLayer *self, guint from)
+{
+  for (guint i = from; i < self->n_points; i++)
+    {
+      SitmapClusterPoint p = self->points[i];
+
+      if (p.x == SITMAP_CLUSTER_NO_POINT)
+        continue;
+      if (!self->has_extent)
+        {
+          self->extent_min = self->extent_max = p;
+          self->has_extent = TRUE;
+        }
+      self->extent_min.x = MIN (self->extent_min.x, p.x);
+      self->extent_min.y = MIN (self->extent_min.y, p.y);
+      self->extent_max.x = MAX (self->extent_max.x, p.x);
+      self->extent_max.y = MAX (self->extent_max.y, p.y);
     }
 }
 
@@ -538,13 +567,27 @@ _sitmap_event_layer_ensure_document (SitmapEventLayer *self)
   if (document == self->document &&
       (document == NULL || sitmap_document_get_events_serial (document) == self->events_serial))
     return document;
+  /* An edit of events in place: only the events added are new, and those an undo took away gone */
+  if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store)
+    {
+      guint before = MIN (self->n_points, sitmap_document_get_n_events (document));
+
+      self->events_serial = sitmap_document_get_events_serial (document);
+      sitmap_shape_table_update (self->shapes, document, self->n_points);
+      prepare_points (self, before);
+      extend_extent (self, before);
+      self->serial++;
+      reset_collection (self);
+      return document;
+    }
   _sitmap_event_layer_clear_document (self);
   if (document == NULL)
     return NULL;
   self->document = g_object_ref (document);
   self->events_serial = sitmap_document_get_events_serial (document);
+  self->store = sitmap_document_get_store (document);
   self->shapes = sitmap_shape_table_new (document);
-  prepare_points (self);
+  prepare_points (self, 0);
   prepare_extent (self);
   self->serial++;
   return document;

@@ -70,6 +70,7 @@ struct _SitmapEventLayer
   SitmapViewState     *view_state;
   SitmapDocument      *document; /* the one the per-document data below was made for */
   guint                events_serial; /* and its store's (an import replaces the store) */
+  SitmapEventStore    *store;         /* compared only: edits in place keep it, an import replaces it */
   SitmapShapeTable    *shapes;
   gboolean             size_by_fatalities;
 

@@ -54,6 +54,8 @@ struct _SitmapPlaceLayer
   SitmapViewState *view_state;
   SitmapDocument  *document; /* the one records were built for */
   guint            events_serial; /* and its store's */
+  SitmapEventStore *store;         /* compared only: an import replaces it, edits keep it */
+  guint            n_events_seen;  /* the events has_events was made from: edits add after them */
   GArray          *records;  /* PlaceRecord, in label priority order */
   GArray          *points;   /* double x, y pairs of area outlines; a NAN pair separates rings */
 
@@ -205,11 +207,36 @@ build_records (SitmapPlaceLayer *self)
   g_array_sort (self->records, compare_rank);
 }
 
+/* An edit of events: the places of the events it added have events now. A deletion leaves its place marked
+ * until the document is read again, which costs a label shown a little larger than it might be. */
+static void
+add_places_of_new_events (SitmapPlaceLayer *self)
+{
+  SitmapEventStore *store = sitmap_document_get_store (self->document);
+  guint n = sitmap_document_get_n_events (self->document);
+
+  /* An undo took the last ones away: the positions come again with the next edit */
+  self->n_events_seen = MIN (self->n_events_seen, n);
+  for (guint i = self->n_events_seen; i < n; i++)
+    {
+      guint place = sitmap_event_store_get_place (store, i);
+
+      for (guint r = 0; place > 0 && r < self->records->len; r++)
+        if (g_array_index (self->records, PlaceRecord, r).index == place - 1)
+          g_array_index (self->records, PlaceRecord, r).has_events = TRUE;
+    }
+  self->n_events_seen = n;
+  self->events_serial = sitmap_document_get_events_serial (self->document);
+}
+
 static gboolean
 ensure_records (SitmapPlaceLayer *self)
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
 
+  if (document != NULL && document == self->document && sitmap_document_get_store (document) == self->store &&
+      sitmap_document_get_events_serial (document) != self->events_serial)
+    add_places_of_new_events (self);
   if (document != self->document ||
       (document != NULL && sitmap_document_get_events_serial (document) != self->events_serial))
     {
@@ -217,6 +244,8 @@ ensure_records (SitmapPlaceLayer *self)
       g_array_set_size (self->points, 0);
       g_set_object (&self->document, document);
       self->events_serial = document ? sitmap_document_get_events_serial (document) : 0;
+      self->store = document ? sitmap_document_get_store (document) : NULL;
+      self->n_events_seen = document ? sitmap_document_get_n_events (document) : 0;
       if (document != NULL)
         build_records (self);
     }

@@ -182,6 +182,9 @@ classify_ring (SitmapShape *shape, SitmapEventStore *store, const SitmapEventCol
   return TRUE;
 }
 
+static void add_shapes (SitmapShapeTable *self, SitmapEventStore *store, const SitmapEventColumns *columns,
+                        guint from);
+
 SitmapShapeTable *
 sitmap_shape_table_new (SitmapDocument *document)
 {
@@ -193,9 +196,17 @@ sitmap_shape_table_new (SitmapDocument *document)
   self->paths = g_array_new (FALSE, FALSE, sizeof (Path));
   self->ring_ends = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->points = g_array_new (FALSE, FALSE, sizeof (double));
-  self->path_of = g_hash_table_new (geometry_hash, geometry_equal);
 
-  for (guint i = 0; i < columns->n_events; i++)
+  add_shapes (self, store, columns, 0);
+  return self;
+}
+
+/* The shapes of positions from on, appended: positions only grow, so the table stays in position order */
+static void
+add_shapes (SitmapShapeTable *self, SitmapEventStore *store, const SitmapEventColumns *columns, guint from)
+{
+  self->path_of = g_hash_table_new (geometry_hash, geometry_equal);
+  for (guint i = from; i < columns->n_events; i++)
     {
       SitmapShape shape = { .position = i };
 
@@ -204,7 +215,20 @@ sitmap_shape_table_new (SitmapDocument *document)
     }
   /* Only the identity of geometries was needed, while building. */
   g_clear_pointer (&self->path_of, g_hash_table_unref);
-  return self;
+}
+
+/* An edit of events: those added since n_before are classified, those an undo took away forgotten. Paths of the
+ * shapes forgotten stay, unused, until the table is made again. */
+void
+sitmap_shape_table_update (SitmapShapeTable *self, SitmapDocument *document, guint n_before)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
+
+  while (self->shapes->len > 0 &&
+         g_array_index (self->shapes, SitmapShape, self->shapes->len - 1).position >= columns->n_events)
+    g_array_set_size (self->shapes, self->shapes->len - 1);
+  if (columns->n_events > n_before)
+    add_shapes (self, sitmap_document_get_store (document), columns, n_before);
 }
 
 void

@@ -36,6 +36,8 @@ typedef struct _SitmapShapeTable SitmapShapeTable;
 /* Reads every event once: O(events), then nothing per frame but the shapes in view. */
 SitmapShapeTable  *sitmap_shape_table_new (SitmapDocument *document);
 void               sitmap_shape_table_free (SitmapShapeTable *self);
+/* After an edit of events (positions stay; new ones from n_before on, or the last ones taken away) */
+void               sitmap_shape_table_update (SitmapShapeTable *self, SitmapDocument *document, guint n_before);
 
 /* In ascending position. */
 const SitmapShape *sitmap_shape_table_get_shapes (SitmapShapeTable *self, guint *n_shapes);

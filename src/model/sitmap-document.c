@@ -37,7 +37,8 @@ struct _SitmapDocument
   gboolean           annotations_visible;
   GPtrArray         *resources; /* Resource, in the order read; NULL until there is one */
   guint              events_serial; /* how many times the store was replaced or its events edited */
-  guint              last_event_number; /* of ids made for new events: "event-N" */
+  guint              last_event_number;
+  SitmapEventStore  *file_store; /* the store read from the file: compared only, never freed through this */ /* of ids made for new events: "event-N" */
   /* Threads reading the document (a save, an index being built): an edit waits until they are done. */
   GMutex             readers_lock;
   GCond              readers_done;
@@ -114,7 +115,7 @@ sitmap_document_get_property (GObject *object, guint prop_id, GValue *value, GPa
     {
     case PROP_TITLE: g_value_set_string (value, sitmap_document_get_title (self)); break;
     case PROP_FILE: g_value_set_object (value, self->file); break;
-    case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_events (self)); break;
+    case PROP_N_EVENTS: g_value_set_uint (value, sitmap_document_get_n_live_events (self)); break;
     case PROP_ANNOTATIONS_VISIBLE: g_value_set_boolean (value, self->annotations_visible); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -205,7 +206,7 @@ _sitmap_document_new (char                     *title,
   self->place_array = places;
   self->sources = list_store_from_array (SITMAP_TYPE_SOURCE, sources);
   self->places = list_store_from_array (SITMAP_TYPE_PLACE, places);
-  self->store = store;
+  self->store = self->file_store = store;
   return self;
 }
 
@@ -310,6 +311,8 @@ sitmap_document_emit_changed (SitmapDocument *self, SitmapDocumentChange what)
   if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
     self->events_serial++;
   g_signal_emit (self, signals[CHANGED], 0, (guint) what);
+  if (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
 }
 
 const SitmapDocumentView *
@@ -681,4 +684,11 @@ sitmap_document_dup_new_event_id (SitmapDocument *self)
         return id;
       g_free (id);
     }
+}
+
+gboolean
+sitmap_document_has_events_of_file (SitmapDocument *self)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (self), FALSE);
+  return self->store == self->file_store;
 }

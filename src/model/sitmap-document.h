@@ -64,6 +64,10 @@ void                      sitmap_document_emit_changed (SitmapDocument *self, Si
 
 /* Positions: every event, deleted ones too (SITMAP_EVENT_FLAG_DELETED); what to loop over. */
 guint                     sitmap_document_get_n_events (SitmapDocument *self);
+/* Whether its events are those it was read with, edited in place only (no import replaced them): what changed
+ * since is then the events edits added, those they deleted, and those whose credibility changed
+ * (sitmap_event_store_get_touched()). */
+gboolean                  sitmap_document_has_events_of_file (SitmapDocument *self);
 /* The events not deleted: what to tell the user. */
 guint                     sitmap_document_get_n_live_events (SitmapDocument *self);
 /* A thread reading the document (saving, indexing) says so on the main thread before it starts, and when it is

@@ -185,6 +185,14 @@ sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted)
   return (const guint32 *) (gpointer) self->deleted->data;
 }
 
+const guint32 *
+sitmap_event_store_get_touched (SitmapEventStore *self, guint *n_touched)
+{
+  g_return_val_if_fail (self != NULL && self->finished, NULL);
+  *n_touched = self->touched->len;
+  return (const guint32 *) (gpointer) self->touched->data;
+}
+
 GArray *
 sitmap_event_store_dup_live_positions (SitmapEventStore *self)
 {

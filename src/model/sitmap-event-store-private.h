@@ -117,6 +117,7 @@ struct _SitmapEventStore
   guint       capacity;
   guint       n_id_slots_used;
   GArray     *deleted;     /* guint32 positions with SITMAP_EVENT_FLAG_DELETED, in the order deleted */
+  GArray     *touched;     /* guint32 positions whose citations' credibility changed, each once */
 };
 
 /* How an event added after finish names its sources and place: as finish resolves them. */

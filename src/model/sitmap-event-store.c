@@ -143,6 +143,7 @@ sitmap_event_store_free (SitmapEventStore *self)
   g_array_unref (self->long_events);
   g_array_unref (self->long_ends);
   g_clear_pointer (&self->deleted, g_array_unref);
+  g_clear_pointer (&self->touched, g_array_unref);
   g_free (self->id_slots);
   g_free (self->record_of);
   g_free (self->start);
@@ -685,6 +686,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
   /* The dated events come first */
   self->columns.n_sorted = self->capacity = n;
   self->deleted = g_array_new (FALSE, FALSE, sizeof (guint32));
+  self->touched = g_array_new (FALSE, FALSE, sizeof (guint32));
   self->columns.n_dated = n;
   while (self->columns.n_dated > 0 && self->time_precision[self->columns.n_dated - 1] == SITMAP_TIME_PRECISION_NONE)
     self->columns.n_dated--;
@@ -1141,6 +1143,13 @@ sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guin
   g_return_if_fail (self->finished);
   g_return_if_fail (i < record->n_citations);
   g_return_if_fail (credibility <= SITMAP_CREDIBILITY_6);
+  if (!(self->flags[position] & SITMAP_EVENT_FLAG_TOUCHED))
+    {
+      guint32 p = position;
+
+      self->flags[position] |= SITMAP_EVENT_FLAG_TOUCHED;
+      g_array_append_val (self->touched, p);
+    }
   /* Citations other events share (a table's rows with the same sources) are copied for the change, whole
    * before the record points at them, so that a reader in another thread sees either version. */
   if (citations == NULL && (record->origin & RECORD_SHARED_CITATIONS))

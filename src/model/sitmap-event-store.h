@@ -34,6 +34,7 @@ typedef enum
   SITMAP_EVENT_FLAG_PARTY_ONLY = 1 << 3, /* every citation comes from a party to the conflict */
   SITMAP_EVENT_FLAG_LONG = 1 << 4,       /* among the longest spans, or open-ended: in the time index's side list */
   SITMAP_EVENT_FLAG_DELETED = 1 << 5,    /* deleted or replaced by an edit: no view shows it, no query finds it */
+  SITMAP_EVENT_FLAG_TOUCHED = 1 << 6,    /* a citation's credibility was changed in place since it was read */
 } SitmapEventFlags;
 
 /* What a reader knows of one citation while it reads; its strings are owned, and taken by
@@ -302,6 +303,8 @@ gboolean       sitmap_event_store_is_deleted (SitmapEventStore *self, guint posi
 const guint32 *sitmap_event_store_get_deleted (SitmapEventStore *self, guint *n_deleted);
 /* The positions of the events not deleted, for writers given none; NULL when none is deleted (all are). */
 GArray        *sitmap_event_store_dup_live_positions (SitmapEventStore *self);
+/* The positions whose citations' credibility was changed in place (each once, even if changed back) */
+const guint32 *sitmap_event_store_get_touched (SitmapEventStore *self, guint *n_touched);
 /* The events not deleted: what the user counts */
 guint          sitmap_event_store_get_n_live (SitmapEventStore *self);
 

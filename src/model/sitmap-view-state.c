@@ -104,7 +104,11 @@ static SitmapFacetIndex *
 ensure_facets (SitmapViewState *self)
 {
   if (self->facet_builder != NULL)
-    self->facets = g_thread_join (g_steal_pointer (&self->facet_builder));
+    {
+      self->facets = g_thread_join (g_steal_pointer (&self->facet_builder));
+      /* Made before any edit since (an edit waits for the thread): take the edits' events in */
+      sitmap_facet_index_update (self->facets);
+    }
   if (self->facets == NULL && self->document != NULL)
     self->facets = sitmap_facet_index_new (self->document);
   return self->facets;

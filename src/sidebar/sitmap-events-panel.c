@@ -610,7 +610,7 @@ static void
 update_count (SitmapEventsPanel *self)
 {
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-  guint n_events = document ? sitmap_document_get_n_events (document) : 0;
+  guint n_events = document ? sitmap_document_get_n_live_events (document) : 0;
   guint n_visible = document ? sitmap_view_state_get_n_visible (self->view_state) : 0;
   g_autofree char *text = NULL;
 

@@ -186,7 +186,7 @@ update_document (SitmapSidebar *self)
   gtk_label_select_region (self->document_title_label, 0, 0);
   gtk_label_select_region (self->document_description_label, 0, 0);
 
-  n_events = sitmap_document_get_n_events (document);
+  n_events = sitmap_document_get_n_live_events (document);
   n_sources = g_list_model_get_n_items (sitmap_document_get_sources (document));
   n_places = g_list_model_get_n_items (sitmap_document_get_places (document));
   events = g_strdup_printf (ngettext ("%u event", "%u events", n_events), n_events);
@@ -715,6 +715,12 @@ document_changed_cb (SitmapSidebar *self, SitmapDocumentChange what)
 {
   g_autoptr (SitmapEvent) event = NULL;
 
+  /* The selected event changed (the selection follows it), or the document's counts */
+  if (self->view_state != NULL && (what & SITMAP_DOCUMENT_CHANGE_EVENT_EDITS))
+    {
+      update (self);
+      return;
+    }
   if (self->view_state == NULL || !(what & (SITMAP_DOCUMENT_CHANGE_SOURCES | SITMAP_DOCUMENT_CHANGE_CITATIONS)))
     return;
   event = sitmap_view_state_dup_selected_event (self->view_state);

@@ -452,7 +452,7 @@ char *
 _sitmap_timeline_describe_range (SitmapTimeline *self)
 {
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-  guint total = document ? sitmap_document_get_n_events (document) : 0;
+  guint total = document ? sitmap_document_get_n_live_events (document) : 0;
   guint n = self->view_state ? sitmap_view_state_get_n_visible (self->view_state) : 0;
   g_autofree char *dates = NULL;
   g_autofree char *counts = NULL;

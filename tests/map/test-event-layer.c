@@ -9,6 +9,8 @@
 #include <math.h>
 
 #include "map-test-utils.h"
+#include "sitmap-event-command.h"
+#include "sitmap-undo-stack.h"
 #include "sitmap-cluster-symbol.h"
 #include "sitmap-event-layer-private.h"
 #include "sitmap-symbol.h"
@@ -583,6 +585,55 @@ test_document_change (void)
   g_assert_cmpuint (n, ==, 0);
   g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, -1);
   g_assert_false (sitmap_event_layer_get_event_point (w->events, 0, &x, &y));
+}
+
+/* An edit moves an event on the map at once: its old place is empty, its new one has it; undo puts it back. */
+static void
+test_edit_moves_marker (void)
+{
+  g_autoptr (MapTestWindow) w = map_test_window_new (800, 600);
+  g_autoptr (SitmapDocument) demo = map_test_demo_document ();
+  SitmapUndoStack *undo = sitmap_document_get_undo_stack (demo);
+  gint sukhna = find (demo, "ev-sukhna"), moved;
+  SitmapEventDraft draft;
+  g_autoptr (Pixels) after_edit = NULL;
+  g_autoptr (Pixels) after_undo = NULL;
+  double x, y, ex, ey;
+
+  sitmap_view_state_set_document (w->view_state, demo);
+  map_test_window_show (w, 34.7, 38.6, 6.5);
+  event_point (w, sukhna, &x, &y);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, sukhna);
+
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (demo, sukhna, &draft);
+  /* The desert near the Iraqi border: no other event near */
+  draft.latitude = 33.0;
+  draft.longitude = 39.5;
+  {
+    g_autoptr (SitmapCommand) command = sitmap_event_command_new_edit (demo, "ev-sukhna", &draft, "Move Event", "move");
+
+    sitmap_undo_stack_push (undo, command);
+  }
+  sitmap_event_draft_clear (&draft);
+  moved = find (demo, "ev-sukhna");
+  g_assert_cmpint (moved, !=, sukhna);
+  after_edit = render_widget (GTK_WIDGET (w->events));
+  g_assert_true (drawn_contains (w->events, moved));
+  g_assert_false (drawn_contains (w->events, sukhna));
+  event_point (w, moved, &x, &y);
+  widget_point (w, 33.0, 39.5, &ex, &ey);
+  g_assert_cmpfloat_with_epsilon (x, ex, 0.01);
+  g_assert_cmpfloat_with_epsilon (y, ey, 0.01);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, moved);
+
+  g_assert_true (sitmap_undo_stack_undo (undo));
+  after_undo = render_widget (GTK_WIDGET (w->events));
+  g_assert_true (drawn_contains (w->events, sukhna));
+  event_point (w, sukhna, &x, &y);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, sukhna);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, ex, ey), !=, moved);
+  g_assert_cmpuint (sitmap_document_get_n_events (demo), ==, (guint) moved);
 }
 
 /*
@@ -1804,6 +1855,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/event-layer/hit-wrapped", test_hit_wrapped);
   g_test_add_func ("/map/event-layer/drawn", test_drawn_follows_filters);
   g_test_add_func ("/map/event-layer/document-change", test_document_change);
+  g_test_add_func ("/map/event-layer/edit-moves-marker", test_edit_moves_marker);
   g_test_add_func ("/map/event-layer/dense", test_dense);
   g_test_add_func ("/map/event-layer/pixels", test_pixels);
   g_test_add_func ("/map/event-layer/pixels-scale", test_pixels_scale);

@@ -5,7 +5,8 @@
  * index, the view state's sets (with its facet index made, as after a first filter) and the events list in
  * time order. The timeline's histogram is made again in a thread meanwhile: `edit_histogram_1m_ms` (off the
  * main thread, shown a few frames later). Also `edit_event_whole_1m_ms` (both in a row), `delete_event_1m_ms`,
- * `undo_edit_1m_ms`, and
+ * `undo_edit_1m_ms`, `recovery_delta_1m_ms` (what autosave does on the main thread after those edits: the
+ * changes as bytes, to be written by a thread) with its size, and
  * `edit_event_search_1m_ms` with a search typed (the text index matches added events one by one).
  * Argument: the number of events (default a million).
  *
@@ -19,6 +20,7 @@
 #include "sitmap-bench.h"
 #include "sitmap-event-command.h"
 #include "sitmap-event-list.h"
+#include "sitmap-recovery-delta.h"
 #include "sitmap-time-histogram.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-view-state.h"
@@ -107,6 +109,18 @@ main (int argc, char *argv[])
     start = sitmap_bench_now_ms ();
     sitmap_undo_stack_push (undo, command);
     g_print ("delete_event_%s_ms: %.2f ms\n", label, sitmap_bench_now_ms () - start);
+  }
+
+  {
+    g_autoptr (GFile) file = g_file_new_for_path ("/nonexistent/bench.kml");
+    g_autoptr (GBytes) delta = NULL;
+
+    sitmap_document_set_file (document, file);
+    sitmap_document_set_native (document, TRUE);
+    start = sitmap_bench_now_ms ();
+    delta = sitmap_recovery_delta_new (document, NULL);
+    g_print ("recovery_delta_%s_ms: %.2f ms\n", label, sitmap_bench_now_ms () - start);
+    g_print ("recovery_delta_%s_bytes: %" G_GSIZE_FORMAT " bytes\n", label, g_bytes_get_size (delta));
   }
 
   sitmap_view_state_set_text (view_state, "corrected");
