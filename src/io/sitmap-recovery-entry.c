@@ -15,6 +15,7 @@
 #include "sitmap-document-io.h"
 #include "sitmap-error.h"
 #include "sitmap-format.h"
+#include "sitmap-recovery-delta.h"
 #include "sitmap-recovery-entry.h"
 #include "sitmap-recovery-private.h"
 #include "sitmap-recovery.h"
@@ -34,6 +35,7 @@ struct _SitmapRecoveryEntry
 
   GFile     *file;
   gboolean   native;
+  gboolean   delta;    /* the content is a delta to apply to the file, else the whole document */
   char      *title;
   GDateTime *time;
 };
@@ -109,7 +111,9 @@ read_info (SitmapRecoveryEntry *self, GKeyFile *info)
   g_autofree char *uri = g_key_file_get_string (info, SITMAP_RECOVERY_GROUP, "uri", NULL);
   g_autofree char *content = g_key_file_get_string (info, SITMAP_RECOVERY_GROUP, "content", NULL);
 
-  if (g_strcmp0 (content, "kml") != 0)
+  if (g_strcmp0 (content, SITMAP_RECOVERY_CONTENT_DELTA) == 0)
+    self->delta = TRUE;
+  else if (g_strcmp0 (content, SITMAP_RECOVERY_CONTENT_KML) != 0)
     return FALSE;
   self->file = uri ? g_file_new_for_uri (uri) : NULL;
   self->native = g_key_file_get_boolean (info, SITMAP_RECOVERY_GROUP, "native", NULL);
@@ -230,6 +234,27 @@ sitmap_recovery_entry_find_all (const char *directory)
  * Loading
  */
 
+/* The file read again, and the changes pushed on its undo stack as edits: undoing them all gives the file. */
+static SitmapDocument *
+load_delta (SitmapRecoveryEntry *self, GBytes *delta, SitmapImport *import, GCancellable *cancellable,
+            GError **error)
+{
+  g_autofree char *uri = sitmap_recovery_delta_dup_base_uri (delta, error);
+  g_autoptr (GFile) base_file = NULL;
+  g_autoptr (SitmapDocument) document = NULL;
+  guint n_edits;
+
+  if (uri == NULL)
+    return NULL;
+  base_file = g_file_new_for_uri (uri);
+  document = sitmap_document_read_file (base_file, NULL, import, cancellable, error);
+  if (document == NULL || !sitmap_recovery_delta_apply (document, delta, &n_edits, error))
+    return NULL;
+  sitmap_document_set_file (document, self->file ? self->file : base_file);
+  sitmap_document_set_native (document, self->native);
+  return g_steal_pointer (&document);
+}
+
 SitmapDocument *
 sitmap_recovery_entry_load (SitmapRecoveryEntry *self, GCancellable *cancellable, GError **error)
 {
@@ -256,6 +281,8 @@ sitmap_recovery_entry_load (SitmapRecoveryEntry *self, GCancellable *cancellable
       return NULL;
     }
   content = g_bytes_new_from_bytes (bytes, start, g_bytes_get_size (bytes) - start);
+  if (self->delta)
+    return load_delta (self, content, import, cancellable, error);
   /* TRANSLATORS: how messages about a recovery file name it; %s is the document's title */
   name = g_strdup_printf (_("the unsaved changes to “%s”"), self->title);
   sitmap_import_begin (import, name, cancellable);

@@ -30,7 +30,8 @@ GDateTime  *sitmap_recovery_entry_get_time (SitmapRecoveryEntry *self);
 const char *sitmap_recovery_entry_get_path (SitmapRecoveryEntry *self);
 
 /* The document as it was, in this thread: attached to its file (or to none), with its changes unsaved
- * (sitmap_undo_stack_get_modified() says so), or NULL and an error. */
+ * (sitmap_undo_stack_get_modified() says so; from a delta, they are edits on the file read again, which
+ * can be undone), or NULL and an error. */
 SitmapDocument *sitmap_recovery_entry_load (SitmapRecoveryEntry *self, GCancellable *cancellable, GError **error);
 /* The same in a worker thread. */
 void            sitmap_recovery_entry_load_async (SitmapRecoveryEntry *self,

@@ -15,6 +15,7 @@
 
 #include "sitmap-atomic-write.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-recovery-delta.h"
 #include "sitmap-recovery-private.h"
 #include "sitmap-recovery.h"
 #include "sitmap-undo-stack.h"
@@ -167,15 +168,22 @@ release_files (SitmapRecovery *self)
  */
 
 GBytes *
-sitmap_recovery_serialize (SitmapDocument *document, GError **error)
+sitmap_recovery_serialize (SitmapDocument *document, const char **content, GError **error)
 {
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (content != NULL, NULL);
 
+  if (sitmap_recovery_delta_possible (document))
+    {
+      *content = SITMAP_RECOVERY_CONTENT_DELTA;
+      return sitmap_recovery_delta_new (document, error);
+    }
+  *content = SITMAP_RECOVERY_CONTENT_KML;
   return sitmap_kml_write_bytes (document, error);
 }
 
 static GBytes *
-make_header (SitmapDocument *document)
+make_header (SitmapDocument *document, const char *content)
 {
   g_autoptr (GKeyFile) info = g_key_file_new ();
   GFile *file = sitmap_document_get_file (document);
@@ -192,7 +200,7 @@ make_header (SitmapDocument *document)
   g_key_file_set_string (info, SITMAP_RECOVERY_GROUP, "title", sitmap_document_get_title (document));
   g_key_file_set_int64 (info, SITMAP_RECOVERY_GROUP, "time", g_get_real_time () / G_USEC_PER_SEC);
   g_key_file_set_int64 (info, SITMAP_RECOVERY_GROUP, "pid", getpid ());
-  g_key_file_set_string (info, SITMAP_RECOVERY_GROUP, "content", "kml");
+  g_key_file_set_string (info, SITMAP_RECOVERY_GROUP, "content", content);
   data = g_key_file_to_data (info, &length, NULL);
   return g_bytes_new_take (g_strconcat (SITMAP_RECOVERY_MAGIC, data, NULL), strlen (SITMAP_RECOVERY_MAGIC) + length + 1);
 }
@@ -267,11 +275,12 @@ start_write (SitmapRecovery *self)
   g_autoptr (GTask) task = NULL;
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) content = NULL;
+  const char *kind;
   WriteJob *job;
 
   if (!ensure_lock (self))
     return;
-  content = sitmap_recovery_serialize (self->document, &error);
+  content = sitmap_recovery_serialize (self->document, &kind, &error);
   if (content == NULL)
     {
       g_warning ("Unsaved changes cannot be kept: %s", error->message);
@@ -280,7 +289,7 @@ start_write (SitmapRecovery *self)
   job = g_new0 (WriteJob, 1);
   job->recovery = self;
   job->path = g_strdup (self->path);
-  job->header = make_header (self->document);
+  job->header = make_header (self->document, kind);
   job->content = g_steal_pointer (&content);
   job->generation = g_atomic_int_get (&self->generation);
   job->n_changes = self->n_changes;

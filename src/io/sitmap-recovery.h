@@ -13,8 +13,8 @@ G_BEGIN_DECLS
 
 /*
  * Follows one document at a time (a window's). A moment after the document first differs from its file
- * (the delay, 2 s unless set; changes in the meantime are written together), the document is written to
- * a recovery file in the user's state directory ($XDG_STATE_HOME/sitmap/recovery), atomically, in a
+ * (the delay, 2 s unless set; changes in the meantime are written together), the document (or only what
+ * changed since its file was read: sitmap_recovery_serialize()) is written to a recovery file in the user's state directory ($XDG_STATE_HOME/sitmap/recovery), atomically, in a
  * worker thread. The file records where the document came from and when. When the document is saved and
  * unchanged, replaced by another, or closed (sitmap_recovery_close()), the file is removed; when Sitmap
  * ends without closing it, the file stays, and the next start finds it (SitmapRecoveryEntry).
@@ -46,8 +46,8 @@ const char     *sitmap_recovery_get_path (SitmapRecovery *self);
 guint           sitmap_recovery_get_n_written (SitmapRecovery *self);
 gboolean        sitmap_recovery_is_pending (SitmapRecovery *self);
 
-/* The content of a recovery file: the whole document as KML, made on the main thread. (Later: only what
- * changed since the file was read.) */
-GBytes         *sitmap_recovery_serialize (SitmapDocument *document, GError **error);
+/* The content of a recovery file, made on the main thread: what changed since the document's file was read
+ * (sitmap-recovery-delta.h: *content "delta") when that can be told, else the whole document as KML ("kml"). */
+GBytes         *sitmap_recovery_serialize (SitmapDocument *document, const char **content, GError **error);
 
 G_END_DECLS

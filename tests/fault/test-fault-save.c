@@ -1,9 +1,9 @@
 /* test-fault-save.c: a large document saved again and again while its process is killed at random moments
  *
  * A child process reads the document, then edits and saves it over and over: each edit (a new event
- * "edit-N", a SitmapEventCommand) is kept by SitmapRecovery, the child says "recorded N", then "saving N <sha256>" (the bytes the
- * save will write: the recovery file holds the same KML), saves in place (sitmap_document_save: temporary
- * file, .bak, rename) and says "saved N". This program kills it with SIGKILL at a random moment, KILLS times,
+ * "edit-N", a SitmapEventCommand) is kept by SitmapRecovery (as a delta of the file it read), the child says
+ * "recorded N", then "saving N <sha256>" (of the bytes the save will write), saves in place
+ * (sitmap_document_save: temporary file, .bak, rename) and says "saved N". This program kills it with SIGKILL at a random moment, KILLS times,
  * and after each kill checks that:
  *   - the file is byte for byte the version before the child started or one the child was saving, and it
  *     reads;
@@ -25,6 +25,7 @@
 #include "sitmap-event-command.h"
 #include "sitmap-document-io.h"
 #include "sitmap-kml-reader.h"
+#include "sitmap-kml-writer.h"
 #include "sitmap-recovery.h"
 #include "sitmap-undo-stack.h"
 
@@ -70,21 +71,15 @@ read_document (const char *path)
   return document;
 }
 
-/* The SHA-256 of the recovery file's content: the document as KML, as a save writes it. */
+/* The SHA-256 of the document as KML: the bytes a save writes. */
 static char *
-dup_content_checksum (const char *recovery_path)
+dup_content_checksum (SitmapDocument *document)
 {
-  g_autoptr (GMappedFile) mapped = g_mapped_file_new (recovery_path, FALSE, NULL);
-  const char *data;
-  const char *nul;
-  gsize size;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) kml = sitmap_kml_write_bytes (document, &error);
 
-  g_assert_nonnull (mapped);
-  data = g_mapped_file_get_contents (mapped);
-  size = g_mapped_file_get_length (mapped);
-  nul = memchr (data, '\0', size);
-  g_assert_nonnull (nul);
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) nul + 1, size - (nul + 1 - data));
+  g_assert_no_error (error);
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, kml);
 }
 
 static int
@@ -107,7 +102,7 @@ run_child (const char *path, const char *recovery_directory, guint first)
       while (sitmap_recovery_get_n_written (recovery) == written || sitmap_recovery_is_pending (recovery))
         g_main_context_iteration (NULL, TRUE);
       g_print ("recorded %u\n", n);
-      checksum = dup_content_checksum (sitmap_recovery_get_path (recovery));
+      checksum = dup_content_checksum (document);
       g_print ("saving %u %s\n", n, checksum);
       if (!sitmap_document_save (document, sitmap_document_get_file (document), NULL, &error))
         g_error ("%s", error->message);
@@ -133,6 +128,7 @@ typedef struct
   guint saves;        /* saves that finished */
   double kill_at_max; /* seconds after the child read the document */
   guint  bak_checked; /* backups read */
+  gint64 recovery_max; /* the largest recovery file, in bytes */
 } Figures;
 
 static char *
@@ -288,10 +284,13 @@ check_recovery (const char *recovery_directory, guint in_file, Run *run, Figures
     {
       SitmapRecoveryEntry *entry = g_ptr_array_index (entries, 0);
       g_autoptr (GError) error = NULL;
+      GStatBuf info;
       g_autoptr (SitmapDocument) restored = sitmap_recovery_entry_load (entry, NULL, &error);
 
       g_assert_no_error (error);
       g_assert_true (sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (restored)));
+      g_assert_cmpint (g_stat (sitmap_recovery_entry_get_path (entry), &info), ==, 0);
+      figures->recovery_max = MAX (figures->recovery_max, info.st_size);
       if (run->last_recorded > 0 && !has_edit (restored, run->last_recorded))
         {
           /* Only when the save of that edit finished, and the next edit's recovery file is being made */
@@ -379,9 +378,10 @@ test_kill_while_saving (void)
     }
   g_test_message ("kills: %u; the file found: old version %u, new version %u; the latest edit found: in the "
                   "recovery file %u, in the saved file %u, none recorded yet %u; saves finished %u; one edit and "
-                  "save %.2f s; temporary files of killed saves removed %u; %.0f s in all",
+                  "save %.2f s; temporary files of killed saves removed %u; largest recovery file %.1f KB; %.0f s in all",
                   figures.kills, figures.old, figures.new, figures.in_recovery, figures.in_file, figures.no_edit,
-                  figures.saves, cycle_s, figures.leftovers, (g_get_monotonic_time () - start) / 1e6);
+                  figures.saves, cycle_s, figures.leftovers, figures.recovery_max / 1e3,
+                  (g_get_monotonic_time () - start) / 1e6);
   g_assert_cmpuint (figures.old + figures.new, ==, kills);
   g_unlink (path);
   g_unlink (backup);
