@@ -135,7 +135,7 @@ read_header (const char *path, GError **error)
 
   if (stream == NULL)
     return NULL;
-  while (head->len < MAX_HEADER_SIZE && memchr (head->data, '\0', head->len) == NULL)
+  while (head->len < MAX_HEADER_SIZE && (head->len == 0 || memchr (head->data, '\0', head->len) == NULL))
     {
       gssize n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, sizeof buffer, NULL, error);
 
