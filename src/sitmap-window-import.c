@@ -480,9 +480,10 @@ static void
 merge_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   ReadJob *job = data;
+  SitmapEventStoreMerge *merge = sitmap_event_store_merge (job->document, job->imported);
 
-  g_task_return_pointer (task, sitmap_event_store_merge (job->document, job->imported),
-                         (GDestroyNotify) sitmap_event_store_merge_free);
+  sitmap_document_end_reading (job->document);
+  g_task_return_pointer (task, merge, (GDestroyNotify) sitmap_event_store_merge_free);
 }
 
 static void merge_done_cb (GObject *source, GAsyncResult *result, gpointer user_data);
@@ -511,6 +512,8 @@ start_merge (SitmapWindow *self, ReadJob *job)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", FALSE);
   set_progress_label (self, job->file, TRUE);
   g_task_set_task_data (task, job, NULL);
+  /* An edit of events made meanwhile waits for the merge to have read them, then makes it stale */
+  sitmap_document_begin_reading (job->document);
   g_task_run_in_thread (task, merge_thread);
 }
 

@@ -45,6 +45,7 @@ struct _SitmapWindow
   SitmapEventLayer    *event_layer;
   SitmapPlaceLayer    *place_layer;
   SitmapAnnotationLayer *annotation_layer;
+  SitmapEditLayer     *edit_layer;
   SitmapExporter      *exporter;
   SitmapExportDialog  *export_dialog; /* made when first asked for; kept, with its choices */
   SitmapEventExportDialog *event_export_dialog; /* likewise */

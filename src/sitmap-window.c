@@ -11,14 +11,11 @@
 
 #include "sitmap-application.h"
 #include "sitmap-document-io.h"
+#include "sitmap-map-fit.h"
 #include "sitmap-map-projection.h"
 #include "sitmap-source-chooser.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-window-private.h"
-
-/* The zoom a document opens at when it names no view and has one event or none placed. */
-#define SINGLE_EVENT_ZOOM 9.0
-#define MAX_FIT_ZOOM      12.0
 
 G_DEFINE_FINAL_TYPE (SitmapWindow, sitmap_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -107,7 +104,7 @@ apply_document_view (SitmapWindow *self)
   const SitmapDocumentView *view;
   int width = gtk_widget_get_width (GTK_WIDGET (self->map));
   int height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double x0, y0, x1, y1, latitude, longitude, zoom;
+  SitmapMapFit fit;
 
   if (document == NULL)
     return;
@@ -125,11 +122,9 @@ apply_document_view (SitmapWindow *self)
       go_to (self, view->latitude, view->longitude, view->zoom);
       return;
     }
-  if (!sitmap_event_store_get_placed_extent (sitmap_document_get_store (document), NULL, 0, &x0, &y0, &x1, &y1))
-    return;
-  sitmap_map_fit_box (width, height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM, &latitude, &longitude,
-                      &zoom);
-  go_to (self, latitude, longitude, zoom);
+  if (sitmap_map_fit_events (sitmap_document_get_store (document), NULL, 0, width, height, SITMAP_MAP_FIT_MAX_ZOOM,
+                             &fit))
+    go_to (self, fit.latitude, fit.longitude, fit.zoom);
 }
 
 /* After an import: the imported events' box (normalised Web Mercator) is shown when none of it is in view,
@@ -139,7 +134,8 @@ _sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, 
 {
   ShumateViewport *viewport = shumate_simple_map_get_viewport (self->map);
   SitmapMapProjection projection;
-  double u0, v0, u1, v1, latitude, longitude, zoom;
+  SitmapMapFit fit;
+  double u0, v0, u1, v1;
 
   if (!sitmap_map_projection_init (&projection, viewport, GTK_WIDGET (self->map)))
     return;
@@ -149,9 +145,8 @@ _sitmap_window_reveal_box (SitmapWindow *self, double x0, double y0, double x1, 
   if (u1 < u0 || (MAX (u0, -projection.reach_x) <= MIN (u1, projection.reach_x) &&
                   MAX (v0, -projection.reach_y) <= MIN (v1, projection.reach_y)))
     return;
-  sitmap_map_fit_box (projection.width, projection.height, x0, y0, x1, y1, SINGLE_EVENT_ZOOM, 1, MAX_FIT_ZOOM,
-                      &latitude, &longitude, &zoom);
-  go_to (self, latitude, longitude, zoom);
+  sitmap_map_fit_box (projection.width, projection.height, x0, y0, x1, y1, SITMAP_MAP_FIT_MAX_ZOOM, &fit);
+  go_to (self, fit.latitude, fit.longitude, fit.zoom);
 }
 
 void
@@ -241,7 +236,8 @@ wait_for_map_size (SitmapWindow *self)
  * Actions
  */
 
-/* Escape undoes the narrowest thing first: a sidebar over the map, the selection, then the time range. */
+/* Escape undoes the narrowest thing first: a sidebar over the map, then one step back as the sidebar and
+ * the map take it (event, group, nothing), then the time range. */
 static void
 escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -249,9 +245,7 @@ escape_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (_sitmap_window_put_sidebar_away (self))
     return;
-  if (sitmap_view_state_get_selected (self->view_state) >= 0)
-    sitmap_view_state_set_selected (self->view_state, -1);
-  else
+  if (!sitmap_view_state_step_back (self->view_state))
     sitmap_view_state_clear_range (self->view_state);
 }
 
@@ -565,6 +559,15 @@ setup_map (SitmapWindow *self)
   self->annotation_layer = sitmap_annotation_layer_new (viewport, self->view_state, self->event_layer);
   shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->annotation_layer));
   sitmap_annotation_toolbar_set_layer (self->annotation_toolbar, self->annotation_layer, self->view_state);
+  /* Editing events on the map, above everything: in edit mode only (win.edit-mode), but for the
+   * context menu's "New Event Here". */
+  self->edit_layer = sitmap_edit_layer_new (viewport, self->view_state, self->event_layer);
+  shumate_simple_map_add_overlay_layer (self->map, SHUMATE_LAYER (self->edit_layer));
+  {
+    g_autoptr (GPropertyAction) edit_mode = g_property_action_new ("edit-mode", self->edit_layer, "edit-mode");
+
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (edit_mode));
+  }
   self->exporter = sitmap_exporter_new (GTK_WINDOW (self), self->view_state, self->map,
                                         sitmap_source_chooser_get_sources (self->source_chooser), self->toast_overlay);
 }
@@ -710,6 +713,13 @@ sitmap_window_get_annotation_layer (SitmapWindow *self)
 {
   g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
   return self->annotation_layer;
+}
+
+SitmapEditLayer *
+sitmap_window_get_edit_layer (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->edit_layer;
 }
 
 SitmapAnnotationToolbar *

@@ -9,6 +9,7 @@
 
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-toolbar.h"
+#include "sitmap-edit-layer.h"
 #include "sitmap-event-layer.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-recovery.h"
@@ -42,6 +43,7 @@ SitmapPlaceLayer *sitmap_window_get_place_layer (SitmapWindow *self);
 /* The annotations' layer and its tools over the map. */
 SitmapAnnotationLayer   *sitmap_window_get_annotation_layer (SitmapWindow *self);
 SitmapAnnotationToolbar *sitmap_window_get_annotation_toolbar (SitmapWindow *self);
+SitmapEditLayer         *sitmap_window_get_edit_layer (SitmapWindow *self);
 /* The header bar's map source menu, which sets the map's source. */
 SitmapSourceChooser *sitmap_window_get_source_chooser (SitmapWindow *self);
 SitmapTimeline   *sitmap_window_get_timeline (SitmapWindow *self);

@@ -61,16 +61,14 @@ parse_center (const char *text, double *latitude, double *longitude)
          && parse_double (g_strstrip (parts[1]), longitude) && fabs (*latitude) <= 85.05 && fabs (*longitude) <= 180;
 }
 
-/* The map's view when the command line names none: the document's own, else its placed events. */
+/* The map's view when the command line names none: the document's own, else its visible placed events,
+ * fitted as the window fits them (sitmap_map_fit_box) into the page's map. */
 static void
 choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
 {
   SitmapDocument           *document = sitmap_view_state_get_document (view_state);
   const SitmapDocumentView *view = sitmap_document_get_view (document);
-  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  const guint32            *visible;
-  guint                     n_visible;
-  double                    x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  SitmapMapFit              fit;
   double                    map_w, map_h;
 
   if (view != NULL && view->has_position)
@@ -80,31 +78,22 @@ choose_view (SitmapViewState *view_state, SitmapExportOptions *options)
       options->zoom = view->zoom;
       return;
     }
-  visible = sitmap_view_state_get_visible (view_state, &n_visible);
-  for (guint i = 0; i < n_visible; i++)
-    if (columns->flags[visible[i]] & SITMAP_EVENT_FLAG_PLACED)
-      {
-        x0 = MIN (x0, columns->x[visible[i]]);
-        x1 = MAX (x1, columns->x[visible[i]]);
-        y0 = MIN (y0, columns->y[visible[i]]);
-        y1 = MAX (y1, columns->y[visible[i]]);
-      }
-  if (x0 > x1)
+  /* The page's map, once the title, timeline and notes have their room. */
+  {
+    g_autoptr (SitmapExportScene) probe = sitmap_export_scene_new (view_state, options, NULL, FALSE);
+
+    sitmap_export_scene_get_map_size (probe, &map_w, &map_h);
+  }
+  if (!sitmap_view_state_fit_visible (view_state, map_w, map_h, SITMAP_MAP_FIT_MAX_ZOOM, &fit))
     {
       options->latitude = 20;
       options->longitude = 0;
       options->zoom = 2;
       return;
     }
-  sitmap_mercator_to_lat_lon ((x0 + x1) / 2, (y0 + y1) / 2, &options->latitude, &options->longitude);
-  /* The page's map, once the title, timeline and notes have their room, with a margin around the events. */
-  {
-    g_autoptr (SitmapExportScene) probe = sitmap_export_scene_new (view_state, options, NULL, FALSE);
-
-    sitmap_export_scene_get_map_size (probe, &map_w, &map_h);
-  }
-  options->zoom = log2 (MIN ((map_w * 0.75) / MAX (x1 - x0, 1e-9), (map_h * 0.75) / MAX (y1 - y0, 1e-9)) / 256);
-  options->zoom = CLAMP (options->zoom, 2, 12);
+  options->latitude = fit.latitude;
+  options->longitude = fit.longitude;
+  options->zoom = fit.zoom;
 }
 
 static gboolean

@@ -157,7 +157,7 @@ struct _SitmapExportScene
   GArray         *places;           /* SitmapExportPlace */
   GPtrArray      *annotations;      /* SitmapAnnotation copies, taken on the main thread */
   GArray         *labels;           /* SitmapExportLabel, placed by _sitmap_export_scene_place_labels() */
-  SitmapDocument *document;         /* for highlights' events: their points, which never change */
+  SitmapDocument *document;         /* for highlights' events: their points (held while a thread draws) */
   guint           categories_shown; /* a bit per category */
   guint           cues_shown;       /* SitmapSymbolStyle bits */
   guint           n_drawn;

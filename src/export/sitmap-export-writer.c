@@ -254,11 +254,30 @@ sitmap_export_scene_render (SitmapExportScene *self, GCancellable *cancellable, 
  * In a worker thread
  */
 
+/* Highlights read their events' points from the document while the page is drawn: it is held for the thread,
+ * and an edit of events waits until the page is drawn. */
+static void
+hold_document (SitmapExportScene *self)
+{
+  if (self->document != NULL)
+    sitmap_document_begin_reading (self->document);
+}
+
+static GBytes *
+render_held (SitmapExportScene *self, GCancellable *cancellable, GError **error)
+{
+  GBytes *bytes = sitmap_export_scene_render (self, cancellable, error);
+
+  if (self->document != NULL)
+    sitmap_document_end_reading (self->document);
+  return bytes;
+}
+
 static void
 write_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = sitmap_export_scene_render (source_object, cancellable, &error);
+  g_autoptr (GBytes) bytes = render_held (source_object, cancellable, &error);
 
   if (bytes == NULL || !sitmap_atomic_write (task_data, bytes, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -278,6 +297,7 @@ sitmap_export_scene_write_async (SitmapExportScene *self, GFile *file, GCancella
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sitmap_export_scene_write_async);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  hold_document (self);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -292,7 +312,7 @@ static void
 render_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   GError *error = NULL;
-  GBytes *bytes = sitmap_export_scene_render (source_object, cancellable, &error);
+  GBytes *bytes = render_held (source_object, cancellable, &error);
 
   if (bytes == NULL)
     g_task_return_error (task, error);
@@ -310,6 +330,7 @@ sitmap_export_scene_render_async (SitmapExportScene *self, GCancellable *cancell
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sitmap_export_scene_render_async);
+  hold_document (self);
   g_task_run_in_thread (task, render_thread);
 }
 

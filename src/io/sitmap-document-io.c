@@ -290,11 +290,15 @@ save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancel
 {
   SaveData *data = task_data;
   GError *error = NULL;
+  gboolean written;
 
-  if (!sitmap_document_save (data->document, data->file, cancellable, &error))
-    g_task_return_error (task, error);
-  else
+  /* The document was held for this thread when the save started: edits wait until it is written */
+  written = sitmap_document_save (data->document, data->file, cancellable, &error);
+  sitmap_document_end_reading (data->document);
+  if (written)
     g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void
@@ -317,6 +321,7 @@ sitmap_document_save_async (SitmapDocument     *document,
   data->document = g_object_ref (document);
   data->file = g_object_ref (file);
   g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) save_data_free);
+  sitmap_document_begin_reading (document);
   g_task_run_in_thread (task, save_thread_cb);
 }
 
@@ -386,8 +391,11 @@ export_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCanc
 {
   ExportData *data = task_data;
   GError *error = NULL;
+  gboolean written = sitmap_document_export (data->document, data->positions, data->format, data->file, cancellable,
+                                             &error);
 
-  if (sitmap_document_export (data->document, data->positions, data->format, data->file, cancellable, &error))
+  sitmap_document_end_reading (data->document);
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -419,6 +427,8 @@ sitmap_document_export_async (SitmapDocument     *document,
   data->format = format;
   data->file = g_object_ref (file);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
+  /* Edits wait until the thread has read the document */
+  sitmap_document_begin_reading (document);
   g_task_run_in_thread (task, export_thread_cb);
 }
 

@@ -12,6 +12,7 @@
 #include "sitmap-annotation-draw.h"
 #include "sitmap-geometry.h"
 #include "sitmap-time.h"
+#include "sitmap-vertex-handles.h"
 
 /* Sizes in logical pixels, multiplied by the caller's scale. */
 #define LABEL_FONT_PX 14.0
@@ -21,7 +22,6 @@
 #define BOX_PAD_Y 3.0
 #define BOX_RADIUS 4.0
 #define CASING 3.0 /* the casing's extra width, both sides together */
-#define HANDLE_HALF 4.5
 #define HANDLE_REACH 9.0 /* how far from a handle a press still takes it */
 #define LEADER_DOT 3.5
 /* A circle drawn as this many points on the ground, so that a large one bends as the ground does. */
@@ -474,6 +474,17 @@ handle_points (SitmapAnnotation *annotation, GArray *points, GArray *extra, GArr
       g_array_append_vals (out, &PX (points, i), 2);
       g_array_append_val (indices, i);
     }
+  /* An area's sides: a corner can be added at the middle of each. */
+  if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_AREA && n >= 3)
+    for (guint i = 0; i < n; i++)
+      {
+        guint  side = SITMAP_ANNOTATION_HANDLE_SIDE | i;
+        double middle[2] = { (PX (points, i) + PX (points, (i + 1) % n)) / 2,
+                             (PY (points, i) + PY (points, (i + 1) % n)) / 2 };
+
+        g_array_append_vals (out, middle, 2);
+        g_array_append_val (indices, side);
+      }
   /* A circle's rim, east of its centre, sets its radius. */
   if (sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_CIRCLE && extra->len >= 2 * CIRCLE_SEGMENTS)
     {
@@ -485,20 +496,12 @@ handle_points (SitmapAnnotation *annotation, GArray *points, GArray *extra, GArr
 }
 
 static void
-draw_handles (cairo_t *cr, GArray *handles, double scale)
+draw_handles (cairo_t *cr, GArray *handles, GArray *indices, double scale)
 {
-  double half = HANDLE_HALF * scale;
-
-  for (guint i = 0; i < handles->len / 2; i++)
-    {
-      cairo_rectangle (cr, PX (handles, i) - half, PY (handles, i) - half, 2 * half, 2 * half);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      /* GNOME's accent blue, as the map draws every selection. */
-      cairo_set_source_rgb (cr, 0x35 / 255.0, 0x84 / 255.0, 0xe4 / 255.0);
-      cairo_set_line_width (cr, 1.5 * scale);
-      cairo_stroke (cr);
-    }
+  /* Backwards: the sides' discs beneath the corners' squares where they crowd. */
+  for (guint i = handles->len / 2; i-- > 0;)
+    sitmap_vertex_handle_draw (cr, PX (handles, i), PY (handles, i),
+                               !SITMAP_ANNOTATION_HANDLE_IS_SIDE (g_array_index (indices, guint, i)), FALSE, scale);
 }
 
 static void
@@ -647,7 +650,7 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
             draw_selection_outline (cr, &ring, scale);
           }
       handle_points (annotation, p.points, p.extra, handles, indices);
-      draw_handles (cr, handles, scale);
+      draw_handles (cr, handles, indices, scale);
     }
   cairo_restore (cr);
   projected_clear (&p);

@@ -39,6 +39,11 @@ typedef enum
 
 /* Where a circle's radius handle is: its point index. */
 #define SITMAP_ANNOTATION_HANDLE_RADIUS G_MAXUINT
+/* An area's handle in the middle of the side from point i to point i + 1 (the last to the first) is
+ * SITMAP_ANNOTATION_HANDLE_SIDE | i: a drag, or a click, adds a corner there. */
+#define SITMAP_ANNOTATION_HANDLE_SIDE 0x40000000u
+#define SITMAP_ANNOTATION_HANDLE_IS_SIDE(handle) \
+  ((handle) != SITMAP_ANNOTATION_HANDLE_RADIUS && ((handle) & SITMAP_ANNOTATION_HANDLE_SIDE) != 0)
 
 /* The radius of a highlight's ring around an event's point, in logical pixels (times scale). */
 #define SITMAP_ANNOTATION_HIGHLIGHT_RADIUS 16.0

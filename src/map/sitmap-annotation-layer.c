@@ -17,6 +17,7 @@
 #include "sitmap-map-focus.h"
 #include "sitmap-map-projection.h"
 #include "sitmap-undo-stack.h"
+#include "sitmap-vertex-handles.h"
 
 /* How near a press must be to a line to take it, in pixels. */
 #define HIT_TOLERANCE 4.0
@@ -51,6 +52,9 @@ struct _SitmapAnnotationLayer
   GtkGesture              *pan;
   GtkGesture              *map_click; /* on the map: a press on bare map lets the selection go */
   SitmapAnnotationPopover *popover;
+  GtkWidget               *corner_menu;  /* "Remove Corner", on a right click on an area's corner */
+  GtkGesture              *corner_click; /* that right click */
+  gint                     focused_corner; /* the selected area's corner Delete removes, or -1 */
   GtkWidget               *picking;       /* the bar over the map while the highlight tool picks */
   GtkWidget               *picking_label;
   GtkWidget               *done_button;
@@ -101,6 +105,10 @@ static GParamSpec *properties[N_PROPS];
 
 static void     update_picking_bar (SitmapAnnotationLayer *self);
 static gboolean on_picking_bar (SitmapAnnotationLayer *self, double x, double y);
+static void     focus_corner (SitmapAnnotationLayer *self, guint handle);
+static void     add_corner_at_middle (SitmapAnnotationLayer *self, guint side);
+static void     snapshot_focused_corner (SitmapAnnotationLayer *self, GtkSnapshot *snapshot,
+                                         const SitmapMapProjection *p);
 
 static const struct
 {
@@ -149,15 +157,7 @@ projection (SitmapAnnotationLayer *self, SitmapMapProjection *out)
 static void
 widget_to_mercator (const SitmapMapProjection *p, double wx, double wy, double *x, double *y)
 {
-  double dx = wx - p->width / 2, dy = wy - p->height / 2, u = dx, v = dy;
-
-  if (p->rotated)
-    {
-      u = p->cos_r * dx + p->sin_r * dy;
-      v = -p->sin_r * dx + p->cos_r * dy;
-    }
-  *x = (p->center_x + u) / p->map_size;
-  *y = (p->center_y + v) / p->map_size;
+  sitmap_map_projection_from_widget (p, wx, wy, x, y);
 }
 
 gboolean
@@ -304,6 +304,7 @@ snapshot_annotations (SitmapAnnotationLayer *self, GtkSnapshot *snapshot)
           gtk_snapshot_restore (snapshot);
         }
     }
+  snapshot_focused_corner (self, snapshot, &p);
   if (self->draft != NULL)
     snapshot_draft (self, snapshot, &p);
   if (gtk_widget_get_visible (self->picking))
@@ -421,6 +422,7 @@ sitmap_annotation_layer_set_selected (SitmapAnnotationLayer *self, SitmapAnnotat
   if (self->selected == annotation)
     return;
   g_set_object (&self->selected, annotation);
+  self->focused_corner = -1;
   if (annotation == NULL)
     gtk_popover_popdown (GTK_POPOVER (self->popover));
   update_picking_bar (self);
@@ -632,6 +634,7 @@ begin_select (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double 
       target = self->selected;
       self->drag_kind = DRAG_RESHAPE;
       self->handle = handle;
+      focus_corner (self, handle);
     }
   else
     {
@@ -790,6 +793,17 @@ update_move (SitmapAnnotationLayer *self, double mx, double my)
       sitmap_annotation_set_radius (after, sitmap_geodesic_distance (latitude, longitude, rim_latitude, rim_longitude));
       change = SITMAP_ANNOTATION_CHANGE_RESHAPE;
     }
+  else if (SITMAP_ANNOTATION_HANDLE_IS_SIDE (self->handle))
+    {
+      /* The corner the drag adds, followed from where the drag began: one step however long it is. */
+      guint corner = (self->handle & ~SITMAP_ANNOTATION_HANDLE_SIDE) + 1;
+
+      if (sitmap_annotation_get_n_points (after) >= SITMAP_ANNOTATION_MAX_POINTS)
+        return;
+      sitmap_annotation_insert_point (after, corner, 0, 0);
+      sitmap_annotation_set_mercator (after, corner, mx, my);
+      change = SITMAP_ANNOTATION_CHANGE_RESHAPE;
+    }
   else if (self->handle < sitmap_annotation_get_n_points (after))
     {
       /* A circle's centre handle moves it whole. */
@@ -931,8 +945,16 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLaye
         break;
       case DRAG_MOVE:
       case DRAG_RESHAPE:
+        /* A click on a side's handle adds a corner there; a drag from it has added one, now focused. */
+        if (kind == DRAG_RESHAPE && SITMAP_ANNOTATION_HANDLE_IS_SIDE (self->handle))
+          {
+            if (!self->moved)
+              add_corner_at_middle (self, self->handle & ~SITMAP_ANNOTATION_HANDLE_SIDE);
+            else
+              focus_corner (self, (self->handle & ~SITMAP_ANNOTATION_HANDLE_SIDE) + 1);
+          }
         /* A click without a drag: the popover, to edit it. */
-        if (!self->moved)
+        else if (!self->moved)
           show_popover (self, FALSE);
         else
           point_popover (self);
@@ -950,6 +972,122 @@ drag_end_cb (GtkGestureDrag *gesture, double dx, double dy, SitmapAnnotationLaye
         break;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/*
+ * Corners of an area: added at a side's middle, removed from the corner's menu or with Delete
+ */
+
+static gboolean
+is_area (SitmapAnnotation *annotation)
+{
+  return annotation != NULL && sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_AREA;
+}
+
+/* The corner the keyboard acts on: the one last pressed (drawn filled). */
+static void
+focus_corner (SitmapAnnotationLayer *self, guint handle)
+{
+  gint corner = is_area (self->selected) && handle < sitmap_annotation_get_n_points (self->selected) ? (gint) handle : -1;
+
+  if (corner == self->focused_corner)
+    return;
+  self->focused_corner = corner;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+add_corner_at_middle (SitmapAnnotationLayer *self, guint side)
+{
+  g_autoptr (SitmapAnnotation) after = NULL;
+  guint n = sitmap_annotation_get_n_points (self->selected);
+  double x0, y0, x1, y1;
+
+  if (!is_area (self->selected) || side >= n || n >= SITMAP_ANNOTATION_MAX_POINTS)
+    return;
+  after = sitmap_annotation_copy (self->selected);
+  sitmap_annotation_get_mercator (after, side, &x0, &y0);
+  sitmap_annotation_get_mercator (after, (side + 1) % n, &x1, &y1);
+  /* The middle as the map shows the side, straight in Web Mercator; across the date line, the short way. */
+  if (fabs (x1 - x0) > 0.5)
+    x1 += x1 < x0 ? 1 : -1;
+  sitmap_annotation_insert_point (after, side + 1, 0, 0);
+  sitmap_annotation_set_mercator (after, side + 1, fmod ((x0 + x1) / 2 + 1, 1), (y0 + y1) / 2);
+  push (self, sitmap_annotation_command_new_change (self->selected, after, SITMAP_ANNOTATION_CHANGE_RESHAPE,
+                                                    sitmap_annotation_command_new_gesture ()));
+  focus_corner (self, side + 1);
+}
+
+/* FALSE when the area would keep fewer than three corners (or it is no area's corner). */
+static gboolean
+remove_corner (SitmapAnnotationLayer *self, guint corner)
+{
+  g_autoptr (SitmapAnnotation) after = NULL;
+
+  if (!is_area (self->selected) || corner >= sitmap_annotation_get_n_points (self->selected)
+      || sitmap_annotation_get_n_points (self->selected) <= SITMAP_VERTEX_MIN_CORNERS)
+    return FALSE;
+  after = sitmap_annotation_copy (self->selected);
+  sitmap_annotation_remove_point (after, corner);
+  push (self, sitmap_annotation_command_new_change (self->selected, after, SITMAP_ANNOTATION_CHANGE_RESHAPE,
+                                                    sitmap_annotation_command_new_gesture ()));
+  self->focused_corner = -1;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return TRUE;
+}
+
+static void
+remove_corner_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  SitmapAnnotationLayer *self = SITMAP_ANNOTATION_LAYER (widget);
+
+  if (!remove_corner (self, g_variant_get_uint32 (parameter)))
+    gtk_widget_error_bell (widget);
+}
+
+/* A right click on a corner of the selected area: its menu, where the corner is. */
+static void
+corner_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, SitmapAnnotationLayer *self)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  g_autoptr (GMenuItem) item = NULL;
+  SitmapMapProjection p;
+  guint handle = 0;
+
+  if (self->tool != SITMAP_ANNOTATION_TOOL_SELECT || !is_area (self->selected) || !projection (self, &p)
+      || hit (self, &p, self->selected, x, y, &handle) != SITMAP_ANNOTATION_HIT_HANDLE
+      || handle >= sitmap_annotation_get_n_points (self->selected))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  focus_corner (self, handle);
+  item = g_menu_item_new (_ ("Remove Corner"), NULL);
+  g_menu_item_set_action_and_target_value (item, "annotation.remove-corner", g_variant_new_uint32 (handle));
+  g_menu_append_item (menu, item);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "annotation.remove-corner",
+                                 sitmap_annotation_get_n_points (self->selected) > SITMAP_VERTEX_MIN_CORNERS);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->corner_menu), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->corner_menu), &(GdkRectangle){ (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->corner_menu));
+}
+
+/* The focused corner, filled, over the cached drawing of the selection. */
+static void
+snapshot_focused_corner (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
+{
+  cairo_t *cr;
+  double mx, my, x, y;
+
+  if (self->focused_corner < 0 || !is_area (self->selected)
+      || (guint) self->focused_corner >= sitmap_annotation_get_n_points (self->selected))
+    return;
+  sitmap_annotation_get_mercator (self->selected, self->focused_corner, &mx, &my);
+  sitmap_map_projection_to_widget (p, mx, my, &x, &y);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x - 8, y - 8, 16, 16));
+  sitmap_vertex_handle_draw (cr, x, y, TRUE, TRUE, 1);
+  cairo_destroy (cr);
 }
 
 /* Escape steps back: from what is being drawn, to the select tool, to nothing selected. */
@@ -978,6 +1116,13 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, 
       case GDK_KEY_Delete:
       case GDK_KEY_KP_Delete:
       case GDK_KEY_BackSpace:
+        /* A focused corner goes, not the whole area. */
+        if (self->focused_corner >= 0)
+          {
+            if (!remove_corner (self, (guint) self->focused_corner))
+              gtk_widget_error_bell (GTK_WIDGET (self));
+            return TRUE;
+          }
         return sitmap_annotation_layer_delete_selected (self);
       case GDK_KEY_Return:
       case GDK_KEY_KP_Enter:
@@ -1201,6 +1346,7 @@ sitmap_annotation_layer_size_allocate (GtkWidget *widget, int width, int height,
   GTK_WIDGET_CLASS (sitmap_annotation_layer_parent_class)->size_allocate (widget, width, height, baseline);
   allocate_picking_bar (self, width, height);
   gtk_popover_present (GTK_POPOVER (self->popover));
+  gtk_popover_present (GTK_POPOVER (self->corner_menu));
 }
 
 static void
@@ -1269,6 +1415,7 @@ sitmap_annotation_layer_dispose (GObject *object)
       self->popover = NULL;
     }
   g_clear_pointer (&self->picking, gtk_widget_unparent);
+  g_clear_pointer (&self->corner_menu, gtk_widget_unparent);
   G_OBJECT_CLASS (sitmap_annotation_layer_parent_class)->dispose (object);
 }
 
@@ -1343,6 +1490,7 @@ sitmap_annotation_layer_class_init (SitmapAnnotationLayerClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_install_action (widget_class, "annotation.remove-corner", "u", remove_corner_action);
 }
 
 static void
@@ -1378,6 +1526,14 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
   g_signal_connect_swapped (self->popover, "closed", G_CALLBACK (popover_closed_cb), self);
   sitmap_annotation_popover_set_leader_func (self->popover, place_leader_cb, self);
   create_picking_bar (self);
+  self->focused_corner = -1;
+  self->corner_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->corner_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (self->corner_click, "pressed", G_CALLBACK (corner_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->corner_click));
+  self->corner_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->corner_menu), FALSE);
+  gtk_widget_set_parent (self->corner_menu, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Annotations"), -1);
 }
 

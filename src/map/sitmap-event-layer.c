@@ -23,9 +23,6 @@
 #define REVEAL_MARGIN       48.0
 #define REVEAL_DURATION_MS  350
 #define SHOW_ALL_DURATION_MS 500
-/* Showing all: a single event, and the most a fit zooms in to, as when a document opens. */
-#define SHOW_ALL_POINT_ZOOM 9.0
-#define SHOW_ALL_MAX_ZOOM   12.0
 
 G_DEFINE_FINAL_TYPE (SitmapEventLayer, sitmap_event_layer, SHUMATE_TYPE_LAYER)
 
@@ -62,26 +59,6 @@ get_map (SitmapEventLayer *self)
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
 
   return SHUMATE_IS_MAP (parent) ? SHUMATE_MAP (parent) : NULL;
-}
-
-static gboolean
-group_contains (SitmapEventLayer *self, gint position)
-{
-  guint n, lo = 0, hi;
-  const guint32 *group = sitmap_view_state_get_group (self->view_state, &n);
-
-  for (hi = n; lo < hi;)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (group[mid] == (guint32) position)
-        return TRUE;
-      if (group[mid] < (guint32) position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
 }
 
 static void
@@ -463,13 +440,8 @@ describe_cluster (SitmapEventLayer *self, guint index)
 void
 _sitmap_event_layer_select (SitmapEventLayer *self, gint position)
 {
-  guint n_group;
-
   /* A group stays while one of its events is read, so that the sidebar can go back to it. */
-  sitmap_view_state_get_group (self->view_state, &n_group);
-  if (n_group > 0 && (position < 0 || !group_contains (self, position)))
-    sitmap_view_state_set_group (self->view_state, NULL, 0);
-  sitmap_view_state_set_selected (self->view_state, position);
+  sitmap_view_state_select (self->view_state, position);
 }
 
 static void
@@ -665,22 +637,6 @@ activate_selection (SitmapEventLayer *self)
   return TRUE;
 }
 
-/* Escape steps back as the sidebar does: from an event to the group it was picked from, if any, then
- * from the group to nothing. With neither, the window's Escape goes on to clear the time range. */
-static gboolean
-step_back (SitmapEventLayer *self)
-{
-  guint n_group;
-
-  sitmap_view_state_get_group (self->view_state, &n_group);
-  if (sitmap_view_state_get_selected (self->view_state) >= 0)
-    sitmap_view_state_set_selected (self->view_state, -1);
-  else if (n_group > 0)
-    sitmap_view_state_set_group (self->view_state, NULL, 0);
-  else
-    return FALSE;
-  return TRUE;
-}
 
 static void
 zoom_by_key (SitmapEventLayer *self, gboolean in)
@@ -715,7 +671,9 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, 
     case GDK_KEY_plus: case GDK_KEY_equal: case GDK_KEY_KP_Add: zoom_by_key (self, TRUE); break;
     case GDK_KEY_minus: case GDK_KEY_KP_Subtract: zoom_by_key (self, FALSE); break;
     case GDK_KEY_Escape:
-      return step_back (self);
+      /* The view state's step back, as the sidebar's; with nothing to step back from, the window's
+       * Escape goes on to clear the time range. */
+      return sitmap_view_state_step_back (self->view_state);
     default:
       return FALSE;
     }
@@ -867,15 +825,15 @@ reveal_cb (SitmapEventLayer *self, gint position, guint flags)
 static void
 show_all_cb (SitmapEventLayer *self)
 {
-  double x0, y0, x1, y1, latitude, longitude, zoom, mx, my;
+  SitmapMapFit fit;
+  double mx, my;
 
   if (get_map (self) == NULL || !_sitmap_event_layer_ensure_collected (self) ||
-      !sitmap_view_state_get_visible_extent (self->view_state, &x0, &y0, &x1, &y1))
+      !sitmap_view_state_fit_visible (self->view_state, self->projection.width, self->projection.height,
+                                      MIN (SITMAP_MAP_FIT_MAX_ZOOM, max_zoom (self)), &fit))
     return;
-  sitmap_map_fit_box (self->projection.width, self->projection.height, x0, y0, x1, y1, SHOW_ALL_POINT_ZOOM, 1,
-                      MIN (SHOW_ALL_MAX_ZOOM, max_zoom (self)), &latitude, &longitude, &zoom);
-  sitmap_mercator_from_lat_lon (latitude, longitude, &mx, &my);
-  fly_to (self, mx, my, zoom, SHOW_ALL_DURATION_MS);
+  sitmap_mercator_from_lat_lon (fit.latitude, fit.longitude, &mx, &my);
+  fly_to (self, mx, my, fit.zoom, SHOW_ALL_DURATION_MS);
 }
 
 static gboolean

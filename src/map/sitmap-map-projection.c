@@ -69,27 +69,23 @@ sitmap_map_projection_to_widget (const SitmapMapProjection *self, double x, doub
   sitmap_map_projection_map_to_widget (self, u, v, wx, wy);
 }
 
+void
+sitmap_map_projection_from_widget (const SitmapMapProjection *self, double wx, double wy, double *x, double *y)
+{
+  double dx = wx - self->width / 2, dy = wy - self->height / 2, u = dx, v = dy;
+
+  if (self->rotated)
+    {
+      u = self->cos_r * dx + self->sin_r * dy;
+      v = -self->sin_r * dx + self->cos_r * dy;
+    }
+  *x = (self->center_x + u) / self->map_size;
+  *y = (self->center_y + v) / self->map_size;
+}
+
 double
 sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres)
 {
   /* At latitude φ a map pixel spans 2πR·cos φ / map_size metres, and 1 / cos φ = cosh (π (1 − 2y)). */
   return metres * self->map_size * cosh (G_PI * (1 - 2 * y)) / (2 * G_PI * EARTH_RADIUS_M);
-}
-
-void
-sitmap_map_fit_box (double width, double height, double x0, double y0, double x1, double y1, double point_zoom,
-                    double min_zoom, double max_zoom, double *latitude, double *longitude, double *zoom)
-{
-  double x = (x0 + x1) / 2, y = CLAMP ((y0 + y1) / 2, 0, 1);
-
-  g_return_if_fail (x0 <= x1 && y0 <= y1);
-
-  *latitude = atan (sinh (G_PI * (1 - 2 * y))) * 180 / G_PI;
-  *longitude = (x - floor (x)) * 360 - 180;
-  if (x1 - x0 < 1e-9 && y1 - y0 < 1e-9)
-    *zoom = point_zoom;
-  else
-    /* 256-pixel tiles; a fifth of the map as margin around the box */
-    *zoom = log2 (MIN (width * 0.8 / MAX ((x1 - x0) * 256, 1e-12), height * 0.8 / MAX ((y1 - y0) * 256, 1e-12)));
-  *zoom = CLAMP (*zoom, min_zoom, max_zoom);
 }

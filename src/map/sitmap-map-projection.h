@@ -70,15 +70,9 @@ sitmap_map_projection_map_in_view (const SitmapMapProjection *self, double u, do
  * repeat and so must the points. */
 gboolean sitmap_map_projection_wraps (const SitmapMapProjection *self, double margin);
 void     sitmap_map_projection_to_widget (const SitmapMapProjection *self, double x, double y, double *wx, double *wy);
+/* The inverse: the widget point in normalised Web Mercator (x may fall outside [0, 1] across the date line). */
+void     sitmap_map_projection_from_widget (const SitmapMapProjection *self, double wx, double wy, double *x, double *y);
 /* Pixels that metres on the ground span at normalised latitude y (Web Mercator stretches them poleward). */
 double   sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres);
-
-/* What shows a box of the world (normalised Web Mercator, x0 ≤ x1, y0 ≤ y1) on a map of width × height
- * pixels with a fifth of it to spare: its centre, in degrees, and the zoom, between min_zoom and
- * max_zoom; a box that is a point gets point_zoom. The window's opening view and "Show All Events"
- * share it. */
-void     sitmap_map_fit_box (double width, double height, double x0, double y0, double x1, double y1,
-                             double point_zoom, double min_zoom, double max_zoom, double *latitude,
-                             double *longitude, double *zoom);
 
 G_END_DECLS

@@ -402,6 +402,19 @@ sitmap_annotation_add_point (SitmapAnnotation *self, double latitude, double lon
 }
 
 void
+sitmap_annotation_insert_point (SitmapAnnotation *self, guint i, double latitude, double longitude)
+{
+  double pair[2] = { latitude, longitude };
+
+  g_return_if_fail (SITMAP_IS_ANNOTATION (self));
+  g_return_if_fail (sitmap_coordinates_valid (latitude, longitude));
+  g_return_if_fail (i <= self->points->len / 2);
+  g_return_if_fail (self->points->len / 2 < SITMAP_ANNOTATION_MAX_POINTS);
+
+  g_array_insert_vals (self->points, 2 * i, pair, 2);
+}
+
+void
 sitmap_annotation_remove_point (SitmapAnnotation *self, guint i)
 {
   g_return_if_fail (SITMAP_IS_ANNOTATION (self));

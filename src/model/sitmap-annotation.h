@@ -83,6 +83,9 @@ void                  sitmap_annotation_get_point (SitmapAnnotation *self, guint
 void                  sitmap_annotation_set_point (SitmapAnnotation *self, guint i, double latitude, double longitude);
 void                  sitmap_annotation_add_point (SitmapAnnotation *self, double latitude, double longitude);
 void                  sitmap_annotation_remove_point (SitmapAnnotation *self, guint i);
+/* A point before point i (i == n: after the last), as a corner added to an area's side. */
+void                  sitmap_annotation_insert_point (SitmapAnnotation *self, guint i, double latitude,
+                                                      double longitude);
 /* The point in normalised Web Mercator (see sitmap_mercator_from_lat_lon). */
 void                  sitmap_annotation_get_mercator (SitmapAnnotation *self, guint i, double *x, double *y);
 void                  sitmap_annotation_set_mercator (SitmapAnnotation *self, guint i, double x, double y);

@@ -31,7 +31,7 @@ SitmapCommand *sitmap_event_command_new_add (SitmapDocument *document, const Sit
 /* The event with this id replaced by draft (copied; its id is the event's, whatever the draft says).
  * label says what changed: "Change Title". Two edit commands pushed one after the other merge into one
  * undo step when they edit the same event with the same non-NULL merge_key: typing a title letter by
- * letter is one step ("title"), dragging a marker is one step ("move"). */
+ * letter is one step ("title"). A drag pushes one edit when it ends, with no key: two drags are two steps. */
 SitmapCommand *sitmap_event_command_new_edit (SitmapDocument          *document,
                                               const char              *id,
                                               const SitmapEventDraft  *draft,

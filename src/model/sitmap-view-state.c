@@ -531,6 +531,60 @@ window_for_document (SitmapDocument *document, gint64 *start, gint64 *end)
 }
 
 /*
+ * Selection history: nothing, a group, an event
+ */
+
+/* Where position is in the ascending positions (or would be): a binary search. */
+static guint
+lower_bound (const guint32 *positions, guint n, guint32 position)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (positions[mid] < position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static gboolean
+group_contains (SitmapViewState *self, gint position)
+{
+  const guint32 *group = (const guint32 *) (gpointer) self->group->data;
+  guint i;
+
+  if (position < 0)
+    return FALSE;
+  i = lower_bound (group, self->group->len, (guint32) position);
+  return i < self->group->len && group[i] == (guint32) position;
+}
+
+/* The element after or before the selection in ascending positions; the first or last without one. */
+static gint
+neighbour_in (const guint32 *positions, guint n, gint selected, int direction)
+{
+  guint i;
+
+  if (n == 0)
+    return -1;
+  if (selected < 0)
+    return direction > 0 ? (gint) positions[0] : (gint) positions[n - 1];
+  i = lower_bound (positions, n, (guint32) selected);
+  if (direction > 0)
+    {
+      guint next = i < n && positions[i] == (guint32) selected ? i + 1 : i;
+
+      return next < n ? (gint) positions[next] : -1;
+    }
+  return i > 0 ? (gint) positions[i - 1] : -1;
+}
+
+/*
  * GObject
  */
 
@@ -924,6 +978,19 @@ sitmap_view_state_get_visible_extent (SitmapViewState *self, double *x0, double 
                                                x0, y0, x1, y1);
 }
 
+gboolean
+sitmap_view_state_fit_visible (SitmapViewState *self, double width, double height, double max_zoom, SitmapMapFit *fit)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+  g_return_val_if_fail (fit != NULL, FALSE);
+
+  if (self->document == NULL || self->visible->len == 0)
+    return FALSE;
+  return sitmap_map_fit_events (sitmap_document_get_store (self->document),
+                                (const guint32 *) (gpointer) self->visible->data, self->visible->len, width, height,
+                                max_zoom, fit);
+}
+
 SitmapEvent *
 sitmap_view_state_dup_selected_event (SitmapViewState *self)
 {
@@ -1039,4 +1106,68 @@ sitmap_view_state_get_filter_beyond_categories (SitmapViewState *self)
   rest = sitmap_filter_copy (self->filter);
   sitmap_filter_set_hidden_categories (rest, 0);
   return !sitmap_filter_is_empty (rest);
+}
+
+void
+sitmap_view_state_select (SitmapViewState *self, gint position)
+{
+  g_return_if_fail (SITMAP_IS_VIEW_STATE (self));
+  g_return_if_fail (position >= -1);
+  g_return_if_fail (position == -1 || (self->document != NULL &&
+                                       (guint) position < sitmap_document_get_n_events (self->document)));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->group->len > 0 && !group_contains (self, position))
+    sitmap_view_state_set_group (self, NULL, 0);
+  sitmap_view_state_set_selected (self, position);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+sitmap_view_state_step_back (SitmapViewState *self)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+
+  if (self->selected >= 0)
+    {
+      /* An event from elsewhere than the group (set_selected does not check) goes back to nothing. */
+      if (!group_contains (self, self->selected))
+        sitmap_view_state_set_group (self, NULL, 0);
+      sitmap_view_state_set_selected (self, -1);
+      return TRUE;
+    }
+  if (self->group->len > 0)
+    {
+      sitmap_view_state_set_group (self, NULL, 0);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gint
+sitmap_view_state_get_neighbour (SitmapViewState *self, int direction)
+{
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), -1);
+  g_return_val_if_fail (direction != 0, -1);
+
+  if (self->document == NULL)
+    return -1;
+  if (self->group->len > 0 && (self->selected < 0 || group_contains (self, self->selected)))
+    return neighbour_in ((const guint32 *) (gpointer) self->group->data, self->group->len, self->selected, direction);
+  return neighbour_in ((const guint32 *) (gpointer) self->visible->data, self->visible->len, self->selected,
+                       direction);
+}
+
+gboolean
+sitmap_view_state_select_neighbour (SitmapViewState *self, int direction)
+{
+  gint position;
+
+  g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
+
+  position = sitmap_view_state_get_neighbour (self, direction);
+  if (position < 0)
+    return FALSE;
+  sitmap_view_state_select (self, position);
+  return TRUE;
 }

@@ -11,6 +11,7 @@
 #include "sitmap-event.h"
 #include "sitmap-facet-index.h"
 #include "sitmap-filter.h"
+#include "sitmap-map-fit.h"
 
 G_BEGIN_DECLS
 
@@ -74,6 +75,10 @@ void             sitmap_view_state_show_all (SitmapViewState *self);
 /* The bounding box of the visible events that are placed, in normalised Web Mercator; FALSE if none. */
 gboolean         sitmap_view_state_get_visible_extent (SitmapViewState *self, double *x0, double *y0, double *x1,
                                                        double *y1);
+/* The view that shows the visible events that are placed on a map of width × height pixels (the one rule
+ * of sitmap_map_fit_box); FALSE when none is placed. */
+gboolean         sitmap_view_state_fit_visible (SitmapViewState *self, double width, double height, double max_zoom,
+                                                SitmapMapFit *fit);
 /* A new object for the selection, or NULL. */
 SitmapEvent     *sitmap_view_state_dup_selected_event (SitmapViewState *self);
 
@@ -82,6 +87,24 @@ SitmapEvent     *sitmap_view_state_dup_selected_event (SitmapViewState *self);
  * choosing one event of the group and coming back to the group both work. */
 void             sitmap_view_state_set_group (SitmapViewState *self, const guint32 *positions, guint n_positions);
 const guint32   *sitmap_view_state_get_group (SitmapViewState *self, guint *n_positions);
+
+/* What the user looks at is a short history: nothing, a group, an event of the group (or an event
+ * alone). Every view moves along it with these, so that picking, "back" and the next event mean the
+ * same from the map, the list, the sidebar and the keyboard.
+ *
+ * Selects the event at position (and reveals it), keeping the group when the event is in it, so that
+ * the way back leads to the group; an event from elsewhere leaves the group. -1 selects nothing and
+ * leaves the group too. */
+void             sitmap_view_state_select (SitmapViewState *self, gint position);
+/* One step back: from an event to the group it was picked from (or to nothing), from a group to
+ * nothing. FALSE when there was nothing to step back from (the window's Escape then clears the range). */
+gboolean         sitmap_view_state_step_back (SitmapViewState *self);
+/* The event after (direction > 0) or before (direction < 0) the selection: within the group when the
+ * selection is in it (or nothing is selected and there is a group), else among the visible events in
+ * their order. Without a selection, the first or the last. -1 when there is none. */
+gint             sitmap_view_state_get_neighbour (SitmapViewState *self, int direction);
+/* Selects that neighbour (the group stays: it holds it); FALSE when there is none. */
+gboolean         sitmap_view_state_select_neighbour (SitmapViewState *self, int direction);
 
 /* The positions of the events that pass every filter, ascending (time order, undated last). */
 const guint32   *sitmap_view_state_get_visible (SitmapViewState *self, guint *n_visible);

@@ -379,7 +379,7 @@ selection_changed_cb (SitmapEventsPanel *self)
 
   if (self->syncing || self->view_state == NULL || item == GTK_INVALID_LIST_POSITION)
     return;
-  sitmap_view_state_set_selected (self->view_state, sitmap_event_list_get_position (self->events, item));
+  sitmap_view_state_select (self->view_state, sitmap_event_list_get_position (self->events, item));
 }
 
 static void

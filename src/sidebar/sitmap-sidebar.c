@@ -594,41 +594,9 @@ update (SitmapSidebar *self)
 }
 
 /*
- * Previous and next event, in time order among those that pass the filters
+ * Previous and next event: in the group the selection belongs to, else in time order among those that pass
+ * the filters (the view state's rule)
  */
-
-/* The visible event before (direction < 0) or after the selection, or -1. Without a selection, the
- * first or the last. The visible set is ascending: a binary search finds the selection's place. */
-static gint
-neighbour (SitmapSidebar *self, int direction)
-{
-  gint selected = sitmap_view_state_get_selected (self->view_state);
-  const guint32 *visible;
-  guint n, lo = 0, hi;
-
-  visible = sitmap_view_state_get_visible (self->view_state, &n);
-  if (n == 0)
-    return -1;
-  if (selected < 0)
-    return direction > 0 ? (gint) visible[0] : (gint) visible[n - 1];
-  hi = n;
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (visible[mid] < (guint) selected)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  if (direction > 0)
-    {
-      guint next = lo < n && visible[lo] == (guint) selected ? lo + 1 : lo;
-
-      return next < n ? (gint) visible[next] : -1;
-    }
-  return lo > 0 ? (gint) visible[lo - 1] : -1;
-}
 
 static void
 update_navigation (SitmapSidebar *self)
@@ -636,21 +604,19 @@ update_navigation (SitmapSidebar *self)
   gboolean has_document = self->view_state != NULL && sitmap_view_state_get_document (self->view_state) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.previous-event",
-                                 has_document && neighbour (self, -1) >= 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.next-event", has_document && neighbour (self, 1) >= 0);
+                                 has_document && sitmap_view_state_get_neighbour (self->view_state, -1) >= 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.next-event",
+                                 has_document && sitmap_view_state_get_neighbour (self->view_state, 1) >= 0);
 }
 
 static void
 step_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   SitmapSidebar *self = SITMAP_SIDEBAR (widget);
-  gint position;
 
   if (self->view_state == NULL || sitmap_view_state_get_document (self->view_state) == NULL)
     return;
-  position = neighbour (self, g_str_equal (action_name, "sidebar.next-event") ? 1 : -1);
-  if (position >= 0)
-    sitmap_view_state_set_selected (self->view_state, position);
+  sitmap_view_state_select_neighbour (self->view_state, g_str_equal (action_name, "sidebar.next-event") ? 1 : -1);
 }
 
 /*
@@ -696,7 +662,7 @@ events_activate_cb (SitmapSidebar *self, guint position)
 {
   gtk_stack_set_visible_child_name (self->view_stack, "details");
   if (self->view_state != NULL)
-    sitmap_view_state_set_selected (self->view_state, position);
+    sitmap_view_state_select (self->view_state, position);
 }
 
 /*
@@ -752,7 +718,7 @@ group_activate_cb (GtkListView *list, guint item, SitmapSidebar *self)
       item >= g_list_model_get_n_items (G_LIST_MODEL (self->group_model)))
     return;
   self->group_item = item;
-  sitmap_view_state_set_selected (self->view_state, sitmap_group_model_get_position (self->group_model, item));
+  sitmap_view_state_select (self->view_state, sitmap_group_model_get_position (self->group_model, item));
 }
 
 static void
@@ -805,12 +771,11 @@ close_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->view_state == NULL)
     return;
-  sitmap_view_state_set_selected (self->view_state, -1);
-  sitmap_view_state_set_group (self->view_state, NULL, 0);
+  sitmap_view_state_select (self->view_state, -1);
 }
 
 /* One step back: from an event to the list it was picked from (or to nothing), from the list to
- * nothing. */
+ * nothing (the view state's rule, the map's and the window's too). */
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -818,10 +783,7 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 
   if (self->view_state == NULL)
     return;
-  if (sitmap_view_state_get_selected (self->view_state) >= 0)
-    sitmap_view_state_set_selected (self->view_state, -1);
-  else
-    sitmap_view_state_set_group (self->view_state, NULL, 0);
+  sitmap_view_state_step_back (self->view_state);
 }
 
 /*

@@ -241,6 +241,17 @@ place_in_lanes (SitmapLanes *lanes, const Projection *p, const SitmapEventColumn
   return sitmap_lanes_place (lanes, start, start + (mark->x1 - mark->x0));
 }
 
+static int
+compare_start (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const SitmapEventColumns *columns = data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  if (columns->start[x] != columns->start[y])
+    return columns->start[x] < columns->start[y] ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
 /* In time order, each event takes the lowest lane where it touches nothing; an event that fits in no
  * lane would only cover pixels already drawn, so it is counted on the overflow strip instead. */
 static void
@@ -351,6 +362,9 @@ _sitmap_timeline_ensure_marks (SitmapTimeline *self)
   g_array_set_size (self->query, 0);
   sitmap_event_store_query_time (sitmap_document_get_store (document), p.start - pad, p.end + pad,
                                  SITMAP_RANGE_OVERLAPPING, self->query);
+  /* Positions are in time order but for those edits added, which come last: the lanes take marks by start */
+  if (self->query->len > 0 && g_array_index (self->query, guint32, self->query->len - 1) >= columns->n_sorted)
+    g_array_sort_with_data (self->query, compare_start, (gpointer) columns);
   place_marks (self, columns, &p);
   /* Many events, and more of them hidden than shown (a hundred day-long bars a day at a few days' zoom):
    * the histogram says more than a wall of marks. A few on one day keep their marks and tooltips. */

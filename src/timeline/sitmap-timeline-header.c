@@ -187,7 +187,7 @@ undated_activate_cb (SitmapTimeline *self, guint i)
 {
   if (self->undated == NULL || self->view_state == NULL || i >= sitmap_timeline_get_n_undated (self))
     return;
-  sitmap_view_state_set_selected (self->view_state, (gint) sitmap_event_list_get_position (self->undated, i));
+  sitmap_view_state_select (self->view_state, (gint) sitmap_event_list_get_position (self->undated, i));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->undated_button));
 }
 

@@ -114,10 +114,9 @@ click (SitmapTimeline *self, double lx, double y)
   int i = _sitmap_timeline_mark_at (self, lx, y);
 
   if (i >= 0)
-    sitmap_view_state_set_selected (self->view_state,
-                                    (gint) g_array_index (self->marks, SitmapTimelineMark, i).position);
+    sitmap_view_state_select (self->view_state, (gint) g_array_index (self->marks, SitmapTimelineMark, i).position);
   else
-    sitmap_view_state_set_selected (self->view_state, -1);
+    sitmap_view_state_select (self->view_state, -1);
 }
 
 /* Where the data the timeline shows begins and ends: under a search or filter, its events'. */

@@ -1835,6 +1835,53 @@ test_shared_area (void)
   g_assert_cmpfloat (outline_share (w, 34.5, 36.0, 38.0, SITMAP_CATEGORY_BATTLE), <, 0.8);
 }
 
+/* An edit moves an event: it comes back at the end of the store, and the layer draws and finds it at its
+ * new place at once, and no longer at its old one; undone, it is back where it was. */
+static void
+test_edit_taken_in (void)
+{
+  g_autoptr (MapTestWindow) w = map_test_window_new (800, 600);
+  g_autoptr (SitmapDocument) document = map_test_demo_document ();
+  g_autoptr (SitmapCommand) command = NULL;
+  SitmapEventDraft draft;
+  gint before = find (document, "ev-baghouz"), after;
+  double x0, y0, x, y;
+
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 34.7, 38.6, 6.5);
+  event_point (w, before, &x0, &y0);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x0, y0), ==, before);
+
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (document, before, &draft);
+  draft.latitude = 33.2;
+  draft.longitude = 36.0;
+  command = sitmap_event_command_new_edit (document, "ev-baghouz", &draft, "Move Event", "move");
+  sitmap_event_draft_clear (&draft);
+  sitmap_undo_stack_push (sitmap_document_get_undo_stack (document), command);
+  map_test_window_wait (w);
+  after = find (document, "ev-baghouz");
+  g_assert_cmpint (after, !=, before);
+  widget_point (w, 33.2, 36.0, &x, &y);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x, y), ==, after);
+  g_assert_true (drawn_contains (w->events, after));
+  g_assert_false (drawn_contains (w->events, before));
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x0, y0), !=, before);
+
+  g_assert_true (sitmap_undo_stack_undo (sitmap_document_get_undo_stack (document)));
+  {
+    guint n;
+    const guint32 *visible = sitmap_view_state_get_visible (w->view_state, &n);
+
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpuint (visible[i], <, sitmap_document_get_n_events (document));
+  }
+  map_test_window_wait (w);
+  g_assert_cmpint (find (document, "ev-baghouz"), ==, before);
+  g_assert_cmpint (sitmap_event_layer_hit_test (w->events, x0, y0), ==, before);
+  g_assert_false (drawn_contains (w->events, after));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1850,6 +1897,7 @@ main (int argc, char *argv[])
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/map/event-layer/point", test_event_point);
+  g_test_add_func ("/map/event-layer/edit-taken-in", test_edit_taken_in);
   g_test_add_func ("/map/event-layer/hit-demo", test_hit_demo);
   g_test_add_func ("/map/event-layer/hit-nearest", test_hit_nearest);
   g_test_add_func ("/map/event-layer/hit-wrapped", test_hit_wrapped);

@@ -463,6 +463,42 @@ test_annotations_visible (void)
   g_assert_false (sitmap_undo_stack_get_modified (undo));
 }
 
+typedef struct
+{
+  SitmapDocument *document;
+  gint            done; /* set by the reader just before it lets go */
+} Reader;
+
+static gpointer
+slow_reader (gpointer data)
+{
+  Reader *reader = data;
+
+  g_usleep (100 * 1000);
+  g_atomic_int_set (&reader->done, 1);
+  sitmap_document_end_reading (reader->document);
+  return NULL;
+}
+
+/* An edit of events never changes the store under a thread reading it: it waits until the thread is done. */
+static void
+test_edit_waits_for_readers (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (50, 17);
+  Reader reader = { document, 0 };
+  SitmapEventDraft draft;
+  GThread *thread;
+
+  sitmap_document_begin_reading (document);
+  thread = g_thread_new ("reader", slow_reader, &reader);
+  init_sukhna_draft (&draft, "Waited");
+  push (document, sitmap_event_command_new_add (document, &draft));
+  g_assert_cmpint (g_atomic_int_get (&reader.done), ==, 1);
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 51);
+  g_thread_join (thread);
+  sitmap_event_draft_clear (&draft);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -477,5 +513,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/list-places-new-event", test_list_places_new_event);
   g_test_add_func ("/event-command/edits-round-trip", test_edits_round_trip);
   g_test_add_func ("/undo/annotations-visible", test_annotations_visible);
+  g_test_add_func ("/event-command/edit-waits-for-readers", test_edit_waits_for_readers);
   return g_test_run ();
 }

@@ -302,6 +302,164 @@ test_reveal_and_show_all (void)
   g_array_unref (reveals.flags);
 }
 
+static gint
+compare_guint32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+set_group_of (SitmapViewState *state, const char *const *ids)
+{
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      guint32 p = (guint32) find (state, ids[i]);
+
+      g_array_append_val (positions, p);
+    }
+  g_array_sort (positions, compare_guint32);
+  sitmap_view_state_set_group (state, (const guint32 *) (gpointer) positions->data, positions->len);
+}
+
+static guint
+group_size (SitmapViewState *state)
+{
+  guint n;
+
+  sitmap_view_state_get_group (state, &n);
+  return n;
+}
+
+/* One history of what the user looked at: an event picked from a group goes back to the group, the
+ * group to nothing; an event from elsewhere leaves the group, and goes back to nothing. */
+static void
+test_select_and_step_back (void)
+{
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapDocument) document = make_demo_like ();
+  const char *const pair[] = { "fall", "sukhna", NULL };
+
+  g_assert_false (sitmap_view_state_step_back (state));
+  sitmap_view_state_set_document (state, document);
+  g_assert_false (sitmap_view_state_step_back (state));
+
+  set_group_of (state, pair);
+  sitmap_view_state_select (state, find (state, "sukhna"));
+  g_assert_cmpuint (group_size (state), ==, 2);
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, find (state, "sukhna"));
+  /* event → group → nothing */
+  g_assert_true (sitmap_view_state_step_back (state));
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, -1);
+  g_assert_cmpuint (group_size (state), ==, 2);
+  g_assert_true (sitmap_view_state_step_back (state));
+  g_assert_cmpuint (group_size (state), ==, 0);
+  g_assert_false (sitmap_view_state_step_back (state));
+
+  /* An event from outside the group leaves it: back goes to nothing, never to a stale group. */
+  set_group_of (state, pair);
+  sitmap_view_state_select (state, find (state, "fall"));
+  sitmap_view_state_select (state, find (state, "baghouz"));
+  g_assert_cmpuint (group_size (state), ==, 0);
+  g_assert_true (sitmap_view_state_step_back (state));
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, -1);
+  g_assert_false (sitmap_view_state_step_back (state));
+
+  /* Even when the selection was set around the rules, back does not show a group that lacks it. */
+  set_group_of (state, pair);
+  sitmap_view_state_set_selected (state, find (state, "baghouz"));
+  g_assert_true (sitmap_view_state_step_back (state));
+  g_assert_cmpuint (group_size (state), ==, 0);
+
+  /* Selecting nothing leaves the group too. */
+  set_group_of (state, pair);
+  sitmap_view_state_select (state, find (state, "fall"));
+  sitmap_view_state_select (state, -1);
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, -1);
+  g_assert_cmpuint (group_size (state), ==, 0);
+}
+
+/* The next event is the next of the group the selection is in, else of the visible events in order. */
+static void
+test_neighbours (void)
+{
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapDocument) document = make_demo_like ();
+  const char *const group[] = { "offensive", "fall", "after", NULL };
+
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, 1), ==, -1);
+  sitmap_view_state_set_document (state, document);
+  /* Nothing selected: the first or the last. */
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, 1), ==, find (state, "war-begins"));
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, -1), ==, find (state, "undated"));
+
+  sitmap_view_state_select (state, find (state, "fall"));
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, 1), ==, find (state, "statement"));
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, -1), ==, find (state, "strikes"));
+  /* A selection the filter hides still has neighbours, on either side of where it would be. */
+  sitmap_view_state_set_hidden_categories (state, 1u << SITMAP_CATEGORY_STRATEGIC);
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, 1), ==, find (state, "statement"));
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, -1), ==, find (state, "strikes"));
+  sitmap_view_state_set_hidden_categories (state, 0);
+
+  /* Within the group, which stays. */
+  set_group_of (state, group);
+  sitmap_view_state_select (state, find (state, "fall"));
+  g_assert_true (sitmap_view_state_select_neighbour (state, 1));
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, find (state, "after"));
+  g_assert_cmpuint (group_size (state), ==, 3);
+  g_assert_false (sitmap_view_state_select_neighbour (state, 1));
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, find (state, "after"));
+  g_assert_true (sitmap_view_state_select_neighbour (state, -1));
+  g_assert_true (sitmap_view_state_select_neighbour (state, -1));
+  g_assert_cmpint (sitmap_view_state_get_selected (state), ==, find (state, "offensive"));
+  g_assert_false (sitmap_view_state_select_neighbour (state, -1));
+  /* The group listed, nothing picked yet: its first or last. */
+  sitmap_view_state_step_back (state);
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, 1), ==, find (state, "offensive"));
+  g_assert_cmpint (sitmap_view_state_get_neighbour (state, -1), ==, find (state, "after"));
+  g_assert_cmpuint (group_size (state), ==, 3);
+}
+
+/* One rule fits a box into a map: a margin of a fifth, a point at a readable zoom, never past the most. */
+static void
+test_fit (void)
+{
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapDocument) document = make_demo_like ();
+  SitmapMapFit fit;
+  double x0, y0;
+
+  g_assert_false (sitmap_view_state_fit_visible (state, 800, 600, SITMAP_MAP_FIT_MAX_ZOOM, &fit));
+  sitmap_view_state_set_document (state, document);
+  /* Every event of make_demo_like is at one place. */
+  g_assert_true (sitmap_view_state_fit_visible (state, 800, 600, SITMAP_MAP_FIT_MAX_ZOOM, &fit));
+  g_assert_cmpfloat_with_epsilon (fit.latitude, 34.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fit.longitude, 38.5, 1e-9);
+  g_assert_cmpfloat (fit.zoom, ==, SITMAP_MAP_FIT_POINT_ZOOM);
+  g_assert_true (sitmap_view_state_fit_visible (state, 800, 600, 5, &fit));
+  g_assert_cmpfloat (fit.zoom, ==, 5);
+
+  /* A box a quarter of the world wide, half as high: 800 px wide at 80 % fill is 640 px for 64 px of
+   * zoom 0, so zoom log2 (10); the height (480 for 32) would allow more. */
+  sitmap_map_fit_box (800, 600, 0.5, 0.25, 0.75, 0.375, SITMAP_MAP_FIT_MAX_ZOOM, &fit);
+  g_assert_cmpfloat_with_epsilon (fit.zoom, log2 (10), 1e-9);
+  g_assert_cmpfloat_with_epsilon (fit.longitude, 0.625 * 360 - 180, 1e-9);
+  sitmap_mercator_from_lat_lon (fit.latitude, fit.longitude, &x0, &y0);
+  g_assert_cmpfloat_with_epsilon (y0, 0.3125, 1e-9);
+  /* The whole world in a small map: never under the least zoom; a tiny box: never past the most. */
+  sitmap_map_fit_box (100, 100, 0, 0, 1, 1, SITMAP_MAP_FIT_MAX_ZOOM, &fit);
+  g_assert_cmpfloat (fit.zoom, ==, SITMAP_MAP_FIT_MIN_ZOOM);
+  sitmap_map_fit_box (1000, 1000, 0.5, 0.5, 0.5 + 1e-7, 0.5 + 1e-7, SITMAP_MAP_FIT_MAX_ZOOM, &fit);
+  g_assert_cmpfloat (fit.zoom, ==, SITMAP_MAP_FIT_MAX_ZOOM);
+  /* No position, nothing to fit. */
+  g_assert_false (sitmap_map_fit_events (sitmap_document_get_store (document), (const guint32[]) { 0 }, 0, 800,
+                                         600, SITMAP_MAP_FIT_MAX_ZOOM, &fit));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -311,5 +469,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/view-state/selection-and-document-change", test_selection_and_document_change);
   g_test_add_func ("/view-state/lazy-lists", test_lazy_lists);
   g_test_add_func ("/view-state/reveal-and-show-all", test_reveal_and_show_all);
+  g_test_add_func ("/view-state/select-and-step-back", test_select_and_step_back);
+  g_test_add_func ("/view-state/neighbours", test_neighbours);
+  g_test_add_func ("/view-state/fit", test_fit);
   return g_test_run ();
 }

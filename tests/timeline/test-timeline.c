@@ -10,7 +10,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "sitmap-event-command.h"
+#include "sitmap-kml-reader.h"
+#include "sitmap-kml-writer.h"
 #include "sitmap-range-popover.h"
+#include "sitmap-undo-stack.h"
 #include "sitmap-timeline-private.h"
 #include "timeline-test-utils.h"
 
@@ -197,6 +201,57 @@ test_lanes (Fixture *f, gconstpointer data)
             sitmap_timeline_get_mark_bounds (f->timeline, b, &rb))
           g_assert_false (graphene_rect_intersection (&ra, &rb, NULL));
       }
+}
+
+/* An event whose date an edit changed is placed by its new date, among the others, exactly as it would be in the
+ * document saved and read again (where it is in time order). */
+static void
+test_edited_mark (Fixture *f, gconstpointer data)
+{
+  g_autoptr (SitmapCommand) command = NULL;
+  g_autoptr (GBytes) saved = NULL;
+  g_autoptr (SitmapDocument) reread = NULL;
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) edited = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  SitmapEventStore *store = sitmap_document_get_store (f->document);
+  SitmapEventDraft draft;
+  graphene_rect_t moved;
+
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (f->document, position_of (f, "ev-baghouz"), &draft);
+  g_assert_true (sitmap_time_init_instant (&draft.time, "2024-11-29", NULL));
+  command = sitmap_event_command_new_edit (f->document, "ev-baghouz", &draft, "Change Date", NULL);
+  sitmap_undo_stack_push (sitmap_document_get_undo_stack (f->document), command);
+  sitmap_event_draft_clear (&draft);
+
+  show_window (f, "2024-11-01", "2025-01-01");
+  moved = bounds_of (f, "ev-baghouz");
+  g_assert_cmpfloat (moved.origin.x, <=, x_of (f, "2024-11-29") + 1);
+  g_assert_cmpfloat (moved.origin.x + moved.size.width, >=, x_of (f, "2024-11-30") - 1);
+  for (guint p = 0; p < sitmap_document_get_n_events (f->document); p++)
+    {
+      graphene_rect_t bounds;
+
+      if (sitmap_event_store_is_deleted (store, p) || !sitmap_timeline_get_mark_bounds (f->timeline, p, &bounds))
+        continue;
+      g_ptr_array_add (ids, g_strdup (sitmap_event_store_get_id (store, p)));
+      g_array_append_val (edited, bounds);
+    }
+  g_assert_cmpuint (ids->len, >=, 3);
+
+  saved = sitmap_kml_write_bytes (f->document, NULL);
+  reread = sitmap_kml_read_bytes (saved, "saved.kml", NULL, NULL);
+  g_assert_nonnull (reread);
+  sitmap_view_state_set_document (f->view_state, reread);
+  show_window (f, "2024-11-01", "2025-01-01");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      graphene_rect_t bounds;
+      gint p = sitmap_document_find_event (reread, g_ptr_array_index (ids, i));
+
+      g_assert_true (sitmap_timeline_get_mark_bounds (f->timeline, (guint) p, &bounds));
+      g_assert_true (graphene_rect_equal (&bounds, &g_array_index (edited, graphene_rect_t, i)));
+    }
 }
 
 static void
@@ -1379,6 +1434,7 @@ main (int argc, char *argv[])
   ADD ("marks/span", test_span_mark);
   ADD ("marks/open-span", test_open_span_mark);
   ADD ("marks/lanes", test_lanes);
+  ADD ("marks/edited", test_edited_mark);
   ADD ("marks/hidden-category", test_hidden_category);
   ADD ("marks/overflow", test_overflow);
   ADD ("undated/button", test_undated);

@@ -114,17 +114,24 @@ to_screen (GtkWidget *widget, double x, double y, char **window_id, int *sx, int
 void
 sitmap_test_click (GtkWidget *widget, double x, double y)
 {
+  sitmap_test_click_button (widget, 1, x, y);
+}
+
+void
+sitmap_test_click_button (GtkWidget *widget, guint button, double x, double y)
+{
   g_autofree char *window = NULL;
   g_autofree char *sx = NULL;
   g_autofree char *sy = NULL;
+  g_autofree char *pressed = g_strdup_printf ("%u", button);
   int ix, iy;
 
   to_screen (widget, x, y, &window, &ix, &iy);
   sx = g_strdup_printf ("%d", ix);
   sy = g_strdup_printf ("%d", iy);
   /* No --sync: it waits for the pointer to move, forever if it is already there. */
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, sx, sy, "sleep", "0.1", "click", "1",
-                                  NULL });
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, sx, sy, "sleep", "0.1", "click",
+                                  pressed, NULL });
 }
 
 void
@@ -153,6 +160,25 @@ sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, 
   run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown",
                                   pressed, "sleep", "0.1", "mousemove", "--window", window, mx, b, "sleep", "0.1",
                                   "mousemove", "--window", window, c, d, "sleep", "0.1", "mouseup", pressed, NULL });
+}
+
+void
+sitmap_test_drag_then_key (GtkWidget *widget, double x0, double y0, double x1, double y1, const char *keys)
+{
+  g_autofree char *window = NULL;
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+  int ix0, iy0, ix1, iy1;
+
+  to_screen (widget, x0, y0, &window, &ix0, &iy0);
+  g_free (window);
+  to_screen (widget, x1, y1, &window, &ix1, &iy1);
+  a = g_strdup_printf ("%d", ix0);
+  b = g_strdup_printf ("%d", iy0);
+  c = g_strdup_printf ("%d", ix1);
+  d = g_strdup_printf ("%d", iy1);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", window, a, b, "sleep", "0.1", "mousedown", "1",
+                                  "sleep", "0.1", "mousemove", "--window", window, c, d, "sleep", "0.2", "key", keys,
+                                  "sleep", "0.1", "mouseup", "1", NULL });
 }
 
 void

@@ -41,11 +41,15 @@ GPtrArray *sitmap_test_find_shown (gpointer root, GType type);
 GtkWidget *sitmap_test_find_first_shown (gpointer root, GType type);
 /* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
+/* The same with another mouse button (3: the right one, for a context menu). */
+void     sitmap_test_click_button (GtkWidget *widget, guint button, double x, double y);
 /* The same at the centre of widget. */
 void     sitmap_test_click_centre (GtkWidget *widget);
 void     sitmap_test_drag (GtkWidget *widget, double x0, double y0, double x1, double y1);
 /* The same with another mouse button (2: the middle one). */
 void     sitmap_test_drag_button (GtkWidget *widget, guint button, double x0, double y0, double x1, double y1);
+/* A drag that presses keys (xdotool's names, "Escape") before the button is released. */
+void     sitmap_test_drag_then_key (GtkWidget *widget, double x0, double y0, double x1, double y1, const char *keys);
 void     sitmap_test_key (GtkWidget *widget, const char *keys);
 /* Resizes window through the X server, as a window manager does, and waits until it has taken the
  * size it accepts (no less than its minimum) and painted. Returns FALSE when it kept another size. */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sitmap-annotation-draw.h"
 #include "sitmap-annotation-popover.h"
@@ -350,6 +351,157 @@ test_area_and_circle (void)
   }
 }
 
+/* The last area of the document (test_area_and_circle draws one). */
+static SitmapAnnotation *
+last_area (void)
+{
+  for (guint i = n_annotations (); i-- > 0;)
+    if (sitmap_annotation_get_kind (annotation_at (i)) == SITMAP_ANNOTATION_AREA)
+      return annotation_at (i);
+  g_assert_not_reached ();
+}
+
+static void
+corner_on_screen (SitmapAnnotation *area, guint i, double *x, double *y)
+{
+  double latitude, longitude;
+
+  sitmap_annotation_get_point (area, i, &latitude, &longitude);
+  project (latitude, longitude, x, y);
+}
+
+static const char *
+undo_label (void)
+{
+  return sitmap_undo_stack_get_undo_label (sitmap_document_get_undo_stack (document ()));
+}
+
+static gboolean
+n_points_is (gpointer data)
+{
+  return sitmap_annotation_get_n_points (last_area ()) == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+menu_shown (gpointer data)
+{
+  g_autoptr (GPtrArray) menus = sitmap_test_find_shown (layer (), GTK_TYPE_POPOVER_MENU);
+
+  return menus->len > 0;
+}
+
+/* The corner's menu, once it is drawn (its items have a size then). */
+static GtkWidget *
+shown_menu (void)
+{
+  g_autoptr (GPtrArray) menus = NULL;
+
+  sitmap_test_wait_until (menu_shown, NULL, 5000, "the corner's menu");
+  menus = sitmap_test_find_shown (layer (), GTK_TYPE_POPOVER_MENU);
+  sitmap_test_wait_for_paint (g_ptr_array_index (menus, 0));
+  return g_ptr_array_index (menus, 0);
+}
+
+/* The selected area's corners: a drag from a side's middle adds one, a drag moves it, its menu removes
+ * it, and an area never has fewer than three; each is one undo step. */
+static void
+test_area_corners (void)
+{
+  SitmapAnnotation *area = last_area ();
+  guint n = sitmap_annotation_get_n_points (area);
+  g_autofree double *before = g_new (double, 2 * n);
+  double x0, y0, x1, y1, x, y, mx, my;
+  GtkWidget *item;
+
+  for (guint i = 0; i < n; i++)
+    sitmap_annotation_get_point (area, i, &before[2 * i], &before[2 * i + 1]);
+  arm (SITMAP_ANNOTATION_TOOL_SELECT);
+  sitmap_annotation_layer_set_selected (sitmap_window_get_annotation_layer (window), area);
+  sitmap_test_wait_for_paint (layer ());
+  /* The handle in the middle of the first side is drawn. */
+  corner_on_screen (area, 0, &x0, &y0);
+  corner_on_screen (area, 1, &x1, &y1);
+  mx = (x0 + x1) / 2, my = (y0 + y1) / 2;
+  if (g_getenv ("SITMAP_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("SITMAP_SCREENSHOT_DIR"), "annotation-corners.png", NULL);
+      g_autoptr (GdkTexture) shot = sitmap_test_render (GTK_WIDGET (window), path);
+    }
+
+  /* Add: a drag from the side's middle. */
+  sitmap_test_drag (layer (), mx, my, mx + 30, my - 40);
+  sitmap_test_wait_for_paint (layer ());
+  g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, n + 1);
+  corner_on_screen (area, 1, &x, &y);
+  g_assert_cmpfloat (hypot (x - (mx + 30), y - (my - 40)), <=, 1.5);
+  g_assert_cmpstr (undo_label (), ==, "Reshape Area");
+
+  /* Move it. */
+  sitmap_test_drag (layer (), x, y, x + 25, y + 15);
+  sitmap_test_wait_for_paint (layer ());
+  g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, n + 1);
+  corner_on_screen (area, 1, &mx, &my);
+  g_assert_cmpfloat (hypot (mx - (x + 25), my - (y + 15)), <=, 1.5);
+
+  /* Remove it from its menu. */
+  sitmap_test_click_button (layer (), 3, mx, my);
+  {
+    GtkWidget *menu = shown_menu ();
+    g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (menu, g_type_from_name ("GtkModelButton"));
+    g_autofree char *text = sitmap_test_collect_text (menu);
+
+    g_assert_nonnull (strstr (text, "Remove Corner"));
+    g_assert_cmpuint (buttons->len, ==, 1);
+    item = g_ptr_array_index (buttons, 0);
+    sitmap_test_click (item, gtk_widget_get_width (item) / 2.0, gtk_widget_get_height (item) / 2.0);
+  }
+  sitmap_test_wait_until (n_points_is, GUINT_TO_POINTER (n), 5000, "the corner to be removed");
+
+  /* With three corners left, its menu cannot remove one, nor can Delete (which leaves the area too). */
+  g_assert_cmpuint (n, ==, 3);
+  corner_on_screen (area, 0, &x, &y);
+  sitmap_test_click_button (layer (), 3, x, y);
+  {
+    GtkWidget *menu = shown_menu ();
+    g_autoptr (GPtrArray) buttons = sitmap_test_find_shown (menu, g_type_from_name ("GtkModelButton"));
+
+    g_assert_false (gtk_widget_is_sensitive (g_ptr_array_index (buttons, 0)));
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+  {
+    guint count = n_annotations ();
+
+    gtk_widget_grab_focus (layer ());
+    sitmap_test_key (layer (), "Delete");
+    sitmap_test_wait_for_paint (layer ());
+    g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, 3);
+    g_assert_cmpuint (n_annotations (), ==, count);
+  }
+
+  /* Undo, step by step: the removal, the move, the added corner. */
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_for_paint (layer ());
+  g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, n + 1);
+  corner_on_screen (area, 1, &x, &y);
+  g_assert_cmpfloat (hypot (x - mx, y - my), <=, 1.5);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_for_paint (layer ());
+  corner_on_screen (area, 1, &x, &y);
+  g_assert_cmpfloat (hypot (x - (mx - 25), y - (my - 15)), <=, 1.5);
+  sitmap_test_key (GTK_WIDGET (window), "ctrl+z");
+  sitmap_test_wait_for_paint (layer ());
+  g_assert_cmpuint (sitmap_annotation_get_n_points (area), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      double latitude, longitude;
+
+      sitmap_annotation_get_point (area, i, &latitude, &longitude);
+      g_assert_cmpfloat (latitude, ==, before[2 * i]);
+      g_assert_cmpfloat (longitude, ==, before[2 * i + 1]);
+    }
+  close_popovers ();
+}
+
 /* With a drawing tool armed, the middle button still pans the map, and draws nothing. */
 static void
 test_middle_button_pans (void)
@@ -473,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/annotations/move-by-drag", test_move_by_drag);
   g_test_add_func ("/annotations/hide-layer", test_hide_layer);
   g_test_add_func ("/annotations/area-and-circle", test_area_and_circle);
+  g_test_add_func ("/annotations/area-corners", test_area_corners);
   g_test_add_func ("/annotations/middle-button-pans", test_middle_button_pans);
   g_test_add_func ("/annotations/ring-tool-picks", test_ring_tool_picks);
   status = g_test_run ();

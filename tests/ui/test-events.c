@@ -642,6 +642,45 @@ test_saved_view (void)
   reset ();
 }
 
+static gboolean
+group_size_is (gpointer data)
+{
+  guint n;
+
+  sitmap_view_state_get_group (state (), &n);
+  return n == GPOINTER_TO_UINT (data);
+}
+
+/* Escape steps back one way wherever the keyboard is, as the sidebar's back button does: from an event
+ * picked from a group to the group, from the group to nothing, and only then clears the time range. */
+static void
+test_escape_steps_back (void)
+{
+  guint32 group[2] = { (guint32) find_event (BAGHOUZ_ID), (guint32) find_event (SUKHNA_ID) };
+
+  reset ();
+  if (group[0] > group[1])
+    {
+      guint32 t = group[0];
+
+      group[0] = group[1], group[1] = t;
+    }
+  sitmap_view_state_set_range (state (), G_GINT64_CONSTANT (1262304000) /* 2010 */,
+                               G_GINT64_CONSTANT (1767225600) /* 2026 */);
+  sitmap_view_state_set_group (state (), group, 2);
+  sitmap_view_state_select (state (), find_event (SUKHNA_ID));
+  sitmap_test_wait_for_paint (GTK_WIDGET (window));
+
+  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_wait_until (selection_is, GINT_TO_POINTER (-1), 5000, "Escape to leave the event");
+  g_assert_true (group_size_is (GUINT_TO_POINTER (2)));
+  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_wait_until (group_size_is, GUINT_TO_POINTER (0), 5000, "Escape to leave the group");
+  g_assert_true (sitmap_view_state_get_range (state (), NULL, NULL));
+  sitmap_test_key (GTK_WIDGET (window), "Escape");
+  sitmap_test_wait_until (range_is_set, GINT_TO_POINTER (FALSE), 5000, "Escape to clear the range");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -661,6 +700,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/events/place-and-publisher-filters", test_place_and_publisher_filters);
   g_test_add_func ("/events/filter-popover", test_filter_popover);
   g_test_add_func ("/events/saved-view", test_saved_view);
+  g_test_add_func ("/events/escape-steps-back", test_escape_steps_back);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
