@@ -19,6 +19,7 @@ struct _SitmapApplication
 {
   AdwApplication parent_instance;
   gboolean       open_demo;
+  gboolean       recovery_offered; /* what a crash left is offered once, in the first window */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapApplication, sitmap_application, ADW_TYPE_APPLICATION)
@@ -76,6 +77,11 @@ get_or_create_window (SitmapApplication *self, gboolean *created)
   *created = window == NULL;
   if (window == NULL)
     window = GTK_WINDOW (sitmap_window_new (GTK_APPLICATION (self)));
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      sitmap_window_offer_recovery (SITMAP_WINDOW (window));
+    }
   return SITMAP_WINDOW (window);
 }
 

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "sitmap-document-io.h"
 #include "sitmap-undo-stack.h"
@@ -18,6 +19,8 @@ typedef struct
   SitmapWindow    *window;
   GFile           *file;
   gboolean         switch_file; /* a "Save As": the document lives in the new file from now on */
+  guint            serial;      /* the history when the save began */
+  gboolean         watched;     /* the file watch is held while the document's own file is written */
   SitmapWindowThen then;        /* after a successful save, or NULL */
   gpointer         then_data;
   GDestroyNotify   then_destroy;
@@ -59,6 +62,89 @@ _sitmap_window_has_unsaved_changes (SitmapWindow *self)
   SitmapDocument *document = get_document (self);
 
   return document != NULL && sitmap_undo_stack_get_modified (sitmap_document_get_undo_stack (document));
+}
+
+/*
+ * Questions
+ */
+
+typedef void (*AnswerFunc) (SitmapWindow *self, const char *response, gpointer data);
+
+typedef struct
+{
+  SitmapWindow  *window;
+  AnswerFunc     func;
+  gpointer       data;
+  GDestroyNotify destroy;
+} Question;
+
+static void
+question_free (gpointer data, GClosure *closure)
+{
+  Question *question = data;
+
+  if (question->destroy != NULL)
+    question->destroy (question->data);
+  g_object_unref (question->window);
+  g_free (question);
+}
+
+static void
+answered_cb (GtkWidget *dialog, const char *response, gpointer user_data)
+{
+  Question *question = user_data;
+
+  question->func (question->window, response, question->data);
+}
+
+/* A message over the window (AdwAlertDialog from libadwaita 1.5, else AdwMessageDialog) with responses given
+ * as id, label, appearance (AdwResponseAppearance) triples ending in NULL, in the order shown.
+ * close_response is what Escape answers. Returns the dialog. */
+static GtkWidget *
+ask_user (SitmapWindow *self, const char *heading, const char *body, const char *default_response,
+          const char *close_response, AnswerFunc func, gpointer data, GDestroyNotify destroy, const char *first_id, ...)
+{
+  Question *question = g_new0 (Question, 1);
+  const char *id = first_id;
+  va_list args;
+#if ADW_CHECK_VERSION(1, 5, 0)
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+#else
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+#endif
+
+  va_start (args, first_id);
+  while (id != NULL)
+    {
+      const char *label = va_arg (args, const char *);
+      AdwResponseAppearance appearance = va_arg (args, AdwResponseAppearance);
+
+#if ADW_CHECK_VERSION(1, 5, 0)
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), id, label);
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), id, appearance);
+#else
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), id, appearance);
+#endif
+      id = va_arg (args, const char *);
+    }
+  va_end (args);
+  question->window = g_object_ref (self);
+  question->func = func;
+  question->data = data;
+  question->destroy = destroy;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (answered_cb), question, question_free, 0);
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), default_response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), close_response);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+  return GTK_WIDGET (dialog);
+#else
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+#endif
 }
 
 /*
@@ -185,15 +271,14 @@ suggest_name (SitmapDocument *document)
   /* "events.kml" rather than "events.kml.kml" for a document titled by its file's name */
   if (file != NULL && sitmap_document_get_own_title (document) == NULL)
     {
-      g_free (name);
-      name = g_file_get_basename (file);
-      if (!g_str_has_suffix (name, ".kml"))
-        {
-          char *with_suffix = g_strconcat (name, ".kml", NULL);
+      g_autofree char *basename = g_file_get_basename (file);
+      char *dot = strrchr (basename, '.');
 
-          g_free (name);
-          name = with_suffix;
-        }
+      /* "events.csv" is saved as "events.kml" */
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      g_free (name);
+      name = g_strconcat (basename, ".kml", NULL);
     }
   g_strdelimit (name, "/\\:", '-');
   return g_steal_pointer (&name);
@@ -239,35 +324,85 @@ ask_where_to_save (SaveRequest *request)
  * Saving
  */
 
+static void save (SitmapWindow *self, gboolean ask, SitmapWindowThen then, gpointer data, GDestroyNotify destroy);
+
+static void
+failed_answer (SitmapWindow *self, const char *response, gpointer data)
+{
+  if (g_strcmp0 (response, "save-as") == 0)
+    save (self, TRUE, NULL, NULL, NULL);
+}
+
+/* Nothing was lost: the file is as it was, the document still unsaved. The user is told why in words, and
+ * offered another place. */
+static void
+show_save_failure (SitmapWindow *self, const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  /* TRANSLATORS: why a save failed ("The disk is full: “a.kml” was not changed."), then what to do */
+  body = g_strdup_printf (_("%s\n\nYour changes are still here, unsaved: try again once that is put right, or "
+                            "save them somewhere else."), error->message);
+  ask_user (self, _("Could Not Save"), body, "save-as", "close", failed_answer, NULL, NULL,
+            "close", _("_Close"), ADW_RESPONSE_DEFAULT,
+            "save-as", _("Save _As…"), ADW_RESPONSE_SUGGESTED, NULL);
+}
+
+/* Said when the document did not come from Sitmap's own KML: its file was left alone. */
+static char *
+dup_saved_message (SitmapDocument *document, SaveRequest *request, gboolean was_native)
+{
+  g_autofree char *name = _sitmap_window_dup_display_name (request->file);
+  GFile *origin = sitmap_document_get_file (document);
+
+  if (!request->switch_file || was_native || origin == NULL || _sitmap_window_is_bundled (origin))
+    /* TRANSLATORS: a toast, %s is a file name */
+    return g_strdup_printf (_("Saved “%s”"), name);
+  /* TRANSLATORS: a toast after saving a document read from another format (a table, GeoJSON) or from
+   * another program's KML; %s is the new file's name */
+  return g_strdup_printf (_("Saved as KML: “%s”"), name);
+}
+
 static void
 save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr (SaveRequest) request = user_data;
   SitmapWindow *self = request->window;
   SitmapDocument *document = SITMAP_DOCUMENT (source);
+  SitmapUndoStack *stack = sitmap_document_get_undo_stack (document);
   g_autoptr (GError) error = NULL;
-  g_autofree char *name = _sitmap_window_dup_display_name (request->file);
   g_autofree char *message = NULL;
+  gboolean was_native = sitmap_document_is_native (document);
 
+  if (request->watched)
+    sitmap_file_watch_release (self->file_watch);
   if (!sitmap_document_save_finish (result, &error))
     {
-      /* TRANSLATORS: a toast; %s is a file name, then why it could not be saved */
-      message = g_strdup_printf (_("Could not save “%s”: %s"), name, error->message);
-      _sitmap_window_show_toast (self, message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_save_failure (self, error);
       return;
     }
 
+  message = dup_saved_message (document, request, was_native);
   if (request->switch_file)
     {
       sitmap_document_set_file (document, request->file);
       sitmap_document_set_native (document, TRUE);
       _sitmap_window_remember_document (self, request->file);
     }
-  sitmap_undo_stack_mark_saved (sitmap_document_get_undo_stack (document));
+  /* Edits made while the file was written are not in it: the document stays unsaved. */
+  if (request->serial == self->history_serial)
+    sitmap_undo_stack_mark_saved (stack);
+  else
+    sitmap_undo_stack_mark_modified (stack);
   _sitmap_window_update_title (self);
-  /* TRANSLATORS: a toast, %s is a file name */
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  _sitmap_window_show_toast (self, message);
+  {
+    AdwToast *toast = sitmap_plain_toast_new (message);
+
+    /* What the user just asked for, said now, not after older toasts */
+    adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
   if (request->then != NULL)
     request->then (self, request->then_data);
 }
@@ -275,8 +410,15 @@ save_cb (GObject *source, GAsyncResult *result, gpointer user_data)
 static void
 save_to (SaveRequest *request)
 {
-  SitmapDocument *document = get_document (request->window);
+  SitmapWindow *self = request->window;
+  SitmapDocument *document = get_document (self);
+  GFile *watched = self->file_watch ? sitmap_file_watch_get_file (self->file_watch) : NULL;
 
+  request->serial = self->history_serial;
+  /* Sitmap's own write is not another program's change */
+  request->watched = watched != NULL && g_file_equal (watched, request->file);
+  if (request->watched)
+    sitmap_file_watch_hold (self->file_watch);
   sitmap_document_save_async (document, request->file, NULL, save_cb, request);
 }
 
@@ -313,8 +455,10 @@ save (SitmapWindow *self, gboolean ask, SitmapWindowThen then, gpointer data, GD
  */
 
 static void
-confirmation_response (SitmapWindow *self, const char *response, SaveRequest *next)
+confirmation_answer (SitmapWindow *self, const char *response, gpointer data)
 {
+  SaveRequest *next = data;
+
   if (g_strcmp0 (response, "save") == 0)
     {
       save (self, FALSE, next->then, next->then_data, next->then_destroy);
@@ -322,34 +466,13 @@ confirmation_response (SitmapWindow *self, const char *response, SaveRequest *ne
     }
   else if (g_strcmp0 (response, "discard") == 0)
     next->then (self, next->then_data);
-  save_request_free (next);
 }
-
-#if ADW_CHECK_VERSION(1, 5, 0)
-static void
-confirm_response_cb (AdwAlertDialog *dialog, const char *response, gpointer user_data)
-{
-  SaveRequest *next = user_data;
-
-  confirmation_response (next->window, response, next);
-}
-#else
-static void
-confirm_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_data)
-{
-  SaveRequest *next = user_data;
-
-  confirmation_response (next->window, response, next);
-}
-#endif
 
 void
 _sitmap_window_confirm_discard (SitmapWindow *self, SitmapWindowThen then, gpointer data, GDestroyNotify destroy)
 {
   SitmapDocument *document = get_document (self);
   g_autofree char *heading = NULL;
-  const char *body = _("Your edits to this document will be lost if you don’t save them.");
-  SaveRequest *next;
 
   if (!_sitmap_window_has_unsaved_changes (self))
     {
@@ -358,37 +481,13 @@ _sitmap_window_confirm_discard (SitmapWindow *self, SitmapWindowThen then, gpoin
         destroy (data);
       return;
     }
-
-  next = save_request_new (self, then, data, destroy);
   /* TRANSLATORS: %s is the document's title */
   heading = g_strdup_printf (_("Save Changes to “%s”?"), sitmap_document_get_title (document));
-#if ADW_CHECK_VERSION(1, 5, 0)
-  {
-    AdwDialog *dialog = adw_alert_dialog_new (heading, body);
-
-    adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                    "save", _("_Save"), NULL);
-    adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-    adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-    adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
-    adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-    g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), next);
-    adw_dialog_present (dialog, GTK_WIDGET (self));
-  }
-#else
-  {
-    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                      "save", _("_Save"), NULL);
-    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
-    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save", ADW_RESPONSE_SUGGESTED);
-    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-    g_signal_connect (dialog, "response", G_CALLBACK (confirm_response_cb), next);
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
-#endif
+  ask_user (self, heading, _("Your edits to this document will be lost if you don’t save them."), "save", "cancel",
+            confirmation_answer, save_request_new (self, then, data, destroy), (GDestroyNotify) save_request_free,
+            "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT,
+            "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE,
+            "save", _("_Save"), ADW_RESPONSE_SUGGESTED, NULL);
 }
 
 /*
@@ -414,7 +513,78 @@ update_actions (SitmapWindow *self)
 static void
 history_changed_cb (SitmapWindow *self)
 {
+  self->history_serial++;
   update_actions (self);
+  _sitmap_window_update_title (self);
+}
+
+/*
+ * The file, changed by another program
+ */
+
+static void
+file_changed_answer (SitmapWindow *self, const char *response, gpointer data)
+{
+  SitmapDocument *document = get_document (self);
+
+  if (document == NULL)
+    return;
+  if (g_strcmp0 (response, "reload") == 0)
+    _sitmap_window_read (self, sitmap_document_get_file (document), SITMAP_WINDOW_READ_OPEN, NULL);
+  else
+    /* Kept: the file is not what the window shows, and the next save replaces it. */
+    sitmap_undo_stack_mark_modified (sitmap_document_get_undo_stack (document));
+}
+
+static void
+file_changed_cb (SitmapWindow *self)
+{
+  SitmapDocument *document = get_document (self);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  /* One question at a time: Reload reads the file as it is when answered. */
+  if (document == NULL || self->changed_dialog != NULL || sitmap_document_get_file (document) == NULL)
+    return;
+  name = _sitmap_window_dup_display_name (sitmap_document_get_file (document));
+  /* TRANSLATORS: %s is a file name */
+  heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  if (_sitmap_window_has_unsaved_changes (self))
+    dialog = ask_user (self, heading,
+                       _("Another program changed this file, and you have unsaved changes. Reload it and lose "
+                         "your changes, or keep yours: saving will then replace the other program’s version."),
+                       "keep", "keep", file_changed_answer, NULL, NULL,
+                       "reload", _("_Discard Mine and Reload"), ADW_RESPONSE_DESTRUCTIVE,
+                       "keep", _("_Keep Mine"), ADW_RESPONSE_SUGGESTED, NULL);
+  else
+    dialog = ask_user (self, heading,
+                       _("Another program changed this file. Reload it to see the changes, or keep the version "
+                         "shown here: saving will then replace the other program’s version."),
+                       "reload", "keep", file_changed_answer, NULL, NULL,
+                       "keep", _("_Keep Mine"), ADW_RESPONSE_DEFAULT,
+                       "reload", _("_Reload"), ADW_RESPONSE_SUGGESTED, NULL);
+  g_set_weak_pointer (&self->changed_dialog, dialog);
+}
+
+static void
+watch_document_file (SitmapWindow *self)
+{
+  SitmapDocument *document = get_document (self);
+  GFile *file = document ? sitmap_document_get_file (document) : NULL;
+  GFile *watched = sitmap_file_watch_get_file (self->file_watch);
+
+  if (file != NULL && _sitmap_window_is_bundled (file))
+    file = NULL;
+  if (file == watched || (file != NULL && watched != NULL && g_file_equal (file, watched)))
+    return;
+  sitmap_file_watch_set_file (self->file_watch, file);
+}
+
+static void
+document_file_changed_cb (SitmapWindow *self)
+{
+  watch_document_file (self);
   _sitmap_window_update_title (self);
 }
 
@@ -433,9 +603,156 @@ _sitmap_window_bind_document (SitmapWindow *self)
     {
       g_signal_connect_swapped (sitmap_document_get_undo_stack (document), "notify", G_CALLBACK (history_changed_cb),
                                 self);
-      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (_sitmap_window_update_title), self);
+      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (document_file_changed_cb), self);
     }
+  if (self->recovery == NULL)
+    self->recovery = sitmap_recovery_new (NULL);
+  /* The previous document was saved or knowingly dropped before it was replaced: its changes go. */
+  sitmap_recovery_set_document (self->recovery, document);
+  if (self->file_watch == NULL)
+    {
+      self->file_watch = sitmap_file_watch_new ();
+      g_signal_connect_swapped (self->file_watch, "changed", G_CALLBACK (file_changed_cb), self);
+    }
+  watch_document_file (self);
   history_changed_cb (self);
+}
+
+/*
+ * Changes a crash left
+ */
+
+static void offer_next (SitmapWindow *self);
+
+static void
+restored_cb (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (SitmapWindow) self = user_data;
+  SitmapRecoveryEntry *entry = SITMAP_RECOVERY_ENTRY (source);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (SitmapDocument) document = sitmap_recovery_entry_load_finish (entry, result, &error);
+  g_autofree char *message = NULL;
+  SitmapWindow *target = self;
+
+  self->offering = FALSE;
+  if (document == NULL)
+    {
+      /* TRANSLATORS: a toast; why the changes could not be read back */
+      message = g_strdup_printf (_("The unsaved changes could not be restored: %s"), error->message);
+      _sitmap_window_show_toast (self, message);
+      offer_next (self);
+      return;
+    }
+  /* Never over edits of this window's own */
+  if (_sitmap_window_has_unsaved_changes (self) || sitmap_window_get_loading (self))
+    {
+      target = sitmap_window_new (gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  _sitmap_window_show_document (target, document);
+  sitmap_recovery_set_restored_document (target->recovery, document, entry);
+  /* TRANSLATORS: a toast; %s is the document's title */
+  message = g_strdup_printf (_("Restored the unsaved changes to “%s”"), sitmap_document_get_title (document));
+  _sitmap_window_show_toast (target, message);
+  offer_next (self);
+}
+
+static void
+recovery_answer (SitmapWindow *self, const char *response, gpointer data)
+{
+  SitmapRecoveryEntry *entry = data;
+
+  if (g_strcmp0 (response, "restore") == 0)
+    {
+      sitmap_recovery_entry_load_async (entry, NULL, restored_cb, g_object_ref (self));
+      return;
+    }
+  /* Escape leaves them for the next start */
+  if (g_strcmp0 (response, "discard") == 0)
+    sitmap_recovery_entry_discard (entry);
+  self->offering = FALSE;
+  offer_next (self);
+}
+
+/* "16:42" today, else "6 December 16:42" */
+static char *
+format_when (GDateTime *time)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (time);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *text = NULL;
+
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    return g_date_time_format (local, "%H:%M");
+  /* TRANSLATORS: when unsaved changes were kept, on another day than today; see g_date_time_format() */
+  text = g_date_time_format (local, _("%e %B %H:%M"));
+  return g_strdup (g_strstrip (text));
+}
+
+static void
+offer_next (SitmapWindow *self)
+{
+  g_autoptr (SitmapRecoveryEntry) entry = NULL;
+  GFile *file;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->offering || g_queue_is_empty (&self->recovery_offers) || sitmap_window_get_loading (self))
+    return;
+  entry = g_queue_pop_head (&self->recovery_offers);
+  file = sitmap_recovery_entry_get_file (entry);
+  name = file ? _sitmap_window_dup_display_name (file) : g_strdup (sitmap_recovery_entry_get_title (entry));
+  when = format_when (sitmap_recovery_entry_get_time (entry));
+  /* TRANSLATORS: %s is a file name (or a document's title), then a time ("16:42") */
+  body = g_strdup_printf (_("Sitmap ended before your changes to “%s” were saved. Restore them as they were at %s?"),
+                          name, when);
+  self->offering = TRUE;
+  ask_user (self, _("Restore Unsaved Changes?"), body, "restore", "later", recovery_answer,
+            g_object_ref (entry), g_object_unref,
+            "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE,
+            "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED, NULL);
+}
+
+static gboolean
+offer_idle_cb (gpointer data)
+{
+  offer_next (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sitmap_window_offer_recovery (SitmapWindow *self)
+{
+  g_autoptr (GPtrArray) entries = NULL;
+
+  g_return_if_fail (SITMAP_IS_WINDOW (self));
+
+  entries = sitmap_recovery_entry_find_all (NULL);
+  for (guint i = 0; i < entries->len; i++)
+    g_queue_push_tail (&self->recovery_offers, g_object_ref (g_ptr_array_index (entries, i)));
+  if (g_queue_is_empty (&self->recovery_offers))
+    return;
+  /* Once the document being opened is in, never before (the window's caller opens it next): Restore may
+   * then take its place. */
+  g_signal_handlers_disconnect_by_func (self, offer_next, self);
+  g_signal_connect (self, "notify::loading", G_CALLBACK (offer_next), self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, offer_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+SitmapRecovery *
+sitmap_window_get_recovery (SitmapWindow *self)
+{
+  g_return_val_if_fail (SITMAP_IS_WINDOW (self), NULL);
+  return self->recovery;
+}
+
+void
+_sitmap_window_close_files (SitmapWindow *self)
+{
+  if (self->recovery != NULL)
+    sitmap_recovery_close (self->recovery);
 }
 
 void
@@ -447,6 +764,13 @@ _sitmap_window_dispose_files (SitmapWindow *self)
       g_signal_handlers_disconnect_by_data (self->bound_document, self);
     }
   g_clear_object (&self->bound_document);
+  /* Not closed (sitmap_window_close_request): the changes stay on disk, as after a crash. */
+  g_clear_object (&self->recovery);
+  if (self->file_watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->file_watch, self);
+  g_clear_object (&self->file_watch);
+  g_clear_weak_pointer (&self->changed_dialog);
+  g_queue_clear_full (&self->recovery_offers, g_object_unref);
 }
 
 /*

@@ -8,6 +8,8 @@
 #include "sitmap-annotation-toolbar.h"
 #include "sitmap-event-export-dialog.h"
 #include "sitmap-export-dialog.h"
+#include "sitmap-file-watch.h"
+#include "sitmap-recovery.h"
 #include "sitmap-exporter.h"
 #include "sitmap-import.h"
 #include "sitmap-focus-guard.h"
@@ -70,6 +72,12 @@ struct _SitmapWindow
   /* sitmap-window-files.c */
   SitmapDocument      *bound_document; /* whose undo stack the title and actions follow */
   gboolean             close_confirmed;
+  guint                history_serial;  /* moves with every change of the history: a save knows what it wrote */
+  SitmapRecovery      *recovery;        /* the document's unsaved changes, kept on disk */
+  SitmapFileWatch     *file_watch;      /* its file, changed by another program */
+  GtkWidget           *changed_dialog;  /* weak: asking what to do about that */
+  GQueue               recovery_offers; /* SitmapRecoveryEntry: changes a crash left, to offer */
+  gboolean             offering;        /* a recovery offer is on screen */
 
   /* sitmap-window-import.c */
   SitmapImport        *import;          /* the read under way: its progress, options and report */
@@ -119,6 +127,8 @@ void     _sitmap_window_bind_document (SitmapWindow *self);
 void     _sitmap_window_confirm_discard (SitmapWindow *self, SitmapWindowThen then, gpointer data,
                                          GDestroyNotify destroy);
 void     _sitmap_window_dispose_files (SitmapWindow *self);
+/* The window closes as the user meant: its recovery file goes. */
+void     _sitmap_window_close_files (SitmapWindow *self);
 gboolean _sitmap_window_has_unsaved_changes (SitmapWindow *self);
 /* Where a file dialog starts: the document's folder, else the user's documents, else home */
 GFile   *_sitmap_window_dup_dialog_folder (SitmapWindow *self);

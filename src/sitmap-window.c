@@ -154,7 +154,7 @@ _sitmap_window_remember_document (SitmapWindow *self, GFile *file)
 {
   g_autofree char *uri = NULL;
 
-  if (self->settings == NULL)
+  if (self->settings == NULL || file == NULL)
     return;
   /* The demo is shown anyway when nothing else is remembered. */
   uri = _sitmap_window_is_bundled (file) ? g_strdup ("") : g_file_get_uri (file);
@@ -317,6 +317,7 @@ sitmap_window_close_request (GtkWindow *window)
       _sitmap_window_confirm_discard (self, close_confirmed_cb, NULL, NULL);
       return TRUE;
     }
+  _sitmap_window_close_files (self);
   if (self->settings != NULL)
     {
       gtk_window_get_default_size (window, &width, &height);

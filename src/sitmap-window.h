@@ -12,6 +12,7 @@
 #include "sitmap-edit-layer.h"
 #include "sitmap-event-layer.h"
 #include "sitmap-place-layer.h"
+#include "sitmap-recovery.h"
 #include "sitmap-sidebar.h"
 #include "sitmap-source-chooser.h"
 #include "sitmap-timeline.h"
@@ -30,6 +31,11 @@ void              sitmap_window_open (SitmapWindow *self, GFile *file);
  * window); with no document open, opens it. Files imported while one is read wait their turn. */
 void              sitmap_window_import (SitmapWindow *self, GFile *file);
 gboolean          sitmap_window_get_loading (SitmapWindow *self);
+/* Offers, one after the other, to restore the unsaved changes of documents that a Sitmap which ended
+ * without closing them left (a crash, a kill): once the window's document is read. */
+void              sitmap_window_offer_recovery (SitmapWindow *self);
+/* What keeps the document's unsaved changes on disk. */
+SitmapRecovery   *sitmap_window_get_recovery (SitmapWindow *self);
 SitmapViewState  *sitmap_window_get_view_state (SitmapWindow *self);
 ShumateSimpleMap *sitmap_window_get_map (SitmapWindow *self);
 SitmapEventLayer *sitmap_window_get_event_layer (SitmapWindow *self);

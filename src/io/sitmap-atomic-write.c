@@ -25,6 +25,8 @@ struct _SitmapAtomicFile
   GByteArray   *pending; /* written by the caller, not yet to the file */
   guint64       size;
   gboolean      committed;
+  gboolean      backup; /* keep the old version as "<name>.bak" */
+  GFile        *file;
 
   /* A local file: the temporary one beside it */
   char *path;
@@ -98,6 +100,7 @@ sitmap_atomic_file_new (GFile *file, GCancellable *cancellable, GError **error)
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   self->fd = -1;
+  self->file = g_object_ref (file);
   self->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   self->pending = g_byte_array_sized_new (CHUNK_SIZE);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -169,6 +172,71 @@ sitmap_atomic_file_get_size (SitmapAtomicFile *self)
   return self->size;
 }
 
+void
+sitmap_atomic_file_set_backup (SitmapAtomicFile *self, gboolean backup)
+{
+  g_return_if_fail (self != NULL);
+  self->backup = backup;
+}
+
+GFile *
+sitmap_atomic_file_dup_backup_file (GFile *file)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr (GFile) parent = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+  backup = g_strconcat (name, ".bak", NULL);
+  parent = g_file_get_parent (file);
+  return parent ? g_file_get_child (parent, backup) : g_file_new_for_path (backup);
+}
+
+/* The old file's content under a temporary name: a second name for the same file when the file system
+ * has hard links (nothing copied, however large), else a copy. */
+static gboolean
+keep_old_version (const char *path, const char *kept)
+{
+  g_autoptr (GFile) from = NULL;
+  g_autoptr (GFile) to = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (link (path, kept) == 0)
+    return TRUE;
+  from = g_file_new_for_path (path);
+  to = g_file_new_for_path (kept);
+  if (g_file_copy (from, to, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS, NULL, NULL, NULL, &error))
+    return TRUE;
+  g_debug ("No backup of %s: %s", path, error->message);
+  g_unlink (kept);
+  return FALSE;
+}
+
+/* "<name>.bak" becomes the file's old version in one rename, while the file keeps its name: a crash at
+ * any moment leaves the file whole, old or new, and the backup the previous one or the one before. */
+static void
+make_local_backup (const char *path)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) backup = sitmap_atomic_file_dup_backup_file (file);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_strdup_printf (".sitmap-bak-%08x%08x", g_random_int (), g_random_int ());
+  g_autofree char *kept = g_build_filename (dir, name, NULL);
+  GStatBuf old;
+
+  if (g_lstat (path, &old) != 0 || !S_ISREG (old.st_mode))
+    return;
+  if (!keep_old_version (path, kept))
+    return;
+  if (g_rename (kept, g_file_peek_path (backup)) != 0)
+    {
+      g_debug ("No backup of %s: %s", path, g_strerror (errno));
+      g_unlink (kept);
+    }
+}
+
 /* Makes the rename itself survive a power cut; a failure here loses nothing, so it is not reported. */
 static void
 sync_directory (const char *path)
@@ -196,6 +264,8 @@ commit_local (SitmapAtomicFile *self, GError **error)
     return set_errno_error (error, errno, self->path);
   if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
     return FALSE;
+  if (self->backup)
+    make_local_backup (self->path);
   if (g_rename (self->template, self->path) != 0)
     return set_errno_error (error, errno, self->path);
   g_clear_pointer (&self->template, g_free);
@@ -213,6 +283,14 @@ sitmap_atomic_file_commit (SitmapAtomicFile *self, GError **error)
     return FALSE;
   if (self->fd >= 0 && !commit_local (self, error))
     return FALSE;
+  if (self->stream != NULL && self->backup)
+    {
+      g_autoptr (GFile) backup = sitmap_atomic_file_dup_backup_file (self->file);
+
+      /* Through GIO the backup is a copy, made just before the new version replaces the old one. */
+      if (!g_file_copy (self->file, backup, G_FILE_COPY_OVERWRITE, self->cancellable, NULL, NULL, NULL))
+        g_debug ("No backup of the file");
+    }
   if (self->stream != NULL &&
       !g_output_stream_close (G_OUTPUT_STREAM (self->stream), self->cancellable, error))
     return FALSE;
@@ -239,6 +317,7 @@ sitmap_atomic_file_free (SitmapAtomicFile *self)
     }
   g_clear_object (&self->stream);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->file);
   g_byte_array_unref (self->pending);
   g_free (self->path);
   g_free (self->template);

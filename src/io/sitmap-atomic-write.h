@@ -18,6 +18,12 @@ typedef struct _SitmapAtomicFile SitmapAtomicFile;
 SitmapAtomicFile *sitmap_atomic_file_new (GFile *file, GCancellable *cancellable, GError **error);
 /* Appends data; FALSE with error set on failure, after which only free is useful. */
 gboolean          sitmap_atomic_file_write (SitmapAtomicFile *self, const void *data, gsize size, GError **error);
+/* Keeps the file's previous version beside it as "<name>.bak" (replacing an older one) when the new one
+ * is committed: at every moment the file's name holds the old version or the new one, never neither. A
+ * backup that cannot be made does not stop the save. */
+void              sitmap_atomic_file_set_backup (SitmapAtomicFile *self, gboolean backup);
+/* The backup's name for file: "report.kml.bak" beside "report.kml". */
+GFile            *sitmap_atomic_file_dup_backup_file (GFile *file);
 /* Bytes written so far */
 guint64           sitmap_atomic_file_get_size (SitmapAtomicFile *self);
 /* Flushes it to disk and puts it in the file's place. */

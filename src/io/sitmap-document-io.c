@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sitmap-atomic-write.h"
 #include "sitmap-document-io.h"
 #include "sitmap-error.h"
 #include "sitmap-format.h"
@@ -119,9 +120,8 @@ load_data_free (LoadData *data)
   g_free (data);
 }
 
-/* The document in bytes, read by the reader of format, or of the format its content says. */
-static SitmapDocument *
-read_document (GBytes *bytes, const SitmapFormat *format, SitmapImport *import, GError **error)
+SitmapDocument *
+sitmap_document_read_bytes (GBytes *bytes, const SitmapFormat *format, SitmapImport *import, GError **error)
 {
   const char *display_name = sitmap_import_get_display_name (import);
   SitmapImportReport *report = sitmap_import_get_report (import);
@@ -169,7 +169,7 @@ sitmap_document_read_file (GFile              *file,
       return NULL;
     }
   sitmap_import_begin (import, display_name, cancellable);
-  document = read_document (bytes, format, import, error);
+  document = sitmap_document_read_bytes (bytes, format, import, error);
   /* Nobody else holds the new document yet, so setting its file here is safe in any thread. */
   if (document != NULL)
     sitmap_document_set_file (document, file);
@@ -225,6 +225,66 @@ sitmap_document_load_finish (GAsyncResult *result, GError **error)
  * Saving
  */
 
+/* Why a save failed, in words, and that the file is as it was (or, new, was not made). The domain and code
+ * stay the cause's. Takes error. */
+static GError *
+describe_save_error (const char *display_name, GError *error, gboolean existed)
+{
+  g_autofree char *outcome = NULL;
+  const char *why;
+  GError *described;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return error;
+  /* TRANSLATORS: what a failed save left; %s is a file name */
+  outcome = g_strdup_printf (existed ? _("“%s” was not changed") : _("“%s” was not saved"), display_name);
+  if (error->domain != G_IO_ERROR)
+    why = error->message;
+  else
+    switch (error->code)
+      {
+      case G_IO_ERROR_NO_SPACE: why = _("The disk is full"); break;
+      case G_IO_ERROR_PERMISSION_DENIED: why = _("You are not allowed to write there"); break;
+      case G_IO_ERROR_READ_ONLY: why = _("The disk or folder can only be read"); break;
+      case G_IO_ERROR_NOT_FOUND: why = _("The folder to save in does not exist"); break;
+      case G_IO_ERROR_IS_DIRECTORY: why = _("A folder has that name"); break;
+      default: why = error->message; break;
+      }
+  /* TRANSLATORS: why a save failed ("The disk is full"), then what it left ("“a.kml” was not changed") */
+  described = g_error_new (error->domain, error->code, _("%s: %s."), why, outcome);
+  g_error_free (error);
+  return described;
+}
+
+gboolean
+sitmap_document_save (SitmapDocument *document, GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (SitmapAtomicFile) output = NULL;
+  gboolean existed;
+  GError *local = NULL;
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  sitmap_xml_init ();
+  existed = g_file_query_exists (file, cancellable);
+  output = sitmap_atomic_file_new (file, cancellable, &local);
+  if (output != NULL)
+    {
+      sitmap_atomic_file_set_backup (output, TRUE);
+      if (sitmap_kml_write_atomic (document, output, cancellable, &local) &&
+          sitmap_atomic_file_commit (output, &local))
+        return TRUE;
+    }
+  {
+    g_autofree char *display_name = dup_target_name (file);
+
+    g_propagate_error (error, describe_save_error (display_name, local, existed));
+  }
+  return FALSE;
+}
+
 static void
 save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
@@ -233,16 +293,12 @@ save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancel
   gboolean written;
 
   /* The document was held for this thread when the save started: edits wait until it is written */
-  written = sitmap_kml_write_file (data->document, data->file, cancellable, &error);
+  written = sitmap_document_save (data->document, data->file, cancellable, &error);
   sitmap_document_end_reading (data->document);
-  if (!written)
-    {
-      g_autofree char *display_name = dup_target_name (data->file);
-
-      g_task_return_error (task, name_file_error (display_name, error, TRUE));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
+  if (written)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 void

@@ -32,7 +32,22 @@ SitmapDocument *sitmap_document_read_file (GFile              *file,
                                            GCancellable       *cancellable,
                                            GError            **error);
 
-/* Writes document to file in a worker thread: the file is replaced whole or not at all (a failed or cancelled
+/* bytes read by the reader of format, or of the format their content says; import (begun: see
+ * sitmap_import_begin()) carries the options and receives the report. The document has no file. */
+SitmapDocument *sitmap_document_read_bytes (GBytes             *bytes,
+                                            const SitmapFormat *format,
+                                            SitmapImport       *import,
+                                            GError            **error);
+
+/* Writes document to file as KML, in this thread: the file is replaced whole or not at all, and its previous
+ * version is kept beside it as "<name>.bak". A failure says why in words and what it left: "The disk is full:
+ * “a.kml” was not changed." (the domain and code stay the cause's, G_IO_ERROR_NO_SPACE…). */
+gboolean sitmap_document_save (SitmapDocument *document,
+                               GFile          *file,
+                               GCancellable   *cancellable,
+                               GError        **error);
+
+/* The same in a worker thread: the file is replaced whole or not at all (a failed or cancelled
  * save leaves it as it was). The document's own file is not changed: after "Save As" the caller sets it with
  * sitmap_document_set_file(); "Save a copy" leaves it where it was. */
 void     sitmap_document_save_async (SitmapDocument     *document,

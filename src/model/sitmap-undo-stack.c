@@ -200,3 +200,11 @@ sitmap_undo_stack_mark_saved (SitmapUndoStack *self)
   self->saved_depth = self->done->len;
   notify_all (self);
 }
+
+void
+sitmap_undo_stack_mark_modified (SitmapUndoStack *self)
+{
+  g_return_if_fail (SITMAP_IS_UNDO_STACK (self));
+  self->saved_depth = -1;
+  notify_all (self);
+}

@@ -27,5 +27,8 @@ const char      *sitmap_undo_stack_get_redo_label (SitmapUndoStack *self);
 /* Whether the document differs from what was last saved (or loaded). */
 gboolean         sitmap_undo_stack_get_modified (SitmapUndoStack *self);
 void             sitmap_undo_stack_mark_saved (SitmapUndoStack *self);
+/* The document differs from its file whatever is undone or redone: a document restored after a crash, one
+ * that changed while it was being saved, or one whose file another program changed. */
+void             sitmap_undo_stack_mark_modified (SitmapUndoStack *self);
 
 G_END_DECLS

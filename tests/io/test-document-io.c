@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <unistd.h>
 
 #include "io-test-util.h"
@@ -216,7 +218,7 @@ test_save_errors (void)
 
   save (document, missing, NULL, &result);
   g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
-  assert_message_names (result.error, "saved.kml");
+  g_assert_cmpstr (result.error->message, ==, "The folder to save in does not exist: “saved.kml” was not saved.");
   g_assert_false (result.saved);
   /* A failed save changes nothing: the document is where it was */
   g_assert_null (sitmap_document_get_file (document));
@@ -233,6 +235,212 @@ test_save_errors (void)
   g_unlink (existing);
 }
 
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static void
+assert_file_is (const char *path, GBytes *expected)
+{
+  g_autoptr (GBytes) bytes = read_bytes (path);
+
+  g_assert_true (g_bytes_equal (bytes, expected));
+}
+
+static guint
+count_files (const char *folder)
+{
+  g_autoptr (GDir) listing = g_dir_open (folder, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* Each save keeps the version it replaced as "<name>.bak"; a new file has none. */
+static void
+test_save_keeps_backup (void)
+{
+  g_autoptr (SitmapDocument) document = io_test_read_data ("full-format.kml");
+  g_autofree char *folder = g_build_filename (dir, "backup", NULL);
+  g_autofree char *path = g_build_filename (folder, "report.kml", NULL);
+  g_autofree char *backup = g_build_filename (folder, "report.kml.bak", NULL);
+  g_autoptr (GBytes) first = NULL;
+  g_autoptr (GBytes) previous = g_bytes_new_static ("the previous version", 20);
+  Result result;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  save (document, path, NULL, &result);
+  g_assert_no_error (result.error);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  first = read_bytes (path);
+
+  /* Replaced: the old version is the backup, the file the new one */
+  g_assert_true (g_file_set_contents (path, "the previous version", -1, NULL));
+  save (document, path, NULL, &result);
+  g_assert_no_error (result.error);
+  assert_file_is (backup, previous);
+  assert_file_is (path, first);
+
+  /* Again: the backup is the version just replaced, not the one before */
+  save (document, path, NULL, &result);
+  g_assert_no_error (result.error);
+  assert_file_is (backup, first);
+  g_assert_cmpuint (count_files (folder), ==, 2);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (folder);
+}
+
+/* A small file system of its own: needs the right to mount (root in a container, CAP_SYS_ADMIN). */
+static char *
+mount_small_disk (const char *options)
+{
+  g_autofree char *mount_point = g_build_filename (dir, "small-disk", NULL);
+
+  g_assert_cmpint (g_mkdir (mount_point, 0700), ==, 0);
+  if (mount ("tmpfs", mount_point, "tmpfs", 0, options) != 0)
+    {
+      g_autofree char *reason = g_strdup_printf ("mounting a small tmpfs is not permitted here (%s): run as root",
+                                                 g_strerror (errno));
+
+      g_rmdir (mount_point);
+      g_test_skip (reason);
+      return NULL;
+    }
+  return g_steal_pointer (&mount_point);
+}
+
+static void
+unmount_small_disk (char *mount_point)
+{
+  g_assert_cmpint (umount (mount_point), ==, 0);
+  g_rmdir (mount_point);
+  g_free (mount_point);
+}
+
+/* A document larger than the disk's room: the save fails saying so, the file on the disk is byte for byte
+ * what it was, no temporary file is left, and the document is as it was. */
+static void
+test_save_disk_full (void)
+{
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (GFile) demo = g_file_new_for_path (g_getenv ("SITMAP_DEMO"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) old = g_bytes_new_static ("<kml>the version on the disk</kml>\n", 35);
+  g_autofree char *path = NULL;
+  char *mount_point = mount_small_disk ("size=8k");
+  Result result;
+
+  if (mount_point == NULL)
+    return;
+  document = sitmap_kml_read_file (demo, NULL, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (mount_point, "report.kml", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (old, NULL), g_bytes_get_size (old), NULL));
+  /* The demo makes some 30 KB of KML: more than the 8 KB (two pages, one of them the old file's) */
+  save (document, path, NULL, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_test_message ("%s", result.error->message);
+  g_assert_cmpstr (result.error->message, ==, "The disk is full: “report.kml” was not changed.");
+  assert_file_is (path, old);
+  g_assert_cmpuint (count_files (mount_point), ==, 1);
+  g_assert_null (sitmap_document_get_file (document));
+  result_clear (&result);
+
+  /* A new file on the full disk is not made at all */
+  g_free (path);
+  path = g_build_filename (mount_point, "new.kml", NULL);
+  save (document, path, NULL, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_cmpstr (result.error->message, ==, "The disk is full: “new.kml” was not saved.");
+  g_assert_cmpuint (count_files (mount_point), ==, 1);
+  result_clear (&result);
+  unmount_small_disk (mount_point);
+}
+
+/* A disk mounted read-only, and a folder the user may not write in. */
+static void
+test_save_read_only (void)
+{
+  g_autoptr (SitmapDocument) document = io_test_read_data ("full-format.kml");
+  g_autoptr (GBytes) old = g_bytes_new_static ("the version on the disk", 23);
+  g_autofree char *path = NULL;
+  char *mount_point = mount_small_disk ("size=1m");
+  Result result;
+
+  if (mount_point == NULL)
+    return;
+  path = g_build_filename (mount_point, "report.kml", NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (old, NULL), g_bytes_get_size (old), NULL));
+  g_assert_cmpint (mount ("tmpfs", mount_point, "tmpfs", MS_REMOUNT | MS_RDONLY, "size=1m"), ==, 0);
+  save (document, path, NULL, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_READ_ONLY);
+  g_assert_cmpstr (result.error->message, ==, "The disk or folder can only be read: “report.kml” was not changed.");
+  assert_file_is (path, old);
+  result_clear (&result);
+  unmount_small_disk (mount_point);
+}
+
+/* In a folder the user may not write in: as root (who may write anywhere), the save runs in a child process
+ * that became the unprivileged user "nobody". */
+static void
+save_refused (const char *path, GBytes *old)
+{
+  g_autoptr (SitmapDocument) document = io_test_read_data ("full-format.kml");
+  Result result;
+
+  save (document, path, NULL, &result);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (result.error->message, ==, "You are not allowed to write there: “report.kml” was not changed.");
+  assert_file_is (path, old);
+  result_clear (&result);
+}
+
+static void
+test_save_permission_denied (void)
+{
+  g_autoptr (GBytes) old = g_bytes_new_static ("the version on the disk", 23);
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (setgid (65534), ==, 0);
+      g_assert_cmpint (setuid (65534), ==, 0);
+      save_refused (g_getenv ("SITMAP_TEST_REFUSED"), old);
+      return;
+    }
+  folder = g_build_filename (dir, "not-mine", NULL);
+  path = g_build_filename (folder, "report.kml", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (old, NULL), g_bytes_get_size (old), NULL));
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (g_chmod (dir, 0711), ==, 0);
+      g_setenv ("SITMAP_TEST_REFUSED", path, TRUE);
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      g_chmod (dir, 0700);
+    }
+  else
+    {
+      g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+      save_refused (path, old);
+      g_chmod (folder, 0755);
+    }
+  assert_file_is (path, old);
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -247,6 +455,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/io/document-io/load-cancelled", test_load_cancelled);
   g_test_add_func ("/io/document-io/save", test_save);
   g_test_add_func ("/io/document-io/save-errors", test_save_errors);
+  g_test_add_func ("/io/document-io/save-keeps-backup", test_save_keeps_backup);
+  g_test_add_func ("/io/document-io/save-disk-full", test_save_disk_full);
+  g_test_add_func ("/io/document-io/save-read-only", test_save_read_only);
+  g_test_add_func ("/io/document-io/save-permission-denied", test_save_permission_denied);
 
   result = g_test_run ();
   g_rmdir (dir);

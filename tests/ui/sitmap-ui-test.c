@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/wait.h>
 
 #include "sitmap-ui-test.h"
@@ -420,11 +422,55 @@ sitmap_test_stop_own_screen (void)
   g_clear_pointer (&own_screen_out, g_io_channel_unref);
 }
 
+static char *state_home;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+remove_state_home (void)
+{
+  remove_tree (state_home);
+  g_clear_pointer (&state_home, g_free);
+}
+
+/* Unsaved changes are kept in the user's state folder (SitmapRecovery): each test has its own, so that what
+ * one leaves (a window destroyed with unsaved edits leaves them, as a crash does) is never offered to another,
+ * and nothing is left in the real one. A test that set XDG_STATE_HOME itself keeps it. */
+static void
+use_own_state_home (void)
+{
+  if (state_home != NULL || g_getenv ("SITMAP_TEST_STATE_HOME_SET") != NULL)
+    return;
+  state_home = g_dir_make_tmp ("sitmap-test-state-XXXXXX", NULL);
+  g_assert_nonnull (state_home);
+  g_setenv ("XDG_STATE_HOME", state_home, TRUE);
+  /* GLib reads it once: nothing may have asked before */
+  g_assert_cmpstr (g_get_user_state_dir (), ==, state_home);
+  atexit (remove_state_home);
+}
+
 SitmapWindow *
 sitmap_test_start (SitmapApplication *app)
 {
   GtkWindow *window;
 
+  use_own_state_home ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   g_application_activate (G_APPLICATION (app));

@@ -1306,6 +1306,20 @@ sitmap_kml_write_file (SitmapDocument *document, GFile *file, GCancellable *canc
 }
 
 gboolean
+sitmap_kml_write_atomic (SitmapDocument *document, SitmapAtomicFile *output, GCancellable *cancellable, GError **error)
+{
+  Output out = { 0 };
+
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  out.file = output;
+  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
+  return write_output (document, NULL, &out, cancellable, error);
+}
+
+gboolean
 sitmap_kml_write_events_file (SitmapDocument *document,
                               GArray         *positions,
                               GFile          *file,

@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "sitmap-atomic-write.h"
 #include "sitmap-document.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,12 @@ gboolean sitmap_kml_write_file (SitmapDocument *document,
                                 GFile          *file,
                                 GCancellable   *cancellable,
                                 GError        **error);
+/* The whole document streamed into output, which the caller then commits (or frees, leaving the file as
+ * it was): a save that keeps a backup (sitmap_atomic_file_set_backup()). */
+gboolean sitmap_kml_write_atomic (SitmapDocument   *document,
+                                  SitmapAtomicFile *output,
+                                  GCancellable     *cancellable,
+                                  GError          **error);
 /* The same with only the events at positions (guint32, in the document's store), as an export of
  * what a filter keeps: places, sources, views and annotations are written whole. */
 gboolean sitmap_kml_write_events_file (SitmapDocument *document,
