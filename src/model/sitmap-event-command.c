@@ -30,6 +30,7 @@ struct _SitmapEventCommand
   GPtrArray       *new_sources; /* SitmapSource the document gets with the edit */
   gint             old_position; /* change: the event's position before; delete: unused */
   gint             new_position; /* add, change: where the event went */
+  guint            n_before;     /* add, change: the store's positions before: undo takes those after away */
   gboolean         applied;
   GStrv            ids;          /* delete: the events' ids */
   GArray          *deleted;      /* delete: guint32 positions, in the order deleted */
@@ -207,6 +208,7 @@ sitmap_event_command_apply (SitmapCommand *command, SitmapDocument *document)
     {
     case EDIT_ADD:
       add_sources (self, document);
+      self->n_before = sitmap_document_get_n_events (document);
       self->new_position = (gint) _sitmap_document_append_event (document, &self->draft);
       break;
     case EDIT_CHANGE:
@@ -214,6 +216,7 @@ sitmap_event_command_apply (SitmapCommand *command, SitmapDocument *document)
       g_return_if_fail (self->old_position >= 0);
       sitmap_event_store_set_deleted (store, self->old_position, TRUE);
       add_sources (self, document);
+      self->n_before = sitmap_document_get_n_events (document);
       self->new_position = (gint) _sitmap_document_append_event (document, &self->draft);
       break;
     case EDIT_DELETE:
@@ -245,8 +248,10 @@ sitmap_event_command_revert (SitmapCommand *command, SitmapDocument *document)
     {
     case EDIT_ADD:
     case EDIT_CHANGE:
+      /* Every later edit was undone first: what comes after n_before is this edit's, the steps merged into it
+       * included */
       g_return_if_fail ((guint) self->new_position + 1 == sitmap_document_get_n_events (document));
-      sitmap_event_store_remove_last (store);
+      sitmap_event_store_truncate (store, self->n_before);
       remove_sources (self, document);
       if (self->kind == EDIT_CHANGE)
         sitmap_event_store_set_deleted (store, self->old_position, FALSE);
@@ -260,8 +265,8 @@ sitmap_event_command_revert (SitmapCommand *command, SitmapDocument *document)
   sitmap_document_emit_changed (document, what_changed (self));
 }
 
-/* Typing a title letter by letter, or dragging a marker, is one step. The positions the steps in between took
- * stay, deleted. A step that adds a source is a step of its own. */
+/* Typing a title letter by letter is one step. The positions the steps in between took stay, deleted, until the
+ * step is undone (they come after n_before). A step that adds a source is a step of its own. */
 static gboolean
 sitmap_event_command_merge (SitmapCommand *command, SitmapCommand *next_command)
 {

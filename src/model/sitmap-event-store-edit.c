@@ -6,7 +6,7 @@
  * views' sets, the sorted lists) names events by position. So an edit never moves an event: an added one takes the
  * next position, after every other, and goes to the time index's side list (which every query scans) instead of
  * its place in time order; a deleted one keeps its position, flagged, and no query finds it. An edit of an event
- * is both (see SitmapEventCommand). Undo takes the last added event away again, and clears a deletion.
+ * is both (see SitmapEventCommand). Undo takes the last added events away again, and clears a deletion.
  */
 #define G_LOG_DOMAIN "sitmap-event-store"
 
@@ -121,24 +121,27 @@ sitmap_event_store_append_event (SitmapEventStore       *self,
   return position;
 }
 
+/* Positions from n on go: those an edit and the steps merged into it added (the steps in between deleted) */
 void
-sitmap_event_store_remove_last (SitmapEventStore *self)
+sitmap_event_store_truncate (SitmapEventStore *self, guint n)
 {
-  guint position;
-
   g_return_if_fail (self != NULL && self->finished);
-  g_return_if_fail (self->columns.n_events > self->columns.n_sorted);
+  g_return_if_fail (n >= self->columns.n_sorted && n <= self->columns.n_events);
 
-  position = self->columns.n_events - 1;
-  g_return_if_fail (!(self->flags[position] & SITMAP_EVENT_FLAG_DELETED));
-  if (self->long_events->len > 0 && g_array_index (self->long_events, guint32, self->long_events->len - 1) == position)
+  while (self->long_events->len > 0 && g_array_index (self->long_events, guint32, self->long_events->len - 1) >= n)
     {
       g_array_set_size (self->long_events, self->long_events->len - 1);
       g_array_set_size (self->long_ends, self->long_ends->len - 1);
     }
-  /* Its text, citations and figures stay, unused, until the store goes: an undo is not worth a compaction. */
-  g_array_set_size (self->records, self->records->len - 1);
-  self->columns.n_events--;
+  for (guint i = self->deleted->len; i-- > 0;)
+    if (g_array_index (self->deleted, guint32, i) >= n)
+      g_array_remove_index (self->deleted, i);
+  for (guint i = self->touched->len; i-- > 0;)
+    if (g_array_index (self->touched, guint32, i) >= n)
+      g_array_remove_index (self->touched, i);
+  /* Their text, citations and figures stay, unused, until the store goes: an undo is not worth a compaction. */
+  g_array_set_size (self->records, n);
+  self->columns.n_events = n;
   publish_columns (self);
 }
 

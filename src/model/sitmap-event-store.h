@@ -295,8 +295,8 @@ void sitmap_event_store_set_credibility (SitmapEventStore *self, guint position,
 guint          sitmap_event_store_append_event (SitmapEventStore *self, const SitmapEventDraft *draft,
                                                 SitmapIdLookup lookup_source, SitmapIdLookup lookup_place,
                                                 GListModel *places, gpointer user_data);
-/* Takes the last event added by sitmap_event_store_append_event() away (undo). */
-void           sitmap_event_store_remove_last (SitmapEventStore *self);
+/* Takes every event from position n on away, deleted ones too (undo of an edit whose steps were merged). */
+void           sitmap_event_store_truncate (SitmapEventStore *self, guint n);
 /* A deleted event keeps its position with SITMAP_EVENT_FLAG_DELETED: no query or lookup by id finds it. */
 void           sitmap_event_store_set_deleted (SitmapEventStore *self, guint position, gboolean deleted);
 gboolean       sitmap_event_store_is_deleted (SitmapEventStore *self, guint position);

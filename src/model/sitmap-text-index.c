@@ -260,6 +260,13 @@ sitmap_text_index_match_prefix (SitmapTextIndex *self, const char *prefix, gsize
   return added + match_added_events (self, prefix, prefix_length, out);
 }
 
+guint
+sitmap_text_index_get_n_indexed (SitmapTextIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_indexed;
+}
+
 gsize
 sitmap_text_index_get_memory_size (SitmapTextIndex *self)
 {

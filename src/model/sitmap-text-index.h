@@ -25,6 +25,8 @@ guint sitmap_text_index_get_n_words (SitmapTextIndex *self);
 gsize sitmap_text_index_match_prefix (SitmapTextIndex *self, const char *prefix, gsize prefix_length,
                                       SitmapBitset *out);
 gsize sitmap_text_index_get_memory_size (SitmapTextIndex *self);
+/* The positions it was made over: an undo that takes some of them away leaves it stale */
+guint sitmap_text_index_get_n_indexed (SitmapTextIndex *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapTextIndex, sitmap_text_index_free)
 

@@ -452,6 +452,10 @@ events_edited (SitmapViewState *self)
 
   if (self->facets != NULL)
     sitmap_facet_index_update (self->facets);
+  /* Positions it indexed were taken away by an undo, and may come again as other events: made anew when next
+   * searched (rare: only an index made after edits, then undone) */
+  if (self->text_index != NULL && sitmap_text_index_get_n_indexed (self->text_index) > n)
+    g_clear_pointer (&self->text_index, sitmap_text_index_free);
   if (self->group->len > 0)
     {
       guint kept = 0;

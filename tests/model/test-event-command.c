@@ -499,6 +499,79 @@ test_edit_waits_for_readers (void)
   sitmap_event_draft_clear (&draft);
 }
 
+/* A move, then a title typed (steps merged), then both undone: the merged edit takes every position its steps made
+ * away, so that the move before it finds its own position last. */
+static void
+test_merged_then_older_undone (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (60, 18);
+  SitmapUndoStack *undo = sitmap_document_get_undo_stack (document);
+  SitmapEventStore *store = sitmap_document_get_store (document);
+  g_autofree char *id = g_strdup (sitmap_event_store_get_id (store, 4));
+  g_autofree char *title = g_strdup (sitmap_event_store_get_title (store, 4));
+  double latitude, longitude;
+  SitmapEventDraft draft;
+
+  sitmap_event_draft_init (&draft);
+  sitmap_document_read_event_draft (document, 4, &draft);
+  draft.latitude = 10;
+  draft.longitude = 20;
+  push (document, sitmap_event_command_new_edit (document, id, &draft, "Move Event", NULL));
+  sitmap_event_draft_clear (&draft);
+  for (guint i = 1; i <= 5; i++)
+    {
+      sitmap_event_draft_init (&draft);
+      sitmap_document_read_event_draft (document, sitmap_event_store_find (store, id), &draft);
+      g_free (draft.title);
+      draft.title = g_strndup ("Raids", i);
+      push (document, sitmap_event_command_new_edit (document, id, &draft, "Change Title", "title"));
+      sitmap_event_draft_clear (&draft);
+    }
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 66);
+  g_assert_true (sitmap_undo_stack_undo (undo));
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 61);
+  g_assert_cmpstr (sitmap_event_store_get_title (store, sitmap_event_store_find (store, id)), ==, title);
+  g_assert_true (sitmap_undo_stack_undo (undo));
+  g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 60);
+  g_assert_cmpint (sitmap_event_store_find (store, id), ==, 4);
+  g_assert_true (sitmap_event_store_get_location (store, 4, &latitude, &longitude));
+  g_assert_cmpfloat (latitude, !=, 10);
+  g_assert_cmpuint (sitmap_document_get_n_live_events (document), ==, 60);
+  /* And forward again */
+  g_assert_true (sitmap_undo_stack_redo (undo));
+  g_assert_true (sitmap_undo_stack_redo (undo));
+  g_assert_cmpstr (sitmap_event_store_get_title (store, sitmap_event_store_find (store, id)), ==, "Raids");
+  g_assert_cmpuint (sitmap_document_get_n_live_events (document), ==, 60);
+}
+
+/* A search made after an edit indexes the event it added; undone, and another event added at that position, the
+ * search finds the new words and not the old. */
+static void
+test_search_after_undo (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (80, 19);
+  g_autoptr (SitmapViewState) view_state = sitmap_view_state_new ();
+  SitmapEventDraft draft;
+
+  sitmap_view_state_set_document (view_state, document);
+  sitmap_view_state_clear_range (view_state);
+  init_sukhna_draft (&draft, "Quetzal convoy");
+  push (document, sitmap_event_command_new_add (document, &draft));
+  sitmap_event_draft_clear (&draft);
+  sitmap_view_state_set_text (view_state, "quetzal");
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (view_state), ==, 1);
+  sitmap_view_state_set_text (view_state, NULL);
+
+  g_assert_true (sitmap_undo_stack_undo (sitmap_document_get_undo_stack (document)));
+  init_sukhna_draft (&draft, "Wombat patrol");
+  push (document, sitmap_event_command_new_add (document, &draft));
+  sitmap_event_draft_clear (&draft);
+  sitmap_view_state_set_text (view_state, "quetzal");
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (view_state), ==, 0);
+  sitmap_view_state_set_text (view_state, "wombat");
+  g_assert_cmpuint (sitmap_view_state_get_n_visible (view_state), ==, 1);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -506,11 +579,13 @@ main (int argc, char *argv[])
   g_test_add_func ("/event-command/add-undo-redo", test_add_undo_redo);
   g_test_add_func ("/event-command/edit-moves-event", test_edit_moves_event);
   g_test_add_func ("/event-command/typing-merges", test_typing_merges);
+  g_test_add_func ("/event-command/merged-then-older-undone", test_merged_then_older_undone);
   g_test_add_func ("/event-command/delete-several", test_delete_several);
   g_test_add_func ("/event-command/draft-round-trip", test_draft_round_trip);
   g_test_add_func ("/event-command/new-source", test_new_source);
   g_test_add_func ("/event-command/view-state-follows", test_view_state_follows);
   g_test_add_func ("/event-command/list-places-new-event", test_list_places_new_event);
+  g_test_add_func ("/event-command/search-after-undo", test_search_after_undo);
   g_test_add_func ("/event-command/edits-round-trip", test_edits_round_trip);
   g_test_add_func ("/undo/annotations-visible", test_annotations_visible);
   g_test_add_func ("/event-command/edit-waits-for-readers", test_edit_waits_for_readers);
