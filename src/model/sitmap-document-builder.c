@@ -207,26 +207,6 @@ lookup_place (const char *id, gpointer user_data)
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->place_index, id));
 }
 
-/* Flags the events that only parties to the conflict report, so the map can show them as weaker. */
-static void
-flag_party_only_events (SitmapDocumentBuilder *self)
-{
-  guint n = sitmap_event_store_get_columns (self->store)->n_events;
-
-  for (guint i = 0; i < n; i++)
-    {
-      const SitmapCitationRecord *citations;
-      guint n_citations;
-      gboolean party_only;
-
-      citations = sitmap_event_store_get_citations (self->store, i, &n_citations);
-      party_only = n_citations > 0;
-      for (guint c = 0; c < n_citations && party_only; c++)
-        party_only = sitmap_source_get_party (g_ptr_array_index (self->sources, citations[c].source));
-      sitmap_event_store_set_party_only (self->store, i, party_only);
-    }
-}
-
 SitmapDocument *
 sitmap_document_builder_finish (SitmapDocumentBuilder *self)
 {
@@ -239,7 +219,8 @@ sitmap_document_builder_finish (SitmapDocumentBuilder *self)
   g_list_store_splice (places, 0, 0, self->places->pdata, self->places->len);
   sitmap_event_store_finish (self->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
   start = g_get_monotonic_time ();
-  flag_party_only_events (self);
+  sitmap_event_store_flag_party_only (self->store, 0, sitmap_event_store_get_columns (self->store)->n_events,
+                                      self->sources);
   g_debug ("party flags in %.3f s", (g_get_monotonic_time () - start) / 1e6);
 
   document = _sitmap_document_new (g_steal_pointer (&self->title), g_steal_pointer (&self->description),

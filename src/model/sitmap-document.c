@@ -660,15 +660,8 @@ _sitmap_document_append_event (SitmapDocument *self, const SitmapEventDraft *dra
 {
   guint position = sitmap_event_store_append_event (self->store, draft, edit_lookup_source, edit_lookup_place,
                                                     G_LIST_MODEL (self->places), self);
-  const SitmapCitationRecord *citations;
-  gboolean party_only;
-  guint n_citations;
 
-  citations = sitmap_event_store_get_citations (self->store, position, &n_citations);
-  party_only = n_citations > 0;
-  for (guint c = 0; c < n_citations && party_only; c++)
-    party_only = sitmap_source_get_party (g_ptr_array_index (self->source_array, citations[c].source));
-  sitmap_event_store_set_party_only (self->store, position, party_only);
+  sitmap_event_store_flag_party_only (self->store, position, position + 1, self->source_array);
   return position;
 }
 

@@ -46,9 +46,9 @@ ensure_capacity (SitmapEventStore *self, guint n)
   self->capacity = capacity;
 }
 
-/* The columns' pointers, after they moved */
-static void
-publish_columns (SitmapEventStore *self)
+/* The columns' pointers, after they moved (also what finish makes public) */
+void
+_sitmap_event_store_publish_columns (SitmapEventStore *self)
 {
   self->columns.start = self->start;
   self->columns.duration = self->duration;
@@ -116,7 +116,7 @@ sitmap_event_store_append_event (SitmapEventStore       *self,
     }
   else
     self->duration[position] = 0;
-  publish_columns (self);
+  _sitmap_event_store_publish_columns (self);
   _sitmap_event_store_set_id_position (self, position);
   return position;
 }
@@ -142,7 +142,7 @@ sitmap_event_store_truncate (SitmapEventStore *self, guint n)
   /* Their text, citations and figures stay, unused, until the store goes: an undo is not worth a compaction. */
   g_array_set_size (self->records, n);
   self->columns.n_events = n;
-  publish_columns (self);
+  _sitmap_event_store_publish_columns (self);
 }
 
 void

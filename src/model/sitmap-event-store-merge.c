@@ -255,24 +255,6 @@ lookup_place (const char *id, gpointer user_data)
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->place_index, id));
 }
 
-/* As the document builder does: events only parties to the conflict report are drawn weaker. */
-static void
-flag_party_only (SitmapEventStoreMerge *merge)
-{
-  guint n = sitmap_event_store_get_columns (merge->store)->n_events;
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint n_citations;
-      const SitmapCitationRecord *citations = sitmap_event_store_get_citations (merge->store, i, &n_citations);
-      gboolean party_only = n_citations > 0;
-
-      for (guint c = 0; c < n_citations && party_only; c++)
-        party_only = sitmap_source_get_party (g_ptr_array_index (merge->sources, citations[c].source));
-      sitmap_event_store_set_party_only (merge->store, i, party_only);
-    }
-}
-
 /* The positions of a store in the order its records lie in memory (the order they were added): the
  * records are read one after the other rather than at random, several times faster at a million, and
  * added in their first order, which the new store's stable sort keeps among events of the same time. */
@@ -386,7 +368,8 @@ merge_events (Merger *self, SitmapDocument *document, SitmapDocument *imported, 
   copied = g_get_monotonic_time ();
   g_list_store_splice (places, 0, 0, self->merge->places->pdata, self->merge->places->len);
   sitmap_event_store_finish (self->merge->store, lookup_source, lookup_place, G_LIST_MODEL (places), self);
-  flag_party_only (self->merge);
+  sitmap_event_store_flag_party_only (self->merge->store, 0, sitmap_event_store_get_columns (self->merge->store)->n_events,
+                                      self->merge->sources);
   g_debug ("merged %u + %u events: copied in %.3f s, finished in %.3f s", sitmap_document_get_n_events (document),
            self->merge->n_added, (copied - start) / 1e6, (g_get_monotonic_time () - copied) / 1e6);
 

@@ -141,6 +141,8 @@ _sitmap_event_store_record (SitmapEventStore *self, guint position)
 void _sitmap_event_store_fill_record (SitmapEventStore *self, const SitmapEventDraft *draft, EventRecord *record,
                                       const SitmapEventResolver *resolve);
 void _sitmap_event_store_inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places);
+/* Points the public columns at the store's arrays (after finish, and after an edit moved them) */
+void _sitmap_event_store_publish_columns (SitmapEventStore *self);
 /* The hot columns of positions [from, to) from their records */
 void _sitmap_event_store_fill_columns (SitmapEventStore *self, guint from, guint to);
 guint32 _sitmap_event_store_find_schema (SitmapEventStore *self, const guint32 *names, guint n);

@@ -13,6 +13,7 @@
 
 #include "sitmap-event-store-private.h"
 #include "sitmap-memory.h"
+#include "sitmap-source.h"
 
 /* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
  * bound how far before a range an overlapping event may start by the longest *short* span. */
@@ -696,19 +697,7 @@ sitmap_event_store_finish (SitmapEventStore *self,
   g_debug ("finish of %u events: references %.3f s, sort %.3f s, columns and ids %.3f s, time index %.3f s", n,
            (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t4 - t3) / 1e6);
 
-  self->columns.start = self->start;
-  self->columns.duration = self->duration;
-  self->columns.time_precision = self->time_precision;
-  self->columns.category = self->category;
-  self->columns.location_precision = self->location_precision;
-  self->columns.flags = self->flags;
-  self->columns.x = self->x;
-  self->columns.y = self->y;
-  self->columns.fatalities = self->fatalities;
-  self->columns.origins = self->origins;
-  self->columns.n_long = self->long_events->len;
-  self->columns.long_positions = (const guint32 *) (gpointer) self->long_events->data;
-  self->columns.long_ends = (const gint64 *) (gpointer) self->long_ends->data;
+  _sitmap_event_store_publish_columns (self);
   self->finished = TRUE;
 }
 
@@ -1122,6 +1111,24 @@ sitmap_event_store_get_citations (SitmapEventStore *self, guint position, guint 
   /* Read once: another thread may be making the copy (see sitmap_event_store_set_credibility()). */
   copy = self->finished ? g_atomic_pointer_get (&((EventRecord *) record)->own_citations) : NULL;
   return copy ? copy : &g_array_index (self->citations, SitmapCitationRecord, record->first_citation);
+}
+
+/* An event only parties to the conflict report (every citation's source is a party) is drawn weaker. */
+void
+sitmap_event_store_flag_party_only (SitmapEventStore *self, guint from, guint to, GPtrArray *sources)
+{
+  g_return_if_fail (self->finished && to <= self->columns.n_events);
+
+  for (guint i = from; i < to; i++)
+    {
+      guint n_citations;
+      const SitmapCitationRecord *citations = sitmap_event_store_get_citations (self, i, &n_citations);
+      gboolean party_only = n_citations > 0;
+
+      for (guint c = 0; c < n_citations && party_only; c++)
+        party_only = sitmap_source_get_party (g_ptr_array_index (sources, citations[c].source));
+      sitmap_event_store_set_party_only (self, i, party_only);
+    }
 }
 
 void

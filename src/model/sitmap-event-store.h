@@ -283,6 +283,9 @@ typedef struct
 const SitmapCitationRecord *sitmap_event_store_get_citations (SitmapEventStore *self, guint position,
                                                               guint *n_citations);
 void sitmap_event_store_set_party_only (SitmapEventStore *self, guint position, gboolean party_only);
+/* Sets the party-only flag of events [from, to) from their citations: sources are the document's SitmapSource,
+ * by index. */
+void sitmap_event_store_flag_party_only (SitmapEventStore *self, guint from, guint to, GPtrArray *sources);
 /* For SitmapCredibilityCommand: the credibility of citation i of the event at position. */
 void sitmap_event_store_set_credibility (SitmapEventStore *self, guint position, guint i,
                                          SitmapCredibility credibility);
