@@ -61,6 +61,9 @@ typedef struct
   char   *path;
   GBytes *header;
   GBytes *content;
+  /* When the content is the whole document: written to bytes in the thread, which holds the document for
+   * reading meanwhile (an edit waits), rather than on the main thread, which a big one would stop for seconds */
+  SitmapDocument *document;
   gint    generation;
   guint   n_changes;
 } WriteJob;
@@ -70,7 +73,8 @@ write_job_free (WriteJob *job)
 {
   g_free (job->path);
   g_bytes_unref (job->header);
-  g_bytes_unref (job->content);
+  g_clear_pointer (&job->content, g_bytes_unref);
+  g_clear_object (&job->document);
   g_free (job);
 }
 
@@ -231,6 +235,16 @@ write_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCance
   GError *error = NULL;
   gboolean ok = TRUE;
 
+  if (job->document != NULL)
+    {
+      job->content = sitmap_kml_write_bytes (job->document, &error);
+      sitmap_document_end_reading (job->document);
+      if (job->content == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
   g_mutex_lock (&self->io_lock);
   /* The file was removed since this was asked for: the document was saved, or closed. */
   if (job->generation == g_atomic_int_get (&self->generation))
@@ -280,17 +294,27 @@ start_write (SitmapRecovery *self)
 
   if (!ensure_lock (self))
     return;
-  content = sitmap_recovery_serialize (self->document, &kind, &error);
-  if (content == NULL)
+  if (sitmap_recovery_delta_possible (self->document))
     {
-      g_warning ("Unsaved changes cannot be kept: %s", error->message);
-      return;
+      content = sitmap_recovery_serialize (self->document, &kind, &error);
+      if (content == NULL)
+        {
+          g_warning ("Unsaved changes cannot be kept: %s", error->message);
+          return;
+        }
     }
+  else
+    kind = SITMAP_RECOVERY_CONTENT_KML;
   job = g_new0 (WriteJob, 1);
   job->recovery = self;
   job->path = g_strdup (self->path);
   job->header = make_header (self->document, kind);
   job->content = g_steal_pointer (&content);
+  if (job->content == NULL)
+    {
+      job->document = g_object_ref (self->document);
+      sitmap_document_begin_reading (self->document);
+    }
   job->generation = g_atomic_int_get (&self->generation);
   job->n_changes = self->n_changes;
   self->writing = TRUE;

@@ -203,7 +203,6 @@ sitmap_event_command_apply (SitmapCommand *command, SitmapDocument *document)
   SitmapEventCommand *self = SITMAP_EVENT_COMMAND (command);
   SitmapEventStore *store = sitmap_document_get_store (document);
 
-  _sitmap_document_wait_for_readers (document);
   switch (self->kind)
     {
     case EDIT_ADD:
@@ -243,7 +242,6 @@ sitmap_event_command_revert (SitmapCommand *command, SitmapDocument *document)
   SitmapEventCommand *self = SITMAP_EVENT_COMMAND (command);
   SitmapEventStore *store = sitmap_document_get_store (document);
 
-  _sitmap_document_wait_for_readers (document);
   switch (self->kind)
     {
     case EDIT_ADD:

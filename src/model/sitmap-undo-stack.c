@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include "sitmap-document-private.h"
 #include "sitmap-undo-stack.h"
 
 struct _SitmapUndoStack
@@ -112,6 +113,8 @@ sitmap_undo_stack_push (SitmapUndoStack *self, SitmapCommand *command)
   g_return_if_fail (SITMAP_IS_UNDO_STACK (self));
   g_return_if_fail (SITMAP_IS_COMMAND (command));
 
+  /* The document never changes under a thread reading it (a save, the recovery file, an index) */
+  _sitmap_document_wait_for_readers (self->document);
   sitmap_command_apply (command, self->document);
   /* The saved state can only be reached again through what is being dropped. */
   if (self->saved_depth > (gint) self->done->len)
@@ -135,6 +138,7 @@ sitmap_undo_stack_undo (SitmapUndoStack *self)
   if (self->done->len == 0)
     return FALSE;
   command = g_ptr_array_steal_index (self->done, self->done->len - 1);
+  _sitmap_document_wait_for_readers (self->document);
   sitmap_command_revert (command, self->document);
   g_ptr_array_add (self->undone, command);
   notify_all (self);
@@ -151,6 +155,8 @@ sitmap_undo_stack_redo (SitmapUndoStack *self)
   if (self->undone->len == 0)
     return FALSE;
   command = g_ptr_array_steal_index (self->undone, self->undone->len - 1);
+  /* The document never changes under a thread reading it (a save, the recovery file, an index) */
+  _sitmap_document_wait_for_readers (self->document);
   sitmap_command_apply (command, self->document);
   g_ptr_array_add (self->done, command);
   notify_all (self);

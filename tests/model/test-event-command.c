@@ -13,6 +13,7 @@
 #include "sitmap-event-list.h"
 #include "sitmap-kml-reader.h"
 #include "sitmap-kml-writer.h"
+#include "sitmap-reliability-command.h"
 #include "sitmap-undo-stack.h"
 #include "sitmap-view-state.h"
 
@@ -480,7 +481,7 @@ slow_reader (gpointer data)
   return NULL;
 }
 
-/* An edit of events never changes the store under a thread reading it: it waits until the thread is done. */
+/* An edit never changes the document under a thread reading it: it waits until the thread is done. */
 static void
 test_edit_waits_for_readers (void)
 {
@@ -497,6 +498,20 @@ test_edit_waits_for_readers (void)
   g_assert_cmpuint (sitmap_document_get_n_events (document), ==, 51);
   g_thread_join (thread);
   sitmap_event_draft_clear (&draft);
+
+  /* Any edit, not only of events: a grading, and its undo */
+  reader.done = 0;
+  sitmap_document_begin_reading (document);
+  thread = g_thread_new ("reader", slow_reader, &reader);
+  push (document, sitmap_reliability_command_new (sitmap_document_get_source (document, 0), SITMAP_RELIABILITY_D));
+  g_assert_cmpint (g_atomic_int_get (&reader.done), ==, 1);
+  g_thread_join (thread);
+  reader.done = 0;
+  sitmap_document_begin_reading (document);
+  thread = g_thread_new ("reader", slow_reader, &reader);
+  g_assert_true (sitmap_undo_stack_undo (sitmap_document_get_undo_stack (document)));
+  g_assert_cmpint (g_atomic_int_get (&reader.done), ==, 1);
+  g_thread_join (thread);
 }
 
 /* A move, then a title typed (steps merged), then both undone: the merged edit takes every position its steps made
