@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <gdk/x11/gdkx.h>
+#include <shumate/shumate.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "sitmap-ui-test.h"
@@ -493,4 +496,34 @@ sitmap_test_wait_for_document (SitmapWindow *window)
 {
   sitmap_test_wait_until (document_loaded, window, 10000, "the document to load");
   sitmap_test_wait_for_paint (GTK_WIDGET (window));
+}
+
+typedef struct
+{
+  SitmapWindow *window;
+  double        last[3];
+} MapLook;
+
+/* The map has not moved since the last look */
+static gboolean
+map_settled (gpointer data)
+{
+  MapLook *look = data;
+  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (look->window));
+  double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                    shumate_viewport_get_zoom_level (viewport) };
+  gboolean same = memcmp (now, look->last, sizeof now) == 0;
+
+  memcpy (look->last, now, sizeof now);
+  sitmap_test_wait_for_paint (GTK_WIDGET (sitmap_window_get_map (look->window)));
+  return same;
+}
+
+void
+sitmap_test_wait_for_map (SitmapWindow *window)
+{
+  MapLook look = { window, { NAN, NAN, NAN } };
+
+  sitmap_test_wait_until (map_settled, &look, 5000, "the map to stop moving");
 }

@@ -33,6 +33,8 @@ void     sitmap_test_wait_until (SitmapTestCondition condition, gpointer data, g
 void     sitmap_test_wait_for_paint (GtkWidget *widget);
 /* Runs the main loop until no stack inside widget is between two pages. */
 void     sitmap_test_wait_for_transitions (GtkWidget *widget);
+/* Runs the main loop until the window's map has stopped moving (a flight to the selected event has landed). */
+void     sitmap_test_wait_for_map (SitmapWindow *window);
 /* The text of every label shown inside widget (mapped), one per line. */
 char    *sitmap_test_collect_text (GtkWidget *widget);
 /* The widgets of type shown (mapped) inside root, root included, in the order of the widget tree. */

@@ -139,30 +139,6 @@ saved (gpointer data)
   return !sitmap_undo_stack_get_modified (stack ());
 }
 
-/* The map has not moved since the last look (a flight to the selected event ends) */
-static gboolean
-map_settled (gpointer data)
-{
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
-  double *last = data;
-  double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                    shumate_viewport_get_zoom_level (viewport) };
-  gboolean same = memcmp (now, last, sizeof now) == 0;
-
-  memcpy (last, now, sizeof now);
-  sitmap_test_wait_for_paint (GTK_WIDGET (sitmap_window_get_map (window)));
-  return same;
-}
-
-static void
-wait_for_map (void)
-{
-  double last[3] = { NAN, NAN, NAN };
-
-  sitmap_test_wait_until (map_settled, last, 5000, "the map to stop moving");
-}
-
 /* The position of the event titled title in document, or -1 */
 static gint
 find_titled (SitmapDocument *doc, const char *title)
@@ -192,7 +168,7 @@ test_new_event_saved_and_reopened (void)
   double found_latitude, found_longitude;
   gint position;
 
-  wait_for_map ();
+  sitmap_test_wait_for_map (window);
   shumate_viewport_widget_coords_to_location (viewport, layer, x, y, &latitude, &longitude);
   sitmap_test_click_button (layer, 3, x, y);
   sitmap_test_wait_until (menu_shown, layer, 5000, "the map's menu");
@@ -311,7 +287,7 @@ test_move_edit_delete_undo (void)
   sitmap_test_click_centre (button_with (window, "Edit Mode: Drag Events and Their Corners"));
   sitmap_test_wait_for_paint (layer);
   g_assert_true (sitmap_edit_layer_get_edit_mode (sitmap_window_get_edit_layer (window)));
-  wait_for_map ();
+  sitmap_test_wait_for_map (window);
 
   /* Moved */
   g_assert_true (sitmap_annotation_layer_project (annotations, before[0], before[1], &x, &y));

@@ -473,22 +473,6 @@ selected_has_area (gpointer data)
   return area != NULL && sitmap_geometry_get_kind (area) == SITMAP_GEOMETRY_POLYGON;
 }
 
-/* The map has not moved since the last look (a flight to the selected event ends) */
-static gboolean
-map_settled (gpointer data)
-{
-  ShumateViewport *viewport = shumate_simple_map_get_viewport (sitmap_window_get_map (window));
-  double *last = data;
-  double now[3] = { shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                    shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                    shumate_viewport_get_zoom_level (viewport) };
-  gboolean same = memcmp (now, last, sizeof now) == 0;
-
-  memcpy (last, now, sizeof now);
-  sitmap_test_wait_for_paint (GTK_WIDGET (sitmap_window_get_map (window)));
-  return same;
-}
-
 /* "Draw Area": the map's area tool draws the event's polygon, corner by corner, and no annotation comes of it. */
 static void
 test_draw_area (void)
@@ -507,11 +491,7 @@ test_draw_area (void)
   new_event_by_key ();
   adw_combo_row_set_selected (ADW_COMBO_ROW (row ("Place")), 2);
   /* The map flies to the new event: let it land */
-  {
-    double last[3] = { NAN, NAN, NAN };
-
-    sitmap_test_wait_until (map_settled, last, 5000, "the map to stop moving");
-  }
+  sitmap_test_wait_for_map (window);
   gtk_widget_activate (row ("Draw Area"));
   g_assert_cmpuint (sitmap_annotation_layer_get_tool (layer), ==, SITMAP_ANNOTATION_TOOL_AREA);
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (layer), corners[0][0] * width,
