@@ -668,94 +668,27 @@ place_town_label (SitmapExportScene *self, GArray *occupied, const SitmapExportP
  * Events
  */
 
-static void
-set_category_source (cairo_t *cr, guint8 category, double alpha)
-{
-  GdkRGBA color;
-
-  sitmap_symbol_get_color (category, &color);
-  cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
-}
-
-static void
-trace_rings (cairo_t *cr, GArray *rings, gboolean close)
-{
-  for (guint r = 0; r < rings->len; r++)
-    {
-      GArray       *ring = g_array_index (rings, GArray *, r);
-      const double *xy = (const double *)(gconstpointer)ring->data;
-
-      cairo_new_sub_path (cr);
-      for (guint i = 0; i + 1 < ring->len; i += 2)
-        cairo_line_to (cr, xy[i], xy[i + 1]);
-      if (close)
-        cairo_close_path (cr);
-    }
-}
-
-/* The outline's dashes when only parties to the conflict report every event drawn with the shape. */
-static void
-set_party_dash (cairo_t *cr, const SitmapExportShape *shape)
-{
-  static const double party_dash[] = { 7, 4 };
-
-  cairo_set_dash (cr, party_dash, shape->party_only ? G_N_ELEMENTS (party_dash) : 0, 0);
-}
-
-/* As on screen (sitmap-event-layer-draw.c): a solid white casing, then the category's stroke. */
+/* As on screen: the map's one drawing of each kind of shape. */
 static void
 draw_shape (cairo_t *cr, const SitmapExportShape *shape)
 {
-  cairo_save (cr);
-  cairo_new_path (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   switch (shape->kind)
     {
       case SITMAP_SHAPE_AREA:
-        trace_rings (cr, shape->rings, TRUE);
-        cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-        set_category_source (cr, shape->category, 0.12);
-        cairo_fill_preserve (cr);
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
-        cairo_set_line_width (cr, 3.5);
-        cairo_stroke_preserve (cr);
-        set_party_dash (cr, shape);
-        set_category_source (cr, shape->category, 0.9);
-        cairo_set_line_width (cr, 1.8);
-        cairo_stroke (cr);
+        sitmap_shape_draw_area (cr, &shape->outline, shape->category, shape->party_only);
         break;
       case SITMAP_SHAPE_LINE:
-        trace_rings (cr, shape->rings, FALSE);
-        cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-        cairo_set_line_width (cr, 5.5);
-        cairo_stroke_preserve (cr);
-        set_party_dash (cr, shape);
-        set_category_source (cr, shape->category, 1);
-        cairo_set_line_width (cr, 3);
-        cairo_stroke (cr);
+        sitmap_shape_draw_line (cr, &shape->outline, shape->category, shape->party_only);
         break;
       case SITMAP_SHAPE_RING:
         sitmap_ring_draw (cr, shape->category, shape->x, shape->y, shape->radius);
         break;
       case SITMAP_SHAPE_VAGUE:
-        {
-          static const double dash[] = { 5, 4 };
-
-          cairo_arc (cr, shape->x, shape->y, shape->radius, 0, 2 * G_PI);
-          cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.5);
-          cairo_set_line_width (cr, 3);
-          cairo_stroke_preserve (cr);
-          set_category_source (cr, shape->category, 0.7);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
+        sitmap_shape_draw_vague (cr, shape->x, shape->y, shape->radius, shape->category);
         break;
       default:
         break;
     }
-  cairo_restore (cr);
 }
 
 /* The count in the export's font, at the size of the screen's. */
@@ -1652,9 +1585,9 @@ draw_marks (Painter *p, double x0, double top, double width, double height, gint
         lane++;
       lane_ends[lane] = MAX (lane_ends[lane], b);
       cairo_rectangle (p->cr, a, top + height - (lane + 1) * lane_height + 1, b - a, lane_height - 2);
-      set_category_source (p->cr, mark->category, exact ? 1 : 0.25);
+      sitmap_symbol_set_source (p->cr, mark->category, exact ? 1 : 0.25);
       cairo_fill_preserve (p->cr);
-      set_category_source (p->cr, mark->category, 1);
+      sitmap_symbol_set_source (p->cr, mark->category, 1);
       cairo_set_line_width (p->cr, 1);
       cairo_stroke (p->cr);
     }
@@ -1691,7 +1624,7 @@ draw_histogram (Painter *p, double x0, double top, double width, double height)
           if (h <= 0)
             continue;
           cairo_rectangle (p->cr, x0 + b * bin_width, y - h, bin_width - 0.5, h);
-          set_category_source (p->cr, c, 1);
+          sitmap_symbol_set_source (p->cr, c, 1);
           cairo_fill (p->cr);
           y -= h;
         }

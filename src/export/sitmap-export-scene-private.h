@@ -9,6 +9,7 @@
 #include "sitmap-category.h"
 #include "sitmap-cluster-index.h"
 #include "sitmap-export-scene.h"
+#include "sitmap-shape-draw.h"
 
 G_BEGIN_DECLS
 
@@ -57,7 +58,7 @@ typedef struct
   float    x; /* the anchor */
   float    y;
   float    radius; /* RING, VAGUE */
-  GArray  *rings;  /* AREA, LINE: GArray of GArray of double x, y pairs */
+  SitmapShapeOutline outline; /* AREA, LINE: on the page */
 } SitmapExportShape;
 
 typedef struct

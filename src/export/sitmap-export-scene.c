@@ -58,7 +58,7 @@ shape_clear (gpointer data)
 {
   SitmapExportShape *shape = data;
 
-  g_clear_pointer (&shape->rings, g_array_unref);
+  sitmap_shape_outline_clear (&shape->outline);
 }
 
 static void
@@ -616,35 +616,10 @@ note_number (const guint32 *visible, guint n_listed, guint32 position)
   return lo < n_listed && visible[lo] == position ? (int)lo + 1 : 0;
 }
 
-/* Clear functions get a pointer to the element. */
 static void
-ring_clear (gpointer data)
+world_to_page_cb (double x, double y, double *px, double *py, gpointer user_data)
 {
-  g_array_unref (*(GArray **)data);
-}
-
-static GArray *
-copy_path (SitmapExportScene *self, SitmapShapeTable *table, const SitmapShape *shape)
-{
-  GArray *rings = g_array_new (FALSE, FALSE, sizeof (GArray *));
-
-  g_array_set_clear_func (rings, ring_clear);
-  for (guint r = 0; r < sitmap_shape_table_get_n_rings (table, shape->path); r++)
-    {
-      guint         n_points;
-      const double *points = sitmap_shape_table_get_ring (table, shape->path, r, &n_points);
-      GArray       *ring = g_array_sized_new (FALSE, FALSE, sizeof (double), 2 * n_points);
-
-      for (guint i = 0; i < n_points; i++)
-        {
-          double xy[2];
-
-          _sitmap_export_scene_world_to_page (self, points[2 * i], points[2 * i + 1], &xy[0], &xy[1]);
-          g_array_append_vals (ring, xy, 2);
-        }
-      g_array_append_val (rings, ring);
-    }
-  return rings;
+  _sitmap_export_scene_world_to_page (user_data, x, y, px, py);
 }
 
 /* Metres to page pixels at normalised latitude y. */
@@ -706,7 +681,11 @@ add_shape (SitmapExportScene *self, SitmapShapeTable *table, const SitmapEventCo
   item.y = y;
   item.radius = radius;
   if (shape->kind == SITMAP_SHAPE_AREA || shape->kind == SITMAP_SHAPE_LINE)
-    item.rings = copy_path (self, table, shape);
+    {
+      /* Every vertex: the page may be a vector one. */
+      sitmap_shape_outline_init (&item.outline);
+      sitmap_shape_outline_project (&item.outline, table, shape->path, world_to_page_cb, self, 0);
+    }
   g_hash_table_insert (self->shape_index, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (self->shapes->len));
   g_array_append_val (self->shapes, item);
 }
@@ -810,26 +789,6 @@ add_clusters (SitmapExportScene *self, SitmapClusterIndex *index, const guint32 
     }
 }
 
-static SitmapClusterPoint *
-prepare_points (SitmapDocument *document, SitmapShapeTable *table)
-{
-  const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  SitmapClusterPoint       *points = g_new (SitmapClusterPoint, MAX (columns->n_events, 1));
-  const SitmapShape        *shapes;
-  guint                     n_shapes;
-
-  for (guint i = 0; i < columns->n_events; i++)
-    points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
-                    ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
-                    : sitmap_cluster_point_from_world (NAN, NAN);
-  /* As on screen: an event located by a shape alone is drawn at the middle of its shape. */
-  shapes = sitmap_shape_table_get_shapes (table, &n_shapes);
-  for (guint s = 0; s < n_shapes; s++)
-    if (!(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
-      points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
-  return points;
-}
-
 /* Bins the visible events on the same grid as the map does, at the page's scale, in a window of cells
  * around the map, and keeps what lands on the page: clusters, single symbols and their shapes. */
 static void
@@ -837,7 +796,7 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
 {
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
   g_autoptr (SitmapShapeTable) table = sitmap_shape_table_new (document);
-  g_autofree SitmapClusterPoint *points = prepare_points (document, table);
+  g_autofree SitmapClusterPoint *points = g_new (SitmapClusterPoint, MAX (columns->n_events, 1));
   g_autoptr (SitmapClusterIndex) index = sitmap_cluster_index_new ();
   SitmapClusterGrid   grid;
   SitmapClusterWindow window;
@@ -845,6 +804,8 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
   double              left = self->center_x * self->world_pixels - self->map.width / 2 - CELL_PIXELS;
   double              top = self->center_y * self->world_pixels - self->map.height / 2 - CELL_PIXELS;
 
+  /* Where the map puts each event too. */
+  sitmap_shape_table_get_points (table, columns, 0, points);
   sitmap_cluster_grid_init (&grid, self->world_pixels, CELL_PIXELS);
   /* Columns go around the world: the window starts within it. */
   window.x0 = (gint64)floor (left / grid.cell_pixels) % (gint64)grid.cells_across;

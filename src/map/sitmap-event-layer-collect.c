@@ -39,11 +39,7 @@ prepare_points (SitmapEventLayer *self, guint from)
 
   self->n_points = columns->n_events;
   self->points = g_renew (SitmapClusterPoint, self->points, MAX (self->n_points, 1));
-  for (guint i = from; i < columns->n_events; i++)
-    self->points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
-                        ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
-                        : sitmap_cluster_point_from_world (NAN, NAN);
-  /* An event located by a shape and no point of its own is drawn at the middle of its shape. */
+  sitmap_shape_table_get_points (self->shapes, columns, from, self->points);
   shapes = sitmap_shape_table_get_shapes (self->shapes, &n_shapes);
   /* Shapes taken away by an undo go from the paths drawn; those added come after */
   while (self->path_shapes->len > 0 &&
@@ -52,14 +48,8 @@ prepare_points (SitmapEventLayer *self, guint from)
   if (from == 0)
     g_array_set_size (self->path_shapes, 0);
   for (guint s = 0; s < n_shapes; s++)
-    {
-      if (shapes[s].position < from)
-        continue;
-      if (!(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
-        self->points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
-      if (shapes[s].kind == SITMAP_SHAPE_AREA || shapes[s].kind == SITMAP_SHAPE_LINE)
-        g_array_append_val (self->path_shapes, s);
-    }
+    if (shapes[s].position >= from && (shapes[s].kind == SITMAP_SHAPE_AREA || shapes[s].kind == SITMAP_SHAPE_LINE))
+      g_array_append_val (self->path_shapes, s);
 }
 
 /* The extent widened to the points from from on (an edit's); an undo or a deletion leaves it as wide */
@@ -617,6 +607,7 @@ _sitmap_event_layer_init_collection (SitmapEventLayer *self)
   self->symbols = g_array_new (FALSE, FALSE, sizeof (SitmapSymbolInstance));
   self->shape_instances = g_array_new (FALSE, FALSE, sizeof (SitmapShapeInstance));
   self->drawn = g_array_new (FALSE, FALSE, sizeof (guint32));
+  sitmap_shape_outline_init (&self->outline);
   self->selected_symbol = -1;
   self->selected_shape = -1;
   self->binned_level = -1;
@@ -633,6 +624,7 @@ _sitmap_event_layer_finalize_collection (SitmapEventLayer *self)
   g_array_unref (self->symbols);
   g_array_unref (self->shape_instances);
   g_array_unref (self->drawn);
+  sitmap_shape_outline_clear (&self->outline);
 }
 
 gboolean
@@ -747,6 +739,32 @@ _sitmap_event_layer_cell_range (SitmapEventLayer *self, double margin, gint64 *c
   *row0 = MAX (range[1], 0);
   *column1 = range[2];
   *row1 = MIN (range[3], (gint64) grid->cells_across - 1);
+}
+
+typedef struct
+{
+  const SitmapMapProjection *projection;
+  double                     offset;
+} OutlineProjection;
+
+static void
+outline_project_cb (double x, double y, double *wx, double *wy, gpointer user_data)
+{
+  const OutlineProjection *o = user_data;
+  const SitmapMapProjection *p = o->projection;
+
+  sitmap_map_projection_map_to_widget (p, x * p->map_size - p->center_x + o->offset, y * p->map_size - p->center_y,
+                                       wx, wy);
+}
+
+const SitmapShapeOutline *
+_sitmap_event_layer_project_outline (SitmapEventLayer *self, const SitmapShapeInstance *instance)
+{
+  OutlineProjection o = { &self->projection, instance->offset };
+
+  /* Vertices closer than half a pixel add nothing but work when zoomed out. */
+  sitmap_shape_outline_project (&self->outline, self->shapes, instance->shape->path, outline_project_cb, &o, 0.5);
+  return &self->outline;
 }
 
 void

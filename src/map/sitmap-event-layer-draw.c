@@ -19,86 +19,6 @@
  * Shapes
  */
 
-static void
-trace_path (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, gboolean close)
-{
-  const SitmapMapProjection *p = &self->projection;
-  guint path = instance->shape->path;
-
-  for (guint r = 0; r < sitmap_shape_table_get_n_rings (self->shapes, path); r++)
-    {
-      guint n;
-      const double *xy = sitmap_shape_table_get_ring (self->shapes, path, r, &n);
-      double last_x = NAN, last_y = NAN;
-
-      for (guint i = 0; i < n; i++)
-        {
-          double wx, wy;
-
-          sitmap_map_projection_map_to_widget (p, xy[2 * i] * p->map_size - p->center_x + instance->offset,
-                                               xy[2 * i + 1] * p->map_size - p->center_y, &wx, &wy);
-          /* Vertices closer than half a pixel add nothing but work when zoomed out. */
-          if (i > 0 && i + 1 < n && fabs (wx - last_x) < 0.5 && fabs (wy - last_y) < 0.5)
-            continue;
-          if (i == 0)
-            cairo_move_to (cr, wx, wy);
-          else
-            cairo_line_to (cr, wx, wy);
-          last_x = wx;
-          last_y = wy;
-        }
-      if (close)
-        cairo_close_path (cr);
-    }
-}
-
-static gboolean shape_is_party_only (SitmapEventLayer *self, const SitmapShapeInstance *instance);
-
-/* Dashed when every event in view drawn with this shape is reported only by parties to the conflict. */
-static void
-set_party_dash (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, double on, double off)
-{
-  double dashes[] = { on, off };
-
-  if (shape_is_party_only (self, instance))
-    cairo_set_dash (cr, dashes, 2, 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
-}
-
-static void
-draw_area (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
-{
-  cairo_new_path (cr);
-  trace_path (self, cr, instance, TRUE);
-  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.12);
-  cairo_fill_preserve (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.6);
-  cairo_set_line_width (cr, 3.5);
-  cairo_stroke_preserve (cr);
-  set_party_dash (self, cr, instance, 7, 4);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.9);
-  cairo_set_line_width (cr, 1.8);
-  cairo_stroke (cr);
-}
-
-static void
-draw_line (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
-{
-  cairo_new_path (cr);
-  trace_path (self, cr, instance, FALSE);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 5.5);
-  cairo_stroke_preserve (cr);
-  set_party_dash (self, cr, instance, 7, 4);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke (cr);
-}
-
 /* The place a vague event is somewhere in, as the report words it, else the gazetteer's name. */
 static const char *
 vague_place_name (SitmapEventLayer *self, guint position)
@@ -153,25 +73,6 @@ draw_vague_label (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance
   cairo_fill (cr);
 }
 
-/* Somewhere in a region or a country: a large faint dashed ring, plainly not a spot, with the name of
- * the place. */
-static void
-draw_vague (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance, const GdkRGBA *color)
-{
-  static const double dashes[] = { 5, 4 };
-
-  cairo_new_path (cr);
-  cairo_arc (cr, instance->x, instance->y, instance->radius, 0, 2 * G_PI);
-  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.5);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgba (cr, color->red, color->green, color->blue, 0.7);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-  draw_vague_label (self, cr, instance, color);
-}
-
 static void
 draw_selected_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *instance)
 {
@@ -182,7 +83,8 @@ draw_selected_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInsta
   if (instance->shape->kind == SITMAP_SHAPE_VAGUE)
     cairo_arc (cr, instance->x, instance->y, instance->radius, 0, 2 * G_PI);
   else
-    trace_path (self, cr, instance, instance->shape->kind == SITMAP_SHAPE_AREA);
+    sitmap_shape_outline_trace (cr, _sitmap_event_layer_project_outline (self, instance),
+                                instance->shape->kind == SITMAP_SHAPE_AREA);
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.35);
   cairo_set_line_width (cr, 7);
@@ -314,9 +216,19 @@ draw_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *inst
   sitmap_symbol_get_color (category, &color);
   switch (kind)
     {
-    case SITMAP_SHAPE_AREA: draw_area (self, cr, instance, &color); break;
-    case SITMAP_SHAPE_LINE: draw_line (self, cr, instance, &color); break;
-    case SITMAP_SHAPE_VAGUE: draw_vague (self, cr, instance, &color); break;
+    case SITMAP_SHAPE_AREA:
+      sitmap_shape_draw_area (cr, _sitmap_event_layer_project_outline (self, instance), category,
+                              shape_is_party_only (self, instance));
+      break;
+    case SITMAP_SHAPE_LINE:
+      sitmap_shape_draw_line (cr, _sitmap_event_layer_project_outline (self, instance), category,
+                              shape_is_party_only (self, instance));
+      break;
+    case SITMAP_SHAPE_VAGUE:
+      sitmap_shape_draw_vague (cr, instance->x, instance->y, instance->radius, category);
+      /* On screen the circle says which place it is; a page lists the events in its notes. */
+      draw_vague_label (self, cr, instance, &color);
+      break;
     case SITMAP_SHAPE_RING: sitmap_ring_draw (cr, category, instance->x, instance->y, instance->radius); break;
     default: break;
     }

@@ -7,6 +7,7 @@
 #include "sitmap-cluster-index.h"
 #include "sitmap-event-layer.h"
 #include "sitmap-map-projection.h"
+#include "sitmap-shape-draw.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
 
@@ -104,6 +105,7 @@ struct _SitmapEventLayer
   GArray              *shape_instances;   /* SitmapShapeInstance, ascending position */
   gint                 selected_shape;
   GArray              *drawn;             /* guint32, made when asked for */
+  SitmapShapeOutline   outline;           /* one path shape's, projected where it is drawn or hit */
   gboolean             drawn_valid;
 
   /* Drawing, reused from frame to frame */
@@ -152,6 +154,10 @@ const guint32 *_sitmap_event_layer_compute_drawn (SitmapEventLayer *self, guint 
 /* The window cells under the widget rectangle, as a range of world cells. */
 void     _sitmap_event_layer_cell_range (SitmapEventLayer *self, double margin, gint64 *column0, gint64 *row0,
                                          gint64 *column1, gint64 *row1);
+/* The outline of a path shape in view (an area or a line), in widget coordinates, as it is drawn and
+ * hit: into the layer's outline, valid until the next call. */
+const SitmapShapeOutline *_sitmap_event_layer_project_outline (SitmapEventLayer *self,
+                                                               const SitmapShapeInstance *instance);
 /* Widget point to normalised world point, through the collected projection. */
 void     _sitmap_event_layer_widget_to_world (SitmapEventLayer *self, double x, double y, double *wx, double *wy);
 

@@ -77,43 +77,6 @@ update_accessible_label (SitmapEventLayer *self)
  * Hit testing
  */
 
-static double
-distance_to_segment (double px, double py, double ax, double ay, double bx, double by)
-{
-  double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy, t = 0;
-
-  if (len2 > 0)
-    t = CLAMP (((px - ax) * dx + (py - ay) * dy) / len2, 0, 1);
-  return hypot (px - (ax + t * dx), py - (ay + t * dy));
-}
-
-static gboolean
-near_line (SitmapEventLayer *self, const SitmapShapeInstance *instance, double x, double y)
-{
-  const SitmapMapProjection *p = &self->projection;
-  guint path = instance->shape->path;
-
-  for (guint r = 0; r < sitmap_shape_table_get_n_rings (self->shapes, path); r++)
-    {
-      guint n;
-      const double *xy = sitmap_shape_table_get_ring (self->shapes, path, r, &n);
-      double ax = NAN, ay = NAN;
-
-      for (guint i = 0; i < n; i++)
-        {
-          double bx, by;
-
-          sitmap_map_projection_map_to_widget (p, xy[2 * i] * p->map_size - p->center_x + instance->offset,
-                                               xy[2 * i + 1] * p->map_size - p->center_y, &bx, &by);
-          if (i > 0 && distance_to_segment (x, y, ax, ay, bx, by) <= LINE_HIT_DISTANCE)
-            return TRUE;
-          ax = bx;
-          ay = by;
-        }
-    }
-  return FALSE;
-}
-
 /* Lines within a few pixels, then the smallest area around the point: the most specific place. */
 static gint
 hit_shapes (SitmapEventLayer *self, double x, double y)
@@ -129,7 +92,10 @@ hit_shapes (SitmapEventLayer *self, double x, double y)
       v = -p->sin_r * dx + p->cos_r * dy;
     }
   for (guint i = self->shape_instances->len; i-- > 0;)
-    if (instances[i].shape->kind == SITMAP_SHAPE_LINE && near_line (self, &instances[i], x, y))
+    if (instances[i].shape->kind == SITMAP_SHAPE_LINE &&
+        sitmap_view_state_is_visible (self->view_state, instances[i].shape->position) &&
+        sitmap_shape_outline_is_near (_sitmap_event_layer_project_outline (self, &instances[i]), x, y,
+                                      LINE_HIT_DISTANCE, FALSE))
       return instances[i].shape->position;
   for (guint i = self->shape_instances->len; i-- > 0;)
     {

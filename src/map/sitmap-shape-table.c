@@ -321,3 +321,18 @@ sitmap_shape_table_contains (SitmapShapeTable *self, const SitmapShape *shape, d
     }
   return inside;
 }
+
+void
+sitmap_shape_table_get_points (SitmapShapeTable *self, const SitmapEventColumns *columns, guint from,
+                               SitmapClusterPoint *points)
+{
+  const SitmapShape *shapes = (const SitmapShape *) self->shapes->data;
+
+  for (guint i = from; i < columns->n_events; i++)
+    points[i] = (columns->flags[i] & SITMAP_EVENT_FLAG_PLACED)
+                  ? sitmap_cluster_point_from_world (columns->x[i], columns->y[i])
+                  : sitmap_cluster_point_from_world (NAN, NAN);
+  for (guint s = 0; s < self->shapes->len; s++)
+    if (shapes[s].position >= from && !(columns->flags[shapes[s].position] & SITMAP_EVENT_FLAG_PLACED))
+      points[shapes[s].position] = sitmap_cluster_point_from_world (shapes[s].x, shapes[s].y);
+}

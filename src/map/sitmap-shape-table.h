@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "sitmap-cluster-index.h"
 #include "sitmap-document.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,12 @@ guint              sitmap_shape_table_get_n_rings (SitmapShapeTable *self, guint
 const double      *sitmap_shape_table_get_ring (SitmapShapeTable *self, guint path, guint ring, guint *n_points);
 /* Even-odd rule over all rings, so that holes are holes. */
 gboolean           sitmap_shape_table_contains (SitmapShapeTable *self, const SitmapShape *shape, double x, double y);
+
+/* Where the map and exports bin and draw each event from position from on, written to points (as many
+ * as the columns' events): its own point; else, for an event located by a shape alone, the middle of
+ * its shape; else none (SITMAP_CLUSTER_NO_POINT). */
+void               sitmap_shape_table_get_points (SitmapShapeTable *self, const SitmapEventColumns *columns, guint from,
+                                                  SitmapClusterPoint *points);
 
 /* Metres assumed when a report says "near" a town without saying how near ("some tens of km"). */
 #define SITMAP_NEAR_TOWN_DEFAULT_RADIUS_M 20000.0

@@ -280,6 +280,9 @@ sitmap_ring_draw (cairo_t *cr, SitmapCategory category, double x, double y, doub
 
   sitmap_symbol_get_color (category, &color);
   cairo_save (cr);
+  /* The arcs end where they start: a round cap closes the seam the same on every surface. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_new_path (cr);
   cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, color.red, color.green, color.blue, 0.12);
@@ -333,6 +336,15 @@ sitmap_symbol_get_color (SitmapCategory category, GdkRGBA *rgba)
 {
   if (!gdk_rgba_parse (rgba, sitmap_category_get_color (category)))
     *rgba = (GdkRGBA) { 0.3, 0.3, 0.3, 1 };
+}
+
+void
+sitmap_symbol_set_source (cairo_t *cr, SitmapCategory category, double alpha)
+{
+  GdkRGBA color;
+
+  sitmap_symbol_get_color (category, &color);
+  cairo_set_source_rgba (cr, color.red, color.green, color.blue, alpha);
 }
 
 void

@@ -36,6 +36,8 @@ double            sitmap_symbol_get_extent (SitmapSymbolStyle style);
 double            sitmap_symbol_get_reach (SitmapCategory category);
 double            sitmap_symbol_get_core (SitmapCategory category, SitmapSymbolStyle style);
 void              sitmap_symbol_get_color (SitmapCategory category, GdkRGBA *rgba);
+/* The category's colour, at alpha, as cr's source. */
+void              sitmap_symbol_set_source (cairo_t *cr, SitmapCategory category, double alpha);
 /* The accent the selection is drawn in. */
 void              sitmap_symbol_get_selection_color (GdkRGBA *rgba);
 

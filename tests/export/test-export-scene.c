@@ -488,12 +488,8 @@ find_area (SitmapExportScene *scene, guint *n_areas)
         const SitmapExportShape *shape = &g_array_index (scene->shapes, SitmapExportShape, i);
 
         /* The Badia: the large one. */
-        if (found == NULL || shape->rings->len > 0)
-          found = found == NULL
-                          || g_array_index (shape->rings, GArray *, 0)->len
-                                 > g_array_index (found->rings, GArray *, 0)->len
-                      ? shape
-                      : found;
+        if (found == NULL || shape->outline.points->len > 0)
+          found = found == NULL || shape->outline.points->len > found->outline.points->len ? shape : found;
         (*n_areas)++;
       }
   return found;
