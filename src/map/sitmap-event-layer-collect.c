@@ -177,6 +177,23 @@ collect_visible_paths (SitmapEventLayer *self)
     }
 }
 
+/* Whether the bins, made for this or an earlier visible set, are at the zoom's level and cover the
+ * cells a frame in view needs. */
+static gboolean
+bins_cover (SitmapEventLayer *self, const SitmapMapProjection *p, double zoom)
+{
+  double level = level_for_zoom (zoom);
+  SitmapClusterGrid grid;
+  gint64 needed[4];
+
+  if (self->binned_level != level || !sitmap_cluster_index_is_built (self->index))
+    return FALSE;
+  sitmap_cluster_grid_init (&grid, p->map_size * exp2 (level - zoom), SITMAP_EVENT_LAYER_CELL_PIXELS);
+  view_cells (p, &grid, NEEDED_CELLS, needed);
+  return !clip_to_data (self, &grid, needed) ||
+         window_contains (sitmap_cluster_index_get_window (self->index), &grid, needed);
+}
+
 /* Bins the visible events on the grid of the zoom level, over the view and a view's width around it,
  * unless the bins already cover that for the same level and visible set. */
 static void
@@ -187,16 +204,12 @@ ensure_bins (SitmapEventLayer *self, const SitmapMapProjection *p, double zoom)
   SitmapClusterGrid grid;
   SitmapClusterWindow window = { 0 };
   SitmapClusterInput input = { 0 };
-  gint64 needed[4], range[4], margin;
-  gboolean fresh = self->binned_serial == self->serial && self->binned_level == level &&
-                   sitmap_cluster_index_is_built (self->index);
+  gint64 range[4], margin;
 
-  sitmap_cluster_grid_init (&grid, p->map_size * exp2 (level - zoom), SITMAP_EVENT_LAYER_CELL_PIXELS);
-  view_cells (p, &grid, NEEDED_CELLS, needed);
-  if (fresh && (!clip_to_data (self, &grid, needed) ||
-                window_contains (sitmap_cluster_index_get_window (self->index), &grid, needed)))
+  if (self->binned_serial == self->serial && bins_cover (self, p, zoom))
     return;
 
+  sitmap_cluster_grid_init (&grid, p->map_size * exp2 (level - zoom), SITMAP_EVENT_LAYER_CELL_PIXELS);
   view_cells (p, &grid, 0, range);
   margin = MAX (range[2] - range[0], range[3] - range[1]) + NEEDED_CELLS + 1;
   view_cells (p, &grid, margin, range);
@@ -475,6 +488,7 @@ reset_collection (SitmapEventLayer *self)
   self->selected_symbol = -1;
   self->selected_shape = -1;
   self->drawn_valid = FALSE;
+  self->shown = FALSE;
 }
 
 /* Nothing here looks at every event: the clusters and the cells in view, and the visible events' areas
@@ -501,6 +515,8 @@ collect (SitmapEventLayer *self, const SitmapMapProjection *p)
   g_array_sort (self->shape_instances, compare_shape_instances);
   if (sitmap_view_state_get_selected (self->view_state) >= 0)
     self->selected_shape = find_shape_instance (self, sitmap_view_state_get_selected (self->view_state));
+  self->shown = TRUE;
+  self->shown_frame_serial = self->frame_serial;
 }
 
 /*
@@ -649,6 +665,29 @@ _sitmap_event_layer_ensure_collected (SitmapEventLayer *self)
       !projection_equal (&p, &self->projection))
     collect (self, &p);
   return p.valid && self->document != NULL;
+}
+
+gboolean
+_sitmap_event_layer_ensure_shown (SitmapEventLayer *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
+  SitmapMapProjection p = { 0 };
+  double zoom;
+
+  sitmap_map_projection_init (&p, viewport, GTK_WIDGET (self));
+  if (!p.valid || document == NULL || document != self->document ||
+      sitmap_document_get_events_serial (document) != self->events_serial)
+    return _sitmap_event_layer_ensure_collected (self);
+  if (self->shown && self->shown_frame_serial == self->frame_serial && projection_equal (&p, &self->projection))
+    return TRUE;
+  /* The view moved without a frame between: what is in view, from the same bins. */
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  if (!bins_cover (self, &p, zoom))
+    return _sitmap_event_layer_ensure_collected (self);
+  self->zoom = zoom;
+  collect (self, &p);
+  return TRUE;
 }
 
 gboolean

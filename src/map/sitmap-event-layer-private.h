@@ -99,6 +99,8 @@ struct _SitmapEventLayer
   gboolean             collected;
   guint                collected_serial; /* serial + frame_serial when collected */
   guint                frame_serial;     /* bumped when the selection changes */
+  gboolean             shown;            /* the collection below is the one the last frame drew */
+  guint                shown_frame_serial;
   GArray              *cluster_instances; /* SitmapClusterInstance */
   GArray              *symbols;           /* SitmapSymbolInstance: single events, then the selection */
   gint                 selected_symbol;
@@ -145,6 +147,11 @@ void     _sitmap_event_layer_clear_document (SitmapEventLayer *self);
 /* Bins and collects again only what the view or what is visible changed; FALSE when the layer shows
  * nothing (no map source yet, no size, no document). */
 gboolean _sitmap_event_layer_ensure_collected (SitmapEventLayer *self);
+/* What the screen shows, for picking what the pointer is over: after the visible set changed, until the
+ * next frame bins the events again, the collection the last frame drew (binning a million events takes
+ * milliseconds, a pointer motion must not); collected again when the document, the view or the
+ * selection changed. Picks from it are checked to be visible still. */
+gboolean _sitmap_event_layer_ensure_shown (SitmapEventLayer *self);
 /* The world point (normalised) an event is drawn at; FALSE if it has none. */
 gboolean _sitmap_event_layer_get_world_point (SitmapEventLayer *self, guint position, double *x, double *y);
 /* The index of a symbol size: plain, or by fatalities when the layer sizes so. */

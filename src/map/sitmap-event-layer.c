@@ -103,7 +103,8 @@ hit_shapes (SitmapEventLayer *self, double x, double y)
       double area = (shape->max_x - shape->min_x) * (shape->max_y - shape->min_y);
       double mx = (u - instances[i].offset + p->center_x) / p->map_size, my = (v + p->center_y) / p->map_size;
 
-      if (area < best_area && sitmap_shape_table_contains (self->shapes, shape, mx, my))
+      if (area < best_area && sitmap_shape_table_contains (self->shapes, shape, mx, my) &&
+          sitmap_view_state_is_visible (self->view_state, shape->position))
         {
           best_area = area;
           best = shape->position;
@@ -154,7 +155,8 @@ hit_singles (SitmapEventLayer *self, double x, double y, double *sx, double *sy)
             nearest_copy (&self->projection, ex, ey, x, &px, &py);
             d = (px - x) * (px - x) + (py - y) * (py - y);
             reach = HIT_RADIUS * _sitmap_event_layer_size_scale (_sitmap_event_layer_size_for (self, singles[i]));
-            if (d <= reach * reach && (d < best_d || (d == best_d && (gint) singles[i] > best)))
+            if (d <= reach * reach && (d < best_d || (d == best_d && (gint) singles[i] > best)) &&
+                sitmap_view_state_is_visible (self->view_state, singles[i]))
               {
                 best_d = d;
                 best = singles[i];
@@ -197,17 +199,21 @@ pick_symbol (SitmapEventLayer *self, gint index, SitmapEventLayerPick *pick)
   *pick = (SitmapEventLayerPick) { SITMAP_EVENT_LAYER_PICK_EVENT, symbol->position, 1, symbol->x, symbol->y, 0 };
 }
 
-/* The selection is drawn larger and on top of the rest; single events above clusters. */
+/* The selection is drawn larger and on top of the rest; single events above clusters. From what the
+ * screen shows (the pointer moving over it, a tooltip), or, for a click that acts on what it finds, from
+ * the visible set as it is now. */
 static gboolean
-pick (SitmapEventLayer *self, double x, double y, SitmapEventLayerPick *pick)
+pick_in (SitmapEventLayer *self, double x, double y, SitmapEventLayerPick *pick, gboolean as_shown)
 {
   double sx = 0, sy = 0, cluster_d;
   gint symbol, cluster, shape;
 
   *pick = (SitmapEventLayerPick) { SITMAP_EVENT_LAYER_PICK_NONE, -1, 0, x, y, 0 };
-  if (!_sitmap_event_layer_ensure_collected (self))
+  if (!(as_shown ? _sitmap_event_layer_ensure_shown (self) : _sitmap_event_layer_ensure_collected (self)))
     return FALSE;
-  if (self->selected_symbol >= 0)
+  if (self->selected_symbol >= 0 &&
+      sitmap_view_state_is_visible (self->view_state,
+                                    g_array_index (self->symbols, SitmapSymbolInstance, self->selected_symbol).position))
     {
       const SitmapSymbolInstance *s = &g_array_index (self->symbols, SitmapSymbolInstance, self->selected_symbol);
       double r = SELECTED_HIT_RADIUS * _sitmap_event_layer_size_scale (s->size);
@@ -242,6 +248,12 @@ pick (SitmapEventLayer *self, double x, double y, SitmapEventLayerPick *pick)
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+pick (SitmapEventLayer *self, double x, double y, SitmapEventLayerPick *picked)
+{
+  return pick_in (self, x, y, picked, TRUE);
 }
 
 /*
@@ -449,7 +461,7 @@ activate_at (SitmapEventLayer *self, double x, double y)
 {
   SitmapEventLayerPick picked;
 
-  pick (self, x, y, &picked);
+  pick_in (self, x, y, &picked, FALSE);
   switch (picked.kind)
     {
     case SITMAP_EVENT_LAYER_PICK_CLUSTER:

@@ -63,7 +63,10 @@ void           sitmap_event_layer_set_size_by_fatalities (SitmapEventLayer *self
 
 /* What is under the widget point (x, y): the selection; else the nearest single event's symbol or
  * cluster within a few pixels; else the event of the line within a few pixels, or of the smallest area
- * around the point. FALSE (and kind NONE) over bare map. */
+ * around the point. FALSE (and kind NONE) over bare map. As the screen shows it: after the visible set
+ * changed and before the next frame bins the events again, from the bins the last frame drew (an event
+ * no longer visible is never found; a cluster keeps its count). A click acts on the visible set as it
+ * is. */
 gboolean       sitmap_event_layer_pick (SitmapEventLayer *self, double x, double y, SitmapEventLayerPick *pick);
 /* The event sitmap_event_layer_pick() finds at (x, y), or -1 (over a cluster too). */
 gint           sitmap_event_layer_hit_test (SitmapEventLayer *self, double x, double y);

@@ -226,7 +226,8 @@ bench_layer (guint n, const char *label)
   g_print ("layer_clusters_%s: %u clusters\n", label, n_clusters);
   g_print ("layer_nodes_%s: %u nodes\n", label, n_nodes);
   /* Cold: the first after the view moved, which gathers what is in view again; warm: the next ones;
-   * after a new filter, the bins are made again first. */
+   * after a new filter: until a frame bins the events again, a pick answers from the bins the screen
+   * shows, checking that what it finds is still visible. */
   g_print ("hit_test_%s_ms: %.3f ms\n", label, sitmap_bench_median (cold, RUNS));
   g_print ("hit_test_%s_warm_ms: %.4f ms\n", label, sitmap_bench_median (warm, RUNS));
   g_print ("hit_test_%s_after_filter_ms: %.3f ms\n", label, sitmap_bench_median (refiltered, RUNS));
