@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "sitmap-annotation-draw.h"
@@ -594,20 +595,12 @@ projected_clear (Projected *p)
   g_clear_object (&p->layout);
 }
 
-void
-sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocument *document,
-                        SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
-                        SitmapAnnotationDrawFlags flags)
+static void
+draw_projected (cairo_t *cr, SitmapAnnotation *annotation, const Projected *projected, double scale,
+                SitmapAnnotationDrawFlags flags)
 {
-  PangoContext *context;
-  Projected     p;
+  Projected p = *projected;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
-  g_return_if_fail (project != NULL);
-
-  context = sitmap_annotation_get_text (annotation) != NULL ? pango_cairo_create_context (cr) : NULL;
-  projected_init (&p, annotation, document, project, user_data, scale, context);
   cairo_save (cr);
   switch (sitmap_annotation_get_kind (annotation))
     {
@@ -653,29 +646,37 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
       draw_handles (cr, handles, indices, scale);
     }
   cairo_restore (cr);
+}
+
+void
+sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocument *document,
+                        SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                        SitmapAnnotationDrawFlags flags)
+{
+  PangoContext *context;
+  Projected     p;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (SITMAP_IS_ANNOTATION (annotation));
+  g_return_if_fail (project != NULL);
+
+  context = sitmap_annotation_get_text (annotation) != NULL ? pango_cairo_create_context (cr) : NULL;
+  projected_init (&p, annotation, document, project, user_data, scale, context);
+  draw_projected (cr, annotation, &p, scale, flags);
   projected_clear (&p);
   g_clear_object (&context);
 }
+
+static void draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project, gpointer user_data,
+                      double scale, SitmapAnnotation *selected, SitmapAnnotationIndex *index);
 
 void
 sitmap_annotation_draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project,
                             gpointer user_data, double scale)
 {
-  GListModel *annotations;
-  guint       n;
-
   g_return_if_fail (SITMAP_IS_DOCUMENT (document));
 
-  if (!sitmap_document_get_annotations_visible (document))
-    return;
-  annotations = sitmap_document_get_annotations (document);
-  n = g_list_model_get_n_items (annotations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      sitmap_annotation_draw (cr, annotation, document, project, user_data, scale, 0);
-    }
+  draw_all (cr, document, project, user_data, scale, NULL, NULL);
 }
 
 static double
@@ -885,15 +886,37 @@ grow (double *x0, double *y0, double *x1, double *y1, double x, double y, double
   *x1 = MAX (*x1, x + margin), *y1 = MAX (*y1, y + margin);
 }
 
+/* The box of what draw_projected draws, unless nothing. */
+static gboolean
+projected_bounds (SitmapAnnotation *annotation, const Projected *p, double *x0, double *y0, double *x1, double *y1)
+{
+  gboolean highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
+  double   margin;
+
+  *x0 = *y0 = G_MAXDOUBLE;
+  *x1 = *y1 = -G_MAXDOUBLE;
+  margin = MAX (sitmap_annotation_get_width (annotation) * p->look.marks, (LABEL_DOT + CASING / 2) * p->look.dot);
+  for (guint i = 0; i < p->points->len / 2; i++)
+    grow (x0, y0, x1, y1, PX (p->points, i), PY (p->points, i), margin);
+  for (guint i = 0; i < p->extra->len / 2; i++)
+    grow (x0, y0, x1, y1, PX (p->extra, i), PY (p->extra, i),
+          margin + (highlight ? SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * p->look.rings : 0));
+  if (p->has_box)
+    {
+      grow (x0, y0, x1, y1, p->box.x, p->box.y, 0);
+      grow (x0, y0, x1, y1, p->box.x + p->box.width, p->box.y + p->box.height, 0);
+    }
+  return *x0 <= *x1;
+}
+
 gboolean
 sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *document,
                               SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
                               PangoContext *context, double *x, double *y, double *width, double *height)
 {
   PangoContext *own_context = NULL;
-  double        x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
-  gboolean      highlight = sitmap_annotation_get_kind (annotation) == SITMAP_ANNOTATION_HIGHLIGHT;
-  double        margin;
+  double        x0, y0, x1, y1;
+  gboolean      any;
   Projected     p;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION (annotation), FALSE);
@@ -901,21 +924,264 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
   if (context == NULL)
     context = own_context = default_context ();
   projected_init (&p, annotation, document, project, user_data, scale, context);
-  margin = MAX (sitmap_annotation_get_width (annotation) * p.look.marks, (LABEL_DOT + CASING / 2) * p.look.dot);
-  for (guint i = 0; i < p.points->len / 2; i++)
-    grow (&x0, &y0, &x1, &y1, PX (p.points, i), PY (p.points, i), margin);
-  for (guint i = 0; i < p.extra->len / 2; i++)
-    grow (&x0, &y0, &x1, &y1, PX (p.extra, i), PY (p.extra, i),
-          margin + (highlight ? SITMAP_ANNOTATION_HIGHLIGHT_RADIUS * p.look.rings : 0));
-  if (p.has_box)
-    {
-      grow (&x0, &y0, &x1, &y1, p.box.x, p.box.y, 0);
-      grow (&x0, &y0, &x1, &y1, p.box.x + p.box.width, p.box.y + p.box.height, 0);
-    }
+  any = projected_bounds (annotation, &p, &x0, &y0, &x1, &y1);
   projected_clear (&p);
   g_clear_object (&own_context);
-  if (x0 > x1)
+  if (!any)
     return FALSE;
   *x = x0, *y = y0, *width = x1 - x0, *height = y1 - y0;
   return TRUE;
+}
+
+/*
+ * What the layer drew, indexed for picking
+ */
+
+/* Cells of the grid, in user units, and the slack every annotation's box is widened by in it (the
+ * greatest tolerance a pick may ask for). */
+#define INDEX_CELL 64.0
+/* An annotation over more cells than this (a vast circle) is looked at by every pick instead. */
+#define INDEX_MAX_CELLS 256
+/* The grid's side at most, in cells: the drawing is a screen or so. */
+#define INDEX_MAX_SIDE 512
+
+typedef struct
+{
+  SitmapAnnotation *annotation;
+  Projected         projected;
+  double            x0, y0, x1, y1; /* what it drew, widened by the slack */
+} IndexEntry;
+
+struct _SitmapAnnotationIndex
+{
+  GArray *entries;    /* IndexEntry, in drawing order */
+  double  x0;         /* the grid's corner, in user space */
+  double  y0;
+  guint   columns;
+  guint   rows;
+  GArray *cell_start; /* guint: each cell's first item, and one more */
+  GArray *items;      /* guint: entries, ascending in each cell */
+  GArray *everywhere; /* guint: entries too large for cells, ascending */
+};
+
+static void
+index_entry_clear (gpointer data)
+{
+  IndexEntry *entry = data;
+
+  projected_clear (&entry->projected);
+  g_clear_object (&entry->annotation);
+}
+
+SitmapAnnotationIndex *
+sitmap_annotation_index_new (void)
+{
+  SitmapAnnotationIndex *self = g_new0 (SitmapAnnotationIndex, 1);
+
+  self->entries = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  g_array_set_clear_func (self->entries, index_entry_clear);
+  self->cell_start = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->items = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->everywhere = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self;
+}
+
+void
+sitmap_annotation_index_free (SitmapAnnotationIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->entries);
+  g_array_unref (self->cell_start);
+  g_array_unref (self->items);
+  g_array_unref (self->everywhere);
+  g_free (self);
+}
+
+static void
+index_reset (SitmapAnnotationIndex *self)
+{
+  g_array_set_size (self->entries, 0);
+  g_array_set_size (self->cell_start, 1);
+  g_array_index (self->cell_start, guint, 0) = 0;
+  g_array_set_size (self->items, 0);
+  g_array_set_size (self->everywhere, 0);
+  self->columns = self->rows = 0;
+}
+
+/* The cells an entry covers, clamped to the grid; FALSE when it is off the grid or too large for it. */
+static gboolean
+entry_cells (SitmapAnnotationIndex *self, const IndexEntry *entry, guint *c0, guint *r0, guint *c1, guint *r1)
+{
+  double fc0 = floor ((entry->x0 - self->x0) / INDEX_CELL), fr0 = floor ((entry->y0 - self->y0) / INDEX_CELL);
+  double fc1 = floor ((entry->x1 - self->x0) / INDEX_CELL), fr1 = floor ((entry->y1 - self->y0) / INDEX_CELL);
+
+  if (fc1 < 0 || fr1 < 0 || fc0 >= self->columns || fr0 >= self->rows)
+    return FALSE;
+  *c0 = (guint) MAX (fc0, 0), *r0 = (guint) MAX (fr0, 0);
+  *c1 = (guint) MIN (fc1, self->columns - 1), *r1 = (guint) MIN (fr1, self->rows - 1);
+  return TRUE;
+}
+
+static gboolean
+entry_is_large (guint c0, guint r0, guint c1, guint r1)
+{
+  return (guint64) (c1 - c0 + 1) * (r1 - r0 + 1) > INDEX_MAX_CELLS;
+}
+
+/* A counting sort of the entries into the cells of the area drawn (cr's clip). */
+static void
+index_build_grid (SitmapAnnotationIndex *self, cairo_t *cr)
+{
+  double x0, y0, x1, y1;
+  guint  n_cells, c0, r0, c1, r1;
+  guint *start;
+
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  self->x0 = x0 - SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
+  self->y0 = y0 - SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
+  self->columns = (guint) CLAMP (ceil ((x1 - x0 + 2 * SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE) / INDEX_CELL), 1, INDEX_MAX_SIDE);
+  self->rows = (guint) CLAMP (ceil ((y1 - y0 + 2 * SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE) / INDEX_CELL), 1, INDEX_MAX_SIDE);
+  n_cells = self->columns * self->rows;
+  g_array_set_size (self->cell_start, n_cells + 1);
+  start = (guint *) (gpointer) self->cell_start->data;
+  memset (start, 0, (n_cells + 1) * sizeof (guint));
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const IndexEntry *entry = &g_array_index (self->entries, IndexEntry, i);
+
+      if (!entry_cells (self, entry, &c0, &r0, &c1, &r1))
+        continue;
+      if (entry_is_large (c0, r0, c1, r1))
+        {
+          g_array_append_val (self->everywhere, i);
+          continue;
+        }
+      for (guint r = r0; r <= r1; r++)
+        for (guint c = c0; c <= c1; c++)
+          start[r * self->columns + c + 1]++;
+    }
+  for (guint k = 0; k < n_cells; k++)
+    start[k + 1] += start[k];
+  g_array_set_size (self->items, start[n_cells]);
+  /* Filled from each cell's end backwards, the entries taken last to first: ascending in each cell. */
+  for (guint i = self->entries->len; i-- > 0;)
+    {
+      const IndexEntry *entry = &g_array_index (self->entries, IndexEntry, i);
+
+      if (!entry_cells (self, entry, &c0, &r0, &c1, &r1) || entry_is_large (c0, r0, c1, r1))
+        continue;
+      for (guint r = r0; r <= r1; r++)
+        for (guint c = c0; c <= c1; c++)
+          g_array_index (self->items, guint, --start[r * self->columns + c + 1]) = i;
+    }
+  /* Each cell's end went back to its start: shift the starts back into place. */
+  memmove (start + 1, start + 2, (n_cells - 1) * sizeof (guint));
+  start[0] = 0;
+  start[n_cells] = self->items->len;
+}
+
+static void
+draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project, gpointer user_data,
+          double scale, SitmapAnnotation *selected, SitmapAnnotationIndex *index)
+{
+  PangoContext *context = NULL;
+  GListModel   *annotations;
+  guint         n;
+
+  if (index != NULL)
+    index_reset (index);
+  if (!sitmap_document_get_annotations_visible (document))
+    return;
+  annotations = sitmap_document_get_annotations (document);
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+      IndexEntry entry = { NULL };
+
+      /* One context for all: made from cr, as each annotation's own would be. */
+      if (context == NULL && sitmap_annotation_get_text (annotation) != NULL)
+        context = pango_cairo_create_context (cr);
+      projected_init (&entry.projected, annotation, document, project, user_data, scale, context);
+      draw_projected (cr, annotation, &entry.projected, scale,
+                      annotation == selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
+      if (index == NULL || !projected_bounds (annotation, &entry.projected, &entry.x0, &entry.y0, &entry.x1, &entry.y1))
+        {
+          projected_clear (&entry.projected);
+          continue;
+        }
+      /* The layout is not needed to pick: its box is. */
+      g_clear_object (&entry.projected.layout);
+      entry.x0 -= SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE, entry.y0 -= SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
+      entry.x1 += SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE, entry.y1 += SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
+      entry.annotation = g_steal_pointer (&annotation);
+      g_array_append_val (index->entries, entry);
+    }
+  g_clear_object (&context);
+  if (index != NULL)
+    index_build_grid (index, cr);
+}
+
+void
+sitmap_annotation_index_draw (SitmapAnnotationIndex *self, cairo_t *cr, SitmapDocument *document,
+                              SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                              SitmapAnnotation *selected)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
+  g_return_if_fail (project != NULL);
+
+  draw_all (cr, document, project, user_data, scale, selected, self);
+}
+
+static gboolean
+entry_hit (const IndexEntry *entry, double x, double y, double tolerance)
+{
+  const Projected *p = &entry->projected;
+
+  if (x < entry->x0 || x > entry->x1 || y < entry->y0 || y > entry->y1)
+    return FALSE;
+  if (p->has_box && x >= p->box.x - tolerance && x <= p->box.x + p->box.width + tolerance
+      && y >= p->box.y - tolerance && y <= p->box.y + p->box.height + tolerance)
+    return TRUE;
+  return hit_body (entry->annotation, p, x, y, tolerance);
+}
+
+SitmapAnnotation *
+sitmap_annotation_index_pick (SitmapAnnotationIndex *self, double x, double y, double tolerance)
+{
+  const guint *cell = NULL, *everywhere;
+  guint        n_cell = 0, n_everywhere;
+  double       fc, fr;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  tolerance = MIN (tolerance, SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE);
+  fc = floor ((x - self->x0) / INDEX_CELL);
+  fr = floor ((y - self->y0) / INDEX_CELL);
+  if (fc >= 0 && fr >= 0 && fc < self->columns && fr < self->rows)
+    {
+      guint k = (guint) fr * self->columns + (guint) fc;
+      const guint *start = (const guint *) (gconstpointer) self->cell_start->data;
+
+      cell = &g_array_index (self->items, guint, start[k]);
+      n_cell = start[k + 1] - start[k];
+    }
+  everywhere = (const guint *) (gconstpointer) self->everywhere->data;
+  n_everywhere = self->everywhere->len;
+  /* Topmost first: both lists ascend, so walk them back together. */
+  while (n_cell > 0 || n_everywhere > 0)
+    {
+      guint i;
+
+      if (n_everywhere == 0 || (n_cell > 0 && cell[n_cell - 1] > everywhere[n_everywhere - 1]))
+        i = cell[--n_cell];
+      else
+        i = everywhere[--n_everywhere];
+      if (entry_hit (&g_array_index (self->entries, IndexEntry, i), x, y, tolerance))
+        return g_array_index (self->entries, IndexEntry, i).annotation;
+    }
+  return NULL;
 }

@@ -103,4 +103,24 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
                               SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
                               PangoContext *context, double *x, double *y, double *width, double *height);
 
+/* What a layer drew, kept for picking: the annotations' boxes on a grid, so that a pick looks only at
+ * those near the point, with their points as drawn (nothing projected or laid out again). */
+typedef struct _SitmapAnnotationIndex SitmapAnnotationIndex;
+
+/* The greatest tolerance a pick through the index takes, in user units. */
+#define SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE 16.0
+
+SitmapAnnotationIndex *sitmap_annotation_index_new (void);
+void                   sitmap_annotation_index_free (SitmapAnnotationIndex *self);
+/* Draws as sitmap_annotation_draw_all does (selected, which may be NULL, with its handles, as
+ * SITMAP_ANNOTATION_DRAW_SELECTED draws it) and keeps what each annotation drew, within cr's clip. */
+void sitmap_annotation_index_draw (SitmapAnnotationIndex *self, cairo_t *cr, SitmapDocument *document,
+                                   SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                   SitmapAnnotation *selected);
+/* The topmost annotation that (x, y), in the user space it was drawn in, is on as sitmap_annotation_hit
+ * finds it (unselected: handles aside), or NULL. The index holds it. */
+SitmapAnnotation *sitmap_annotation_index_pick (SitmapAnnotationIndex *self, double x, double y, double tolerance);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapAnnotationIndex, sitmap_annotation_index_free)
+
 G_END_DECLS

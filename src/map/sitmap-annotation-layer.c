@@ -80,7 +80,8 @@ struct _SitmapAnnotationLayer
 
   /* The annotations as last drawn, around the centre they were drawn at: while the map only pans,
    * frames move this node instead of drawing every annotation again. */
-  GskRenderNode *cache;
+  GskRenderNode         *cache;
+  SitmapAnnotationIndex *cache_index; /* what each annotation drew in it, for picking */
   gboolean       cache_valid;
   double         cache_center_x; /* map pixels */
   double         cache_center_y;
@@ -206,21 +207,15 @@ invalidate (SitmapAnnotationLayer *self)
 static GskRenderNode *
 draw_annotations (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
 {
-  GListModel  *annotations = sitmap_document_get_annotations (self->document);
-  guint        n = g_list_model_get_n_items (annotations);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   cairo_t     *cr;
 
   cr = gtk_snapshot_append_cairo (
       snapshot,
       &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN, p->width + 2 * CACHE_MARGIN, p->height + 2 * CACHE_MARGIN));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      sitmap_annotation_draw (cr, annotation, self->document, project_cb, (gpointer)p, 1,
-                              annotation == self->selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
-    }
+  if (self->cache_index == NULL)
+    self->cache_index = sitmap_annotation_index_new ();
+  sitmap_annotation_index_draw (self->cache_index, cr, self->document, project_cb, (gpointer)p, 1, self->selected);
   cairo_destroy (cr);
   return gtk_snapshot_free_to_node (snapshot);
 }
@@ -357,6 +352,7 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
 {
   SitmapMapProjection p;
   GListModel         *annotations;
+  double              dx, dy;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
 
@@ -364,6 +360,9 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
     return NULL;
   if (self->selected != NULL && hit (self, &p, self->selected, x, y, NULL) != SITMAP_ANNOTATION_HIT_NONE)
     return self->selected;
+  /* What the cached drawing shows, near the point, as it was drawn (it is moved by the pan since). */
+  if (cache_serves (self, &p, &dx, &dy) && self->cache_index != NULL)
+    return sitmap_annotation_index_pick (self->cache_index, x - dx, y - dy, HIT_TOLERANCE);
   annotations = sitmap_document_get_annotations (self->document);
   /* Topmost first: the last drawn. */
   for (guint i = g_list_model_get_n_items (annotations); i-- > 0;)
@@ -1444,6 +1443,7 @@ sitmap_annotation_layer_dispose (GObject *object)
   g_clear_object (&self->original);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_pointer (&self->cache_index, sitmap_annotation_index_free);
   g_clear_object (&self->view_state);
   g_clear_weak_pointer (&self->event_layer);
   if (self->popover != NULL)

@@ -444,6 +444,78 @@ test_draw_all_hidden (void)
   cairo_surface_destroy (surface);
 }
 
+/* The index a layer picks through finds what testing each annotation in turn finds, topmost first, at
+ * every point of a crowded page, and draws what sitmap_annotation_draw_all draws. */
+static void
+test_index (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapAnnotationIndex) index = sitmap_annotation_index_new ();
+  cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  cairo_surface_t *all = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
+  GListModel      *annotations;
+  GRand           *rand = g_rand_new_with_seed (3);
+  guint            n_found = 0;
+  cairo_t         *cr;
+  Page             page;
+
+  page_init (&page);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autoptr (SitmapAnnotation) annotation = sitmap_annotation_new (i % 4, id);
+      double latitude = g_rand_double_range (rand, 34.2, 35.8), longitude = g_rand_double_range (rand, 38.2, 39.8);
+
+      sitmap_annotation_add_point (annotation, latitude, longitude);
+      if (i % 4 == SITMAP_ANNOTATION_CIRCLE)
+        sitmap_annotation_set_radius (annotation, g_rand_double_range (rand, 2000, 40000));
+      else
+        for (guint k = 0; k < (i % 4 == SITMAP_ANNOTATION_AREA ? 4u : 1u); k++)
+          sitmap_annotation_add_point (annotation, latitude + g_rand_double_range (rand, -0.3, 0.3),
+                                       longitude + g_rand_double_range (rand, -0.3, 0.3));
+      if (i % 3 == 0)
+        sitmap_annotation_set_text (annotation, "Checkpoint");
+      sitmap_document_insert_annotation (document, i, annotation);
+    }
+  g_rand_free (rand);
+
+  cr = cairo_create (drawn);
+  sitmap_annotation_index_draw (index, cr, document, project_cb, &page, 1, NULL);
+  cairo_destroy (cr);
+  cr = cairo_create (all);
+  sitmap_annotation_draw_all (cr, document, project_cb, &page, 1);
+  cairo_destroy (cr);
+  cairo_surface_flush (drawn);
+  cairo_surface_flush (all);
+  g_assert_cmpmem (cairo_image_surface_get_data (drawn), SIZE * cairo_image_surface_get_stride (drawn),
+                   cairo_image_surface_get_data (all), SIZE * cairo_image_surface_get_stride (all));
+
+  annotations = sitmap_document_get_annotations (document);
+  for (double y = -10; y < SIZE + 10; y += 3)
+    for (double x = -10; x < SIZE + 10; x += 3)
+      {
+        SitmapAnnotation *expected = NULL;
+
+        for (guint i = g_list_model_get_n_items (annotations); i-- > 0 && expected == NULL;)
+          {
+            g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+            if (sitmap_annotation_hit (annotation, document, project_cb, &page, 1, NULL, FALSE, x, y, 4, NULL)
+                != SITMAP_ANNOTATION_HIT_NONE)
+              expected = annotation;
+          }
+        g_assert_true (sitmap_annotation_index_pick (index, x, y, 4) == expected);
+        n_found += expected != NULL;
+      }
+  /* Crowded enough that most of the page is on something, yet not all of it. */
+  g_assert_cmpuint (n_found, >, 1000);
+  g_assert_null (sitmap_annotation_index_pick (index, -200, -200, 4));
+  cairo_surface_destroy (drawn);
+  cairo_surface_destroy (all);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -456,5 +528,6 @@ main (int argc, char **argv)
   g_test_add_func ("/annotation-draw/highlight", test_highlight);
   g_test_add_func ("/annotation-draw/draw-all-hidden", test_draw_all_hidden);
   g_test_add_func ("/annotation-draw/zoomed-out", test_zoomed_out);
+  g_test_add_func ("/annotation-draw/index", test_index);
   return g_test_run ();
 }
