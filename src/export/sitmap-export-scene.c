@@ -15,6 +15,7 @@
 #include "sitmap-geometry.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
+#include "sitmap-positions.h"
 
 #define MARGIN 24.0
 #define CELL_PIXELS 44.0
@@ -601,19 +602,8 @@ lay_out (SitmapExportScene *self, PangoContext *context)
 static int
 note_number (const guint32 *visible, guint n_listed, guint32 position)
 {
-  guint lo = 0, hi = n_listed;
-
   /* The visible set is ascending, and the notes are its first events. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (visible[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < n_listed && visible[lo] == position ? (int)lo + 1 : 0;
+  return sitmap_positions_index_of (visible, n_listed, position) + 1;
 }
 
 static void
