@@ -944,6 +944,8 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
 #define INDEX_MAX_CELLS 256
 /* The grid's side at most, in cells: the drawing is a screen or so. */
 #define INDEX_MAX_SIDE 512
+/* Logical pixels an annotation's drawing may reach beyond its box (an arrow's head, a handle). */
+#define CULL_SLACK 64.0
 
 typedef struct
 {
@@ -1088,7 +1090,10 @@ draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc pro
   PangoContext *context = NULL;
   GListModel   *annotations;
   guint         n;
+  double        clip_x0, clip_y0, clip_x1, clip_y1;
+  gboolean      has_bounds;
 
+  cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
   if (index != NULL)
     index_reset (index);
   if (!sitmap_document_get_annotations_visible (document))
@@ -1104,9 +1109,15 @@ draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc pro
       if (context == NULL && sitmap_annotation_get_text (annotation) != NULL)
         context = pango_cairo_create_context (cr);
       projected_init (&entry.projected, annotation, document, project, user_data, scale, context);
-      draw_projected (cr, annotation, &entry.projected, scale,
-                      annotation == selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
-      if (index == NULL || !projected_bounds (annotation, &entry.projected, &entry.x0, &entry.y0, &entry.x1, &entry.y1))
+      has_bounds = projected_bounds (annotation, &entry.projected, &entry.x0, &entry.y0, &entry.x1, &entry.y1);
+      /* What lies wholly outside the clip would be stroked for nothing (a layer draws a margin around the
+       * view, a page only its map): arrow heads and handles reach a little beyond the box. */
+      if (annotation == selected
+          || (has_bounds && entry.x1 + CULL_SLACK * scale >= clip_x0 && entry.x0 - CULL_SLACK * scale <= clip_x1
+              && entry.y1 + CULL_SLACK * scale >= clip_y0 && entry.y0 - CULL_SLACK * scale <= clip_y1))
+        draw_projected (cr, annotation, &entry.projected, scale,
+                        annotation == selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
+      if (index == NULL || !has_bounds)
         {
           projected_clear (&entry.projected);
           continue;
