@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sitmap-timeline-private.h"
 
@@ -96,7 +97,10 @@ typedef struct
 {
   SitmapDocument *document; /* held, with its store, while the thread reads the columns */
   const SitmapEventColumns *columns; /* read here: an import may replace the document's store meanwhile */
-  GArray         *positions;
+  SitmapBitset    passing;  /* a copy: the view state makes a new one on the next change */
+  guint           n_passing;
+  guint           hidden;   /* categories the filter hides: not drawn, so never taken away */
+  SitmapTimeHistogram *whole; /* the document's histogram, when it is for these columns; or NULL */
 } FilteredBuild;
 
 static void
@@ -105,16 +109,60 @@ filtered_build_free (gpointer data)
   FilteredBuild *build = data;
 
   g_object_unref (build->document);
-  g_array_unref (build->positions);
+  sitmap_bitset_clear (&build->passing);
+  g_clear_pointer (&build->whole, sitmap_time_histogram_free);
   g_free (build);
 }
 
+/* The positions (in time order, undated last, then those edits added) whose bit is set in words, or clear
+ * when failing, and that count: dated, live, of a category drawn; NULL past limit of them. Words wholly
+ * among the undated sorted events need no look. */
+static GArray *
+collect_positions (FilteredBuild *build, gboolean failing, guint limit)
+{
+  const SitmapEventColumns *columns = build->columns;
+  const SitmapBitset *passing = &build->passing;
+  g_autoptr (GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), MIN (limit, 1u << 16));
+
+  for (guint w = 0; w < passing->n_words; w++)
+    {
+      guint64 bits = failing ? ~passing->words[w] : passing->words[w];
+
+      if ((w << 6) >= columns->n_dated && ((w + 1) << 6) <= columns->n_sorted)
+        continue;
+      if (((w + 1) << 6) > passing->n_bits)
+        bits &= (G_GUINT64_CONSTANT (1) << (passing->n_bits - (w << 6))) - 1;
+      for (; bits != 0; bits &= bits - 1)
+        {
+          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+
+          if (!sitmap_event_columns_is_dated (columns, position) ||
+              (failing && ((columns->flags[position] & SITMAP_EVENT_FLAG_DELETED) ||
+                           (build->hidden & (1u << columns->category[position])))))
+            continue;
+          if (positions->len == limit)
+            return NULL;
+          g_array_append_val (positions, position);
+        }
+    }
+  return g_steal_pointer (&positions);
+}
+
+/* When most events pass, the document's histogram less the few that do not; else the histogram of those
+ * that do. */
 static SitmapTimeHistogram *
 filtered_build_run (FilteredBuild *build)
 {
-  return sitmap_time_histogram_new_for (build->columns,
-                                        (const guint32 *) (gpointer) build->positions->data,
-                                        build->positions->len);
+  g_autoptr (GArray) positions = NULL;
+
+  if (build->whole != NULL && (positions = collect_positions (build, TRUE, build->n_passing)) != NULL)
+    return sitmap_time_histogram_new_without (build->whole, build->columns,
+                                              (const guint32 *) (gpointer) positions->data, positions->len,
+                                              &build->passing);
+  positions = collect_positions (build, FALSE, G_MAXUINT);
+  g_assert (positions != NULL);
+  return sitmap_time_histogram_new_for (build->columns, (const guint32 *) (gpointer) positions->data,
+                                        positions->len);
 }
 
 /* The thread holds the document: an edit of events waits for it (sitmap_document_begin_reading()). */
@@ -165,16 +213,28 @@ cancel_filtered_build (SitmapTimeline *self)
   g_clear_object (&self->filtered_building);
 }
 
-/* Once per change of the passing set, never per frame: the dated events that pass, then their
- * histogram. Without a filter beyond categories the document's histogram, which counts per category,
- * is all it takes. */
+/* The document's histogram when it is the current one for document, not one an edit is replacing. */
+static SitmapTimeHistogram *
+get_current_histogram (SitmapTimeline *self, SitmapDocument *document)
+{
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+
+  if (histogram == NULL || self->document_building != NULL || self->histogram_document != document ||
+      self->histogram_serial != sitmap_document_get_events_serial (document))
+    return NULL;
+  return histogram;
+}
+
+/* Once per change of the passing set, never per frame, and for many events in a thread, the main thread
+ * only copying the passing set's bits. Without a filter beyond categories the document's histogram, which
+ * counts per category, is all it takes. */
 static void
 update_filtered_histogram (SitmapTimeline *self)
 {
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
   const SitmapBitset *passing = self->view_state ? sitmap_view_state_get_passing (self->view_state) : NULL;
   FilteredBuild *build;
-  guint n_dated;
+  SitmapTimeHistogram *whole;
   g_autoptr (GTask) task = NULL;
 
   cancel_filtered_build (self);
@@ -188,31 +248,22 @@ update_filtered_histogram (SitmapTimeline *self)
         set_filtered_histogram (self, NULL);
       return;
     }
-  n_dated = sitmap_document_get_columns (document)->n_dated;
   build = g_new0 (FilteredBuild, 1);
   build->document = g_object_ref (document);
   build->columns = sitmap_document_get_columns (document);
-  build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                        MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
-  /* The positions are in time order, undated last, then those edits added: the words between need no look. */
-  for (guint w = 0; w < passing->n_words; w++)
+  sitmap_bitset_init (&build->passing, passing->n_bits);
+  memcpy (build->passing.words, passing->words, passing->n_words * sizeof (guint64));
+  build->n_passing = sitmap_view_state_get_n_passing (self->view_state);
+  build->hidden = sitmap_view_state_get_hidden_categories (self->view_state);
+  if (build->n_passing <= FILTERED_IN_THREAD)
     {
-      if ((w << 6) >= n_dated && ((w + 1) << 6) <= build->columns->n_sorted)
-        continue;
-      for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
-        {
-          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
-
-          if (sitmap_event_columns_is_dated (build->columns, position))
-            g_array_append_val (build->positions, position);
-        }
-    }
-  if (build->positions->len <= FILTERED_IN_THREAD)
-    {
+      /* Few events: the histogram of those alone, at once. */
       set_filtered_histogram (self, filtered_build_run (build));
       filtered_build_free (build);
       return;
     }
+  whole = get_current_histogram (self, document);
+  build->whole = whole != NULL ? sitmap_time_histogram_ref (whole) : NULL;
   self->filtered_building = g_cancellable_new ();
   task = g_task_new (self, self->filtered_building, filtered_build_done_cb, NULL);
   g_task_set_source_tag (task, update_filtered_histogram);
