@@ -5,50 +5,22 @@
 #pragma once
 
 #include "sitmap-event-list.h"
-#include "sitmap-lanes.h"
 #include "sitmap-playback.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time-histogram.h"
+#include "sitmap-timeline-layout.h"
 #include "sitmap-timeline.h"
 
 G_BEGIN_DECLS
 
-/* Vertical geometry, in pixels. */
-#define SITMAP_TIMELINE_MARK_HEIGHT   9.0f
-#define SITMAP_TIMELINE_LANE_PITCH    12.0f
-#define SITMAP_TIMELINE_OVERFLOW_H    4.0f  /* the strip above the lanes that says "more here" */
-#define SITMAP_TIMELINE_LANES_GAP     4.0f  /* between the lowest lane and the axis line */
+/* The rest of the geometry, in pixels (the lanes' is the layout's). */
 #define SITMAP_TIMELINE_TICK_MAJOR    6.0f
 #define SITMAP_TIMELINE_TICK_MINOR    3.0f
 #define SITMAP_TIMELINE_HEADER_PAD    3
 #define SITMAP_TIMELINE_HEADER_PAD_X  6
-/* A mark narrower than this would be lost: it is widened around its middle. */
-#define SITMAP_TIMELINE_POINT_WIDTH   5.0f
 #define SITMAP_TIMELINE_HANDLE_SLOP   6.0
 /* Bars of the histogram are at least this wide. */
 #define SITMAP_TIMELINE_BAR_MIN_WIDTH 2.0
-
-/* How a mark tells how exactly its time is known. */
-typedef enum
-{
-  SITMAP_MARK_POINT,      /* known to the day or the second: a crisp mark */
-  SITMAP_MARK_VAGUE,      /* known only to the month or the year: a faded span over all of it */
-  SITMAP_MARK_SPAN,       /* from a begin to an end: a solid bar */
-  SITMAP_MARK_OPEN_END,   /* no end: fades out towards the later side */
-  SITMAP_MARK_OPEN_START, /* no begin: fades in from the earlier side */
-} SitmapMarkStyle;
-
-/* Marks and everything else are laid out in logical coordinates, where x grows with time; in a
- * right-to-left locale the widget shows them mirrored (see _sitmap_timeline_flip_x). */
-typedef struct
-{
-  guint32 position;
-  float   x0; /* the drawn extent, widened to SITMAP_TIMELINE_POINT_WIDTH */
-  float   x1;
-  guint8  lane;
-  guint8  style;    /* SitmapMarkStyle */
-  guint8  category; /* SitmapCategory */
-} SitmapTimelineMark;
 
 typedef enum
 {
@@ -117,12 +89,10 @@ struct _SitmapTimeline
   int             tick_line_height;
   int             context_line_height;
 
-  /* Geometry of the last allocation */
-  int   width;
-  int   height;
-  float header_height;
-  float axis_y;
-  guint n_lanes;
+  /* Geometry of the last allocation, and where the marks go: the layout holds the plot's */
+  int                   width;
+  int                   height;
+  SitmapTimelineLayout *layout;
 
   /* The document's histogram, built on first use */
   SitmapDocument      *histogram_document;
@@ -135,16 +105,6 @@ struct _SitmapTimeline
   SitmapTimeHistogram *filtered_histogram;
   GCancellable        *filtered_building;
   GCancellable        *document_building; /* the document's histogram made again after an edit, in a thread */
-
-  /* The marks of the last layout: only the events in the window, only those with room. When the window
-   * holds more events than the lanes could show (dense), the histogram stands in for them and only the
-   * selection is a mark. */
-  gboolean marks_valid;
-  gboolean dense;
-  GArray  *query;    /* guint32 positions, reused */
-  GArray  *marks;    /* SitmapTimelineMark, in drawing order */
-  GArray  *overflow; /* guint32 per pixel column: events that found no lane there */
-  guint    n_overflow;
 
   /* The histogram's bars for the window */
   gboolean       bins_valid;
@@ -207,20 +167,14 @@ int          _sitmap_timeline_measure_header_width (SitmapTimeline *self);
 
 /* sitmap-timeline-draw.c */
 void  _sitmap_timeline_invalidate_marks (SitmapTimeline *self);
-void  _sitmap_timeline_ensure_marks (SitmapTimeline *self);
+/* The layout of the marks for the view state's window, laid out again when it is not valid. */
+SitmapTimelineLayout *_sitmap_timeline_ensure_marks (SitmapTimeline *self);
 void  _sitmap_timeline_ensure_bins (SitmapTimeline *self);
-float _sitmap_timeline_lane_y (SitmapTimeline *self, guint lane);
 void  _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
-/* The index in marks of the mark at logical (lx, y), or -1. */
-int   _sitmap_timeline_mark_at (SitmapTimeline *self, double lx, double y);
-/* How many events found no room around lx, when (lx, y) is on the overflow strip. */
-guint _sitmap_timeline_overflow_at (SitmapTimeline *self, double lx, double y);
 /* The bar of the histogram at logical lx, or -1. */
 int   _sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y);
 /* The brush's edges in logical pixels; FALSE without a range. */
 gboolean _sitmap_timeline_get_brush (SitmapTimeline *self, double *x0, double *x1);
-/* The top of the area the histogram may fill. */
-float _sitmap_timeline_plot_top (SitmapTimeline *self);
 
 /* sitmap-timeline-input.c: what the gestures do, callable from tests with the same effect. Coordinates
  * are the widget's, as a pointer gives them. */

@@ -633,19 +633,14 @@ static void
 sitmap_timeline_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   SitmapTimeline *self = SITMAP_TIMELINE (widget);
-  float lanes_room;
-  guint n_lanes;
+  int header_height = _sitmap_timeline_measure_header (self);
 
-  self->header_height = _sitmap_timeline_measure_header (self);
-  self->axis_y = height - axis_height (self);
-  lanes_room = self->axis_y - SITMAP_TIMELINE_LANES_GAP - self->header_height - SITMAP_TIMELINE_OVERFLOW_H;
-  n_lanes = (guint) CLAMP (floorf (lanes_room / SITMAP_TIMELINE_LANE_PITCH), 1, SITMAP_LANES_MAX);
-  if (self->width != width || self->height != height || self->n_lanes != n_lanes)
+  if (sitmap_timeline_layout_set_size (self->layout, width, header_height, height - axis_height (self)) ||
+      self->height != height)
     invalidate_layout (self);
   self->width = width;
   self->height = height;
-  self->n_lanes = n_lanes;
-  _sitmap_timeline_allocate_header (self, width, (int) self->header_height);
+  _sitmap_timeline_allocate_header (self, width, header_height);
 }
 
 static void
@@ -718,9 +713,7 @@ sitmap_timeline_finalize (GObject *object)
   g_clear_pointer (&self->tick_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->context_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->axis, sitmap_time_axis_free);
-  g_clear_pointer (&self->query, g_array_unref);
-  g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->overflow, g_array_unref);
+  g_clear_object (&self->layout);
   g_clear_pointer (&self->bin_edges, g_array_unref);
   g_clear_pointer (&self->bins, g_array_unref);
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->finalize (object);
@@ -826,13 +819,10 @@ sitmap_timeline_init (SitmapTimeline *self)
   GtkWidget *widget = GTK_WIDGET (self);
 
   self->axis = sitmap_time_axis_new ();
-  self->query = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->marks = g_array_new (FALSE, FALSE, sizeof (SitmapTimelineMark));
-  self->overflow = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->layout = sitmap_timeline_layout_new ();
   self->bin_edges = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bins = g_array_new (FALSE, FALSE, sizeof (SitmapHistogramCounts));
   self->hover_position = -1;
-  self->n_lanes = 1;
   connect_view_state (self);
 
   self->playback = sitmap_playback_new ();
@@ -1158,25 +1148,25 @@ sitmap_timeline_x_to_time (SitmapTimeline *self, double x)
 gboolean
 sitmap_timeline_get_mark_bounds (SitmapTimeline *self, guint position, graphene_rect_t *bounds)
 {
+  SitmapTimelineLayout *layout;
+  const SitmapTimelineMark *marks;
+  guint n;
+  float x0;
+  int i;
+
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  _sitmap_timeline_ensure_marks (self);
-  /* The selection, drawn last, wins over an earlier mark of the same event: search from the end. */
-  for (guint i = self->marks->len; i-- > 0;)
-    {
-      const SitmapTimelineMark *mark = &g_array_index (self->marks, SitmapTimelineMark, i);
-
-      if (mark->position == position)
-        {
-          float x0 = _sitmap_timeline_is_rtl (self) ? self->width - mark->x1 : mark->x0;
-
-          graphene_rect_init (bounds, x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
-                              SITMAP_TIMELINE_MARK_HEIGHT);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  layout = _sitmap_timeline_ensure_marks (self);
+  i = sitmap_timeline_layout_find_mark (layout, position);
+  if (i < 0)
+    return FALSE;
+  marks = sitmap_timeline_layout_get_marks (layout, &n);
+  g_assert ((guint) i < n);
+  x0 = _sitmap_timeline_is_rtl (self) ? self->width - marks[i].x1 : marks[i].x0;
+  graphene_rect_init (bounds, x0, sitmap_timeline_layout_lane_y (layout, marks[i].lane), marks[i].x1 - marks[i].x0,
+                      SITMAP_TIMELINE_MARK_HEIGHT);
+  return TRUE;
 }
 
 gboolean
@@ -1184,8 +1174,7 @@ sitmap_timeline_get_dense (SitmapTimeline *self)
 {
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
 
-  _sitmap_timeline_ensure_marks (self);
-  return self->dense;
+  return sitmap_timeline_layout_get_dense (_sitmap_timeline_ensure_marks (self));
 }
 
 const SitmapAxisTick *
