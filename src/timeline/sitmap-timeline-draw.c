@@ -946,5 +946,5 @@ _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   if (gtk_widget_has_visible_focus (widget))
     draw_focus (self, snapshot, &palette);
-  _sitmap_timeline_snapshot_header (self, snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->header), snapshot);
 }

@@ -8,6 +8,7 @@
 #include "sitmap-playback.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time-histogram.h"
+#include "sitmap-timeline-header.h"
 #include "sitmap-timeline-layout.h"
 #include "sitmap-timeline.h"
 
@@ -42,6 +43,36 @@ typedef enum
   SITMAP_HIT_AXIS,
 } SitmapHit;
 
+/* The header row's widgets, for the timeline's tests to press and read */
+struct _SitmapTimelineHeader
+{
+  GtkWidget        parent_instance;
+
+  SitmapViewState *view_state;
+  SitmapPlayback  *playback;
+  SitmapEventList *undated;
+  GTimeZone       *zone; /* NULL: UTC */
+  gboolean         dated;
+  gboolean         has_brush;
+  double           brush_x0; /* logical pixels */
+  double           brush_x1;
+
+  GtkWidget *playback_box;
+  GtkWidget *play_button;
+  GtkWidget *speed_button;
+  GtkWidget *hint_label;
+  GtkWidget *range_box;
+  GtkWidget *range_button;
+  GtkWidget *range_stack;       /* the range in full, or its dates alone where the row is short */
+  GtkWidget *range_label;
+  GtkWidget *range_short_label;
+  GtkWidget *range_popover;
+  GtkWidget *clear_button;
+  GtkWidget *fit_button;
+  GtkWidget *undated_button;
+  GtkWidget *undated_view;
+};
+
 struct _SitmapTimeline
 {
   GtkWidget        parent_instance;
@@ -65,22 +96,8 @@ struct _SitmapTimeline
   gboolean         local_time;
   GTimeZone       *zone; /* NULL: UTC */
 
-  /* The header row: playback; the range (or a hint) with its popover and clear button; the undated
-   * events and "show all" at the end. */
-  GtkWidget *playback_box;
-  GtkWidget *play_button;
-  GtkWidget *speed_button;
-  GtkWidget *hint_label;
-  GtkWidget *range_box;
-  GtkWidget *range_button;
-  GtkWidget *range_stack;       /* the range in full, or its dates alone where the row is short */
-  GtkWidget *range_label;
-  GtkWidget *range_short_label;
-  GtkWidget *range_popover;
-  GtkWidget *clear_button;
-  GtkWidget *fit_button;
-  GtkWidget *undated_button;
-  GtkWidget *undated_view;
+  /* The header row: playback, the range, the undated events */
+  SitmapTimelineHeader *header;
 
   SitmapTimeAxis *axis;
   PangoLayout    *pango; /* the one layout every label is drawn with */
@@ -152,18 +169,6 @@ void         _sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zo
 void         _sitmap_timeline_show_range (SitmapTimeline *self);
 /* Frame time has passed while playing. */
 void         _sitmap_timeline_playback_tick (SitmapTimeline *self, gint64 elapsed_us);
-
-/* sitmap-timeline-header.c: the header row and the range popover */
-void         _sitmap_timeline_create_header (SitmapTimeline *self);
-void         _sitmap_timeline_dispose_header (SitmapTimeline *self);
-int          _sitmap_timeline_measure_header (SitmapTimeline *self);
-void         _sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height);
-void         _sitmap_timeline_snapshot_header (SitmapTimeline *self, GtkSnapshot *snapshot);
-void         _sitmap_timeline_update_header (SitmapTimeline *self);
-void         _sitmap_timeline_update_playback_header (SitmapTimeline *self);
-void         _sitmap_timeline_update_undated (SitmapTimeline *self);
-char        *_sitmap_timeline_describe_range (SitmapTimeline *self);
-int          _sitmap_timeline_measure_header_width (SitmapTimeline *self);
 
 /* sitmap-timeline-draw.c */
 void  _sitmap_timeline_invalidate_marks (SitmapTimeline *self);

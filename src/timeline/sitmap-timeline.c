@@ -60,7 +60,7 @@ update_accessible_description (SitmapTimeline *self)
       end = sitmap_axis_step_next (step, self->zone, sitmap_axis_step_floor (step, self->zone, end - 1));
     }
   shown = sitmap_axis_format_range (self->zone, start, end);
-  range = _sitmap_timeline_describe_range (self);
+  range = sitmap_timeline_header_describe_range (self->header);
   if (sitmap_playback_get_playing (self->playback))
     /* TRANSLATORS: what the timeline shows, then the time range that filters the map, while it plays */
     description = g_strdup_printf (_("Showing %s. Time range: %s. Playing"), shown, range);
@@ -80,6 +80,45 @@ update_playback_extent (SitmapTimeline *self)
 
   if (self->playback != NULL)
     sitmap_playback_set_extent (self->playback, has_extent, start, end);
+}
+
+static int
+header_size (SitmapTimeline *self, GtkOrientation orientation)
+{
+  int size;
+
+  gtk_widget_measure (GTK_WIDGET (self->header), orientation, -1, &size, NULL, NULL, NULL);
+  return size;
+}
+
+/* The play and step actions are the timeline's: the header row only shows their state. */
+static void
+update_playback_header (SitmapTimeline *self)
+{
+  gboolean can_play = sitmap_playback_can_play (self->playback);
+
+  sitmap_timeline_header_update_playback (self->header);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play-pause", can_play);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-back", can_play);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-forward", can_play);
+}
+
+/* The header row follows the range, its counts and the data's extent. */
+static void
+update_header (SitmapTimeline *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  gboolean dated = document != NULL && sitmap_document_get_columns (document)->n_dated > 0;
+  gint64 start = 0, end = 0;
+  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
+
+  sitmap_timeline_header_set_extent (self->header, dated, has_extent, start, end);
+  sitmap_timeline_header_update (self->header);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear-range",
+                                 self->view_state != NULL && sitmap_view_state_get_range (self->view_state, NULL, NULL));
+  update_playback_header (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 static void
@@ -314,7 +353,7 @@ window_changed_cb (SitmapTimeline *self)
 static void
 range_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -330,7 +369,7 @@ document_changed_cb (SitmapTimeline *self)
 {
   invalidate_layout (self);
   update_playback_extent (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
 }
 
@@ -345,7 +384,7 @@ passing_changed_cb (SitmapTimeline *self)
 static void
 undated_n_items_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_undated (self);
+  sitmap_timeline_header_update_undated (self->header);
 }
 
 /*
@@ -480,7 +519,7 @@ playing_changed_cb (SitmapTimeline *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  _sitmap_timeline_update_playback_header (self);
+  update_playback_header (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -488,7 +527,7 @@ playing_changed_cb (SitmapTimeline *self)
 static void
 playback_settings_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_playback_header (self);
+  update_playback_header (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -619,11 +658,11 @@ sitmap_timeline_measure (GtkWidget      *widget,
   /* No narrower than its header row needs: its buttons never overlap. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MAX (240, _sitmap_timeline_measure_header_width (self));
+      *minimum = MAX (240, header_size (self, GTK_ORIENTATION_HORIZONTAL));
       *natural = MAX (720, *minimum);
       return;
     }
-  fixed = _sitmap_timeline_measure_header (self) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +
+  fixed = header_size (self, GTK_ORIENTATION_VERTICAL) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +
           axis_height (self);
   *minimum = fixed + 2 * (int) SITMAP_TIMELINE_LANE_PITCH;
   *natural = fixed + 6 * (int) SITMAP_TIMELINE_LANE_PITCH;
@@ -633,14 +672,19 @@ static void
 sitmap_timeline_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   SitmapTimeline *self = SITMAP_TIMELINE (widget);
-  int header_height = _sitmap_timeline_measure_header (self);
+  int header_height = header_size (self, GTK_ORIENTATION_VERTICAL);
+  double x0 = 0, x1 = 0;
+  gboolean brush;
 
   if (sitmap_timeline_layout_set_size (self->layout, width, header_height, height - axis_height (self)) ||
       self->height != height)
     invalidate_layout (self);
   self->width = width;
   self->height = height;
-  _sitmap_timeline_allocate_header (self, width, header_height);
+  /* The range sits over the brush's middle */
+  brush = _sitmap_timeline_get_brush (self, &x0, &x1);
+  sitmap_timeline_header_set_brush (self->header, brush, x0, x1);
+  gtk_widget_size_allocate (GTK_WIDGET (self->header), &(GtkAllocation) { 0, 0, width, header_height }, -1);
 }
 
 static void
@@ -671,6 +715,8 @@ static void
 sitmap_timeline_direction_changed (GtkWidget *widget, GtkTextDirection previous)
 {
   GTK_WIDGET_CLASS (sitmap_timeline_parent_class)->direction_changed (widget, previous);
+  /* A child's direction is GTK's default unless set: the header row mirrors with the timeline. */
+  gtk_widget_set_direction (GTK_WIDGET (SITMAP_TIMELINE (widget)->header), gtk_widget_get_direction (widget));
   invalidate_layout (SITMAP_TIMELINE (widget));
   gtk_widget_queue_allocate (widget);
 }
@@ -695,7 +741,9 @@ sitmap_timeline_dispose (GObject *object)
   if (self->document_building != NULL)
     g_cancellable_cancel (self->document_building);
   g_clear_object (&self->document_building);
-  _sitmap_timeline_dispose_header (self);
+  if (self->header != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->header));
+  self->header = NULL;
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->dispose (object);
 }
 
@@ -813,6 +861,23 @@ connect_view_state (SitmapTimeline *self)
     g_signal_group_connect_swapped (self->view_state_signals, handlers[i].signal, handlers[i].callback, self);
 }
 
+/* The header's speed menu sets the playback's properties through these. */
+static void
+set_playback_actions (SitmapTimeline *self)
+{
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  const char *names[] = { "speed", "step", "mode" };
+
+  g_assert (self->playback != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GPropertyAction) action = g_property_action_new (names[i], self->playback, names[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "playback", G_ACTION_GROUP (group));
+}
+
 static void
 sitmap_timeline_init (SitmapTimeline *self)
 {
@@ -842,9 +907,12 @@ sitmap_timeline_init (SitmapTimeline *self)
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
                                   "Left Right Shift+Left Shift+Right Home End plus minus 0 space Escape", -1);
 
-  _sitmap_timeline_create_header (self);
+  set_playback_actions (self);
+  self->header = SITMAP_TIMELINE_HEADER (sitmap_timeline_header_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->header), widget);
+  sitmap_timeline_header_set_sources (self->header, NULL, self->playback, NULL);
   _sitmap_timeline_init_input (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
 }
 
 /*
@@ -1030,10 +1098,11 @@ _sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zone)
     g_time_zone_ref (zone);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = zone;
+  sitmap_timeline_header_set_time_zone (self->header, zone);
   sitmap_time_axis_set_time_zone (self->axis, zone);
   sitmap_playback_set_time_zone (self->playback, zone);
   invalidate_layout (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
   if (self->local_time != local_time)
     {
@@ -1112,11 +1181,7 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
       self->undated = sitmap_event_list_new_undated (view_state);
       g_signal_connect_swapped (self->undated, "notify::n-items", G_CALLBACK (undated_n_items_cb), self);
     }
-  if (self->undated_view != NULL)
-    gtk_list_view_set_model (GTK_LIST_VIEW (self->undated_view),
-                             self->undated ? GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                               G_LIST_MODEL (g_object_ref (self->undated))))
-                                           : NULL);
+  sitmap_timeline_header_set_sources (self->header, view_state, self->playback, self->undated);
   self->drag_mode = SITMAP_DRAG_NONE;
   self->hover_position = -1;
   update_filtered_histogram (self);
@@ -1124,8 +1189,8 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
   if (self->playback != NULL)
     {
       update_playback_extent (self);
-      _sitmap_timeline_update_undated (self);
-      _sitmap_timeline_update_header (self);
+      sitmap_timeline_header_update_undated (self->header);
+      update_header (self);
       update_accessible_description (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);

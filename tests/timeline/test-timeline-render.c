@@ -206,7 +206,7 @@ check_month (gconstpointer data)
                                SITMAP_CATEGORY_REMOTE_VIOLENCE), >, 0.75);
   g_assert_cmpfloat (strength (pixels, strikes.origin.x + strikes.size.width - 3, strikes.origin.y + 5, &background,
                                SITMAP_CATEGORY_REMOTE_VIOLENCE), >, 0.75);
-  g_assert_true (gtk_widget_get_mapped (scene.timeline->range_box));
+  g_assert_true (gtk_widget_get_mapped (scene.timeline->header->range_box));
   scene_clear (&scene);
 }
 
