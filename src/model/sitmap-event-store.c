@@ -14,6 +14,7 @@
 #include "sitmap-event-store-private.h"
 #include "sitmap-memory.h"
 #include "sitmap-source.h"
+#include "sitmap-positions.h"
 
 /* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
  * bound how far before a range an overlapping event may start by the longest *short* span. */
@@ -882,20 +883,10 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
 gint64
 sitmap_event_columns_get_long_end (const SitmapEventColumns *columns, guint position)
 {
-  guint lo = 0, hi = columns->n_long;
+  gint i = sitmap_positions_index_of (columns->long_positions, columns->n_long, position);
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (columns->long_positions[mid] == position)
-        return columns->long_ends[mid];
-      if (columns->long_positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_return_val_if_reached (SITMAP_TIME_OPEN_END);
+  g_return_val_if_fail (i >= 0, SITMAP_TIME_OPEN_END);
+  return columns->long_ends[i];
 }
 
 gint
