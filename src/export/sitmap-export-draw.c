@@ -19,6 +19,7 @@
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
 #include "sitmap-time.h"
+#include "sitmap-timeline-layout.h"
 
 #define INSET 10.0
 
@@ -1497,33 +1498,38 @@ draw_time_ticks (Painter *p, double x0, double width, double baseline, gint64 t0
     }
 }
 
+/* The timeline strip's lanes of marks */
+#define STRIP_LANES 6
+
 /* Marks where they have room: each event as the whole span it may fall in, so that a date known to the
- * month is a pale month-long bar and not a precise day. */
+ * month is a pale month-long bar and not a precise day. They are packed in lanes as the timeline packs
+ * its own, a pixel apart; those with no room left pile up on the top lane, as a page cannot zoom in. */
 static gboolean
 draw_marks (Painter *p, double x0, double top, double width, double height, gint64 t0, gint64 t1)
 {
   GArray *marks = p->scene->marks;
-  double  lane_ends[6], lane_height = height / G_N_ELEMENTS (lane_ends);
+  g_autoptr (SitmapTimelineLayout) lanes = sitmap_timeline_layout_new ();
+  double  lane_height = height / STRIP_LANES;
   double  scale = width / (double)(t1 - t0);
 
-  for (guint l = 0; l < G_N_ELEMENTS (lane_ends); l++)
-    lane_ends[l] = -G_MAXDOUBLE;
   if (p->scene->histogram != NULL)
     return FALSE;
+  sitmap_timeline_layout_begin_lanes (lanes, STRIP_LANES, 1);
   for (guint i = 0; i < marks->len; i++)
     {
       const SitmapExportMark *mark = &g_array_index (marks, SitmapExportMark, i);
       double                  a = x0 + MAX (0, (double)(mark->start - t0)) * scale;
       double                  b = x0 + MIN ((double)(t1 - t0), (double)(MIN (mark->end, t1) - t0)) * scale;
       gboolean exact = mark->precision == SITMAP_TIME_PRECISION_EXACT || mark->precision == SITMAP_TIME_PRECISION_DAY;
-      guint    lane = 0;
+      int      lane;
 
       if (mark->end <= t0 || mark->start >= t1)
         continue;
       b = MAX (b, a + 3);
-      while (lane + 1 < G_N_ELEMENTS (lane_ends) && lane_ends[lane] > a - 1)
-        lane++;
-      lane_ends[lane] = MAX (lane_ends[lane], b);
+      lane = sitmap_timeline_layout_place_lane (lanes, a, b);
+      if (lane < 0)
+        lane = STRIP_LANES - 1;
+      g_assert (lane < STRIP_LANES);
       cairo_rectangle (p->cr, a, top + height - (lane + 1) * lane_height + 1, b - a, lane_height - 2);
       sitmap_symbol_set_source (p->cr, mark->category, exact ? 1 : 0.25);
       cairo_fill_preserve (p->cr);

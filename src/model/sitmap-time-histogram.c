@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sitmap-time-histogram.h"
+#include "sitmap-bitset.h"
 
 #define DAY_SECONDS 86400
 #define N_SLOTS (SITMAP_HISTOGRAM_N_LAYERS * SITMAP_N_CATEGORIES)
@@ -52,6 +53,9 @@ struct _SitmapTimeHistogram
   gboolean has_extent;
   gint64   extent_start;
   gint64   extent_end;
+  /* The longest of the counted events that are not in the store's side list of long spans, from its start
+   * to its end as counted: how far back from the latest start the latest end can be. */
+  gint64   max_short;
 
   guint    stride;           /* slots in use, per boundary */
   gint8    slot_of[N_SLOTS]; /* layer * SITMAP_N_CATEGORIES + category to slot, or -1 */
@@ -252,6 +256,8 @@ survey (SitmapTimeHistogram *self, const SitmapEventColumns *columns, const Subs
         continue;
       s = MIN (s, a);
       e = MAX (e, b);
+      if (columns->duration[i] != SITMAP_EVENT_DURATION_LONG)
+        self->max_short = MAX (self->max_short, b - columns->start[i]);
       used[slot_index (columns, i)] = TRUE;
       n++;
     }
@@ -380,21 +386,141 @@ build_level (SitmapTimeHistogram *self, Level *level, const SitmapEventColumns *
       gint64 a, b;
       Shape shape = shape_of (columns, i, &a, &b);
 
-      if (shape != SHAPE_NONE)
-        add_event (level, intercept, slope, self->stride, shape, (guint) self->slot_of[slot_index (columns, i)], a,
-                   b);
+      if (shape == SHAPE_NONE)
+        continue;
+      /* Every event counted has a slot: survey() made them, or the histogram taken from counted it too. */
+      g_assert (self->slot_of[slot_index (columns, i)] >= 0);
+      add_event (level, intercept, slope, self->stride, shape, (guint) self->slot_of[slot_index (columns, i)], a, b);
     }
   fill_prefix (self, level, intercept, slope);
+}
+
+/*
+ * A histogram less some events
+ */
+
+static void
+widen (const SitmapEventColumns *columns, guint p, gint64 *start, gint64 *end)
+{
+  gint64 a, b;
+
+  if (shape_of (columns, p, &a, &b) == SHAPE_NONE)
+    return;
+  *start = MIN (*start, a);
+  *end = MAX (*end, b);
+}
+
+static gboolean
+is_short (const SitmapEventColumns *columns, guint p)
+{
+  return p < columns->n_dated && columns->duration[p] != SITMAP_EVENT_DURATION_LONG;
+}
+
+/* The earliest start of the sorted events in kept that are not long spans: the first of them. */
+static void
+widen_to_first (const SitmapEventColumns *columns, const SitmapBitset *kept, gint64 *start, gint64 *end)
+{
+  for (guint w = 0; w < kept->n_words && (w << 6) < columns->n_dated; w++)
+    for (guint64 bits = kept->words[w]; bits != 0; bits &= bits - 1)
+      {
+        guint p = (w << 6) | (guint) __builtin_ctzll (bits);
+
+        if (p >= columns->n_dated)
+          return;
+        if (is_short (columns, p))
+          {
+            widen (columns, p, start, end);
+            return;
+          }
+      }
+}
+
+/* The latest end of the sorted events in kept that are not long spans: among the latest starts, back to
+ * where no end could reach past it (max_short before it). */
+static void
+widen_to_last (SitmapTimeHistogram *whole, const SitmapEventColumns *columns, const SitmapBitset *kept,
+               gint64 *start, gint64 *end)
+{
+  guint last = MIN (columns->n_dated, kept->n_bits);
+
+  for (guint w = (last + 63) >> 6; w-- > 0;)
+    {
+      guint64 bits = kept->words[w];
+
+      if (((w + 1) << 6) > last)
+        bits &= (G_GUINT64_CONSTANT (1) << (last - (w << 6))) - 1;
+      while (bits != 0)
+        {
+          guint bit = 63 - (guint) __builtin_clzll (bits);
+          guint p = (w << 6) | bit;
+
+          bits &= ~(G_GUINT64_CONSTANT (1) << bit);
+          if (!is_short (columns, p))
+            continue;
+          if (*end != G_MININT64 && columns->start[p] + whole->max_short <= *end)
+            return;
+          widen (columns, p, start, end);
+        }
+    }
+}
+
+/* The extent of the events in kept, without a look at each: the sorted events begin with the earliest start
+ * and end within max_short of the latest starts; the long spans and the events edits added are listed. */
+static gboolean
+kept_extent (SitmapTimeHistogram *whole, const SitmapEventColumns *columns, const SitmapBitset *kept,
+             gint64 *start, gint64 *end)
+{
+  *start = G_MAXINT64;
+  *end = G_MININT64;
+  widen_to_first (columns, kept, start, end);
+  widen_to_last (whole, columns, kept, start, end);
+  for (guint i = 0; i < columns->n_long; i++)
+    if (columns->long_positions[i] < kept->n_bits && sitmap_bitset_test (kept, columns->long_positions[i]) &&
+        sitmap_event_columns_is_dated (columns, columns->long_positions[i]))
+      widen (columns, columns->long_positions[i], start, end);
+  for (guint p = columns->n_sorted; p < MIN (columns->n_events, kept->n_bits); p++)
+    if (sitmap_bitset_test (kept, p) && sitmap_event_columns_is_dated (columns, p))
+      widen (columns, p, start, end);
+  g_assert (*start == G_MAXINT64 || *start < *end);
+  return *start != G_MAXINT64;
+}
+
+/* The level's prefix sums less those of the removed events, counted in the same units. */
+static guint32 *
+subtract_level (SitmapTimeHistogram *whole, const Level *level, const SitmapEventColumns *columns,
+                const Subset *removed)
+{
+  gsize n = ((gsize) level->n_bins + 1) * whole->stride;
+  guint32 *prefix = g_memdup2 (level->prefix, n * sizeof (guint32));
+  Level gone = *level;
+
+  if (removed->n == 0)
+    return prefix;
+  gone.prefix = NULL;
+  build_level (whole, &gone, columns, removed);
+  for (gsize k = 0; k < n; k++)
+    prefix[k] = prefix[k] > gone.prefix[k] ? prefix[k] - gone.prefix[k] : 0;
+  g_free (gone.prefix);
+  return prefix;
 }
 
 /*
  * Public API
  */
 
+static void
+histogram_clear (gpointer data)
+{
+  SitmapTimeHistogram *self = data;
+
+  g_free (self->detail.prefix);
+  g_free (self->overview.prefix);
+}
+
 static SitmapTimeHistogram *
 build (const SitmapEventColumns *columns, const Subset *subset)
 {
-  SitmapTimeHistogram *self = g_new0 (SitmapTimeHistogram, 1);
+  SitmapTimeHistogram *self = g_atomic_rc_box_new0 (SitmapTimeHistogram);
   guint n = survey (self, columns, subset);
 
   if (n == 0)
@@ -470,14 +596,19 @@ sitmap_time_histogram_new_for (const SitmapEventColumns *columns, const guint32 
   return build (columns, &some);
 }
 
+SitmapTimeHistogram *
+sitmap_time_histogram_ref (SitmapTimeHistogram *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return g_atomic_rc_box_acquire (self);
+}
+
 void
 sitmap_time_histogram_free (SitmapTimeHistogram *self)
 {
   if (self == NULL)
     return;
-  g_free (self->detail.prefix);
-  g_free (self->overview.prefix);
-  g_free (self);
+  g_atomic_rc_box_release_full (self, histogram_clear);
 }
 
 gboolean
@@ -645,4 +776,29 @@ sitmap_time_histogram_get_memory_size (SitmapTimeHistogram *self)
   if (self->overview.prefix != NULL)
     size += ((gsize) self->overview.n_bins + 1) * self->stride * sizeof (guint32);
   return size;
+}
+
+SitmapTimeHistogram *
+sitmap_time_histogram_new_without (SitmapTimeHistogram      *whole,
+                                   const SitmapEventColumns *columns,
+                                   const guint32            *removed,
+                                   guint                     n_removed,
+                                   const SitmapBitset       *kept)
+{
+  SitmapTimeHistogram *self;
+  Subset gone = { .positions = removed, .n = n_removed };
+
+  g_return_val_if_fail (whole != NULL, NULL);
+  g_return_val_if_fail (columns != NULL, NULL);
+  g_return_val_if_fail (n_removed == 0 || removed != NULL, NULL);
+  g_return_val_if_fail (kept != NULL, NULL);
+
+  self = g_atomic_rc_box_new0 (SitmapTimeHistogram);
+  if (!whole->has_extent)
+    return self;
+  *self = *whole;
+  self->detail.prefix = subtract_level (whole, &whole->detail, columns, &gone);
+  self->overview.prefix = whole->has_overview ? subtract_level (whole, &whole->overview, columns, &gone) : NULL;
+  self->has_extent = kept_extent (whole, columns, kept, &self->extent_start, &self->extent_end);
+  return self;
 }

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "sitmap-category.h"
+#include "sitmap-bitset.h"
 #include "sitmap-event-store.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,17 @@ SitmapTimeHistogram *sitmap_time_histogram_new (const SitmapEventColumns *column
 SitmapTimeHistogram *sitmap_time_histogram_new_for (const SitmapEventColumns *columns,
                                                     const guint32            *positions,
                                                     guint                     n_positions);
+/* What remains of whole, the histogram of every event of columns, without the events at removed (ascending,
+ * each counted in whole): O(removed + bins), for a filter most events pass. The extent is that of the events
+ * in kept, found without a look at each; counts of events neither in kept nor removed are left as whole has
+ * them (the categories a filter hides, which are not drawn). */
+SitmapTimeHistogram *sitmap_time_histogram_new_without (SitmapTimeHistogram      *whole,
+                                                        const SitmapEventColumns *columns,
+                                                        const guint32            *removed,
+                                                        guint                     n_removed,
+                                                        const SitmapBitset       *kept);
+/* Histograms are shared between threads by reference: free drops one. */
+SitmapTimeHistogram *sitmap_time_histogram_ref (SitmapTimeHistogram *self);
 void                 sitmap_time_histogram_free (SitmapTimeHistogram *self);
 
 /* From the earliest known bound of a dated event to the latest; FALSE when nothing is dated. */

@@ -116,264 +116,80 @@ with_alpha (const GdkRGBA *color, float alpha)
 }
 
 /*
- * Geometry
+ * Geometry: the layout's
  */
 
 void
 _sitmap_timeline_invalidate_marks (SitmapTimeline *self)
 {
-  self->marks_valid = FALSE;
+  sitmap_timeline_layout_invalidate (self->layout);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-float
-_sitmap_timeline_lane_y (SitmapTimeline *self, guint lane)
+static float
+lane_y (SitmapTimeline *self, guint lane)
 {
-  return self->axis_y - SITMAP_TIMELINE_LANES_GAP - SITMAP_TIMELINE_MARK_HEIGHT -
-         (float) lane * SITMAP_TIMELINE_LANE_PITCH;
+  return sitmap_timeline_layout_lane_y (self->layout, lane);
 }
 
 static float
-overflow_y (SitmapTimeline *self)
+axis_y (SitmapTimeline *self)
 {
-  return _sitmap_timeline_lane_y (self, self->n_lanes - 1) - SITMAP_TIMELINE_OVERFLOW_H;
+  return sitmap_timeline_layout_get_axis_y (self->layout);
 }
 
-/* Marks stay in their lanes; the histogram standing in for them takes all the height there is. */
-float
-_sitmap_timeline_plot_top (SitmapTimeline *self)
+static float
+header_height (SitmapTimeline *self)
 {
-  if (self->dense)
-    return self->header_height + 4;
-  return MAX (overflow_y (self), self->header_height + 2);
+  return sitmap_timeline_layout_get_header_height (self->layout);
 }
 
+static float
+plot_top (SitmapTimeline *self)
+{
+  return sitmap_timeline_layout_plot_top (self->layout);
+}
+
+static gboolean
+is_dense (SitmapTimeline *self)
+{
+  return sitmap_timeline_layout_get_dense (self->layout);
+}
+
+/* The layout follows the view state's window; FALSE when there is none to draw. */
 static gboolean
 get_projection (SitmapTimeline *self, Projection *p)
 {
   if (self->width <= 0 || !_sitmap_timeline_get_window (self, &p->start, &p->end))
     return FALSE;
+  sitmap_timeline_layout_set_window (self->layout, p->start, p->end);
+  g_assert (sitmap_timeline_layout_get_width (self->layout) == self->width);
   p->width = self->width;
   p->scale = self->width / (double) (p->end - p->start);
   return TRUE;
 }
 
-/* Open bounds sit at the ends of gint64: clamp before subtracting. */
 static float
-project (const Projection *p, gint64 t)
+project (SitmapTimeline *self, gint64 t)
 {
-  gint64 span = p->end - p->start;
-
-  t = CLAMP (t, p->start - span, p->end + span);
-  return (float) ((double) (t - p->start) * p->scale);
+  return sitmap_timeline_layout_project (self->layout, t);
 }
 
-/*
- * Layout of the marks
- */
-
-static SitmapMarkStyle
-mark_style (const SitmapEventColumns *columns, guint32 position)
-{
-  switch (columns->time_precision[position])
-    {
-    case SITMAP_TIME_PRECISION_MONTH:
-    case SITMAP_TIME_PRECISION_YEAR:
-      return SITMAP_MARK_VAGUE;
-    case SITMAP_TIME_PRECISION_SPAN:
-      if (columns->start[position] == SITMAP_TIME_OPEN_START)
-        return SITMAP_MARK_OPEN_START;
-      if (sitmap_event_columns_get_end (columns, position) == SITMAP_TIME_OPEN_END)
-        return SITMAP_MARK_OPEN_END;
-      return SITMAP_MARK_SPAN;
-    case SITMAP_TIME_PRECISION_EXACT:
-    case SITMAP_TIME_PRECISION_DAY:
-    default:
-      return SITMAP_MARK_POINT;
-    }
-}
-
-/* The pixels the event's time covers; an open end reaches the edge of the widget. */
-static void
-mark_extent (const Projection *p, const SitmapEventColumns *columns, guint32 position, SitmapTimelineMark *mark)
-{
-  float margin = 2 * SITMAP_TIMELINE_POINT_WIDTH;
-  float x0, x1;
-
-  mark->position = position;
-  mark->category = columns->category[position];
-  mark->style = mark_style (columns, position);
-  x0 = mark->style == SITMAP_MARK_OPEN_START ? 0 : project (p, columns->start[position]);
-  x1 = mark->style == SITMAP_MARK_OPEN_END ? p->width : project (p, sitmap_event_columns_get_end (columns, position));
-  x0 = CLAMP (x0, -margin, p->width + margin);
-  x1 = CLAMP (x1, -margin, p->width + margin);
-  if (x1 - x0 < SITMAP_TIMELINE_POINT_WIDTH)
-    {
-      float middle = (x0 + x1) / 2;
-
-      x0 = middle - SITMAP_TIMELINE_POINT_WIDTH / 2;
-      x1 = middle + SITMAP_TIMELINE_POINT_WIDTH / 2;
-    }
-  mark->x0 = x0;
-  mark->x1 = x1;
-}
-
-static void
-count_overflow (SitmapTimeline *self, const SitmapTimelineMark *mark)
-{
-  int column = (int) ((mark->x0 + mark->x1) / 2);
-
-  if (column >= 0 && (guint) column < self->overflow->len)
-    g_array_index (self->overflow, guint32, column)++;
-  self->n_overflow++;
-}
-
-/* Where a mark goes in the lanes: from the true start of its time, not from its widened left edge. A
- * point widened around its middle would otherwise start left of a year that begins the same day, and
- * at a million events the lanes would fill with years and months: the earliest event must win. */
-static int
-place_in_lanes (SitmapLanes *lanes, const Projection *p, const SitmapEventColumns *columns,
-                const SitmapTimelineMark *mark)
-{
-  float start = mark->style == SITMAP_MARK_OPEN_START ? mark->x0 : project (p, columns->start[mark->position]);
-
-  start = CLAMP (start, mark->x0, mark->x1);
-  return sitmap_lanes_place (lanes, start, start + (mark->x1 - mark->x0));
-}
-
-static int
-compare_start (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const SitmapEventColumns *columns = data;
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-
-  if (columns->start[x] != columns->start[y])
-    return columns->start[x] < columns->start[y] ? -1 : 1;
-  return x < y ? -1 : x > y;
-}
-
-/* In time order, each event takes the lowest lane where it touches nothing; an event that fits in no
- * lane would only cover pixels already drawn, so it is counted on the overflow strip instead. */
-static void
-place_marks (SitmapTimeline *self, const SitmapEventColumns *columns, const Projection *p)
-{
-  const guint32 *positions = (const guint32 *) (gpointer) self->query->data;
-  gint selected = sitmap_view_state_get_selected (self->view_state);
-  SitmapTimelineMark selected_mark = { 0 };
-  gboolean selected_homeless = FALSE;
-  SitmapLanes lanes;
-
-  /* Marks are placed by their start but drawn around their middle: half a widened point more of gap
-   * keeps drawn marks apart. */
-  sitmap_lanes_init (&lanes, self->n_lanes, LANE_GAP + SITMAP_TIMELINE_POINT_WIDTH / 2);
-  for (guint i = 0; i < self->query->len; i++)
-    {
-      SitmapTimelineMark mark;
-      int lane;
-
-      /* What the filter leaves out (its hidden categories too) has no mark, as on the map. */
-      if (!sitmap_view_state_passes_filter (self->view_state, positions[i]))
-        continue;
-      mark_extent (p, columns, positions[i], &mark);
-      lane = place_in_lanes (&lanes, p, columns, &mark);
-      if (lane >= 0)
-        {
-          mark.lane = (guint8) lane;
-          g_array_append_val (self->marks, mark);
-        }
-      else if ((gint) positions[i] == selected)
-        {
-          selected_mark = mark;
-          selected_homeless = TRUE;
-        }
-      else
-        count_overflow (self, &mark);
-    }
-  /* The selection is always shown: with no room left, it goes over the lowest lane. */
-  if (selected_homeless)
-    g_array_append_val (self->marks, selected_mark);
-}
-
-/* How many point marks the lanes hold at most. */
-static double
-lanes_capacity (SitmapTimeline *self, const Projection *p)
-{
-  return self->n_lanes * p->width / (1.5 * SITMAP_TIMELINE_POINT_WIDTH + LANE_GAP);
-}
-
-/* More events in the window than the lanes could ever hold: the histogram says more than a wall of
- * marks would, and laying them out would cost a pass over every one of them. */
-static gboolean
-window_is_dense (SitmapTimeline *self, const Projection *p)
-{
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_shown_histogram (self);
-  guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
-
-  return histogram != NULL &&
-         sitmap_time_histogram_count_total (histogram, p->start, p->end, hidden) > lanes_capacity (self, p);
-}
-
-/* Among a crowd, the selection is still a mark, on the top lane. */
-static void
-place_selected (SitmapTimeline *self, const SitmapEventColumns *columns, const Projection *p)
-{
-  gint selected = sitmap_view_state_get_selected (self->view_state);
-  SitmapTimelineMark mark;
-
-  if (selected < 0 || !sitmap_event_columns_is_dated (columns, selected) ||
-      !sitmap_view_state_passes_filter (self->view_state, (guint) selected) ||
-      !(columns->start[selected] < p->end && sitmap_event_columns_get_end (columns, selected) > p->start))
-    return;
-  mark_extent (p, columns, (guint32) selected, &mark);
-  mark.lane = (guint8) (self->n_lanes - 1);
-  g_array_append_val (self->marks, mark);
-}
-
-void
+SitmapTimelineLayout *
 _sitmap_timeline_ensure_marks (SitmapTimeline *self)
 {
-  SitmapDocument *document;
-  const SitmapEventColumns *columns;
   Projection p;
-  gint64 pad;
 
-  if (self->marks_valid)
-    return;
-  self->marks_valid = TRUE;
-  self->dense = FALSE;
-  self->n_overflow = 0;
-  g_array_set_size (self->marks, 0);
-  g_array_set_size (self->overflow, MAX (self->width, 0));
-  if (self->overflow->len > 0)
-    memset (self->overflow->data, 0, self->overflow->len * sizeof (guint32));
-
-  document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-  if (document == NULL || !get_projection (self, &p))
-    return;
-  columns = sitmap_document_get_columns (document);
-  if (window_is_dense (self, &p))
+  if (!get_projection (self, &p))
     {
-      self->dense = TRUE;
-      place_selected (self, columns, &p);
-      return;
+      /* Nothing to lay out: no marks. */
+      sitmap_timeline_layout_set_window (self->layout, 0, 0);
+      sitmap_timeline_layout_update (self->layout, NULL, NULL);
+      return self->layout;
     }
-  /* A point mark is a few pixels wide: take in the events just outside that still reach into view. */
-  pad = (gint64) ceil (SITMAP_TIMELINE_POINT_WIDTH / p.scale);
-  g_array_set_size (self->query, 0);
-  sitmap_event_store_query_time (sitmap_document_get_store (document), p.start - pad, p.end + pad,
-                                 SITMAP_RANGE_OVERLAPPING, self->query);
-  /* Positions are in time order but for those edits added, which come last: the lanes take marks by start */
-  if (self->query->len > 0 && g_array_index (self->query, guint32, self->query->len - 1) >= columns->n_sorted)
-    g_array_sort_with_data (self->query, compare_start, (gpointer) columns);
-  place_marks (self, columns, &p);
-  /* Many events, and more of them hidden than shown (a hundred day-long bars a day at a few days' zoom):
-   * the histogram says more than a wall of marks. A few on one day keep their marks and tooltips. */
-  if (self->n_overflow > self->marks->len && self->n_overflow + self->marks->len > lanes_capacity (self, &p) / 4)
-    {
-      self->dense = TRUE;
-      g_array_set_size (self->marks, 0);
-      place_selected (self, columns, &p);
-    }
+  if (!sitmap_timeline_layout_is_valid (self->layout))
+    sitmap_timeline_layout_update (self->layout, self->view_state, _sitmap_timeline_get_shown_histogram (self));
+  return self->layout;
 }
 
 /*
@@ -449,40 +265,6 @@ _sitmap_timeline_ensure_bins (SitmapTimeline *self)
  */
 
 int
-_sitmap_timeline_mark_at (SitmapTimeline *self, double lx, double y)
-{
-  const SitmapTimelineMark *marks;
-
-  _sitmap_timeline_ensure_marks (self);
-  marks = (const SitmapTimelineMark *) (gpointer) self->marks->data;
-  /* Last first: the selection and later marks are drawn over earlier ones. */
-  for (guint i = self->marks->len; i-- > 0;)
-    {
-      float top = _sitmap_timeline_lane_y (self, marks[i].lane);
-
-      if (y >= top - 1 && y <= top + SITMAP_TIMELINE_MARK_HEIGHT + 1 && lx >= marks[i].x0 - 1 &&
-          lx <= marks[i].x1 + 1)
-        return (int) i;
-    }
-  return -1;
-}
-
-guint
-_sitmap_timeline_overflow_at (SitmapTimeline *self, double lx, double y)
-{
-  float top = overflow_y (self);
-  guint n = 0;
-
-  _sitmap_timeline_ensure_marks (self);
-  if (self->dense || y < top - 3 || y > top + SITMAP_TIMELINE_OVERFLOW_H)
-    return 0;
-  for (int column = (int) lx - 3; column <= (int) lx + 3; column++)
-    if (column >= 0 && (guint) column < self->overflow->len)
-      n += g_array_index (self->overflow, guint32, column);
-  return n;
-}
-
-int
 _sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y)
 {
   Projection p;
@@ -490,7 +272,7 @@ _sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y)
   guint lo = 0, hi;
 
   _sitmap_timeline_ensure_bins (self);
-  if (self->bins->len == 0 || y < _sitmap_timeline_plot_top (self) || y > self->axis_y || !get_projection (self, &p))
+  if (self->bins->len == 0 || y < plot_top (self) || y > axis_y (self) || !get_projection (self, &p))
     return -1;
   t = _sitmap_timeline_lx_to_time (self, lx);
   hi = self->bin_edges->len;
@@ -635,7 +417,7 @@ append_edge (SitmapTimeline *self, GtkSnapshot *snapshot, const graphene_rect_t 
 static graphene_rect_t
 mark_rect (SitmapTimeline *self, const SitmapTimelineMark *mark)
 {
-  return GRAPHENE_RECT_INIT (mark->x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
+  return GRAPHENE_RECT_INIT (mark->x0, lane_y (self, mark->lane), mark->x1 - mark->x0,
                              SITMAP_TIMELINE_MARK_HEIGHT);
 }
 
@@ -733,7 +515,7 @@ draw_selected (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapEventCol
   /* A stem down to the axis, so that its date can be read off the ticks. */
   paint_color (self, snapshot, &stem,
                              &GRAPHENE_RECT_INIT (middle, rect.origin.y + SITMAP_TIMELINE_MARK_HEIGHT, 1,
-                                                  self->axis_y - rect.origin.y - SITMAP_TIMELINE_MARK_HEIGHT));
+                                                  axis_y (self) - rect.origin.y - SITMAP_TIMELINE_MARK_HEIGHT));
   draw_mark_against_range (self, snapshot, columns, mark, palette, range);
   append_outline (self, snapshot, &rect, 2.0f, 2.0f, &palette->fg);
 }
@@ -743,12 +525,13 @@ draw_marks (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette,
 {
   SitmapDocument *document = sitmap_view_state_get_document (self->view_state);
   const SitmapEventColumns *columns = sitmap_document_get_columns (document);
-  const SitmapTimelineMark *marks = (const SitmapTimelineMark *) (gpointer) self->marks->data;
+  guint n_marks;
+  const SitmapTimelineMark *marks = sitmap_timeline_layout_get_marks (self->layout, &n_marks);
   gint selected = sitmap_view_state_get_selected (self->view_state);
   const SitmapTimelineMark *selected_mark = NULL;
   const SitmapTimelineMark *hover_mark = NULL;
 
-  for (guint i = 0; i < self->marks->len; i++)
+  for (guint i = 0; i < n_marks; i++)
     {
       const SitmapTimelineMark *mark = &marks[i];
 
@@ -774,16 +557,17 @@ draw_marks (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette,
 static void
 draw_overflow (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
 {
-  const guint32 *counts = (const guint32 *) (gpointer) self->overflow->data;
+  guint n_columns;
+  const guint32 *counts = sitmap_timeline_layout_get_overflow (self->layout, &n_columns);
   GdkRGBA color = with_alpha (&palette->fg, 0.5f);
-  float y = overflow_y (self);
+  float y = sitmap_timeline_layout_overflow_y (self->layout);
   int run_start = -1;
 
-  if (self->dense)
+  if (is_dense (self))
     return;
-  for (int x = 0; x <= (int) self->overflow->len; x++)
+  for (int x = 0; x <= (int) n_columns; x++)
     {
-      gboolean busy = x < (int) self->overflow->len && counts[x] > 0;
+      gboolean busy = x < (int) n_columns && counts[x] > 0;
 
       if (busy && run_start < 0)
         run_start = x;
@@ -808,7 +592,7 @@ draw_bar (SitmapTimeline *self, GtkSnapshot *snapshot, const SitmapHistogramCoun
           double scale, const float alphas[SITMAP_HISTOGRAM_N_LAYERS], const Palette *palette)
 {
   guint hidden = sitmap_view_state_get_hidden_categories (self->view_state);
-  float y = self->axis_y;
+  float y = axis_y (self);
 
   for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
     for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
@@ -834,7 +618,7 @@ draw_bars (SitmapTimeline *self, GtkSnapshot *snapshot, const Projection *p, dou
 
   for (guint i = 0; i < self->bins->len; i++)
     {
-      float x0 = project (p, edges[i]), x1 = project (p, edges[i + 1]);
+      float x0 = project (self, edges[i]), x1 = project (self, edges[i + 1]);
 
       if (x1 < clip_x0 || x0 > clip_x1)
         continue;
@@ -851,23 +635,23 @@ draw_bars (SitmapTimeline *self, GtkSnapshot *snapshot, const Projection *p, dou
 static void
 draw_histogram (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette, const RangeView *range)
 {
-  float top = _sitmap_timeline_plot_top (self);
-  float room = self->axis_y - 1 - top;
-  float alpha = self->dense ? (palette->dark ? 0.8f : 0.75f) : (palette->dark ? 0.3f : 0.22f);
+  float top = plot_top (self);
+  float room = axis_y (self) - 1 - top;
+  float alpha = is_dense (self) ? (palette->dark ? 0.8f : 0.75f) : (palette->dark ? 0.3f : 0.22f);
   double scale;
   Projection p;
 
   _sitmap_timeline_ensure_bins (self);
   if (self->bins->len == 0 || self->bins_max <= 0 || room <= 0 || !get_projection (self, &p))
     return;
-  if (self->dense)
+  if (is_dense (self))
     scale = room / self->bins_max;
-  else if (self->n_overflow == 0)
+  else if (sitmap_timeline_layout_get_n_overflow (self->layout) == 0)
     return;
   else
     {
       /* A relief of bars much wider than a mark says nothing the marks do not. */
-      if (project (&p, g_array_index (self->bin_edges, gint64, 1)) - project (&p, g_array_index (self->bin_edges,
+      if (project (self, g_array_index (self->bin_edges, gint64, 1)) - project (self, g_array_index (self->bin_edges,
                                                                                                   gint64, 0)) >
           RELIEF_MAX_BAR_WIDTH)
         return;
@@ -925,14 +709,14 @@ draw_scale (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
   int width, height;
   float x, y;
 
-  if (!self->dense || self->bins_max <= 0)
+  if (!is_dense (self) || self->bins_max <= 0)
     return;
   text = describe_scale (self);
   layout = _sitmap_timeline_get_layout (self, SITMAP_AXIS_LABEL_TICK);
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
   x = _sitmap_timeline_is_rtl (self) ? self->width - 6 - width : 6;
-  y = _sitmap_timeline_plot_top (self);
+  y = plot_top (self);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)), "view_bg_color", &veil))
     veil = palette->dark ? (GdkRGBA) { 0.12f, 0.12f, 0.12f, 1 } : (GdkRGBA) { 1, 1, 1, 1 };
@@ -969,14 +753,14 @@ draw_grid (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
 {
   const SitmapAxisTick *ticks;
   GdkRGBA color = with_alpha (&palette->fg, palette->dark ? 0.08f : 0.06f);
-  float top = _sitmap_timeline_plot_top (self);
+  float top = plot_top (self);
   guint n;
 
   ticks = sitmap_time_axis_get_ticks (self->axis, &n);
   for (guint i = 0; i < n; i++)
     if (ticks[i].major)
       paint_color (self, snapshot, &color,
-                                 &GRAPHENE_RECT_INIT (floorf (ticks[i].x), top, 1, self->axis_y - top));
+                                 &GRAPHENE_RECT_INIT (floorf (ticks[i].x), top, 1, axis_y (self) - top));
 }
 
 static void
@@ -988,14 +772,14 @@ draw_axis_lines (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *pal
   GdkRGBA minor = with_alpha (&palette->fg, 0.25f);
   guint n;
 
-  paint_color (self, snapshot, &line, &GRAPHENE_RECT_INIT (0, self->axis_y, self->width, 1));
+  paint_color (self, snapshot, &line, &GRAPHENE_RECT_INIT (0, axis_y (self), self->width, 1));
   ticks = sitmap_time_axis_get_ticks (self->axis, &n);
   for (guint i = 0; i < n; i++)
     {
       float height = ticks[i].major ? SITMAP_TIMELINE_TICK_MAJOR : SITMAP_TIMELINE_TICK_MINOR;
 
       paint_color (self, snapshot, ticks[i].major ? &major : &minor,
-                                 &GRAPHENE_RECT_INIT (floorf (ticks[i].x), self->axis_y, 1, height));
+                                 &GRAPHENE_RECT_INIT (floorf (ticks[i].x), axis_y (self), 1, height));
     }
 }
 
@@ -1005,7 +789,7 @@ draw_axis_labels (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *pa
   const SitmapAxisTick *ticks;
   GdkRGBA label = with_alpha (&palette->fg, 0.8f);
   GdkRGBA context = with_alpha (&palette->fg, 0.55f);
-  float label_y = self->axis_y + SITMAP_TIMELINE_TICK_MAJOR + 1;
+  float label_y = axis_y (self) + SITMAP_TIMELINE_TICK_MAJOR + 1;
   guint n;
 
   ticks = sitmap_time_axis_get_ticks (self->axis, &n);
@@ -1034,8 +818,8 @@ draw_brush_shade (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *pa
 static void
 draw_handle (SitmapTimeline *self, GtkSnapshot *snapshot, float x, const Palette *palette)
 {
-  float top = self->header_height;
-  float middle = (overflow_y (self) + self->axis_y) / 2;
+  float top = header_height (self);
+  float middle = (sitmap_timeline_layout_overflow_y (self->layout) + axis_y (self)) / 2;
   graphene_rect_t handle = GRAPHENE_RECT_INIT (x - HANDLE_WIDTH / 2, middle - HANDLE_HEIGHT / 2, HANDLE_WIDTH,
                                                HANDLE_HEIGHT);
   GdkRGBA grip = { 1, 1, 1, 0.85f };
@@ -1063,7 +847,7 @@ draw_brush_edges (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *pa
 static void
 draw_playhead (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palette)
 {
-  float x, top = _sitmap_timeline_plot_top (self);
+  float x, top = plot_top (self);
   graphene_rect_t knob;
   gint64 t;
 
@@ -1073,8 +857,8 @@ draw_playhead (SitmapTimeline *self, GtkSnapshot *snapshot, const Palette *palet
   if (x < -PLAYHEAD_KNOB || x > self->width + PLAYHEAD_KNOB)
     return;
   paint_color (self, snapshot, &palette->accent,
-                             &GRAPHENE_RECT_INIT (x - 1, top, 2, self->axis_y + SITMAP_TIMELINE_TICK_MAJOR - top));
-  knob = GRAPHENE_RECT_INIT (x - PLAYHEAD_KNOB / 2, self->axis_y - PLAYHEAD_KNOB / 2, PLAYHEAD_KNOB, PLAYHEAD_KNOB);
+                             &GRAPHENE_RECT_INIT (x - 1, top, 2, axis_y (self) + SITMAP_TIMELINE_TICK_MAJOR - top));
+  knob = GRAPHENE_RECT_INIT (x - PLAYHEAD_KNOB / 2, axis_y (self) - PLAYHEAD_KNOB / 2, PLAYHEAD_KNOB, PLAYHEAD_KNOB);
   append_rounded (self, snapshot, &knob, PLAYHEAD_KNOB / 2, &palette->accent);
   graphene_rect_inset (&knob, 2.5f, 2.5f);
   append_rounded (self, snapshot, &knob, PLAYHEAD_KNOB / 2, &(GdkRGBA) { 1, 1, 1, 0.9f });
@@ -1091,7 +875,7 @@ draw_message (SitmapTimeline *self, GtkSnapshot *snapshot, const char *message, 
   pango_layout_get_pixel_size (layout, &width, &height);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (roundf ((self->width - width) / 2.0f),
-                                                          roundf ((self->header_height + self->axis_y - height) / 2)));
+                                                          roundf ((header_height (self) + axis_y (self) - height) / 2)));
   gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
@@ -1120,7 +904,7 @@ get_range_view (SitmapTimeline *self, RangeView *range)
     {
       x0 = CLAMP (x0, -4, self->width + 4);
       x1 = CLAMP (x1, -4, self->width + 4);
-      range->rect = GRAPHENE_RECT_INIT (x0, self->header_height, x1 - x0, self->height - self->header_height);
+      range->rect = GRAPHENE_RECT_INIT (x0, header_height (self), x1 - x0, self->height - header_height (self));
     }
 }
 
@@ -1162,5 +946,5 @@ _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
     }
   if (gtk_widget_has_visible_focus (widget))
     draw_focus (self, snapshot, &palette);
-  _sitmap_timeline_snapshot_header (self, snapshot);
+  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->header), snapshot);
 }

@@ -13,29 +13,11 @@
 
 static const guint speeds[] = { 1, 2, 4, 8, 16 };
 
+G_DEFINE_FINAL_TYPE (SitmapTimelineHeader, sitmap_timeline_header, GTK_TYPE_WIDGET)
+
 /*
  * Auxiliary methods
  */
-
-static gboolean
-has_dated_events (SitmapTimeline *self)
-{
-  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
-
-  return document != NULL && sitmap_document_get_columns (document)->n_dated > 0;
-}
-
-static GtkWidget *
-icon_button (const char *icon_name, const char *action_name, const char *tooltip, const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  return button;
-}
 
 static const char *
 step_name (SitmapPlaybackStep step)
@@ -71,10 +53,6 @@ describe_speed (SitmapPlayback *playback)
     }
 }
 
-/*
- * Playback controls
- */
-
 static GMenuModel *
 create_speed_menu (void)
 {
@@ -105,39 +83,14 @@ create_speed_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-static void
-create_playback_box (SitmapTimeline *self)
+static gboolean
+is_rtl (SitmapTimelineHeader *self)
 {
-  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr (GMenuModel) menu = create_speed_menu ();
-  const char *names[] = { "speed", "step", "mode" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr (GPropertyAction) action = g_property_action_new (names[i], self->playback, names[i]);
-
-      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "playback", G_ACTION_GROUP (group));
-
-  self->playback_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (self->playback_box, "timeline-playback");
-  gtk_box_append (GTK_BOX (self->playback_box),
-                  icon_button ("media-skip-backward-symbolic", "timeline.step-back", _("Step Back"), _("Step back")));
-  self->play_button = icon_button ("media-playback-start-symbolic", "timeline.play-pause", NULL, NULL);
-  gtk_box_append (GTK_BOX (self->playback_box), self->play_button);
-  gtk_box_append (GTK_BOX (self->playback_box), icon_button ("media-skip-forward-symbolic", "timeline.step-forward",
-                                                             _("Step Forward"), _("Step forward")));
-  self->speed_button = gtk_menu_button_new ();
-  gtk_widget_add_css_class (self->speed_button, "flat");
-  gtk_widget_add_css_class (self->speed_button, "timeline-speed");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->speed_button), menu);
-  gtk_box_append (GTK_BOX (self->playback_box), self->speed_button);
-  gtk_widget_set_parent (self->playback_box, GTK_WIDGET (self));
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
 }
 
 /*
- * The range, and the undated events
+ * Callbacks
  */
 
 static void
@@ -183,92 +136,13 @@ undated_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer 
 }
 
 static void
-undated_activate_cb (SitmapTimeline *self, guint i)
+undated_activate_cb (SitmapTimelineHeader *self, guint i)
 {
-  if (self->undated == NULL || self->view_state == NULL || i >= sitmap_timeline_get_n_undated (self))
+  if (self->undated == NULL || self->view_state == NULL ||
+      i >= g_list_model_get_n_items (G_LIST_MODEL (self->undated)))
     return;
   sitmap_view_state_select (self->view_state, (gint) sitmap_event_list_get_position (self->undated, i));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->undated_button));
-}
-
-static GtkWidget *
-create_undated_popover (SitmapTimeline *self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading = gtk_label_new (_("Undated Events"));
-  GtkWidget *explanation = gtk_label_new (_("With no date, these events cannot be placed on the timeline. A time "
-                                            "range leaves them out; “All” in the range’s menu brings them "
-                                            "back."));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (undated_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (undated_bind_cb), NULL);
-  self->undated_view = gtk_list_view_new (NULL, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->undated_view), TRUE);
-  gtk_widget_add_css_class (self->undated_view, "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->undated_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Undated events"), -1);
-  g_signal_connect_swapped (self->undated_view, "activate", G_CALLBACK (undated_activate_cb), self);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 280);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->undated_view);
-
-  gtk_widget_add_css_class (heading, "heading");
-  gtk_label_set_xalign (GTK_LABEL (heading), 0);
-  gtk_widget_add_css_class (explanation, "dim-label");
-  gtk_widget_add_css_class (explanation, "caption");
-  gtk_label_set_xalign (GTK_LABEL (explanation), 0);
-  gtk_label_set_wrap (GTK_LABEL (explanation), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (explanation), 36);
-  gtk_widget_set_margin_start (heading, 6);
-  gtk_widget_set_margin_start (explanation, 6);
-  gtk_widget_set_margin_top (heading, 3);
-  gtk_box_append (GTK_BOX (box), heading);
-  gtk_box_append (GTK_BOX (box), explanation);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (popover), box);
-  return popover;
-}
-
-static void
-create_range_box (SitmapTimeline *self)
-{
-  self->range_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_add_css_class (self->range_box, "timeline-range");
-
-  /* Where the row has no room for the whole description, the dates alone: an ellipsis would cut
-   * them. The stack is as wide as the page shown. */
-  self->range_label = gtk_label_new (NULL);
-  self->range_short_label = gtk_label_new (NULL);
-  self->range_stack = gtk_stack_new ();
-  gtk_stack_set_hhomogeneous (GTK_STACK (self->range_stack), FALSE);
-  gtk_stack_set_interpolate_size (GTK_STACK (self->range_stack), FALSE);
-  for (guint i = 0; i < 2; i++)
-    {
-      GtkWidget *label = i == 0 ? self->range_label : self->range_short_label;
-
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_stack_add_child (GTK_STACK (self->range_stack), label);
-    }
-  self->range_popover = sitmap_range_popover_new ();
-  self->range_button = gtk_menu_button_new ();
-  gtk_menu_button_set_child (GTK_MENU_BUTTON (self->range_button), self->range_stack);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->range_button), self->range_popover);
-  gtk_widget_add_css_class (self->range_button, "flat");
-  gtk_widget_set_tooltip_text (self->range_button, _("Type the Time Range, or Choose a Preset"));
-  gtk_box_append (GTK_BOX (self->range_box), self->range_button);
-
-  self->clear_button = icon_button ("window-close-symbolic", "timeline.clear-range", _("Clear Time Range (Esc)"),
-                                    _("Clear time range"));
-  gtk_widget_add_css_class (self->clear_button, "circular");
-  gtk_box_append (GTK_BOX (self->range_box), self->clear_button);
-  gtk_widget_set_parent (self->range_box, GTK_WIDGET (self));
 }
 
 /*
@@ -286,21 +160,21 @@ child_width (GtkWidget *child)
 
 /* x in left-to-right terms; mirrored in a right-to-left locale. */
 static void
-allocate_child (SitmapTimeline *self, GtkWidget *child, int x, int width, int height)
+allocate_child (SitmapTimelineHeader *self, GtkWidget *child, int x, int width, int row_width, int height)
 {
   int child_height, min_width;
 
   gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
   width = MAX (width, min_width);
   gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, &child_height, NULL, NULL);
-  if (_sitmap_timeline_is_rtl (self))
-    x = self->width - x - width;
+  if (is_rtl (self))
+    x = row_width - x - width;
   gtk_widget_size_allocate (child, &(GtkAllocation) { x, (height - child_height) / 2, width, child_height }, -1);
 }
 
 /* Every child sets the least height, shown or not, so that the lanes keep their place. */
-int
-_sitmap_timeline_measure_header (SitmapTimeline *self)
+static int
+measure_height (SitmapTimelineHeader *self)
 {
   GtkWidget *children[] = { self->playback_box, self->range_box, self->hint_label, self->fit_button,
                             self->undated_button };
@@ -318,8 +192,8 @@ _sitmap_timeline_measure_header (SitmapTimeline *self)
 
 /* The least width of the row: playback and the ends whole, the range at its least. Nothing in it
  * overlaps above that width. */
-int
-_sitmap_timeline_measure_header_width (SitmapTimeline *self)
+static int
+measure_width (SitmapTimelineHeader *self)
 {
   GtkWidget *whole[] = { self->playback_box, self->fit_button, self->undated_button };
   int width = SITMAP_TIMELINE_HEADER_PAD_X, min;
@@ -337,7 +211,7 @@ _sitmap_timeline_measure_header_width (SitmapTimeline *self)
 
 /* The range in full where it fits in room, else its dates alone. Returns the range's width. */
 static int
-fit_range (SitmapTimeline *self, int room)
+fit_range (SitmapTimelineHeader *self, int room)
 {
   GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->range_stack));
   int shown_width = child_width (shown);
@@ -349,107 +223,201 @@ fit_range (SitmapTimeline *self, int room)
   return MIN (child_width (self->range_box), room);
 }
 
+/* The range over the middle of the brush, between what the ends leave. */
+static void
+allocate_range_over_brush (SitmapTimelineHeader *self, int left, int right, int natural, int width, int height)
+{
+  double middle = (CLAMP (self->brush_x0, 0, width) + CLAMP (self->brush_x1, 0, width)) / 2;
+
+  g_assert (self->has_brush);
+  gtk_widget_set_child_visible (self->hint_label, FALSE);
+  allocate_child (self, self->range_box, CLAMP ((int) (middle - natural / 2.0), left, MAX (right - natural, left)),
+                  natural, width, height);
+}
+
+/*
+ * GtkWidget
+ */
+
+static void
+sitmap_timeline_header_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  SitmapTimelineHeader *self = SITMAP_TIMELINE_HEADER (widget);
+
+  *minimum = *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? measure_width (self) : measure_height (self);
+}
+
 /* Playback at the start; the undated events and "show all" at the end; the range over the middle of the
  * brush, or after playback with the hint beside it, when the hint fits whole. */
-void
-_sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height)
+static void
+sitmap_timeline_header_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
+  SitmapTimelineHeader *self = SITMAP_TIMELINE_HEADER (widget);
   int left = SITMAP_TIMELINE_HEADER_PAD_X, right = width - SITMAP_TIMELINE_HEADER_PAD_X;
   GtkWidget *ends[] = { self->undated_button, self->fit_button };
-  int natural, room;
+  int natural;
   gboolean hint_fits;
-  double x0, x1;
 
   if (gtk_widget_get_visible (self->playback_box))
     {
       natural = child_width (self->playback_box);
-      allocate_child (self, self->playback_box, left, natural, height);
+      allocate_child (self, self->playback_box, left, natural, width, height);
       left += natural + SITMAP_TIMELINE_HEADER_PAD_X;
     }
   for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
     if (gtk_widget_get_visible (ends[i]))
       {
         natural = child_width (ends[i]);
-        allocate_child (self, ends[i], right - natural, natural, height);
+        allocate_child (self, ends[i], right - natural, natural, width, height);
         right -= natural + SITMAP_TIMELINE_HEADER_PAD_X;
       }
-  room = MAX (right - left, 0);
-  natural = fit_range (self, room);
-  if (gtk_widget_get_visible (self->clear_button) && _sitmap_timeline_get_brush (self, &x0, &x1))
+  natural = fit_range (self, MAX (right - left, 0));
+  if (gtk_widget_get_visible (self->clear_button) && self->has_brush)
     {
-      double middle = (CLAMP (x0, 0, width) + CLAMP (x1, 0, width)) / 2;
-
-      gtk_widget_set_child_visible (self->hint_label, FALSE);
-      allocate_child (self, self->range_box, CLAMP ((int) (middle - natural / 2.0), left, MAX (right - natural, left)),
-                      natural, height);
+      allocate_range_over_brush (self, left, right, natural, width, height);
       return;
     }
-  allocate_child (self, self->range_box, left, natural, height);
+  allocate_child (self, self->range_box, left, natural, width, height);
   left += natural + SITMAP_TIMELINE_HEADER_PAD_X;
   /* A hint cut short says half of what to do: it is shown whole or not at all. */
   hint_fits = child_width (self->hint_label) <= right - left;
   gtk_widget_set_child_visible (self->hint_label, hint_fits);
   if (gtk_widget_get_visible (self->hint_label) && hint_fits)
-    allocate_child (self, self->hint_label, left, right - left, height);
-}
-
-void
-_sitmap_timeline_snapshot_header (SitmapTimeline *self, GtkSnapshot *snapshot)
-{
-  GtkWidget *children[] = { self->playback_box, self->hint_label, self->range_box, self->fit_button,
-                            self->undated_button };
-
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    gtk_widget_snapshot_child (GTK_WIDGET (self), children[i], snapshot);
+    allocate_child (self, self->hint_label, left, right - left, width, height);
 }
 
 /*
- * Private API
+ * GObject
  */
 
-void
-_sitmap_timeline_create_header (SitmapTimeline *self)
+static void
+sitmap_timeline_header_dispose (GObject *object)
 {
-  create_playback_box (self);
+  SitmapTimelineHeader *self = SITMAP_TIMELINE_HEADER (object);
 
-  self->hint_label = gtk_label_new (_("Drag across the timeline to filter events by time"));
-  gtk_label_set_xalign (GTK_LABEL (self->hint_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->hint_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->hint_label, "dim-label");
-  gtk_widget_add_css_class (self->hint_label, "caption");
-  gtk_widget_set_parent (self->hint_label, GTK_WIDGET (self));
+  gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_TIMELINE_HEADER);
+  g_clear_object (&self->view_state);
+  g_clear_object (&self->playback);
+  g_clear_object (&self->undated);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  G_OBJECT_CLASS (sitmap_timeline_header_parent_class)->dispose (object);
+}
 
-  create_range_box (self);
+static void
+sitmap_timeline_header_class_init (SitmapTimelineHeaderClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  self->fit_button = icon_button ("zoom-fit-best-symbolic", "timeline.zoom-to-fit", _("Show All Dated Events (0)"),
-                                  _("Show all dated events"));
-  gtk_widget_set_parent (self->fit_button, GTK_WIDGET (self));
+  object_class->dispose = sitmap_timeline_header_dispose;
+  widget_class->measure = sitmap_timeline_header_measure;
+  widget_class->size_allocate = sitmap_timeline_header_size_allocate;
 
-  self->undated_button = gtk_menu_button_new ();
-  gtk_widget_add_css_class (self->undated_button, "flat");
-  gtk_widget_add_css_class (self->undated_button, "timeline-undated");
-  gtk_widget_set_tooltip_text (self->undated_button, _("Events with no date"));
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->undated_button), create_undated_popover (self));
-  gtk_widget_set_parent (self->undated_button, GTK_WIDGET (self));
+  g_type_ensure (SITMAP_TYPE_RANGE_POPOVER);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/sitmap/Sitmap/ui/sitmap-timeline-header.ui");
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, playback_box);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, play_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, speed_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_box);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_stack);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_short_label);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, range_popover);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, fit_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, undated_button);
+  gtk_widget_class_bind_template_child (widget_class, SitmapTimelineHeader, undated_view);
+  gtk_widget_class_bind_template_callback (widget_class, undated_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, undated_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, undated_activate_cb);
+  gtk_widget_class_set_css_name (widget_class, "timelineheader");
+}
 
-  _sitmap_timeline_update_undated (self);
-  _sitmap_timeline_update_playback_header (self);
+static void
+sitmap_timeline_header_init (SitmapTimelineHeader *self)
+{
+  g_autoptr (GMenuModel) menu = create_speed_menu ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->speed_button), menu);
+  sitmap_timeline_header_update_undated (self);
+}
+
+/*
+ * Public API
+ */
+
+GtkWidget *
+sitmap_timeline_header_new (void)
+{
+  return g_object_new (SITMAP_TYPE_TIMELINE_HEADER, NULL);
 }
 
 void
-_sitmap_timeline_dispose_header (SitmapTimeline *self)
+sitmap_timeline_header_set_sources (SitmapTimelineHeader *self,
+                                    SitmapViewState      *view_state,
+                                    SitmapPlayback       *playback,
+                                    SitmapEventList      *undated)
 {
-  g_clear_pointer (&self->playback_box, gtk_widget_unparent);
-  g_clear_pointer (&self->hint_label, gtk_widget_unparent);
-  g_clear_pointer (&self->range_box, gtk_widget_unparent);
-  g_clear_pointer (&self->fit_button, gtk_widget_unparent);
-  g_clear_pointer (&self->undated_button, gtk_widget_unparent);
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+  g_return_if_fail (view_state == NULL || SITMAP_IS_VIEW_STATE (view_state));
+  g_return_if_fail (playback == NULL || SITMAP_IS_PLAYBACK (playback));
+
+  g_set_object (&self->view_state, view_state);
+  g_set_object (&self->playback, playback);
+  if (g_set_object (&self->undated, undated))
+    gtk_list_view_set_model (GTK_LIST_VIEW (self->undated_view),
+                             undated ? GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                         G_LIST_MODEL (g_object_ref (undated))))
+                                     : NULL);
+  sitmap_range_popover_set_view_state (SITMAP_RANGE_POPOVER (self->range_popover), view_state);
+}
+
+void
+sitmap_timeline_header_set_time_zone (SitmapTimelineHeader *self, GTimeZone *zone)
+{
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+
+  if (zone != NULL)
+    g_time_zone_ref (zone);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  self->zone = zone;
+  sitmap_range_popover_set_time_zone (SITMAP_RANGE_POPOVER (self->range_popover), zone);
+}
+
+void
+sitmap_timeline_header_set_extent (SitmapTimelineHeader *self, gboolean dated, gboolean has_extent, gint64 start,
+                                   gint64 end)
+{
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+  g_return_if_fail (!has_extent || start <= end);
+
+  self->dated = dated;
+  sitmap_range_popover_set_extent (SITMAP_RANGE_POPOVER (self->range_popover), has_extent, start, end);
+}
+
+void
+sitmap_timeline_header_set_brush (SitmapTimelineHeader *self, gboolean has_brush, double x0, double x1)
+{
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+
+  self->has_brush = has_brush;
+  self->brush_x0 = x0;
+  self->brush_x1 = x1;
 }
 
 /* "7 – 10 Dec 2024 · 4 of 9 events overlapping", or "All dates · 9 events", or with a search or filter
  * "All dates · 1 of 9 events": n counts the visible set, which honours the filter. */
 char *
-_sitmap_timeline_describe_range (SitmapTimeline *self)
+sitmap_timeline_header_describe_range (SitmapTimelineHeader *self)
 {
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
   guint total = document ? sitmap_document_get_n_live_events (document) : 0;
@@ -487,7 +455,7 @@ _sitmap_timeline_describe_range (SitmapTimeline *self)
 /* The range's dates alone, "7 – 10 Dec 2024", or "All dates": what the range button says where the row
  * is too short for the counts. */
 static char *
-describe_range_dates (SitmapTimeline *self)
+describe_range_dates (SitmapTimelineHeader *self)
 {
   gint64 start, end;
 
@@ -498,16 +466,17 @@ describe_range_dates (SitmapTimeline *self)
 }
 
 void
-_sitmap_timeline_update_header (SitmapTimeline *self)
+sitmap_timeline_header_update (SitmapTimelineHeader *self)
 {
-  gboolean has_range = self->view_state != NULL && sitmap_view_state_get_range (self->view_state, NULL, NULL);
-  gboolean dated = has_dated_events (self);
-  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
-  g_autofree char *text = _sitmap_timeline_describe_range (self);
-  g_autofree char *dates = describe_range_dates (self);
-  gint64 start = 0, end = 0;
-  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
+  gboolean has_range;
+  g_autofree char *text = NULL;
+  g_autofree char *dates = NULL;
 
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+
+  has_range = self->view_state != NULL && sitmap_view_state_get_range (self->view_state, NULL, NULL);
+  text = sitmap_timeline_header_describe_range (self);
+  dates = describe_range_dates (self);
   gtk_label_set_text (GTK_LABEL (self->range_label), text);
   gtk_label_set_text (GTK_LABEL (self->range_short_label), dates);
   gtk_widget_set_visible (self->range_box,
@@ -517,28 +486,27 @@ _sitmap_timeline_update_header (SitmapTimeline *self)
     gtk_widget_add_css_class (self->range_box, "has-range");
   else
     gtk_widget_remove_css_class (self->range_box, "has-range");
-  gtk_widget_set_visible (self->hint_label, !has_range && dated);
-  gtk_widget_set_visible (self->fit_button, dated);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear-range", has_range);
-
-  sitmap_range_popover_set_view_state (SITMAP_RANGE_POPOVER (self->range_popover), self->view_state);
-  sitmap_range_popover_set_time_zone (SITMAP_RANGE_POPOVER (self->range_popover), self->zone);
-  sitmap_range_popover_set_extent (SITMAP_RANGE_POPOVER (self->range_popover), has_extent, start, end);
-  _sitmap_timeline_update_playback_header (self);
+  gtk_widget_set_visible (self->hint_label, !has_range && self->dated);
+  gtk_widget_set_visible (self->fit_button, self->dated);
+  sitmap_timeline_header_update_playback (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
 void
-_sitmap_timeline_update_playback_header (SitmapTimeline *self)
+sitmap_timeline_header_update_playback (SitmapTimelineHeader *self)
 {
-  gboolean playing = sitmap_playback_get_playing (self->playback);
-  gboolean can_play = sitmap_playback_can_play (self->playback);
+  gboolean playing, at_end;
   g_autofree char *speed = NULL;
-  g_autofree char *tooltip = describe_speed (self->playback);
+  g_autofree char *tooltip = NULL;
 
-  gboolean at_end = !playing && sitmap_playback_is_at_end (self->playback);
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
 
-  gtk_widget_set_visible (self->playback_box, has_dated_events (self));
+  gtk_widget_set_visible (self->playback_box, self->dated);
+  if (self->playback == NULL)
+    return;
+  playing = sitmap_playback_get_playing (self->playback);
+  at_end = !playing && sitmap_playback_is_at_end (self->playback);
+  tooltip = describe_speed (self->playback);
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
                             playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic");
   /* At the end of the data, Play goes back first: the button says so. */
@@ -556,17 +524,17 @@ _sitmap_timeline_update_playback_header (SitmapTimeline *self)
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->speed_button), speed);
   gtk_widget_set_tooltip_text (self->speed_button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->speed_button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play-pause", can_play);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-back", can_play);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-forward", can_play);
 }
 
 void
-_sitmap_timeline_update_undated (SitmapTimeline *self)
+sitmap_timeline_header_update_undated (SitmapTimelineHeader *self)
 {
-  guint n = sitmap_timeline_get_n_undated (self);
+  guint n;
   g_autofree char *label = NULL;
 
+  g_return_if_fail (SITMAP_IS_TIMELINE_HEADER (self));
+
+  n = self->undated != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->undated)) : 0;
   /* TRANSLATORS: the button at the end of the timeline that lists the events with no date */
   label = g_strdup_printf (ngettext ("%u undated", "%u undated", n), n);
   gtk_menu_button_set_label (GTK_MENU_BUTTON (self->undated_button), label);

@@ -85,7 +85,7 @@ update_cursor (SitmapTimeline *self, double x, double y)
     name = "col-resize";
   else if (self->drag_mode == SITMAP_DRAG_MOVE || self->drag_mode == SITMAP_DRAG_PAN)
     name = "grabbing";
-  else if (has_document (self) && y >= self->header_height)
+  else if (has_document (self) && y >= sitmap_timeline_layout_get_header_height (self->layout))
     switch (_sitmap_timeline_hit (self, x, y))
       {
       case SITMAP_HIT_HANDLE_START:
@@ -108,15 +108,28 @@ set_hover (SitmapTimeline *self, gint position)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The event whose mark is at logical (lx, y), or -1. */
+static gint
+mark_position_at (SitmapTimeline *self, double lx, double y)
+{
+  SitmapTimelineLayout *layout = _sitmap_timeline_ensure_marks (self);
+  int i = sitmap_timeline_layout_mark_at (layout, lx, y);
+  const SitmapTimelineMark *marks;
+  guint n;
+
+  if (i < 0)
+    return -1;
+  marks = sitmap_timeline_layout_get_marks (layout, &n);
+  g_assert ((guint) i < n);
+  return (gint) marks[i].position;
+}
+
 static void
 click (SitmapTimeline *self, double lx, double y)
 {
-  int i = _sitmap_timeline_mark_at (self, lx, y);
+  gint position = mark_position_at (self, lx, y);
 
-  if (i >= 0)
-    sitmap_view_state_select (self->view_state, (gint) g_array_index (self->marks, SitmapTimelineMark, i).position);
-  else
-    sitmap_view_state_select (self->view_state, -1);
+  sitmap_view_state_select (self->view_state, position);
 }
 
 /* Where the data the timeline shows begins and ends: under a search or filter, its events'. */
@@ -137,15 +150,15 @@ _sitmap_timeline_hit (SitmapTimeline *self, double x, double y)
   double x0, x1;
   gboolean brush = _sitmap_timeline_get_brush (self, &x0, &x1);
 
-  if (y < self->header_height)
+  if (y < sitmap_timeline_layout_get_header_height (self->layout))
     return SITMAP_HIT_NONE;
   if (brush && MIN (fabs (lx - x0), fabs (lx - x1)) <= SITMAP_TIMELINE_HANDLE_SLOP)
     /* With the handles on top of each other, the pointer's side picks one. */
     return fabs (lx - x0) < fabs (lx - x1) || (fabs (lx - x0) == fabs (lx - x1) && lx < x0) ? SITMAP_HIT_HANDLE_START
                                                                                           : SITMAP_HIT_HANDLE_END;
-  if (_sitmap_timeline_mark_at (self, lx, y) >= 0)
+  if (mark_position_at (self, lx, y) >= 0)
     return SITMAP_HIT_MARK;
-  if (y > self->axis_y + 1)
+  if (y > sitmap_timeline_layout_get_axis_y (self->layout) + 1)
     return SITMAP_HIT_AXIS;
   if (brush && lx > x0 && lx < x1)
     return SITMAP_HIT_BRUSH;
@@ -397,7 +410,7 @@ drag_begin_cb (GtkGestureDrag *gesture, double x, double y, SitmapTimeline *self
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
 
-  if (!has_document (self) || y < self->header_height ||
+  if (!has_document (self) || y < sitmap_timeline_layout_get_header_height (self->layout) ||
       (button != GDK_BUTTON_PRIMARY && button != GDK_BUTTON_MIDDLE))
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -440,7 +453,7 @@ static void
 pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, SitmapTimeline *self)
 {
   /* The first click has selected (or cleared); the second zooms in on the spot. */
-  if (n_press == 2 && has_document (self) && y >= self->header_height)
+  if (n_press == 2 && has_document (self) && y >= sitmap_timeline_layout_get_header_height (self->layout))
     sitmap_timeline_zoom (self, 0.5, x);
 }
 
@@ -481,10 +494,10 @@ motion_cb (GtkEventControllerMotion *controller, double x, double y, SitmapTimel
   self->pointer_inside = TRUE;
   if (self->drag_mode != SITMAP_DRAG_NONE)
     return;
-  i = has_document (self) && y >= self->header_height
-        ? _sitmap_timeline_mark_at (self, _sitmap_timeline_flip_x (self, x), y)
+  i = has_document (self) && y >= sitmap_timeline_layout_get_header_height (self->layout)
+        ? mark_position_at (self, _sitmap_timeline_flip_x (self, x), y)
         : -1;
-  set_hover (self, i >= 0 ? (gint) g_array_index (self->marks, SitmapTimelineMark, i).position : -1);
+  set_hover (self, i);
   update_cursor (self, x, y);
 }
 
@@ -624,23 +637,22 @@ _sitmap_timeline_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboa
   guint n_more;
   int i;
 
-  if (keyboard_mode || !has_document (self) || y < self->header_height)
+  if (keyboard_mode || !has_document (self) || y < sitmap_timeline_layout_get_header_height (self->layout))
     return FALSE;
-  i = _sitmap_timeline_mark_at (self, lx, y);
+  i = mark_position_at (self, lx, y);
   if (i >= 0)
     {
-      const SitmapTimelineMark *mark = &g_array_index (self->marks, SitmapTimelineMark, i);
       graphene_rect_t bounds;
 
-      sitmap_timeline_get_mark_bounds (self, mark->position, &bounds);
-      text = _sitmap_timeline_describe_mark (self, mark->position);
+      sitmap_timeline_get_mark_bounds (self, (guint) i, &bounds);
+      text = _sitmap_timeline_describe_mark (self, (guint) i);
       gtk_tooltip_set_text (tooltip, text);
       gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) floorf (bounds.origin.x), (int) bounds.origin.y,
                                                            (int) ceilf (bounds.size.width),
                                                            (int) bounds.size.height });
       return TRUE;
     }
-  n_more = _sitmap_timeline_overflow_at (self, lx, y);
+  n_more = sitmap_timeline_layout_overflow_at (_sitmap_timeline_ensure_marks (self), lx, y);
   if (n_more > 0)
     {
       /* TRANSLATORS: a tooltip on the strip above the timeline's lanes where marks found no room */
@@ -650,7 +662,7 @@ _sitmap_timeline_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboa
       return TRUE;
     }
   /* Among a crowd, the bars speak for the events */
-  if (self->dense && (i = _sitmap_timeline_bin_at (self, lx, y)) >= 0)
+  if (sitmap_timeline_layout_get_dense (self->layout) && (i = _sitmap_timeline_bin_at (self, lx, y)) >= 0)
     {
       text = _sitmap_timeline_describe_bin (self, (guint) i);
       gtk_tooltip_set_text (tooltip, text);

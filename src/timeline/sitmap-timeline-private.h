@@ -5,50 +5,23 @@
 #pragma once
 
 #include "sitmap-event-list.h"
-#include "sitmap-lanes.h"
 #include "sitmap-playback.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time-histogram.h"
+#include "sitmap-timeline-header.h"
+#include "sitmap-timeline-layout.h"
 #include "sitmap-timeline.h"
 
 G_BEGIN_DECLS
 
-/* Vertical geometry, in pixels. */
-#define SITMAP_TIMELINE_MARK_HEIGHT   9.0f
-#define SITMAP_TIMELINE_LANE_PITCH    12.0f
-#define SITMAP_TIMELINE_OVERFLOW_H    4.0f  /* the strip above the lanes that says "more here" */
-#define SITMAP_TIMELINE_LANES_GAP     4.0f  /* between the lowest lane and the axis line */
+/* The rest of the geometry, in pixels (the lanes' is the layout's). */
 #define SITMAP_TIMELINE_TICK_MAJOR    6.0f
 #define SITMAP_TIMELINE_TICK_MINOR    3.0f
 #define SITMAP_TIMELINE_HEADER_PAD    3
 #define SITMAP_TIMELINE_HEADER_PAD_X  6
-/* A mark narrower than this would be lost: it is widened around its middle. */
-#define SITMAP_TIMELINE_POINT_WIDTH   5.0f
 #define SITMAP_TIMELINE_HANDLE_SLOP   6.0
 /* Bars of the histogram are at least this wide. */
 #define SITMAP_TIMELINE_BAR_MIN_WIDTH 2.0
-
-/* How a mark tells how exactly its time is known. */
-typedef enum
-{
-  SITMAP_MARK_POINT,      /* known to the day or the second: a crisp mark */
-  SITMAP_MARK_VAGUE,      /* known only to the month or the year: a faded span over all of it */
-  SITMAP_MARK_SPAN,       /* from a begin to an end: a solid bar */
-  SITMAP_MARK_OPEN_END,   /* no end: fades out towards the later side */
-  SITMAP_MARK_OPEN_START, /* no begin: fades in from the earlier side */
-} SitmapMarkStyle;
-
-/* Marks and everything else are laid out in logical coordinates, where x grows with time; in a
- * right-to-left locale the widget shows them mirrored (see _sitmap_timeline_flip_x). */
-typedef struct
-{
-  guint32 position;
-  float   x0; /* the drawn extent, widened to SITMAP_TIMELINE_POINT_WIDTH */
-  float   x1;
-  guint8  lane;
-  guint8  style;    /* SitmapMarkStyle */
-  guint8  category; /* SitmapCategory */
-} SitmapTimelineMark;
 
 typedef enum
 {
@@ -69,6 +42,36 @@ typedef enum
   SITMAP_HIT_HANDLE_END,
   SITMAP_HIT_AXIS,
 } SitmapHit;
+
+/* The header row's widgets, for the timeline's tests to press and read */
+struct _SitmapTimelineHeader
+{
+  GtkWidget        parent_instance;
+
+  SitmapViewState *view_state;
+  SitmapPlayback  *playback;
+  SitmapEventList *undated;
+  GTimeZone       *zone; /* NULL: UTC */
+  gboolean         dated;
+  gboolean         has_brush;
+  double           brush_x0; /* logical pixels */
+  double           brush_x1;
+
+  GtkWidget *playback_box;
+  GtkWidget *play_button;
+  GtkWidget *speed_button;
+  GtkWidget *hint_label;
+  GtkWidget *range_box;
+  GtkWidget *range_button;
+  GtkWidget *range_stack;       /* the range in full, or its dates alone where the row is short */
+  GtkWidget *range_label;
+  GtkWidget *range_short_label;
+  GtkWidget *range_popover;
+  GtkWidget *clear_button;
+  GtkWidget *fit_button;
+  GtkWidget *undated_button;
+  GtkWidget *undated_view;
+};
 
 struct _SitmapTimeline
 {
@@ -93,22 +96,8 @@ struct _SitmapTimeline
   gboolean         local_time;
   GTimeZone       *zone; /* NULL: UTC */
 
-  /* The header row: playback; the range (or a hint) with its popover and clear button; the undated
-   * events and "show all" at the end. */
-  GtkWidget *playback_box;
-  GtkWidget *play_button;
-  GtkWidget *speed_button;
-  GtkWidget *hint_label;
-  GtkWidget *range_box;
-  GtkWidget *range_button;
-  GtkWidget *range_stack;       /* the range in full, or its dates alone where the row is short */
-  GtkWidget *range_label;
-  GtkWidget *range_short_label;
-  GtkWidget *range_popover;
-  GtkWidget *clear_button;
-  GtkWidget *fit_button;
-  GtkWidget *undated_button;
-  GtkWidget *undated_view;
+  /* The header row: playback, the range, the undated events */
+  SitmapTimelineHeader *header;
 
   SitmapTimeAxis *axis;
   PangoLayout    *pango; /* the one layout every label is drawn with */
@@ -117,12 +106,10 @@ struct _SitmapTimeline
   int             tick_line_height;
   int             context_line_height;
 
-  /* Geometry of the last allocation */
-  int   width;
-  int   height;
-  float header_height;
-  float axis_y;
-  guint n_lanes;
+  /* Geometry of the last allocation, and where the marks go: the layout holds the plot's */
+  int                   width;
+  int                   height;
+  SitmapTimelineLayout *layout;
 
   /* The document's histogram, built on first use */
   SitmapDocument      *histogram_document;
@@ -135,16 +122,6 @@ struct _SitmapTimeline
   SitmapTimeHistogram *filtered_histogram;
   GCancellable        *filtered_building;
   GCancellable        *document_building; /* the document's histogram made again after an edit, in a thread */
-
-  /* The marks of the last layout: only the events in the window, only those with room. When the window
-   * holds more events than the lanes could show (dense), the histogram stands in for them and only the
-   * selection is a mark. */
-  gboolean marks_valid;
-  gboolean dense;
-  GArray  *query;    /* guint32 positions, reused */
-  GArray  *marks;    /* SitmapTimelineMark, in drawing order */
-  GArray  *overflow; /* guint32 per pixel column: events that found no lane there */
-  guint    n_overflow;
 
   /* The histogram's bars for the window */
   gboolean       bins_valid;
@@ -193,34 +170,16 @@ void         _sitmap_timeline_show_range (SitmapTimeline *self);
 /* Frame time has passed while playing. */
 void         _sitmap_timeline_playback_tick (SitmapTimeline *self, gint64 elapsed_us);
 
-/* sitmap-timeline-header.c: the header row and the range popover */
-void         _sitmap_timeline_create_header (SitmapTimeline *self);
-void         _sitmap_timeline_dispose_header (SitmapTimeline *self);
-int          _sitmap_timeline_measure_header (SitmapTimeline *self);
-void         _sitmap_timeline_allocate_header (SitmapTimeline *self, int width, int height);
-void         _sitmap_timeline_snapshot_header (SitmapTimeline *self, GtkSnapshot *snapshot);
-void         _sitmap_timeline_update_header (SitmapTimeline *self);
-void         _sitmap_timeline_update_playback_header (SitmapTimeline *self);
-void         _sitmap_timeline_update_undated (SitmapTimeline *self);
-char        *_sitmap_timeline_describe_range (SitmapTimeline *self);
-int          _sitmap_timeline_measure_header_width (SitmapTimeline *self);
-
 /* sitmap-timeline-draw.c */
 void  _sitmap_timeline_invalidate_marks (SitmapTimeline *self);
-void  _sitmap_timeline_ensure_marks (SitmapTimeline *self);
+/* The layout of the marks for the view state's window, laid out again when it is not valid. */
+SitmapTimelineLayout *_sitmap_timeline_ensure_marks (SitmapTimeline *self);
 void  _sitmap_timeline_ensure_bins (SitmapTimeline *self);
-float _sitmap_timeline_lane_y (SitmapTimeline *self, guint lane);
 void  _sitmap_timeline_snapshot (GtkWidget *widget, GtkSnapshot *snapshot);
-/* The index in marks of the mark at logical (lx, y), or -1. */
-int   _sitmap_timeline_mark_at (SitmapTimeline *self, double lx, double y);
-/* How many events found no room around lx, when (lx, y) is on the overflow strip. */
-guint _sitmap_timeline_overflow_at (SitmapTimeline *self, double lx, double y);
 /* The bar of the histogram at logical lx, or -1. */
 int   _sitmap_timeline_bin_at (SitmapTimeline *self, double lx, double y);
 /* The brush's edges in logical pixels; FALSE without a range. */
 gboolean _sitmap_timeline_get_brush (SitmapTimeline *self, double *x0, double *x1);
-/* The top of the area the histogram may fill. */
-float _sitmap_timeline_plot_top (SitmapTimeline *self);
 
 /* sitmap-timeline-input.c: what the gestures do, callable from tests with the same effect. Coordinates
  * are the widget's, as a pointer gives them. */

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "sitmap-timeline-private.h"
 
@@ -59,7 +60,7 @@ update_accessible_description (SitmapTimeline *self)
       end = sitmap_axis_step_next (step, self->zone, sitmap_axis_step_floor (step, self->zone, end - 1));
     }
   shown = sitmap_axis_format_range (self->zone, start, end);
-  range = _sitmap_timeline_describe_range (self);
+  range = sitmap_timeline_header_describe_range (self->header);
   if (sitmap_playback_get_playing (self->playback))
     /* TRANSLATORS: what the timeline shows, then the time range that filters the map, while it plays */
     description = g_strdup_printf (_("Showing %s. Time range: %s. Playing"), shown, range);
@@ -81,6 +82,45 @@ update_playback_extent (SitmapTimeline *self)
     sitmap_playback_set_extent (self->playback, has_extent, start, end);
 }
 
+static int
+header_size (SitmapTimeline *self, GtkOrientation orientation)
+{
+  int size;
+
+  gtk_widget_measure (GTK_WIDGET (self->header), orientation, -1, &size, NULL, NULL, NULL);
+  return size;
+}
+
+/* The play and step actions are the timeline's: the header row only shows their state. */
+static void
+update_playback_header (SitmapTimeline *self)
+{
+  gboolean can_play = sitmap_playback_can_play (self->playback);
+
+  sitmap_timeline_header_update_playback (self->header);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play-pause", can_play);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-back", can_play);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.step-forward", can_play);
+}
+
+/* The header row follows the range, its counts and the data's extent. */
+static void
+update_header (SitmapTimeline *self)
+{
+  SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+  gboolean dated = document != NULL && sitmap_document_get_columns (document)->n_dated > 0;
+  gint64 start = 0, end = 0;
+  gboolean has_extent = histogram != NULL && sitmap_time_histogram_get_extent (histogram, &start, &end);
+
+  sitmap_timeline_header_set_extent (self->header, dated, has_extent, start, end);
+  sitmap_timeline_header_update (self->header);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.clear-range",
+                                 self->view_state != NULL && sitmap_view_state_get_range (self->view_state, NULL, NULL));
+  update_playback_header (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
 static void
 invalidate_layout (SitmapTimeline *self)
 {
@@ -96,7 +136,10 @@ typedef struct
 {
   SitmapDocument *document; /* held, with its store, while the thread reads the columns */
   const SitmapEventColumns *columns; /* read here: an import may replace the document's store meanwhile */
-  GArray         *positions;
+  SitmapBitset    passing;  /* a copy: the view state makes a new one on the next change */
+  guint           n_passing;
+  guint           hidden;   /* categories the filter hides: not drawn, so never taken away */
+  SitmapTimeHistogram *whole; /* the document's histogram, when it is for these columns; or NULL */
 } FilteredBuild;
 
 static void
@@ -105,16 +148,60 @@ filtered_build_free (gpointer data)
   FilteredBuild *build = data;
 
   g_object_unref (build->document);
-  g_array_unref (build->positions);
+  sitmap_bitset_clear (&build->passing);
+  g_clear_pointer (&build->whole, sitmap_time_histogram_free);
   g_free (build);
 }
 
+/* The positions (in time order, undated last, then those edits added) whose bit is set in words, or clear
+ * when failing, and that count: dated, live, of a category drawn; NULL past limit of them. Words wholly
+ * among the undated sorted events need no look. */
+static GArray *
+collect_positions (FilteredBuild *build, gboolean failing, guint limit)
+{
+  const SitmapEventColumns *columns = build->columns;
+  const SitmapBitset *passing = &build->passing;
+  g_autoptr (GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32), MIN (limit, 1u << 16));
+
+  for (guint w = 0; w < passing->n_words; w++)
+    {
+      guint64 bits = failing ? ~passing->words[w] : passing->words[w];
+
+      if ((w << 6) >= columns->n_dated && ((w + 1) << 6) <= columns->n_sorted)
+        continue;
+      if (((w + 1) << 6) > passing->n_bits)
+        bits &= (G_GUINT64_CONSTANT (1) << (passing->n_bits - (w << 6))) - 1;
+      for (; bits != 0; bits &= bits - 1)
+        {
+          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
+
+          if (!sitmap_event_columns_is_dated (columns, position) ||
+              (failing && ((columns->flags[position] & SITMAP_EVENT_FLAG_DELETED) ||
+                           (build->hidden & (1u << columns->category[position])))))
+            continue;
+          if (positions->len == limit)
+            return NULL;
+          g_array_append_val (positions, position);
+        }
+    }
+  return g_steal_pointer (&positions);
+}
+
+/* When most events pass, the document's histogram less the few that do not; else the histogram of those
+ * that do. */
 static SitmapTimeHistogram *
 filtered_build_run (FilteredBuild *build)
 {
-  return sitmap_time_histogram_new_for (build->columns,
-                                        (const guint32 *) (gpointer) build->positions->data,
-                                        build->positions->len);
+  g_autoptr (GArray) positions = NULL;
+
+  if (build->whole != NULL && (positions = collect_positions (build, TRUE, build->n_passing)) != NULL)
+    return sitmap_time_histogram_new_without (build->whole, build->columns,
+                                              (const guint32 *) (gpointer) positions->data, positions->len,
+                                              &build->passing);
+  positions = collect_positions (build, FALSE, G_MAXUINT);
+  g_assert (positions != NULL);
+  return sitmap_time_histogram_new_for (build->columns, (const guint32 *) (gpointer) positions->data,
+                                        positions->len);
 }
 
 /* The thread holds the document: an edit of events waits for it (sitmap_document_begin_reading()). */
@@ -165,16 +252,28 @@ cancel_filtered_build (SitmapTimeline *self)
   g_clear_object (&self->filtered_building);
 }
 
-/* Once per change of the passing set, never per frame: the dated events that pass, then their
- * histogram. Without a filter beyond categories the document's histogram, which counts per category,
- * is all it takes. */
+/* The document's histogram when it is the current one for document, not one an edit is replacing. */
+static SitmapTimeHistogram *
+get_current_histogram (SitmapTimeline *self, SitmapDocument *document)
+{
+  SitmapTimeHistogram *histogram = _sitmap_timeline_get_histogram (self);
+
+  if (histogram == NULL || self->document_building != NULL || self->histogram_document != document ||
+      self->histogram_serial != sitmap_document_get_events_serial (document))
+    return NULL;
+  return histogram;
+}
+
+/* Once per change of the passing set, never per frame, and for many events in a thread, the main thread
+ * only copying the passing set's bits. Without a filter beyond categories the document's histogram, which
+ * counts per category, is all it takes. */
 static void
 update_filtered_histogram (SitmapTimeline *self)
 {
   SitmapDocument *document = self->view_state ? sitmap_view_state_get_document (self->view_state) : NULL;
   const SitmapBitset *passing = self->view_state ? sitmap_view_state_get_passing (self->view_state) : NULL;
   FilteredBuild *build;
-  guint n_dated;
+  SitmapTimeHistogram *whole;
   g_autoptr (GTask) task = NULL;
 
   cancel_filtered_build (self);
@@ -188,31 +287,22 @@ update_filtered_histogram (SitmapTimeline *self)
         set_filtered_histogram (self, NULL);
       return;
     }
-  n_dated = sitmap_document_get_columns (document)->n_dated;
   build = g_new0 (FilteredBuild, 1);
   build->document = g_object_ref (document);
   build->columns = sitmap_document_get_columns (document);
-  build->positions = g_array_sized_new (FALSE, FALSE, sizeof (guint32),
-                                        MIN (sitmap_view_state_get_n_passing (self->view_state), n_dated));
-  /* The positions are in time order, undated last, then those edits added: the words between need no look. */
-  for (guint w = 0; w < passing->n_words; w++)
+  sitmap_bitset_init (&build->passing, passing->n_bits);
+  memcpy (build->passing.words, passing->words, passing->n_words * sizeof (guint64));
+  build->n_passing = sitmap_view_state_get_n_passing (self->view_state);
+  build->hidden = sitmap_view_state_get_hidden_categories (self->view_state);
+  if (build->n_passing <= FILTERED_IN_THREAD)
     {
-      if ((w << 6) >= n_dated && ((w + 1) << 6) <= build->columns->n_sorted)
-        continue;
-      for (guint64 bits = passing->words[w]; bits != 0; bits &= bits - 1)
-        {
-          guint32 position = (w << 6) | (guint) __builtin_ctzll (bits);
-
-          if (sitmap_event_columns_is_dated (build->columns, position))
-            g_array_append_val (build->positions, position);
-        }
-    }
-  if (build->positions->len <= FILTERED_IN_THREAD)
-    {
+      /* Few events: the histogram of those alone, at once. */
       set_filtered_histogram (self, filtered_build_run (build));
       filtered_build_free (build);
       return;
     }
+  whole = get_current_histogram (self, document);
+  build->whole = whole != NULL ? sitmap_time_histogram_ref (whole) : NULL;
   self->filtered_building = g_cancellable_new ();
   task = g_task_new (self, self->filtered_building, filtered_build_done_cb, NULL);
   g_task_set_source_tag (task, update_filtered_histogram);
@@ -263,7 +353,7 @@ window_changed_cb (SitmapTimeline *self)
 static void
 range_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -279,7 +369,7 @@ document_changed_cb (SitmapTimeline *self)
 {
   invalidate_layout (self);
   update_playback_extent (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
 }
 
@@ -294,7 +384,7 @@ passing_changed_cb (SitmapTimeline *self)
 static void
 undated_n_items_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_undated (self);
+  sitmap_timeline_header_update_undated (self->header);
 }
 
 /*
@@ -429,7 +519,7 @@ playing_changed_cb (SitmapTimeline *self)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
       self->tick_id = 0;
     }
-  _sitmap_timeline_update_playback_header (self);
+  update_playback_header (self);
   update_accessible_description (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -437,7 +527,7 @@ playing_changed_cb (SitmapTimeline *self)
 static void
 playback_settings_changed_cb (SitmapTimeline *self)
 {
-  _sitmap_timeline_update_playback_header (self);
+  update_playback_header (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -568,11 +658,11 @@ sitmap_timeline_measure (GtkWidget      *widget,
   /* No narrower than its header row needs: its buttons never overlap. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = MAX (240, _sitmap_timeline_measure_header_width (self));
+      *minimum = MAX (240, header_size (self, GTK_ORIENTATION_HORIZONTAL));
       *natural = MAX (720, *minimum);
       return;
     }
-  fixed = _sitmap_timeline_measure_header (self) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +
+  fixed = header_size (self, GTK_ORIENTATION_VERTICAL) + (int) (SITMAP_TIMELINE_OVERFLOW_H + SITMAP_TIMELINE_LANES_GAP) +
           axis_height (self);
   *minimum = fixed + 2 * (int) SITMAP_TIMELINE_LANE_PITCH;
   *natural = fixed + 6 * (int) SITMAP_TIMELINE_LANE_PITCH;
@@ -582,19 +672,19 @@ static void
 sitmap_timeline_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   SitmapTimeline *self = SITMAP_TIMELINE (widget);
-  float lanes_room;
-  guint n_lanes;
+  int header_height = header_size (self, GTK_ORIENTATION_VERTICAL);
+  double x0 = 0, x1 = 0;
+  gboolean brush;
 
-  self->header_height = _sitmap_timeline_measure_header (self);
-  self->axis_y = height - axis_height (self);
-  lanes_room = self->axis_y - SITMAP_TIMELINE_LANES_GAP - self->header_height - SITMAP_TIMELINE_OVERFLOW_H;
-  n_lanes = (guint) CLAMP (floorf (lanes_room / SITMAP_TIMELINE_LANE_PITCH), 1, SITMAP_LANES_MAX);
-  if (self->width != width || self->height != height || self->n_lanes != n_lanes)
+  if (sitmap_timeline_layout_set_size (self->layout, width, header_height, height - axis_height (self)) ||
+      self->height != height)
     invalidate_layout (self);
   self->width = width;
   self->height = height;
-  self->n_lanes = n_lanes;
-  _sitmap_timeline_allocate_header (self, width, (int) self->header_height);
+  /* The range sits over the brush's middle */
+  brush = _sitmap_timeline_get_brush (self, &x0, &x1);
+  sitmap_timeline_header_set_brush (self->header, brush, x0, x1);
+  gtk_widget_size_allocate (GTK_WIDGET (self->header), &(GtkAllocation) { 0, 0, width, header_height }, -1);
 }
 
 static void
@@ -625,6 +715,8 @@ static void
 sitmap_timeline_direction_changed (GtkWidget *widget, GtkTextDirection previous)
 {
   GTK_WIDGET_CLASS (sitmap_timeline_parent_class)->direction_changed (widget, previous);
+  /* A child's direction is GTK's default unless set: the header row mirrors with the timeline. */
+  gtk_widget_set_direction (GTK_WIDGET (SITMAP_TIMELINE (widget)->header), gtk_widget_get_direction (widget));
   invalidate_layout (SITMAP_TIMELINE (widget));
   gtk_widget_queue_allocate (widget);
 }
@@ -649,7 +741,9 @@ sitmap_timeline_dispose (GObject *object)
   if (self->document_building != NULL)
     g_cancellable_cancel (self->document_building);
   g_clear_object (&self->document_building);
-  _sitmap_timeline_dispose_header (self);
+  if (self->header != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->header));
+  self->header = NULL;
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->dispose (object);
 }
 
@@ -667,9 +761,7 @@ sitmap_timeline_finalize (GObject *object)
   g_clear_pointer (&self->tick_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->context_attrs, pango_attr_list_unref);
   g_clear_pointer (&self->axis, sitmap_time_axis_free);
-  g_clear_pointer (&self->query, g_array_unref);
-  g_clear_pointer (&self->marks, g_array_unref);
-  g_clear_pointer (&self->overflow, g_array_unref);
+  g_clear_object (&self->layout);
   g_clear_pointer (&self->bin_edges, g_array_unref);
   g_clear_pointer (&self->bins, g_array_unref);
   G_OBJECT_CLASS (sitmap_timeline_parent_class)->finalize (object);
@@ -769,19 +861,33 @@ connect_view_state (SitmapTimeline *self)
     g_signal_group_connect_swapped (self->view_state_signals, handlers[i].signal, handlers[i].callback, self);
 }
 
+/* The header's speed menu sets the playback's properties through these. */
+static void
+set_playback_actions (SitmapTimeline *self)
+{
+  g_autoptr (GSimpleActionGroup) group = g_simple_action_group_new ();
+  const char *names[] = { "speed", "step", "mode" };
+
+  g_assert (self->playback != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (GPropertyAction) action = g_property_action_new (names[i], self->playback, names[i]);
+
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "playback", G_ACTION_GROUP (group));
+}
+
 static void
 sitmap_timeline_init (SitmapTimeline *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
 
   self->axis = sitmap_time_axis_new ();
-  self->query = g_array_new (FALSE, FALSE, sizeof (guint32));
-  self->marks = g_array_new (FALSE, FALSE, sizeof (SitmapTimelineMark));
-  self->overflow = g_array_new (FALSE, TRUE, sizeof (guint32));
+  self->layout = sitmap_timeline_layout_new ();
   self->bin_edges = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->bins = g_array_new (FALSE, FALSE, sizeof (SitmapHistogramCounts));
   self->hover_position = -1;
-  self->n_lanes = 1;
   connect_view_state (self);
 
   self->playback = sitmap_playback_new ();
@@ -801,9 +907,12 @@ sitmap_timeline_init (SitmapTimeline *self)
                                   GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS,
                                   "Left Right Shift+Left Shift+Right Home End plus minus 0 space Escape", -1);
 
-  _sitmap_timeline_create_header (self);
+  set_playback_actions (self);
+  self->header = SITMAP_TIMELINE_HEADER (sitmap_timeline_header_new ());
+  gtk_widget_set_parent (GTK_WIDGET (self->header), widget);
+  sitmap_timeline_header_set_sources (self->header, NULL, self->playback, NULL);
   _sitmap_timeline_init_input (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
 }
 
 /*
@@ -989,10 +1098,11 @@ _sitmap_timeline_set_time_zone (SitmapTimeline *self, GTimeZone *zone)
     g_time_zone_ref (zone);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   self->zone = zone;
+  sitmap_timeline_header_set_time_zone (self->header, zone);
   sitmap_time_axis_set_time_zone (self->axis, zone);
   sitmap_playback_set_time_zone (self->playback, zone);
   invalidate_layout (self);
-  _sitmap_timeline_update_header (self);
+  update_header (self);
   update_accessible_description (self);
   if (self->local_time != local_time)
     {
@@ -1071,11 +1181,7 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
       self->undated = sitmap_event_list_new_undated (view_state);
       g_signal_connect_swapped (self->undated, "notify::n-items", G_CALLBACK (undated_n_items_cb), self);
     }
-  if (self->undated_view != NULL)
-    gtk_list_view_set_model (GTK_LIST_VIEW (self->undated_view),
-                             self->undated ? GTK_SELECTION_MODEL (gtk_no_selection_new (
-                                               G_LIST_MODEL (g_object_ref (self->undated))))
-                                           : NULL);
+  sitmap_timeline_header_set_sources (self->header, view_state, self->playback, self->undated);
   self->drag_mode = SITMAP_DRAG_NONE;
   self->hover_position = -1;
   update_filtered_histogram (self);
@@ -1083,8 +1189,8 @@ sitmap_timeline_set_view_state (SitmapTimeline *self, SitmapViewState *view_stat
   if (self->playback != NULL)
     {
       update_playback_extent (self);
-      _sitmap_timeline_update_undated (self);
-      _sitmap_timeline_update_header (self);
+      sitmap_timeline_header_update_undated (self->header);
+      update_header (self);
       update_accessible_description (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW_STATE]);
@@ -1107,25 +1213,25 @@ sitmap_timeline_x_to_time (SitmapTimeline *self, double x)
 gboolean
 sitmap_timeline_get_mark_bounds (SitmapTimeline *self, guint position, graphene_rect_t *bounds)
 {
+  SitmapTimelineLayout *layout;
+  const SitmapTimelineMark *marks;
+  guint n;
+  float x0;
+  int i;
+
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
   g_return_val_if_fail (bounds != NULL, FALSE);
 
-  _sitmap_timeline_ensure_marks (self);
-  /* The selection, drawn last, wins over an earlier mark of the same event: search from the end. */
-  for (guint i = self->marks->len; i-- > 0;)
-    {
-      const SitmapTimelineMark *mark = &g_array_index (self->marks, SitmapTimelineMark, i);
-
-      if (mark->position == position)
-        {
-          float x0 = _sitmap_timeline_is_rtl (self) ? self->width - mark->x1 : mark->x0;
-
-          graphene_rect_init (bounds, x0, _sitmap_timeline_lane_y (self, mark->lane), mark->x1 - mark->x0,
-                              SITMAP_TIMELINE_MARK_HEIGHT);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  layout = _sitmap_timeline_ensure_marks (self);
+  i = sitmap_timeline_layout_find_mark (layout, position);
+  if (i < 0)
+    return FALSE;
+  marks = sitmap_timeline_layout_get_marks (layout, &n);
+  g_assert ((guint) i < n);
+  x0 = _sitmap_timeline_is_rtl (self) ? self->width - marks[i].x1 : marks[i].x0;
+  graphene_rect_init (bounds, x0, sitmap_timeline_layout_lane_y (layout, marks[i].lane), marks[i].x1 - marks[i].x0,
+                      SITMAP_TIMELINE_MARK_HEIGHT);
+  return TRUE;
 }
 
 gboolean
@@ -1133,8 +1239,7 @@ sitmap_timeline_get_dense (SitmapTimeline *self)
 {
   g_return_val_if_fail (SITMAP_IS_TIMELINE (self), FALSE);
 
-  _sitmap_timeline_ensure_marks (self);
-  return self->dense;
+  return sitmap_timeline_layout_get_dense (_sitmap_timeline_ensure_marks (self));
 }
 
 const SitmapAxisTick *

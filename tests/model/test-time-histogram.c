@@ -346,6 +346,90 @@ test_against_scan (void)
   }
 }
 
+/* Whether event i is left out in test_without(): one in five, the first and the last there are, and every
+ * event that ends after 2024 or begins before 1990 (the earliest and latest ends among them). */
+static gboolean
+left_out (const SitmapEventColumns *columns, guint i)
+{
+  gint64 end = sitmap_event_columns_get_end (columns, i);
+
+  return i % 5 == 0 || i == columns->n_dated - 1 || columns->start[i] < at ("1990-01-01") ||
+         (end > at ("2025-01-01") && end != SITMAP_TIME_OPEN_END);
+}
+
+/* The document's histogram less what a filter leaves out is the histogram of what it keeps, with the kept
+ * events' extent, but for the categories it hides, which are left as they were. */
+static void
+test_without (void)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (SitmapDocument) document = NULL;
+  g_autoptr (SitmapTimeHistogram) whole = NULL, without = NULL, direct = NULL;
+  g_autoptr (GArray) removed = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GArray) kept_positions = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  gint64 from = at ("1990-01-01"), to = at ("2025-01-01"), a, b, c, d;
+  const SitmapEventColumns *columns;
+  SitmapBitset kept;
+
+  add_event (builder, SITMAP_CATEGORY_BATTLE, "1985-05-05", NULL, NULL);
+  add_event (builder, SITMAP_CATEGORY_BATTLE, NULL, "2020-01-01", "2031-01-01");
+  add_event (builder, SITMAP_CATEGORY_BATTLE, NULL, "2021-06-01", NULL);
+  add_event (builder, SITMAP_CATEGORY_BATTLE, NULL, NULL, "1995-01-01");
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *day = sitmap_time_format_bound (from + (gint64) (g_rand_double (rand) * (double) (to - from)),
+                                                       i % 10 == 0 ? SITMAP_TIME_UNIT_MONTH : SITMAP_TIME_UNIT_DAY);
+
+      add_event (builder, g_rand_int_range (rand, 0, SITMAP_N_CATEGORIES), day, NULL, NULL);
+    }
+  add_event (builder, SITMAP_CATEGORY_CONTEXT, NULL, NULL, NULL);
+  document = sitmap_document_builder_finish (g_steal_pointer (&builder));
+  columns = sitmap_document_get_columns (document);
+  sitmap_bitset_init (&kept, columns->n_events);
+  for (guint32 i = 0; i < columns->n_events; i++)
+    if (i >= columns->n_dated || columns->category[i] == SITMAP_CATEGORY_PROTEST)
+      continue;
+    else if (left_out (columns, i))
+      g_array_append_val (removed, i);
+    else
+      {
+        sitmap_bitset_set (&kept, i);
+        g_array_append_val (kept_positions, i);
+      }
+  whole = histogram_of (document);
+  without = sitmap_time_histogram_new_without (whole, columns, (const guint32 *) (gpointer) removed->data,
+                                               removed->len, &kept);
+  direct = sitmap_time_histogram_new_for (columns, (const guint32 *) (gpointer) kept_positions->data,
+                                          kept_positions->len);
+  g_assert_true (sitmap_time_histogram_get_extent (without, &a, &b));
+  g_assert_true (sitmap_time_histogram_get_extent (direct, &c, &d));
+  g_assert_cmpint (a, ==, c);
+  g_assert_cmpint (b, ==, d);
+  g_assert_cmpint (a, >=, from);
+  for (guint round = 0; round < 60; round++)
+    {
+      gint64 start = from + (gint64) g_rand_int_range (rand, -30, 12800) * 86400;
+      gint64 end = start + (gint64) g_rand_int_range (rand, 1, 2000) * 86400;
+      SitmapHistogramCounts got, expected;
+
+      sitmap_time_histogram_count (without, start, end, &got);
+      sitmap_time_histogram_count (direct, start, end, &expected);
+      /* Each is within two units of the exact count, their difference within four (a 64th of an event). */
+      for (guint layer = 0; layer < SITMAP_HISTOGRAM_N_LAYERS; layer++)
+        for (guint category = 0; category < SITMAP_N_CATEGORIES; category++)
+          if (category != SITMAP_CATEGORY_PROTEST)
+            g_assert_cmpfloat_with_epsilon (got.counts[layer][category], expected.counts[layer][category],
+                                            4.0 / 256);
+    }
+  /* Nothing kept: nothing dated, whatever the counts */
+  memset (kept.words, 0, kept.n_words * sizeof (guint64));
+  g_clear_pointer (&without, sitmap_time_histogram_free);
+  without = sitmap_time_histogram_new_without (whole, columns, NULL, 0, &kept);
+  g_assert_false (sitmap_time_histogram_get_extent (without, NULL, NULL));
+  sitmap_bitset_clear (&kept);
+}
+
 /* 20,000 events this century and three far out: the century keeps day bins, the far ones are counted in
  * coarser bins of their own, and every count is still right. */
 static void
@@ -404,5 +488,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/model/time-histogram/none-passing", test_none_passing);
   g_test_add_func ("/model/time-histogram/outliers", test_outliers);
   g_test_add_func ("/model/time-histogram/against-scan", test_against_scan);
+  g_test_add_func ("/model/time-histogram/without", test_without);
   return g_test_run ();
 }

@@ -9,7 +9,6 @@
 #include <locale.h>
 
 #include "sitmap-error.h"
-#include "sitmap-lanes.h"
 #include "sitmap-time-axis.h"
 #include "sitmap-time.h"
 #include "sitmap-typed-date.h"
@@ -466,20 +465,6 @@ test_format_range (void)
   assert_range (civil (-500, 3, 1, 0, 0), civil (-500, 4, 1, 0, 0), "-0500-03");
 }
 
-static void
-test_lanes (void)
-{
-  SitmapLanes lanes;
-
-  sitmap_lanes_init (&lanes, 3, 2);
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 0, 100), ==, 0);  /* a long span */
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 10, 15), ==, 1);  /* overlaps it: next lane up */
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 16, 21), ==, 2);  /* touches lane 1's mark (gap 2) */
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 16.5, 21), ==, -1); /* nowhere left: not drawn */
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 30, 35), ==, 1);  /* lane 1 is free again */
-  g_assert_cmpint (sitmap_lanes_place (&lanes, 103, 108), ==, 0);
-}
-
 /* In a zone three hours east of UTC, days begin at 21:00 UTC the day before, and the labels and the day
  * under the hours say so. The times themselves stay UTC. */
 static void
@@ -711,6 +696,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/timeline/axis/explain-date", test_explain_date);
   g_test_add_func ("/timeline/axis/format-date", test_format_date);
   g_test_add_func ("/timeline/axis/bin-step", test_bin_step);
-  g_test_add_func ("/timeline/lanes", test_lanes);
   return g_test_run ();
 }

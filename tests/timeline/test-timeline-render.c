@@ -147,7 +147,7 @@ check_decade (gconstpointer data)
   sitmap_view_state_set_window (scene.view_state, timeline_test_time ("2010-01-01"),
                                 timeline_test_time ("2025-06-01"));
   pixels = render (&scene, "timeline-decade", dark);
-  top_lane = _sitmap_timeline_lane_y (scene.timeline, scene.timeline->n_lanes - 1) + 5;
+  top_lane = sitmap_timeline_layout_lane_y (scene.timeline->layout, sitmap_timeline_layout_get_n_lanes (scene.timeline->layout) - 1) + 5;
   background = pixel_at (pixels, sitmap_timeline_time_to_x (scene.timeline, timeline_test_time ("2010-06-15")),
                          top_lane);
   g_assert_cmpint (background.red + background.green + background.blue < 1.5, ==, dark);
@@ -206,7 +206,7 @@ check_month (gconstpointer data)
                                SITMAP_CATEGORY_REMOTE_VIOLENCE), >, 0.75);
   g_assert_cmpfloat (strength (pixels, strikes.origin.x + strikes.size.width - 3, strikes.origin.y + 5, &background,
                                SITMAP_CATEGORY_REMOTE_VIOLENCE), >, 0.75);
-  g_assert_true (gtk_widget_get_mapped (scene.timeline->range_box));
+  g_assert_true (gtk_widget_get_mapped (scene.timeline->header->range_box));
   scene_clear (&scene);
 }
 
@@ -290,8 +290,8 @@ check_dense (gconstpointer data)
   sitmap_view_state_set_range (scene.view_state, timeline_test_time ("2024-10-01"), timeline_test_time ("2025-01-01"));
   pixels = render (&scene, "timeline-dense", dark);
   g_assert_true (sitmap_timeline_get_dense (scene.timeline));
-  top = _sitmap_timeline_plot_top (scene.timeline);
-  bottom = scene.timeline->axis_y - 2;
+  top = sitmap_timeline_layout_plot_top (scene.timeline->layout);
+  bottom = sitmap_timeline_layout_get_axis_y (scene.timeline->layout) - 2;
   low = top + 4;
   background = pixel_at (pixels, x_of (&scene, "2023-12-10"), bottom);
   /* Protests (three in four) at the foot of every bar in the year, dimmed before October */
@@ -332,10 +332,10 @@ check_playhead (gconstpointer data)
   pixels = render (&scene, "timeline-playback", dark);
   /* A ring on the axis at the playhead (the accent is blue), and none on the range's other edge */
   x = x_of (&scene, "2024-12-08");
-  knob = pixel_at (pixels, x + 4, scene.timeline->axis_y + 2);
+  knob = pixel_at (pixels, x + 4, sitmap_timeline_layout_get_axis_y (scene.timeline->layout) + 2);
   g_assert_cmpfloat (knob.blue, >, knob.red + 0.2);
   x = x_of (&scene, "2024-12-01");
-  background = pixel_at (pixels, x + 4, scene.timeline->axis_y + 2);
+  background = pixel_at (pixels, x + 4, sitmap_timeline_layout_get_axis_y (scene.timeline->layout) + 2);
   g_assert_cmpfloat (distance (&knob, &background), >, 0.3);
   scene_clear (&scene);
 }
@@ -397,8 +397,8 @@ check_dense_filtered (void)
   sitmap_view_state_set_text (scene.view_state, "clash");
   pixels = render (&scene, "timeline-dense-filtered", FALSE);
   g_assert_true (sitmap_timeline_get_dense (scene.timeline));
-  top = _sitmap_timeline_plot_top (scene.timeline);
-  bottom = scene.timeline->axis_y - 2;
+  top = sitmap_timeline_layout_plot_top (scene.timeline->layout);
+  bottom = sitmap_timeline_layout_get_axis_y (scene.timeline->layout) - 2;
   background = pixel_at (pixels, x_of (&scene, "2023-12-10"), bottom);
   for (guint d = 0; d < G_N_ELEMENTS (days); d++)
     {

@@ -79,11 +79,21 @@ x_of (Fixture *f, const char *iso)
   return sitmap_timeline_time_to_x (f->timeline, timeline_test_time (iso));
 }
 
+/* How many marks the timeline's layout has, laid out for the window now. */
+static guint
+n_marks (SitmapTimeline *timeline)
+{
+  guint n;
+
+  sitmap_timeline_layout_get_marks (_sitmap_timeline_ensure_marks (timeline), &n);
+  return n;
+}
+
 /* A y in the lanes above the axis, where drags begin. */
 static double
 lanes_y (Fixture *f)
 {
-  return f->timeline->axis_y - 2;
+  return sitmap_timeline_layout_get_axis_y (f->timeline->layout) - 2;
 }
 
 static void
@@ -262,8 +272,8 @@ test_undated (Fixture *f, gconstpointer data)
 
   g_assert_false (sitmap_timeline_get_mark_bounds (f->timeline, position_of (f, "ev-prisons"), &bounds));
   g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 1);
-  g_assert_true (gtk_widget_get_visible (f->timeline->undated_button));
-  g_object_get (f->timeline->undated_button, "label", &label, NULL);
+  g_assert_true (gtk_widget_get_visible (f->timeline->header->undated_button));
+  g_object_get (f->timeline->header->undated_button, "label", &label, NULL);
   g_assert_cmpstr (label, ==, "1 undated");
 
   /* A document with none hides the button */
@@ -275,9 +285,9 @@ test_undated (Fixture *f, gconstpointer data)
     dated = sitmap_document_builder_finish (builder);
     sitmap_view_state_set_document (f->view_state, dated);
     g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 0);
-    g_assert_false (gtk_widget_get_visible (f->timeline->undated_button));
+    g_assert_false (gtk_widget_get_visible (f->timeline->header->undated_button));
     sitmap_view_state_set_document (f->view_state, f->document);
-    g_assert_true (gtk_widget_get_visible (f->timeline->undated_button));
+    g_assert_true (gtk_widget_get_visible (f->timeline->header->undated_button));
   }
 }
 
@@ -285,7 +295,7 @@ test_undated (Fixture *f, gconstpointer data)
 static void
 test_undated_activate (Fixture *f, gconstpointer data)
 {
-  g_signal_emit_by_name (f->timeline->undated_view, "activate", 0);
+  g_signal_emit_by_name (f->timeline->header->undated_view, "activate", 0);
   g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, (gint) position_of (f, "ev-prisons"));
 }
 
@@ -323,12 +333,11 @@ test_overflow (Fixture *f, gconstpointer data)
   show_window (f, "2024-01-01", "2025-06-01");
   for (guint i = 0; i < 20; i++)
     drawn += sitmap_timeline_get_mark_bounds (f->timeline, i, &bounds);
-  g_assert_cmpuint (drawn, ==, f->timeline->n_lanes);
+  g_assert_cmpuint (drawn, ==, sitmap_timeline_layout_get_n_lanes (f->timeline->layout));
   g_assert_cmpuint (drawn, <, 20);
   x = sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-10"));
-  g_assert_cmpuint (_sitmap_timeline_overflow_at (f->timeline, x, _sitmap_timeline_lane_y (f->timeline,
-                                                                                           f->timeline->n_lanes - 1) -
-                                                                           SITMAP_TIMELINE_OVERFLOW_H + 1),
+  g_assert_cmpuint (sitmap_timeline_layout_overflow_at (f->timeline->layout, x,
+                                                        sitmap_timeline_layout_overflow_y (f->timeline->layout) + 1),
                     ==, 20 - drawn);
   g_assert_false (sitmap_timeline_get_mark_bounds (f->timeline, 19, &bounds));
   sitmap_view_state_set_selected (f->view_state, 19);
@@ -377,15 +386,15 @@ static void
 test_drag_range (Fixture *f, gconstpointer data)
 {
   show_window (f, "2024-11-01", "2025-01-01");
-  g_assert_false (gtk_widget_get_visible (f->timeline->clear_button));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==, "All dates · 9 events");
+  g_assert_false (gtk_widget_get_visible (f->timeline->header->clear_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==, "All dates · 9 events");
   drag (f, sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-01") + 10 * 3600),
         sitmap_timeline_time_to_x (f->timeline, timeline_test_time ("2024-12-09") + 14 * 3600));
   assert_range (f, "2024-12-01", "2024-12-10");
   /* Badia (open), the strikes, the fall, Blinken */
   g_assert_cmpuint (sitmap_view_state_get_n_visible (f->view_state), ==, 4);
-  g_assert_true (gtk_widget_get_visible (f->timeline->clear_button));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_true (gtk_widget_get_visible (f->timeline->header->clear_button));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "1 – 9 Dec 2024 · 4 of 9 events overlapping");
   /* A drag is not a click: the selection is untouched */
   g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, -1);
@@ -514,7 +523,7 @@ test_clear_range (Fixture *f, gconstpointer data)
   sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.clear-range", NULL));
   g_assert_false (sitmap_view_state_get_range (f->view_state, NULL, NULL));
-  g_assert_false (gtk_widget_get_visible (f->timeline->clear_button));
+  g_assert_false (gtk_widget_get_visible (f->timeline->header->clear_button));
 }
 
 /* Tooltips say how exactly the time is known: a month-precise event says so. */
@@ -540,15 +549,15 @@ test_plain_text (Fixture *f, gconstpointer data)
   timeline_test_add_event (builder, "x", "<b>bold</b> & <i", SITMAP_CATEGORY_OTHER, NULL, NULL, NULL);
   hostile = sitmap_document_builder_finish (builder);
   sitmap_view_state_set_document (f->view_state, hostile);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (f->timeline->undated_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (f->timeline->header->undated_button));
   timeline_test_settle ();
-  row_title = gtk_widget_get_first_child (f->timeline->undated_view);
+  row_title = gtk_widget_get_first_child (f->timeline->header->undated_view);
   while (row_title != NULL && !GTK_IS_LABEL (row_title))
     row_title = gtk_widget_get_first_child (row_title);
   g_assert_nonnull (row_title);
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (row_title)));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (row_title)), ==, "<b>bold</b> & <i");
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (f->timeline->undated_button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (f->timeline->header->undated_button));
 }
 
 
@@ -559,7 +568,7 @@ test_plain_text (Fixture *f, gconstpointer data)
 static GtkWidget *
 popover_child (Fixture *f, const char *name)
 {
-  return GTK_WIDGET (gtk_widget_get_template_child (f->timeline->range_popover, SITMAP_TYPE_RANGE_POPOVER, name));
+  return GTK_WIDGET (gtk_widget_get_template_child (f->timeline->header->range_popover, SITMAP_TYPE_RANGE_POPOVER, name));
 }
 
 static void
@@ -574,7 +583,7 @@ type_dates (Fixture *f, const char *from, const char *to)
 static void
 test_typed_dates (Fixture *f, gconstpointer data)
 {
-  SitmapRangePopover *popover = SITMAP_RANGE_POPOVER (f->timeline->range_popover);
+  SitmapRangePopover *popover = SITMAP_RANGE_POPOVER (f->timeline->header->range_popover);
   gint64 start, end;
 
   type_dates (f, "2024-12-01", "2024-12-05");
@@ -611,7 +620,7 @@ test_presets (Fixture *f, gconstpointer data)
   assert_range (f, "2024-12-04", "2024-12-11");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.range-preset", "s", "last-30-days"));
   assert_range (f, "2024-11-11", "2024-12-11");
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "11 Nov – 10 Dec 2024 · 6 of 9 events overlapping");
   /* All: no range, so the undated are in too */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.range-preset", "s", "all"));
@@ -624,12 +633,12 @@ static void
 test_rule (Fixture *f, gconstpointer data)
 {
   sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-08"), timeline_test_time ("2024-12-11"));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "8 – 10 Dec 2024 · 5 of 9 events overlapping");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (popover_child (f, "within_check")), TRUE);
   g_assert_cmpint (sitmap_view_state_get_range_rule (f->view_state), ==, SITMAP_RANGE_WITHIN);
   /* The strikes began on the 7th and the Badia in 2019: only the fall, Blinken and Sukhna lie within */
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "8 – 10 Dec 2024 · 3 of 9 events entirely within");
   sitmap_view_state_set_range_rule (f->view_state, SITMAP_RANGE_OVERLAPPING);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (popover_child (f, "overlapping_check"))));
@@ -645,11 +654,11 @@ test_time_zone (Fixture *f, gconstpointer data)
   sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-01"), timeline_test_time ("2024-12-06"));
   _sitmap_timeline_set_time_zone (f->timeline, zone);
   g_assert_true (sitmap_timeline_get_local_time (f->timeline));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "1 Dec 2024, 03:00 – 6 Dec 2024, 03:00 UTC+03:00 · 1 of 9 events overlapping");
   type_dates (f, "2024-12-01", "2024-12-05");
-  g_assert_true (sitmap_range_popover_apply (SITMAP_RANGE_POPOVER (f->timeline->range_popover)));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_true (sitmap_range_popover_apply (SITMAP_RANGE_POPOVER (f->timeline->header->range_popover)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "1 – 5 Dec 2024 · 1 of 9 events overlapping");
   {
     gint64 start, end;
@@ -660,7 +669,7 @@ test_time_zone (Fixture *f, gconstpointer data)
   /* The switch back to UTC is the timeline's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.local-time", NULL));
   g_assert_false (sitmap_timeline_get_local_time (f->timeline));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->range_label)), ==,
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label)), ==,
                    "30 Nov 2024, 21:00 – 5 Dec 2024, 21:00 UTC · 1 of 9 events overlapping");
 }
 
@@ -710,11 +719,11 @@ test_playback (Fixture *f, gconstpointer data)
   guint ticks = 0;
 
   show_window (f, "2024-11-20", "2024-12-05");
-  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->header->play_button)), ==,
                    "media-playback-start-symbolic");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL));
   g_assert_true (sitmap_playback_get_playing (playback));
-  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->header->play_button)), ==,
                    "media-playback-pause-symbolic");
   assert_range (f, "2024-11-20", "2024-11-21");
   _sitmap_timeline_playback_tick (f->timeline, G_USEC_PER_SEC);
@@ -723,14 +732,14 @@ test_playback (Fixture *f, gconstpointer data)
   g_assert_cmpint (playhead, ==, timeline_test_time ("2024-11-22"));
 
   /* The speed button says what 1× means */
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->speed_button)), ==, "1× · Day");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->speed_button), ==,
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->header->speed_button)), ==, "1× · Day");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->header->speed_button), ==,
                    "Playback: 1 day of the data a second");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.speed", "u", 4));
   g_assert_cmpuint (sitmap_playback_get_speed (playback), ==, 4);
-  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->speed_button)), ==, "4× · Day");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (f->timeline->header->speed_button)), ==, "4× · Day");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.step", "s", "week"));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->speed_button), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (f->timeline->header->speed_button), ==,
                    "Playback: 4 weeks of the data a second");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->timeline), "playback.step", "s", "day"));
 
@@ -740,7 +749,7 @@ test_playback (Fixture *f, gconstpointer data)
   assert_range (f, "2024-12-10", "2024-12-11");
   sitmap_view_state_get_window (f->view_state, &start, &end);
   g_assert_cmpint (end, >=, timeline_test_time ("2024-12-11"));
-  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->play_button)), ==,
+  g_assert_cmpstr (gtk_button_get_icon_name (GTK_BUTTON (f->timeline->header->play_button)), ==,
                    "media-playback-start-symbolic");
 
   /* A step back, by hand */
@@ -786,9 +795,9 @@ test_rtl (Fixture *f, gconstpointer data)
   sitmap_view_state_get_window (f->view_state, &start, &end);
   g_assert_cmpint (start, <, timeline_test_time ("2024-11-01"));
   /* Playback at the right, the undated events at the left */
-  g_assert_true (gtk_widget_compute_bounds (f->timeline->playback_box, GTK_WIDGET (f->timeline), &header));
+  g_assert_true (gtk_widget_compute_bounds (f->timeline->header->playback_box, GTK_WIDGET (f->timeline), &header));
   g_assert_cmpfloat (header.origin.x, >, WIDTH / 2);
-  g_assert_true (gtk_widget_compute_bounds (f->timeline->undated_button, GTK_WIDGET (f->timeline), &header));
+  g_assert_true (gtk_widget_compute_bounds (f->timeline->header->undated_button, GTK_WIDGET (f->timeline), &header));
   g_assert_cmpfloat (header.origin.x + header.size.width, <, WIDTH / 2);
 }
 
@@ -801,7 +810,7 @@ test_rtl (Fixture *f, gconstpointer data)
 static void
 test_drag_pan (Fixture *f, gconstpointer data)
 {
-  double y = f->timeline->axis_y + 8;
+  double y = sitmap_timeline_layout_get_axis_y (f->timeline->layout) + 8;
   gint64 grabbed;
 
   show_window (f, "2024-11-01", "2025-01-01");
@@ -886,7 +895,7 @@ test_dense (Fixture *f, gconstpointer data)
   g_assert_true (sitmap_timeline_get_dense (f->timeline));
   show_window (f, "2024-06-01T02:00:00Z", "2024-06-01T22:00:00Z");
   g_assert_false (sitmap_timeline_get_dense (f->timeline));
-  g_assert_cmpuint (f->timeline->marks->len, >=, f->timeline->n_lanes);
+  g_assert_cmpuint (n_marks (f->timeline), >=, sitmap_timeline_layout_get_n_lanes (f->timeline->layout));
 }
 
 /*
@@ -896,7 +905,7 @@ test_dense (Fixture *f, gconstpointer data)
 static const char *
 range_text (Fixture *f)
 {
-  return gtk_label_get_text (GTK_LABEL (f->timeline->range_label));
+  return gtk_label_get_text (GTK_LABEL (f->timeline->header->range_label));
 }
 
 static gboolean
@@ -918,7 +927,7 @@ test_filter_marks (Fixture *f, gconstpointer data)
   show_window (f, "2010-06-01", "2025-06-01");
   g_assert_true (has_mark (f, "ev-fall"));
   _sitmap_timeline_ensure_marks (f->timeline);
-  g_assert_cmpuint (f->timeline->marks->len, ==, 8);
+  g_assert_cmpuint (n_marks (f->timeline), ==, 8);
   show_window (f, "2024-11-01", "2025-01-01");
   sukhna = bounds_of (f, "ev-sukhna");
 
@@ -936,7 +945,7 @@ test_filter_marks (Fixture *f, gconstpointer data)
   show_window (f, "2010-06-01", "2025-06-01");
   g_assert_true (has_mark (f, "ev-baghouz"));
   _sitmap_timeline_ensure_marks (f->timeline);
-  g_assert_cmpuint (f->timeline->marks->len, ==, 1);
+  g_assert_cmpuint (n_marks (f->timeline), ==, 1);
 
   /* Within a range: the range's events that pass */
   sitmap_view_state_set_text (f->view_state, "Badia");
@@ -951,7 +960,7 @@ test_filter_marks (Fixture *f, gconstpointer data)
   sitmap_view_state_set_text (f->view_state, NULL);
   g_assert_cmpstr (range_text (f), ==, "All dates · 9 events");
   _sitmap_timeline_ensure_marks (f->timeline);
-  g_assert_cmpuint (f->timeline->marks->len, ==, 8);
+  g_assert_cmpuint (n_marks (f->timeline), ==, 8);
 }
 
 /* The undated button counts the undated events that pass, and lists only them. */
@@ -962,15 +971,15 @@ test_filter_undated (Fixture *f, gconstpointer data)
 
   sitmap_view_state_set_text (f->view_state, "Assad");
   g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 0);
-  g_assert_false (gtk_widget_get_visible (f->timeline->undated_button));
+  g_assert_false (gtk_widget_get_visible (f->timeline->header->undated_button));
 
   sitmap_view_state_set_text (f->view_state, "prisons");
   g_assert_cmpuint (sitmap_timeline_get_n_undated (f->timeline), ==, 1);
-  g_assert_true (gtk_widget_get_visible (f->timeline->undated_button));
-  g_object_get (f->timeline->undated_button, "label", &label, NULL);
+  g_assert_true (gtk_widget_get_visible (f->timeline->header->undated_button));
+  g_object_get (f->timeline->header->undated_button, "label", &label, NULL);
   g_assert_cmpstr (label, ==, "1 undated");
   g_assert_cmpstr (range_text (f), ==, "All dates · 1 of 9 events");
-  g_signal_emit_by_name (f->timeline->undated_view, "activate", 0);
+  g_signal_emit_by_name (f->timeline->header->undated_view, "activate", 0);
   g_assert_cmpint (sitmap_view_state_get_selected (f->view_state), ==, (gint) position_of (f, "ev-prisons"));
 
   /* Hidden categories count as a filter too */
@@ -1175,14 +1184,14 @@ test_accessible (Fixture *f, gconstpointer data)
 {
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_PROPERTY_LABEL, "Timeline");
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->header->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Play");
   sitmap_view_state_set_range (f->view_state, timeline_test_time ("2024-12-08"), timeline_test_time ("2024-12-11"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Showing Apr 2010 – Aug 2025. "
                                        "Time range: 8 – 10 Dec 2024 · 5 of 9 events overlapping");
   gtk_widget_activate_action (GTK_WIDGET (f->timeline), "timeline.play-pause", NULL);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->timeline->header->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Pause");
 }
 

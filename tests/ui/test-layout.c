@@ -256,9 +256,13 @@ static void
 check_timeline_header (void)
 {
   GtkWidget *timeline = GTK_WIDGET (sitmap_window_get_timeline (window));
+  /* The row is the timeline's one child, a widget of its own */
+  GtkWidget *row = gtk_widget_get_first_child (timeline);
   g_autoptr (GPtrArray) items = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (timeline); child; child = gtk_widget_get_next_sibling (child))
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_next_sibling (row));
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child; child = gtk_widget_get_next_sibling (child))
     if (gtk_widget_get_mapped (child))
       {
         assert_inside (child, timeline);
