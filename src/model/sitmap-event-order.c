@@ -101,7 +101,7 @@ typedef struct
 {
   SitmapEventOrderJob *job;
   TextKey             *keys;
-  guint                first;
+  const guint32       *positions; /* n of them, in the order their records lie in memory */
   guint                n;
   GStringChunk        *chunk;
 } TextPart;
@@ -118,10 +118,10 @@ sort_text_part (gpointer data)
       TextKey *key = &part->keys[i];
 
       g_string_truncate (folded, 0);
-      sitmap_words_foreach (text_of (part->job, part->first + i), join_cb, folded);
+      sitmap_words_foreach (text_of (part->job, part->positions[i]), join_cb, folded);
       pack_prefix (folded->str, folded->len, key->prefix);
       key->rest = folded->len > PREFIX_BYTES ? g_string_chunk_insert_len (part->chunk, folded->str, folded->len) : NULL;
-      key->position = part->first + i;
+      key->position = part->positions[i];
       key->empty = folded->len == 0;
     }
   qsort (part->keys, part->n, sizeof (TextKey), compare_text_key);
@@ -148,11 +148,12 @@ static guint32 *
 sort_text (SitmapEventOrderJob *self)
 {
   g_autofree TextKey *keys = g_new (TextKey, MAX (self->n_events, 1));
+  g_autofree guint32 *positions = sitmap_event_store_dup_positions_by_record (self->store);
   guint32 *order = g_new (guint32, MAX (self->n_events, 1));
   guint half = self->n_events >= 20000 && g_get_num_processors () > 1 ? self->n_events / 2 : self->n_events;
   TextPart parts[2] = {
-    { self, keys, 0, half, NULL },
-    { self, keys + half, half, self->n_events - half, NULL },
+    { self, keys, positions, half, NULL },
+    { self, keys + half, positions + half, self->n_events - half, NULL },
   };
   GThread *other = NULL;
 
