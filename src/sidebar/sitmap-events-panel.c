@@ -82,7 +82,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-static GQuark unfilled_quark; /* set on a cell bound while out of view, until it is shown */
 
 /* Widths of the cells, in characters (of the cells' font): every cell of a column is as wide, so that
  * no column changes width as rows scroll by and nothing is measured per event. The title takes the
@@ -210,33 +209,13 @@ fill_cell (GtkWidget *label, GtkListItem *item)
     gtk_widget_remove_css_class (label, "warning");
 }
 
-/* A row comes into view: its cells are filled now, in the layout that shows them. */
-static void
-cell_map_cb (GtkWidget *label, GtkListItem *item)
-{
-  if (g_object_get_qdata (G_OBJECT (label), unfilled_quark) == NULL)
-    return;
-  g_object_set_qdata (G_OBJECT (label), unfilled_quark, NULL);
-  fill_cell (label, item);
-}
-
-/* GTK 4.8 to 4.10 keep some 200 rows bound around the one in view, whatever the list's height, and
- * binds them all again after a jump: laying out every cell's text then took most of the frame. A cell
- * is filled when it is shown (at once when it is already); one bound out of view is only emptied, so
- * that it never shows, nor tells a screen reader, another event's text. */
+/* A cell bound: filled at once. (Filling only the cells in view, on "map", would spare GTK 4.8 laying
+ * out the text of the 200 rows it keeps bound; but the map comes during the list's allocation, and the
+ * text set then leaves rows to be drawn before they are allocated again.) */
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
 {
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  if (gtk_widget_get_mapped (label))
-    {
-      g_object_set_qdata (G_OBJECT (label), unfilled_quark, NULL);
-      fill_cell (label, item);
-      return;
-    }
-  g_object_set_qdata (G_OBJECT (label), unfilled_quark, GINT_TO_POINTER (TRUE));
-  gtk_label_set_text (GTK_LABEL (label), "");
+  fill_cell (gtk_list_item_get_child (item), item);
 }
 
 static void
@@ -251,7 +230,6 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer us
   if (column != COLUMN_TITLE)
     gtk_label_set_max_width_chars (GTK_LABEL (label), column_chars[column]);
   g_object_set_data (G_OBJECT (label), "column", GUINT_TO_POINTER (column));
-  g_signal_connect_object (label, "map", G_CALLBACK (cell_map_cb), item, 0);
   if (column != COLUMN_CATEGORY)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -908,7 +886,6 @@ sitmap_events_panel_class_init (SitmapEventsPanelClass *klass)
   signals[ACTIVATE_EVENT] = g_signal_new ("activate-event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                           NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  unfilled_quark = g_quark_from_static_string ("sitmap-events-panel-unfilled");
   for (SitmapCategory c = 0; c < SITMAP_N_CATEGORIES; c++)
     column_chars[COLUMN_CATEGORY] = MAX (column_chars[COLUMN_CATEGORY],
                                          (int) g_utf8_strlen (sitmap_category_get_label (c), -1));
