@@ -404,6 +404,8 @@ start_sort (SitmapEventList *self)
 void
 sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean descending)
 {
+  gboolean shown_as_base;
+
   g_return_if_fail (SITMAP_IS_EVENT_LIST (self));
   g_return_if_fail (key < SITMAP_N_EVENT_SORTS);
 
@@ -418,10 +420,19 @@ sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean
       if (key == SITMAP_EVENT_SORT_TIME)
         set_sorting (self, NULL);
     }
+  shown_as_base = self->items == NULL && !(self->key == SITMAP_EVENT_SORT_TIME && self->descending);
   self->key = key;
   self->descending = descending;
   if (key == SITMAP_EVENT_SORT_TIME)
     set_order_document (self, get_document (self));
+  /* Sorted in a thread from the time order shown: that stays, untouched (rows, scroll, selection), until
+   * the sorted order comes in (sort_done_cb()). */
+  if (shown_as_base && key != SITMAP_EVENT_SORT_TIME && self->order == NULL && get_document (self) != NULL &&
+      sitmap_document_get_n_events (get_document (self)) > SORT_IN_THREAD)
+    {
+      start_sort (self);
+      return;
+    }
   refresh (self);
 }
 
