@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #include "sitmap-bench.h"
 
@@ -29,4 +30,13 @@ double
 sitmap_bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+double
+sitmap_bench_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
