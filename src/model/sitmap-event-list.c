@@ -274,6 +274,27 @@ fill_time_items (SitmapEventList *self)
 
 static void start_sort (SitmapEventList *self);
 
+/* Every item replaced, said in two steps: all removed, then all added. Said in one, GTK's list views
+ * (and GtkMultiSelection) look for the rows they keep (the one in view, the selected) among the new
+ * items by asking for each of them: a new object per listed event, a million at a million events,
+ * on the main thread. Nothing is kept across a refresh anyway (items are made afresh for each call);
+ * the panel selects and shows the selected event again after. */
+static void
+emit_replaced (SitmapEventList *self, guint old_n)
+{
+  guint n = self->n_items;
+
+  if (old_n == 0 || n == 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, n);
+      return;
+    }
+  self->n_items = 0;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  self->n_items = n;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
+}
+
 /* Every change replaces the whole list: the set is recomputed as a whole, and GTK asks only for the
  * rows it shows, so this costs nothing per event beyond the one pass of a sorted order. */
 static void
@@ -296,7 +317,7 @@ refresh (SitmapEventList *self)
   else if (self->key == SITMAP_EVENT_SORT_TIME && self->n_items > 0 &&
            sitmap_document_get_columns (get_document (self))->n_sorted < sitmap_document_get_n_events (get_document (self)))
     fill_time_items (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  emit_replaced (self, old_n);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -383,6 +404,8 @@ start_sort (SitmapEventList *self)
 void
 sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean descending)
 {
+  gboolean shown_as_base;
+
   g_return_if_fail (SITMAP_IS_EVENT_LIST (self));
   g_return_if_fail (key < SITMAP_N_EVENT_SORTS);
 
@@ -397,10 +420,19 @@ sitmap_event_list_set_sort (SitmapEventList *self, SitmapEventSort key, gboolean
       if (key == SITMAP_EVENT_SORT_TIME)
         set_sorting (self, NULL);
     }
+  shown_as_base = self->items == NULL && !(self->key == SITMAP_EVENT_SORT_TIME && self->descending);
   self->key = key;
   self->descending = descending;
   if (key == SITMAP_EVENT_SORT_TIME)
     set_order_document (self, get_document (self));
+  /* Sorted in a thread from the time order shown: that stays, untouched (rows, scroll, selection), until
+   * the sorted order comes in (sort_done_cb()). */
+  if (shown_as_base && key != SITMAP_EVENT_SORT_TIME && self->order == NULL && get_document (self) != NULL &&
+      sitmap_document_get_n_events (get_document (self)) > SORT_IN_THREAD)
+    {
+      start_sort (self);
+      return;
+    }
   refresh (self);
 }
 

@@ -22,12 +22,14 @@ struct _SitmapEventOrderJob
   guint             n_places;
 };
 
-/* Text is sorted on its folded form; the first eight bytes packed in a number decide most
- * comparisons without touching the strings. */
+/* Text is sorted on its folded form; its first sixteen bytes, packed in two numbers, decide most
+ * comparisons without touching the strings (and all of them for texts that short, which are not kept). */
+#define PREFIX_BYTES 16
+
 typedef struct
 {
-  guint64     prefix;
-  const char *folded;
+  guint64     prefix[2];
+  const char *rest;     /* the whole folded text when longer than PREFIX_BYTES, else NULL */
   guint32     position;
   gboolean    empty;
 } TextKey;
@@ -40,24 +42,31 @@ compare_text_key (gconstpointer a, gconstpointer b)
 
   if (x->empty != y->empty)
     return x->empty ? 1 : -1;
-  if (x->prefix != y->prefix)
-    return x->prefix < y->prefix ? -1 : 1;
-  cmp = strcmp (x->folded, y->folded);
-  if (cmp != 0)
+  for (guint i = 0; i < 2; i++)
+    if (x->prefix[i] != y->prefix[i])
+      return x->prefix[i] < y->prefix[i] ? -1 : 1;
+  /* Equal first bytes: strcmp() only when both go on beyond them. */
+  if (x->rest != NULL && y->rest != NULL && (cmp = strcmp (x->rest, y->rest)) != 0)
     return cmp;
+  if ((x->rest == NULL) != (y->rest == NULL))
+    return x->rest == NULL ? -1 : 1;
   return x->position < y->position ? -1 : x->position > y->position;
 }
 
-static guint64
-pack_prefix (const char *folded)
+/* Big-endian, zero-padded: comparing the numbers compares the bytes as strcmp() does. */
+static void
+pack_prefix (const char *folded, gsize length, guint64 prefix[2])
 {
-  guint64 prefix = 0;
-  guint i;
+  for (guint i = 0; i < 2; i++)
+    {
+      prefix[i] = 0;
+      for (guint j = 0; j < 8; j++)
+        {
+          gsize k = i * 8 + j;
 
-  for (i = 0; i < 8 && folded[i] != '\0'; i++)
-    prefix = (prefix << 8) | (guchar) folded[i];
-  /* Shifting a 64-bit value by 64 is undefined: an empty text packs to 0 without it. */
-  return i == 0 ? 0 : prefix << (8 * (8 - i));
+          prefix[i] = (prefix[i] << 8) | (k < length ? (guchar) folded[k] : 0);
+        }
+    }
 }
 
 static const char *
@@ -75,26 +84,88 @@ text_of (SitmapEventOrderJob *self, guint position)
   return place > 0 && place <= self->n_places ? self->place_names[place - 1] : NULL;
 }
 
+/* As sitmap_words_fold(), into one buffer used again for every text: no allocation per event. */
+static gboolean
+join_cb (const char *word, gsize length, gpointer user_data)
+{
+  GString *out = user_data;
+
+  if (out->len > 0)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, word, length);
+  return TRUE;
+}
+
+/* One part of the events, keyed and sorted by one thread. */
+typedef struct
+{
+  SitmapEventOrderJob *job;
+  TextKey             *keys;
+  const guint32       *positions; /* n of them, in the order their records lie in memory */
+  guint                n;
+  GStringChunk        *chunk;
+} TextPart;
+
+static gpointer
+sort_text_part (gpointer data)
+{
+  TextPart *part = data;
+  g_autoptr (GString) folded = g_string_sized_new (256);
+
+  part->chunk = g_string_chunk_new (1 << 20);
+  for (guint i = 0; i < part->n; i++)
+    {
+      TextKey *key = &part->keys[i];
+
+      g_string_truncate (folded, 0);
+      sitmap_words_foreach (text_of (part->job, part->positions[i]), join_cb, folded);
+      pack_prefix (folded->str, folded->len, key->prefix);
+      key->rest = folded->len > PREFIX_BYTES ? g_string_chunk_insert_len (part->chunk, folded->str, folded->len) : NULL;
+      key->position = part->positions[i];
+      key->empty = folded->len == 0;
+    }
+  qsort (part->keys, part->n, sizeof (TextKey), compare_text_key);
+  return NULL;
+}
+
+/* The two sorted halves of keys, merged into positions. */
+static void
+merge_parts (const TextPart *a, const TextPart *b, guint32 *order)
+{
+  guint i = 0, j = 0, k = 0;
+
+  while (i < a->n && j < b->n)
+    order[k++] = compare_text_key (&a->keys[i], &b->keys[j]) <= 0 ? a->keys[i++].position : b->keys[j++].position;
+  while (i < a->n)
+    order[k++] = a->keys[i++].position;
+  while (j < b->n)
+    order[k++] = b->keys[j++].position;
+}
+
+/* Folding every text is most of the work: at a million events each half is folded and sorted by a
+ * thread of its own (this one and another), then the halves are merged. */
 static guint32 *
 sort_text (SitmapEventOrderJob *self)
 {
   g_autofree TextKey *keys = g_new (TextKey, MAX (self->n_events, 1));
-  GStringChunk *chunk = g_string_chunk_new (1 << 20);
+  g_autofree guint32 *positions = sitmap_event_store_dup_positions_by_record (self->store);
   guint32 *order = g_new (guint32, MAX (self->n_events, 1));
+  guint half = self->n_events >= 20000 && g_get_num_processors () > 1 ? self->n_events / 2 : self->n_events;
+  TextPart parts[2] = {
+    { self, keys, positions, half, NULL },
+    { self, keys + half, positions + half, self->n_events - half, NULL },
+  };
+  GThread *other = NULL;
 
-  for (guint p = 0; p < self->n_events; p++)
-    {
-      g_autofree char *folded = sitmap_words_fold (text_of (self, p));
-
-      keys[p].folded = g_string_chunk_insert (chunk, folded);
-      keys[p].prefix = pack_prefix (folded);
-      keys[p].position = p;
-      keys[p].empty = *folded == '\0';
-    }
-  qsort (keys, self->n_events, sizeof (TextKey), compare_text_key);
-  for (guint i = 0; i < self->n_events; i++)
-    order[i] = keys[i].position;
-  g_string_chunk_free (chunk);
+  if (parts[1].n > 0)
+    other = g_thread_new ("sitmap-sort", sort_text_part, &parts[1]);
+  sort_text_part (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+  merge_parts (&parts[0], &parts[1], order);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (parts[i].chunk != NULL)
+      g_string_chunk_free (parts[i].chunk);
   return order;
 }
 

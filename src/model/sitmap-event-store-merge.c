@@ -255,20 +255,6 @@ lookup_place (const char *id, gpointer user_data)
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->place_index, id));
 }
 
-/* The positions of a store in the order its records lie in memory (the order they were added): the
- * records are read one after the other rather than at random, several times faster at a million, and
- * added in their first order, which the new store's stable sort keeps among events of the same time. */
-static guint32 *
-positions_by_record (SitmapEventStore *store)
-{
-  guint n = sitmap_event_store_get_columns (store)->n_events;
-  guint32 *positions = g_new (guint32, MAX (n, 1));
-
-  for (guint p = 0; p < n; p++)
-    positions[store->record_of ? store->record_of[p] : p] = p;
-  return positions;
-}
-
 static void
 copy_events (Merger *self, SitmapDocument *document, SitmapDocument *imported)
 {
@@ -278,8 +264,8 @@ copy_events (Merger *self, SitmapDocument *document, SitmapDocument *imported)
   guint n = sitmap_document_get_n_events (document);
   guint n_imported = sitmap_document_get_n_events (imported);
   guint offset;
-  g_autofree guint32 *own_order = positions_by_record (own);
-  g_autofree guint32 *imported_order = positions_by_record (other);
+  g_autofree guint32 *own_order = sitmap_event_store_dup_positions_by_record (own);
+  g_autofree guint32 *imported_order = sitmap_event_store_dup_positions_by_record (other);
 
   copy_groups (into, own);
   offset = copy_groups (into, other);

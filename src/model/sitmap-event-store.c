@@ -932,6 +932,17 @@ sitmap_event_store_get_title (SitmapEventStore *self, guint position)
   return record_at (self, position)->title;
 }
 
+guint32 *
+sitmap_event_store_dup_positions_by_record (SitmapEventStore *self)
+{
+  guint n = sitmap_event_store_get_columns (self)->n_events;
+  guint32 *positions = g_new (guint32, MAX (n, 1));
+
+  for (guint p = 0; p < n; p++)
+    positions[self->record_of ? self->record_of[p] : p] = p;
+  return positions;
+}
+
 const char *
 sitmap_event_store_get_summary (SitmapEventStore *self, guint position)
 {

@@ -235,6 +235,10 @@ gint sitmap_event_store_find (SitmapEventStore *self, const char *id);
 /* Cold data of one event */
 const char     *sitmap_event_store_get_id (SitmapEventStore *self, guint position);
 const char     *sitmap_event_store_get_title (SitmapEventStore *self, guint position);
+/* Every position, in the order their records lie in memory (the order they were added): what reads every
+ * event's text reads it one record after the other rather than at random, several times faster at a
+ * million. A new array of n_events. */
+guint32        *sitmap_event_store_dup_positions_by_record (SitmapEventStore *self);
 const char     *sitmap_event_store_get_summary (SitmapEventStore *self, guint position);
 const char     *sitmap_event_store_get_place_text (SitmapEventStore *self, guint position);
 void            sitmap_event_store_get_time (SitmapEventStore *self, guint position, SitmapTime *time);

@@ -149,14 +149,73 @@ cell_text (SitmapEvent *event, Column column, char **tooltip)
 }
 
 /* A title or a place cut short shows itself whole in a tooltip, as plain text; one shown whole has
- * none. */
+ * none. The other columns' tooltips are made when asked for: setting one per bind would make GTK look
+ * for the pointer (a round trip to the display server) for every cell of every row bound. */
 static gboolean
-text_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, gpointer data)
+cell_query_tooltip_cb (GtkWidget *label, int x, int y, gboolean keyboard, GtkTooltip *tooltip, GtkListItem *item)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  SitmapEvent *event = gtk_list_item_get_item (item);
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *described = NULL;
+
+  if (column == COLUMN_TITLE || column == COLUMN_PLACE)
+    {
+      if (!pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+        return FALSE;
+      gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+      return TRUE;
+    }
+  if (event == NULL)
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (label)));
+  text = cell_text (event, column, &described);
+  if (described == NULL)
+    return FALSE;
+  shown = sitmap_text_cut (described, SITMAP_LABEL_MAX_CHARS);
+  gtk_tooltip_set_text (tooltip, shown);
   return TRUE;
+}
+
+/* Document text, set as plain text. */
+static void
+fill_cell (GtkWidget *label, GtkListItem *item)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  SitmapEvent *event = gtk_list_item_get_item (item);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
+
+  if (event == NULL)
+    return;
+  text = cell_text (event, column, &tooltip);
+  /* Cut to what a cell is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
+  shown = sitmap_text_cut (text ? text : "", SITMAP_LABEL_MAX_CHARS);
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  /* What a tooltip would say, for screen readers (as gtk_widget_set_tooltip_text() would set it). */
+  if (column != COLUMN_TITLE && column != COLUMN_PLACE)
+    {
+      g_autofree char *shown_tooltip = tooltip ? sitmap_text_cut (tooltip, SITMAP_LABEL_MAX_CHARS) : NULL;
+
+      if (shown_tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown_tooltip, -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  if (column == COLUMN_ORIGINS && sitmap_event_is_party_only (event))
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_remove_css_class (label, "warning");
+}
+
+/* A cell bound: filled at once. (Filling only the cells in view, on "map", would spare GTK 4.8 laying
+ * out the text of the 200 rows it keeps bound; but the map comes during the list's allocation, and the
+ * text set then leaves rows to be drawn before they are allocated again.) */
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
+{
+  fill_cell (gtk_list_item_get_child (item), item);
 }
 
 static void
@@ -170,43 +229,15 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer us
   gtk_label_set_width_chars (GTK_LABEL (label), column_chars[column]);
   if (column != COLUMN_TITLE)
     gtk_label_set_max_width_chars (GTK_LABEL (label), column_chars[column]);
-  if (column == COLUMN_TITLE || column == COLUMN_PLACE)
+  g_object_set_data (G_OBJECT (label), "column", GUINT_TO_POINTER (column));
+  if (column != COLUMN_CATEGORY)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (text_query_tooltip_cb), NULL);
+      g_signal_connect_object (label, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), item, 0);
     }
   if (column == COLUMN_TIME || column == COLUMN_KILLED || column == COLUMN_ORIGINS)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
-}
-
-/* Document text, set as plain text: a row is filled when it comes into view, no sooner. */
-static void
-bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  Column column = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  SitmapEvent *event = gtk_list_item_get_item (item);
-  g_autofree char *tooltip = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *shown_tooltip = NULL;
-
-  if (event == NULL)
-    return;
-  text = cell_text (event, column, &tooltip);
-  /* Cut to what a cell is read for: a title of a megabyte would freeze the list (see sitmap-time.h). */
-  shown = sitmap_text_cut (text ? text : "", SITMAP_LABEL_MAX_CHARS);
-  shown_tooltip = tooltip ? sitmap_text_cut (tooltip, SITMAP_LABEL_MAX_CHARS) : NULL;
-  gtk_label_set_text (GTK_LABEL (label), shown);
-  /* A title's or a place's tooltip is its whole text when cut (text_query_tooltip_cb); setting none here
-   * would turn that off. */
-  if (column != COLUMN_TITLE && column != COLUMN_PLACE)
-    gtk_widget_set_tooltip_text (label, shown_tooltip);
-  if (column == COLUMN_ORIGINS && sitmap_event_is_party_only (event))
-    gtk_widget_add_css_class (label, "warning");
-  else
-    gtk_widget_remove_css_class (label, "warning");
 }
 
 /*

@@ -108,7 +108,10 @@ check_list (SitmapViewState *state, SitmapEventList *list, SitmapEventSort key, 
 static void
 items_changed_cb (GListModel *model, guint position, guint removed, guint added, gpointer user_data)
 {
-  (*(guint *) user_data)++;
+  /* The list says a replacement in two steps, every item removed then the new ones added (see
+   * emit_replaced()): the removal step is not a change of its own. */
+  if (added > 0 || g_list_model_get_n_items (model) > 0)
+    (*(guint *) user_data)++;
 }
 
 static void

@@ -167,7 +167,9 @@ items_changed_cb (GListModel *model, guint position, guint removed, guint added,
 {
   guint *last = user_data;
 
-  last[0] = removed;
+  /* A replacement comes in two steps, all removed then the new ones added: together, one change. */
+  if (removed > 0 || added == 0)
+    last[0] = removed;
   last[1] = added;
 }
 
