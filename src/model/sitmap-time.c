@@ -287,8 +287,8 @@ sitmap_time_parse_bound (const char     *text,
   return TRUE;
 }
 
-static SitmapTimePrecision
-precision_of_unit (SitmapTimeUnit unit)
+SitmapTimePrecision
+sitmap_time_precision_of_unit (SitmapTimeUnit unit)
 {
   switch (unit)
     {
@@ -327,7 +327,7 @@ sitmap_time_init_instant (SitmapTime *self, const char *text, GError **error)
   self->start = start;
   self->end = end;
   self->start_unit = unit;
-  self->precision = precision_of_unit (unit);
+  self->precision = sitmap_time_precision_of_unit (unit);
   return TRUE;
 }
 

@@ -74,6 +74,8 @@ char *sitmap_time_format_end (const SitmapTime *self);
 /* A sentence fragment for people: "on 10 December 2024", "in March 2019", "from 7 to 8 December 2024". */
 char *sitmap_time_describe (const SitmapTime *self);
 const char *sitmap_time_precision_to_string (SitmapTimePrecision precision);
+/* How precise a time is that covers one unit of the calendar as parsed (a day, a month, a year). */
+SitmapTimePrecision sitmap_time_precision_of_unit (SitmapTimeUnit unit);
 
 /* Civil calendar arithmetic, valid far beyond GDateTime's years 1–9999. */
 gint64 sitmap_days_from_civil (gint64 year, guint month, guint day);

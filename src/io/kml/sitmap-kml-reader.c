@@ -213,20 +213,6 @@ read_time_span (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   return ok;
 }
 
-static SitmapTimePrecision
-precision_of_unit (SitmapTimeUnit unit)
-{
-  switch (unit)
-    {
-    case SITMAP_TIME_UNIT_SECOND: return SITMAP_TIME_PRECISION_EXACT;
-    case SITMAP_TIME_UNIT_DAY: return SITMAP_TIME_PRECISION_DAY;
-    case SITMAP_TIME_UNIT_MONTH: return SITMAP_TIME_PRECISION_MONTH;
-    case SITMAP_TIME_UNIT_YEAR: return SITMAP_TIME_PRECISION_YEAR;
-    case SITMAP_TIME_UNIT_NONE:
-    default: return SITMAP_TIME_PRECISION_NONE;
-    }
-}
-
 /* A track is timed by its <when>s unless the feature has a time of its own: from the first to the last, or
  * the one moment when all are the same. */
 static void
@@ -242,7 +228,7 @@ apply_track_time (SitmapKmlFeature *feature)
   if (feature->track_first.start == feature->track_last.start)
     {
       time->end = feature->track_first.end;
-      time->precision = precision_of_unit (feature->track_first.unit);
+      time->precision = sitmap_time_precision_of_unit (feature->track_first.unit);
     }
   else
     {
