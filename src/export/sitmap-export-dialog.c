@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "sitmap-export-dialog.h"
+#include "sitmap-export-file-chooser.h"
 
 typedef struct
 {
@@ -64,7 +65,6 @@ struct _SitmapExportDialog
 
   SitmapExporter  *exporter;
   GSettings       *settings; /* the choices, kept from one export to the next; NULL without a schema */
-  GtkNativeDialog *chooser;  /* while choosing the file, on GTK 4.8 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapExportDialog, sitmap_export_dialog, ADW_TYPE_WINDOW)
@@ -122,34 +122,6 @@ size_changed_cb (SitmapExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->height_row), size == SITMAP_EXPORT_SIZE_CUSTOM);
 }
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-static void
-save_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapExportDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-
-  if (file != NULL)
-    export_to (self, file);
-}
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
-{
-  SitmapExportDialog *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        export_to (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-#endif
-
 static GtkFileFilter *
 create_filter (SitmapExportFormat format)
 {
@@ -168,33 +140,11 @@ export_clicked_cb (SitmapExportDialog *self)
   GtkWindow         *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char   *name = sitmap_exporter_suggest_name (self->exporter, format);
   g_autoptr (GtkFileFilter) filter = create_filter (format);
+  /* Beside the document, where a report about it most likely goes. */
   g_autoptr (GFile) folder = sitmap_exporter_dup_suggested_folder (self->exporter);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-#if GTK_CHECK_VERSION(4, 10, 0)
-  {
-    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _ ("Export Map"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_save (dialog, parent, NULL, save_cb, g_object_ref (self));
-  }
-#else
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
-      _ ("Export Map"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  /* Beside the document, where a report about it most likely goes. */
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
-#endif
+  sitmap_export_ask_for_file (self, parent, _ ("Export Map"), name, folder, filter, (SitmapExportFileChosen) export_to);
 }
 
 /* A title belongs to the document it was written for. */
@@ -362,9 +312,6 @@ sitmap_export_dialog_dispose (GObject *object)
 {
   SitmapExportDialog *self = SITMAP_EXPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->exporter);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_EXPORT_DIALOG);
