@@ -398,6 +398,19 @@ write_geometry (Writer *writer, gboolean placed, double latitude, double longitu
  * Styles, so that Google Earth and QGIS show each category in its colour
  */
 
+/* How lines and the inside of areas are drawn: colours as kml_color() writes them */
+static void
+write_line_and_poly_style (Writer *writer, const char *line_color, double width, const char *fill_color)
+{
+  start (writer, "LineStyle");
+  text_element (writer, "color", line_color);
+  number_element (writer, "width", width);
+  end (writer);
+  start (writer, "PolyStyle");
+  text_element (writer, "color", fill_color);
+  end (writer);
+}
+
 static void
 write_style (Writer *writer, const char *id, const char *rgb, double icon_scale, guint fill_alpha)
 {
@@ -411,13 +424,7 @@ write_style (Writer *writer, const char *id, const char *rgb, double icon_scale,
   text_element (writer, "color", color);
   number_element (writer, "scale", icon_scale);
   end (writer);
-  start (writer, "LineStyle");
-  text_element (writer, "color", color);
-  number_element (writer, "width", 2);
-  end (writer);
-  start (writer, "PolyStyle");
-  text_element (writer, "color", fill);
-  end (writer);
+  write_line_and_poly_style (writer, color, 2, fill);
   end (writer);
 }
 
@@ -1030,13 +1037,7 @@ write_annotation_style (Writer *writer, SitmapAnnotation *annotation)
   start (writer, "LabelStyle");
   text_element (writer, "color", ink);
   end (writer);
-  start (writer, "LineStyle");
-  text_element (writer, "color", ink);
-  number_element (writer, "width", sitmap_annotation_get_width (annotation));
-  end (writer);
-  start (writer, "PolyStyle");
-  text_element (writer, "color", fill);
-  end (writer);
+  write_line_and_poly_style (writer, ink, sitmap_annotation_get_width (annotation), fill);
   end (writer);
 }
 
