@@ -67,6 +67,9 @@ gboolean sitmap_time_parse_bound (const char     *text,
                                   gint64         *end,
                                   SitmapTimeUnit *unit,
                                   GError        **error);
+/* Sets error to SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "“text” is not a date Sitmap understands (why)", and
+ * returns FALSE: the one way every date reader says it cannot read a date. */
+gboolean sitmap_time_invalid_date (GError **error, const char *text, const char *why);
 char *sitmap_time_format_bound (gint64 t, SitmapTimeUnit unit);
 char *sitmap_time_format_begin (const SitmapTime *self);
 char *sitmap_time_format_end (const SitmapTime *self);
