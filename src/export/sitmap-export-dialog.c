@@ -33,14 +33,14 @@ static const IncludeRow include_rows[] = {
 };
 
 /* The values of export-format and export-size, in the order of SitmapExportFormat and SitmapExportSize,
- * which is the order of the dialog's rows. */
-static const char *const format_nicks[] = { "png", "svg", "pdf" };
+ * which is the order of the dialog's rows; NULL-terminated, each the user data of its settings mapping. */
+static const char *const format_nicks[] = { "png", "svg", "pdf", NULL };
 static const char *const size_nicks[] = {
-  "window", "hd", "4k", "a4-150", "a4-300", "letter-150", "letter-300", "custom",
+  "window", "hd", "4k", "a4-150", "a4-300", "letter-150", "letter-300", "custom", NULL,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == SITMAP_N_EXPORT_FORMATS);
-G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == SITMAP_N_EXPORT_SIZES);
+G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == SITMAP_N_EXPORT_FORMATS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == SITMAP_N_EXPORT_SIZES + 1);
 
 struct _SitmapExportDialog
 {
@@ -167,12 +167,14 @@ copy_clicked_cb (SitmapExportDialog *self)
  * belong to a document.
  */
 
+/* A setting's nick as the position of a row; user_data: the NULL-terminated nicks, in the rows' order */
 static gboolean
-nick_to_selected (GValue *value, GVariant *variant, const char *const *nicks, guint n_nicks)
+get_nick_cb (GValue *value, GVariant *variant, gpointer user_data)
 {
+  const char *const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < n_nicks; i++)
+  for (guint i = 0; nicks[i] != NULL; i++)
     if (g_str_equal (nick, nicks[i]))
       {
         g_value_set_uint (value, i);
@@ -182,35 +184,12 @@ nick_to_selected (GValue *value, GVariant *variant, const char *const *nicks, gu
 }
 
 static GVariant *
-selected_to_nick (const GValue *value, const char *const *nicks, guint n_nicks)
+set_nick_cb (const GValue *value, const GVariantType *type, gpointer user_data)
 {
+  const char *const *nicks = user_data;
   guint selected = g_value_get_uint (value);
 
-  return selected < n_nicks ? g_variant_new_string (nicks[selected]) : NULL;
-}
-
-static gboolean
-get_format_cb (GValue *value, GVariant *variant, gpointer user_data)
-{
-  return nick_to_selected (value, variant, format_nicks, G_N_ELEMENTS (format_nicks));
-}
-
-static GVariant *
-set_format_cb (const GValue *value, const GVariantType *type, gpointer user_data)
-{
-  return selected_to_nick (value, format_nicks, G_N_ELEMENTS (format_nicks));
-}
-
-static gboolean
-get_size_cb (GValue *value, GVariant *variant, gpointer user_data)
-{
-  return nick_to_selected (value, variant, size_nicks, G_N_ELEMENTS (size_nicks));
-}
-
-static GVariant *
-set_size_cb (const GValue *value, const GVariantType *type, gpointer user_data)
-{
-  return selected_to_nick (value, size_nicks, G_N_ELEMENTS (size_nicks));
+  return selected < g_strv_length ((char **) nicks) ? g_variant_new_string (nicks[selected]) : NULL;
 }
 
 /* The orientation row: Portrait, then Landscape. */
@@ -247,9 +226,9 @@ static void
 bind_settings (SitmapExportDialog *self)
 {
   g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                get_format_cb, set_format_cb, NULL, NULL);
+                                get_nick_cb, set_nick_cb, (gpointer) format_nicks, NULL);
   g_settings_bind_with_mapping (self->settings, "export-size", self->size_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                get_size_cb, set_size_cb, NULL, NULL);
+                                get_nick_cb, set_nick_cb, (gpointer) size_nicks, NULL);
   g_settings_bind_with_mapping (self->settings, "export-landscape", self->orientation_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_landscape_cb, set_landscape_cb, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "export-custom-width", self->width_spin, "value",
