@@ -10,6 +10,7 @@
 
 #include "sitmap-document-io.h"
 #include "sitmap-event-export-dialog.h"
+#include "sitmap-export-file-chooser.h"
 #include "sitmap-plain-toast.h"
 #include "sitmap-format.h"
 
@@ -28,7 +29,6 @@ struct _SitmapEventExportDialog
   AdwToastOverlay *toasts;
   GPtrArray       *formats; /* const SitmapFormat *: those with a writer, in the rows' order */
   guint            n_running;
-  GtkNativeDialog *chooser; /* while choosing the file, on GTK 4.8 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapEventExportDialog, sitmap_event_export_dialog, ADW_TYPE_WINDOW)
@@ -257,33 +257,6 @@ exported_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   adw_toast_overlay_add_toast (self->toasts, sitmap_plain_toast_new (text));
 }
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-static void
-save_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapEventExportDialog) self = user_data;
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    sitmap_event_export_dialog_export_to (self, file);
-}
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
-{
-  SitmapEventExportDialog *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        sitmap_event_export_dialog_export_to (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-#endif
-
 /* Hides the dialog and asks where to write, through the portal when there is one. */
 static void
 export_clicked_cb (SitmapEventExportDialog *self)
@@ -295,32 +268,8 @@ export_clicked_cb (SitmapEventExportDialog *self)
   g_autoptr (GFile) folder = dup_suggested_folder (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-#if GTK_CHECK_VERSION(4, 10, 0)
-  {
-    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export Events"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_save (dialog, parent, NULL, save_cb, g_object_ref (self));
-  }
-#else
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (_("Export Events"), parent,
-                                                                  GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                                                  _("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
-#endif
+  sitmap_export_ask_for_file (self, parent, _("Export Events"), name, folder, filter,
+                              (SitmapExportFileChosen) sitmap_event_export_dialog_export_to);
 }
 
 /*
@@ -343,9 +292,6 @@ sitmap_event_export_dialog_dispose (GObject *object)
 {
   SitmapEventExportDialog *self = SITMAP_EVENT_EXPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->view_state);
   g_clear_object (&self->toasts);
   g_clear_pointer (&self->formats, g_ptr_array_unref);

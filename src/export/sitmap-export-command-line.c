@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "sitmap-atomic-write.h"
+#include "sitmap-convert-command-line.h"
 #include "sitmap-export-command-line.h"
 #include "sitmap-export-scene.h"
 #include "sitmap-geometry.h"
@@ -26,22 +27,6 @@ typedef struct
   gboolean   ok;
   GError    *error;
 } Wait;
-
-static int
-fail (int status, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int status, const char *format, ...)
-{
-  g_autofree char *message = NULL;
-  va_list          args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_printerr ("sitmap: %s\n", message);
-  return status;
-}
 
 static gboolean
 parse_double (const char *text, double *value)
@@ -174,30 +159,34 @@ check_request (const SitmapExportRequest *request, SitmapExportOptions *options,
   g_autoptr (GError) error = NULL;
 
   if (!sitmap_export_format_from_filename (request->output, &options->format))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("Cannot export to “%s”: the file name must end in .png, .svg or .pdf"),
-                 request->output);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE,
+                                     _ ("Cannot export to “%s”: the file name must end in .png, .svg or .pdf"),
+                                     request->output);
   if (request->n_documents != 1)
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--export needs exactly one document to draw (a FILE, or --demo), %d given"),
-                 request->n_documents);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE,
+                                     _ ("--export needs exactly one document to draw (a FILE, or --demo), %d given"),
+                                     request->n_documents);
   if (request->size != NULL
       && sitmap_export_size_from_name (request->size, &options->width, &options->height, &options->scale))
     options->paper = TRUE;
   else if (request->size != NULL
            && !sitmap_export_parse_size (request->size, &options->width, &options->height, &error))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, "--size: %s", error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE, "--size: %s", error->message);
   else
     options->scale = sitmap_export_scale_for_size (options->width, options->height);
   if ((request->center == NULL) != (request->zoom == NULL))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--center and --zoom go together: give both or neither"));
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE,
+                                     _ ("--center and --zoom go together: give both or neither"));
   *has_view = request->center != NULL;
   if (request->center != NULL && !parse_center (request->center, &options->latitude, &options->longitude))
-    return fail (SITMAP_EXPORT_EXIT_USAGE,
-                 _ ("--center “%s” is not understood: give the latitude and longitude in degrees, such as 34.6,38.6"),
-                 request->center);
+    return sitmap_command_line_fail (
+        SITMAP_EXPORT_EXIT_USAGE,
+        _ ("--center “%s” is not understood: give the latitude and longitude in degrees, such as 34.6,38.6"),
+        request->center);
   if (request->zoom != NULL
       && (!parse_double (request->zoom, &options->zoom) || options->zoom < MIN_ZOOM || options->zoom > MAX_ZOOM))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--zoom “%s” is not a zoom level from %g to %g"), request->zoom, MIN_ZOOM,
-                 MAX_ZOOM);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE, _ ("--zoom “%s” is not a zoom level from %g to %g"),
+                                     request->zoom, MIN_ZOOM, MAX_ZOOM);
   if (request->title != NULL)
     options->title = g_strdup (request->title);
   return SITMAP_EXPORT_EXIT_OK;
@@ -228,20 +217,21 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
   document_file = g_file_new_for_commandline_arg (request->document);
   document = sitmap_kml_read_file (document_file, NULL, &error);
   if (document == NULL)
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot read the document: %s"), error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot read the document: %s"), error->message);
   /* As the window's document: the page says which file it was drawn from ("the bundled demo"). */
   sitmap_document_set_file (document, document_file);
   view_state = sitmap_view_state_new ();
   sitmap_view_state_set_document (view_state, document);
   if (!set_range (view_state, request, &error))
-    return fail (SITMAP_EXPORT_EXIT_USAGE, "%s", error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_USAGE, "%s", error->message);
   if (!has_view)
     choose_view (view_state, &options);
 
   basemap_file = sitmap_tile_sources_dup_basemap_file ();
   basemap = sitmap_mbtiles_source_new (basemap_file, TRUE, NULL, &error);
   if (basemap == NULL)
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("The offline basemap cannot be read: %s"), error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_FAILED, _ ("The offline basemap cannot be read: %s"),
+                                     error->message);
   scene = sitmap_export_scene_new (view_state, &options, sitmap_mbtiles_source_get_attribution (basemap), TRUE);
   sitmap_export_scene_set_basemap_names (scene, TRUE);
   /* Not an error: the file is written, without what the page had no room for. */
@@ -252,12 +242,13 @@ sitmap_export_run_command_line (const SitmapExportRequest *request)
       g_printerr ("sitmap: %s\n", dropped);
   }
   if (!fetch_tiles (scene, basemap, &error))
-    return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
   bytes = sitmap_export_scene_render (scene, NULL, &error);
   if (bytes == NULL)
-    return fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_FAILED, "%s", error->message);
   output = g_file_new_for_commandline_arg (request->output);
   if (!sitmap_atomic_write (output, bytes, NULL, &error))
-    return fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot write “%s”: %s"), request->output, error->message);
+    return sitmap_command_line_fail (SITMAP_EXPORT_EXIT_FAILED, _ ("Cannot write “%s”: %s"), request->output,
+                                     error->message);
   return SITMAP_EXPORT_EXIT_OK;
 }

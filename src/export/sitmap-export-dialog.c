@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "sitmap-export-dialog.h"
+#include "sitmap-export-file-chooser.h"
 
 typedef struct
 {
@@ -32,14 +33,14 @@ static const IncludeRow include_rows[] = {
 };
 
 /* The values of export-format and export-size, in the order of SitmapExportFormat and SitmapExportSize,
- * which is the order of the dialog's rows. */
-static const char *const format_nicks[] = { "png", "svg", "pdf" };
+ * which is the order of the dialog's rows; NULL-terminated, each the user data of its settings mapping. */
+static const char *const format_nicks[] = { "png", "svg", "pdf", NULL };
 static const char *const size_nicks[] = {
-  "window", "hd", "4k", "a4-150", "a4-300", "letter-150", "letter-300", "custom",
+  "window", "hd", "4k", "a4-150", "a4-300", "letter-150", "letter-300", "custom", NULL,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == SITMAP_N_EXPORT_FORMATS);
-G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == SITMAP_N_EXPORT_SIZES);
+G_STATIC_ASSERT (G_N_ELEMENTS (format_nicks) == SITMAP_N_EXPORT_FORMATS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (size_nicks) == SITMAP_N_EXPORT_SIZES + 1);
 
 struct _SitmapExportDialog
 {
@@ -64,7 +65,6 @@ struct _SitmapExportDialog
 
   SitmapExporter  *exporter;
   GSettings       *settings; /* the choices, kept from one export to the next; NULL without a schema */
-  GtkNativeDialog *chooser;  /* while choosing the file, on GTK 4.8 */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapExportDialog, sitmap_export_dialog, ADW_TYPE_WINDOW)
@@ -122,34 +122,6 @@ size_changed_cb (SitmapExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->height_row), size == SITMAP_EXPORT_SIZE_CUSTOM);
 }
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-static void
-save_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (SitmapExportDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-
-  if (file != NULL)
-    export_to (self, file);
-}
-#else
-static void
-chooser_response_cb (GtkNativeDialog *chooser, int response, gpointer user_data)
-{
-  SitmapExportDialog *self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        export_to (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-#endif
-
 static GtkFileFilter *
 create_filter (SitmapExportFormat format)
 {
@@ -168,33 +140,11 @@ export_clicked_cb (SitmapExportDialog *self)
   GtkWindow         *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char   *name = sitmap_exporter_suggest_name (self->exporter, format);
   g_autoptr (GtkFileFilter) filter = create_filter (format);
+  /* Beside the document, where a report about it most likely goes. */
   g_autoptr (GFile) folder = sitmap_exporter_dup_suggested_folder (self->exporter);
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-#if GTK_CHECK_VERSION(4, 10, 0)
-  {
-    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _ ("Export Map"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    gtk_file_dialog_save (dialog, parent, NULL, save_cb, g_object_ref (self));
-  }
-#else
-  g_clear_object (&self->chooser);
-  self->chooser = GTK_NATIVE_DIALOG (gtk_file_chooser_native_new (
-      _ ("Export Map"), parent, GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel")));
-  gtk_native_dialog_set_modal (self->chooser, TRUE);
-  /* Beside the document, where a report about it most likely goes. */
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (self->chooser);
-#endif
+  sitmap_export_ask_for_file (self, parent, _ ("Export Map"), name, folder, filter, (SitmapExportFileChosen) export_to);
 }
 
 /* A title belongs to the document it was written for. */
@@ -217,12 +167,14 @@ copy_clicked_cb (SitmapExportDialog *self)
  * belong to a document.
  */
 
+/* A setting's nick as the position of a row; user_data: the NULL-terminated nicks, in the rows' order */
 static gboolean
-nick_to_selected (GValue *value, GVariant *variant, const char *const *nicks, guint n_nicks)
+get_nick_cb (GValue *value, GVariant *variant, gpointer user_data)
 {
+  const char *const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < n_nicks; i++)
+  for (guint i = 0; nicks[i] != NULL; i++)
     if (g_str_equal (nick, nicks[i]))
       {
         g_value_set_uint (value, i);
@@ -232,35 +184,12 @@ nick_to_selected (GValue *value, GVariant *variant, const char *const *nicks, gu
 }
 
 static GVariant *
-selected_to_nick (const GValue *value, const char *const *nicks, guint n_nicks)
+set_nick_cb (const GValue *value, const GVariantType *type, gpointer user_data)
 {
+  const char *const *nicks = user_data;
   guint selected = g_value_get_uint (value);
 
-  return selected < n_nicks ? g_variant_new_string (nicks[selected]) : NULL;
-}
-
-static gboolean
-get_format_cb (GValue *value, GVariant *variant, gpointer user_data)
-{
-  return nick_to_selected (value, variant, format_nicks, G_N_ELEMENTS (format_nicks));
-}
-
-static GVariant *
-set_format_cb (const GValue *value, const GVariantType *type, gpointer user_data)
-{
-  return selected_to_nick (value, format_nicks, G_N_ELEMENTS (format_nicks));
-}
-
-static gboolean
-get_size_cb (GValue *value, GVariant *variant, gpointer user_data)
-{
-  return nick_to_selected (value, variant, size_nicks, G_N_ELEMENTS (size_nicks));
-}
-
-static GVariant *
-set_size_cb (const GValue *value, const GVariantType *type, gpointer user_data)
-{
-  return selected_to_nick (value, size_nicks, G_N_ELEMENTS (size_nicks));
+  return selected < g_strv_length ((char **) nicks) ? g_variant_new_string (nicks[selected]) : NULL;
 }
 
 /* The orientation row: Portrait, then Landscape. */
@@ -297,9 +226,9 @@ static void
 bind_settings (SitmapExportDialog *self)
 {
   g_settings_bind_with_mapping (self->settings, "export-format", self->format_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                get_format_cb, set_format_cb, NULL, NULL);
+                                get_nick_cb, set_nick_cb, (gpointer) format_nicks, NULL);
   g_settings_bind_with_mapping (self->settings, "export-size", self->size_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                get_size_cb, set_size_cb, NULL, NULL);
+                                get_nick_cb, set_nick_cb, (gpointer) size_nicks, NULL);
   g_settings_bind_with_mapping (self->settings, "export-landscape", self->orientation_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, get_landscape_cb, set_landscape_cb, NULL, NULL);
   g_settings_bind_with_mapping (self->settings, "export-custom-width", self->width_spin, "value",
@@ -362,9 +291,6 @@ sitmap_export_dialog_dispose (GObject *object)
 {
   SitmapExportDialog *self = SITMAP_EXPORT_DIALOG (object);
 
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (self->chooser);
-  g_clear_object (&self->chooser);
   g_clear_object (&self->exporter);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), SITMAP_TYPE_EXPORT_DIALOG);

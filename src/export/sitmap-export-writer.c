@@ -147,6 +147,20 @@ check_status (cairo_status_t status, GError **error)
   return FALSE;
 }
 
+/* Ends drawing on a surface that writes to a stream, flushing the last of it: the first error of the two. */
+static cairo_status_t
+finish_stream (cairo_t *cr, cairo_surface_t *surface)
+{
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
+}
+
 static GBytes *
 render_png (SitmapExportScene *self, GError **error)
 {
@@ -174,7 +188,6 @@ render_pdf (SitmapExportScene *self, GError **error)
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, self->page_width * POINTS_PER_PIXEL,
                                                                   self->page_height * POINTS_PER_PIXEL);
-  cairo_status_t   status;
   cairo_t         *cr = cairo_create (surface);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title != NULL ? self->title : "");
@@ -184,13 +197,7 @@ render_pdf (SitmapExportScene *self, GError **error)
   cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
   sitmap_export_scene_draw (self, cr, NULL);
   cairo_show_page (cr);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!check_status (finish_stream (cr, surface), error))
     return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
@@ -205,19 +212,12 @@ render_svg (SitmapExportScene *self, GError **error)
                                                                   self->page_height * POINTS_PER_PIXEL);
   SitmapExportTextSink *sink = _sitmap_export_text_sink_new ();
   g_autoptr (GString) svg = NULL;
-  cairo_status_t status;
   cairo_t       *cr = cairo_create (surface);
   char          *end;
 
   cairo_scale (cr, POINTS_PER_PIXEL, POINTS_PER_PIXEL);
   sitmap_export_scene_draw (self, cr, sink);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!check_status (finish_stream (cr, surface), error))
     {
       _sitmap_export_text_sink_free (sink);
       return NULL;

@@ -20,11 +20,8 @@
  * Auxiliary methods
  */
 
-static int
-fail (int status, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static int
-fail (int status, const char *format, ...)
+int
+sitmap_command_line_fail (int status, const char *format, ...)
 {
   g_autofree char *message = NULL;
   va_list          args;
@@ -75,8 +72,9 @@ find_input_format (const SitmapConvertRequest *request, const SitmapFormat **for
     return SITMAP_CONVERT_EXIT_OK;
   ids = dup_format_ids (FALSE);
   /* TRANSLATORS: what the user gave, then the ids of the formats ("kml, kmz, csv") */
-  return fail (SITMAP_CONVERT_EXIT_USAGE, _("--from-format “%s” is not a format Sitmap reads: it reads %s"),
-               request->from_format, ids);
+  return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
+                                   _ ("--from-format “%s” is not a format Sitmap reads: it reads %s"),
+                                   request->from_format, ids);
 }
 
 /* The format to write: --to-format's, else the one OUT's name ends in. */
@@ -90,12 +88,14 @@ find_output_format (const SitmapConvertRequest *request, const SitmapFormat **fo
     {
       *format = sitmap_format_find (request->to_format);
       if (*format == NULL)
-        return fail (SITMAP_CONVERT_EXIT_USAGE, _("--to-format “%s” is not a format Sitmap writes: it writes %s"),
-                     request->to_format, ids);
+        return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
+                                         _ ("--to-format “%s” is not a format Sitmap writes: it writes %s"),
+                                         request->to_format, ids);
       if ((*format)->write == NULL)
         /* TRANSLATORS: a format's id ("georss"), its name ("GeoRSS"), then the ids of the formats Sitmap writes */
-        return fail (SITMAP_CONVERT_EXIT_USAGE, _("--to-format %s: Sitmap reads %s but does not write it; it writes %s"),
-                     request->to_format, _((*format)->name), ids);
+        return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
+                                         _ ("--to-format %s: Sitmap reads %s but does not write it; it writes %s"),
+                                         request->to_format, _ ((*format)->name), ids);
       return SITMAP_CONVERT_EXIT_OK;
     }
   *format = sitmap_format_for_name (request->output);
@@ -104,12 +104,12 @@ find_output_format (const SitmapConvertRequest *request, const SitmapFormat **fo
   extensions = dup_write_extensions ();
   if (*format != NULL)
     /* TRANSLATORS: a file name, a format's name ("GeoRSS"), the extensions Sitmap writes, then the ids */
-    return fail (SITMAP_CONVERT_EXIT_USAGE,
+    return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
                  _("“%s” names a %s file, which Sitmap reads but does not write: end the name in %s, or give "
                    "--to-format (%s)"),
                  request->output, _((*format)->name), extensions, ids);
   /* TRANSLATORS: a file name, the extensions Sitmap writes (".kml, .csv"), then the ids of the formats */
-  return fail (SITMAP_CONVERT_EXIT_USAGE,
+  return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
                _("Cannot tell which format to write “%s” in from its name: end it in %s, or give --to-format (%s)"),
                request->output, extensions, ids);
 }
@@ -205,13 +205,13 @@ say_columns (SitmapImport *import, gboolean listed)
   example = dup_columns_example (import, columns);
   if (!listed && read_as_table (import))
     /* TRANSLATORS: the table's columns, quoted ("“lat”, “lon”") */
-    fail (SITMAP_CONVERT_EXIT_FAILED, _("the columns are %s"), list->str);
+    sitmap_command_line_fail (SITMAP_CONVERT_EXIT_FAILED, _("the columns are %s"), list->str);
   else if (!listed)
     /* TRANSLATORS: the names of the features' properties, quoted ("“time”, “mag”") */
-    fail (SITMAP_CONVERT_EXIT_FAILED, _("the properties are %s"), list->str);
+    sitmap_command_line_fail (SITMAP_CONVERT_EXIT_FAILED, _("the properties are %s"), list->str);
   /* TRANSLATORS: a --columns option, as the user would type it; FIELD and COLUMN are placeholders */
-  fail (SITMAP_CONVERT_EXIT_FAILED, _("say which column holds what with --columns FIELD=COLUMN,…, for example %s"),
-        example);
+  sitmap_command_line_fail (SITMAP_CONVERT_EXIT_FAILED,
+                            _ ("say which column holds what with --columns FIELD=COLUMN,…, for example %s"), example);
 }
 
 static int
@@ -243,14 +243,14 @@ sitmap_convert_run_command_line (const SitmapConvertRequest *request)
   g_return_val_if_fail (request != NULL, SITMAP_CONVERT_EXIT_USAGE);
 
   if (request->n_files != 2)
-    return fail (SITMAP_CONVERT_EXIT_USAGE,
+    return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE,
                  _("--convert needs two files, IN and OUT (sitmap --convert events.csv events.kml); %d given"),
                  request->n_files);
   if ((status = find_input_format (request, &from)) != SITMAP_CONVERT_EXIT_OK
       || (status = find_output_format (request, &to)) != SITMAP_CONVERT_EXIT_OK)
     return status;
   if (request->columns != NULL && !sitmap_csv_parse_columns (request->columns, import, &error))
-    return fail (SITMAP_CONVERT_EXIT_USAGE, "%s", error->message);
+    return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE, "%s", error->message);
 
   input = g_file_new_for_commandline_arg (request->input);
   document = sitmap_document_read_file (input, from, import, NULL, &error);
@@ -261,7 +261,7 @@ sitmap_convert_run_command_line (const SitmapConvertRequest *request)
 
   output = g_file_new_for_commandline_arg (request->output);
   if (!sitmap_document_export (document, NULL, to, output, NULL, &error))
-    return fail (SITMAP_CONVERT_EXIT_FAILED, "%s", error->message);
+    return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_FAILED, "%s", error->message);
   n_events = sitmap_document_get_n_events (document);
   /* TRANSLATORS: a number of events, a file name, then a format's name ("GeoJSON") */
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "sitmap: wrote %'u event to “%s” (%s)\n",

@@ -31,4 +31,8 @@ typedef struct
  * columns and the --columns that would read it. */
 int sitmap_convert_run_command_line (const SitmapConvertRequest *request);
 
+/* Says on stderr what went wrong, as every `sitmap` command line does ("sitmap: " and the message), and
+ * returns status: `return sitmap_command_line_fail (SITMAP_CONVERT_EXIT_USAGE, …);`. */
+int sitmap_command_line_fail (int status, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
 G_END_DECLS

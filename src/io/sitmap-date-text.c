@@ -16,17 +16,6 @@
 /* Longer text is no date: it is refused without being looked at further. */
 #define MAX_DATE_CHARS 64
 
-static gboolean
-invalid (GError **error, const char *text, const char *why)
-{
-  g_autofree char *quoted = sitmap_quote_text (text);
-
-  g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-               /* TRANSLATORS: a date as a file writes it, then why it cannot be read */
-               _("“%s” is not a date Sitmap understands (%s)"), quoted, why);
-  return FALSE;
-}
-
 /*
  * RFC 822 and its successors
  */
@@ -219,13 +208,13 @@ normalize_rfc822 (const char *text, GError **error)
     }
   if (!read_zone (&c, &zone))
     {
-      invalid (error, text, _("its time zone is unknown"));
+      sitmap_time_invalid_date (error, text, _("its time zone is unknown"));
       return NULL;
     }
   skip_spaces (&c);
   if (*c.p != '\0')
     {
-      invalid (error, text, _("there is text after the date"));
+      sitmap_time_invalid_date (error, text, _("there is text after the date"));
       return NULL;
     }
   return g_strdup_printf ("%04u-%02u-%02uT%02u:%02u:%02u%c%02d:%02d", year, month, day, hour, minute, second,
@@ -307,13 +296,13 @@ sitmap_date_text_normalize (const char *text, GError **error)
 
   if (strlen (text) > MAX_DATE_CHARS * 4)
     {
-      invalid (error, text, _("it is too long"));
+      sitmap_time_invalid_date (error, text, _("it is too long"));
       return NULL;
     }
   trimmed = g_strstrip (g_strdup (text));
   if (*trimmed == '\0')
     {
-      invalid (error, text, _("it is empty"));
+      sitmap_time_invalid_date (error, text, _("it is empty"));
       return NULL;
     }
   /* ISO dates begin with their year; RFC 822 ones with a day or its name. */
@@ -332,7 +321,7 @@ sitmap_date_text_normalize (const char *text, GError **error)
     }
   if (iso == NULL)
     {
-      invalid (error, trimmed, _("it is neither an ISO 8601 nor an RFC 822 date"));
+      sitmap_time_invalid_date (error, trimmed, _("it is neither an ISO 8601 nor an RFC 822 date"));
       return NULL;
     }
   /* The calendar checks (31 April, hour 25) are the time parser's, in its words when it quotes the file's
@@ -341,7 +330,7 @@ sitmap_date_text_normalize (const char *text, GError **error)
     return sitmap_time_parse_bound (iso, &start, &end, &unit, error) ? g_steal_pointer (&iso) : NULL;
   if (!sitmap_time_parse_bound (iso, &start, &end, &unit, NULL))
     {
-      invalid (error, trimmed, _("the day or the time of day is out of range"));
+      sitmap_time_invalid_date (error, trimmed, _("the day or the time of day is out of range"));
       return NULL;
     }
   return g_steal_pointer (&iso);

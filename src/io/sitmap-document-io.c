@@ -16,36 +16,9 @@
 #include "sitmap-load-bytes.h"
 #include "sitmap-xml-input.h"
 
-typedef struct
-{
-  SitmapDocument *document;
-  GFile          *file;
-} SaveData;
-
-static void
-save_data_free (SaveData *data)
-{
-  g_clear_object (&data->document);
-  g_clear_object (&data->file);
-  g_free (data);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
-
 /*
  * Errors that name the file
  */
-
-static char *
-dup_display_name (GFile *file, GFileInfo *info)
-{
-  g_autofree char *basename = NULL;
-
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME))
-    return g_strdup (g_file_info_get_display_name (info));
-  basename = g_file_get_basename (file);
-  return basename ? g_filename_display_name (basename) : g_file_get_parse_name (file);
-}
 
 /* GIO's messages name the file by its full path; ours by the name the user sees, in plain words where
  * the cause is a common one. The domain and code stay GIO's, so that callers can tell them apart.
@@ -99,7 +72,7 @@ dup_target_name (GFile *file)
   g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
                                                   G_FILE_QUERY_INFO_NONE, NULL, NULL);
 
-  return dup_display_name (file, info);
+  return sitmap_file_dup_display_name (file, info);
 }
 
 /*
@@ -285,75 +258,9 @@ sitmap_document_save (SitmapDocument *document, GFile *file, GCancellable *cance
   return FALSE;
 }
 
-static void
-save_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  SaveData *data = task_data;
-  GError *error = NULL;
-  gboolean written;
-
-  /* The document was held for this thread when the save started: edits wait until it is written */
-  written = sitmap_document_save (data->document, data->file, cancellable, &error);
-  sitmap_document_end_reading (data->document);
-  if (written)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-void
-sitmap_document_save_async (SitmapDocument     *document,
-                            GFile              *file,
-                            GCancellable       *cancellable,
-                            GAsyncReadyCallback callback,
-                            gpointer            user_data)
-{
-  g_autoptr (GTask) task = NULL;
-  g_autoptr (SaveData) data = g_new0 (SaveData, 1);
-
-  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  sitmap_xml_init ();
-  task = g_task_new (document, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sitmap_document_save_async);
-  data->document = g_object_ref (document);
-  data->file = g_object_ref (file);
-  g_task_set_task_data (task, g_steal_pointer (&data), (GDestroyNotify) save_data_free);
-  sitmap_document_begin_reading (document);
-  g_task_run_in_thread (task, save_thread_cb);
-}
-
-gboolean
-sitmap_document_save_finish (GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_save_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 /*
  * Exporting
  */
-
-typedef struct
-{
-  SitmapDocument     *document;
-  GArray             *positions;
-  const SitmapFormat *format;
-  GFile              *file;
-} ExportData;
-
-static void
-export_data_free (ExportData *data)
-{
-  g_clear_object (&data->document);
-  g_clear_pointer (&data->positions, g_array_unref);
-  g_clear_object (&data->file);
-  g_free (data);
-}
 
 gboolean
 sitmap_document_export (SitmapDocument     *document,
@@ -386,19 +293,99 @@ sitmap_document_export (SitmapDocument     *document,
   return FALSE;
 }
 
-static void
-export_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
-{
-  ExportData *data = task_data;
-  GError *error = NULL;
-  gboolean written = sitmap_document_export (data->document, data->positions, data->format, data->file, cancellable,
-                                             &error);
+/*
+ * Writing in a thread: a save (no format) or an export
+ */
 
+typedef struct
+{
+  SitmapDocument     *document;
+  GArray             *positions;
+  const SitmapFormat *format; /* NULL for a save */
+  GFile              *file;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_clear_object (&data->document);
+  g_clear_pointer (&data->positions, g_array_unref);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+write_thread_cb (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+  gboolean written;
+
+  if (data->format == NULL)
+    written = sitmap_document_save (data->document, data->file, cancellable, &error);
+  else
+    written = sitmap_document_export (data->document, data->positions, data->format, data->file, cancellable,
+                                      &error);
+  /* The document was held for this thread when the task started: edits wait until it is written */
   sitmap_document_end_reading (data->document);
   if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+start_write (SitmapDocument     *document,
+             GArray             *positions,
+             const SitmapFormat *format,
+             GFile              *file,
+             GCancellable       *cancellable,
+             gpointer            source_tag,
+             GAsyncReadyCallback callback,
+             gpointer            user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  WriteData *data = g_new0 (WriteData, 1);
+
+  sitmap_xml_init ();
+  task = g_task_new (document, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+  data->document = g_object_ref (document);
+  data->positions = positions ? g_array_ref (positions) : NULL;
+  data->format = format;
+  data->file = g_object_ref (file);
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  sitmap_document_begin_reading (document);
+  g_task_run_in_thread (task, write_thread_cb);
+}
+
+static gboolean
+write_finish (GAsyncResult *result, gpointer source_tag, GError **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+sitmap_document_save_async (SitmapDocument     *document,
+                            GFile              *file,
+                            GCancellable       *cancellable,
+                            GAsyncReadyCallback callback,
+                            gpointer            user_data)
+{
+  g_return_if_fail (SITMAP_IS_DOCUMENT (document));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  start_write (document, NULL, NULL, file, cancellable, sitmap_document_save_async, callback, user_data);
+}
+
+gboolean
+sitmap_document_save_finish (GAsyncResult *result, GError **error)
+{
+  return write_finish (result, sitmap_document_save_async, error);
 }
 
 void
@@ -410,33 +397,16 @@ sitmap_document_export_async (SitmapDocument     *document,
                               GAsyncReadyCallback callback,
                               gpointer            user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  ExportData *data;
-
   g_return_if_fail (SITMAP_IS_DOCUMENT (document));
   g_return_if_fail (format != NULL);
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  sitmap_xml_init ();
-  task = g_task_new (document, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sitmap_document_export_async);
-  data = g_new0 (ExportData, 1);
-  data->document = g_object_ref (document);
-  data->positions = positions ? g_array_ref (positions) : NULL;
-  data->format = format;
-  data->file = g_object_ref (file);
-  g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  /* Edits wait until the thread has read the document */
-  sitmap_document_begin_reading (document);
-  g_task_run_in_thread (task, export_thread_cb);
+  start_write (document, positions, format, file, cancellable, sitmap_document_export_async, callback, user_data);
 }
 
 gboolean
 sitmap_document_export_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (G_IS_TASK (result), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sitmap_document_export_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return write_finish (result, sitmap_document_export_async, error);
 }

@@ -17,8 +17,8 @@
 /* Bytes read between looks at the cancellable */
 #define CHUNK_SIZE (1024 * 1024)
 
-static char *
-dup_display_name (GFile *file, GFileInfo *info)
+char *
+sitmap_file_dup_display_name (GFile *file, GFileInfo *info)
 {
   g_autofree char *basename = NULL;
 
@@ -200,7 +200,7 @@ sitmap_load_bytes (GFile *file, GCancellable *cancellable, char **display_name, 
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, error);
-  *display_name = dup_display_name (file, info);
+  *display_name = sitmap_file_dup_display_name (file, info);
   /* Checked before opening: opening a pipe waits until something writes into it. */
   if (info == NULL || !check_file (info, error))
     return NULL;

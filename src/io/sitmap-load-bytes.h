@@ -21,6 +21,10 @@ GBytes *sitmap_load_bytes (GFile        *file,
                            char        **display_name,
                            GError      **error);
 
+/* The name to show the user for file: its display name from info when info holds one, otherwise one made
+ * from its base name (or its parse name, for a file that has none). */
+char *sitmap_file_dup_display_name (GFile *file, GFileInfo *info);
+
 /* Large files on a local disk are mapped rather than read (see sitmap-load-bytes.c): no copy of them is
  * made, and a reader may give back what it has read. From a few megabytes on the copy is worth avoiding:
  * copying a 30 MB KML file took a tenth of its whole import. */

@@ -751,20 +751,20 @@ check_markup (Precheck *self)
   return problem == MARKUP_FINE || describe_markup_problem (self, data, size, problem, at);
 }
 
-/*
- * Public API
- */
-
-gboolean
-sitmap_xml_precheck (GBytes            *bytes,
-                     const char        *format_name,
-                     const char *const *roots,
-                     GBytes           **utf8,
-                     SitmapXmlProblem  *problem)
+/* Decodes the bytes to UTF-8 and checks the prolog, then the whole markup when asked to. On success *utf8
+ * holds the text: the same bytes, kept alive by the GBytes they came from, when they were UTF-8 already. */
+static gboolean
+run_precheck (GBytes            *bytes,
+              const char        *format_name,
+              const char *const *roots,
+              gboolean           whole_markup,
+              GBytes           **utf8,
+              SitmapXmlProblem  *problem)
 {
   Precheck self = { 0 };
   gboolean ok;
 
+  /* The guards of both public entry points, which only pass their arguments on. */
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (format_name != NULL, FALSE);
   g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
@@ -775,8 +775,7 @@ sitmap_xml_precheck (GBytes            *bytes,
   self.format_name = format_name;
   self.roots = roots;
   self.problem = problem;
-  ok = decode (&self) && check_prolog (&self) && check_markup (&self);
-  /* The same bytes, kept alive by the GBytes they came from */
+  ok = decode (&self) && check_prolog (&self) && (!whole_markup || check_markup (&self));
   if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
     {
       g_bytes_unref (self.utf8);
@@ -788,6 +787,20 @@ sitmap_xml_precheck (GBytes            *bytes,
   return ok;
 }
 
+/*
+ * Public API
+ */
+
+gboolean
+sitmap_xml_precheck (GBytes            *bytes,
+                     const char        *format_name,
+                     const char *const *roots,
+                     GBytes           **utf8,
+                     SitmapXmlProblem  *problem)
+{
+  return run_precheck (bytes, format_name, roots, TRUE, utf8, problem);
+}
+
 gboolean
 sitmap_xml_precheck_prolog (GBytes            *bytes,
                             const char        *format_name,
@@ -795,29 +808,7 @@ sitmap_xml_precheck_prolog (GBytes            *bytes,
                             GBytes           **utf8,
                             SitmapXmlProblem  *problem)
 {
-  Precheck self = { 0 };
-  gboolean ok;
-
-  g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (format_name != NULL, FALSE);
-  g_return_val_if_fail (roots != NULL && roots[0] != NULL, FALSE);
-  g_return_val_if_fail (utf8 != NULL, FALSE);
-
-  memset (problem, 0, sizeof *problem);
-  self.data = g_bytes_get_data (bytes, &self.len);
-  self.format_name = format_name;
-  self.roots = roots;
-  self.problem = problem;
-  ok = decode (&self) && check_prolog (&self);
-  if (ok && g_bytes_get_data (self.utf8, NULL) == (gconstpointer) self.data)
-    {
-      g_bytes_unref (self.utf8);
-      self.utf8 = g_bytes_ref (bytes);
-    }
-  if (ok)
-    *utf8 = g_steal_pointer (&self.utf8);
-  g_clear_pointer (&self.utf8, g_bytes_unref);
-  return ok;
+  return run_precheck (bytes, format_name, roots, FALSE, utf8, problem);
 }
 
 gboolean

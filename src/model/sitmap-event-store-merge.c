@@ -186,9 +186,7 @@ copy_event (Merger *self, SitmapEventStore *into, SitmapDocument *document, guin
   draft->place_id = place ? (char *) sitmap_place_get_id (sitmap_document_get_place (document, place - 1)) : NULL;
   sitmap_event_store_get_time (store, position, &draft->time);
   draft->category = columns->category[position];
-  draft->location_precision = sitmap_event_store_has_stated_precision (store, position)
-                                ? columns->location_precision[position]
-                                : SITMAP_LOCATION_PRECISION_NONE;
+  draft->location_precision = sitmap_event_store_get_stated_precision (store, position);
   if (sitmap_event_store_is_located_by_place (store, position))
     {
       draft->latitude = draft->longitude = NAN;

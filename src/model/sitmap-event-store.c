@@ -348,29 +348,6 @@ sitmap_event_store_add (SitmapEventStore *self, const SitmapEventDraft *draft)
   g_array_append_val (self->records, record);
 }
 
-static SitmapLocationPrecision
-precision_of_place (SitmapPlace *place)
-{
-  switch (sitmap_place_get_kind (place))
-    {
-    case SITMAP_PLACE_KIND_CAPITAL:
-    case SITMAP_PLACE_KIND_CITY:
-    case SITMAP_PLACE_KIND_TOWN:
-    case SITMAP_PLACE_KIND_VILLAGE:
-      return SITMAP_LOCATION_PRECISION_TOWN;
-    case SITMAP_PLACE_KIND_DISTRICT:
-    case SITMAP_PLACE_KIND_PROVINCE:
-    case SITMAP_PLACE_KIND_REGION:
-      return SITMAP_LOCATION_PRECISION_REGION;
-    case SITMAP_PLACE_KIND_COUNTRY:
-      return SITMAP_LOCATION_PRECISION_COUNTRY;
-    case SITMAP_PLACE_KIND_OTHER:
-    case SITMAP_N_PLACE_KINDS:
-    default:
-      return SITMAP_LOCATION_PRECISION_EXACT;
-    }
-}
-
 /* An event located only by a gazetteer place is drawn where the place is, as precisely as the place. */
 void
 _sitmap_event_store_inherit_place (SitmapEventStore *self, EventRecord *record, GListModel *places)
@@ -391,7 +368,7 @@ _sitmap_event_store_inherit_place (SitmapEventStore *self, EventRecord *record, 
         }
     }
   if (record->location_precision == SITMAP_LOCATION_PRECISION_NONE)
-    record->location_precision = precision_of_place (place);
+    record->location_precision = sitmap_place_get_location_precision (place);
 }
 
 static void
@@ -1013,6 +990,16 @@ sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   return (record_at (self, position)->origin & RECORD_PRECISION_STATED) != 0;
+}
+
+SitmapLocationPrecision
+sitmap_event_store_get_stated_precision (SitmapEventStore *self, guint position)
+{
+  const EventRecord *record = record_at (self, position);
+
+  if ((record->origin & RECORD_PRECISION_STATED) == 0)
+    return SITMAP_LOCATION_PRECISION_NONE;
+  return self->columns.location_precision[position];
 }
 
 const char *const *

@@ -254,6 +254,9 @@ gboolean        sitmap_event_store_is_located_by_place (SitmapEventStore *self, 
 /* Whether the location precision was given with the event; otherwise it was derived (from the place's kind,
  * or exact for a point), and is derived again when the file is read back. */
 gboolean        sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position);
+/* The location precision given with the event, or SITMAP_LOCATION_PRECISION_NONE where it was derived: what
+ * a draft of the event says, so that it is derived again when the draft is read back. */
+SitmapLocationPrecision sitmap_event_store_get_stated_precision (SitmapEventStore *self, guint position);
 const char    *const *sitmap_event_store_get_actors (SitmapEventStore *self, guint position, guint *n_actors);
 /* What else the file says of the event (sitmap_event_draft_add_attribute()), in the order it said it: the name
  * of attribute i (< sitmap_event_store_get_n_attributes()) and its value in *value. Kept in a compact form (a

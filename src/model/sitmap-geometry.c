@@ -72,6 +72,29 @@ sitmap_geometry_add_point (SitmapGeometry *self, double longitude, double latitu
   g_array_append_val (self->coords, latitude);
 }
 
+void
+sitmap_geometry_add_points (SitmapGeometry *self, const double *points, guint n_points)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (points != NULL || n_points == 0);
+
+  for (guint i = 0; i < n_points; i++)
+    sitmap_geometry_add_point (self, points[2 * i], points[2 * i + 1]);
+}
+
+SitmapGeometry *
+sitmap_geometry_new_box (double south, double west, double north, double east)
+{
+  SitmapGeometry *box = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+
+  sitmap_geometry_add_point (box, west, south);
+  sitmap_geometry_add_point (box, east, south);
+  sitmap_geometry_add_point (box, east, north);
+  sitmap_geometry_add_point (box, west, north);
+  sitmap_geometry_add_point (box, west, south);
+  return box;
+}
+
 SitmapGeometryKind
 sitmap_geometry_get_kind (const SitmapGeometry *self)
 {

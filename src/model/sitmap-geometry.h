@@ -38,6 +38,10 @@ SitmapGeometry    *sitmap_geometry_ref (SitmapGeometry *self);
 void               sitmap_geometry_unref (SitmapGeometry *self);
 void               sitmap_geometry_begin_ring (SitmapGeometry *self);
 void               sitmap_geometry_add_point (SitmapGeometry *self, double longitude, double latitude);
+/* n_points points as longitude, latitude pairs, to the current ring */
+void               sitmap_geometry_add_points (SitmapGeometry *self, const double *points, guint n_points);
+/* The polygon of a box, its ring closed: south-west, south-east, north-east, north-west, south-west. */
+SitmapGeometry    *sitmap_geometry_new_box (double south, double west, double north, double east);
 SitmapGeometryKind sitmap_geometry_get_kind (const SitmapGeometry *self);
 guint              sitmap_geometry_get_n_rings (const SitmapGeometry *self);
 /* Points of ring i as longitude, latitude pairs. */

@@ -205,6 +205,26 @@ sitmap_place_get_kind (SitmapPlace *self)
   return self->kind;
 }
 
+SitmapLocationPrecision
+sitmap_place_get_location_precision (SitmapPlace *self)
+{
+  g_return_val_if_fail (SITMAP_IS_PLACE (self), SITMAP_LOCATION_PRECISION_EXACT);
+
+  switch (self->kind)
+    {
+    case SITMAP_PLACE_KIND_CAPITAL:
+    case SITMAP_PLACE_KIND_CITY:
+    case SITMAP_PLACE_KIND_TOWN:
+    case SITMAP_PLACE_KIND_VILLAGE: return SITMAP_LOCATION_PRECISION_TOWN;
+    case SITMAP_PLACE_KIND_DISTRICT:
+    case SITMAP_PLACE_KIND_PROVINCE:
+    case SITMAP_PLACE_KIND_REGION: return SITMAP_LOCATION_PRECISION_REGION;
+    case SITMAP_PLACE_KIND_COUNTRY: return SITMAP_LOCATION_PRECISION_COUNTRY;
+    case SITMAP_PLACE_KIND_OTHER:
+    default: return SITMAP_LOCATION_PRECISION_EXACT;
+    }
+}
+
 double
 sitmap_place_get_latitude (SitmapPlace *self)
 {

@@ -37,6 +37,8 @@ SitmapPlace     *sitmap_place_new (const char     *id,
 const char      *sitmap_place_get_id (SitmapPlace *self);
 const char      *sitmap_place_get_name (SitmapPlace *self);
 SitmapPlaceKind  sitmap_place_get_kind (SitmapPlace *self);
+/* How precisely an event placed at the place is located: a town, a region, a country. */
+SitmapLocationPrecision sitmap_place_get_location_precision (SitmapPlace *self);
 double           sitmap_place_get_latitude (SitmapPlace *self);
 double           sitmap_place_get_longitude (SitmapPlace *self);
 SitmapGeometry  *sitmap_place_get_geometry (SitmapPlace *self);

@@ -107,12 +107,16 @@ parse_digits (const char **p, guint n_digits, gint64 *out)
   return TRUE;
 }
 
-static gboolean
-invalid_date (GError **error, const char *text, const char *why)
+gboolean
+sitmap_time_invalid_date (GError **error, const char *text, const char *why)
 {
-  g_autofree char *quoted = sitmap_quote_text (text);
+  g_autofree char *quoted = NULL;
 
+  g_return_val_if_fail (text != NULL && why != NULL, FALSE);
+
+  quoted = sitmap_quote_text (text);
   g_set_error (error, SITMAP_DOCUMENT_ERROR, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+               /* TRANSLATORS: a date as a file writes it, then why it cannot be read */
                _("“%s” is not a date Sitmap understands (%s)"), quoted, why);
   return FALSE;
 }
@@ -189,24 +193,24 @@ parse_clock (const char *p, const char *text, gint64 day_start, gint64 *moment, 
   gint64 hour = 0, minute = 0, second = 0, offset = 0;
 
   if (!parse_digits (&p, 2, &hour) || *p++ != ':' || !parse_digits (&p, 2, &minute))
-    return invalid_date (error, text, bad_clock ());
+    return sitmap_time_invalid_date (error, text, bad_clock ());
   if (*p == ':' && (p++, !parse_digits (&p, 2, &second)))
-    return invalid_date (error, text, bad_clock ());
+    return sitmap_time_invalid_date (error, text, bad_clock ());
   /* Fractions of a second are accepted and dropped: no report is that exact. */
   if (*p == '.')
     {
       p++;
       if (!g_ascii_isdigit (*p))
-        return invalid_date (error, text, _("the fraction of a second has no digits"));
+        return sitmap_time_invalid_date (error, text, _("the fraction of a second has no digits"));
       while (g_ascii_isdigit (*p))
         p++;
     }
   if (hour > 24 || minute > 59 || second > 60 || (hour == 24 && (minute || second)))
-    return invalid_date (error, text, _("the time of day is out of range"));
+    return sitmap_time_invalid_date (error, text, _("the time of day is out of range"));
   if (*p != '\0' && !parse_offset (&p, &offset))
-    return invalid_date (error, text, _("the time zone must be Z or ±hh:mm"));
+    return sitmap_time_invalid_date (error, text, _("the time zone must be Z or ±hh:mm"));
   if (*p != '\0')
-    return invalid_date (error, text, _("there is text after the date"));
+    return sitmap_time_invalid_date (error, text, _("there is text after the date"));
   /* A leap second (:60) is folded onto the next second rather than refused. */
   *moment = day_start + hour * 3600 + minute * 60 + second - offset;
   return TRUE;
@@ -219,7 +223,7 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
   gint64 year, month, day;
 
   if (!parse_year (&p, &year))
-    return invalid_date (error, text,
+    return sitmap_time_invalid_date (error, text,
                          _("it does not begin with a year of four to six digits: dates are written year first, "
                            "for example 2024-12-10"));
   if (ends_date (p))
@@ -230,7 +234,7 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
       return TRUE;
     }
   if (*p++ != '-' || !parse_digits (&p, 2, &month) || month < 1 || month > 12)
-    return invalid_date (error, text, _("the month must be 01 to 12"));
+    return sitmap_time_invalid_date (error, text, _("the month must be 01 to 12"));
   if (ends_date (p))
     {
       *unit = SITMAP_TIME_UNIT_MONTH;
@@ -239,7 +243,7 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
       return TRUE;
     }
   if (*p++ != '-' || !parse_digits (&p, 2, &day) || day < 1 || day > days_in_month (year, month))
-    return invalid_date (error, text, _("there is no such day in that month"));
+    return sitmap_time_invalid_date (error, text, _("there is no such day in that month"));
   *start = sitmap_time_from_civil (year, month, day, 0, 0, 0);
   if (ends_date (p))
     {
@@ -248,7 +252,7 @@ parse_date (const char *p, const char *text, gint64 *start, gint64 *end, SitmapT
       return TRUE;
     }
   if (*p++ != 'T')
-    return invalid_date (error, text, bad_clock ());
+    return sitmap_time_invalid_date (error, text, bad_clock ());
   *unit = SITMAP_TIME_UNIT_SECOND;
   if (!parse_clock (p, text, *start, start, error))
     return FALSE;
@@ -264,8 +268,8 @@ sitmap_time_parse_bound (const char     *text,
                          GError        **error)
 {
   g_autofree char *stripped = NULL;
-  gint64 s, e;
-  SitmapTimeUnit u;
+  gint64 s = 0, e = 0;
+  SitmapTimeUnit u = SITMAP_TIME_UNIT_NONE;
 
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (start != NULL && end != NULL && unit != NULL, FALSE);
@@ -274,21 +278,21 @@ sitmap_time_parse_bound (const char     *text,
   if (g_ascii_isspace (text[0]) || (text[0] != '\0' && g_ascii_isspace (text[strlen (text) - 1])))
     text = stripped = g_strstrip (g_strdup (text));
   if (*text == '\0')
-    return invalid_date (error, text, _("it is empty"));
+    return sitmap_time_invalid_date (error, text, _("it is empty"));
   if (!parse_date (text, text, &s, &e, &u, error))
     return FALSE;
   /* A zone or midnight written as 24:00 can carry a moment into a year that cannot be written back. */
   if (s < sitmap_time_from_civil (-MAX_ABS_YEAR, 1, 1, 0, 0, 0) ||
       e > sitmap_time_from_civil (MAX_ABS_YEAR + 1, 1, 1, 0, 0, 0))
-    return invalid_date (error, text, _("the moment is outside the years −999999…999999"));
+    return sitmap_time_invalid_date (error, text, _("the moment is outside the years −999999…999999"));
   *start = s;
   *end = e;
   *unit = u;
   return TRUE;
 }
 
-static SitmapTimePrecision
-precision_of_unit (SitmapTimeUnit unit)
+SitmapTimePrecision
+sitmap_time_precision_of_unit (SitmapTimeUnit unit)
 {
   switch (unit)
     {
@@ -327,7 +331,7 @@ sitmap_time_init_instant (SitmapTime *self, const char *text, GError **error)
   self->start = start;
   self->end = end;
   self->start_unit = unit;
-  self->precision = precision_of_unit (unit);
+  self->precision = sitmap_time_precision_of_unit (unit);
   return TRUE;
 }
 

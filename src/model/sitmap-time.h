@@ -67,6 +67,9 @@ gboolean sitmap_time_parse_bound (const char     *text,
                                   gint64         *end,
                                   SitmapTimeUnit *unit,
                                   GError        **error);
+/* Sets error to SITMAP_DOCUMENT_ERROR_INVALID_VALUE, "“text” is not a date Sitmap understands (why)", and
+ * returns FALSE: the one way every date reader says it cannot read a date. */
+gboolean sitmap_time_invalid_date (GError **error, const char *text, const char *why);
 char *sitmap_time_format_bound (gint64 t, SitmapTimeUnit unit);
 char *sitmap_time_format_begin (const SitmapTime *self);
 char *sitmap_time_format_end (const SitmapTime *self);
@@ -74,6 +77,8 @@ char *sitmap_time_format_end (const SitmapTime *self);
 /* A sentence fragment for people: "on 10 December 2024", "in March 2019", "from 7 to 8 December 2024". */
 char *sitmap_time_describe (const SitmapTime *self);
 const char *sitmap_time_precision_to_string (SitmapTimePrecision precision);
+/* How precise a time is that covers one unit of the calendar as parsed (a day, a month, a year). */
+SitmapTimePrecision sitmap_time_precision_of_unit (SitmapTimeUnit unit);
 
 /* Civil calendar arithmetic, valid far beyond GDateTime's years 1–9999. */
 gint64 sitmap_days_from_civil (gint64 year, guint month, guint day);

@@ -255,20 +255,6 @@ parse_bound (SitmapEventForm *self, const char *typed, gint64 *start, gint64 *en
   return TRUE;
 }
 
-static SitmapTimePrecision
-precision_of_unit (SitmapTimeUnit unit)
-{
-  switch (unit)
-    {
-    case SITMAP_TIME_UNIT_SECOND: return SITMAP_TIME_PRECISION_EXACT;
-    case SITMAP_TIME_UNIT_DAY: return SITMAP_TIME_PRECISION_DAY;
-    case SITMAP_TIME_UNIT_MONTH: return SITMAP_TIME_PRECISION_MONTH;
-    case SITMAP_TIME_UNIT_YEAR: return SITMAP_TIME_PRECISION_YEAR;
-    case SITMAP_TIME_UNIT_NONE:
-    default: return SITMAP_TIME_PRECISION_NONE;
-    }
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -299,7 +285,7 @@ read_time (SitmapEventForm *self, SitmapTime *time, char **message, GtkWidget **
       time->start = begin_start;
       time->end = end_end;
       time->start_unit = begin_unit;
-      time->precision = precision_of_unit (begin_unit);
+      time->precision = sitmap_time_precision_of_unit (begin_unit);
       return TRUE;
     }
   end_end = SITMAP_TIME_OPEN_END;
@@ -591,24 +577,6 @@ chosen_place (SitmapEventForm *self)
 
 /* What a place of the gazetteer says of where in it: a town pins an event to the town, a province only to
  * the province. */
-static SitmapLocationPrecision
-precision_of_place (SitmapPlace *place)
-{
-  switch (sitmap_place_get_kind (place))
-    {
-    case SITMAP_PLACE_KIND_CAPITAL:
-    case SITMAP_PLACE_KIND_CITY:
-    case SITMAP_PLACE_KIND_TOWN:
-    case SITMAP_PLACE_KIND_VILLAGE: return SITMAP_LOCATION_PRECISION_TOWN;
-    case SITMAP_PLACE_KIND_DISTRICT:
-    case SITMAP_PLACE_KIND_PROVINCE:
-    case SITMAP_PLACE_KIND_REGION: return SITMAP_LOCATION_PRECISION_REGION;
-    case SITMAP_PLACE_KIND_COUNTRY: return SITMAP_LOCATION_PRECISION_COUNTRY;
-    case SITMAP_PLACE_KIND_OTHER:
-    default: return SITMAP_LOCATION_PRECISION_EXACT;
-    }
-}
-
 static void
 push_gazetteer_place (SitmapEventForm *self, SitmapPlace *place)
 {
@@ -620,7 +588,7 @@ push_gazetteer_place (SitmapEventForm *self, SitmapPlace *place)
     return;
   clear_place (&draft);
   draft.place_id = g_strdup (sitmap_place_get_id (place));
-  draft.location_precision = precision_of_place (place);
+  draft.location_precision = sitmap_place_get_location_precision (place);
   self->loading = TRUE;
   adw_combo_row_set_selected (self->precision_row, precision_index (draft.location_precision));
   self->loading = FALSE;

@@ -24,28 +24,13 @@ struct _SitmapEventRow
 
 G_DEFINE_FINAL_TYPE (SitmapEventRow, sitmap_event_row, GTK_TYPE_WIDGET)
 
-/* The category's colour, ringed with a trace of the text colour so that pale colours still show. */
 static void
 draw_swatch_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   SitmapEventRow *self = user_data;
-  double radius = MIN (width, height) / 2.0;
-  GdkRGBA ring;
 
-  if (self->event == NULL)
-    return;
-#if GTK_CHECK_VERSION(4, 10, 0)
-  gtk_widget_get_color (GTK_WIDGET (area), &ring);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &ring);
-#endif
-  ring.alpha *= 0.3f;
-  cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &self->color);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &ring);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  if (self->event != NULL)
+    sitmap_event_row_draw_swatch (GTK_WIDGET (area), cr, width, height, &self->color);
 }
 
 static GtkLabel *
@@ -155,4 +140,29 @@ sitmap_event_row_get_event (SitmapEventRow *self)
 {
   g_return_val_if_fail (SITMAP_IS_EVENT_ROW (self), NULL);
   return self->event;
+}
+
+/* The category's colour, ringed with a trace of the text colour so that pale colours (the yellow of
+ * statements) still show on a light background. */
+void
+sitmap_event_row_draw_swatch (GtkWidget *area, cairo_t *cr, int width, int height, const GdkRGBA *color)
+{
+  double radius = MIN (width, height) / 2.0;
+  GdkRGBA ring;
+
+  g_return_if_fail (GTK_IS_WIDGET (area));
+  g_return_if_fail (color != NULL);
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  gtk_widget_get_color (area, &ring);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (area), &ring);
+#endif
+  ring.alpha *= 0.3f;
+  cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &ring);
+  cairo_set_line_width (cr, 1);
+  cairo_stroke (cr);
 }

@@ -18,4 +18,8 @@ GtkWidget   *sitmap_event_row_new (void);
 void         sitmap_event_row_set_event (SitmapEventRow *self, SitmapEvent *event);
 SitmapEvent *sitmap_event_row_get_event (SitmapEventRow *self);
 
+/* Draws a category's swatch as the rows show it (in a GtkDrawingArea's draw function): a disc of color,
+ * ringed with a trace of area's text colour. */
+void sitmap_event_row_draw_swatch (GtkWidget *area, cairo_t *cr, int width, int height, const GdkRGBA *color);
+
 G_END_DECLS

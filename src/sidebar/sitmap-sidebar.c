@@ -764,28 +764,12 @@ unbind_row_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer us
   sitmap_event_row_set_event (SITMAP_EVENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
-/* The category's colour, ringed with a trace of the text colour so that pale colours (the yellow of
- * statements) still show on a light background. */
 static void
 draw_swatch_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   SitmapSidebar *self = user_data;
-  double radius = MIN (width, height) / 2.0;
-  GdkRGBA ring;
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-  gtk_widget_get_color (GTK_WIDGET (area), &ring);
-#else
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &ring);
-#endif
-  ring.alpha *= 0.3f;
-
-  cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &self->swatch_color);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &ring);
-  cairo_set_line_width (cr, 1);
-  cairo_stroke (cr);
+  sitmap_event_row_draw_swatch (GTK_WIDGET (area), cr, width, height, &self->swatch_color);
 }
 
 /* "Done" in the form, or its event gone: the event's details again (or nothing, when it is gone). */

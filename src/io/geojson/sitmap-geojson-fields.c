@@ -19,6 +19,7 @@
 #include "sitmap-date-text.h"
 #include "sitmap-error.h"
 #include "sitmap-geojson-private.h"
+#include "sitmap-number-text.h"
 #include "sitmap-time.h"
 
 /* Epoch values at least this large are milliseconds: 10^11 seconds is the year 5138, 10^11 ms 1973. */
@@ -126,16 +127,9 @@ sitmap_geojson_get_property (JsonObject *properties, const char *name)
 static char *
 format_double (double value)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  return g_strdup (buffer);
+  return g_strdup (sitmap_number_text_format (value, buffer));
 }
 
 char *

@@ -215,8 +215,7 @@ static void
 add_ring (SitmapGeometry *geometry, GArray *points)
 {
   sitmap_geometry_begin_ring (geometry);
-  for (guint i = 0; i < n_points (points); i++)
-    sitmap_geometry_add_point (geometry, point_at (points, i)[0], point_at (points, i)[1]);
+  sitmap_geometry_add_points (geometry, (const double *) points->data, n_points (points));
 }
 
 /* RFC 7946 asks for four positions, the last the first; Sitmap takes three, and closes an open ring. */

@@ -18,6 +18,7 @@
 #include "sitmap-document-builder.h"
 #include "sitmap-geojson-private.h"
 #include "sitmap-geojson-writer.h"
+#include "sitmap-number-text.h"
 
 /* Written out to the file in pieces of about this size */
 #define FLUSH_SIZE (256 * 1024)
@@ -92,16 +93,9 @@ append_string (Writer *writer, const char *text)
 static void
 append_number (Writer *writer, double value)
 {
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (writer->out, buffer);
+  g_string_append (writer->out, sitmap_number_text_format (value, buffer));
 }
 
 /* ,"name": before a member; first says whether one came before in the object. */

@@ -175,10 +175,8 @@ static SitmapGeometry *
 geometry_from_points (SitmapGeometryKind kind, GArray *points)
 {
   SitmapGeometry *geometry = sitmap_geometry_new (kind);
-  const double *p = (const double *) points->data;
 
-  for (guint i = 0; i < n_points (points); i++)
-    sitmap_geometry_add_point (geometry, p[2 * i], p[2 * i + 1]);
+  sitmap_geometry_add_points (geometry, (const double *) points->data, n_points (points));
   return geometry;
 }
 
@@ -206,13 +204,8 @@ check_ring (SitmapGeorssEntry *entry, GArray *points)
 static void
 add_box (SitmapGeorssEntry *entry, double south, double west, double north, double east)
 {
-  g_autoptr (SitmapGeometry) box = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+  g_autoptr (SitmapGeometry) box = sitmap_geometry_new_box (south, west, north, east);
 
-  sitmap_geometry_add_point (box, west, south);
-  sitmap_geometry_add_point (box, east, south);
-  sitmap_geometry_add_point (box, east, north);
-  sitmap_geometry_add_point (box, west, north);
-  sitmap_geometry_add_point (box, west, south);
   set_shape (entry, box);
 }
 
@@ -437,11 +430,9 @@ read_gml_polygon (SitmapGeorssReader *reader, SitmapGeorssEntry *entry, Axes axe
   for (guint r = 0; r < rings->len; r++)
     {
       GArray *ring = g_ptr_array_index (rings, r);
-      const double *p = (const double *) ring->data;
 
       sitmap_geometry_begin_ring (polygon);
-      for (guint i = 0; i < n_points (ring); i++)
-        sitmap_geometry_add_point (polygon, p[2 * i], p[2 * i + 1]);
+      sitmap_geometry_add_points (polygon, (const double *) ring->data, n_points (ring));
     }
   set_shape (entry, polygon);
   return TRUE;

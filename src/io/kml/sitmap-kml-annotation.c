@@ -18,16 +18,6 @@
  * nor one Sitmap makes. */
 #define UNNAMED "\001"
 
-static gboolean
-fail_value (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value, const char *known)
-{
-  g_autofree char *quoted = sitmap_quote_text (value);
-
-  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                _ ("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
-                                known);
-}
-
 /* A decimal number, finite; clamped to what an annotation may be by its setter. */
 static gboolean
 parse_number (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *text, double *value)
@@ -59,7 +49,7 @@ read_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapAnnotation *
     {
       g_autofree char *known = sitmap_annotation_list_kind_ids ();
 
-      return fail_value (reader, mark, "kind", kind_text, known);
+      return sitmap_kml_fail_value (reader, mark, "kind", kind_text, known);
     }
   /* Its id comes from the Placemark, once it is read whole. */
   *out = sitmap_annotation_new (kind, UNNAMED);
@@ -69,7 +59,7 @@ read_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapAnnotation *
         {
           g_autofree char *known = sitmap_annotation_list_color_ids ();
 
-          return fail_value (reader, mark, "color", color_text, known);
+          return sitmap_kml_fail_value (reader, mark, "color", color_text, known);
         }
       sitmap_annotation_set_color (*out, color);
     }

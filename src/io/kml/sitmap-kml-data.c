@@ -69,25 +69,12 @@ join_ids (const char *(*id) (guint), guint n)
 }
 
 static gboolean
-fail_unknown (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value,
-              const char *known)
-{
-  g_autofree char *quoted = sitmap_quote_text (value);
-
-  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                /* TRANSLATORS: category="fight" is not a value Sitmap knows; it may be one of:
-                                 * battle, protest, … */
-                                _("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
-                                known);
-}
-
-static gboolean
 fail_unknown_id (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value,
                  const char *(*id) (guint), guint n)
 {
   g_autofree char *known = join_ids (id, n);
 
-  return fail_unknown (reader, mark, attribute, value, known);
+  return sitmap_kml_fail_value (reader, mark, attribute, value, known);
 }
 
 /* A whole number no larger than max, digits only. */
@@ -134,7 +121,7 @@ parse_boolean (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribut
   else if (strcmp (text, "false") == 0 || strcmp (text, "0") == 0)
     *value = FALSE;
   else
-    return fail_unknown (reader, mark, attribute, text, "true, false");
+    return sitmap_kml_fail_value (reader, mark, attribute, text, "true, false");
   return TRUE;
 }
 
@@ -481,7 +468,7 @@ read_source_attributes (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapSourc
   if (!parse_boolean (reader, mark, "party", party_text, &party))
     return FALSE;
   if (reliability_text != NULL && !sitmap_reliability_from_id (reliability_text, &reliability))
-    return fail_unknown (reader, mark, "reliability", reliability_text, "A, B, C, D, E, F");
+    return sitmap_kml_fail_value (reader, mark, "reliability", reliability_text, "A, B, C, D, E, F");
   sitmap_source_set_kind (source, kind);
   sitmap_source_set_party (source, party);
   sitmap_source_set_reliability (source, reliability);
@@ -706,7 +693,7 @@ read_citation (SitmapKmlReader *reader, SitmapEventDraft *draft)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("an event has more than %d citations"), SITMAP_KML_MAX_PER_EVENT);
   if (credibility != NULL && !sitmap_credibility_from_id (credibility, &citation.credibility))
-    return fail_unknown (reader, mark, "credibility", credibility, "1, 2, 3, 4, 5, 6");
+    return sitmap_kml_fail_value (reader, mark, "credibility", credibility, "1, 2, 3, 4, 5, 6");
   citation.source_id = sitmap_xml_input_dup_attribute (reader->in, "source");
   citation.via_id = sitmap_xml_input_dup_attribute (reader->in, "via");
   if (!count_source (reader, mark, citation.source_id) || !count_source (reader, mark, citation.via_id))

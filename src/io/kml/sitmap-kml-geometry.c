@@ -425,10 +425,8 @@ static SitmapGeometry *
 line_from_points (GArray *points)
 {
   SitmapGeometry *line = sitmap_geometry_new (SITMAP_GEOMETRY_LINE);
-  const double *p = (const double *) points->data;
 
-  for (guint i = 0; i < n_points (points); i++)
-    sitmap_geometry_add_point (line, p[2 * i], p[2 * i + 1]);
+  sitmap_geometry_add_points (line, (const double *) points->data, n_points (points));
   return line;
 }
 
@@ -494,11 +492,9 @@ polygon_from_rings (GArray *outer, GPtrArray *inner)
   for (guint r = 0; r <= inner->len; r++)
     {
       GArray *ring = r == 0 ? outer : g_ptr_array_index (inner, r - 1);
-      const double *p = (const double *) ring->data;
 
       sitmap_geometry_begin_ring (polygon);
-      for (guint i = 0; i < n_points (ring); i++)
-        sitmap_geometry_add_point (polygon, p[2 * i], p[2 * i + 1]);
+      sitmap_geometry_add_points (polygon, (const double *) ring->data, n_points (ring));
     }
   return polygon;
 }
@@ -744,13 +740,8 @@ read_multi_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 static void
 add_box (SitmapKmlFeature *feature, double north, double south, double east, double west)
 {
-  g_autoptr (SitmapGeometry) box = sitmap_geometry_new (SITMAP_GEOMETRY_POLYGON);
+  g_autoptr (SitmapGeometry) box = sitmap_geometry_new_box (south, west, north, east);
 
-  sitmap_geometry_add_point (box, west, south);
-  sitmap_geometry_add_point (box, east, south);
-  sitmap_geometry_add_point (box, east, north);
-  sitmap_geometry_add_point (box, west, north);
-  sitmap_geometry_add_point (box, west, south);
   set_shape (feature, box);
 }
 

@@ -109,6 +109,12 @@ typedef struct
  * left out and the read goes on; elsewhere the whole file is refused. Returns FALSE either way, so that the
  * caller stops reading the part at fault. */
 gboolean sitmap_kml_invalid (SitmapKmlReader *reader, SitmapXmlMark mark, const char *format, ...) G_GNUC_PRINTF (3, 4);
+/* Fails the read: attribute="value" is not one Sitmap knows; known lists what it may be ("A, B, C"). */
+gboolean sitmap_kml_fail_value (SitmapKmlReader *reader,
+                                SitmapXmlMark    mark,
+                                const char      *attribute,
+                                const char      *value,
+                                const char      *known);
 /* Reads what follows strictly (problem NULL), or leniently again; returns the scope to give back. */
 SitmapKmlProblem *sitmap_kml_set_problem (SitmapKmlReader *reader, SitmapKmlProblem *problem);
 

@@ -88,6 +88,24 @@ sitmap_kml_is_sitmap_element (SitmapKmlReader *reader, const char *name)
  * Leniency: where a problem leaves a part out, and where it refuses the file
  */
 
+/* The value quoted as every message quotes a file's text (sitmap_quote_text): escaped, so that a bidi
+ * override or a line break in it cannot spoof the message, and cut between characters, never inside one. */
+gboolean
+sitmap_kml_fail_value (SitmapKmlReader *reader,
+                       SitmapXmlMark    mark,
+                       const char      *attribute,
+                       const char      *value,
+                       const char      *known)
+{
+  g_autofree char *quoted = sitmap_quote_text (value);
+
+  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
+                                /* TRANSLATORS: rule="sometimes" is not a value Sitmap knows; it may be one of:
+                                 * overlapping, within */
+                                _("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
+                                known);
+}
+
 gboolean
 sitmap_kml_invalid (SitmapKmlReader *reader, SitmapXmlMark mark, const char *format, ...)
 {
@@ -213,20 +231,6 @@ read_time_span (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   return ok;
 }
 
-static SitmapTimePrecision
-precision_of_unit (SitmapTimeUnit unit)
-{
-  switch (unit)
-    {
-    case SITMAP_TIME_UNIT_SECOND: return SITMAP_TIME_PRECISION_EXACT;
-    case SITMAP_TIME_UNIT_DAY: return SITMAP_TIME_PRECISION_DAY;
-    case SITMAP_TIME_UNIT_MONTH: return SITMAP_TIME_PRECISION_MONTH;
-    case SITMAP_TIME_UNIT_YEAR: return SITMAP_TIME_PRECISION_YEAR;
-    case SITMAP_TIME_UNIT_NONE:
-    default: return SITMAP_TIME_PRECISION_NONE;
-    }
-}
-
 /* A track is timed by its <when>s unless the feature has a time of its own: from the first to the last, or
  * the one moment when all are the same. */
 static void
@@ -242,7 +246,7 @@ apply_track_time (SitmapKmlFeature *feature)
   if (feature->track_first.start == feature->track_last.start)
     {
       time->end = feature->track_first.end;
-      time->precision = precision_of_unit (feature->track_first.unit);
+      time->precision = sitmap_time_precision_of_unit (feature->track_first.unit);
     }
   else
     {
@@ -380,6 +384,21 @@ is_remote (const char *href)
   return scheme != NULL && g_ascii_strcasecmp (scheme, "file") != 0;
 }
 
+/* An <href>, listed among the document's links for the user to choose (never fetched): any address, or
+ * only one on the network. */
+static gboolean
+note_href (SitmapKmlReader *reader, gboolean remote_only)
+{
+  SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
+  const char *href = sitmap_xml_input_read_text_shared (reader->in);
+
+  if (href == NULL)
+    return FALSE;
+  if (remote_only ? is_remote (href) : *href != '\0')
+    sitmap_xml_input_note_link (reader->in, mark, href);
+  return TRUE;
+}
+
 /* An overlay's image: from the network, it is listed, never fetched. */
 static gboolean
 read_icon (SitmapKmlReader *reader)
@@ -389,19 +408,9 @@ read_icon (SitmapKmlReader *reader)
   sitmap_xml_input_children_begin (reader->in, &children);
   while (sitmap_xml_input_children_next (reader->in, &children))
     {
-      gboolean ok;
+      gboolean ok
+          = sitmap_kml_is_element (reader, "href") ? note_href (reader, TRUE) : sitmap_xml_input_skip (reader->in);
 
-      if (sitmap_kml_is_element (reader, "href"))
-        {
-          SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
-          const char *href = sitmap_xml_input_read_text_shared (reader->in);
-
-          ok = href != NULL;
-          if (ok && is_remote (href))
-            sitmap_xml_input_note_link (reader->in, mark, href);
-        }
-      else
-        ok = sitmap_xml_input_skip (reader->in);
       if (!ok)
         return FALSE;
     }
@@ -743,14 +752,7 @@ read_network_link (SitmapKmlReader *reader)
       if (sitmap_kml_is_element (reader, "Link") || sitmap_kml_is_element (reader, "Url"))
         ok = read_network_link (reader);
       else if (sitmap_kml_is_element (reader, "href"))
-        {
-          SitmapXmlMark mark = sitmap_xml_input_get_mark (reader->in);
-          const char *href = sitmap_xml_input_read_text_shared (reader->in);
-
-          ok = href != NULL;
-          if (ok && *href != '\0')
-            sitmap_xml_input_note_link (reader->in, mark, href);
-        }
+        ok = note_href (reader, FALSE);
       else
         ok = sitmap_xml_input_skip (reader->in);
       if (!ok)

@@ -38,20 +38,6 @@ sitmap_kml_range_rule_to_id (SitmapRangeRule rule)
   return rule_ids[rule == SITMAP_RANGE_WITHIN];
 }
 
-/* The value quoted as every message quotes a file's text (sitmap_quote_text): escaped, so that a bidi
- * override or a line break in it cannot spoof the message, and cut between characters, never inside one. */
-static gboolean
-fail_value (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value, const char *known)
-{
-  g_autofree char *quoted = sitmap_quote_text (value);
-
-  return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
-                                /* TRANSLATORS: rule="sometimes" is not a value Sitmap knows; it may be one of:
-                                 * overlapping, within */
-                                _("%s=“%s” is not a value Sitmap knows; it may be one of: %s"), attribute, quoted,
-                                known);
-}
-
 /* A time is not one of a list: the one shown is an example. */
 static gboolean
 fail_time (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute, const char *value)
@@ -88,7 +74,7 @@ parse_count (SitmapKmlReader *reader, SitmapXmlMark mark, const char *attribute,
 
   if (*text == '\0' || strspn (text, "0123456789") != strlen (text) || strlen (text) > 10 ||
       (v = g_ascii_strtoull (text, NULL, 10)) > max)
-    return fail_value (reader, mark, attribute, text, known);
+    return sitmap_kml_fail_value (reader, mark, attribute, text, known);
   *value = (guint) v;
   return TRUE;
 }
@@ -107,7 +93,7 @@ read_range (SitmapKmlReader *reader, SitmapXmlMark mark, gboolean *has_range, gi
       if (strcmp (rule_text, "within") == 0)
         *rule = SITMAP_RANGE_WITHIN;
       else if (strcmp (rule_text, "overlapping") != 0)
-        return fail_value (reader, mark, "rule", rule_text, "overlapping, within");
+        return sitmap_kml_fail_value (reader, mark, "rule", rule_text, "overlapping, within");
     }
   *has_range = start_text != NULL || end_text != NULL;
   if (!*has_range)
@@ -140,9 +126,9 @@ read_minimums (SitmapKmlReader *reader, SitmapXmlMark mark, SitmapFilter *filter
   guint killed = 0, origins = 0;
 
   if (reliability_text != NULL && !sitmap_reliability_from_id (reliability_text, &reliability))
-    return fail_value (reader, mark, "min-reliability", reliability_text, "A, B, C, D, E, F");
+    return sitmap_kml_fail_value (reader, mark, "min-reliability", reliability_text, "A, B, C, D, E, F");
   if (credibility_text != NULL && !sitmap_credibility_from_id (credibility_text, &credibility))
-    return fail_value (reader, mark, "min-credibility", credibility_text, "1, 2, 3, 4, 5, 6");
+    return sitmap_kml_fail_value (reader, mark, "min-credibility", credibility_text, "1, 2, 3, 4, 5, 6");
   if (killed_text != NULL && !parse_count (reader, mark, "min-killed", killed_text, G_MAXINT32, &killed))
     return FALSE;
   if (origins_text != NULL && !parse_count (reader, mark, "min-origins", origins_text, 255, &origins))
@@ -212,7 +198,7 @@ read_child (SitmapKmlReader *reader, SitmapFilter *filter)
 
           for (guint c = 0; c < SITMAP_N_CATEGORIES; c++)
             g_string_append_printf (known, "%s%s", c > 0 ? ", " : "", sitmap_category_to_id (c));
-          return fail_value (reader, mark, "sitmap:hidden-category", text ? text : "", known->str);
+          return sitmap_kml_fail_value (reader, mark, "sitmap:hidden-category", text ? text : "", known->str);
         }
       sitmap_filter_set_hidden_categories (filter, sitmap_filter_get_hidden_categories (filter) | (1u << category));
       return TRUE;

@@ -17,6 +17,7 @@
 #include "sitmap-kml-private.h"
 #include "sitmap-kml-writer.h"
 #include "sitmap-named-view.h"
+#include "sitmap-number-text.h"
 #include "sitmap-load-bytes.h"
 #include "sitmap-source.h"
 #include "sitmap-xml-input.h"
@@ -90,21 +91,6 @@ sanitize (const char *text)
   return g_string_free (clean, FALSE);
 }
 
-/* The shortest decimal form that reads back as exactly the same double. */
-static const char *
-format_number (double value, char buffer[G_ASCII_DTOSTR_BUF_SIZE])
-{
-  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        return buffer;
-    }
-  return g_ascii_dtostr (buffer, G_ASCII_DTOSTR_BUF_SIZE, value);
-}
-
 /* "#rrggbb" as KML's aabbggrr */
 static char *
 kml_color (const char *rgb, guint alpha)
@@ -172,7 +158,7 @@ number_attribute (Writer *writer, const char *name, double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  attribute (writer, name, format_number (value, buffer));
+  attribute (writer, name, sitmap_number_text_format (value, buffer));
 }
 
 static void
@@ -184,25 +170,30 @@ integer_attribute (Writer *writer, const char *name, gint64 value)
   attribute (writer, name, buffer);
 }
 
-/* <name>text</name>, or nothing when text is NULL */
+/* <name>text</name> in KML's namespace, or in Sitmap's when in_sitmap; nothing when text is NULL */
 static void
-text_element (Writer *writer, const char *name, const char *text)
+text_element_in (Writer *writer, gboolean in_sitmap, const char *name, const char *text)
 {
   if (text == NULL)
     return;
-  start (writer, name);
+  if (in_sitmap)
+    start_sitmap (writer, name);
+  else
+    start (writer, name);
   write_string (writer, text);
   end (writer);
 }
 
 static void
+text_element (Writer *writer, const char *name, const char *text)
+{
+  text_element_in (writer, FALSE, name, text);
+}
+
+static void
 sitmap_text_element (Writer *writer, const char *name, const char *text)
 {
-  if (text == NULL)
-    return;
-  start_sitmap (writer, name);
-  write_string (writer, text);
-  end (writer);
+  text_element_in (writer, TRUE, name, text);
 }
 
 static void
@@ -210,7 +201,7 @@ number_element (Writer *writer, const char *name, double value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  text_element (writer, name, format_number (value, buffer));
+  text_element (writer, name, sitmap_number_text_format (value, buffer));
 }
 
 /*
@@ -295,9 +286,9 @@ write_coordinates (Writer *writer, const double *points, guint n_points)
         continue;
       if (text->len > 0)
         g_string_append_c (text, ' ');
-      g_string_append (text, format_number (points[2 * i], buffer));
+      g_string_append (text, sitmap_number_text_format (points[2 * i], buffer));
       g_string_append_c (text, ',');
-      g_string_append (text, format_number (points[2 * i + 1], buffer));
+      g_string_append (text, sitmap_number_text_format (points[2 * i + 1], buffer));
     }
   text_element (writer, "coordinates", text->str);
 }
@@ -407,6 +398,19 @@ write_geometry (Writer *writer, gboolean placed, double latitude, double longitu
  * Styles, so that Google Earth and QGIS show each category in its colour
  */
 
+/* How lines and the inside of areas are drawn: colours as kml_color() writes them */
+static void
+write_line_and_poly_style (Writer *writer, const char *line_color, double width, const char *fill_color)
+{
+  start (writer, "LineStyle");
+  text_element (writer, "color", line_color);
+  number_element (writer, "width", width);
+  end (writer);
+  start (writer, "PolyStyle");
+  text_element (writer, "color", fill_color);
+  end (writer);
+}
+
 static void
 write_style (Writer *writer, const char *id, const char *rgb, double icon_scale, guint fill_alpha)
 {
@@ -420,13 +424,7 @@ write_style (Writer *writer, const char *id, const char *rgb, double icon_scale,
   text_element (writer, "color", color);
   number_element (writer, "scale", icon_scale);
   end (writer);
-  start (writer, "LineStyle");
-  text_element (writer, "color", color);
-  number_element (writer, "width", 2);
-  end (writer);
-  start (writer, "PolyStyle");
-  text_element (writer, "color", fill);
-  end (writer);
+  write_line_and_poly_style (writer, color, 2, fill);
   end (writer);
 }
 
@@ -1039,13 +1037,7 @@ write_annotation_style (Writer *writer, SitmapAnnotation *annotation)
   start (writer, "LabelStyle");
   text_element (writer, "color", ink);
   end (writer);
-  start (writer, "LineStyle");
-  text_element (writer, "color", ink);
-  number_element (writer, "width", sitmap_annotation_get_width (annotation));
-  end (writer);
-  start (writer, "PolyStyle");
-  text_element (writer, "color", fill);
-  end (writer);
+  write_line_and_poly_style (writer, ink, sitmap_annotation_get_width (annotation), fill);
   end (writer);
 }
 
@@ -1073,9 +1065,9 @@ write_annotation_data (Writer *writer, SitmapAnnotation *annotation)
         {
           if (i > 0)
             g_string_append_c (text, ' ');
-          g_string_append (text, format_number (points[2 * i], buffer));
+          g_string_append (text, sitmap_number_text_format (points[2 * i], buffer));
           g_string_append_c (text, ',');
-          g_string_append (text, format_number (points[2 * i + 1], buffer));
+          g_string_append (text, sitmap_number_text_format (points[2 * i + 1], buffer));
         }
       sitmap_text_element (writer, "coordinates", text->str);
     }
@@ -1265,17 +1257,10 @@ write_file (SitmapDocument *document,
 GBytes *
 sitmap_kml_write_bytes (SitmapDocument *document, GError **error)
 {
-  g_autoptr (GByteArray) array = g_byte_array_new ();
-  Output out = { 0 };
-
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  out.array = array;
-  out.max_size = SITMAP_DOCUMENT_MAX_SIZE;
-  if (!write_output (document, NULL, &out, NULL, error))
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&array));
+  return sitmap_kml_write_events_bytes (document, NULL, NULL, error);
 }
 
 GBytes *
