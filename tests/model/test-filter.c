@@ -356,7 +356,7 @@ test_facets_against_brute_force (void)
 static void
 test_indexes_in_threads (void)
 {
-  static const char *const queries[] = { "homs", "a", "z", "sukhnah", "palmyra drone", "afp", "Ḥomṣ", "ar", "t", "sohr" };
+  static const char *const queries[] = { "a", "z", "palmyra drone", "Ḥomṣ", "sohr" };
   g_autoptr (SitmapDocument) document = model_test_random_document (60000, 6);
   g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
   g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
