@@ -266,6 +266,8 @@ sitmap_xml_input_fail (SitmapXmlInput *self, SitmapXmlMark mark, int code, const
   va_list args;
   int line, column;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   if (self->error != NULL)
     return FALSE;
   va_start (args, format);
@@ -281,6 +283,8 @@ sitmap_xml_input_fail_whole (SitmapXmlInput *self, int code, const char *format,
   g_autofree char *what = NULL;
   va_list args;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
@@ -290,6 +294,7 @@ sitmap_xml_input_fail_whole (SitmapXmlInput *self, int code, const char *format,
 gboolean
 sitmap_xml_input_failed (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->error != NULL;
 }
 
@@ -319,6 +324,7 @@ sitmap_xml_input_propagate_error (SitmapXmlInput *self, GError **error)
 const char *
 sitmap_xml_input_get_display_name (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->display_name;
 }
 
@@ -1311,6 +1317,8 @@ sitmap_xml_input_read_root (SitmapXmlInput *self)
 gboolean
 sitmap_xml_input_read_end (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+
   while (read_node (self))
     ;
   return self->error == NULL;
@@ -1326,6 +1334,8 @@ ends (const Node *node, int depth)
 void
 sitmap_xml_input_children_begin (SitmapXmlInput *self, SitmapXmlChildren *children)
 {
+  g_return_if_fail (self != NULL);
+
   children->depth = self->element.depth;
   children->done = self->error != NULL;
 }
@@ -1333,6 +1343,8 @@ sitmap_xml_input_children_begin (SitmapXmlInput *self, SitmapXmlChildren *childr
 gboolean
 sitmap_xml_input_children_next (SitmapXmlInput *self, SitmapXmlChildren *children)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
+
   /* The current element may be the parent itself (no child read yet) or an end already reached. */
   if (!children->done && self->node != NULL && ends (self->node, children->depth))
     children->done = TRUE;
@@ -1358,24 +1370,28 @@ sitmap_xml_input_get_fraction (SitmapXmlInput *self)
 const char *
 sitmap_xml_input_get_name (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->has_element ? self->element.name : "";
 }
 
 const char *
 sitmap_xml_input_get_namespace (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->has_element ? self->element.ns : NULL;
 }
 
 const char *
 sitmap_xml_input_get_prefix (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->has_element ? self->element.prefix : NULL;
 }
 
 SitmapXmlMark
 sitmap_xml_input_get_mark (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->has_element ? self->element.offset : 0;
 }
 
@@ -1440,6 +1456,8 @@ const char *
 sitmap_xml_input_read_text_shared (SitmapXmlInput *self)
 {
   gsize start = 0, end;
+
+  g_return_val_if_fail (self != NULL, NULL);
 
   if (!gather_text (self))
     return NULL;
@@ -1558,6 +1576,8 @@ sitmap_xml_input_note (SitmapXmlInput *self, SitmapXmlMark mark, const char *for
   Note note = { 0 };
   va_list args;
 
+  g_return_if_fail (self != NULL);
+
   if (self->notes->len >= SITMAP_IMPORT_REPORT_MAX_KEPT)
     {
       self->n_dropped_notes++;
@@ -1575,6 +1595,8 @@ sitmap_xml_input_note_link (SitmapXmlInput *self, SitmapXmlMark mark, const char
 {
   Note note = { 0 };
 
+  g_return_if_fail (self != NULL);
+
   /* As many links as skipped records are kept; more are only counted. */
   if (self->n_links >= SITMAP_IMPORT_REPORT_MAX_KEPT)
     {
@@ -1590,6 +1612,7 @@ sitmap_xml_input_note_link (SitmapXmlInput *self, SitmapXmlMark mark, const char
 guint
 sitmap_xml_input_get_n_notes (SitmapXmlInput *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->notes->len - self->n_links + self->n_dropped_notes;
 }
 

@@ -435,6 +435,8 @@ sitmap_csv_layout_describe (const SitmapCsvLayout *layout)
 {
   GString *text = g_string_new (NULL);
 
+  g_return_val_if_fail (layout != NULL, NULL);
+
   for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)
     {
       int column = layout->role_column[role_of_field (f)];

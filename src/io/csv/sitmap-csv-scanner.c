@@ -22,6 +22,8 @@
 void
 sitmap_csv_scanner_init (SitmapCsvScanner *self, const char *start, const char *end, char delimiter)
 {
+  g_return_if_fail (self != NULL);
+
   memset (self, 0, sizeof *self);
   self->p = start;
   self->end = end;

@@ -529,6 +529,8 @@ sitmap_csv_acled_date_of (const SitmapTime *time, gint64 *day_start, guint *time
   gint64 year;
   guint month, day;
 
+  g_return_val_if_fail (time != NULL, FALSE);
+
   switch (time->precision)
     {
     case SITMAP_TIME_PRECISION_DAY:

@@ -1444,6 +1444,8 @@ sitmap_csv_worker_free (SitmapCsvWorker *w)
 SitmapCsvWorkerStatus
 sitmap_csv_worker_get_status (SitmapCsvWorker *self, guint64 *line, guint *column)
 {
+  g_return_val_if_fail (self != NULL, 0);
+
   if (line != NULL)
     *line = self->status_line;
   if (column != NULL)
@@ -1454,30 +1456,36 @@ sitmap_csv_worker_get_status (SitmapCsvWorker *self, guint64 *line, guint *colum
 const char *
 sitmap_csv_worker_get_start (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->start;
 }
 
 const char *
 sitmap_csv_worker_get_end (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return self->end;
 }
 
 guint64
 sitmap_csv_worker_get_lines (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->scanner.line;
 }
 
 guint64
 sitmap_csv_worker_get_rows (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->rows;
 }
 
 GArray *
 sitmap_csv_worker_get_skips (SitmapCsvWorker *self, guint64 *n_skipped)
 {
+  g_return_val_if_fail (self != NULL, NULL);
+
   *n_skipped = self->n_skipped;
   return self->skips;
 }
@@ -1485,18 +1493,21 @@ sitmap_csv_worker_get_skips (SitmapCsvWorker *self, guint64 *n_skipped)
 guint
 sitmap_csv_worker_get_n_publishers (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->publishers->len;
 }
 
 const char *
 sitmap_csv_worker_get_publisher (SitmapCsvWorker *self, guint i)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return sitmap_event_store_get_string (self->store, g_array_index (self->publishers, guint32, i));
 }
 
 SitmapEventStore *
 sitmap_csv_worker_steal_store (SitmapCsvWorker *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return g_steal_pointer (&self->store);
 }
 
@@ -1578,6 +1589,8 @@ sitmap_csv_plan_init (SitmapCsvPlan *plan, const SitmapCsvLayout *layout)
   GArray *spans = g_array_new (FALSE, TRUE, sizeof (SitmapCsvSpan));
   GArray *attributes = g_array_new (FALSE, FALSE, sizeof (int));
   guint i = 0;
+
+  g_return_if_fail (plan != NULL);
 
   plan->layout = layout;
   plan->attribute_index = g_new (int, MAX (layout->n_columns, 1));

@@ -25,6 +25,8 @@ sitmap_geojson_feature_fail (SitmapGeojsonFeature *feature, const char *format, 
 {
   va_list args;
 
+  g_return_if_fail (feature != NULL);
+
   if (feature->problem != NULL)
     return;
   va_start (args, format);
@@ -453,6 +455,8 @@ sitmap_geojson_read_feature (SitmapGeojsonReader *reader, SitmapGeojsonFeature *
   JsonNode *properties_node, *geometry;
   JsonObject *properties = NULL;
   gboolean category_consumed;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   if (object == NULL)
     {

@@ -137,6 +137,8 @@ sitmap_geojson_dup_scalar (SitmapGeojsonReader *reader, SitmapGeojsonFeature *fe
 {
   GType type;
 
+  g_return_val_if_fail (reader != NULL, NULL);
+
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return NULL;
   type = json_node_get_value_type (node);
@@ -190,6 +192,8 @@ sitmap_geojson_dup_time (SitmapGeojsonReader *reader, SitmapGeojsonFeature *feat
   g_autofree char *text = NULL;
   g_autofree char *quoted = NULL;
   char *iso = NULL;
+
+  g_return_val_if_fail (reader != NULL, NULL);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
@@ -470,6 +474,8 @@ sitmap_geojson_fields_decide (SitmapGeojsonReader *reader, GError **error)
   g_autoptr (GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean date_chosen = FALSE;
   Stats *url, *date, *end;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   sample (reader, order, by_name);
   for (guint f = 0; f < SITMAP_IMPORT_N_FIELDS; f++)

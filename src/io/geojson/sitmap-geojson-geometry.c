@@ -554,6 +554,8 @@ sitmap_geojson_set_point (SitmapGeojsonReader *reader, SitmapGeojsonFeature *fea
 {
   double lat, lon;
 
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   if (!check_coordinate (reader, feature, latitude, _("the latitude"), 90, &lat) ||
       !check_coordinate (reader, feature, longitude, _("the longitude"), 180, &lon))
     return FALSE;

@@ -90,6 +90,8 @@ sitmap_geojson_parse_ahead_next (SitmapGeojsonParseAhead *self)
 void
 sitmap_geojson_parse_ahead_done (SitmapGeojsonParseAhead *self, JsonNode *node)
 {
+  g_return_if_fail (self != NULL);
+
   g_async_queue_push (self->spent, node != NULL ? node : TOKEN);
 }
 

@@ -132,6 +132,8 @@ fail_unexpected (Scanner *self, gsize at)
 void
 sitmap_json_position_advance (SitmapJsonPosition *cursor, const char *data, gsize offset)
 {
+  g_return_if_fail (cursor != NULL);
+
   if (cursor->line == 0)
     {
       cursor->line = cursor->column = 1;

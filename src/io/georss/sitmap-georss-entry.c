@@ -23,6 +23,8 @@ sitmap_georss_entry_fail (SitmapGeorssEntry *entry, const char *format, ...)
 {
   va_list args;
 
+  g_return_if_fail (entry != NULL);
+
   if (entry->problem != NULL)
     return;
   va_start (args, format);
@@ -420,6 +422,8 @@ sitmap_georss_read_entry (SitmapGeorssReader *reader, gboolean rss)
   SitmapGeorssEntry entry;
   SitmapXmlChildren children;
   gboolean ok = TRUE;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   entry_init (&entry, sitmap_xml_input_get_mark (reader->in));
   sitmap_xml_input_children_begin (reader->in, &children);

@@ -499,6 +499,8 @@ sitmap_georss_read_where (SitmapGeorssReader *reader, SitmapGeorssEntry *entry)
 {
   SitmapXmlChildren children;
 
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   sitmap_xml_input_children_begin (reader->in, &children);
   while (sitmap_xml_input_children_next (reader->in, &children))
     {
@@ -550,6 +552,8 @@ sitmap_georss_read_w3c (SitmapGeorssReader *reader, SitmapGeorssEntry *entry)
 {
   SitmapXmlChildren children;
 
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   if (strcmp (sitmap_xml_input_get_name (reader->in), "Point") != 0)
     return read_w3c_coordinate (reader, entry);
   sitmap_xml_input_children_begin (reader->in, &children);
@@ -570,6 +574,8 @@ sitmap_georss_apply_w3c (SitmapGeorssReader *reader, SitmapGeorssEntry *entry)
 {
   const char *latitude = entry->w3c_latitude, *longitude = entry->w3c_longitude;
   double lat, lon;
+
+  g_return_if_fail (reader != NULL);
 
   if ((latitude == NULL || *latitude == '\0') && (longitude == NULL || *longitude == '\0'))
     return;

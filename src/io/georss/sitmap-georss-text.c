@@ -35,6 +35,7 @@ sitmap_georss_is_core_namespace (const char *ns)
 gboolean
 sitmap_georss_is_in (SitmapGeorssReader *reader, const char *ns, const char *name)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return strcmp (sitmap_xml_input_get_name (reader->in), name) == 0 &&
          g_strcmp0 (sitmap_xml_input_get_namespace (reader->in), ns) == 0;
 }
@@ -42,6 +43,7 @@ sitmap_georss_is_in (SitmapGeorssReader *reader, const char *ns, const char *nam
 gboolean
 sitmap_georss_is_core (SitmapGeorssReader *reader, const char *name)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return strcmp (sitmap_xml_input_get_name (reader->in), name) == 0 &&
          sitmap_georss_is_core_namespace (sitmap_xml_input_get_namespace (reader->in));
 }
@@ -190,6 +192,8 @@ sitmap_georss_read_person (SitmapGeorssReader *reader, char **uri)
   g_autofree char *text = NULL;
   SitmapXmlChildren children;
   guint n_elements = 0;
+
+  g_return_val_if_fail (reader != NULL, NULL);
 
   /* Children are read one by one where there are some; text alone is RSS's. */
   sitmap_xml_input_children_begin (reader->in, &children);

@@ -127,6 +127,8 @@ read_event (SitmapKmlReader *reader, SitmapAnnotation *annotation)
 gboolean
 sitmap_kml_read_annotation_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   SitmapXmlMark     mark = sitmap_xml_input_get_mark (reader->in);
   SitmapXmlChildren children;
 
@@ -161,6 +163,8 @@ sitmap_kml_add_annotation (SitmapKmlReader *reader, SitmapKmlFeature *feature)
   g_autoptr (SitmapAnnotation) annotation = NULL;
   g_autoptr (GError) error = NULL;
   const char *id = feature->draft->id;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   if (feature->has_event_data || feature->is_place)
     return sitmap_xml_input_fail (reader->in, feature->annotation_mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,

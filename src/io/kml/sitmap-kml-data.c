@@ -146,6 +146,8 @@ gboolean
 sitmap_kml_add_attribute (SitmapKmlReader *reader, SitmapKmlFeature *feature, SitmapXmlMark mark, const char *name,
                           const char *value)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   if (feature->draft->attributes->len / 2 >= SITMAP_KML_MAX_PER_EVENT)
     return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_TOO_LARGE,
                                   _("a feature has more than %d data values"), SITMAP_KML_MAX_PER_EVENT);
@@ -317,6 +319,8 @@ gboolean
 sitmap_kml_read_schema_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
   SitmapXmlChildren children;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   sitmap_xml_input_children_begin (reader->in, &children);
   while (sitmap_xml_input_children_next (reader->in, &children))

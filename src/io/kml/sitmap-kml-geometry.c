@@ -149,6 +149,7 @@ sitmap_kml_check_position (SitmapKmlReader *reader,
                            const char      *longitude_text,
                            double           longitude)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return check_position_spans (reader, mark, latitude_text, strlen (latitude_text), latitude, longitude_text,
                                strlen (longitude_text), longitude);
 }
@@ -177,6 +178,8 @@ sitmap_kml_range_from_zoom (double zoom, double latitude)
 gboolean
 sitmap_kml_count_points (SitmapKmlReader *reader, SitmapXmlMark mark, guint n)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   reader->n_points += n;
   if (reader->n_points <= reader->max_points)
     return TRUE;
@@ -355,6 +358,7 @@ read_coordinates (SitmapKmlReader *reader, GArray *points)
 gboolean
 sitmap_kml_read_coordinates (SitmapKmlReader *reader, GArray *points)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return read_coordinates (reader, points);
 }
 
@@ -693,6 +697,8 @@ sitmap_kml_is_geometry (SitmapKmlReader *reader)
 {
   static const char *const names[] = { "Point", "LineString", "LinearRing", "Polygon", "MultiGeometry" };
 
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (sitmap_kml_is_element (reader, names[i]))
       return TRUE;
@@ -702,6 +708,8 @@ sitmap_kml_is_geometry (SitmapKmlReader *reader)
 gboolean
 sitmap_kml_read_geometry (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
+
   if (sitmap_kml_is_element (reader, "Point"))
     return read_point (reader, feature);
   if (sitmap_kml_is_element (reader, "LineString") || sitmap_kml_is_element (reader, "LinearRing"))

@@ -67,12 +67,14 @@ in_kml_namespace (SitmapKmlReader *reader)
 gboolean
 sitmap_kml_is_element (SitmapKmlReader *reader, const char *name)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return has_name (reader, name) && in_kml_namespace (reader);
 }
 
 gboolean
 sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return has_name (reader, name) && g_strcmp0 (sitmap_xml_input_get_namespace (reader->in),
                                                 SITMAP_KML_GX_NAMESPACE) == 0;
 }
@@ -80,6 +82,7 @@ sitmap_kml_is_gx_element (SitmapKmlReader *reader, const char *name)
 gboolean
 sitmap_kml_is_sitmap_element (SitmapKmlReader *reader, const char *name)
 {
+  g_return_val_if_fail (reader != NULL, FALSE);
   return has_name (reader, name) && g_strcmp0 (sitmap_xml_input_get_namespace (reader->in),
                                                 SITMAP_KML_SITMAP_NAMESPACE) == 0;
 }
@@ -98,6 +101,8 @@ sitmap_kml_fail_value (SitmapKmlReader *reader,
                        const char      *known)
 {
   g_autofree char *quoted = sitmap_quote_text (value);
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   return sitmap_xml_input_fail (reader->in, mark, SITMAP_DOCUMENT_ERROR_INVALID_VALUE,
                                 /* TRANSLATORS: rule="sometimes" is not a value Sitmap knows; it may be one of:
@@ -150,6 +155,8 @@ gboolean
 sitmap_kml_parse_instant (SitmapKmlReader *reader, SitmapXmlMark mark, const char *text, SitmapTime *time)
 {
   g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   if (sitmap_time_init_instant (time, text, &error))
     return TRUE;
@@ -326,6 +333,8 @@ gboolean
 sitmap_kml_read_extended_data (SitmapKmlReader *reader, SitmapKmlFeature *feature)
 {
   SitmapXmlChildren children;
+
+  g_return_val_if_fail (reader != NULL, FALSE);
 
   sitmap_xml_input_children_begin (reader->in, &children);
   while (sitmap_xml_input_children_next (reader->in, &children))
