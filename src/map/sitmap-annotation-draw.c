@@ -368,6 +368,17 @@ arrow_head_length (SitmapAnnotation *annotation, double scale)
   return (3 * sitmap_annotation_get_width (annotation) + 9) * scale;
 }
 
+/* The current path filled in the ink, in a casing that keeps it apart from the map */
+static void
+fill_cased (cairo_t *cr, const Rgb *ink, const Rgb *casing, double scale)
+{
+  set_rgb (cr, *casing, 0.85);
+  cairo_set_line_width (cr, CASING * scale);
+  cairo_stroke_preserve (cr);
+  set_rgb (cr, *ink, 1);
+  cairo_fill (cr);
+}
+
 static void
 draw_arrow (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double scale)
 {
@@ -399,11 +410,7 @@ draw_arrow (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double sc
   cairo_line_to (cr, x1 - ux * head + uy * half, y1 - uy * head - ux * half);
   cairo_close_path (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  set_rgb (cr, casing, 0.85);
-  cairo_set_line_width (cr, CASING * scale);
-  cairo_stroke_preserve (cr);
-  set_rgb (cr, ink, 1);
-  cairo_fill (cr);
+  fill_cased (cr, &ink, &casing, scale);
 }
 
 static void
@@ -422,11 +429,7 @@ draw_leader (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, double s
   cairo_new_path (cr);
   cairo_arc (cr, PX (points, 1), PY (points, 1), (LEADER_DOT + sitmap_annotation_get_width (annotation) / 2) * scale, 0,
              2 * G_PI);
-  set_rgb (cr, casing, 0.85);
-  cairo_set_line_width (cr, CASING * scale);
-  cairo_stroke_preserve (cr);
-  set_rgb (cr, ink, 1);
-  cairo_fill (cr);
+  fill_cased (cr, &ink, &casing, scale);
 }
 
 /* A label whose words are left out (zoomed far out) is a dot in its colour at its point. */
@@ -440,11 +443,7 @@ draw_label_dot (cairo_t *cr, SitmapAnnotation *annotation, GArray *points, doubl
   ink_colors (annotation, &ink, &casing);
   cairo_new_path (cr);
   cairo_arc (cr, PX (points, 0), PY (points, 0), LABEL_DOT * scale, 0, 2 * G_PI);
-  set_rgb (cr, casing, 0.85);
-  cairo_set_line_width (cr, CASING * scale);
-  cairo_stroke_preserve (cr);
-  set_rgb (cr, ink, 1);
-  cairo_fill (cr);
+  fill_cased (cr, &ink, &casing, scale);
 }
 
 static void

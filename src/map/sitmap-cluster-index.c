@@ -159,6 +159,18 @@ single_disc (SitmapClusterIndex *self, guint32 position)
  * Binning: the one pass over every event
  */
 
+/* The arrays with one entry a cell */
+static void
+free_cells (SitmapClusterIndex *self)
+{
+  g_clear_pointer (&self->bins, g_free);
+  g_clear_pointer (&self->kind, g_free);
+  g_clear_pointer (&self->parent, g_free);
+  g_clear_pointer (&self->cluster_of, g_free);
+  g_clear_pointer (&self->groups, g_free);
+  g_clear_pointer (&self->member_start, g_free);
+}
+
 static void
 reserve_cells (SitmapClusterIndex *self, guint n)
 {
@@ -166,12 +178,7 @@ reserve_cells (SitmapClusterIndex *self, guint n)
   if (n <= self->cell_capacity)
     return;
   self->cell_capacity = MAX (n, 2 * self->cell_capacity);
-  g_free (self->bins);
-  g_free (self->kind);
-  g_free (self->parent);
-  g_free (self->cluster_of);
-  g_free (self->groups);
-  g_free (self->member_start);
+  free_cells (self);
   self->bins = g_new (Bin, self->cell_capacity);
   self->kind = g_new (guint8, self->cell_capacity);
   self->parent = g_new (guint32, self->cell_capacity);
@@ -626,12 +633,7 @@ sitmap_cluster_index_free (SitmapClusterIndex *self)
 {
   if (self == NULL)
     return;
-  g_free (self->bins);
-  g_free (self->kind);
-  g_free (self->parent);
-  g_free (self->cluster_of);
-  g_free (self->groups);
-  g_free (self->member_start);
+  free_cells (self);
   g_free (self->members);
   g_array_unref (self->ranked);
   g_array_unref (self->clusters);

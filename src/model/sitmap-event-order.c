@@ -84,18 +84,6 @@ text_of (SitmapEventOrderJob *self, guint position)
   return place > 0 && place <= self->n_places ? self->place_names[place - 1] : NULL;
 }
 
-/* As sitmap_words_fold(), into one buffer used again for every text: no allocation per event. */
-static gboolean
-join_cb (const char *word, gsize length, gpointer user_data)
-{
-  GString *out = user_data;
-
-  if (out->len > 0)
-    g_string_append_c (out, ' ');
-  g_string_append_len (out, word, length);
-  return TRUE;
-}
-
 /* One part of the events, keyed and sorted by one thread. */
 typedef struct
 {
@@ -118,7 +106,8 @@ sort_text_part (gpointer data)
       TextKey *key = &part->keys[i];
 
       g_string_truncate (folded, 0);
-      sitmap_words_foreach (text_of (part->job, part->positions[i]), join_cb, folded);
+      /* One buffer used again for every text: no allocation per event */
+      sitmap_words_fold_into (text_of (part->job, part->positions[i]), folded);
       pack_prefix (folded->str, folded->len, key->prefix);
       key->rest = folded->len > PREFIX_BYTES ? g_string_chunk_insert_len (part->chunk, folded->str, folded->len) : NULL;
       key->position = part->positions[i];

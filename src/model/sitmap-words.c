@@ -115,12 +115,19 @@ join_cb (const char *word, gsize length, gpointer user_data)
   return TRUE;
 }
 
+void
+sitmap_words_fold_into (const char *text, GString *out)
+{
+  g_return_if_fail (out != NULL);
+  sitmap_words_foreach (text, join_cb, out);
+}
+
 char *
 sitmap_words_fold (const char *text)
 {
   GString *out = g_string_new (NULL);
 
-  sitmap_words_foreach (text, join_cb, out);
+  sitmap_words_fold_into (text, out);
   return g_string_free (out, FALSE);
 }
 

@@ -21,6 +21,8 @@ typedef gboolean (*SitmapWordFunc) (const char *word, gsize length, gpointer use
 void     sitmap_words_foreach (const char *text, SitmapWordFunc func, gpointer user_data);
 /* The folded words of text, joined by single spaces ("" when it has none). */
 char    *sitmap_words_fold (const char *text);
+/* The same, appended to out (after a space when out is not empty) */
+void     sitmap_words_fold_into (const char *text, GString *out);
 /* Whether some word of folded (a sitmap_words_fold() result) starts with prefix (a folded word). */
 gboolean sitmap_words_have_prefix (const char *folded, const char *prefix, gsize prefix_length);
 
