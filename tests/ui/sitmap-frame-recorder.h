@@ -26,6 +26,9 @@ void                 sitmap_frame_recorder_start (SitmapFrameRecorder *self);
 void                 sitmap_frame_recorder_stop (SitmapFrameRecorder *self);
 /* The frames recorded, in milliseconds, in order: stalls among them. */
 const double        *sitmap_frame_recorder_get_frames (SitmapFrameRecorder *self, guint *n_frames);
+/* Of each cycle (stalls are not cycles), the part from the clock's paint signal to the end of after-paint:
+ * the widgets' snapshot and GSK's render, in milliseconds. */
+const double        *sitmap_frame_recorder_get_paints (SitmapFrameRecorder *self, guint *n_paints);
 /* How many of them were stalls between cycles. */
 guint                sitmap_frame_recorder_get_n_stalls (SitmapFrameRecorder *self);
 

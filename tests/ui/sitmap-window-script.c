@@ -59,6 +59,7 @@ struct _SitmapWindowScript
   GPid                xdotool;
   int                 xdotool_in;
   guint               n_markers;
+  double              home[3];    /* the map's latitude, longitude and zoom when the script began */
   SitmapScriptResult  results[SITMAP_SCRIPT_N_PARTS];
 
   /* The part running */
@@ -206,6 +207,15 @@ idle_for (guint ms)
   g_timeout_add (ms, timeout_cb, &over);
   while (!over)
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* Each part starts from the map's first view: the zoom's notches out may not undo its notches in. */
+static void
+go_home (SitmapWindowScript *self)
+{
+  shumate_viewport_set_zoom_level (viewport (self), self->home[2]);
+  shumate_map_center_on (shumate_simple_map_get_map (sitmap_window_get_map (self->window)), self->home[0],
+                         self->home[1]);
 }
 
 static void
@@ -475,9 +485,8 @@ open_peer (SitmapWindowScript *self)
   gtk_window_present (GTK_WINDOW (self->peer));
   while (gtk_widget_get_width (GTK_WIDGET (self->peer_map)) <= 0)
     g_main_context_iteration (NULL, TRUE);
-  shumate_viewport_set_zoom_level (peer_viewport, shumate_viewport_get_zoom_level (viewport (self)));
-  shumate_map_center_on (self->peer_map, shumate_location_get_latitude (SHUMATE_LOCATION (viewport (self))),
-                         shumate_location_get_longitude (SHUMATE_LOCATION (viewport (self))));
+  shumate_viewport_set_zoom_level (peer_viewport, self->home[2]);
+  shumate_map_center_on (self->peer_map, self->home[0], self->home[1]);
 }
 
 static GtkWidget *
@@ -562,9 +571,11 @@ sitmap_window_script_run (SitmapWindowScript *self, SitmapScriptPart which)
 
   g_return_if_fail (which < SITMAP_SCRIPT_N_PARTS);
 
+  go_home (self);
   self->part = &parts[which];
   self->result = result;
   g_array_set_size (result->frames, 0);
+  g_array_set_size (result->paints, 0);
   result->n_stalls = result->n_steps = result->n_changed = 0;
   result->settled = FALSE;
   result->furthest = 0;
@@ -586,6 +597,8 @@ sitmap_window_script_run (SitmapWindowScript *self, SitmapScriptPart which)
 
   frames = sitmap_frame_recorder_get_frames (recorder, &n_frames);
   g_array_append_vals (result->frames, frames, n_frames);
+  frames = sitmap_frame_recorder_get_paints (recorder, &n_frames);
+  g_array_append_vals (result->paints, frames, n_frames);
   result->n_stalls = sitmap_frame_recorder_get_n_stalls (recorder);
   g_clear_pointer (&recorder, sitmap_frame_recorder_free);
   if (self->peer != NULL)
@@ -615,8 +628,12 @@ sitmap_window_script_new (SitmapWindow *window)
     {
       self->results[i].name = parts[i].name;
       self->results[i].frames = g_array_new (FALSE, FALSE, sizeof (double));
+      self->results[i].paints = g_array_new (FALSE, FALSE, sizeof (double));
     }
   sitmap_test_window_point (GTK_WIDGET (window), 0, 0, &self->window_id, &x, &y);
+  self->home[0] = shumate_location_get_latitude (SHUMATE_LOCATION (viewport (self)));
+  self->home[1] = shumate_location_get_longitude (SHUMATE_LOCATION (viewport (self)));
+  self->home[2] = shumate_viewport_get_zoom_level (viewport (self));
   start_xdotool (self);
   /* The list beside the map throughout: it follows the range and the search as a user sees it. */
   sitmap_sidebar_show_events (sitmap_window_get_sidebar (window), FALSE);
@@ -630,7 +647,10 @@ sitmap_window_script_free (SitmapWindowScript *self)
 {
   stop_xdotool (self);
   for (guint i = 0; i < SITMAP_SCRIPT_N_PARTS; i++)
-    g_array_unref (self->results[i].frames);
+    {
+      g_array_unref (self->results[i].frames);
+      g_array_unref (self->results[i].paints);
+    }
   g_free (self->window_id);
   g_object_unref (self->window);
   g_free (self);

@@ -24,6 +24,8 @@ typedef struct
 {
   const char *name;      /* as the benchmark prints it: "pan" */
   GArray     *frames;    /* double: each frame's milliseconds, stalls included, in order */
+  GArray     *paints;    /* double: of each cycle, the milliseconds from the clock's paint to the end (snapshot
+                          * and render) */
   guint       n_stalls;  /* how many of them were stalls between frame clock cycles */
   guint       n_steps;   /* the script's inputs, one a frame */
   gboolean    settled;   /* what the inputs set off had ended before the time allowed after them */
