@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "map-test-utils.h"
+#include "sitmap-frame-recorder.h"
 #include "sitmap-ui-test.h"
 #include "sitmap-window-private.h"
 #include "sitmap-window-script.h"
@@ -31,6 +32,83 @@ longest (const SitmapScriptResult *result)
   for (guint i = 0; i < result->frames->len; i++)
     ms = MAX (ms, g_array_index (result->frames, double, i));
   return ms;
+}
+
+static void
+busy_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    ;
+}
+
+static gboolean
+busy_60_ms_cb (gpointer data)
+{
+  busy_for (60);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once: the block comes after this frame ends, before anything of the next (a high priority runs first). */
+static void
+block_after_paint_cb (GdkFrameClock *clock, gpointer data)
+{
+  g_signal_handlers_disconnect_by_func (clock, block_after_paint_cb, data);
+  g_idle_add_full (G_PRIORITY_HIGH, busy_60_ms_cb, NULL, NULL);
+}
+
+typedef struct
+{
+  guint    frames;
+  gboolean done;
+} Ticks;
+
+/* Frame 10 takes 30 ms in itself; after frame 20 the main loop is busy 60 ms before the next. */
+static gboolean
+busy_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  Ticks *ticks = data;
+
+  ticks->frames++;
+  if (ticks->frames == 10)
+    busy_for (30);
+  if (ticks->frames == 20)
+    g_signal_connect (clock, "after-paint", G_CALLBACK (block_after_paint_cb), NULL);
+  ticks->done = ticks->frames >= 40;
+  return ticks->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static gboolean
+ticks_done (gpointer data)
+{
+  return ((Ticks *) data)->done;
+}
+
+/* The recorder sees work inside a frame as that frame's, and the main loop held between two frames as a
+ * frame of its own: a 60 ms block shows as at least 60 ms. */
+static void
+test_recorder (void)
+{
+  g_autoptr (SitmapFrameRecorder) recorder = sitmap_frame_recorder_new (GTK_WIDGET (window));
+  Ticks ticks = { 0, FALSE };
+  const double *frames;
+  guint n_frames, over_60 = 0, over_30 = 0;
+
+  sitmap_frame_recorder_start (recorder);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), busy_tick_cb, &ticks, NULL);
+  sitmap_test_wait_until (ticks_done, &ticks, 20000, "40 frames");
+  sitmap_frame_recorder_stop (recorder);
+  frames = sitmap_frame_recorder_get_frames (recorder, &n_frames);
+  for (guint i = 0; i < n_frames; i++)
+    {
+      over_60 += frames[i] >= 60;
+      over_30 += frames[i] >= 30;
+    }
+  g_assert_cmpuint (n_frames, >=, 39);
+  g_assert_cmpuint (over_60, >=, 1);
+  g_assert_cmpuint (over_30, >=, 2);
+  g_assert_cmpuint (sitmap_frame_recorder_get_n_stalls (recorder), >=, 1);
 }
 
 static const SitmapScriptResult *
@@ -150,6 +228,7 @@ main (int argc, char *argv[])
   script = sitmap_window_script_new (window);
   sitmap_window_script_set_n_markers (script, 500);
 
+  g_test_add_func ("/window-frames/recorder", test_recorder);
   g_test_add_func ("/window-frames/pan", test_pan);
   g_test_add_func ("/window-frames/zoom", test_zoom);
   g_test_add_func ("/window-frames/range", test_range);
