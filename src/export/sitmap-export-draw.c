@@ -14,6 +14,8 @@
 #include "sitmap-category.h"
 #include "sitmap-cluster-symbol.h"
 #include "sitmap-export-scene-private.h"
+#include "sitmap-halo-text.h"
+#include "sitmap-place-draw.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
 #include "sitmap-time.h"
@@ -195,20 +197,7 @@ show_layout (Painter *p, PangoLayout *layout, double x, double y, const double r
       _sitmap_export_text_sink_add (p->sink, cr, layout, x, y, rgba, halo);
       return;
     }
-  cairo_save (cr);
-  cairo_move_to (cr, x, y);
-  if (halo > 0)
-    {
-      pango_cairo_layout_path (cr, layout);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, halo);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-      cairo_move_to (cr, x, y);
-    }
-  cairo_set_source_rgba (cr, rgba[0], rgba[1], rgba[2], rgba[3]);
-  pango_cairo_show_layout (cr, layout);
-  cairo_restore (cr);
+  sitmap_halo_text_draw (cr, layout, x, y, rgba, halo);
 }
 
 static void
@@ -538,16 +527,10 @@ draw_tiles (Painter *p)
 
 /* The screen's label font, Cantarell 11 at 96 dpi, in logical pixels. */
 #define PLACE_FONT_SIZE 14.67
-/* An area narrower than this on the page is not worth its name, as on screen. */
-#define MIN_AREA_LABEL_WIDTH 48.0
-#define LABEL_GAP 4.0
 /* How far inside the map's frame a name must stay. */
 #define LABEL_FRAME_MARGIN 3.0
 /* Around a town's dot, kept clear of every name (its halo). */
 #define TOWN_DOT_ROOM 1.2
-
-static const double area_ink[4] = { 0.40, 0.33, 0.25, 1 };
-static const double town_ink[4] = { 0.13, 0.13, 0.13, 1 };
 
 static gboolean
 is_town (const SitmapExportPlace *place)
@@ -555,47 +538,17 @@ is_town (const SitmapExportPlace *place)
   return !place->area;
 }
 
-/* Areas in a smaller italic, spaced out like a region on a printed map; capitals and cities bold. */
 static PangoLayout *
 create_place_layout (PangoContext *context, const SitmapExportPlace *place)
 {
-  gboolean     strong = place->kind == SITMAP_PLACE_KIND_CAPITAL || place->kind == SITMAP_PLACE_KIND_CITY;
-  double       size = place->area || !strong ? 0.9 * PLACE_FONT_SIZE : PLACE_FONT_SIZE;
-  PangoLayout *layout = _sitmap_export_create_layout (context, place->name, size, is_town (place) && strong);
+  PangoLayout *layout = _sitmap_export_create_layout (context, place->name, PLACE_FONT_SIZE, FALSE);
+  g_autoptr (PangoFontDescription) base = pango_font_description_copy (pango_layout_get_font_description (layout));
 
-  if (place->area)
-    {
-      PangoFontDescription *font = pango_font_description_copy (pango_layout_get_font_description (layout));
-      PangoAttrList        *attrs = pango_attr_list_new ();
-
-      pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
-      pango_layout_set_font_description (layout, font);
-      pango_font_description_free (font);
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
+  sitmap_place_style_label (layout, base, place->kind, place->area);
   /* A name is one line, however long. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, -1);
   return layout;
-}
-
-/* Radius of a town's dot, by its size, as on screen. */
-static double
-dot_radius (SitmapPlaceKind kind)
-{
-  switch (kind)
-    {
-      case SITMAP_PLACE_KIND_CAPITAL:
-        return 4.5;
-      case SITMAP_PLACE_KIND_CITY:
-        return 3.5;
-      case SITMAP_PLACE_KIND_TOWN:
-        return 3.0;
-      default:
-        return 2.5;
-    }
 }
 
 static gboolean
@@ -608,8 +561,8 @@ rects_overlap (const SitmapExportRect *a, const SitmapExportRect *b)
 static gboolean
 label_is_free (SitmapExportScene *self, GArray *occupied, const SitmapExportRect *rect)
 {
-  SitmapExportRect padded
-      = { rect->x - LABEL_GAP / 2, rect->y - LABEL_GAP / 2, rect->width + LABEL_GAP, rect->height + LABEL_GAP };
+  SitmapExportRect padded = { rect->x - SITMAP_PLACE_LABEL_GAP / 2, rect->y - SITMAP_PLACE_LABEL_GAP / 2,
+                              rect->width + SITMAP_PLACE_LABEL_GAP, rect->height + SITMAP_PLACE_LABEL_GAP };
 
   if (rect->x < self->map.x + LABEL_FRAME_MARGIN || rect->y < self->map.y + LABEL_FRAME_MARGIN
       || rect->x + rect->width > self->map.x + self->map.width - LABEL_FRAME_MARGIN
@@ -638,7 +591,7 @@ place_area_label (SitmapExportScene *self, GArray *occupied, const SitmapExportP
   static const double steps[] = { 0, 1, -1, 1.6, -1.6, 2.2, -2.2 };
   double              step = height / 2 + SITMAP_SYMBOL_RADIUS + 2;
 
-  if (place->width > 0 && place->width < MIN_AREA_LABEL_WIDTH)
+  if (place->width > 0 && place->width < SITMAP_PLACE_MIN_AREA_LABEL_WIDTH)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -655,7 +608,7 @@ static gboolean
 place_town_label (SitmapExportScene *self, GArray *occupied, const SitmapExportPlace *place, double width,
                   double height, SitmapExportRect *rect)
 {
-  double gap = dot_radius (place->kind) + TOWN_DOT_ROOM + LABEL_GAP / 2 + 0.5;
+  double gap = sitmap_place_get_dot_radius (place->kind) + TOWN_DOT_ROOM + SITMAP_PLACE_LABEL_GAP / 2 + 0.5;
 
   *rect = (SitmapExportRect){ place->x + gap, place->y - height / 2, width, height };
   if (label_is_free (self, occupied, rect))
@@ -1460,7 +1413,7 @@ _sitmap_export_scene_place_labels (SitmapExportScene *self, PangoContext *contex
   for (guint i = 0; i < self->places->len; i++)
     {
       const SitmapExportPlace *place = &g_array_index (self->places, SitmapExportPlace, i);
-      double                   r = dot_radius (place->kind) + TOWN_DOT_ROOM;
+      double                   r = sitmap_place_get_dot_radius (place->kind) + TOWN_DOT_ROOM;
 
       if (is_town (place))
         occupy (occupied, place->x - r, place->y - r, 2 * r, 2 * r);
@@ -1493,37 +1446,24 @@ draw_places (Painter *p)
   for (guint i = 0; i < places->len; i++)
     {
       const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
-      double                   r = dot_radius (place->kind);
 
-      if (!is_town (place))
-        continue;
-      cairo_new_path (cr);
-      cairo_arc (cr, place->x, place->y, r, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_set_line_width (cr, 2.4);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      if (place->kind == SITMAP_PLACE_KIND_CAPITAL)
-        {
-          /* The cartographer's capital: a ring around a dot. */
-          cairo_set_line_width (cr, 1.4);
-          cairo_stroke (cr);
-          cairo_arc (cr, place->x, place->y, r - 2.2, 0, 2 * G_PI);
-        }
-      cairo_fill (cr);
+      if (is_town (place))
+        sitmap_place_draw_dot (cr, place->kind, place->x, place->y);
     }
   for (guint i = 0; i < places->len; i++)
     {
       const SitmapExportPlace *place = &g_array_index (places, SitmapExportPlace, i);
       g_autoptr (PangoLayout) layout = NULL;
       PangoRectangle logical;
+      double place_ink[4];
 
       if (!place->labelled)
         continue;
+      sitmap_place_get_label_ink (place->area, place_ink);
       layout = create_place_layout (p->context, place);
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      show_layout (p, layout, place->label.x - logical.x, place->label.y - logical.y, place->area ? area_ink : town_ink,
-                   3);
+      show_layout (p, layout, place->label.x - logical.x, place->label.y - logical.y, place_ink,
+                   SITMAP_PLACE_LABEL_HALO);
     }
 }
 

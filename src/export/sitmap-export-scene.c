@@ -15,6 +15,7 @@
 #include "sitmap-geometry.h"
 #include "sitmap-shape-table.h"
 #include "sitmap-symbol.h"
+#include "sitmap-positions.h"
 
 #define MARGIN 24.0
 #define CELL_PIXELS 44.0
@@ -601,19 +602,8 @@ lay_out (SitmapExportScene *self, PangoContext *context)
 static int
 note_number (const guint32 *visible, guint n_listed, guint32 position)
 {
-  guint lo = 0, hi = n_listed;
-
   /* The visible set is ascending, and the notes are its first events. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (visible[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo < n_listed && visible[lo] == position ? (int)lo + 1 : 0;
+  return sitmap_positions_index_of (visible, n_listed, position) + 1;
 }
 
 /* Clear functions get a pointer to the element. */
@@ -871,58 +861,6 @@ collect_events (SitmapExportScene *self, SitmapDocument *document, const guint32
     }
 }
 
-static gboolean
-is_settlement (SitmapPlaceKind kind)
-{
-  return kind != SITMAP_PLACE_KIND_DISTRICT && kind != SITMAP_PLACE_KIND_PROVINCE && kind != SITMAP_PLACE_KIND_REGION
-         && kind != SITMAP_PLACE_KIND_COUNTRY;
-}
-
-/* The screen's place layer's priorities (sitmap-place-layer.c): capitals, cities, countries, regions,
- * towns, districts, villages. */
-static guint8
-place_rank (SitmapPlaceKind kind)
-{
-  switch (kind)
-    {
-      case SITMAP_PLACE_KIND_CAPITAL:
-        return 0;
-      case SITMAP_PLACE_KIND_CITY:
-        return 1;
-      case SITMAP_PLACE_KIND_COUNTRY:
-        return 2;
-      case SITMAP_PLACE_KIND_PROVINCE:
-      case SITMAP_PLACE_KIND_REGION:
-        return 3;
-      case SITMAP_PLACE_KIND_TOWN:
-        return 4;
-      case SITMAP_PLACE_KIND_DISTRICT:
-        return 5;
-      case SITMAP_PLACE_KIND_VILLAGE:
-        return 6;
-      default:
-        return 7;
-    }
-}
-
-/* As on screen: the larger places appear first as the map zooms in. */
-static gboolean
-place_shown_at_zoom (SitmapPlaceKind kind, double zoom)
-{
-  switch (kind)
-    {
-      case SITMAP_PLACE_KIND_CAPITAL:
-      case SITMAP_PLACE_KIND_COUNTRY:
-        return TRUE;
-      case SITMAP_PLACE_KIND_CITY:
-      case SITMAP_PLACE_KIND_PROVINCE:
-      case SITMAP_PLACE_KIND_REGION:
-        return zoom >= 4;
-      default:
-        return zoom >= 5;
-    }
-}
-
 /* The width of an area's outline on the page: the screen names no area smaller than a word. */
 static double
 outline_width (SitmapExportScene *self, SitmapGeometry *geometry)
@@ -963,13 +901,13 @@ collect_places (SitmapExportScene *self, SitmapDocument *document, gboolean tile
     {
       g_autoptr (SitmapPlace) place = g_list_model_get_item (places, i);
       SitmapPlaceKind   kind = sitmap_place_get_kind (place);
-      SitmapExportPlace item = { .kind = kind, .rank = place_rank (kind) };
+      SitmapExportPlace item = { .kind = kind, .rank = sitmap_place_kind_get_rank (kind) };
       double            latitude = sitmap_place_get_latitude (place), longitude = sitmap_place_get_longitude (place);
       double            x, y;
 
-      item.area = sitmap_place_is_area (place) || !is_settlement (kind);
+      item.area = !sitmap_place_is_settlement (place);
       /* Over tiles that name towns, the document's towns would be written twice. */
-      if ((tiles_name_places && !item.area) || !place_shown_at_zoom (kind, self->options.zoom)
+      if ((tiles_name_places && !item.area) || !sitmap_place_kind_shown_at_zoom (kind, self->options.zoom)
           || sitmap_place_get_name (place) == NULL || *sitmap_place_get_name (place) == '\0')
         continue;
       if (sitmap_place_is_area (place))

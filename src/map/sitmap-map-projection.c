@@ -19,6 +19,8 @@ sitmap_map_projection_init (SitmapMapProjection *self, ShumateViewport *viewport
   ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
   double zoom, rotation;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   self->valid = FALSE;
   self->width = gtk_widget_get_width (widget);
   self->height = gtk_widget_get_height (widget);
@@ -57,6 +59,7 @@ sitmap_map_projection_init (SitmapMapProjection *self, ShumateViewport *viewport
 gboolean
 sitmap_map_projection_wraps (const SitmapMapProjection *self, double margin)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return self->map_size / 2 < self->reach_x + margin;
 }
 
@@ -64,6 +67,8 @@ void
 sitmap_map_projection_to_widget (const SitmapMapProjection *self, double x, double y, double *wx, double *wy)
 {
   double u, v;
+
+  g_return_if_fail (self != NULL);
 
   sitmap_map_projection_to_map (self, x, y, &u, &v);
   sitmap_map_projection_map_to_widget (self, u, v, wx, wy);
@@ -86,6 +91,8 @@ sitmap_map_projection_from_widget (const SitmapMapProjection *self, double wx, d
 double
 sitmap_map_projection_metres_to_pixels (const SitmapMapProjection *self, double y, double metres)
 {
+  g_return_val_if_fail (self != NULL, 0.0);
+
   /* At latitude φ a map pixel spans 2πR·cos φ / map_size metres, and 1 / cos φ = cosh (π (1 − 2y)). */
   return metres * self->map_size * cosh (G_PI * (1 - 2 * y)) / (2 * G_PI * EARTH_RADIUS_M);
 }

@@ -9,14 +9,12 @@
 #include <math.h>
 
 #include "sitmap-map-projection.h"
+#include "sitmap-place-draw.h"
 #include "sitmap-place-layer.h"
 #include "sitmap-symbol.h"
 
 /* Beyond this many places in view, only the most important get a name: nobody reads more. */
 #define MAX_LABELS 400
-#define LABEL_GAP  4.0
-/* An area whose outline is smaller than this on screen is not worth its name. */
-#define MIN_AREA_LABEL_WIDTH 48.0
 
 typedef struct
 {
@@ -85,38 +83,6 @@ static GParamSpec *properties[N_PROPS];
 /*
  * Records, built once per document
  */
-
-static guint8
-rank_of (SitmapPlaceKind kind)
-{
-  switch (kind)
-    {
-    case SITMAP_PLACE_KIND_CAPITAL: return 0;
-    case SITMAP_PLACE_KIND_CITY: return 1;
-    case SITMAP_PLACE_KIND_COUNTRY: return 2;
-    case SITMAP_PLACE_KIND_PROVINCE:
-    case SITMAP_PLACE_KIND_REGION: return 3;
-    case SITMAP_PLACE_KIND_TOWN: return 4;
-    case SITMAP_PLACE_KIND_DISTRICT: return 5;
-    case SITMAP_PLACE_KIND_VILLAGE: return 6;
-    case SITMAP_PLACE_KIND_OTHER:
-    case SITMAP_N_PLACE_KINDS:
-    default: return 7;
-    }
-}
-
-static gboolean
-is_settlement (SitmapPlaceKind kind)
-{
-  switch (kind)
-    {
-    case SITMAP_PLACE_KIND_DISTRICT:
-    case SITMAP_PLACE_KIND_PROVINCE:
-    case SITMAP_PLACE_KIND_REGION:
-    case SITMAP_PLACE_KIND_COUNTRY: return FALSE;
-    default: return TRUE;
-    }
-}
 
 static void
 add_outline (SitmapPlaceLayer *self, PlaceRecord *record, SitmapGeometry *geometry)
@@ -199,8 +165,8 @@ build_records (SitmapPlaceLayer *self)
       if (!sitmap_coordinates_valid (latitude, longitude))
         continue;
       sitmap_mercator_from_lat_lon (latitude, longitude, &record.x, &record.y);
-      record.rank = rank_of (record.kind);
-      record.settlement = record.n_points == 0 && is_settlement (record.kind);
+      record.rank = sitmap_place_kind_get_rank (record.kind);
+      record.settlement = sitmap_place_is_settlement (place);
       record.has_events = g_array_index (has_events, gboolean, i);
       g_array_append_val (self->records, record);
     }
@@ -262,23 +228,10 @@ is_area_record (const PlaceRecord *record)
   return record->n_points > 0;
 }
 
-/* Radius of a settlement's dot, by its size: logical pixels */
-static double
-dot_radius (SitmapPlaceKind kind)
-{
-  switch (kind)
-    {
-    case SITMAP_PLACE_KIND_CAPITAL: return 4.5;
-    case SITMAP_PLACE_KIND_CITY: return 3.5;
-    case SITMAP_PLACE_KIND_TOWN: return 3.0;
-    default: return 2.5;
-    }
-}
-
 static GdkTexture *
 create_dot (SitmapPlaceKind kind, double scale)
 {
-  double r = dot_radius (kind), half = ceil ((r + 2) * scale) / scale;
+  double half = ceil ((sitmap_place_get_dot_radius (kind) + 2) * scale) / scale;
   int size = (int) (2 * half * scale);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   GdkTexture *texture;
@@ -286,19 +239,7 @@ create_dot (SitmapPlaceKind kind, double scale)
 
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  cairo_arc (cr, half, half, r, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2.4);
-  cairo_stroke_preserve (cr);
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  if (kind == SITMAP_PLACE_KIND_CAPITAL)
-    {
-      /* The cartographer's capital: a ring around a dot. */
-      cairo_set_line_width (cr, 1.4);
-      cairo_stroke (cr);
-      cairo_arc (cr, half, half, r - 2.2, 0, 2 * G_PI);
-    }
-  cairo_fill (cr);
+  sitmap_place_draw_dot (cr, kind, half, half);
   cairo_destroy (cr);
   texture = sitmap_texture_new_for_surface (surface);
   cairo_surface_destroy (surface);
@@ -319,22 +260,6 @@ get_dot (SitmapPlaceLayer *self, SitmapPlaceKind kind, double scale)
   return self->dots[kind];
 }
 
-/* Settlements appear as the map zooms in, the larger first; a document's gazetteer is curated, so
- * even villages come early. */
-static gboolean
-shown_at_zoom (const PlaceRecord *record, double zoom)
-{
-  switch (record->kind)
-    {
-    case SITMAP_PLACE_KIND_CAPITAL:
-    case SITMAP_PLACE_KIND_COUNTRY: return TRUE;
-    case SITMAP_PLACE_KIND_CITY:
-    case SITMAP_PLACE_KIND_PROVINCE:
-    case SITMAP_PLACE_KIND_REGION: return zoom >= 4;
-    default: return zoom >= 5;
-    }
-}
-
 static void
 collect_in_view (SitmapPlaceLayer *self, double zoom)
 {
@@ -347,7 +272,7 @@ collect_in_view (SitmapPlaceLayer *self, double zoom)
       PlaceInstance instance = { .record = record, .dot = -1 };
       double u, v;
 
-      if (!shown_at_zoom (record, zoom) || (record->settlement && !self->show_settlements))
+      if (!sitmap_place_kind_shown_at_zoom (record->kind, zoom) || (record->settlement && !self->show_settlements))
         continue;
       sitmap_map_projection_to_map (p, record->x, record->y, &u, &v);
       instance.offset = u - (record->x * p->map_size - p->center_x);
@@ -470,7 +395,7 @@ is_free (SitmapPlaceLayer *self, const graphene_rect_t *rect, gint own_dot)
   const graphene_rect_t *own = own_dot >= 0 ? &g_array_index (self->occupied, graphene_rect_t, own_dot) : NULL;
   graphene_rect_t padded;
 
-  graphene_rect_inset_r (rect, -LABEL_GAP / 2, -LABEL_GAP / 2, &padded);
+  graphene_rect_inset_r (rect, -SITMAP_PLACE_LABEL_GAP / 2, -SITMAP_PLACE_LABEL_GAP / 2, &padded);
   for (guint i = 0; i < self->occupied->len; i++)
     {
       const graphene_rect_t *other = &g_array_index (self->occupied, graphene_rect_t, i);
@@ -484,24 +409,6 @@ is_free (SitmapPlaceLayer *self, const graphene_rect_t *rect, gint own_dot)
   return TRUE;
 }
 
-static void
-set_label_style (PangoLayout *layout, const PlaceRecord *record)
-{
-  g_autoptr (PangoAttrList) attrs = pango_attr_list_new ();
-
-  if (!record->settlement)
-    {
-      pango_attr_list_insert (attrs, pango_attr_style_new (PANGO_STYLE_ITALIC));
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (PANGO_SCALE));
-      pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
-    }
-  else if (record->kind == SITMAP_PLACE_KIND_CAPITAL || record->kind == SITMAP_PLACE_KIND_CITY)
-    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
-  else
-    pango_attr_list_insert (attrs, pango_attr_scale_new (0.9));
-  pango_layout_set_attributes (layout, attrs);
-}
-
 /* Where an area's name may go, relative to its label point, in label heights: there, else below
  * or above it. Below first when an event's symbol sits on the point. */
 static const double area_offsets[][3] = { { 0, 1, -1 }, { 1, -1, 0 } };
@@ -513,7 +420,7 @@ place_area_label (SitmapPlaceLayer *self, const PlaceInstance *instance, int wid
   const double *offsets = area_offsets[instance->record->has_events ? 1 : 0];
   double clearance = instance->record->has_events ? SITMAP_SYMBOL_RADIUS : 0;
 
-  if (is_area_record (instance->record) && instance->width < MIN_AREA_LABEL_WIDTH)
+  if (is_area_record (instance->record) && instance->width < SITMAP_PLACE_MIN_AREA_LABEL_WIDTH)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (area_offsets[0]); i++)
     {
@@ -539,7 +446,8 @@ place_label (SitmapPlaceLayer *self, const PlaceInstance *instance, int width, i
   dot = &g_array_index (self->occupied, graphene_rect_t, instance->dot);
   if (intersects_any (self->claimed, dot))
     return FALSE;
-  gap = (instance->record->has_events ? 1.3 * SITMAP_SYMBOL_RADIUS : dot_radius (instance->record->kind)) + 3;
+  gap = (instance->record->has_events ? 1.3 * SITMAP_SYMBOL_RADIUS : sitmap_place_get_dot_radius (instance->record->kind)) +
+        3;
   *rect = GRAPHENE_RECT_INIT (x + gap, y - height / 2.0, width, height);
   if (!is_free (self, rect, instance->dot))
     {
@@ -549,22 +457,6 @@ place_label (SitmapPlaceLayer *self, const PlaceInstance *instance, int width, i
     }
   g_array_append_vals (self->claimed, dot, 1);
   return TRUE;
-}
-
-static void
-draw_label (cairo_t *cr, PangoLayout *layout, const graphene_rect_t *rect, gboolean area)
-{
-  cairo_move_to (cr, rect->origin.x, rect->origin.y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 3);
-  cairo_stroke_preserve (cr);
-  if (area)
-    cairo_set_source_rgb (cr, 0.4, 0.33, 0.25);
-  else
-    cairo_set_source_rgb (cr, 0.13, 0.13, 0.13);
-  cairo_fill (cr);
 }
 
 /* Names, plain text, the most important first; one that would collide is left out. */
@@ -585,6 +477,7 @@ static void
 snapshot_labels (SitmapPlaceLayer *self, GtkSnapshot *snapshot)
 {
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  const PangoFontDescription *base = pango_context_get_font_description (pango_layout_get_context (layout));
   const SitmapMapProjection *p = &self->projection;
   cairo_t *cr = NULL;
 
@@ -596,13 +489,13 @@ snapshot_labels (SitmapPlaceLayer *self, GtkSnapshot *snapshot)
       int width, height;
 
       pango_layout_set_text (layout, sitmap_place_get_name (place), shown_length (sitmap_place_get_name (place)));
-      set_label_style (layout, instance->record);
+      sitmap_place_style_label (layout, base, instance->record->kind, !instance->record->settlement);
       pango_layout_get_pixel_size (layout, &width, &height);
       if (width == 0 || !place_label (self, instance, width, height, &rect))
         continue;
       if (cr == NULL)
         cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, p->width, p->height));
-      draw_label (cr, layout, &rect, !instance->record->settlement);
+      sitmap_place_draw_label (cr, layout, rect.origin.x, rect.origin.y, !instance->record->settlement);
       g_array_append_val (self->occupied, rect);
       g_array_append_val (self->labelled, instance->record->index);
     }

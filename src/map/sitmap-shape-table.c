@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "sitmap-shape-table.h"
+#include "sitmap-positions.h"
 
 typedef struct
 {
@@ -259,20 +260,12 @@ const SitmapShape *
 sitmap_shape_table_lookup (SitmapShapeTable *self, guint position)
 {
   const SitmapShape *shapes = (const SitmapShape *) self->shapes->data;
-  guint lo = 0, hi = self->shapes->len;
+  gint i;
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (shapes[mid].position == position)
-        return &shapes[mid];
-      if (shapes[mid].position < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return NULL;
+  if (self->shapes->len == 0)
+    return NULL;
+  i = sitmap_positions_index_of_strided (&shapes[0].position, sizeof (SitmapShape), self->shapes->len, position);
+  return i >= 0 ? &shapes[i] : NULL;
 }
 
 guint

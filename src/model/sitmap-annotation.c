@@ -428,6 +428,8 @@ sitmap_annotation_get_mercator (SitmapAnnotation *self, guint i, double *x, doub
 {
   double latitude, longitude;
 
+  g_return_if_fail (SITMAP_IS_ANNOTATION (self));
+
   sitmap_annotation_get_point (self, i, &latitude, &longitude);
   sitmap_mercator_from_lat_lon (latitude, longitude, x, y);
 }
@@ -437,6 +439,8 @@ void
 sitmap_annotation_set_mercator (SitmapAnnotation *self, guint i, double x, double y)
 {
   double latitude, longitude;
+
+  g_return_if_fail (SITMAP_IS_ANNOTATION (self));
 
   x = x - floor (x);
   sitmap_mercator_to_lat_lon (x, CLAMP (y, 0, 1), &latitude, &longitude);

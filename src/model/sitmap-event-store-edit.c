@@ -44,12 +44,16 @@ ensure_capacity (SitmapEventStore *self, guint n)
   if (self->record_of != NULL)
     grow_column ((gpointer *) &self->record_of, sizeof (guint32), capacity);
   self->capacity = capacity;
+  g_assert (self->capacity >= n);
 }
 
 /* The columns' pointers, after they moved (also what finish makes public) */
 void
 _sitmap_event_store_publish_columns (SitmapEventStore *self)
 {
+  /* Every long event has its end; positions past the sorted ones are all edits' */
+  g_assert (self->long_events->len == self->long_ends->len);
+  g_assert (self->columns.n_sorted <= self->columns.n_events);
   self->columns.start = self->start;
   self->columns.duration = self->duration;
   self->columns.time_precision = self->time_precision;
@@ -104,6 +108,8 @@ sitmap_event_store_append_event (SitmapEventStore       *self,
   if (self->record_of != NULL)
     self->record_of[position] = self->records->len - 1;
   self->columns.n_events++;
+  /* A record per position, in position order or through record_of */
+  g_assert (self->record_of != NULL || self->records->len == self->columns.n_events);
   _sitmap_event_store_fill_columns (self, position, position + 1);
 
   /* Out of time order: in the side list, which every time query scans whole */
@@ -162,13 +168,16 @@ sitmap_event_store_set_deleted (SitmapEventStore *self, guint position, gboolean
       return;
     }
   self->flags[position] &= ~SITMAP_EVENT_FLAG_DELETED;
-  /* Undo restores the last deletions first: look from the end */
-  for (guint i = self->deleted->len; i-- > 0;)
-    if (g_array_index (self->deleted, guint32, i) == position)
-      {
-        g_array_remove_index_fast (self->deleted, i);
-        break;
-      }
+  /* Undo restores the last deletions first: look from the end. The flag and the list agree, always. */
+  for (guint i = self->deleted->len;; i--)
+    {
+      g_assert (i > 0);
+      if (g_array_index (self->deleted, guint32, i - 1) == position)
+        {
+          g_array_remove_index_fast (self->deleted, i - 1);
+          break;
+        }
+    }
   _sitmap_event_store_set_id_position (self, position);
 }
 

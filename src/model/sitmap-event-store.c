@@ -14,6 +14,7 @@
 #include "sitmap-event-store-private.h"
 #include "sitmap-memory.h"
 #include "sitmap-source.h"
+#include "sitmap-positions.h"
 
 /* Spans longer than this (or open-ended) are kept in a short side list, so that the time index can
  * bound how far before a range an overlapping event may start by the longest *short* span. */
@@ -26,6 +27,8 @@
 void
 sitmap_event_draft_init (SitmapEventDraft *draft)
 {
+  g_return_if_fail (draft != NULL);
+
   memset (draft, 0, sizeof *draft);
   sitmap_time_init_undated (&draft->time);
   draft->category = SITMAP_CATEGORY_OTHER;
@@ -80,6 +83,8 @@ sitmap_event_draft_add_attribute (SitmapEventDraft *draft, const char *name, con
 void
 sitmap_event_draft_add_actor (SitmapEventDraft *draft, const char *actor)
 {
+  g_return_if_fail (draft != NULL);
+
   g_ptr_array_add (draft->actors, g_strdup (actor));
 }
 
@@ -88,6 +93,8 @@ sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure *figu
 {
   SitmapFigure copy = *figure;
 
+  g_return_if_fail (draft != NULL);
+
   copy.text = g_strdup (figure->text);
   g_array_append_val (draft->figures, copy);
 }
@@ -95,6 +102,8 @@ sitmap_event_draft_add_figure (SitmapEventDraft *draft, const SitmapFigure *figu
 void
 sitmap_event_draft_take_citation (SitmapEventDraft *draft, SitmapCitationDraft *citation)
 {
+  g_return_if_fail (draft != NULL);
+
   g_array_append_vals (draft->citations, citation, 1);
   memset (citation, 0, sizeof *citation);
 }
@@ -718,6 +727,8 @@ sitmap_event_store_get_memory_size (SitmapEventStore *self)
   gsize per_event = sizeof (gint64) + sizeof (guint32) + 4 * sizeof (guint8) + 2 * sizeof (double) +
                     sizeof (gint32) + sizeof (EventRecord);
 
+  g_return_val_if_fail (self != NULL, 0);
+
   return per_event * self->records->len + self->citations->len * sizeof (SitmapCitationRecord) +
          self->figures->len * sizeof (SitmapFigure) + self->actors->len * sizeof (gpointer) +
          (self->attribute_values->len + self->schema_names->len) * sizeof (guint32) +
@@ -845,6 +856,8 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
 {
   gint64 s = G_MAXINT64, e = G_MININT64;
 
+  g_return_val_if_fail (self != NULL, FALSE);
+
   for (guint i = 0; i < self->columns.n_events; i++)
     {
       gint64 event_end;
@@ -882,20 +895,10 @@ sitmap_event_store_get_time_extent (SitmapEventStore *self, gint64 *start, gint6
 gint64
 sitmap_event_columns_get_long_end (const SitmapEventColumns *columns, guint position)
 {
-  guint lo = 0, hi = columns->n_long;
+  gint i = sitmap_positions_index_of (columns->long_positions, columns->n_long, position);
 
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (columns->long_positions[mid] == position)
-        return columns->long_ends[mid];
-      if (columns->long_positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  g_return_val_if_reached (SITMAP_TIME_OPEN_END);
+  g_return_val_if_fail (i >= 0, SITMAP_TIME_OPEN_END);
+  return columns->long_ends[i];
 }
 
 gint
@@ -918,24 +921,28 @@ record_at (SitmapEventStore *self, guint position)
 const char *
 sitmap_event_store_get_id (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return record_at (self, position)->id;
 }
 
 const char *
 sitmap_event_store_get_title (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return record_at (self, position)->title;
 }
 
 const char *
 sitmap_event_store_get_summary (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return record_at (self, position)->summary;
 }
 
 const char *
 sitmap_event_store_get_place_text (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return record_at (self, position)->place_text;
 }
 
@@ -972,24 +979,28 @@ sitmap_event_store_get_geometry (SitmapEventStore *self, guint position)
 guint
 sitmap_event_store_get_radius (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return record_at (self, position)->radius_m;
 }
 
 guint
 sitmap_event_store_get_place (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return record_at (self, position)->place;
 }
 
 gboolean
 sitmap_event_store_is_located_by_place (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return (record_at (self, position)->origin & RECORD_LOCATED_BY_PLACE) != 0;
 }
 
 gboolean
 sitmap_event_store_has_stated_precision (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return (record_at (self, position)->origin & RECORD_PRECISION_STATED) != 0;
 }
 
@@ -1086,6 +1097,7 @@ sitmap_event_store_get_group_name (SitmapEventStore *self, guint group, guint *p
 guint
 sitmap_event_store_get_group (SitmapEventStore *self, guint position)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return record_at (self, position)->group;
 }
 

@@ -64,6 +64,8 @@ sitmap_geometry_begin_ring (SitmapGeometry *self)
 void
 sitmap_geometry_add_point (SitmapGeometry *self, double longitude, double latitude)
 {
+  g_return_if_fail (self != NULL);
+
   if (self->ring_start->len == 0)
     sitmap_geometry_begin_ring (self);
   g_array_append_val (self->coords, longitude);
@@ -73,12 +75,14 @@ sitmap_geometry_add_point (SitmapGeometry *self, double longitude, double latitu
 SitmapGeometryKind
 sitmap_geometry_get_kind (const SitmapGeometry *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->kind;
 }
 
 guint
 sitmap_geometry_get_n_rings (const SitmapGeometry *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->ring_start->len;
 }
 
@@ -116,6 +120,8 @@ void
 sitmap_geometry_get_center (const SitmapGeometry *self, double *latitude, double *longitude)
 {
   double south, west, north, east;
+
+  g_return_if_fail (self != NULL);
 
   if (self->coords->len == 0)
     {

@@ -36,22 +36,55 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The ids are Sitmap's file format: never rename one. */
+/* The ids are Sitmap's file format: never rename one. A map names capitals first, then cities, countries,
+ * regions, towns, districts and villages (rank); settlements are dots with a name, the rest areas; the larger
+ * appear first as the map zooms in, and a document's gazetteer is curated, so even villages come early. */
 static const struct
 {
   const char *id;
   const char *label;
+  guint8      rank;
+  gboolean    settlement;
+  guint8      min_zoom;
 } place_kinds[SITMAP_N_PLACE_KINDS] = {
-  [SITMAP_PLACE_KIND_OTHER] = { "other", N_("Place") },
-  [SITMAP_PLACE_KIND_CAPITAL] = { "capital", N_("Capital") },
-  [SITMAP_PLACE_KIND_CITY] = { "city", N_("City") },
-  [SITMAP_PLACE_KIND_TOWN] = { "town", N_("Town") },
-  [SITMAP_PLACE_KIND_VILLAGE] = { "village", N_("Village") },
-  [SITMAP_PLACE_KIND_DISTRICT] = { "district", N_("District") },
-  [SITMAP_PLACE_KIND_PROVINCE] = { "province", N_("Province") },
-  [SITMAP_PLACE_KIND_REGION] = { "region", N_("Region") },
-  [SITMAP_PLACE_KIND_COUNTRY] = { "country", N_("Country") },
+  [SITMAP_PLACE_KIND_OTHER] = { "other", N_("Place"), 7, TRUE, 5 },
+  [SITMAP_PLACE_KIND_CAPITAL] = { "capital", N_("Capital"), 0, TRUE, 0 },
+  [SITMAP_PLACE_KIND_CITY] = { "city", N_("City"), 1, TRUE, 4 },
+  [SITMAP_PLACE_KIND_TOWN] = { "town", N_("Town"), 4, TRUE, 5 },
+  [SITMAP_PLACE_KIND_VILLAGE] = { "village", N_("Village"), 6, TRUE, 5 },
+  [SITMAP_PLACE_KIND_DISTRICT] = { "district", N_("District"), 5, FALSE, 5 },
+  [SITMAP_PLACE_KIND_PROVINCE] = { "province", N_("Province"), 3, FALSE, 4 },
+  [SITMAP_PLACE_KIND_REGION] = { "region", N_("Region"), 3, FALSE, 4 },
+  [SITMAP_PLACE_KIND_COUNTRY] = { "country", N_("Country"), 2, FALSE, 0 },
 };
+
+guint
+sitmap_place_kind_get_rank (SitmapPlaceKind kind)
+{
+  g_return_val_if_fail (kind < SITMAP_N_PLACE_KINDS, 7);
+  return place_kinds[kind].rank;
+}
+
+gboolean
+sitmap_place_kind_is_settlement (SitmapPlaceKind kind)
+{
+  g_return_val_if_fail (kind < SITMAP_N_PLACE_KINDS, TRUE);
+  return place_kinds[kind].settlement;
+}
+
+gboolean
+sitmap_place_kind_shown_at_zoom (SitmapPlaceKind kind, double zoom)
+{
+  g_return_val_if_fail (kind < SITMAP_N_PLACE_KINDS, FALSE);
+  return zoom >= place_kinds[kind].min_zoom;
+}
+
+gboolean
+sitmap_place_is_settlement (SitmapPlace *self)
+{
+  g_return_val_if_fail (SITMAP_IS_PLACE (self), FALSE);
+  return !sitmap_place_is_area (self) && sitmap_place_kind_is_settlement (self->kind);
+}
 
 const char *
 sitmap_place_kind_to_id (SitmapPlaceKind kind)

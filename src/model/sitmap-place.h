@@ -44,9 +44,16 @@ const char      *sitmap_place_get_description (SitmapPlace *self);
 void             sitmap_place_set_description (SitmapPlace *self, const char *description);
 /* An area is drawn as its shape; a settlement as a dot with its name. */
 gboolean         sitmap_place_is_area (SitmapPlace *self);
+/* A point of a settlement's kind: drawn as a dot, named upright. Anything else is named as an area. */
+gboolean         sitmap_place_is_settlement (SitmapPlace *self);
 
 const char *sitmap_place_kind_to_id (SitmapPlaceKind kind);
 gboolean    sitmap_place_kind_from_id (const char *id, SitmapPlaceKind *kind);
 const char *sitmap_place_kind_get_label (SitmapPlaceKind kind);
+/* How a map shows places of a kind, the screen and the page alike: which names come first (0 first), which
+ * kinds are settlements (the rest are areas), and from which zoom level they are shown. */
+guint       sitmap_place_kind_get_rank (SitmapPlaceKind kind);
+gboolean    sitmap_place_kind_is_settlement (SitmapPlaceKind kind);
+gboolean    sitmap_place_kind_shown_at_zoom (SitmapPlaceKind kind, double zoom);
 
 G_END_DECLS

@@ -268,6 +268,7 @@ sitmap_string_table_append (SitmapStringTable *self, SitmapStringTable *other)
 gsize
 sitmap_string_table_get_memory_size (SitmapStringTable *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return self->text_size + self->capacity * (sizeof (const char *) + sizeof (guint32)) +
          (self->slots ? (self->mask + 1) * sizeof (guint64) : 0);
 }

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "sitmap-event-store-private.h"
 #include "sitmap-html.h"
 #include "sitmap-text-index.h"
 #include "sitmap-words.h"
@@ -26,36 +27,169 @@ struct _SitmapTextIndex
   guint             n_indexed;
 };
 
-/* While building: one growing list per word. */
+/* Building: the events are cut into one run per processor, each read by a thread of its own into
+ * its own vocabulary (sorted at the end) and the list of its word ids, event by event. The runs'
+ * vocabularies are merged into one; each run then writes its postings into the place the counts
+ * give it, the runs in order, so every word's positions come out ascending with no sort. */
+/* Folded words to their ids: open addressing on a hash made as the word is looked up. A lookup per word of every
+ * event is most of the build, and most of a lookup is waiting for memory: a slot holds what a lookup needs (a
+ * short word's letters, the word's count and its last event) so that one cache line answers it. */
+#define INLINE_WORD 15
+
 typedef struct
 {
-  GHashTable   *ids; /* folded word (in chunk) → id + 1 */
-  GStringChunk *chunk;
-  GPtrArray    *spellings; /* char * in chunk, by id */
-  GPtrArray    *lists;     /* GArray of guint32, by id */
-  guint32       position;
-} Builder;
+  guint32 hash;
+  guint32 id_plus_1; /* 0: empty */
+  guint32 last;      /* the last event using it, + 1: a word twice in one event is one posting */
+  guint32 count;     /* events using it */
+  guint8  length;    /* of bytes, or G_MAXUINT8 for a longer word, compared in the spellings */
+  char    bytes[INLINE_WORD];
+} WordSlot;
+
+G_STATIC_ASSERT (sizeof (WordSlot) == 32);
+
+typedef struct
+{
+  WordSlot *slots;
+  guint32   mask;
+  guint32   n_used;
+} WordTable;
+
+typedef struct
+{
+  SitmapEventStore *store;
+  guint32           from, to;      /* the positions read */
+  WordTable         table;         /* folded word → local id */
+  GStringChunk     *chunk;
+  GPtrArray        *spellings;     /* char * in chunk, by local id */
+  GArray           *counts;        /* guint32 by local id: events using it, once read */
+  GArray           *word_ids;      /* guint32: each event's local ids, one event after the other */
+  guint32          *event_ends;    /* to - from: where each event's ids end in word_ids */
+  guint32          *sorted;        /* local ids in spelling order */
+  guint32          *slots;         /* by local id: where its next posting goes */
+  guint32          *postings;      /* the index's, written by every run, each in its own slots */
+  guint32           position;
+} Run;
+
+/* Below this, one thread reads everything: starting others costs more than they save. */
+#define EVENTS_PER_THREAD_MIN 20000
+
+static guint32
+hash_word (const char *word, gsize length)
+{
+  guint32 hash = 2166136261u; /* FNV-1a */
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash ^ (guchar) word[i]) * 16777619u;
+  return hash;
+}
+
+static void
+word_table_init (WordTable *table)
+{
+  table->mask = 4096 - 1;
+  table->slots = g_new0 (WordSlot, table->mask + 1);
+  table->n_used = 0;
+}
+
+static void
+word_table_clear (WordTable *table)
+{
+  g_clear_pointer (&table->slots, g_free);
+}
+
+static WordSlot *
+word_table_free_slot (WordTable *table, guint32 hash)
+{
+  guint32 i = hash & table->mask;
+
+  while (table->slots[i].id_plus_1 != 0)
+    i = (i + 1) & table->mask;
+  return &table->slots[i];
+}
+
+/* Kept at most half full, so that a miss ends soon. */
+static void
+word_table_grow (WordTable *table)
+{
+  g_autofree WordSlot *old = g_steal_pointer (&table->slots);
+  guint32 old_size = table->mask + 1;
+
+  table->mask = old_size * 2 - 1;
+  table->slots = g_new0 (WordSlot, old_size * 2);
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].id_plus_1 != 0)
+      *word_table_free_slot (table, old[i].hash) = old[i];
+}
+
+static gboolean
+slot_holds (const WordSlot *slot, GPtrArray *spellings, const char *word, gsize length, guint32 hash)
+{
+  if (slot->hash != hash)
+    return FALSE;
+  if (length <= INLINE_WORD)
+    return slot->length == length && memcmp (slot->bytes, word, length) == 0;
+  return slot->length == G_MAXUINT8 && strcmp (g_ptr_array_index (spellings, slot->id_plus_1 - 1), word) == 0;
+}
+
+static WordSlot *
+add_spelling (Run *run, const char *word, gsize length, guint32 hash)
+{
+  WordSlot *slot;
+
+  if (++run->table.n_used * 2 > run->table.mask)
+    word_table_grow (&run->table);
+  slot = word_table_free_slot (&run->table, hash);
+  g_ptr_array_add (run->spellings, g_string_chunk_insert_len (run->chunk, word, length));
+  *slot = (WordSlot) { .hash = hash, .id_plus_1 = run->spellings->len };
+  if (length <= INLINE_WORD)
+    {
+      slot->length = (guint8) length;
+      memcpy (slot->bytes, word, length);
+    }
+  else
+    slot->length = G_MAXUINT8;
+  return slot;
+}
 
 static gboolean
 add_word_cb (const char *word, gsize length, gpointer user_data)
 {
-  Builder *b = user_data;
-  gpointer found = g_hash_table_lookup (b->ids, word);
-  GArray *list;
+  Run *run = user_data;
+  guint32 hash = hash_word (word, length);
+  WordSlot *slot;
 
-  if (found == NULL)
+  for (guint32 i = hash & run->table.mask;; i = (i + 1) & run->table.mask)
     {
-      char *key = g_string_chunk_insert_len (b->chunk, word, length);
-
-      g_ptr_array_add (b->spellings, key);
-      g_ptr_array_add (b->lists, g_array_new (FALSE, FALSE, sizeof (guint32)));
-      found = GUINT_TO_POINTER (b->spellings->len);
-      g_hash_table_insert (b->ids, key, found);
+      slot = &run->table.slots[i];
+      if (slot->id_plus_1 == 0)
+        {
+          slot = add_spelling (run, word, length, hash);
+          break;
+        }
+      if (slot_holds (slot, run->spellings, word, length, hash))
+        break;
     }
-  list = g_ptr_array_index (b->lists, GPOINTER_TO_UINT (found) - 1);
-  if (list->len == 0 || g_array_index (list, guint32, list->len - 1) != b->position)
-    g_array_append_val (list, b->position);
+  if (slot->last != run->position + 1)
+    {
+      guint32 id = slot->id_plus_1 - 1;
+
+      slot->last = run->position + 1;
+      slot->count++;
+      g_array_append_val (run->word_ids, id);
+    }
   return TRUE;
+}
+
+/* The counts, by id, out of the table */
+static void
+take_counts (Run *run)
+{
+  g_array_set_size (run->counts, run->spellings->len);
+  for (guint32 i = 0; i <= run->table.mask; i++)
+    if (run->table.slots[i].id_plus_1 != 0)
+      g_array_index (run->counts, guint32, run->table.slots[i].id_plus_1 - 1) = run->table.slots[i].count;
+  word_table_clear (&run->table);
 }
 
 static int
@@ -63,11 +197,12 @@ compare_spelling (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   GPtrArray *spellings = user_data;
 
-  return strcmp (g_ptr_array_index (spellings, *(const guint *) a), g_ptr_array_index (spellings, *(const guint *) b));
+  return strcmp (g_ptr_array_index (spellings, *(const guint32 *) a),
+                 g_ptr_array_index (spellings, *(const guint32 *) b));
 }
 
 static void
-add_summary (Builder *b, const char *summary)
+add_summary (Run *run, const char *summary)
 {
   g_autofree char *text = NULL;
 
@@ -76,41 +211,194 @@ add_summary (Builder *b, const char *summary)
   /* Tags and entities are not words the user reads. */
   if (sitmap_html_is_markup (summary))
     summary = text = sitmap_html_to_text (summary, NULL);
-  sitmap_words_foreach (summary, add_word_cb, b);
+  sitmap_words_foreach (summary, add_word_cb, run);
+}
+
+/* Records are in the order they were added, positions in time order: each event read is two cache misses
+ * (its record, its text) a few events ahead could have spared. */
+#define PREFETCH_AHEAD 8
+
+static void
+prefetch (Run *run)
+{
+  if (run->position + 2 * PREFETCH_AHEAD < run->to)
+    __builtin_prefetch (_sitmap_event_store_record (run->store, run->position + 2 * PREFETCH_AHEAD));
+  if (run->position + PREFETCH_AHEAD < run->to)
+    {
+      const EventRecord *record = _sitmap_event_store_record (run->store, run->position + PREFETCH_AHEAD);
+
+      __builtin_prefetch (record->title);
+      __builtin_prefetch (record->summary);
+      __builtin_prefetch (record->place_text);
+    }
+}
+
+static gpointer
+read_run_thread (gpointer data)
+{
+  Run *run = data;
+
+  run->event_ends = g_new (guint32, MAX (run->to - run->from, 1));
+  for (run->position = run->from; run->position < run->to; run->position++)
+    {
+      prefetch (run);
+      sitmap_words_foreach (sitmap_event_store_get_title (run->store, run->position), add_word_cb, run);
+      add_summary (run, sitmap_event_store_get_summary (run->store, run->position));
+      sitmap_words_foreach (sitmap_event_store_get_place_text (run->store, run->position), add_word_cb, run);
+      run->event_ends[run->position - run->from] = run->word_ids->len;
+    }
+  take_counts (run);
+  run->sorted = g_new (guint32, MAX (run->spellings->len, 1));
+  for (guint32 i = 0; i < run->spellings->len; i++)
+    run->sorted[i] = i;
+  g_qsort_with_data (run->sorted, run->spellings->len, sizeof (guint32), compare_spelling, run->spellings);
+  return run;
+}
+
+static gpointer
+write_postings_thread (gpointer data)
+{
+  Run *run = data;
+  const guint32 *ids = (const guint32 *) (gconstpointer) run->word_ids->data;
+  guint i = 0;
+
+  for (guint32 e = 0; e < run->to - run->from; e++)
+    for (; i < run->event_ends[e]; i++)
+      run->postings[run->slots[ids[i]]++] = run->from + e;
+  return NULL;
 }
 
 static void
-flatten (SitmapTextIndex *self, Builder *b)
+run_clear (Run *run)
 {
-  g_autofree guint *order = g_new (guint, MAX (b->spellings->len, 1));
-  gsize words_at = 0, posting_at = 0;
+  word_table_clear (&run->table);
+  g_clear_pointer (&run->chunk, g_string_chunk_free);
+  g_clear_pointer (&run->spellings, g_ptr_array_unref);
+  g_clear_pointer (&run->counts, g_array_unref);
+  g_clear_pointer (&run->word_ids, g_array_unref);
+  g_clear_pointer (&run->event_ends, g_free);
+  g_clear_pointer (&run->sorted, g_free);
+  g_clear_pointer (&run->slots, g_free);
+}
 
-  self->n_words = b->spellings->len;
-  for (guint i = 0; i < self->n_words; i++)
+/* Runs fn over every run, each in a thread but the first, which is this one's. */
+static void
+for_each_run (Run *runs, guint n_runs, GThreadFunc fn)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n_runs);
+
+  for (guint r = 1; r < n_runs; r++)
+    threads[r] = g_thread_new ("sitmap-text-index", fn, &runs[r]);
+  fn (&runs[0]);
+  for (guint r = 1; r < n_runs; r++)
+    g_thread_join (threads[r]);
+}
+
+static void
+append_word (SitmapTextIndex *self, GString *words, GArray *word_at, const char *spelling)
+{
+  guint32 at = words->len;
+
+  g_string_append_len (words, spelling, strlen (spelling) + 1);
+  g_array_append_val (word_at, at);
+  self->n_words++;
+}
+
+/* The runs' sorted vocabularies merged into one: global[r][local id] is the word's index in it. */
+static guint32 **
+merge_vocabularies (SitmapTextIndex *self, Run *runs, guint n_runs)
+{
+  guint32 **global = g_new0 (guint32 *, n_runs);
+  g_autofree guint *next = g_new0 (guint, n_runs);
+  GString *words = g_string_sized_new (1024 * 1024);
+  GArray *word_at = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (guint r = 0; r < n_runs; r++)
+    global[r] = g_new (guint32, MAX (runs[r].spellings->len, 1));
+  for (;;)
     {
-      order[i] = i;
-      self->words_size += strlen (g_ptr_array_index (b->spellings, i)) + 1;
-      self->n_postings += ((GArray *) g_ptr_array_index (b->lists, i))->len;
+      const char *least = NULL;
+
+      for (guint r = 0; r < n_runs; r++)
+        if (next[r] < runs[r].spellings->len)
+          {
+            const char *spelling = g_ptr_array_index (runs[r].spellings, runs[r].sorted[next[r]]);
+
+            if (least == NULL || strcmp (spelling, least) < 0)
+              least = spelling;
+          }
+      if (least == NULL)
+        break;
+      append_word (self, words, word_at, least);
+      for (guint r = 0; r < n_runs; r++)
+        if (next[r] < runs[r].spellings->len &&
+            strcmp (g_ptr_array_index (runs[r].spellings, runs[r].sorted[next[r]]), least) == 0)
+          global[r][runs[r].sorted[next[r]++]] = self->n_words - 1;
     }
-  g_qsort_with_data (order, self->n_words, sizeof (guint), compare_spelling, b->spellings);
-  self->words = g_malloc (MAX (self->words_size, 1));
-  self->word_at = g_new (guint32, MAX (self->n_words, 1));
-  self->first = g_new (guint32, self->n_words + 1);
+  self->words_size = words->len;
+  self->words = g_string_free (words, FALSE);
+  self->word_at = (guint32 *) (gpointer) g_array_free (word_at, FALSE);
+  return global;
+}
+
+/* Where each word's postings start, and in it where each run's go (runs in order: positions ascend). */
+static void
+place_postings (SitmapTextIndex *self, Run *runs, guint n_runs, guint32 **global)
+{
+  g_autofree guint32 *cursor = g_new0 (guint32, self->n_words + 1);
+
+  self->first = g_new0 (guint32, self->n_words + 1);
+  for (guint r = 0; r < n_runs; r++)
+    for (guint32 l = 0; l < runs[r].spellings->len; l++)
+      self->first[global[r][l] + 1] += g_array_index (runs[r].counts, guint32, l);
+  for (guint w = 0; w < self->n_words; w++)
+    self->first[w + 1] += self->first[w];
+  self->n_postings = self->first[self->n_words];
+  memcpy (cursor, self->first, (self->n_words + 1) * sizeof (guint32));
+  for (guint r = 0; r < n_runs; r++)
+    {
+      runs[r].slots = g_new (guint32, MAX (runs[r].spellings->len, 1));
+      for (guint32 l = 0; l < runs[r].spellings->len; l++)
+        {
+          runs[r].slots[l] = cursor[global[r][l]];
+          cursor[global[r][l]] += g_array_index (runs[r].counts, guint32, l);
+        }
+    }
+}
+
+static void
+write_postings (SitmapTextIndex *self, Run *runs, guint n_runs)
+{
   self->postings = g_new (guint32, MAX (self->n_postings, 1));
-  for (guint i = 0; i < self->n_words; i++)
-    {
-      const char *spelling = g_ptr_array_index (b->spellings, order[i]);
-      GArray *list = g_ptr_array_index (b->lists, order[i]);
-      gsize length = strlen (spelling) + 1;
+  for (guint r = 0; r < n_runs; r++)
+    runs[r].postings = self->postings;
+  for_each_run (runs, n_runs, write_postings_thread);
+}
 
-      memcpy (self->words + words_at, spelling, length);
-      self->word_at[i] = words_at;
-      words_at += length;
-      self->first[i] = posting_at;
-      memcpy (self->postings + posting_at, list->data, list->len * sizeof (guint32));
-      posting_at += list->len;
-    }
-  self->first[self->n_words] = posting_at;
+static void
+run_init (Run *run, SitmapEventStore *store, guint32 from, guint32 to)
+{
+  *run = (Run) {
+    .store = store,
+    .from = from,
+    .to = to,
+    .chunk = g_string_chunk_new (64 * 1024),
+    .spellings = g_ptr_array_new (),
+    .counts = g_array_new (FALSE, FALSE, sizeof (guint32)),
+    /* About eight words an event, in titles, summaries and places alike */
+    .word_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (to - from) * 8),
+  };
+  word_table_init (&run->table);
+}
+
+/* One run a processor; at least two for a big document even on one, so that merging runs is always what
+ * builds it (and what the tests check) */
+static guint
+count_runs (guint n_events)
+{
+  guint n = CLAMP (g_get_num_processors (), 2, 8);
+
+  return CLAMP (n_events / EVENTS_PER_THREAD_MIN, 1, n);
 }
 
 SitmapTextIndex *
@@ -118,29 +406,27 @@ sitmap_text_index_new (SitmapEventStore *store)
 {
   SitmapTextIndex *self = g_new0 (SitmapTextIndex, 1);
   const SitmapEventColumns *columns = sitmap_event_store_get_columns (store);
-  Builder b = {
-    .ids = g_hash_table_new (g_str_hash, g_str_equal),
-    .chunk = g_string_chunk_new (64 * 1024),
-    .spellings = g_ptr_array_new (),
-    .lists = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref),
-  };
+  guint n_runs = count_runs (columns->n_events);
+  g_autofree Run *runs = g_new0 (Run, n_runs);
+  guint32 **global;
 
-  for (guint position = 0; position < columns->n_events; position++)
-    {
-      b.position = position;
-      sitmap_words_foreach (sitmap_event_store_get_title (store, position), add_word_cb, &b);
-      add_summary (&b, sitmap_event_store_get_summary (store, position));
-      sitmap_words_foreach (sitmap_event_store_get_place_text (store, position), add_word_cb, &b);
-    }
   /* Postings are 4 bytes per (word, event): positions up to 2³² events. */
   g_assert (columns->n_events <= G_MAXUINT32);
+  for (guint r = 0; r < n_runs; r++)
+    run_init (&runs[r], store, (guint32) ((guint64) columns->n_events * r / n_runs),
+              (guint32) ((guint64) columns->n_events * (r + 1) / n_runs));
+  for_each_run (runs, n_runs, read_run_thread);
+  global = merge_vocabularies (self, runs, n_runs);
+  place_postings (self, runs, n_runs, global);
+  write_postings (self, runs, n_runs);
+  for (guint r = 0; r < n_runs; r++)
+    {
+      run_clear (&runs[r]);
+      g_free (global[r]);
+    }
+  g_free (global);
   self->store = store;
   self->n_indexed = columns->n_events;
-  flatten (self, &b);
-  g_hash_table_unref (b.ids);
-  g_string_chunk_free (b.chunk);
-  g_ptr_array_unref (b.spellings);
-  g_ptr_array_unref (b.lists);
   return self;
 }
 

@@ -525,18 +525,21 @@ sitmap_time_is_dated (const SitmapTime *self)
 gboolean
 sitmap_time_overlaps (const SitmapTime *self, gint64 start, gint64 end)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return sitmap_time_is_dated (self) && self->start < end && self->end > start;
 }
 
 gboolean
 sitmap_time_within (const SitmapTime *self, gint64 start, gint64 end)
 {
+  g_return_val_if_fail (self != NULL, FALSE);
   return sitmap_time_is_dated (self) && self->start >= start && self->end <= end;
 }
 
 SitmapTime *
 sitmap_time_copy (const SitmapTime *self)
 {
+  g_return_val_if_fail (self != NULL, NULL);
   return g_memdup2 (self, sizeof *self);
 }
 

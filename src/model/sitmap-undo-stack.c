@@ -37,6 +37,8 @@ static GParamSpec *properties[N_PROPS];
 static void
 notify_all (SitmapUndoStack *self)
 {
+  /* The saved state is none (-1), or a depth that undoing or redoing can reach */
+  g_assert (self->saved_depth >= -1 && self->saved_depth <= (gint) (self->done->len + self->undone->len));
   g_object_freeze_notify (G_OBJECT (self));
   for (guint i = 1; i < N_PROPS; i++)
     g_object_notify_by_pspec (G_OBJECT (self), properties[i]);

@@ -12,6 +12,7 @@
 #include "sitmap-text-index.h"
 #include "sitmap-view-state.h"
 #include "sitmap-words.h"
+#include "sitmap-positions.h"
 
 #define DAY 86400
 
@@ -538,34 +539,12 @@ window_for_document (SitmapDocument *document, gint64 *start, gint64 *end)
  * Selection history: nothing, a group, an event
  */
 
-/* Where position is in the ascending positions (or would be): a binary search. */
-static guint
-lower_bound (const guint32 *positions, guint n, guint32 position)
-{
-  guint lo = 0, hi = n;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 static gboolean
 group_contains (SitmapViewState *self, gint position)
 {
   const guint32 *group = (const guint32 *) (gpointer) self->group->data;
-  guint i;
 
-  if (position < 0)
-    return FALSE;
-  i = lower_bound (group, self->group->len, (guint32) position);
-  return i < self->group->len && group[i] == (guint32) position;
+  return position >= 0 && sitmap_positions_contain (group, self->group->len, (guint32) position);
 }
 
 /* The element after or before the selection in ascending positions; the first or last without one. */
@@ -578,7 +557,7 @@ neighbour_in (const guint32 *positions, guint n, gint selected, int direction)
     return -1;
   if (selected < 0)
     return direction > 0 ? (gint) positions[0] : (gint) positions[n - 1];
-  i = lower_bound (positions, n, (guint32) selected);
+  i = sitmap_positions_lower_bound (positions, n, (guint32) selected);
   if (direction > 0)
     {
       guint next = i < n && positions[i] == (guint32) selected ? i + 1 : i;
@@ -1024,22 +1003,9 @@ sitmap_view_state_get_n_visible (SitmapViewState *self)
 gboolean
 sitmap_view_state_is_visible (SitmapViewState *self, guint position)
 {
-  const guint32 *v = (const guint32 *) self->visible->data;
-  guint lo = 0, hi = self->visible->len;
-
   g_return_val_if_fail (SITMAP_IS_VIEW_STATE (self), FALSE);
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (v[mid] == position)
-        return TRUE;
-      if (v[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return FALSE;
+  return sitmap_positions_contain ((const guint32 *) (gconstpointer) self->visible->data, self->visible->len,
+                                   position);
 }
 
 void

@@ -78,7 +78,7 @@ sitmap_words_foreach (const char *text, SitmapWordFunc func, gpointer user_data)
           if (g_ascii_isalnum (*p))
             {
               if (word.length < SITMAP_WORD_MAX_BYTES)
-                word.bytes[word.length++] = g_ascii_tolower (*p);
+                word.bytes[word.length++] = *p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p;
             }
           else if (!word_flush (&word, func, user_data))
             return;

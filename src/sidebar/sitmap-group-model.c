@@ -8,6 +8,7 @@
 
 #include "sitmap-event.h"
 #include "sitmap-group-model.h"
+#include "sitmap-positions.h"
 
 struct _SitmapGroupModel
 {
@@ -115,22 +116,7 @@ sitmap_group_model_get_position (SitmapGroupModel *self, guint i)
 gint
 sitmap_group_model_find (SitmapGroupModel *self, guint position)
 {
-  const guint32 *positions;
-  guint lo = 0, hi;
-
   g_return_val_if_fail (SITMAP_IS_GROUP_MODEL (self), -1);
-
-  positions = (const guint32 *) (gconstpointer) self->positions->data;
-  for (hi = self->positions->len; lo < hi;)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (positions[mid] == position)
-        return mid;
-      if (positions[mid] < position)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return -1;
+  return sitmap_positions_index_of ((const guint32 *) (gconstpointer) self->positions->data, self->positions->len,
+                                    position);
 }

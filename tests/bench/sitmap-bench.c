@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "sitmap-bench.h"
 
@@ -43,4 +44,13 @@ double
 sitmap_bench_now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+double
+sitmap_bench_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }

@@ -15,5 +15,8 @@ double sitmap_bench_median (double *values, guint n);
 double sitmap_bench_percentile (double *values, guint n, double fraction);
 /* The monotonic clock, in milliseconds. */
 double sitmap_bench_now_ms (void);
+/* The processor time of the whole process, every thread's, in milliseconds: the work done, which a busy
+ * machine does not change the way it changes the clock. */
+double sitmap_bench_cpu_ms (void);
 
 G_END_DECLS

@@ -351,10 +351,12 @@ test_facets_against_brute_force (void)
 }
 
 /* A big document has its indexes made in threads from when it is set: the first search and the
- * first facet filter wait for them and find the same as the scan. */
+ * first facet filter wait for them and find the same as the scan. Its text index is made of runs read by
+ * threads of their own and merged: every word a search can start with finds what the scan finds. */
 static void
 test_indexes_in_threads (void)
 {
+  static const char *const queries[] = { "homs", "a", "z", "sukhnah", "palmyra drone", "afp", "Ḥomṣ", "ar", "t", "sohr" };
   g_autoptr (SitmapDocument) document = model_test_random_document (60000, 6);
   g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
   g_autoptr (SitmapFilter) filter = sitmap_filter_new ();
@@ -363,6 +365,14 @@ test_indexes_in_threads (void)
   sitmap_filter_set_text (filter, "sukh");
   sitmap_filter_add_value (filter, SITMAP_FILTER_SOURCES, "afp");
   g_assert_cmpuint (check_against_brute_force (state, filter), >, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr (SitmapFilter) search = sitmap_filter_new ();
+
+      sitmap_filter_set_text (search, queries[i]);
+      g_test_message ("%s", queries[i]);
+      g_assert_cmpuint (check_against_brute_force (state, search), >, 0);
+    }
   /* Another document while the threads may still run: they are waited for and dropped. */
   g_clear_object (&document);
   document = model_test_random_document (60000, 7);
