@@ -2,7 +2,7 @@
  * something
  *
  * The script of bench-window-frames (sitmap-window-script.c: real input through xdotool, a frame at a
- * time) on 20,000 of the same generated events: the demo's ten cannot fill the list nor a year of
+ * time) on 5,000 of the same generated events: the demo's ten cannot fill the list nor a year of
  * playback. Each part must have moved what it moves, in many frames, and every frame must have been
  * timed. No time is checked: targets live in the benchmark.
  *
@@ -18,7 +18,7 @@
 #include "sitmap-window-private.h"
 #include "sitmap-window-script.h"
 
-#define N_EVENTS 20000
+#define N_EVENTS 5000
 
 static SitmapApplication *app;
 static SitmapWindow *window;
