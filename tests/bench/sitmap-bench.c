@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -24,6 +25,19 @@ sitmap_bench_median (double *values, guint n)
 
   qsort (values, n, sizeof *values, compare_doubles);
   return values[n / 2];
+}
+
+double
+sitmap_bench_percentile (double *values, guint n, double fraction)
+{
+  guint rank;
+
+  g_return_val_if_fail (values != NULL && n > 0, 0);
+  g_return_val_if_fail (fraction > 0 && fraction <= 1, 0);
+
+  qsort (values, n, sizeof *values, compare_doubles);
+  rank = (guint) ceil (fraction * n);
+  return values[CLAMP (rank, 1, n) - 1];
 }
 
 double

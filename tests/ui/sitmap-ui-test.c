@@ -115,6 +115,12 @@ to_screen (GtkWidget *widget, double x, double y, char **window_id, int *sx, int
 }
 
 void
+sitmap_test_window_point (GtkWidget *widget, double x, double y, char **window_id, int *window_x, int *window_y)
+{
+  to_screen (widget, x, y, window_id, window_x, window_y);
+}
+
+void
 sitmap_test_click (GtkWidget *widget, double x, double y)
 {
   sitmap_test_click_button (widget, 1, x, y);

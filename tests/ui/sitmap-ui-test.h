@@ -41,6 +41,9 @@ char    *sitmap_test_collect_text (GtkWidget *widget);
 GPtrArray *sitmap_test_find_shown (gpointer root, GType type);
 /* The first of them; the test fails when there is none. */
 GtkWidget *sitmap_test_find_first_shown (gpointer root, GType type);
+/* Where a point of widget is for xdotool: the X window's id (as text) and the point in that window. */
+void     sitmap_test_window_point (GtkWidget *widget, double x, double y, char **window_id, int *window_x,
+                                   int *window_y);
 /* A real pointer click (or drag) through the X server with xdotool, at widget coordinates. */
 void     sitmap_test_click (GtkWidget *widget, double x, double y);
 /* The same with another mouse button (3: the right one, for a context menu). */
