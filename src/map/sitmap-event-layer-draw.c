@@ -234,30 +234,179 @@ draw_shape (SitmapEventLayer *self, cairo_t *cr, const SitmapShapeInstance *inst
     }
 }
 
-/* Areas, rings too large for their textures, vague rings and lines, in one cairo node only as large
- * as they reach in view. */
-/* Shapes of the given kinds drawn with cairo, in that order, in one cairo node only as large as they
- * reach in view. */
+/*
+ * Shapes drawn with cairo, kept from frame to frame
+ */
+
+/* How far beyond the widget a cached drawing reaches, so that panning this far needs no redrawing. */
+#define SHAPE_CACHE_MARGIN 256.0
+
+static guint64
+mix (guint64 hash, guint64 value)
+{
+  hash ^= value;
+  hash *= G_GUINT64_CONSTANT (0x100000001b3);
+  return hash ^ (hash >> 29);
+}
+
+static guint64
+mix_double (guint64 hash, double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return mix (hash, bits);
+}
+
+static gboolean
+is_cached_shape (const SitmapShapeInstance *instance, const SitmapShapeKind *kinds, guint n_kinds)
+{
+  for (guint k = 0; k < n_kinds; k++)
+    if (instance->shape->kind == kinds[k])
+      return is_drawn_with_cairo (instance);
+  return FALSE;
+}
+
+/* Everything the group's pixels depend on but where the map is panned to: the zoom, size, rotation and
+ * scale; the document, what is visible in it and the font; and each shape drawn, in order (the first
+ * event's colour washes an area), with what draw_shape() reads of its event, and which copy of the world
+ * it is in. */
+static guint64
+shapes_signature (SitmapEventLayer *self, const SitmapShapeKind *kinds, guint n_kinds, gboolean with_selection)
+{
+  const SitmapEventColumns *columns = sitmap_document_get_columns (self->document);
+  const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
+  const SitmapMapProjection *p = &self->projection;
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  hash = mix (hash, GPOINTER_TO_SIZE (self->document));
+  hash = mix (hash, GPOINTER_TO_SIZE (self->store));
+  hash = mix (hash, (guint64) self->serial << 32 | self->events_serial);
+  hash = mix_double (mix_double (hash, p->map_size), self->texture_scale);
+  hash = mix_double (mix_double (hash, p->width), p->height);
+  hash = mix_double (mix_double (hash, p->cos_r), p->sin_r);
+  /* The vague circles' names are set in the widget's font. */
+  hash = mix (hash, pango_font_description_hash (
+                      pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)))));
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < self->shape_instances->len; i++)
+      {
+        const SitmapShapeInstance *instance = &instances[i];
+        guint position = instance->shape->position;
+
+        if (instance->shape->kind != kinds[k] || !is_drawn_with_cairo (instance))
+          continue;
+        hash = mix (hash, GPOINTER_TO_SIZE (instance->shape));
+        hash = mix (hash, (guint64) position << 32 | (guint64) columns->category[position] << 16 |
+                            columns->flags[position]);
+        hash = mix_double (hash, instance->radius);
+        hash = mix (hash, (guint64) (gint64) round (instance->offset / p->map_size));
+        if (instance->shape->kind == SITMAP_SHAPE_VAGUE)
+          {
+            const char *name = vague_place_name (self, position);
+
+            hash = mix (hash, name != NULL ? g_str_hash (name) : 0);
+          }
+      }
+  if (with_selection)
+    hash = mix (hash, GPOINTER_TO_SIZE (instances[self->selected_shape].shape) + 1);
+  return hash;
+}
+
+/* The shapes' keys, as drawing them would have marked them: the next groups skip the same shapes. */
 static void
-snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapShapeKind *kinds, guint n_kinds,
-                       gboolean with_selection)
+mark_cached_shapes (SitmapEventLayer *self, const SitmapShapeKind *kinds, guint n_kinds)
 {
   const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
-  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, self->projection.width, self->projection.height);
-  graphene_rect_t reach = GRAPHENE_RECT_INIT (0, 0, 0, 0);
-  gboolean any = FALSE;
-  cairo_t *cr;
 
   for (guint i = 0; i < self->shape_instances->len; i++)
-    for (guint k = 0; k < n_kinds; k++)
-      if (instances[i].shape->kind == kinds[k] && is_drawn_with_cairo (&instances[i]))
-        {
-          if (any)
-            graphene_rect_union (&reach, &instances[i].bounds, &reach);
-          else
-            reach = instances[i].bounds;
-          any = TRUE;
-        }
+    if (is_cached_shape (&instances[i], kinds, n_kinds))
+      shape_seen_add (self, shape_key (self, &instances[i]));
+}
+
+/* Whether the cache can serve this frame, and its offset from where it was drawn, in widget pixels. Rotated,
+ * shapes are only drawn over the widget: then only a frame of the same view is served. */
+static gboolean
+shape_cache_serves (SitmapEventLayer *self, const SitmapShapeCache *cache, guint64 signature, double *dx,
+                    double *dy)
+{
+  const SitmapMapProjection *p = &self->projection;
+  double margin = p->rotated ? 0 : SHAPE_CACHE_MARGIN;
+  double u = cache->center_x - p->center_x, v = cache->center_y - p->center_y;
+
+  if (cache->node == NULL || cache->signature != signature || fabs (u) > margin || fabs (v) > margin)
+    return FALSE;
+  sitmap_map_projection_map_to_widget (p, u, v, dx, dy);
+  *dx -= p->width / 2;
+  *dy -= p->height / 2;
+  return TRUE;
+}
+
+/* Shapes of the given kinds drawn with cairo, in that order, in one cairo node as large as they reach in
+ * view and a margin around it. */
+static GskRenderNode *
+draw_cairo_shapes (SitmapEventLayer *self, const graphene_rect_t *bounds, const SitmapShapeKind *kinds,
+                   guint n_kinds, gboolean with_selection)
+{
+  const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, bounds);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint k = 0; k < n_kinds; k++)
+    for (guint i = 0; i < self->shape_instances->len; i++)
+      draw_shape (self, cr, &instances[i], kinds[k]);
+  if (with_selection)
+    draw_selected_shape (self, cr, &instances[self->selected_shape]);
+  cairo_destroy (cr);
+  return gtk_snapshot_free_to_node (snapshot);
+}
+
+/* GSK rasterizes a cairo node on a grid from its origin. Drawn only over the widget, the shapes' node began
+ * at the widget's edge wherever they reached past it: the margin's starts there on a whole pixel too, so
+ * that a frame drawn anew shows the same pixels as before there was a margin. */
+static void
+snap_origin (graphene_rect_t *bounds)
+{
+  if (bounds->origin.x < 0)
+    {
+      bounds->size.width += bounds->origin.x - floorf (bounds->origin.x);
+      bounds->origin.x = floorf (bounds->origin.x);
+    }
+  if (bounds->origin.y < 0)
+    {
+      bounds->size.height += bounds->origin.y - floorf (bounds->origin.y);
+      bounds->origin.y = floorf (bounds->origin.y);
+    }
+}
+
+/* Recorded anew each frame, the shapes would be rasterized on the CPU and uploaded each frame: they are
+ * drawn again only when the signature or the zoom changes or the map pans past the margin; other frames
+ * move the same node, whose texture GSK keeps. */
+static void
+snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot, SitmapShapeCache *cache,
+                       const SitmapShapeKind *kinds, guint n_kinds, gboolean with_selection)
+{
+  const SitmapShapeInstance *instances = (const SitmapShapeInstance *) (gconstpointer) self->shape_instances->data;
+  const SitmapMapProjection *p = &self->projection;
+  double margin = p->rotated ? 0 : SHAPE_CACHE_MARGIN;
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (-margin, -margin, p->width + 2 * margin, p->height + 2 * margin);
+  graphene_rect_t reach = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+  gboolean any = FALSE;
+  guint64 signature;
+  double dx = 0, dy = 0;
+
+  for (guint i = 0; i < self->shape_instances->len; i++)
+    if (is_cached_shape (&instances[i], kinds, n_kinds))
+      {
+        if (any)
+          graphene_rect_union (&reach, &instances[i].bounds, &reach);
+        else
+          reach = instances[i].bounds;
+        any = TRUE;
+      }
   with_selection = with_selection && self->selected_shape >= 0 &&
                    instances[self->selected_shape].shape->kind != SITMAP_SHAPE_RING;
   if (with_selection)
@@ -268,18 +417,40 @@ snapshot_cairo_shapes (SitmapEventLayer *self, GtkSnapshot *snapshot, const Sitm
         reach = instances[self->selected_shape].bounds;
       any = TRUE;
     }
-  if (!any || !graphene_rect_intersection (&bounds, &reach, &bounds))
+  if (!any)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint k = 0; k < n_kinds; k++)
-    for (guint i = 0; i < self->shape_instances->len; i++)
-      draw_shape (self, cr, &instances[i], kinds[k]);
-  if (with_selection)
-    draw_selected_shape (self, cr, &instances[self->selected_shape]);
-  cairo_destroy (cr);
+  signature = shapes_signature (self, kinds, n_kinds, with_selection);
+  if (shape_cache_serves (self, cache, signature, &dx, &dy))
+    mark_cached_shapes (self, kinds, n_kinds);
+  else
+    {
+      g_clear_pointer (&cache->node, gsk_render_node_unref);
+      /* Nothing of it in view nor near: drawn when the signature changes, as it will when it comes. */
+      if (!graphene_rect_intersection (&bounds, &reach, &bounds))
+        return;
+      snap_origin (&bounds);
+      cache->node = draw_cairo_shapes (self, &bounds, kinds, n_kinds, with_selection);
+      cache->signature = signature;
+      cache->center_x = p->center_x;
+      cache->center_y = p->center_y;
+    }
+  if (dx == 0 && dy == 0)
+    {
+      gtk_snapshot_append_node (snapshot, cache->node);
+      return;
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
+  gtk_snapshot_append_node (snapshot, cache->node);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+clear_shape_caches (SitmapEventLayer *self)
+{
+  for (guint g = 0; g < SITMAP_SHAPE_N_CACHES; g++)
+    g_clear_pointer (&self->shape_caches[g].node, gsk_render_node_unref);
 }
 
 /*
@@ -377,7 +548,8 @@ snapshot_all_rings (SitmapEventLayer *self, GtkSnapshot *snapshot)
   opacity = n_rings > CALM_RINGS ? MAX (0.5, sqrt ((double) CALM_RINGS / n_rings)) : 1;
   if (opacity < 1)
     gtk_snapshot_push_opacity (snapshot, opacity);
-  snapshot_cairo_shapes (self, snapshot, rings, G_N_ELEMENTS (rings), FALSE);
+  snapshot_cairo_shapes (self, snapshot, &self->shape_caches[SITMAP_SHAPE_CACHE_RINGS], rings, G_N_ELEMENTS (rings),
+                         FALSE);
   snapshot_rings (self, snapshot);
   if (opacity < 1)
     gtk_snapshot_pop (snapshot);
@@ -895,6 +1067,7 @@ _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
   /* The entries held the links. */
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_shape_caches (self);
   if (self->labels != NULL)
     g_hash_table_remove_all (self->labels);
 }
@@ -916,9 +1089,11 @@ _sitmap_event_layer_draw (SitmapEventLayer *self, GtkSnapshot *snapshot, double 
   /* Room for each shape's key and its solid mark. */
   shape_seen_reset (self, 2 * self->shape_instances->len);
   mark_solid_shapes (self);
-  snapshot_cairo_shapes (self, snapshot, areas, G_N_ELEMENTS (areas), FALSE);
+  snapshot_cairo_shapes (self, snapshot, &self->shape_caches[SITMAP_SHAPE_CACHE_AREAS], areas, G_N_ELEMENTS (areas),
+                         FALSE);
   snapshot_all_rings (self, snapshot);
-  snapshot_cairo_shapes (self, snapshot, outlines, G_N_ELEMENTS (outlines), TRUE);
+  snapshot_cairo_shapes (self, snapshot, &self->shape_caches[SITMAP_SHAPE_CACHE_OUTLINES], outlines,
+                         G_N_ELEMENTS (outlines), TRUE);
   snapshot_clusters (self, snapshot);
   snapshot_symbols (self, snapshot, scale);
   snapshot_selection (self, snapshot, scale);
@@ -933,4 +1108,5 @@ _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
   g_clear_pointer (&self->cluster_textures, g_hash_table_unref);
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_shape_caches (self);
 }

@@ -57,6 +57,25 @@ typedef struct
   graphene_rect_t    bounds;
 } SitmapShapeInstance;
 
+/* The cairo drawing of one group of shapes (areas; rings too large for textures; vague circles and
+ * lines), kept while what it draws is unchanged and only moved while the map pans, so that GSK reuses
+ * the texture it rasterized it into. */
+typedef struct
+{
+  GskRenderNode *node;
+  guint64        signature; /* of everything the drawing depends on but the pan */
+  double         center_x;  /* the projection's centre it was drawn for, in map pixels */
+  double         center_y;
+} SitmapShapeCache;
+
+enum
+{
+  SITMAP_SHAPE_CACHE_AREAS,
+  SITMAP_SHAPE_CACHE_RINGS,
+  SITMAP_SHAPE_CACHE_OUTLINES,
+  SITMAP_SHAPE_N_CACHES
+};
+
 typedef enum
 {
   SITMAP_HOVER_NONE,
@@ -121,6 +140,7 @@ struct _SitmapEventLayer
   GArray              *ring_order;  /* guint32 indices into shape_instances */
   guint64             *shape_seen;  /* an open-addressing set of shapes already drawn this frame */
   guint                shape_seen_capacity;
+  SitmapShapeCache     shape_caches[SITMAP_SHAPE_N_CACHES];
 
   /* Pointer and keyboard */
   GtkGesture          *click; /* on the map, owned by it, while the layer is rooted */

@@ -753,6 +753,52 @@ test_pixels (void)
   g_assert_true (rgba_near ((Rgba) { area.r, area.g, area.b, 255 }, strategic, 60));
 }
 
+/* The shapes' drawing is kept while only the map pans, and moved with it; a selection drawn on it, or
+ * taken off, shows in the next frame, wherever the map is. */
+static void
+test_shapes_follow_view (void)
+{
+  g_autoptr (MapTestWindow) w = map_test_window_new (900, 700);
+  g_autoptr (SitmapDocument) document = appearance_document ();
+  Rgba strategic = category_rgba (SITMAP_CATEGORY_STRATEGIC), plain, selected, accent_rgba;
+  double ex, ey, ax, ay;
+  GdkRGBA accent;
+
+  sitmap_symbol_get_selection_color (&accent);
+  accent_rgba = (Rgba) { accent.red * 255 + 0.5, accent.green * 255 + 0.5, accent.blue * 255 + 0.5, 255 };
+  sitmap_view_state_set_document (w->view_state, document);
+  map_test_window_show (w, 33.5, 37.6, 8);
+  for (guint pan = 0; pan < 3; pan++)
+    {
+      g_autoptr (Pixels) before = NULL;
+      g_autoptr (Pixels) after = NULL;
+      g_autoptr (Pixels) cleared = NULL;
+
+      /* By a fraction of a degree each time: the same shapes, moved by some pixels and a fraction. */
+      shumate_map_center_on (w->map, 33.5, 37.6 + 0.13 * pan);
+      map_test_window_wait (w);
+      /* The middle of the area's southern edge, and a point inside it. */
+      widget_point (w, 32.6, 36.65, &ex, &ey);
+      widget_point (w, 32.7, 36.4, &ax, &ay);
+      before = render_widget (GTK_WIDGET (w->events));
+      g_assert_cmpint (pixel_at (before, ax, ay).a, >, 15);
+      g_assert_cmpint (pixel_at (before, ax, ay).a, <, 90);
+      g_assert_true (rgba_near ((Rgba) { pixel_at (before, ax, ay).r, pixel_at (before, ax, ay).g,
+                                         pixel_at (before, ax, ay).b, 255 }, strategic, 60));
+      plain = pixel_at (before, ex, ey);
+      g_assert_false (rgba_near (plain, accent_rgba, 40));
+
+      sitmap_view_state_set_selected (w->view_state, find (document, "area"));
+      after = render_widget (GTK_WIDGET (w->events));
+      selected = pixel_at (after, ex, ey);
+      g_assert_true (rgba_near (selected, accent_rgba, 40));
+
+      sitmap_view_state_set_selected (w->view_state, -1);
+      cleared = render_widget (GTK_WIDGET (w->events));
+      g_assert_true (rgba_near (pixel_at (cleared, ex, ey), plain, 4));
+    }
+}
+
 /* On a HiDPI display the textures have twice the pixels, and the symbol the same logical size. */
 static void
 test_pixels_scale (void)
@@ -1907,6 +1953,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/map/event-layer/dense", test_dense);
   g_test_add_func ("/map/event-layer/pixels", test_pixels);
   g_test_add_func ("/map/event-layer/pixels-scale", test_pixels_scale);
+  g_test_add_func ("/map/event-layer/shapes-follow-view", test_shapes_follow_view);
   g_test_add_func ("/map/event-layer/symbol-extents", test_symbol_extents);
   g_test_add_func ("/map/event-layer/pick", test_pick);
   g_test_add_func ("/map/event-layer/click-and-hover", test_click_and_hover);
