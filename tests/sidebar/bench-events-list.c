@@ -12,6 +12,7 @@
 #include "sitmap-bench.h"
 #include "sitmap-event-list.h"
 #include "sitmap-events-panel.h"
+#include "events-list-probe.h"
 
 #define N_EVENTS 1000000
 #define N_FRAMES 40
@@ -58,24 +59,6 @@ frame_after_scroll (GtkWidget *window, GtkAdjustment *adjustment, double step, G
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-/* Whether the row of the selected event is drawn inside the list's scrolled window. */
-static gboolean
-selected_row_shown (GtkWidget *widget, GtkWidget *viewport)
-{
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if ((gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) &&
-      gtk_widget_compute_bounds (widget, viewport, &bounds) && bounds.origin.y >= 0 &&
-      bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (selected_row_shown (child, viewport))
-      return TRUE;
-  return FALSE;
-}
-
 /* An event far away selected (as a click on the map or the timeline does), until the frame that shows
  * its row selected in the list. */
 static double
@@ -89,7 +72,7 @@ frame_after_select (GtkWidget *window, SitmapEventsPanel *panel, SitmapViewState
 
   sitmap_view_state_select (state, sitmap_view_state_get_visible (state, &n_visible)[g_rand_int_range (rand, 0, n)]);
   /* A row rebound to the event is there at once, but where the list was: the user sees it in a frame. */
-  for (guint frames = 0; frames == 0 || !selected_row_shown (view, scroller); frames++)
+  for (guint frames = 0; frames == 0 || !events_list_probe_selected_row_shown (view, scroller); frames++)
     {
       if (frames == 20)
         g_error ("the selected event's row is not shown after 20 frames");

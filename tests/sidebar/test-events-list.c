@@ -11,6 +11,7 @@
 #include "model-test-utils.h"
 #include "sitmap-event-list.h"
 #include "sitmap-events-panel.h"
+#include "events-list-probe.h"
 
 /* Over the size sitmap-event-list.c sorts in a thread. */
 #define N_EVENTS 200000
@@ -41,24 +42,6 @@ is_sorting (GListModel *model)
 
   g_object_get (model, "sorting", &sorting, NULL);
   return sorting;
-}
-
-/* Whether a row marked selected is drawn inside the list's scrolled window. */
-static gboolean
-selected_row_shown (GtkWidget *widget, GtkWidget *viewport)
-{
-  graphene_rect_t bounds;
-
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  if ((gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_SELECTED) &&
-      gtk_widget_compute_bounds (widget, viewport, &bounds) && bounds.origin.y >= 0 &&
-      bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (selected_row_shown (child, viewport))
-      return TRUE;
-  return FALSE;
 }
 
 static GtkColumnViewColumn *
@@ -147,7 +130,7 @@ test_sort_does_not_block (void)
   g_assert_true (gtk_selection_model_is_selected (selection, picked_item));
   wait_for_frame (window);
   wait_for_frame (window);
-  g_assert_true (selected_row_shown (GTK_WIDGET (view), scroller));
+  g_assert_true (events_list_probe_selected_row_shown (GTK_WIDGET (view), scroller));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
