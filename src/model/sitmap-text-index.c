@@ -198,13 +198,99 @@ take_counts (Run *run)
   word_table_clear (&run->table);
 }
 
-static int
-compare_spelling (gconstpointer a, gconstpointer b, gpointer user_data)
+/* A word and its first eight bytes as one number, in the order strcmp puts them: most comparisons end on
+ * the number, without reading the spellings strewn in memory. */
+typedef struct
 {
+  guint64 prefix;
+  guint32 id;
+} SortKey;
+
+static guint64
+word_prefix (const char *spelling)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      prefix = prefix << 8 | (guchar) spelling[i];
+      /* Past the end: zeros, so that a word comes before the longer ones it begins */
+      if (spelling[i] == '\0')
+        return prefix << (8 * (7 - i));
+    }
+  return prefix;
+}
+
+static int
+compare_keys (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const SortKey *x = a, *y = b;
   GPtrArray *spellings = user_data;
 
-  return strcmp (g_ptr_array_index (spellings, *(const guint32 *) a),
-                 g_ptr_array_index (spellings, *(const guint32 *) b));
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  /* The same eight bytes, none of them the end: both words go on */
+  return strcmp ((const char *) g_ptr_array_index (spellings, x->id) + 8,
+                 (const char *) g_ptr_array_index (spellings, y->id) + 8);
+}
+
+/* Keys in order of their prefix: a counting sort, sixteen bits at a time from the lowest, each pass
+ * stable; passes where every key has the same digit are skipped. */
+#define DIGIT_BITS 16
+#define DIGIT_SIZE (1u << DIGIT_BITS)
+
+static void
+sort_keys_by_prefix (SortKey *keys, guint n)
+{
+  g_autofree guint32 *counts = g_new0 (guint32, 4 * DIGIT_SIZE);
+  g_autofree SortKey *scratch = g_new (SortKey, MAX (n, 1));
+  SortKey *from = keys, *to = scratch;
+
+  for (guint i = 0; i < n; i++)
+    for (guint d = 0; d < 4; d++)
+      counts[d * DIGIT_SIZE + ((keys[i].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1))]++;
+  for (guint d = 0; d < 4; d++)
+    {
+      guint32 *count = counts + d * DIGIT_SIZE, at = 0;
+      SortKey *swap;
+
+      if (n == 0 || count[(keys[0].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1)] == n)
+        continue;
+      for (guint v = 0; v < DIGIT_SIZE; v++)
+        {
+          guint32 c = count[v];
+
+          count[v] = at;
+          at += c;
+        }
+      for (guint i = 0; i < n; i++)
+        to[count[(from[i].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1)]++] = from[i];
+      swap = from, from = to, to = swap;
+    }
+  if (from != keys)
+    memcpy (keys, from, n * sizeof (SortKey));
+}
+
+static void
+sort_vocabulary (Run *run)
+{
+  guint n = run->spellings->len;
+  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+
+  for (guint32 i = 0; i < n; i++)
+    keys[i] = (SortKey) { word_prefix (g_ptr_array_index (run->spellings, i)), i };
+  sort_keys_by_prefix (keys, n);
+  /* Words that share their first eight bytes, in order of the rest */
+  for (guint i = 0, j; i < n; i = j)
+    {
+      for (j = i + 1; j < n && keys[j].prefix == keys[i].prefix; j++)
+        ;
+      if (j - i > 1)
+        g_qsort_with_data (keys + i, j - i, sizeof (SortKey), compare_keys, run->spellings);
+    }
+  run->sorted = g_new (guint32, MAX (n, 1));
+  for (guint32 i = 0; i < n; i++)
+    run->sorted[i] = keys[i].id;
 }
 
 static void
@@ -236,10 +322,7 @@ read_run_thread (gpointer data)
       run->event_ends[run->record - run->from] = run->word_ids->len;
     }
   take_counts (run);
-  run->sorted = g_new (guint32, MAX (run->spellings->len, 1));
-  for (guint32 i = 0; i < run->spellings->len; i++)
-    run->sorted[i] = i;
-  g_qsort_with_data (run->sorted, run->spellings->len, sizeof (guint32), compare_spelling, run->spellings);
+  sort_vocabulary (run);
   return run;
 }
 
