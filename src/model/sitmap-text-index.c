@@ -10,6 +10,7 @@
 
 #include "sitmap-event-store-private.h"
 #include "sitmap-html.h"
+#include "sitmap-memory.h"
 #include "sitmap-positions.h"
 #include "sitmap-text-index.h"
 #include "sitmap-words.h"
@@ -123,6 +124,8 @@ word_table_grow (WordTable *table)
 
   table->mask = old_size * 2 - 1;
   table->slots = g_new0 (WordSlot, old_size * 2);
+  /* Looked up at random: in huge pages, a few entries of the processor's page cache cover it */
+  sitmap_memory_advise_huge (table->slots, old_size * 2 * sizeof (WordSlot));
   for (guint32 i = 0; i < old_size; i++)
     if (old[i].id_plus_1 != 0)
       *word_table_free_slot (table, old[i].hash) = old[i];
@@ -460,6 +463,7 @@ static void
 write_postings (SitmapTextIndex *self, Run *runs, guint n_runs)
 {
   self->postings = g_new (guint32, MAX (self->n_postings, 1));
+  sitmap_memory_advise_huge (self->postings, self->n_postings * sizeof (guint32));
   for (guint r = 0; r < n_runs; r++)
     runs[r].postings = self->postings;
   for_each_run (runs, n_runs, write_postings_thread);
@@ -495,9 +499,10 @@ run_init (Run *run, SitmapEventStore *store, const guint32 *position_of, guint32
     .chunk = g_string_chunk_new (64 * 1024),
     .spellings = g_ptr_array_new (),
     .counts = g_array_new (FALSE, FALSE, sizeof (guint32)),
-    /* About eight words an event, in titles, summaries and places alike */
-    .word_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (to - from) * 8),
+    /* About twelve words an event, in titles, summaries and places alike */
+    .word_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (to - from) * 12),
   };
+  sitmap_memory_advise_huge (run->word_ids->data, (gsize) (to - from) * 12 * sizeof (guint32));
   word_table_init (&run->table);
 }
 
