@@ -12,6 +12,7 @@
 #include "sitmap-html.h"
 #include "sitmap-memory.h"
 #include "sitmap-positions.h"
+#include "sitmap-sort-keys.h"
 #include "sitmap-text-index.h"
 #include "sitmap-words.h"
 
@@ -201,14 +202,8 @@ take_counts (Run *run)
   word_table_clear (&run->table);
 }
 
-/* A word and its first eight bytes as one number, in the order strcmp puts them: most comparisons end on
- * the number, without reading the spellings strewn in memory. */
-typedef struct
-{
-  guint64 prefix;
-  guint32 id;
-} SortKey;
-
+/* A word's first eight bytes as one number, in the order strcmp puts them: most words are put in order by
+ * it alone, without reading the spellings strewn in memory. */
 static guint64
 word_prefix (const char *spelling)
 {
@@ -225,75 +220,37 @@ word_prefix (const char *spelling)
 }
 
 static int
-compare_keys (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_past_prefix (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  const SortKey *x = a, *y = b;
   GPtrArray *spellings = user_data;
 
-  if (x->prefix != y->prefix)
-    return x->prefix < y->prefix ? -1 : 1;
   /* The same eight bytes, none of them the end: both words go on */
-  return strcmp ((const char *) g_ptr_array_index (spellings, x->id) + 8,
-                 (const char *) g_ptr_array_index (spellings, y->id) + 8);
-}
-
-/* Keys in order of their prefix: a counting sort, sixteen bits at a time from the lowest, each pass
- * stable; passes where every key has the same digit are skipped. */
-#define DIGIT_BITS 16
-#define DIGIT_SIZE (1u << DIGIT_BITS)
-
-static void
-sort_keys_by_prefix (SortKey *keys, guint n)
-{
-  g_autofree guint32 *counts = g_new0 (guint32, 4 * DIGIT_SIZE);
-  g_autofree SortKey *scratch = g_new (SortKey, MAX (n, 1));
-  SortKey *from = keys, *to = scratch;
-
-  for (guint i = 0; i < n; i++)
-    for (guint d = 0; d < 4; d++)
-      counts[d * DIGIT_SIZE + ((keys[i].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1))]++;
-  for (guint d = 0; d < 4; d++)
-    {
-      guint32 *count = counts + d * DIGIT_SIZE, at = 0;
-      SortKey *swap;
-
-      if (n == 0 || count[(keys[0].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1)] == n)
-        continue;
-      for (guint v = 0; v < DIGIT_SIZE; v++)
-        {
-          guint32 c = count[v];
-
-          count[v] = at;
-          at += c;
-        }
-      for (guint i = 0; i < n; i++)
-        to[count[(from[i].prefix >> (d * DIGIT_BITS)) & (DIGIT_SIZE - 1)]++] = from[i];
-      swap = from, from = to, to = swap;
-    }
-  if (from != keys)
-    memcpy (keys, from, n * sizeof (SortKey));
+  return strcmp ((const char *) g_ptr_array_index (spellings, ((const SitmapSortKey *) a)->index) + 8,
+                 (const char *) g_ptr_array_index (spellings, ((const SitmapSortKey *) b)->index) + 8);
 }
 
 static void
 sort_vocabulary (Run *run)
 {
   guint n = run->spellings->len;
-  g_autofree SortKey *keys = g_new (SortKey, MAX (n, 1));
+  g_autofree SitmapSortKey *keys = g_new0 (SitmapSortKey, MAX (n, 1));
+  g_autofree SitmapSortKey *spare = g_new (SitmapSortKey, MAX (n, 1));
+  SitmapSortKey *sorted;
 
   for (guint32 i = 0; i < n; i++)
-    keys[i] = (SortKey) { word_prefix (g_ptr_array_index (run->spellings, i)), i };
-  sort_keys_by_prefix (keys, n);
+    keys[i] = (SitmapSortKey) { .major = word_prefix (g_ptr_array_index (run->spellings, i)), .index = i };
+  sorted = sitmap_sort_keys (keys, spare, n);
   /* Words that share their first eight bytes, in order of the rest */
   for (guint i = 0, j; i < n; i = j)
     {
-      for (j = i + 1; j < n && keys[j].prefix == keys[i].prefix; j++)
+      for (j = i + 1; j < n && sorted[j].major == sorted[i].major; j++)
         ;
       if (j - i > 1)
-        g_qsort_with_data (keys + i, j - i, sizeof (SortKey), compare_keys, run->spellings);
+        g_qsort_with_data (sorted + i, j - i, sizeof (SitmapSortKey), compare_past_prefix, run->spellings);
     }
   run->sorted = g_new (guint32, MAX (n, 1));
   for (guint32 i = 0; i < n; i++)
-    run->sorted[i] = keys[i].id;
+    run->sorted[i] = sorted[i].index;
 }
 
 static void
