@@ -513,6 +513,14 @@ sitmap_annotation_tiles_is_busy (SitmapAnnotationTiles *self)
   return self->job != NULL;
 }
 
+gboolean
+sitmap_annotation_tiles_is_complete (SitmapAnnotationTiles *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->job == NULL && visible_complete (self);
+}
+
 GPtrArray *
 sitmap_annotation_tiles_get_tiles (SitmapAnnotationTiles *self)
 {

@@ -64,6 +64,8 @@ void sitmap_annotation_tiles_set_scene (SitmapAnnotationTiles *self, SitmapAnnot
 void sitmap_annotation_tiles_request (SitmapAnnotationTiles *self, double x0, double y0, double x1, double y1);
 /* Whether a worker is drawing. */
 gboolean sitmap_annotation_tiles_is_busy (SitmapAnnotationTiles *self);
+/* Whether every tile of the area requested shows the scene: nothing left to draw. */
+gboolean sitmap_annotation_tiles_is_complete (SitmapAnnotationTiles *self);
 
 /* The tiles of the area last requested (SitmapAnnotationTile, owned by self, valid until the next call). */
 GPtrArray *sitmap_annotation_tiles_get_tiles (SitmapAnnotationTiles *self);
