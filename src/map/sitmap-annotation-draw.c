@@ -1022,9 +1022,10 @@ scene_reusable (SitmapAnnotationScene *previous, SitmapAnnotation *annotation, G
 }
 
 /* copy: each annotation copied (a scene for another thread, or to compare with later), or borrowed (drawn
- * at once, on this thread). */
+ * at once, on this thread). selected is drawn with its handles; left_out is not in the scene. */
 static SitmapAnnotationScene *
-scene_collect (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnotationScene *previous, gboolean copy)
+scene_collect (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnotation *left_out,
+               SitmapAnnotationScene *previous, gboolean copy)
 {
   SitmapAnnotationScene *self = g_new0 (SitmapAnnotationScene, 1);
   GListModel            *annotations = sitmap_document_get_annotations (document);
@@ -1037,8 +1038,13 @@ scene_collect (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnot
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
-      g_autoptr (GArray) events = event_points (annotation, document);
-      SceneEntry *entry = scene_reusable (previous, annotation, events, annotation == selected);
+      g_autoptr (GArray) events = NULL;
+      SceneEntry *entry;
+
+      if (annotation == left_out)
+        continue;
+      events = event_points (annotation, document);
+      entry = scene_reusable (previous, annotation, events, annotation == selected);
 
       if (entry != NULL)
         entry = g_atomic_rc_box_acquire (entry);
@@ -1052,17 +1058,17 @@ scene_collect (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnot
       g_ptr_array_add (self->entries, entry);
       if (copy)
         g_hash_table_insert (self->by_id, (gpointer)sitmap_annotation_get_id (entry->annotation),
-                             GUINT_TO_POINTER (i + 1));
+                             GUINT_TO_POINTER (self->entries->len));
     }
   return self;
 }
 
 SitmapAnnotationScene *
-sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnotationScene *previous)
+sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *left_out, SitmapAnnotationScene *previous)
 {
   g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
 
-  return scene_collect (document, selected, previous, TRUE);
+  return scene_collect (document, NULL, left_out, previous, TRUE);
 }
 
 SitmapAnnotationScene *
@@ -1359,7 +1365,7 @@ draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc pro
   if (index == NULL)
     index = own_index = sitmap_annotation_index_new ();
   /* Borrowed, not copied: drawn at once, on this thread. */
-  scene = scene_collect (document, selected, NULL, FALSE);
+  scene = scene_collect (document, selected, NULL, NULL, FALSE);
   /* One context for all: made from cr, as each annotation's own would be. */
   context = pango_cairo_create_context (cr);
   cairo_clip_extents (cr, &x0, &y0, &x1, &y1);

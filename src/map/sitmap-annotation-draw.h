@@ -107,17 +107,19 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
  * it can be drawn in another thread while the document changes. Refcounted, immutable, any thread. */
 typedef struct _SitmapAnnotationScene SitmapAnnotationScene;
 
-/* selected (one of the document's, or NULL) is drawn with its handles. previous, when not NULL, lends the
- * copies of the annotations that have not changed since (so that a scene after one edit costs a copy of
- * one annotation and a comparison of the others). Empty when the annotations are hidden. Main thread. */
-SitmapAnnotationScene *sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *selected,
+/* left_out (one of the document's, or NULL) is not in the scene: a layer draws the selection itself,
+ * above the rest, so that dragging it or typing its text changes the scene in nothing. previous, when not
+ * NULL, lends the copies of the annotations that have not changed since (so that a scene after one edit
+ * costs a copy of one annotation and a comparison of the others). Empty when the annotations are hidden.
+ * Main thread. */
+SitmapAnnotationScene *sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *left_out,
                                                     SitmapAnnotationScene *previous);
 SitmapAnnotationScene *sitmap_annotation_scene_ref (SitmapAnnotationScene *self);
 void                   sitmap_annotation_scene_unref (SitmapAnnotationScene *self);
 guint                  sitmap_annotation_scene_get_n_items (SitmapAnnotationScene *self);
 /* Appends to boxes (doubles: x0, y0, x1, y1 each, in user space, with the slack of arrow heads and
  * handles) where the pixels of after may differ from those of before: the old and new boxes of each
- * annotation added, removed, changed, selected or let go, or moved in the drawing order. */
+ * annotation added, removed, changed, left out or back in, or moved in the drawing order. */
 void sitmap_annotation_scene_get_changes (SitmapAnnotationScene *before, SitmapAnnotationScene *after,
                                           SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
                                           PangoContext *context, GArray *boxes);

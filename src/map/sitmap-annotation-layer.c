@@ -247,6 +247,7 @@ update_scene (SitmapAnnotationLayer *self)
 
   if (!self->scene_stale && self->scene != NULL)
     return;
+  /* The selection is left out: drawn above the tiles each frame, so that dragging it redraws no tile. */
   scene = sitmap_annotation_scene_new (self->document, self->selected, self->scene);
   g_clear_pointer (&self->scene, sitmap_annotation_scene_unref);
   self->scene = scene;
@@ -321,8 +322,35 @@ append_previous (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, GPtrArray *
   gtk_snapshot_pop (snapshot);
 }
 
+/* How far what an annotation draws may reach beyond its bounds (an arrow's head, a handle), in pixels. */
+#define SELECTED_SLACK 24.0
+
+/* The selection, drawn each frame above the tiles (which leave it out): a drag, a reshape or typing in
+ * its popover shows at once, and no tile waits for the worker. One annotation: well under a millisecond. */
+static void
+snapshot_selected (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
+{
+  double   x, y, width, height, x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (self->selected == NULL
+      || !sitmap_annotation_get_bounds (self->selected, self->document, project_cb, (gpointer)p, 1,
+                                        gtk_widget_get_pango_context (GTK_WIDGET (self)), &x, &y, &width, &height))
+    return;
+  /* Only what the widget shows of it: a circle zoomed into may be vast. */
+  x0 = MAX (x - SELECTED_SLACK, -SELECTED_SLACK), y0 = MAX (y - SELECTED_SLACK, -SELECTED_SLACK);
+  x1 = MIN (x + width + SELECTED_SLACK, p->width + SELECTED_SLACK);
+  y1 = MIN (y + height + SELECTED_SLACK, p->height + SELECTED_SLACK);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  sitmap_annotation_draw (cr, self->selected, self->document, project_cb, (gpointer)p, 1,
+                          SITMAP_ANNOTATION_DRAW_SELECTED);
+  cairo_destroy (cr);
+}
+
 /* Drawing every annotation costs a few hundred milliseconds (wide strokes, text): a worker does it, and
- * a frame only places the tiles it has drawn. */
+ * a frame only places the tiles it has drawn, and draws the selection. */
 static void
 snapshot_tiles (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
 {
@@ -341,6 +369,7 @@ snapshot_tiles (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const Sitmap
     if (((SitmapAnnotationTile *)g_ptr_array_index (tiles, i))->surface != NULL)
       append_tile (snapshot, g_ptr_array_index (tiles, i));
   gtk_snapshot_restore (snapshot);
+  snapshot_selected (self, snapshot, p);
 }
 
 /* What a tool is drawing, redrawn each frame: it follows the pointer. */

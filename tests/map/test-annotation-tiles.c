@@ -184,6 +184,8 @@ test_edit (void)
   g_autoptr (SitmapAnnotationScene) scene = NULL;
   g_autoptr (SitmapAnnotationScene) same = NULL;
   g_autoptr (SitmapAnnotationScene) edited = NULL;
+  g_autoptr (SitmapAnnotationScene) left_out = NULL;
+  g_autoptr (SitmapAnnotationScene) dragged = NULL;
   g_autoptr (SitmapAnnotation) arrow = sitmap_annotation_new (SITMAP_ANNOTATION_ARROW, "moved");
   SitmapAnnotationTileView view;
   double                   x, y, mx, my;
@@ -233,6 +235,20 @@ test_edit (void)
   wait_for (tiles);
   g_assert_cmpuint (count_dirty (tiles), ==, 0);
   assert_same_as_synchronous (tiles, document);
+
+  /* Selected, the arrow is left out of the tiles (the layer draws it above them): its tiles are drawn
+   * again without it, and then dragging it changes the scene in nothing. */
+  left_out = sitmap_annotation_scene_new (document, arrow, edited);
+  sitmap_annotation_tiles_set_scene (tiles, left_out);
+  g_assert_true (tile_at (tiles, x + 600, y)->dirty);
+  g_assert_false (tile_at (tiles, AREA_X1 - 1, AREA_Y1 - 1)->dirty);
+  g_assert_cmpuint (count_dirty (tiles), <=, 4);
+  wait_for (tiles);
+  sitmap_annotation_translate (arrow, 40.0 / view.map_size, 0);
+  dragged = sitmap_annotation_scene_new (document, arrow, left_out);
+  sitmap_annotation_tiles_set_scene (tiles, dragged);
+  g_assert_cmpuint (count_dirty (tiles), ==, 0);
+  g_assert_false (sitmap_annotation_tiles_is_busy (tiles));
 }
 
 /* After a zoom the old drawing is kept (to be scaled into place), the new one equals the synchronous
