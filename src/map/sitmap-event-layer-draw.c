@@ -769,13 +769,76 @@ get_count_layout (SitmapEventLayer *self)
   return self->cluster_count_layout;
 }
 
+/* Counts repeat from cluster to cluster ("12k"): each is shaped and laid out once, not once per texture.
+ * Bounded, since every count from 1 to 999 and more may come. */
+#define MAX_COUNT_LAYOUTS 256
+
+static PangoLayout *
+get_count_layout_for (SitmapEventLayer *self, const char *text)
+{
+  PangoLayout *layout;
+
+  if (self->count_layouts == NULL)
+    self->count_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (self->count_layouts, text);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->count_layouts) >= MAX_COUNT_LAYOUTS)
+    g_hash_table_remove_all (self->count_layouts);
+  layout = pango_layout_copy (get_count_layout (self));
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->count_layouts, g_strdup (text), layout);
+  return layout;
+}
+
+/* A square surface of side device pixels at the layer's scale, cleared. */
+static cairo_surface_t *
+create_cluster_surface (SitmapEventLayer *self, int side)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+
+  cairo_surface_set_device_scale (surface, self->texture_scale, self->texture_scale);
+  return surface;
+}
+
+/* The outline drawn alone on a cleared surface of the texture's size: the first thing drawn on each, so
+ * that a copy of these pixels is what drawing it again would make. */
+static cairo_surface_t *
+get_cluster_outline (SitmapEventLayer *self, const SitmapClusterKey *key, const SitmapClusterSymbol *symbol, int side)
+{
+  cairo_surface_t **outline = &self->cluster_outlines[key->radius_class][key->hovered != 0][key->majority != 0];
+  double centre = side / 2.0 / self->texture_scale;
+  cairo_t *cr;
+
+  if (*outline != NULL)
+    return *outline;
+  *outline = create_cluster_surface (self, side);
+  cr = cairo_create (*outline);
+  sitmap_cluster_symbol_draw_outline (cr, symbol, centre, centre);
+  cairo_destroy (cr);
+  cairo_surface_flush (*outline);
+  return *outline;
+}
+
+static void
+copy_surface_pixels (cairo_surface_t *from, cairo_surface_t *to)
+{
+  g_assert (cairo_image_surface_get_stride (from) == cairo_image_surface_get_stride (to));
+  g_assert (cairo_image_surface_get_height (from) == cairo_image_surface_get_height (to));
+
+  cairo_surface_flush (to);
+  memcpy (cairo_image_surface_get_data (to), cairo_image_surface_get_data (from),
+          (gsize) cairo_image_surface_get_stride (from) * cairo_image_surface_get_height (from));
+  cairo_surface_mark_dirty (to);
+}
+
 /* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
- * the layer snaps the cluster's point. */
+ * the layer snaps the cluster's point. The outline's pixels are copied, the face is drawn over them:
+ * together sitmap_cluster_symbol_draw()'s drawing. */
 static GdkTexture *
 create_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
 {
   double scale = self->texture_scale;
-  PangoLayout *count = get_count_layout (self);
   SitmapClusterSymbol symbol;
   cairo_surface_t *surface;
   GdkTexture *texture;
@@ -785,11 +848,11 @@ create_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
   cluster_symbol_for_key (&symbol, key);
   side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&symbol) * scale);
   side += side % 2;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
-  cairo_surface_set_device_scale (surface, scale, scale);
+  surface = create_cluster_surface (self, side);
+  copy_surface_pixels (get_cluster_outline (self, key, &symbol, side), surface);
   cr = cairo_create (surface);
-  pango_layout_set_text (count, key->count, -1);
-  sitmap_cluster_symbol_draw (cr, &symbol, count, side / 2.0 / scale, side / 2.0 / scale);
+  sitmap_cluster_symbol_draw_face (cr, &symbol, get_count_layout_for (self, key->count), side / 2.0 / scale,
+                                   side / 2.0 / scale);
   cairo_destroy (cr);
   texture = sitmap_texture_new_for_surface (surface);
   cairo_surface_destroy (surface);
@@ -1047,6 +1110,17 @@ snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
     sitmap_map_append_focus_frame (GTK_WIDGET (self), snapshot);
 }
 
+/* With the count's template layout, which the count layouts copy. */
+static void
+clear_cluster_outlines (SitmapEventLayer *self)
+{
+  for (guint r = 0; r < SITMAP_CLUSTER_RADIUS_CLASSES; r++)
+    for (guint h = 0; h < 2; h++)
+      for (guint m = 0; m < 2; m++)
+        g_clear_pointer (&self->cluster_outlines[r][h][m], cairo_surface_destroy);
+  g_clear_pointer (&self->count_layouts, g_hash_table_unref);
+}
+
 /*
  * Private API
  */
@@ -1067,6 +1141,7 @@ _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
   /* The entries held the links. */
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_cluster_outlines (self);
   clear_shape_caches (self);
   if (self->labels != NULL)
     g_hash_table_remove_all (self->labels);
@@ -1108,5 +1183,6 @@ _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
   g_clear_pointer (&self->cluster_textures, g_hash_table_unref);
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_cluster_outlines (self);
   clear_shape_caches (self);
 }
