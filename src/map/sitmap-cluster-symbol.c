@@ -232,8 +232,18 @@ sitmap_cluster_symbol_draw_outline (cairo_t *cr, const SitmapClusterSymbol *symb
 }
 
 void
-sitmap_cluster_symbol_draw_face (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x,
-                                 double y)
+sitmap_cluster_symbol_draw_ring (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y)
+{
+  g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
+
+  cairo_save (cr);
+  draw_mix (cr, symbol, x, y, drawn_radius (symbol));
+  cairo_restore (cr);
+}
+
+void
+sitmap_cluster_symbol_draw_centre (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x,
+                                   double y)
 {
   static const GdkRGBA white = { 1, 1, 1, 1 };
   double               r = drawn_radius (symbol);
@@ -242,7 +252,6 @@ sitmap_cluster_symbol_draw_face (cairo_t *cr, const SitmapClusterSymbol *symbol,
   g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
 
   cairo_save (cr);
-  draw_mix (cr, symbol, x, y, r);
   fill_disc (cr, x, y, r - CLUSTER_RING, &white);
   if (symbol->majority)
     {
@@ -266,5 +275,6 @@ sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, Pang
   g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
 
   sitmap_cluster_symbol_draw_outline (cr, symbol, x, y);
-  sitmap_cluster_symbol_draw_face (cr, symbol, count, x, y);
+  sitmap_cluster_symbol_draw_ring (cr, symbol, x, y);
+  sitmap_cluster_symbol_draw_centre (cr, symbol, count, x, y);
 }

@@ -832,55 +832,211 @@ copy_surface_pixels (cairo_surface_t *from, cairo_surface_t *to)
   cairo_surface_mark_dirty (to);
 }
 
-/* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
- * the layer snaps the cluster's point. The outline's pixels are copied, the face is drawn over them:
- * together sitmap_cluster_symbol_draw()'s drawing. */
-static GdkTexture *
-create_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+/* A cluster texture being made: its surface, the outline copied, its ring drawn by any thread. */
+typedef struct
 {
-  double scale = self->texture_scale;
+  SitmapClusterKey    key;
   SitmapClusterSymbol symbol;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
-  cairo_t *cr;
+  cairo_surface_t    *surface;
+  double              centre; /* in user units */
+} SitmapClusterDrawing;
+
+/* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
+ * the layer snaps the cluster's point. The outline's pixels are copied; the ring and the centre are drawn
+ * over them later: together sitmap_cluster_symbol_draw()'s drawing. */
+static void
+cluster_drawing_init (SitmapEventLayer *self, SitmapClusterDrawing *drawing, const SitmapClusterKey *key)
+{
   int side;
 
-  cluster_symbol_for_key (&symbol, key);
-  side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&symbol) * scale);
+  drawing->key = *key;
+  cluster_symbol_for_key (&drawing->symbol, key);
+  side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&drawing->symbol) * self->texture_scale);
   side += side % 2;
-  surface = create_cluster_surface (self, side);
-  copy_surface_pixels (get_cluster_outline (self, key, &symbol, side), surface);
-  cr = cairo_create (surface);
-  sitmap_cluster_symbol_draw_face (cr, &symbol, get_count_layout_for (self, key->count), side / 2.0 / scale,
-                                   side / 2.0 / scale);
+  drawing->centre = side / 2.0 / self->texture_scale;
+  drawing->surface = create_cluster_surface (self, side);
+  copy_surface_pixels (get_cluster_outline (self, key, &drawing->symbol, side), drawing->surface);
+}
+
+/* Plain cairo on the drawing's own surface: safe on any thread. */
+static void
+cluster_drawing_draw_ring (SitmapClusterDrawing *drawing)
+{
+  cairo_t *cr = cairo_create (drawing->surface);
+
+  sitmap_cluster_symbol_draw_ring (cr, &drawing->symbol, drawing->centre, drawing->centre);
   cairo_destroy (cr);
-  texture = sitmap_texture_new_for_surface (surface);
-  cairo_surface_destroy (surface);
+}
+
+/* On the main thread, with the layer's count layouts; the surface is then given to the texture. */
+static GdkTexture *
+cluster_drawing_finish (SitmapEventLayer *self, SitmapClusterDrawing *drawing)
+{
+  cairo_t *cr = cairo_create (drawing->surface);
+  GdkTexture *texture;
+
+  sitmap_cluster_symbol_draw_centre (cr, &drawing->symbol, get_count_layout_for (self, drawing->key.count),
+                                     drawing->centre, drawing->centre);
+  cairo_destroy (cr);
+  texture = sitmap_texture_new_for_surface (drawing->surface);
+  g_clear_pointer (&drawing->surface, cairo_surface_destroy);
   return texture;
+}
+
+static GdkTexture *
+add_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key, GdkTexture *texture)
+{
+  SitmapClusterTexture *entry = g_new0 (SitmapClusterTexture, 1);
+
+  entry->key = *key;
+  entry->texture = texture;
+  entry->link.data = entry;
+  g_queue_push_head_link (&self->cluster_lru, &entry->link);
+  g_hash_table_insert (self->cluster_textures, &entry->key, entry);
+  return texture;
+}
+
+static SitmapClusterTexture *
+lookup_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+{
+  if (self->cluster_textures == NULL)
+    self->cluster_textures = g_hash_table_new_full (cluster_key_hash, cluster_key_equal, NULL, cluster_texture_free);
+  return g_hash_table_lookup (self->cluster_textures, key);
 }
 
 /* The texture for key, made on first use; the most recently used first in the LRU list. */
 static GdkTexture *
 get_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
 {
-  SitmapClusterTexture *entry;
+  SitmapClusterTexture *entry = lookup_cluster_texture (self, key);
+  SitmapClusterDrawing drawing;
 
-  if (self->cluster_textures == NULL)
-    self->cluster_textures = g_hash_table_new_full (cluster_key_hash, cluster_key_equal, NULL, cluster_texture_free);
-  entry = g_hash_table_lookup (self->cluster_textures, key);
   if (entry != NULL)
     {
       g_queue_unlink (&self->cluster_lru, &entry->link);
       g_queue_push_head_link (&self->cluster_lru, &entry->link);
       return entry->texture;
     }
-  entry = g_new0 (SitmapClusterTexture, 1);
-  entry->key = *key;
-  entry->texture = create_cluster_texture (self, key);
-  entry->link.data = entry;
-  g_queue_push_head_link (&self->cluster_lru, &entry->link);
-  g_hash_table_insert (self->cluster_textures, &entry->key, entry);
-  return entry->texture;
+  cluster_drawing_init (self, &drawing, key);
+  cluster_drawing_draw_ring (&drawing);
+  return add_cluster_texture (self, key, cluster_drawing_finish (self, &drawing));
+}
+
+/*
+ * After a zoom most clusters on screen have new counts, and so new textures: their rings, most of the
+ * cost, are drawn on every core at once. The main thread takes rings from the batch as the workers do;
+ * the batch is shared by reference, since a worker may come to it after the main thread has drawn them
+ * all and moved on.
+ */
+
+/* Fewer new textures than this are drawn on the main thread alone. */
+#define MIN_PARALLEL_RINGS 4
+
+typedef struct
+{
+  SitmapClusterDrawing *drawings;
+  guint                 n_drawings;
+  gint                  next; /* atomic: the next ring to draw */
+  GMutex                lock;
+  GCond                 cond;
+  guint                 n_done; /* under lock */
+} SitmapRingBatch;
+
+static void
+ring_batch_clear (SitmapRingBatch *batch)
+{
+  g_mutex_clear (&batch->lock);
+  g_cond_clear (&batch->cond);
+}
+
+static void
+ring_batch_draw (SitmapRingBatch *batch)
+{
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&batch->next, 1)) < batch->n_drawings)
+    {
+      cluster_drawing_draw_ring (&batch->drawings[i]);
+      g_mutex_lock (&batch->lock);
+      batch->n_done++;
+      g_cond_signal (&batch->cond);
+      g_mutex_unlock (&batch->lock);
+    }
+}
+
+static void
+ring_worker (gpointer data, gpointer user_data)
+{
+  SitmapRingBatch *batch = data;
+
+  ring_batch_draw (batch);
+  g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
+}
+
+static GThreadPool *
+get_ring_pool (SitmapEventLayer *self)
+{
+  guint n_workers = MIN (g_get_num_processors (), 4) - 1;
+
+  if (self->ring_pool == NULL && n_workers > 0)
+    self->ring_pool = g_thread_pool_new (ring_worker, NULL, n_workers, FALSE, NULL);
+  return self->ring_pool;
+}
+
+static void
+draw_rings (SitmapEventLayer *self, SitmapClusterDrawing *drawings, guint n_drawings)
+{
+  GThreadPool *pool = n_drawings >= MIN_PARALLEL_RINGS ? get_ring_pool (self) : NULL;
+  SitmapRingBatch *batch;
+
+  if (pool == NULL)
+    {
+      for (guint i = 0; i < n_drawings; i++)
+        cluster_drawing_draw_ring (&drawings[i]);
+      return;
+    }
+  batch = g_atomic_rc_box_new0 (SitmapRingBatch);
+  batch->drawings = drawings;
+  batch->n_drawings = n_drawings;
+  g_mutex_init (&batch->lock);
+  g_cond_init (&batch->cond);
+  for (guint k = 0; k < (guint) g_thread_pool_get_max_threads (pool); k++)
+    g_thread_pool_push (pool, g_atomic_rc_box_acquire (batch), NULL);
+  ring_batch_draw (batch);
+  g_mutex_lock (&batch->lock);
+  while (batch->n_done < n_drawings)
+    g_cond_wait (&batch->cond, &batch->lock);
+  g_mutex_unlock (&batch->lock);
+  /* The drawings stay the caller's: a late worker only finds the batch empty. */
+  batch->drawings = NULL;
+  g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
+}
+
+/* The textures this frame draws and the cache lacks, made together. */
+static void
+make_missing_cluster_textures (SitmapEventLayer *self, const SitmapClusterKey *keys, guint n_keys)
+{
+  g_autoptr (GArray) drawings = g_array_new (FALSE, FALSE, sizeof (SitmapClusterDrawing));
+  g_autoptr (GHashTable) seen = g_hash_table_new (cluster_key_hash, cluster_key_equal);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      SitmapClusterDrawing drawing;
+
+      if (lookup_cluster_texture (self, &keys[i]) != NULL || !g_hash_table_add (seen, (gpointer) &keys[i]))
+        continue;
+      cluster_drawing_init (self, &drawing, &keys[i]);
+      g_array_append_val (drawings, drawing);
+    }
+  if (drawings->len == 0)
+    return;
+  draw_rings (self, (SitmapClusterDrawing *) (gpointer) drawings->data, drawings->len);
+  for (guint i = 0; i < drawings->len; i++)
+    {
+      SitmapClusterDrawing *drawing = &g_array_index (drawings, SitmapClusterDrawing, i);
+
+      add_cluster_texture (self, &drawing->key, cluster_drawing_finish (self, drawing));
+    }
 }
 
 /* Drops the least recently used textures beyond what the cache keeps; never one this frame drew. */
@@ -901,15 +1057,12 @@ trim_cluster_textures (SitmapEventLayer *self)
 
 static void
 snapshot_cluster (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapClusterInstance *instance,
-                  const SitmapCluster *cluster, gboolean hovered)
+                  const SitmapClusterKey *key)
 {
   double scale = self->texture_scale;
-  SitmapClusterKey key;
-  GdkTexture *texture;
+  GdkTexture *texture = get_cluster_texture (self, key);
   float side, x, y;
 
-  cluster_key_init (&key, instance, cluster, hovered);
-  texture = get_cluster_texture (self, &key);
   side = gdk_texture_get_width (texture) / scale;
   /* On the device pixel grid, so that the pre-rendered pixels land on pixels: crisp. */
   x = round (instance->x * scale) / scale;
@@ -923,27 +1076,34 @@ is_hovered_cluster (SitmapEventLayer *self, const SitmapCluster *cluster)
   return self->hover_kind == SITMAP_HOVER_CLUSTER && self->hover_key == cluster->key;
 }
 
+/* Each cluster's key first, so that the textures the cache lacks are made together; the hovered one last,
+ * on top. */
 static void
 snapshot_clusters (SitmapEventLayer *self, GtkSnapshot *snapshot)
 {
   const SitmapClusterInstance *instances =
     (const SitmapClusterInstance *) (gconstpointer) self->cluster_instances->data;
+  guint n_instances = self->cluster_instances->len, n_clusters;
+  g_autofree SitmapClusterKey *keys = g_new (SitmapClusterKey, n_instances);
   const SitmapCluster *clusters;
-  guint n_clusters;
   gint hovered = -1;
 
   clusters = sitmap_cluster_index_get_clusters (self->index, &n_clusters);
-  for (guint i = 0; i < self->cluster_instances->len; i++)
+  for (guint i = 0; i < n_instances; i++)
     {
       const SitmapCluster *cluster = &clusters[instances[i].cluster];
+      gboolean is_hovered = is_hovered_cluster (self, cluster);
 
-      if (is_hovered_cluster (self, cluster))
+      cluster_key_init (&keys[i], &instances[i], cluster, is_hovered);
+      if (is_hovered)
         hovered = i;
-      else
-        snapshot_cluster (self, snapshot, &instances[i], cluster, FALSE);
     }
+  make_missing_cluster_textures (self, keys, n_instances);
+  for (guint i = 0; i < n_instances; i++)
+    if ((gint) i != hovered)
+      snapshot_cluster (self, snapshot, &instances[i], &keys[i]);
   if (hovered >= 0)
-    snapshot_cluster (self, snapshot, &instances[hovered], &clusters[instances[hovered].cluster], TRUE);
+    snapshot_cluster (self, snapshot, &instances[hovered], &keys[hovered]);
   trim_cluster_textures (self);
 }
 
@@ -1185,4 +1345,7 @@ _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
   g_clear_object (&self->cluster_count_layout);
   clear_cluster_outlines (self);
   clear_shape_caches (self);
+  /* Waits for a worker that came late to an empty batch. */
+  if (self->ring_pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->ring_pool), FALSE, TRUE);
 }
