@@ -1001,7 +1001,9 @@ draw_rings (SitmapEventLayer *self, SitmapClusterDrawing *drawings, guint n_draw
   g_mutex_init (&batch->lock);
   g_cond_init (&batch->cond);
   for (guint k = 0; k < (guint) g_thread_pool_get_max_threads (pool); k++)
-    g_thread_pool_push (pool, g_atomic_rc_box_acquire (batch), NULL);
+    if (!g_thread_pool_push (pool, g_atomic_rc_box_acquire (batch), NULL))
+      /* No thread: the main thread draws them all. */
+      g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
   ring_batch_draw (batch);
   g_mutex_lock (&batch->lock);
   while (batch->n_done < n_drawings)
