@@ -1018,19 +1018,27 @@ draw_rings (SitmapEventLayer *self, SitmapClusterDrawing *drawings, guint n_draw
 static void
 make_missing_cluster_textures (SitmapEventLayer *self, const SitmapClusterKey *keys, guint n_keys)
 {
-  g_autoptr (GArray) drawings = g_array_new (FALSE, FALSE, sizeof (SitmapClusterDrawing));
-  g_autoptr (GHashTable) seen = g_hash_table_new (cluster_key_hash, cluster_key_equal);
+  g_autoptr (GArray) drawings = NULL;
+  g_autoptr (GHashTable) seen = NULL;
 
   for (guint i = 0; i < n_keys; i++)
     {
       SitmapClusterDrawing drawing;
 
-      if (lookup_cluster_texture (self, &keys[i]) != NULL || !g_hash_table_add (seen, (gpointer) &keys[i]))
+      if (lookup_cluster_texture (self, &keys[i]) != NULL)
+        continue;
+      /* Made only when some texture is missing: most frames find them all. */
+      if (seen == NULL)
+        {
+          seen = g_hash_table_new (cluster_key_hash, cluster_key_equal);
+          drawings = g_array_new (FALSE, FALSE, sizeof (SitmapClusterDrawing));
+        }
+      if (!g_hash_table_add (seen, (gpointer) &keys[i]))
         continue;
       cluster_drawing_init (self, &drawing, &keys[i]);
       g_array_append_val (drawings, drawing);
     }
-  if (drawings->len == 0)
+  if (drawings == NULL)
     return;
   draw_rings (self, (SitmapClusterDrawing *) (gpointer) drawings->data, drawings->len);
   for (guint i = 0; i < drawings->len; i++)
