@@ -213,13 +213,10 @@ draw_count (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, 
 }
 
 void
-sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x, double y)
+sitmap_cluster_symbol_draw_outline (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y)
 {
   static const GdkRGBA hairline = { 0, 0, 0, 0.45 }, white = { 1, 1, 1, 1 };
   double               r = drawn_radius (symbol);
-  GdkRGBA              fill = white;
-
-  g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
 
   cairo_save (cr);
   if (symbol->hovered)
@@ -231,7 +228,30 @@ sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, Pang
     }
   fill_disc (cr, x, y, r + CLUSTER_OUTLINE + CLUSTER_HAIRLINE, &hairline);
   fill_disc (cr, x, y, r + CLUSTER_OUTLINE, &white);
-  draw_mix (cr, symbol, x, y, r);
+  cairo_restore (cr);
+}
+
+void
+sitmap_cluster_symbol_draw_ring (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y)
+{
+  g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
+
+  cairo_save (cr);
+  draw_mix (cr, symbol, x, y, drawn_radius (symbol));
+  cairo_restore (cr);
+}
+
+void
+sitmap_cluster_symbol_draw_centre (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x,
+                                   double y)
+{
+  static const GdkRGBA white = { 1, 1, 1, 1 };
+  double               r = drawn_radius (symbol);
+  GdkRGBA              fill = white;
+
+  g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
+
+  cairo_save (cr);
   fill_disc (cr, x, y, r - CLUSTER_RING, &white);
   if (symbol->majority)
     {
@@ -247,4 +267,14 @@ sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, Pang
       sitmap_symbol_draw (cr, symbol->dominant, 0, 0, 0);
     }
   cairo_restore (cr);
+}
+
+void
+sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x, double y)
+{
+  g_return_if_fail (symbol->dominant < SITMAP_N_CATEGORIES);
+
+  sitmap_cluster_symbol_draw_outline (cr, symbol, x, y);
+  sitmap_cluster_symbol_draw_ring (cr, symbol, x, y);
+  sitmap_cluster_symbol_draw_centre (cr, symbol, count, x, y);
 }

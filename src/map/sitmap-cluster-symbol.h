@@ -56,5 +56,18 @@ sitmap_cluster_symbol_place_count (const SitmapClusterSymbol *symbol, PangoLayou
 /* Draws the symbol centred at (x, y) with the count laid out in count (none if NULL). */
 void
 sitmap_cluster_symbol_draw (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x, double y);
+/* The same in three steps: the outline (halo, hairline and white disc), which depends only on the radius
+ * and the hover; the ring of the categories' segments, plain cairo (no Pango: any thread may draw it on
+ * its own surface); and the centre (white, the disc, the count and the badge). Drawn in turn they are
+ * sitmap_cluster_symbol_draw()'s operations exactly, so that the map can keep the outline's pixels for a
+ * radius, start each new texture from a copy of them, and draw the rings of many textures on two
+ * cores. */
+void
+sitmap_cluster_symbol_draw_outline (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y);
+void
+sitmap_cluster_symbol_draw_ring (cairo_t *cr, const SitmapClusterSymbol *symbol, double x, double y);
+void
+sitmap_cluster_symbol_draw_centre (cairo_t *cr, const SitmapClusterSymbol *symbol, PangoLayout *count, double x,
+                                   double y);
 
 G_END_DECLS

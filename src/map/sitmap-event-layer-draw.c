@@ -769,55 +769,284 @@ get_count_layout (SitmapEventLayer *self)
   return self->cluster_count_layout;
 }
 
-/* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
- * the layer snaps the cluster's point. */
-static GdkTexture *
-create_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+/* Counts repeat from cluster to cluster ("12k"): each is shaped and laid out once, not once per texture.
+ * Bounded, since every count from 1 to 999 and more may come. */
+#define MAX_COUNT_LAYOUTS 256
+
+static PangoLayout *
+get_count_layout_for (SitmapEventLayer *self, const char *text)
 {
-  double scale = self->texture_scale;
-  PangoLayout *count = get_count_layout (self);
-  SitmapClusterSymbol symbol;
-  cairo_surface_t *surface;
-  GdkTexture *texture;
+  PangoLayout *layout;
+
+  if (self->count_layouts == NULL)
+    self->count_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  layout = g_hash_table_lookup (self->count_layouts, text);
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->count_layouts) >= MAX_COUNT_LAYOUTS)
+    g_hash_table_remove_all (self->count_layouts);
+  layout = pango_layout_copy (get_count_layout (self));
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->count_layouts, g_strdup (text), layout);
+  return layout;
+}
+
+/* A square surface of side device pixels at the layer's scale, cleared. */
+static cairo_surface_t *
+create_cluster_surface (SitmapEventLayer *self, int side)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
+
+  cairo_surface_set_device_scale (surface, self->texture_scale, self->texture_scale);
+  return surface;
+}
+
+/* The outline drawn alone on a cleared surface of the texture's size: the first thing drawn on each, so
+ * that a copy of these pixels is what drawing it again would make. */
+static cairo_surface_t *
+get_cluster_outline (SitmapEventLayer *self, const SitmapClusterKey *key, const SitmapClusterSymbol *symbol, int side)
+{
+  cairo_surface_t **outline = &self->cluster_outlines[key->radius_class][key->hovered != 0][key->majority != 0];
+  double centre = side / 2.0 / self->texture_scale;
   cairo_t *cr;
+
+  if (*outline != NULL)
+    return *outline;
+  *outline = create_cluster_surface (self, side);
+  cr = cairo_create (*outline);
+  sitmap_cluster_symbol_draw_outline (cr, symbol, centre, centre);
+  cairo_destroy (cr);
+  cairo_surface_flush (*outline);
+  return *outline;
+}
+
+static void
+copy_surface_pixels (cairo_surface_t *from, cairo_surface_t *to)
+{
+  g_assert (cairo_image_surface_get_stride (from) == cairo_image_surface_get_stride (to));
+  g_assert (cairo_image_surface_get_height (from) == cairo_image_surface_get_height (to));
+
+  cairo_surface_flush (to);
+  memcpy (cairo_image_surface_get_data (to), cairo_image_surface_get_data (from),
+          (gsize) cairo_image_surface_get_stride (from) * cairo_image_surface_get_height (from));
+  cairo_surface_mark_dirty (to);
+}
+
+/* A cluster texture being made: its surface, the outline copied, its ring drawn by any thread. */
+typedef struct
+{
+  SitmapClusterKey    key;
+  SitmapClusterSymbol symbol;
+  cairo_surface_t    *surface;
+  double              centre; /* in user units */
+} SitmapClusterDrawing;
+
+/* Centred in a square texture of an even number of device pixels: its centre is on a pixel corner, where
+ * the layer snaps the cluster's point. The outline's pixels are copied; the ring and the centre are drawn
+ * over them later: together sitmap_cluster_symbol_draw()'s drawing. */
+static void
+cluster_drawing_init (SitmapEventLayer *self, SitmapClusterDrawing *drawing, const SitmapClusterKey *key)
+{
   int side;
 
-  cluster_symbol_for_key (&symbol, key);
-  side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&symbol) * scale);
+  drawing->key = *key;
+  cluster_symbol_for_key (&drawing->symbol, key);
+  side = (int) ceil (2 * sitmap_cluster_symbol_get_reach (&drawing->symbol) * self->texture_scale);
   side += side % 2;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, side, side);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  pango_layout_set_text (count, key->count, -1);
-  sitmap_cluster_symbol_draw (cr, &symbol, count, side / 2.0 / scale, side / 2.0 / scale);
+  drawing->centre = side / 2.0 / self->texture_scale;
+  drawing->surface = create_cluster_surface (self, side);
+  copy_surface_pixels (get_cluster_outline (self, key, &drawing->symbol, side), drawing->surface);
+}
+
+/* Plain cairo on the drawing's own surface: safe on any thread. */
+static void
+cluster_drawing_draw_ring (SitmapClusterDrawing *drawing)
+{
+  cairo_t *cr = cairo_create (drawing->surface);
+
+  sitmap_cluster_symbol_draw_ring (cr, &drawing->symbol, drawing->centre, drawing->centre);
   cairo_destroy (cr);
-  texture = sitmap_texture_new_for_surface (surface);
-  cairo_surface_destroy (surface);
+}
+
+/* On the main thread, with the layer's count layouts; the surface is then given to the texture. */
+static GdkTexture *
+cluster_drawing_finish (SitmapEventLayer *self, SitmapClusterDrawing *drawing)
+{
+  cairo_t *cr = cairo_create (drawing->surface);
+  GdkTexture *texture;
+
+  sitmap_cluster_symbol_draw_centre (cr, &drawing->symbol, get_count_layout_for (self, drawing->key.count),
+                                     drawing->centre, drawing->centre);
+  cairo_destroy (cr);
+  texture = sitmap_texture_new_for_surface (drawing->surface);
+  g_clear_pointer (&drawing->surface, cairo_surface_destroy);
   return texture;
+}
+
+static GdkTexture *
+add_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key, GdkTexture *texture)
+{
+  SitmapClusterTexture *entry = g_new0 (SitmapClusterTexture, 1);
+
+  entry->key = *key;
+  entry->texture = texture;
+  entry->link.data = entry;
+  g_queue_push_head_link (&self->cluster_lru, &entry->link);
+  g_hash_table_insert (self->cluster_textures, &entry->key, entry);
+  return texture;
+}
+
+static SitmapClusterTexture *
+lookup_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
+{
+  if (self->cluster_textures == NULL)
+    self->cluster_textures = g_hash_table_new_full (cluster_key_hash, cluster_key_equal, NULL, cluster_texture_free);
+  return g_hash_table_lookup (self->cluster_textures, key);
 }
 
 /* The texture for key, made on first use; the most recently used first in the LRU list. */
 static GdkTexture *
 get_cluster_texture (SitmapEventLayer *self, const SitmapClusterKey *key)
 {
-  SitmapClusterTexture *entry;
+  SitmapClusterTexture *entry = lookup_cluster_texture (self, key);
+  SitmapClusterDrawing drawing;
 
-  if (self->cluster_textures == NULL)
-    self->cluster_textures = g_hash_table_new_full (cluster_key_hash, cluster_key_equal, NULL, cluster_texture_free);
-  entry = g_hash_table_lookup (self->cluster_textures, key);
   if (entry != NULL)
     {
       g_queue_unlink (&self->cluster_lru, &entry->link);
       g_queue_push_head_link (&self->cluster_lru, &entry->link);
       return entry->texture;
     }
-  entry = g_new0 (SitmapClusterTexture, 1);
-  entry->key = *key;
-  entry->texture = create_cluster_texture (self, key);
-  entry->link.data = entry;
-  g_queue_push_head_link (&self->cluster_lru, &entry->link);
-  g_hash_table_insert (self->cluster_textures, &entry->key, entry);
-  return entry->texture;
+  cluster_drawing_init (self, &drawing, key);
+  cluster_drawing_draw_ring (&drawing);
+  return add_cluster_texture (self, key, cluster_drawing_finish (self, &drawing));
+}
+
+/*
+ * After a zoom most clusters on screen have new counts, and so new textures: their rings, most of the
+ * cost, are drawn on every core at once. The main thread takes rings from the batch as the workers do;
+ * the batch is shared by reference, since a worker may come to it after the main thread has drawn them
+ * all and moved on.
+ */
+
+/* Fewer new textures than this are drawn on the main thread alone. */
+#define MIN_PARALLEL_RINGS 4
+
+typedef struct
+{
+  SitmapClusterDrawing *drawings;
+  guint                 n_drawings;
+  gint                  next; /* atomic: the next ring to draw */
+  GMutex                lock;
+  GCond                 cond;
+  guint                 n_done; /* under lock */
+} SitmapRingBatch;
+
+static void
+ring_batch_clear (SitmapRingBatch *batch)
+{
+  g_mutex_clear (&batch->lock);
+  g_cond_clear (&batch->cond);
+}
+
+static void
+ring_batch_draw (SitmapRingBatch *batch)
+{
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&batch->next, 1)) < batch->n_drawings)
+    {
+      cluster_drawing_draw_ring (&batch->drawings[i]);
+      g_mutex_lock (&batch->lock);
+      batch->n_done++;
+      g_cond_signal (&batch->cond);
+      g_mutex_unlock (&batch->lock);
+    }
+}
+
+static void
+ring_worker (gpointer data, gpointer user_data)
+{
+  SitmapRingBatch *batch = data;
+
+  ring_batch_draw (batch);
+  g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
+}
+
+static GThreadPool *
+get_ring_pool (SitmapEventLayer *self)
+{
+  guint n_workers = MIN (g_get_num_processors (), 4) - 1;
+
+  if (self->ring_pool == NULL && n_workers > 0)
+    self->ring_pool = g_thread_pool_new (ring_worker, NULL, n_workers, FALSE, NULL);
+  return self->ring_pool;
+}
+
+static void
+draw_rings (SitmapEventLayer *self, SitmapClusterDrawing *drawings, guint n_drawings)
+{
+  GThreadPool *pool = n_drawings >= MIN_PARALLEL_RINGS ? get_ring_pool (self) : NULL;
+  SitmapRingBatch *batch;
+
+  if (pool == NULL)
+    {
+      for (guint i = 0; i < n_drawings; i++)
+        cluster_drawing_draw_ring (&drawings[i]);
+      return;
+    }
+  batch = g_atomic_rc_box_new0 (SitmapRingBatch);
+  batch->drawings = drawings;
+  batch->n_drawings = n_drawings;
+  g_mutex_init (&batch->lock);
+  g_cond_init (&batch->cond);
+  for (guint k = 0; k < (guint) g_thread_pool_get_max_threads (pool); k++)
+    if (!g_thread_pool_push (pool, g_atomic_rc_box_acquire (batch), NULL))
+      /* No thread: the main thread draws them all. */
+      g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
+  ring_batch_draw (batch);
+  g_mutex_lock (&batch->lock);
+  while (batch->n_done < n_drawings)
+    g_cond_wait (&batch->cond, &batch->lock);
+  g_mutex_unlock (&batch->lock);
+  /* The drawings stay the caller's: a late worker only finds the batch empty. */
+  batch->drawings = NULL;
+  g_atomic_rc_box_release_full (batch, (GDestroyNotify) ring_batch_clear);
+}
+
+/* The textures this frame draws and the cache lacks, made together. */
+static void
+make_missing_cluster_textures (SitmapEventLayer *self, const SitmapClusterKey *keys, guint n_keys)
+{
+  g_autoptr (GArray) drawings = NULL;
+  g_autoptr (GHashTable) seen = NULL;
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      SitmapClusterDrawing drawing;
+
+      if (lookup_cluster_texture (self, &keys[i]) != NULL)
+        continue;
+      /* Made only when some texture is missing: most frames find them all. */
+      if (seen == NULL)
+        {
+          seen = g_hash_table_new (cluster_key_hash, cluster_key_equal);
+          drawings = g_array_new (FALSE, FALSE, sizeof (SitmapClusterDrawing));
+        }
+      if (!g_hash_table_add (seen, (gpointer) &keys[i]))
+        continue;
+      cluster_drawing_init (self, &drawing, &keys[i]);
+      g_array_append_val (drawings, drawing);
+    }
+  if (drawings == NULL)
+    return;
+  draw_rings (self, (SitmapClusterDrawing *) (gpointer) drawings->data, drawings->len);
+  for (guint i = 0; i < drawings->len; i++)
+    {
+      SitmapClusterDrawing *drawing = &g_array_index (drawings, SitmapClusterDrawing, i);
+
+      add_cluster_texture (self, &drawing->key, cluster_drawing_finish (self, drawing));
+    }
 }
 
 /* Drops the least recently used textures beyond what the cache keeps; never one this frame drew. */
@@ -838,15 +1067,12 @@ trim_cluster_textures (SitmapEventLayer *self)
 
 static void
 snapshot_cluster (SitmapEventLayer *self, GtkSnapshot *snapshot, const SitmapClusterInstance *instance,
-                  const SitmapCluster *cluster, gboolean hovered)
+                  const SitmapClusterKey *key)
 {
   double scale = self->texture_scale;
-  SitmapClusterKey key;
-  GdkTexture *texture;
+  GdkTexture *texture = get_cluster_texture (self, key);
   float side, x, y;
 
-  cluster_key_init (&key, instance, cluster, hovered);
-  texture = get_cluster_texture (self, &key);
   side = gdk_texture_get_width (texture) / scale;
   /* On the device pixel grid, so that the pre-rendered pixels land on pixels: crisp. */
   x = round (instance->x * scale) / scale;
@@ -860,27 +1086,34 @@ is_hovered_cluster (SitmapEventLayer *self, const SitmapCluster *cluster)
   return self->hover_kind == SITMAP_HOVER_CLUSTER && self->hover_key == cluster->key;
 }
 
+/* Each cluster's key first, so that the textures the cache lacks are made together; the hovered one last,
+ * on top. */
 static void
 snapshot_clusters (SitmapEventLayer *self, GtkSnapshot *snapshot)
 {
   const SitmapClusterInstance *instances =
     (const SitmapClusterInstance *) (gconstpointer) self->cluster_instances->data;
+  guint n_instances = self->cluster_instances->len, n_clusters;
+  g_autofree SitmapClusterKey *keys = g_new (SitmapClusterKey, n_instances);
   const SitmapCluster *clusters;
-  guint n_clusters;
   gint hovered = -1;
 
   clusters = sitmap_cluster_index_get_clusters (self->index, &n_clusters);
-  for (guint i = 0; i < self->cluster_instances->len; i++)
+  for (guint i = 0; i < n_instances; i++)
     {
       const SitmapCluster *cluster = &clusters[instances[i].cluster];
+      gboolean is_hovered = is_hovered_cluster (self, cluster);
 
-      if (is_hovered_cluster (self, cluster))
+      cluster_key_init (&keys[i], &instances[i], cluster, is_hovered);
+      if (is_hovered)
         hovered = i;
-      else
-        snapshot_cluster (self, snapshot, &instances[i], cluster, FALSE);
     }
+  make_missing_cluster_textures (self, keys, n_instances);
+  for (guint i = 0; i < n_instances; i++)
+    if ((gint) i != hovered)
+      snapshot_cluster (self, snapshot, &instances[i], &keys[i]);
   if (hovered >= 0)
-    snapshot_cluster (self, snapshot, &instances[hovered], &clusters[instances[hovered].cluster], TRUE);
+    snapshot_cluster (self, snapshot, &instances[hovered], &keys[hovered]);
   trim_cluster_textures (self);
 }
 
@@ -1047,6 +1280,17 @@ snapshot_selection (SitmapEventLayer *self, GtkSnapshot *snapshot, double scale)
     sitmap_map_append_focus_frame (GTK_WIDGET (self), snapshot);
 }
 
+/* With the count's template layout, which the count layouts copy. */
+static void
+clear_cluster_outlines (SitmapEventLayer *self)
+{
+  for (guint r = 0; r < SITMAP_CLUSTER_RADIUS_CLASSES; r++)
+    for (guint h = 0; h < 2; h++)
+      for (guint m = 0; m < 2; m++)
+        g_clear_pointer (&self->cluster_outlines[r][h][m], cairo_surface_destroy);
+  g_clear_pointer (&self->count_layouts, g_hash_table_unref);
+}
+
 /*
  * Private API
  */
@@ -1067,6 +1311,7 @@ _sitmap_event_layer_clear_textures (SitmapEventLayer *self)
   /* The entries held the links. */
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_cluster_outlines (self);
   clear_shape_caches (self);
   if (self->labels != NULL)
     g_hash_table_remove_all (self->labels);
@@ -1108,5 +1353,9 @@ _sitmap_event_layer_finalize_drawing (SitmapEventLayer *self)
   g_clear_pointer (&self->cluster_textures, g_hash_table_unref);
   g_queue_init (&self->cluster_lru);
   g_clear_object (&self->cluster_count_layout);
+  clear_cluster_outlines (self);
   clear_shape_caches (self);
+  /* Waits for a worker that came late to an empty batch. */
+  if (self->ring_pool != NULL)
+    g_thread_pool_free (g_steal_pointer (&self->ring_pool), FALSE, TRUE);
 }

@@ -135,6 +135,11 @@ struct _SitmapEventLayer
   GHashTable          *cluster_textures; /* what changes a cluster's pixels → SitmapClusterTexture */
   GQueue               cluster_lru;      /* the same, the most recently drawn first */
   PangoLayout         *cluster_count_layout;
+  GHashTable          *count_layouts;    /* count text → PangoLayout, laid out */
+  /* The clusters' outlines (halo, hairline, white disc) by radius class, hover and badge (which sizes the
+   * texture): each new cluster texture starts from a copy. */
+  cairo_surface_t     *cluster_outlines[SITMAP_CLUSTER_RADIUS_CLASSES][2][2];
+  GThreadPool         *ring_pool;        /* draws the rings of new cluster textures beside the main thread */
   double               texture_scale;
   GHashTable          *labels;      /* label text → SitmapLabelNode */
   GArray              *ring_order;  /* guint32 indices into shape_instances */
