@@ -84,18 +84,20 @@ text_of (SitmapEventOrderJob *self, guint position)
   return place > 0 && place <= self->n_places ? self->place_names[place - 1] : NULL;
 }
 
-/* One part of the events, keyed and sorted by one thread. */
+/* One part of the events, keyed by one thread, then one part of the keys, sorted by one thread. */
 typedef struct
 {
   SitmapEventOrderJob *job;
-  TextKey             *keys;
-  const guint32       *positions; /* n of them, in the order their records lie in memory */
+  TextKey             *keys;      /* every event's, at its position */
+  const guint32       *positions; /* the n to key, in the order their records lie in memory */
   guint                n;
   GStringChunk        *chunk;
+  TextKey             *sorted;    /* the n_sorted keys this part sorts */
+  guint                n_sorted;
 } TextPart;
 
 static gpointer
-sort_text_part (gpointer data)
+key_text_part (gpointer data)
 {
   TextPart *part = data;
   g_autoptr (GString) folded = g_string_sized_new (256);
@@ -103,7 +105,8 @@ sort_text_part (gpointer data)
   part->chunk = g_string_chunk_new (1 << 20);
   for (guint i = 0; i < part->n; i++)
     {
-      TextKey *key = &part->keys[i];
+      /* Read in memory order, written at the event's position: keys lie in time order. */
+      TextKey *key = &part->keys[part->positions[i]];
 
       g_string_truncate (folded, 0);
       /* One buffer used again for every text: no allocation per event */
@@ -113,7 +116,73 @@ sort_text_part (gpointer data)
       key->position = part->positions[i];
       key->empty = folded->len == 0;
     }
-  qsort (part->keys, part->n, sizeof (TextKey), compare_text_key);
+  return NULL;
+}
+
+static void
+merge_keys (const TextKey *a, guint n_a, const TextKey *b, guint n_b, TextKey *out)
+{
+  guint i = 0, j = 0;
+
+  while (i < n_a && j < n_b)
+    *out++ = compare_text_key (&a[i], &b[j]) <= 0 ? a[i++] : b[j++];
+  memcpy (out, a + i, (n_a - i) * sizeof (TextKey));
+  memcpy (out + n_a - i, b + j, (n_b - j) * sizeof (TextKey));
+}
+
+/* Merges the sorted runs of keys that start at runs[0, n_runs) (runs[n_runs] is the end) two by two,
+ * until one is left. */
+static void
+merge_runs (TextKey *keys, guint n, guint *runs, guint n_runs)
+{
+  g_autofree TextKey *buffer = g_new (TextKey, n);
+  TextKey *from = keys, *to = buffer, *swap;
+
+  while (n_runs > 1)
+    {
+      guint kept = 0;
+
+      for (guint r = 0; r < n_runs; r += 2)
+        {
+          guint start = runs[r], middle = runs[r + 1], end = r + 2 <= n_runs ? runs[MIN (r + 2, n_runs)] : middle;
+
+          merge_keys (from + start, middle - start, from + middle, end - middle, to + start);
+          runs[kept++] = start;
+        }
+      runs[kept] = n;
+      n_runs = kept;
+      swap = from, from = to, to = swap;
+    }
+  if (from != keys)
+    memcpy (keys, from, n * sizeof (TextKey));
+}
+
+/* Keyed at their positions, the events of a title lie in time order, which is how ties are ordered: a
+ * document with few titles (or titles much alike) gives long runs in order already, merged whole. Text
+ * in no order gives runs of about two, for which qsort() is as good. */
+static gpointer
+sort_text_part (gpointer data)
+{
+  TextPart *part = data;
+  TextKey *keys = part->sorted;
+  g_autofree guint *runs = NULL;
+  guint n_runs = 0;
+
+  if (part->n_sorted < 2)
+    return NULL;
+  runs = g_new (guint, part->n_sorted / 16 + 2);
+  for (guint i = 0; i < part->n_sorted; i++)
+    if (i == 0 || compare_text_key (&keys[i - 1], &keys[i]) > 0)
+      {
+        if (n_runs == part->n_sorted / 16 + 1)
+          {
+            qsort (keys, part->n_sorted, sizeof (TextKey), compare_text_key);
+            return NULL;
+          }
+        runs[n_runs++] = i;
+      }
+  runs[n_runs] = part->n_sorted;
+  merge_runs (keys, part->n_sorted, runs, n_runs);
   return NULL;
 }
 
@@ -123,16 +192,30 @@ merge_parts (const TextPart *a, const TextPart *b, guint32 *order)
 {
   guint i = 0, j = 0, k = 0;
 
-  while (i < a->n && j < b->n)
-    order[k++] = compare_text_key (&a->keys[i], &b->keys[j]) <= 0 ? a->keys[i++].position : b->keys[j++].position;
-  while (i < a->n)
-    order[k++] = a->keys[i++].position;
-  while (j < b->n)
-    order[k++] = b->keys[j++].position;
+  while (i < a->n_sorted && j < b->n_sorted)
+    order[k++] = compare_text_key (&a->sorted[i], &b->sorted[j]) <= 0 ? a->sorted[i++].position
+                                                                       : b->sorted[j++].position;
+  while (i < a->n_sorted)
+    order[k++] = a->sorted[i++].position;
+  while (j < b->n_sorted)
+    order[k++] = b->sorted[j++].position;
 }
 
-/* Folding every text is most of the work: at a million events each half is folded and sorted by a
- * thread of its own (this one and another), then the halves are merged. */
+/* Each part's func, the second in a thread of its own when it has anything to do. */
+static void
+run_parts (GThreadFunc func, TextPart parts[2])
+{
+  GThread *other = NULL;
+
+  if (parts[1].n > 0)
+    other = g_thread_new ("sitmap-sort", func, &parts[1]);
+  func (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+}
+
+/* Folding every text is most of the work: at a million events each half is folded by a thread of its
+ * own (this one and another), then each half of the keys sorted, then the halves are merged. */
 static guint32 *
 sort_text (SitmapEventOrderJob *self)
 {
@@ -141,16 +224,12 @@ sort_text (SitmapEventOrderJob *self)
   guint32 *order = g_new (guint32, MAX (self->n_events, 1));
   guint half = self->n_events >= 20000 && g_get_num_processors () > 1 ? self->n_events / 2 : self->n_events;
   TextPart parts[2] = {
-    { self, keys, positions, half, NULL },
-    { self, keys + half, positions + half, self->n_events - half, NULL },
+    { self, keys, positions, half, NULL, keys, half },
+    { self, keys, positions + half, self->n_events - half, NULL, keys + half, self->n_events - half },
   };
-  GThread *other = NULL;
 
-  if (parts[1].n > 0)
-    other = g_thread_new ("sitmap-sort", sort_text_part, &parts[1]);
-  sort_text_part (&parts[0]);
-  if (other != NULL)
-    g_thread_join (other);
+  run_parts (key_text_part, parts);
+  run_parts (sort_text_part, parts);
   merge_parts (&parts[0], &parts[1], order);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i].chunk != NULL)
