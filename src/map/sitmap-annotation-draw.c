@@ -122,16 +122,19 @@ project_circle (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc projec
   return out;
 }
 
-/* The points of the highlighted events that have one. */
+/* The points of the highlighted events that have one, in normalised Web Mercator: read from the
+ * document once, so that a scene (below) can draw them in another thread. NULL for other kinds. */
 static GArray *
-project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAnnotationProjectFunc project,
-                gpointer user_data)
+event_points (SitmapAnnotation *annotation, SitmapDocument *document)
 {
-  GArray                   *out = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray                   *out;
   const SitmapEventColumns *columns;
   const char *const        *ids;
   guint                     n_ids;
 
+  if (sitmap_annotation_get_kind (annotation) != SITMAP_ANNOTATION_HIGHLIGHT)
+    return NULL;
+  out = g_array_new (FALSE, FALSE, sizeof (double));
   if (document == NULL)
     return out;
   columns = sitmap_document_get_columns (document);
@@ -143,7 +146,22 @@ project_events (SitmapAnnotation *annotation, SitmapDocument *document, SitmapAn
 
       if (position < 0 || isnan (columns->x[position]))
         continue;
-      project (columns->x[position], columns->y[position], &pair[0], &pair[1], user_data);
+      pair[0] = columns->x[position], pair[1] = columns->y[position];
+      g_array_append_vals (out, pair, 2);
+    }
+  return out;
+}
+
+static GArray *
+project_events (GArray *events, SitmapAnnotationProjectFunc project, gpointer user_data)
+{
+  GArray *out = g_array_sized_new (FALSE, FALSE, sizeof (double), events != NULL ? events->len : 0);
+
+  for (guint i = 0; events != NULL && i + 1 < events->len; i += 2)
+    {
+      double pair[2];
+
+      project (g_array_index (events, double, i), g_array_index (events, double, i + 1), &pair[0], &pair[1], user_data);
       g_array_append_vals (out, pair, 2);
     }
   return out;
@@ -563,8 +581,9 @@ look_for (SitmapAnnotation *annotation, SitmapAnnotationProjectFunc project, gpo
   return (Look){ scale * shrink, scale * MAX (shrink, SMALLEST_TEXT), scale, scale };
 }
 
+/* events: a highlight's event points (see event_points). */
 static void
-projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *document,
+projected_init (Projected *p, SitmapAnnotation *annotation, GArray *events,
                 SitmapAnnotationProjectFunc project, gpointer user_data, double scale, PangoContext *context)
 {
   SitmapAnnotationKind kind = sitmap_annotation_get_kind (annotation);
@@ -574,7 +593,7 @@ projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *docu
   if (kind == SITMAP_ANNOTATION_CIRCLE)
     p->extra = project_circle (annotation, project, user_data);
   else if (kind == SITMAP_ANNOTATION_HIGHLIGHT)
-    p->extra = project_events (annotation, document, project, user_data);
+    p->extra = project_events (events, project, user_data);
   else
     p->extra = g_array_new (FALSE, FALSE, sizeof (double));
   p->layout = NULL;
@@ -584,6 +603,16 @@ projected_init (Projected *p, SitmapAnnotation *annotation, SitmapDocument *docu
       p->layout = text_layout (context, annotation, p->look.text);
       p->has_box = text_box (annotation, p->layout, p->points, p->extra, &p->look, &p->box);
     }
+}
+
+/* As projected_init, reading a highlight's events from document. */
+static void
+projected_init_in (Projected *p, SitmapAnnotation *annotation, SitmapDocument *document,
+                   SitmapAnnotationProjectFunc project, gpointer user_data, double scale, PangoContext *context)
+{
+  g_autoptr (GArray) events = event_points (annotation, document);
+
+  projected_init (p, annotation, events, project, user_data, scale, context);
 }
 
 static void
@@ -660,7 +689,7 @@ sitmap_annotation_draw (cairo_t *cr, SitmapAnnotation *annotation, SitmapDocumen
   g_return_if_fail (project != NULL);
 
   context = sitmap_annotation_get_text (annotation) != NULL ? pango_cairo_create_context (cr) : NULL;
-  projected_init (&p, annotation, document, project, user_data, scale, context);
+  projected_init_in (&p, annotation, document, project, user_data, scale, context);
   draw_projected (cr, annotation, &p, scale, flags);
   projected_clear (&p);
   g_clear_object (&context);
@@ -766,7 +795,7 @@ sitmap_annotation_hit (SitmapAnnotation *annotation, SitmapDocument *document, S
 
   if (context == NULL)
     context = own_context = default_context ();
-  projected_init (&p, annotation, document, project, user_data, scale, context);
+  projected_init_in (&p, annotation, document, project, user_data, scale, context);
   if (selected)
     {
       g_autoptr (GArray) handles = g_array_new (FALSE, FALSE, sizeof (double));
@@ -815,7 +844,7 @@ sitmap_annotation_get_text_box (SitmapAnnotation *annotation, SitmapDocument *do
     return FALSE;
   if (context == NULL)
     context = own_context = default_context ();
-  projected_init (&p, annotation, document, project, user_data, scale, context);
+  projected_init_in (&p, annotation, document, project, user_data, scale, context);
   has_box = p.has_box;
   if (has_box)
     *x = p.box.x, *y = p.box.y, *width = p.box.width, *height = p.box.height;
@@ -922,7 +951,7 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
 
   if (context == NULL)
     context = own_context = default_context ();
-  projected_init (&p, annotation, document, project, user_data, scale, context);
+  projected_init_in (&p, annotation, document, project, user_data, scale, context);
   any = projected_bounds (annotation, &p, &x0, &y0, &x1, &y1);
   projected_clear (&p);
   g_clear_object (&own_context);
@@ -930,6 +959,195 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
     return FALSE;
   *x = x0, *y = y0, *width = x1 - x0, *height = y1 - y0;
   return TRUE;
+}
+
+/*
+ * Scenes: what the annotations are, frozen
+ */
+
+typedef struct
+{
+  SitmapAnnotation *annotation; /* a copy no one changes, or (borrowed) the document's own */
+  GArray           *events;     /* a highlight's event points (see event_points), or NULL */
+  gboolean          selected;
+} SceneEntry;
+
+struct _SitmapAnnotationScene
+{
+  gatomicrefcount ref;
+  GPtrArray      *entries; /* SceneEntry, shared between scenes (atomic rc boxes) */
+  GHashTable     *by_id;   /* id → its position + 1, for the next scene to compare with; NULL when borrowed */
+};
+
+static void
+scene_entry_clear (gpointer data)
+{
+  SceneEntry *entry = data;
+
+  g_clear_object (&entry->annotation);
+  g_clear_pointer (&entry->events, g_array_unref);
+}
+
+static void
+scene_entry_release (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, scene_entry_clear);
+}
+
+static gboolean
+same_points (GArray *a, GArray *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->len == b->len && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (double)) == 0);
+}
+
+/* The entry of previous with the annotation's id, when it still draws the same. */
+static SceneEntry *
+scene_reusable (SitmapAnnotationScene *previous, SitmapAnnotation *annotation, GArray *events, gboolean selected)
+{
+  guint       position;
+  SceneEntry *entry;
+
+  if (previous == NULL || previous->by_id == NULL)
+    return NULL;
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (previous->by_id, sitmap_annotation_get_id (annotation)));
+  if (position == 0)
+    return NULL;
+  entry = g_ptr_array_index (previous->entries, position - 1);
+  if (entry->selected != selected || !same_points (entry->events, events)
+      || !sitmap_annotation_equal (entry->annotation, annotation))
+    return NULL;
+  return entry;
+}
+
+/* copy: each annotation copied (a scene for another thread, or to compare with later), or borrowed (drawn
+ * at once, on this thread). selected is drawn with its handles; left_out is not in the scene. */
+static SitmapAnnotationScene *
+scene_collect (SitmapDocument *document, SitmapAnnotation *selected, SitmapAnnotation *left_out,
+               SitmapAnnotationScene *previous, gboolean copy)
+{
+  SitmapAnnotationScene *self = g_new0 (SitmapAnnotationScene, 1);
+  GListModel            *annotations = sitmap_document_get_annotations (document);
+  guint                  n = sitmap_document_get_annotations_visible (document) ? g_list_model_get_n_items (annotations) : 0;
+
+  g_atomic_ref_count_init (&self->ref);
+  self->entries = g_ptr_array_new_full (n, scene_entry_release);
+  if (copy)
+    self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
+      g_autoptr (GArray) events = NULL;
+      SceneEntry *entry;
+
+      if (annotation == left_out)
+        continue;
+      events = event_points (annotation, document);
+      entry = scene_reusable (previous, annotation, events, annotation == selected);
+
+      if (entry != NULL)
+        entry = g_atomic_rc_box_acquire (entry);
+      else
+        {
+          entry = g_atomic_rc_box_new0 (SceneEntry);
+          entry->annotation = copy ? sitmap_annotation_copy (annotation) : g_object_ref (annotation);
+          entry->events = g_steal_pointer (&events);
+          entry->selected = annotation == selected;
+        }
+      g_ptr_array_add (self->entries, entry);
+      if (copy)
+        g_hash_table_insert (self->by_id, (gpointer)sitmap_annotation_get_id (entry->annotation),
+                             GUINT_TO_POINTER (self->entries->len));
+    }
+  return self;
+}
+
+SitmapAnnotationScene *
+sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *left_out, SitmapAnnotationScene *previous)
+{
+  g_return_val_if_fail (SITMAP_IS_DOCUMENT (document), NULL);
+
+  return scene_collect (document, NULL, left_out, previous, TRUE);
+}
+
+SitmapAnnotationScene *
+sitmap_annotation_scene_ref (SitmapAnnotationScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+sitmap_annotation_scene_unref (SitmapAnnotationScene *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref))
+    return;
+  g_ptr_array_unref (self->entries);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_free (self);
+}
+
+guint
+sitmap_annotation_scene_get_n_items (SitmapAnnotationScene *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->entries->len;
+}
+
+/* Logical pixels an annotation's drawing may reach beyond its box (an arrow's head, a handle). */
+#define CULL_SLACK 64.0
+
+static void
+add_entry_box (const SceneEntry *entry, SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+               PangoContext *context, GArray *boxes)
+{
+  Projected p;
+  double    box[4];
+
+  projected_init (&p, entry->annotation, entry->events, project, user_data, scale, context);
+  if (projected_bounds (entry->annotation, &p, &box[0], &box[1], &box[2], &box[3]))
+    {
+      box[0] -= CULL_SLACK * scale, box[1] -= CULL_SLACK * scale;
+      box[2] += CULL_SLACK * scale, box[3] += CULL_SLACK * scale;
+      g_array_append_vals (boxes, box, 4);
+    }
+  projected_clear (&p);
+}
+
+void
+sitmap_annotation_scene_get_changes (SitmapAnnotationScene *before, SitmapAnnotationScene *after,
+                                     SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                     PangoContext *context, GArray *boxes)
+{
+  g_autofree gboolean *kept = NULL;
+  gint                 last = -1;
+
+  g_return_if_fail (before != NULL && before->by_id != NULL);
+  g_return_if_fail (after != NULL);
+  g_return_if_fail (boxes != NULL && g_array_get_element_size (boxes) == sizeof (double));
+
+  kept = g_new0 (gboolean, before->entries->len + 1);
+  for (guint j = 0; j < after->entries->len; j++)
+    {
+      SceneEntry *entry = g_ptr_array_index (after->entries, j);
+      guint       position = GPOINTER_TO_UINT (g_hash_table_lookup (before->by_id, sitmap_annotation_get_id (entry->annotation)));
+
+      /* The same entry, still above those kept before it: its pixels are the same. */
+      if (position > 0 && g_ptr_array_index (before->entries, position - 1) == entry && (gint)position - 1 > last)
+        {
+          kept[position - 1] = TRUE;
+          last = (gint)position - 1;
+          continue;
+        }
+      add_entry_box (entry, project, user_data, scale, context, boxes);
+    }
+  for (guint i = 0; i < before->entries->len; i++)
+    if (!kept[i])
+      add_entry_box (g_ptr_array_index (before->entries, i), project, user_data, scale, context, boxes);
 }
 
 /*
@@ -943,19 +1161,20 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
 #define INDEX_MAX_CELLS 256
 /* The grid's side at most, in cells: the drawing is a screen or so. */
 #define INDEX_MAX_SIDE 512
-/* Logical pixels an annotation's drawing may reach beyond its box (an arrow's head, a handle). */
-#define CULL_SLACK 64.0
 
 typedef struct
 {
   SitmapAnnotation *annotation;
   Projected         projected;
-  double            x0, y0, x1, y1; /* what it drew, widened by the slack */
+  gboolean          selected;
+  gboolean          has_bounds;
+  double            x0, y0, x1, y1; /* what it draws */
 } IndexEntry;
 
 struct _SitmapAnnotationIndex
 {
   GArray *entries;    /* IndexEntry, in drawing order */
+  double  scale;      /* what they were laid out at */
   double  x0;         /* the grid's corner, in user space */
   double  y0;
   guint   columns;
@@ -984,6 +1203,7 @@ sitmap_annotation_index_new (void)
   self->cell_start = g_array_new (FALSE, TRUE, sizeof (guint));
   self->items = g_array_new (FALSE, FALSE, sizeof (guint));
   self->everywhere = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->scale = 1;
   return self;
 }
 
@@ -1010,14 +1230,16 @@ index_reset (SitmapAnnotationIndex *self)
   self->columns = self->rows = 0;
 }
 
-/* The cells an entry covers, clamped to the grid; FALSE when it is off the grid or too large for it. */
+/* The cells an entry covers, with the pick's slack, clamped to the grid; FALSE when it is off the grid or
+ * too large for it. */
 static gboolean
 entry_cells (SitmapAnnotationIndex *self, const IndexEntry *entry, guint *c0, guint *r0, guint *c1, guint *r1)
 {
-  double fc0 = floor ((entry->x0 - self->x0) / INDEX_CELL), fr0 = floor ((entry->y0 - self->y0) / INDEX_CELL);
-  double fc1 = floor ((entry->x1 - self->x0) / INDEX_CELL), fr1 = floor ((entry->y1 - self->y0) / INDEX_CELL);
+  const double slack = SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
+  double fc0 = floor ((entry->x0 - slack - self->x0) / INDEX_CELL), fr0 = floor ((entry->y0 - slack - self->y0) / INDEX_CELL);
+  double fc1 = floor ((entry->x1 + slack - self->x0) / INDEX_CELL), fr1 = floor ((entry->y1 + slack - self->y0) / INDEX_CELL);
 
-  if (fc1 < 0 || fr1 < 0 || fc0 >= self->columns || fr0 >= self->rows)
+  if (!entry->has_bounds || fc1 < 0 || fr1 < 0 || fc0 >= self->columns || fr0 >= self->rows)
     return FALSE;
   *c0 = (guint) MAX (fc0, 0), *r0 = (guint) MAX (fr0, 0);
   *c1 = (guint) MIN (fc1, self->columns - 1), *r1 = (guint) MIN (fr1, self->rows - 1);
@@ -1030,15 +1252,13 @@ entry_is_large (guint c0, guint r0, guint c1, guint r1)
   return (guint64) (c1 - c0 + 1) * (r1 - r0 + 1) > INDEX_MAX_CELLS;
 }
 
-/* A counting sort of the entries into the cells of the area drawn (cr's clip). */
+/* A counting sort of the entries into the cells of the area (x0, y0)–(x1, y1). */
 static void
-index_build_grid (SitmapAnnotationIndex *self, cairo_t *cr)
+index_build_grid (SitmapAnnotationIndex *self, double x0, double y0, double x1, double y1)
 {
-  double x0, y0, x1, y1;
   guint  n_cells, c0, r0, c1, r1;
   guint *start;
 
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
   self->x0 = x0 - SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
   self->y0 = y0 - SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
   self->columns = (guint) CLAMP (ceil ((x1 - x0 + 2 * SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE) / INDEX_CELL), 1, INDEX_MAX_SIDE);
@@ -1082,55 +1302,78 @@ index_build_grid (SitmapAnnotationIndex *self, cairo_t *cr)
   start[n_cells] = self->items->len;
 }
 
+/* Projects and lays out every annotation of the scene, keeping their layouts to draw them. */
+static void
+index_lay_out (SitmapAnnotationIndex *self, SitmapAnnotationScene *scene, SitmapAnnotationProjectFunc project,
+               gpointer user_data, double scale, PangoContext *context, double x0, double y0, double x1, double y1)
+{
+  index_reset (self);
+  self->scale = scale;
+  for (guint i = 0; i < scene->entries->len; i++)
+    {
+      const SceneEntry *scene_entry = g_ptr_array_index (scene->entries, i);
+      IndexEntry        entry = { NULL };
+
+      projected_init (&entry.projected, scene_entry->annotation, scene_entry->events, project, user_data, scale,
+                      context);
+      entry.has_bounds = projected_bounds (scene_entry->annotation, &entry.projected, &entry.x0, &entry.y0, &entry.x1,
+                                           &entry.y1);
+      entry.selected = scene_entry->selected;
+      entry.annotation = g_object_ref (scene_entry->annotation);
+      g_array_append_val (self->entries, entry);
+    }
+  index_build_grid (self, x0, y0, x1, y1);
+}
+
+/* The layouts are not needed to pick: the boxes are. */
+static void
+index_forget_layouts (SitmapAnnotationIndex *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    g_clear_object (&g_array_index (self->entries, IndexEntry, i).projected.layout);
+}
+
+/* What lies wholly outside the clip would be stroked for nothing (a layer draws a margin around the view,
+ * a page only its map, a tile its square): arrow heads and handles reach a little beyond the box. */
+static void
+index_draw_entries (SitmapAnnotationIndex *self, cairo_t *cr)
+{
+  double clip_x0, clip_y0, clip_x1, clip_y1, slack = CULL_SLACK * self->scale;
+
+  cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const IndexEntry *entry = &g_array_index (self->entries, IndexEntry, i);
+
+      if (entry->selected
+          || (entry->has_bounds && entry->x1 + slack >= clip_x0 && entry->x0 - slack <= clip_x1
+              && entry->y1 + slack >= clip_y0 && entry->y0 - slack <= clip_y1))
+        draw_projected (cr, entry->annotation, &entry->projected, self->scale,
+                        entry->selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
+    }
+}
+
 static void
 draw_all (cairo_t *cr, SitmapDocument *document, SitmapAnnotationProjectFunc project, gpointer user_data,
           double scale, SitmapAnnotation *selected, SitmapAnnotationIndex *index)
 {
-  PangoContext *context = NULL;
-  GListModel   *annotations;
-  guint         n;
-  double        clip_x0, clip_y0, clip_x1, clip_y1;
-  gboolean      has_bounds;
+  g_autoptr (SitmapAnnotationIndex) own_index = NULL;
+  SitmapAnnotationScene *scene;
+  PangoContext          *context;
+  double                 x0, y0, x1, y1;
 
-  cairo_clip_extents (cr, &clip_x0, &clip_y0, &clip_x1, &clip_y1);
-  if (index != NULL)
-    index_reset (index);
-  if (!sitmap_document_get_annotations_visible (document))
-    return;
-  annotations = sitmap_document_get_annotations (document);
-  n = g_list_model_get_n_items (annotations);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (SitmapAnnotation) annotation = g_list_model_get_item (annotations, i);
-      IndexEntry entry = { NULL };
-
-      /* One context for all: made from cr, as each annotation's own would be. */
-      if (context == NULL && sitmap_annotation_get_text (annotation) != NULL)
-        context = pango_cairo_create_context (cr);
-      projected_init (&entry.projected, annotation, document, project, user_data, scale, context);
-      has_bounds = projected_bounds (annotation, &entry.projected, &entry.x0, &entry.y0, &entry.x1, &entry.y1);
-      /* What lies wholly outside the clip would be stroked for nothing (a layer draws a margin around the
-       * view, a page only its map): arrow heads and handles reach a little beyond the box. */
-      if (annotation == selected
-          || (has_bounds && entry.x1 + CULL_SLACK * scale >= clip_x0 && entry.x0 - CULL_SLACK * scale <= clip_x1
-              && entry.y1 + CULL_SLACK * scale >= clip_y0 && entry.y0 - CULL_SLACK * scale <= clip_y1))
-        draw_projected (cr, annotation, &entry.projected, scale,
-                        annotation == selected ? SITMAP_ANNOTATION_DRAW_SELECTED : 0);
-      if (index == NULL || !has_bounds)
-        {
-          projected_clear (&entry.projected);
-          continue;
-        }
-      /* The layout is not needed to pick: its box is. */
-      g_clear_object (&entry.projected.layout);
-      entry.x0 -= SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE, entry.y0 -= SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
-      entry.x1 += SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE, entry.y1 += SITMAP_ANNOTATION_INDEX_MAX_TOLERANCE;
-      entry.annotation = g_steal_pointer (&annotation);
-      g_array_append_val (index->entries, entry);
-    }
-  g_clear_object (&context);
-  if (index != NULL)
-    index_build_grid (index, cr);
+  if (index == NULL)
+    index = own_index = sitmap_annotation_index_new ();
+  /* Borrowed, not copied: drawn at once, on this thread. */
+  scene = scene_collect (document, selected, NULL, NULL, FALSE);
+  /* One context for all: made from cr, as each annotation's own would be. */
+  context = pango_cairo_create_context (cr);
+  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
+  index_lay_out (index, scene, project, user_data, scale, context, x0, y0, x1, y1);
+  index_draw_entries (index, cr);
+  index_forget_layouts (index);
+  g_object_unref (context);
+  sitmap_annotation_scene_unref (scene);
 }
 
 void
@@ -1146,12 +1389,43 @@ sitmap_annotation_index_draw (SitmapAnnotationIndex *self, cairo_t *cr, SitmapDo
   draw_all (cr, document, project, user_data, scale, selected, self);
 }
 
+void
+sitmap_annotation_index_lay_out (SitmapAnnotationIndex *self, SitmapAnnotationScene *scene,
+                                 SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                 PangoContext *context, double x0, double y0, double x1, double y1)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (scene != NULL);
+  g_return_if_fail (project != NULL);
+  g_return_if_fail (PANGO_IS_CONTEXT (context));
+
+  index_lay_out (self, scene, project, user_data, scale, context, x0, y0, x1, y1);
+}
+
+void
+sitmap_annotation_index_draw_laid_out (SitmapAnnotationIndex *self, cairo_t *cr)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  index_draw_entries (self, cr);
+}
+
+void
+sitmap_annotation_index_forget_layouts (SitmapAnnotationIndex *self)
+{
+  g_return_if_fail (self != NULL);
+
+  index_forget_layouts (self);
+}
+
 static gboolean
 entry_hit (const IndexEntry *entry, double x, double y, double tolerance)
 {
   const Projected *p = &entry->projected;
 
-  if (x < entry->x0 || x > entry->x1 || y < entry->y0 || y > entry->y1)
+  if (!entry->has_bounds || x < entry->x0 - tolerance || x > entry->x1 + tolerance || y < entry->y0 - tolerance
+      || y > entry->y1 + tolerance)
     return FALSE;
   if (p->has_box && x >= p->box.x - tolerance && x <= p->box.x + p->box.width + tolerance
       && y >= p->box.y - tolerance && y <= p->box.y + p->box.height + tolerance)

@@ -103,6 +103,29 @@ sitmap_annotation_get_bounds (SitmapAnnotation *annotation, SitmapDocument *docu
                               SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
                               PangoContext *context, double *x, double *y, double *width, double *height);
 
+/* The document's annotations as they are now (a copy of each, and a highlight's events' points), frozen:
+ * it can be drawn in another thread while the document changes. Refcounted, immutable, any thread. */
+typedef struct _SitmapAnnotationScene SitmapAnnotationScene;
+
+/* left_out (one of the document's, or NULL) is not in the scene: a layer draws the selection itself,
+ * above the rest, so that dragging it or typing its text changes the scene in nothing. previous, when not
+ * NULL, lends the copies of the annotations that have not changed since (so that a scene after one edit
+ * costs a copy of one annotation and a comparison of the others). Empty when the annotations are hidden.
+ * Main thread. */
+SitmapAnnotationScene *sitmap_annotation_scene_new (SitmapDocument *document, SitmapAnnotation *left_out,
+                                                    SitmapAnnotationScene *previous);
+SitmapAnnotationScene *sitmap_annotation_scene_ref (SitmapAnnotationScene *self);
+void                   sitmap_annotation_scene_unref (SitmapAnnotationScene *self);
+guint                  sitmap_annotation_scene_get_n_items (SitmapAnnotationScene *self);
+/* Appends to boxes (doubles: x0, y0, x1, y1 each, in user space, with the slack of arrow heads and
+ * handles) where the pixels of after may differ from those of before: the old and new boxes of each
+ * annotation added, removed, changed, left out or back in, or moved in the drawing order. */
+void sitmap_annotation_scene_get_changes (SitmapAnnotationScene *before, SitmapAnnotationScene *after,
+                                          SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                          PangoContext *context, GArray *boxes);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SitmapAnnotationScene, sitmap_annotation_scene_unref)
+
 /* What a layer drew, kept for picking: the annotations' boxes on a grid, so that a pick looks only at
  * those near the point, with their points as drawn (nothing projected or laid out again). */
 typedef struct _SitmapAnnotationIndex SitmapAnnotationIndex;
@@ -117,6 +140,15 @@ void                   sitmap_annotation_index_free (SitmapAnnotationIndex *self
 void sitmap_annotation_index_draw (SitmapAnnotationIndex *self, cairo_t *cr, SitmapDocument *document,
                                    SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
                                    SitmapAnnotation *selected);
+/* Projects and lays out every annotation of scene (measuring text with context), indexing them over the
+ * area (x0, y0)–(x1, y1) of user space, without drawing: then sitmap_annotation_index_draw_laid_out
+ * draws them, as sitmap_annotation_draw_all would, into any clip (a tile), as often as asked, until
+ * sitmap_annotation_index_forget_layouts. Any thread, one at a time; a pick then finds the scene's copies. */
+void sitmap_annotation_index_lay_out (SitmapAnnotationIndex *self, SitmapAnnotationScene *scene,
+                                      SitmapAnnotationProjectFunc project, gpointer user_data, double scale,
+                                      PangoContext *context, double x0, double y0, double x1, double y1);
+void sitmap_annotation_index_draw_laid_out (SitmapAnnotationIndex *self, cairo_t *cr);
+void sitmap_annotation_index_forget_layouts (SitmapAnnotationIndex *self);
 /* The topmost annotation that (x, y), in the user space it was drawn in, is on as sitmap_annotation_hit
  * finds it (unselected: handles aside), or NULL. The index holds it. */
 SitmapAnnotation *sitmap_annotation_index_pick (SitmapAnnotationIndex *self, double x, double y, double tolerance);

@@ -13,6 +13,7 @@
 #include "sitmap-annotation-draw.h"
 #include "sitmap-annotation-layer.h"
 #include "sitmap-annotation-popover.h"
+#include "sitmap-annotation-tiles.h"
 #include "sitmap-geometry.h"
 #include "sitmap-map-focus.h"
 #include "sitmap-map-projection.h"
@@ -78,18 +79,11 @@ struct _SitmapAnnotationLayer
   double                   pointer_y;
   gboolean                 pointer_in;
 
-  /* The annotations as last drawn, around the centre they were drawn at: while the map only pans,
-   * frames move this node instead of drawing every annotation again. */
-  GskRenderNode         *cache;
-  SitmapAnnotationIndex *cache_index; /* what each annotation drew in it, for picking */
-  gboolean       cache_valid;
-  double         cache_center_x; /* map pixels */
-  double         cache_center_y;
-  double         cache_map_size;
-  double         cache_cos_r;
-  double         cache_sin_r;
-  double         cache_width;
-  double         cache_height;
+  /* The annotations drawn into tiles by a worker, from a frozen scene of them: a frame after a pan, a
+   * zoom or an edit only places the tiles there are (see sitmap-annotation-tiles.h). */
+  SitmapAnnotationTiles *tiles;
+  SitmapAnnotationScene *scene;
+  gboolean               scene_stale; /* the annotations or the selection changed since scene */
 };
 
 G_DEFINE_FINAL_TYPE (SitmapAnnotationLayer, sitmap_annotation_layer, SHUMATE_TYPE_LAYER)
@@ -194,66 +188,188 @@ annotations_shown (SitmapAnnotationLayer *self)
  * Drawing
  */
 
-/* How far beyond the widget the cached drawing reaches, so that panning this far needs no redrawing. */
-#define CACHE_MARGIN 256.0
+/* How far beyond the widget the tiles reach, so that a short pan finds them drawn. */
+#define TILE_MARGIN 256.0
+/* How far the view may pan from the tiles' anchor before they start anew around it. */
+#define ANCHOR_REACH 16384.0
 
 static void
 invalidate (SitmapAnnotationLayer *self)
 {
-  self->cache_valid = FALSE;
+  self->scene_stale = TRUE;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static GskRenderNode *
-draw_annotations (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
+static void
+tiles_ready_cb (gpointer user_data)
 {
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  cairo_t     *cr;
-
-  cr = gtk_snapshot_append_cairo (
-      snapshot,
-      &GRAPHENE_RECT_INIT (-CACHE_MARGIN, -CACHE_MARGIN, p->width + 2 * CACHE_MARGIN, p->height + 2 * CACHE_MARGIN));
-  if (self->cache_index == NULL)
-    self->cache_index = sitmap_annotation_index_new ();
-  sitmap_annotation_index_draw (self->cache_index, cr, self->document, project_cb, (gpointer)p, 1, self->selected);
-  cairo_destroy (cr);
-  return gtk_snapshot_free_to_node (snapshot);
+  gtk_widget_queue_draw (GTK_WIDGET (user_data));
 }
 
-/* Whether the cache can serve this frame, and its offset from where it was drawn, in widget pixels. */
+/* Where the view centre is in the tiles' frame, for a view the tiles have (FALSE: another zoom or turn). */
 static gboolean
-cache_serves (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double *dx, double *dy)
+frame_center (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double *fx, double *fy)
 {
-  double u, v;
+  const SitmapAnnotationTileView *view = sitmap_annotation_tiles_get_view (self->tiles);
 
-  if (!self->cache_valid || self->cache == NULL || p->map_size != self->cache_map_size || p->cos_r != self->cache_cos_r
-      || p->sin_r != self->cache_sin_r || p->width != self->cache_width || p->height != self->cache_height)
+  if (view == NULL || view->map_size != p->map_size || view->cos_r != (p->rotated ? p->cos_r : 1)
+      || view->sin_r != (p->rotated ? p->sin_r : 0)
+      || view->device_scale != gtk_widget_get_scale_factor (GTK_WIDGET (self)))
     return FALSE;
-  u = self->cache_center_x - p->center_x;
-  v = self->cache_center_y - p->center_y;
-  /* Across the antimeridian, from the nearest copy of the world. */
-  u -= p->map_size * round (u / p->map_size);
-  if (fabs (u) > CACHE_MARGIN || fabs (v) > CACHE_MARGIN)
-    return FALSE;
-  sitmap_map_projection_map_to_widget (p, u, v, dx, dy);
-  *dx -= p->width / 2;
-  *dy -= p->height / 2;
+  sitmap_annotation_tile_view_project (p->center_x / p->map_size, p->center_y / p->map_size, fx, fy, (gpointer)view);
   return TRUE;
 }
 
+/* The tiles' view for this frame: the same while the map only pans (not too far), so that it only moves
+ * them; a new one, anchored at the centre, after a zoom or a turn. */
 static void
-remember_cache (SitmapAnnotationLayer *self, const SitmapMapProjection *p)
+update_view (SitmapAnnotationLayer *self, const SitmapMapProjection *p, double *fx, double *fy)
 {
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  self->cache = draw_annotations (self, p);
-  self->cache_valid = TRUE;
-  self->cache_center_x = p->center_x;
-  self->cache_center_y = p->center_y;
-  self->cache_map_size = p->map_size;
-  self->cache_cos_r = p->cos_r;
-  self->cache_sin_r = p->sin_r;
-  self->cache_width = p->width;
-  self->cache_height = p->height;
+  SitmapAnnotationTileView view;
+
+  if (frame_center (self, p, fx, fy) && fabs (*fx) < ANCHOR_REACH && fabs (*fy) < ANCHOR_REACH)
+    return;
+  view.map_size = p->map_size;
+  view.cos_r = p->rotated ? p->cos_r : 1;
+  view.sin_r = p->rotated ? p->sin_r : 0;
+  view.anchor_x = p->center_x / p->map_size;
+  view.anchor_y = p->center_y / p->map_size;
+  view.device_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  sitmap_annotation_tiles_set_view (self->tiles, &view);
+  *fx = *fy = 0;
+}
+
+/* A copy of what the scene is now: the main thread's only work after an edit, besides placing tiles. */
+static void
+update_scene (SitmapAnnotationLayer *self)
+{
+  SitmapAnnotationScene *scene;
+
+  if (!self->scene_stale && self->scene != NULL)
+    return;
+  /* The selection is left out: drawn above the tiles each frame, so that dragging it redraws no tile. */
+  scene = sitmap_annotation_scene_new (self->document, self->selected, self->scene);
+  g_clear_pointer (&self->scene, sitmap_annotation_scene_unref);
+  self->scene = scene;
+  self->scene_stale = FALSE;
+  sitmap_annotation_tiles_set_scene (self->tiles, scene);
+}
+
+/* The tile's surface as a texture, made once: the worker never draws into a surface it handed over. */
+static GdkTexture *
+tile_texture (SitmapAnnotationTile *tile)
+{
+  if (tile->data == NULL)
+    {
+      cairo_surface_t *surface = tile->surface;
+      int              height = cairo_image_surface_get_height (surface), stride = cairo_image_surface_get_stride (surface);
+      g_autoptr (GBytes) bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                                             (gsize)height * stride,
+                                                             (GDestroyNotify)cairo_surface_destroy,
+                                                             cairo_surface_reference (surface));
+
+      /* Cairo's ARGB32 is GDK's default memory format: premultiplied, native-endian. */
+      tile->data = gdk_memory_texture_new (cairo_image_surface_get_width (surface), height, GDK_MEMORY_DEFAULT, bytes,
+                                           stride);
+      tile->destroy = g_object_unref;
+    }
+  return tile->data;
+}
+
+static void
+append_tile (GtkSnapshot *snapshot, SitmapAnnotationTile *tile)
+{
+  gtk_snapshot_append_texture (snapshot, tile_texture (tile),
+                               &GRAPHENE_RECT_INIT (tile->column * SITMAP_ANNOTATION_TILE_SIZE,
+                                                    tile->row * SITMAP_ANNOTATION_TILE_SIZE,
+                                                    SITMAP_ANNOTATION_TILE_SIZE, SITMAP_ANNOTATION_TILE_SIZE));
+}
+
+/* Where tiles are not drawn yet (just after a zoom), the previous drawing, scaled and moved into place:
+ * blurred for a moment, then sharp. */
+static void
+append_previous (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, GPtrArray *tiles)
+{
+  SitmapAnnotationTileView view;
+  GPtrArray               *previous = sitmap_annotation_tiles_get_previous (self->tiles, &view);
+  double                   x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  cairo_matrix_t           m;
+  graphene_matrix_t        matrix;
+
+  if (previous == NULL || previous->len == 0)
+    return;
+  for (guint i = 0; i < tiles->len; i++)
+    {
+      SitmapAnnotationTile *tile = g_ptr_array_index (tiles, i);
+
+      if (tile->surface != NULL)
+        continue;
+      x0 = MIN (x0, tile->column * SITMAP_ANNOTATION_TILE_SIZE);
+      y0 = MIN (y0, tile->row * SITMAP_ANNOTATION_TILE_SIZE);
+      x1 = MAX (x1, (tile->column + 1) * SITMAP_ANNOTATION_TILE_SIZE);
+      y1 = MAX (y1, (tile->row + 1) * SITMAP_ANNOTATION_TILE_SIZE);
+    }
+  if (x0 > x1)
+    return;
+  sitmap_annotation_tile_view_transform (&view, sitmap_annotation_tiles_get_view (self->tiles), &m);
+  graphene_matrix_init_from_2d (&matrix, m.xx, m.yx, m.xy, m.yy, m.x0, m.y0);
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_transform_matrix (snapshot, &matrix);
+  for (guint i = 0; i < previous->len; i++)
+    append_tile (snapshot, g_ptr_array_index (previous, i));
+  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_pop (snapshot);
+}
+
+/* How far what an annotation draws may reach beyond its bounds (an arrow's head, a handle), in pixels. */
+#define SELECTED_SLACK 24.0
+
+/* The selection, drawn each frame above the tiles (which leave it out): a drag, a reshape or typing in
+ * its popover shows at once, and no tile waits for the worker. One annotation: well under a millisecond. */
+static void
+snapshot_selected (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
+{
+  double   x, y, width, height, x0, y0, x1, y1;
+  cairo_t *cr;
+
+  if (self->selected == NULL
+      || !sitmap_annotation_get_bounds (self->selected, self->document, project_cb, (gpointer)p, 1,
+                                        gtk_widget_get_pango_context (GTK_WIDGET (self)), &x, &y, &width, &height))
+    return;
+  /* Only what the widget shows of it: a circle zoomed into may be vast. */
+  x0 = MAX (x - SELECTED_SLACK, -SELECTED_SLACK), y0 = MAX (y - SELECTED_SLACK, -SELECTED_SLACK);
+  x1 = MIN (x + width + SELECTED_SLACK, p->width + SELECTED_SLACK);
+  y1 = MIN (y + height + SELECTED_SLACK, p->height + SELECTED_SLACK);
+  if (x1 <= x0 || y1 <= y0)
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
+  sitmap_annotation_draw (cr, self->selected, self->document, project_cb, (gpointer)p, 1,
+                          SITMAP_ANNOTATION_DRAW_SELECTED);
+  cairo_destroy (cr);
+}
+
+/* Drawing every annotation costs a few hundred milliseconds (wide strokes, text): a worker does it, and
+ * a frame only places the tiles it has drawn, and draws the selection. */
+static void
+snapshot_tiles (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
+{
+  GPtrArray *tiles;
+  double     fx, fy;
+
+  update_view (self, p, &fx, &fy);
+  update_scene (self);
+  sitmap_annotation_tiles_request (self->tiles, fx - p->width / 2 - TILE_MARGIN, fy - p->height / 2 - TILE_MARGIN,
+                                   fx + p->width / 2 + TILE_MARGIN, fy + p->height / 2 + TILE_MARGIN);
+  tiles = sitmap_annotation_tiles_get_tiles (self->tiles);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (p->width / 2 - fx, p->height / 2 - fy));
+  append_previous (self, snapshot, tiles);
+  for (guint i = 0; i < tiles->len; i++)
+    if (((SitmapAnnotationTile *)g_ptr_array_index (tiles, i))->surface != NULL)
+      append_tile (snapshot, g_ptr_array_index (tiles, i));
+  gtk_snapshot_restore (snapshot);
+  snapshot_selected (self, snapshot, p);
 }
 
 /* What a tool is drawing, redrawn each frame: it follows the pointer. */
@@ -281,32 +397,16 @@ snapshot_draft (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const Sitmap
   cairo_destroy (cr);
 }
 
-/* Drawing every annotation costs a few hundred microseconds each (wide strokes, text): done when they or
- * the zoom change, or the map pans past the cache's margin; other frames move the cached node. */
 static void
 snapshot_annotations (SitmapAnnotationLayer *self, GtkSnapshot *snapshot)
 {
-  GtkWidget             *widget = GTK_WIDGET (self);
-  SitmapMapProjection    p;
-  double                 dx = 0, dy = 0;
+  GtkWidget          *widget = GTK_WIDGET (self);
+  SitmapMapProjection p;
 
   if (!annotations_shown (self) || !projection (self, &p))
     return;
   if (g_list_model_get_n_items (sitmap_document_get_annotations (self->document)) > 0)
-    {
-      if (!cache_serves (self, &p, &dx, &dy))
-        {
-          remember_cache (self, &p);
-          dx = dy = 0;
-        }
-      if (self->cache != NULL)
-        {
-          gtk_snapshot_save (snapshot);
-          gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (dx, dy));
-          gtk_snapshot_append_node (snapshot, self->cache);
-          gtk_snapshot_restore (snapshot);
-        }
-    }
+    snapshot_tiles (self, snapshot, &p);
   snapshot_focused_corner (self, snapshot, &p);
   if (self->draft != NULL)
     snapshot_draft (self, snapshot, &p);
@@ -352,7 +452,7 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
 {
   SitmapMapProjection p;
   GListModel         *annotations;
-  double              dx, dy;
+  double              fx, fy;
 
   g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), NULL);
 
@@ -360,9 +460,17 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
     return NULL;
   if (self->selected != NULL && hit (self, &p, self->selected, x, y, NULL) != SITMAP_ANNOTATION_HIT_NONE)
     return self->selected;
-  /* What the cached drawing shows, near the point, as it was drawn (it is moved by the pan since). */
-  if (cache_serves (self, &p, &dx, &dy) && self->cache_index != NULL)
-    return sitmap_annotation_index_pick (self->cache_index, x - dx, y - dy, HIT_TOLERANCE);
+  /* What the tiles show, through the worker's index, when it follows the annotations as they are. */
+  if (!self->scene_stale && frame_center (self, &p, &fx, &fy))
+    {
+      gboolean          known;
+      SitmapAnnotation *found = sitmap_annotation_tiles_pick (self->tiles, x - p.width / 2 + fx,
+                                                              y - p.height / 2 + fy, HIT_TOLERANCE, &known);
+
+      if (known)
+        return found != NULL ? sitmap_document_find_annotation (self->document, sitmap_annotation_get_id (found), NULL)
+                             : NULL;
+    }
   annotations = sitmap_document_get_annotations (self->document);
   /* Topmost first: the last drawn. */
   for (guint i = g_list_model_get_n_items (annotations); i-- > 0;)
@@ -373,6 +481,20 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y)
         return annotation;
     }
   return NULL;
+}
+
+gboolean
+sitmap_annotation_layer_is_settled (SitmapAnnotationLayer *self)
+{
+  SitmapMapProjection p;
+  double              fx, fy;
+
+  g_return_val_if_fail (SITMAP_IS_ANNOTATION_LAYER (self), FALSE);
+
+  if (!annotations_shown (self) || !projection (self, &p)
+      || g_list_model_get_n_items (sitmap_document_get_annotations (self->document)) == 0)
+    return TRUE;
+  return !self->scene_stale && frame_center (self, &p, &fx, &fy) && sitmap_annotation_tiles_is_complete (self->tiles);
 }
 
 /* With the select tool the layer holds only its annotations, so that everything else reaches the
@@ -1106,7 +1228,7 @@ corner_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, Si
   gtk_popover_popup (GTK_POPOVER (self->corner_menu));
 }
 
-/* The focused corner, filled, over the cached drawing of the selection. */
+/* The focused corner, filled, over the tiles' drawing of the selection. */
 static void
 snapshot_focused_corner (SitmapAnnotationLayer *self, GtkSnapshot *snapshot, const SitmapMapProjection *p)
 {
@@ -1442,8 +1564,8 @@ sitmap_annotation_layer_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->original);
   g_clear_object (&self->draft);
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  g_clear_pointer (&self->cache_index, sitmap_annotation_index_free);
+  g_clear_pointer (&self->tiles, sitmap_annotation_tiles_free);
+  g_clear_pointer (&self->scene, sitmap_annotation_scene_unref);
   g_clear_object (&self->view_state);
   g_clear_weak_pointer (&self->event_layer);
   if (self->popover != NULL)
@@ -1540,6 +1662,7 @@ sitmap_annotation_layer_init (SitmapAnnotationLayer *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  self->tiles = sitmap_annotation_tiles_new (tiles_ready_cb, self);
   self->drag = gtk_gesture_drag_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (self->drag), GDK_BUTTON_PRIMARY);
   g_signal_connect (self->drag, "drag-begin", G_CALLBACK (drag_begin_cb), self);

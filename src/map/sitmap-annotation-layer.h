@@ -62,6 +62,11 @@ sitmap_annotation_layer_pick (SitmapAnnotationLayer *self, double x, double y);
 gboolean
 sitmap_annotation_layer_project (SitmapAnnotationLayer *self, double latitude, double longitude, double *x, double *y);
 
+/* Whether what the layer shows is the annotations as they are, in this view: none is waiting for a
+ * worker to draw it (a frame after a zoom or an edit shows the old drawing until then). */
+gboolean
+sitmap_annotation_layer_is_settled (SitmapAnnotationLayer *self);
+
 /* The "Done" button shown over the map while the highlight tool picks events. */
 GtkWidget *
 sitmap_annotation_layer_get_done_button (SitmapAnnotationLayer *self);

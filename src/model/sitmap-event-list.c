@@ -10,6 +10,7 @@
 
 #include "sitmap-bitset.h"
 #include "sitmap-event-list.h"
+#include "sitmap-positions.h"
 
 /* Documents with more events than this are ordered in a thread. */
 #define SORT_IN_THREAD 50000
@@ -39,6 +40,18 @@ struct _SitmapEventList
   gint32          *item_of;        /* per document position, its item or -1; made when first asked */
   guint            n_item_of;
   GCancellable    *sorting;        /* the thread's sort, while it runs */
+
+  /* What the list showed, when it showed the base list (in time order): the next refresh tells the
+   * changes from it, so that rows that stay stay (a time range moved keeps most of them). */
+  guint32         *shown;          /* the base positions, ascending */
+  guint            n_shown;
+  gboolean         shown_backwards;
+  guint            shown_serial;
+  SitmapEventStore *shown_store;   /* compared only */
+  /* While the changes are told: the list is the new one up to done_new, the old one from done_old. */
+  gboolean         telling;
+  guint            n_base;         /* the new list's length */
+  guint            done_new, done_old;
 };
 
 static void sitmap_event_list_model_init (GListModelInterface *iface);
@@ -114,6 +127,20 @@ base_position (SitmapEventList *self, guint i)
   if (self->mode == MODE_VISIBLE)
     return sitmap_view_state_get_visible (self->view_state, &n)[i];
   return sitmap_view_state_get_passing_undated (self->view_state, &n)[i];
+}
+
+/* The base list is shown backwards: newest first */
+static gboolean
+shows_backwards (SitmapEventList *self)
+{
+  return self->key == SITMAP_EVENT_SORT_TIME && self->descending;
+}
+
+/* The i-th item the list showed before the refresh under way */
+static guint32
+shown_at (SitmapEventList *self, guint i)
+{
+  return self->shown[self->shown_backwards ? self->n_shown - 1 - i : i];
 }
 
 /* Where the event at position goes among items, in the order of the sort */
@@ -295,8 +322,128 @@ emit_replaced (SitmapEventList *self, guint old_n)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n);
 }
 
-/* Every change replaces the whole list: the set is recomputed as a whole, and GTK asks only for the
- * rows it shows, so this costs nothing per event beyond the one pass of a sorted order. */
+static const guint32 *
+base_positions (SitmapEventList *self, guint *n)
+{
+  if (self->mode == MODE_VISIBLE)
+    return sitmap_view_state_get_visible (self->view_state, n);
+  return sitmap_view_state_get_passing_undated (self->view_state, n);
+}
+
+/* A run of items removed and added, where the old list and the new differ */
+typedef struct
+{
+  guint old_at, new_at;
+  guint removed, added;
+} Change;
+
+/* More than a few runs (a filter that keeps every other event): the list is replaced, and shows its top. */
+#define MAX_CHANGES 8
+
+static inline guint32
+list_at (const guint32 *ascending, guint n, gboolean backwards, guint i)
+{
+  return ascending[backwards ? n - 1 - i : i];
+}
+
+/* The runs that turn the list shown into the base list now, both in list order (ascending positions, or
+ * descending when backwards): one walk over both. FALSE when there are more than MAX_CHANGES. */
+static gboolean
+find_changes (SitmapEventList *self, Change *changes, guint *n_changes)
+{
+  guint n_new, n_old = self->n_shown, i = 0, j = 0;
+  const guint32 *new = base_positions (self, &n_new), *old = self->shown;
+  gboolean backwards = self->shown_backwards;
+
+  *n_changes = 0;
+  while (i < n_old || j < n_new)
+    {
+      Change change = { i, j, 0, 0 };
+
+      if (i < n_old && j < n_new && list_at (old, n_old, backwards, i) == list_at (new, n_new, backwards, j))
+        {
+          i++, j++;
+          continue;
+        }
+      if (*n_changes == MAX_CHANGES)
+        return FALSE;
+      while (i < n_old || j < n_new)
+        {
+          guint32 a = i < n_old ? list_at (old, n_old, backwards, i) : 0;
+          guint32 b = j < n_new ? list_at (new, n_new, backwards, j) : 0;
+
+          if (i < n_old && j < n_new && a == b)
+            break;
+          if (j == n_new || (i < n_old && (backwards ? a > b : a < b)))
+            i++, change.removed++;
+          else
+            j++, change.added++;
+        }
+      changes[(*n_changes)++] = change;
+    }
+  return TRUE;
+}
+
+/* The list can be told as changes from what it showed: the base list then and now, of the same events. */
+static gboolean
+can_tell_changes (SitmapEventList *self, guint old_n)
+{
+  SitmapDocument *document = get_document (self);
+
+  return self->shown != NULL && self->n_shown == old_n && self->items == NULL && document != NULL &&
+         self->shown_backwards == shows_backwards (self) &&
+         self->shown_store == sitmap_document_get_store (document) &&
+         self->shown_serial == sitmap_document_get_events_serial (document);
+}
+
+/* Each run told in turn, front to back; while one is told, the list is the new one up to its end and the old
+ * one after (sitmap_event_list_get_position()). Rows of the events that stay keep their place, selection
+ * and scroll. FALSE (nothing said) when the list changed too much for that. */
+static gboolean
+tell_changes (SitmapEventList *self, guint old_n)
+{
+  Change changes[MAX_CHANGES];
+  guint n_changes;
+
+  if (!can_tell_changes (self, old_n) || !find_changes (self, changes, &n_changes))
+    return FALSE;
+  self->telling = TRUE;
+  for (guint c = 0; c < n_changes; c++)
+    {
+      self->done_new = changes[c].new_at + changes[c].added;
+      self->done_old = changes[c].old_at + changes[c].removed;
+      self->n_items = self->done_new + (old_n - self->done_old);
+      g_list_model_items_changed (G_LIST_MODEL (self), changes[c].new_at, changes[c].removed, changes[c].added);
+    }
+  self->telling = FALSE;
+  g_assert (self->n_items == self->n_base);
+  return TRUE;
+}
+
+/* What the list shows now, kept for the next refresh to tell its changes from */
+static void
+keep_shown (SitmapEventList *self)
+{
+  SitmapDocument *document = get_document (self);
+  const guint32 *base;
+
+  if (self->items != NULL || document == NULL || self->n_items == 0)
+    {
+      g_clear_pointer (&self->shown, g_free);
+      self->n_shown = 0;
+      return;
+    }
+  base = base_positions (self, &self->n_shown);
+  self->shown = g_renew (guint32, self->shown, self->n_shown);
+  memcpy (self->shown, base, self->n_shown * sizeof (guint32));
+  self->shown_backwards = shows_backwards (self);
+  self->shown_store = sitmap_document_get_store (document);
+  self->shown_serial = sitmap_document_get_events_serial (document);
+}
+
+/* Every change recomputes the whole list: the set is recomputed as a whole, and GTK asks only for the
+ * rows it shows, so this costs nothing per event beyond the one pass of a sorted order. In time order,
+ * what changed is told as runs removed and added, so that the rows that stay stay. */
 static void
 refresh (SitmapEventList *self)
 {
@@ -317,7 +464,14 @@ refresh (SitmapEventList *self)
   else if (self->key == SITMAP_EVENT_SORT_TIME && self->n_items > 0 &&
            sitmap_document_get_columns (get_document (self))->n_sorted < sitmap_document_get_n_events (get_document (self)))
     fill_time_items (self);
-  emit_replaced (self, old_n);
+  self->n_base = self->n_items;
+  self->n_items = old_n;
+  if (!tell_changes (self, old_n))
+    {
+      self->n_items = self->n_base;
+      emit_replaced (self, old_n);
+    }
+  keep_shown (self);
   if (old_n != self->n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -445,6 +599,27 @@ sitmap_event_list_get_sort (SitmapEventList *self, gboolean *descending)
   return self->key;
 }
 
+/* In the base list, ascending: a binary search; while changes are told, in the list as it is between them. */
+static gint
+find_in_base (SitmapEventList *self, guint position)
+{
+  guint n;
+  const guint32 *base = base_positions (self, &n);
+  gint i = sitmap_positions_index_of (base, n, position), old_i;
+
+  if (i >= 0 && shows_backwards (self))
+    i = (gint) n - 1 - i;
+  if (!self->telling || (i >= 0 && (guint) i < self->done_new))
+    return i;
+  /* Past the runs told, the list is still the old one */
+  old_i = sitmap_positions_index_of (self->shown, self->n_shown, position);
+  if (old_i >= 0 && self->shown_backwards)
+    old_i = (gint) self->n_shown - 1 - old_i;
+  if (old_i < 0 || (guint) old_i < self->done_old)
+    return -1;
+  return (gint) (self->done_new + old_i - self->done_old);
+}
+
 gint
 sitmap_event_list_find (SitmapEventList *self, guint position)
 {
@@ -459,6 +634,8 @@ sitmap_event_list_find (SitmapEventList *self, guint position)
   n_events = sitmap_document_get_n_events (document);
   if (position >= n_events)
     return -1;
+  if (self->items == NULL)
+    return find_in_base (self, position);
   if (self->item_of == NULL)
     {
       self->item_of = g_new (gint32, n_events);
@@ -490,8 +667,10 @@ sitmap_event_list_get_position (SitmapEventList *self, guint i)
 
   if (self->items != NULL)
     return g_array_index (self->items, guint32, i);
+  if (self->telling && i >= self->done_new)
+    return shown_at (self, self->done_old + i - self->done_new);
   /* In time order (or while a sort is made): the base list, backwards when descending. */
-  return base_position (self, self->descending && self->key == SITMAP_EVENT_SORT_TIME ? self->n_items - 1 - i : i);
+  return base_position (self, shows_backwards (self) ? (self->telling ? self->n_base : self->n_items) - 1 - i : i);
 }
 
 static GType
@@ -540,6 +719,7 @@ sitmap_event_list_dispose (GObject *object)
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->items, g_array_unref);
   g_clear_pointer (&self->item_of, g_free);
+  g_clear_pointer (&self->shown, g_free);
   G_OBJECT_CLASS (sitmap_event_list_parent_class)->dispose (object);
 }
 

@@ -136,6 +136,14 @@ _sitmap_event_store_record (SitmapEventStore *self, guint position)
   return &g_array_index (self->records, EventRecord, self->record_of ? self->record_of[position] : position);
 }
 
+/* The n-th record in the order they were added: read in this order, records and their text come from
+ * memory one after the other, where in position order each is a wait. */
+static inline const EventRecord *
+_sitmap_event_store_nth_record (SitmapEventStore *self, guint n)
+{
+  return &g_array_index (self->records, EventRecord, n);
+}
+
 /* The record of draft, its text, citations, actors, figures and attributes added to the store; resolve: NULL
  * before finish. */
 void _sitmap_event_store_fill_record (SitmapEventStore *self, const SitmapEventDraft *draft, EventRecord *record,

@@ -14,22 +14,12 @@
 
 #include "sitmap-event-store-private.h"
 #include "sitmap-memory.h"
+#include "sitmap-sort-keys.h"
 
 /*
  * Sorting: dated events by start, then end, then the order they were added; the undated last, in the order
  * they were added. The records are in the order they were added (record i has order i) until then.
  */
-
-typedef struct
-{
-  guint64 start; /* the times with their sign bit flipped: unsigned order is then signed order */
-  guint64 end;
-  guint32 index;
-} SortKey;
-
-#define DIGIT_BITS 16
-#define N_DIGITS   (64 / DIGIT_BITS)
-#define RADIX      (1u << DIGIT_BITS)
 
 static gboolean
 is_dated (const EventRecord *record)
@@ -61,58 +51,15 @@ records_sorted (SitmapEventStore *self)
   return TRUE;
 }
 
-static inline guint
-digit_of (const SortKey *key, guint field, guint d)
-{
-  return (guint) (((field ? key->start : key->end) >> (d * DIGIT_BITS)) & (RADIX - 1));
-}
-
-/* A least-significant-digit radix sort, stable, by end and then by start; digits every key shares are
- * skipped (dates of a few years differ in two or three of the four). */
-static SortKey *
-radix_sort (SortKey *keys, SortKey *spare, guint n)
-{
-  g_autofree guint32 *counts = g_new0 (guint32, 2 * N_DIGITS * RADIX);
-
-  for (guint i = 0; i < n; i++)
-    for (guint field = 0; field < 2; field++)
-      for (guint d = 0; d < N_DIGITS; d++)
-        counts[(field * N_DIGITS + d) * RADIX + digit_of (&keys[i], field, d)]++;
-
-  for (guint field = 0; field < 2; field++)
-    for (guint d = 0; d < N_DIGITS; d++)
-      {
-        guint32 *count = &counts[(field * N_DIGITS + d) * RADIX];
-        guint32 sum = 0;
-        SortKey *swap;
-
-        if (count[digit_of (&keys[0], field, d)] == n)
-          continue;
-        for (guint b = 0; b < RADIX; b++)
-          {
-            guint32 c = count[b];
-
-            count[b] = sum;
-            sum += c;
-          }
-        for (guint i = 0; i < n; i++)
-          spare[count[digit_of (&keys[i], field, d)]++] = keys[i];
-        swap = keys;
-        keys = spare;
-        spare = swap;
-      }
-  return keys;
-}
-
 void
 _sitmap_event_store_sort_records (SitmapEventStore *self)
 {
   EventRecord *records = (EventRecord *) (gpointer) self->records->data;
   guint n = self->records->len, n_dated = 0, k = 0;
-  g_autofree SortKey *keys = NULL;
-  g_autofree SortKey *spare = NULL;
+  g_autofree SitmapSortKey *keys = NULL;
+  g_autofree SitmapSortKey *spare = NULL;
   g_autofree guint32 *source = NULL;
-  SortKey *sorted;
+  SitmapSortKey *sorted;
 
   if (records_sorted (self))
     return;
@@ -121,19 +68,20 @@ _sitmap_event_store_sort_records (SitmapEventStore *self)
       g_assert (records[i].order == i);
       n_dated += is_dated (&records[i]);
     }
-  keys = g_new (SortKey, MAX (n_dated, 1));
-  spare = g_new (SortKey, MAX (n_dated, 1));
-  sitmap_memory_advise_huge (keys, n_dated * sizeof (SortKey));
-  sitmap_memory_advise_huge (spare, n_dated * sizeof (SortKey));
+  keys = g_new (SitmapSortKey, MAX (n_dated, 1));
+  spare = g_new (SitmapSortKey, MAX (n_dated, 1));
+  sitmap_memory_advise_huge (keys, n_dated * sizeof (SitmapSortKey));
+  sitmap_memory_advise_huge (spare, n_dated * sizeof (SitmapSortKey));
   for (guint i = 0; i < n; i++)
     if (is_dated (&records[i]))
       {
-        keys[k].start = (guint64) records[i].start ^ G_GUINT64_CONSTANT (0x8000000000000000);
-        keys[k].end = (guint64) records[i].end ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        /* The times with their sign bit flipped: unsigned order is then signed order */
+        keys[k].major = (guint64) records[i].start ^ G_GUINT64_CONSTANT (0x8000000000000000);
+        keys[k].minor = (guint64) records[i].end ^ G_GUINT64_CONSTANT (0x8000000000000000);
         keys[k].index = i;
         k++;
       }
-  sorted = n_dated > 0 ? radix_sort (keys, spare, n_dated) : keys;
+  sorted = n_dated > 0 ? sitmap_sort_keys (keys, spare, n_dated) : keys;
   source = g_new (guint32, MAX (n, 1));
   k = 0;
   for (guint i = 0; i < n_dated; i++)

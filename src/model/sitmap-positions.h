@@ -1,4 +1,4 @@
-/* sitmap-positions.h: finding an event's position among ascending positions
+/* sitmap-positions.h: finding an event's position among ascending positions, and putting them in order
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,5 +61,9 @@ sitmap_positions_contain (const guint32 *positions, guint n, guint32 position)
 {
   return sitmap_positions_index_of (positions, n, position) >= 0;
 }
+
+/* Sorts n positions ascending, with scratch room for n more: what a few words' postings need once they
+ * are gathered in another order than positions'. */
+void sitmap_positions_sort (guint32 *positions, gsize n, guint32 *scratch);
 
 G_END_DECLS

@@ -10,6 +10,9 @@
 
 #include "sitmap-event-store-private.h"
 #include "sitmap-html.h"
+#include "sitmap-memory.h"
+#include "sitmap-positions.h"
+#include "sitmap-sort-keys.h"
 #include "sitmap-text-index.h"
 #include "sitmap-words.h"
 
@@ -27,10 +30,12 @@ struct _SitmapTextIndex
   guint             n_indexed;
 };
 
-/* Building: the events are cut into one run per processor, each read by a thread of its own into
- * its own vocabulary (sorted at the end) and the list of its word ids, event by event. The runs'
- * vocabularies are merged into one; each run then writes its postings into the place the counts
- * give it, the runs in order, so every word's positions come out ascending with no sort. */
+/* Building: the records are cut into one run per processor, each read in the order the records were
+ * added (the order they and their text lie in memory) by a thread of its own into its own vocabulary
+ * (sorted at the end) and the list of its word ids, record by record. The runs' vocabularies are merged
+ * into one; each run then writes its events' positions into the place the counts give it. When the
+ * records are in position order, every word's positions come out ascending; when the store's sort
+ * moved them, each word's positions are sorted, the words shared among the threads. */
 /* Folded words to their ids: open addressing on a hash made as the word is looked up. A lookup per word of every
  * event is most of the build, and most of a lookup is waiting for memory: a slot holds what a lookup needs (a
  * short word's letters, the word's count and its last event) so that one cache line answers it. */
@@ -58,17 +63,20 @@ typedef struct
 typedef struct
 {
   SitmapEventStore *store;
-  guint32           from, to;      /* the positions read */
+  guint32           from, to;      /* the records read */
+  const guint32    *position_of;   /* each record's position; NULL: records are in position order */
   WordTable         table;         /* folded word → local id */
   GStringChunk     *chunk;
   GPtrArray        *spellings;     /* char * in chunk, by local id */
   GArray           *counts;        /* guint32 by local id: events using it, once read */
   GArray           *word_ids;      /* guint32: each event's local ids, one event after the other */
-  guint32          *event_ends;    /* to - from: where each event's ids end in word_ids */
+  guint32          *event_ends;    /* to - from: where each record's ids end in word_ids */
   guint32          *sorted;        /* local ids in spelling order */
   guint32          *slots;         /* by local id: where its next posting goes */
   guint32          *postings;      /* the index's, written by every run, each in its own slots */
-  guint32           position;
+  guint32           record;        /* being read */
+  const guint32    *first;         /* the index's, when sorting: the words from word_from to word_to */
+  guint32           word_from, word_to;
 } Run;
 
 /* Below this, one thread reads everything: starting others costs more than they save. */
@@ -117,6 +125,8 @@ word_table_grow (WordTable *table)
 
   table->mask = old_size * 2 - 1;
   table->slots = g_new0 (WordSlot, old_size * 2);
+  /* Looked up at random: in huge pages, a few entries of the processor's page cache cover it */
+  sitmap_memory_advise_huge (table->slots, old_size * 2 * sizeof (WordSlot));
   for (guint32 i = 0; i < old_size; i++)
     if (old[i].id_plus_1 != 0)
       *word_table_free_slot (table, old[i].hash) = old[i];
@@ -170,11 +180,11 @@ add_word_cb (const char *word, gsize length, gpointer user_data)
       if (slot_holds (slot, run->spellings, word, length, hash))
         break;
     }
-  if (slot->last != run->position + 1)
+  if (slot->last != run->record + 1)
     {
       guint32 id = slot->id_plus_1 - 1;
 
-      slot->last = run->position + 1;
+      slot->last = run->record + 1;
       slot->count++;
       g_array_append_val (run->word_ids, id);
     }
@@ -192,13 +202,55 @@ take_counts (Run *run)
   word_table_clear (&run->table);
 }
 
+/* A word's first eight bytes as one number, in the order strcmp puts them: most words are put in order by
+ * it alone, without reading the spellings strewn in memory. */
+static guint64
+word_prefix (const char *spelling)
+{
+  guint64 prefix = 0;
+
+  for (guint i = 0; i < 8; i++)
+    {
+      prefix = prefix << 8 | (guchar) spelling[i];
+      /* Past the end: zeros, so that a word comes before the longer ones it begins */
+      if (spelling[i] == '\0')
+        return prefix << (8 * (7 - i));
+    }
+  return prefix;
+}
+
 static int
-compare_spelling (gconstpointer a, gconstpointer b, gpointer user_data)
+compare_past_prefix (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   GPtrArray *spellings = user_data;
 
-  return strcmp (g_ptr_array_index (spellings, *(const guint32 *) a),
-                 g_ptr_array_index (spellings, *(const guint32 *) b));
+  /* The same eight bytes, none of them the end: both words go on */
+  return strcmp ((const char *) g_ptr_array_index (spellings, ((const SitmapSortKey *) a)->index) + 8,
+                 (const char *) g_ptr_array_index (spellings, ((const SitmapSortKey *) b)->index) + 8);
+}
+
+static void
+sort_vocabulary (Run *run)
+{
+  guint n = run->spellings->len;
+  g_autofree SitmapSortKey *keys = g_new0 (SitmapSortKey, MAX (n, 1));
+  g_autofree SitmapSortKey *spare = g_new (SitmapSortKey, MAX (n, 1));
+  SitmapSortKey *sorted;
+
+  for (guint32 i = 0; i < n; i++)
+    keys[i] = (SitmapSortKey) { .major = word_prefix (g_ptr_array_index (run->spellings, i)), .index = i };
+  sorted = sitmap_sort_keys (keys, spare, n);
+  /* Words that share their first eight bytes, in order of the rest */
+  for (guint i = 0, j; i < n; i = j)
+    {
+      for (j = i + 1; j < n && sorted[j].major == sorted[i].major; j++)
+        ;
+      if (j - i > 1)
+        g_qsort_with_data (sorted + i, j - i, sizeof (SitmapSortKey), compare_past_prefix, run->spellings);
+    }
+  run->sorted = g_new (guint32, MAX (n, 1));
+  for (guint32 i = 0; i < n; i++)
+    run->sorted[i] = sorted[i].index;
 }
 
 static void
@@ -214,44 +266,23 @@ add_summary (Run *run, const char *summary)
   sitmap_words_foreach (summary, add_word_cb, run);
 }
 
-/* Records are in the order they were added, positions in time order: each event read is two cache misses
- * (its record, its text) a few events ahead could have spared. */
-#define PREFETCH_AHEAD 8
-
-static void
-prefetch (Run *run)
-{
-  if (run->position + 2 * PREFETCH_AHEAD < run->to)
-    __builtin_prefetch (_sitmap_event_store_record (run->store, run->position + 2 * PREFETCH_AHEAD));
-  if (run->position + PREFETCH_AHEAD < run->to)
-    {
-      const EventRecord *record = _sitmap_event_store_record (run->store, run->position + PREFETCH_AHEAD);
-
-      __builtin_prefetch (record->title);
-      __builtin_prefetch (record->summary);
-      __builtin_prefetch (record->place_text);
-    }
-}
-
 static gpointer
 read_run_thread (gpointer data)
 {
   Run *run = data;
 
   run->event_ends = g_new (guint32, MAX (run->to - run->from, 1));
-  for (run->position = run->from; run->position < run->to; run->position++)
+  for (run->record = run->from; run->record < run->to; run->record++)
     {
-      prefetch (run);
-      sitmap_words_foreach (sitmap_event_store_get_title (run->store, run->position), add_word_cb, run);
-      add_summary (run, sitmap_event_store_get_summary (run->store, run->position));
-      sitmap_words_foreach (sitmap_event_store_get_place_text (run->store, run->position), add_word_cb, run);
-      run->event_ends[run->position - run->from] = run->word_ids->len;
+      const EventRecord *record = _sitmap_event_store_nth_record (run->store, run->record);
+
+      sitmap_words_foreach (record->title, add_word_cb, run);
+      add_summary (run, record->summary);
+      sitmap_words_foreach (record->place_text, add_word_cb, run);
+      run->event_ends[run->record - run->from] = run->word_ids->len;
     }
   take_counts (run);
-  run->sorted = g_new (guint32, MAX (run->spellings->len, 1));
-  for (guint32 i = 0; i < run->spellings->len; i++)
-    run->sorted[i] = i;
-  g_qsort_with_data (run->sorted, run->spellings->len, sizeof (guint32), compare_spelling, run->spellings);
+  sort_vocabulary (run);
   return run;
 }
 
@@ -263,8 +294,27 @@ write_postings_thread (gpointer data)
   guint i = 0;
 
   for (guint32 e = 0; e < run->to - run->from; e++)
-    for (; i < run->event_ends[e]; i++)
-      run->postings[run->slots[ids[i]]++] = run->from + e;
+    {
+      guint32 position = run->position_of != NULL ? run->position_of[run->from + e] : run->from + e;
+
+      for (; i < run->event_ends[e]; i++)
+        run->postings[run->slots[ids[i]]++] = position;
+    }
+  return NULL;
+}
+
+static gpointer
+sort_postings_thread (gpointer data)
+{
+  Run *run = data;
+  g_autofree guint32 *scratch = NULL;
+  guint32 longest = 0;
+
+  for (guint32 w = run->word_from; w < run->word_to; w++)
+    longest = MAX (longest, run->first[w + 1] - run->first[w]);
+  scratch = g_new (guint32, MAX (longest, 1));
+  for (guint32 w = run->word_from; w < run->word_to; w++)
+    sitmap_positions_sort (run->postings + run->first[w], run->first[w + 1] - run->first[w], scratch);
   return NULL;
 }
 
@@ -370,24 +420,46 @@ static void
 write_postings (SitmapTextIndex *self, Run *runs, guint n_runs)
 {
   self->postings = g_new (guint32, MAX (self->n_postings, 1));
+  sitmap_memory_advise_huge (self->postings, self->n_postings * sizeof (guint32));
   for (guint r = 0; r < n_runs; r++)
     runs[r].postings = self->postings;
   for_each_run (runs, n_runs, write_postings_thread);
 }
 
+/* The words shared among the runs by their postings, each run's share sorted in a thread. */
 static void
-run_init (Run *run, SitmapEventStore *store, guint32 from, guint32 to)
+sort_postings (SitmapTextIndex *self, Run *runs, guint n_runs)
+{
+  guint32 w = 0;
+
+  for (guint r = 0; r < n_runs; r++)
+    {
+      gsize share_end = self->n_postings * (r + 1) / n_runs;
+
+      runs[r].first = self->first;
+      runs[r].word_from = w;
+      while (w < self->n_words && (r == n_runs - 1 || self->first[w + 1] <= share_end))
+        w++;
+      runs[r].word_to = w;
+    }
+  for_each_run (runs, n_runs, sort_postings_thread);
+}
+
+static void
+run_init (Run *run, SitmapEventStore *store, const guint32 *position_of, guint32 from, guint32 to)
 {
   *run = (Run) {
     .store = store,
     .from = from,
     .to = to,
+    .position_of = position_of,
     .chunk = g_string_chunk_new (64 * 1024),
     .spellings = g_ptr_array_new (),
     .counts = g_array_new (FALSE, FALSE, sizeof (guint32)),
-    /* About eight words an event, in titles, summaries and places alike */
-    .word_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (to - from) * 8),
+    /* About twelve words an event, in titles, summaries and places alike */
+    .word_ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (to - from) * 12),
   };
+  sitmap_memory_advise_huge (run->word_ids->data, (gsize) (to - from) * 12 * sizeof (guint32));
   word_table_init (&run->table);
 }
 
@@ -408,17 +480,24 @@ sitmap_text_index_new (SitmapEventStore *store)
   const SitmapEventColumns *columns = sitmap_event_store_get_columns (store);
   guint n_runs = count_runs (columns->n_events);
   g_autofree Run *runs = g_new0 (Run, n_runs);
+  g_autofree guint32 *position_of = NULL;
   guint32 **global;
 
   /* Postings are 4 bytes per (word, event): positions up to 2³² events. */
   g_assert (columns->n_events <= G_MAXUINT32);
+  /* A record for each position, and a position for each record */
+  g_assert (store->records->len == columns->n_events);
+  if (store->record_of != NULL)
+    position_of = sitmap_event_store_dup_positions_by_record (store);
   for (guint r = 0; r < n_runs; r++)
-    run_init (&runs[r], store, (guint32) ((guint64) columns->n_events * r / n_runs),
+    run_init (&runs[r], store, position_of, (guint32) ((guint64) columns->n_events * r / n_runs),
               (guint32) ((guint64) columns->n_events * (r + 1) / n_runs));
   for_each_run (runs, n_runs, read_run_thread);
   global = merge_vocabularies (self, runs, n_runs);
   place_postings (self, runs, n_runs, global);
   write_postings (self, runs, n_runs);
+  if (position_of != NULL)
+    sort_postings (self, runs, n_runs);
   for (guint r = 0; r < n_runs; r++)
     {
       run_clear (&runs[r]);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "model-test-utils.h"
 #include "sitmap-document-builder.h"
 #include "sitmap-event-list.h"
 #include "sitmap-geometry.h"
@@ -162,15 +163,52 @@ test_selection_and_document_change (void)
   g_assert_cmpuint (notified, ==, 2);
 }
 
+/* What a list view knows of a list: only what items-changed said, each added item asked for while the
+ * change is said (as GTK's views do), and the totals removed and added. */
+typedef struct
+{
+  GPtrArray *ids;
+  guint      removed, added;
+} Mirror;
+
 static void
 items_changed_cb (GListModel *model, guint position, guint removed, guint added, gpointer user_data)
 {
-  guint *last = user_data;
+  Mirror *mirror = user_data;
 
-  /* A replacement comes in two steps, all removed then the new ones added: together, one change. */
-  if (removed > 0 || added == 0)
-    last[0] = removed;
-  last[1] = added;
+  g_assert_cmpuint (position + removed, <=, mirror->ids->len);
+  g_ptr_array_remove_range (mirror->ids, position, removed);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr (SitmapEvent) event = g_list_model_get_item (model, i);
+
+      g_ptr_array_insert (mirror->ids, (gint) i, g_strdup (sitmap_event_get_id (event)));
+      /* Found where it is, while the list is between the old and the new (as the panel asks) */
+      g_assert_cmpint (sitmap_event_list_find (SITMAP_EVENT_LIST (model), sitmap_event_get_position (event)), ==, (gint) i);
+    }
+  /* And those after, some of which may go in a change still to come */
+  for (guint i = position + added, n = g_list_model_get_n_items (model); i < n; i += MAX (1, (n - i) / 8))
+    {
+      g_autoptr (SitmapEvent) next = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (sitmap_event_list_find (SITMAP_EVENT_LIST (model), sitmap_event_get_position (next)), ==, (gint) i);
+    }
+  g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (model));
+  mirror->removed += removed;
+  mirror->added += added;
+}
+
+/* The view's items are the list's, in its order */
+static void
+assert_mirrors (Mirror *mirror, GListModel *model)
+{
+  g_assert_cmpuint (mirror->ids->len, ==, g_list_model_get_n_items (model));
+  for (guint i = 0; i < mirror->ids->len; i++)
+    {
+      g_autoptr (SitmapEvent) event = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (g_ptr_array_index (mirror->ids, i), ==, sitmap_event_get_id (event));
+    }
 }
 
 static void
@@ -182,26 +220,94 @@ test_lazy_lists (void)
   g_autoptr (SitmapEventList) undated = sitmap_event_list_new_undated (state);
   g_autoptr (SitmapEvent) item = NULL;
   g_autoptr (SitmapEvent) lone = NULL;
-  guint last[2] = { 0, 0 };
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  Mirror mirror = { ids, 0, 0 };
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (visible)), ==, 0);
-  g_signal_connect (visible, "items-changed", G_CALLBACK (items_changed_cb), last);
+  g_signal_connect (visible, "items-changed", G_CALLBACK (items_changed_cb), &mirror);
   sitmap_view_state_set_document (state, document);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (visible)), ==, 9);
-  g_assert_cmpuint (last[1], ==, 9);
+  g_assert_cmpuint (mirror.added, ==, 9);
+  assert_mirrors (&mirror, G_LIST_MODEL (visible));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (undated)), ==, 1);
   lone = g_list_model_get_item (G_LIST_MODEL (undated), 0);
   g_assert_cmpstr (sitmap_event_get_id (lone), ==, "undated");
 
+  /* A range: told as what left the list; the event that stays is not removed and added again */
+  mirror.removed = mirror.added = 0;
   sitmap_view_state_set_range (state, sitmap_time_from_civil (2024, 12, 10, 0, 0, 0),
                                sitmap_time_from_civil (2024, 12, 11, 0, 0, 0));
-  g_assert_cmpuint (last[0], ==, 9);
-  g_assert_cmpuint (last[1], ==, 1);
+  g_assert_cmpuint (mirror.removed, ==, 8);
+  g_assert_cmpuint (mirror.added, ==, 0);
+  assert_mirrors (&mirror, G_LIST_MODEL (visible));
   item = g_list_model_get_item (G_LIST_MODEL (visible), 0);
   g_assert_cmpstr (sitmap_event_get_id (item), ==, "sukhna");
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (visible), 1));
   /* The undated list ignores the range: undated events are listed apart, never dropped */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (undated)), ==, 1);
+  g_assert_cmpint (sitmap_event_list_find (visible, sitmap_event_get_position (item)), ==, 0);
+
+  /* The range widened back, newest first: the same, backwards */
+  sitmap_event_list_set_sort (visible, SITMAP_EVENT_SORT_TIME, TRUE);
+  assert_mirrors (&mirror, G_LIST_MODEL (visible));
+  mirror.removed = mirror.added = 0;
+  sitmap_view_state_set_range (state, sitmap_time_from_civil (2024, 11, 1, 0, 0, 0),
+                               sitmap_time_from_civil (2024, 12, 31, 0, 0, 0));
+  g_assert_cmpuint (mirror.removed, ==, 0);
+  assert_mirrors (&mirror, G_LIST_MODEL (visible));
+  g_assert_cmpuint (mirror.added, ==, g_list_model_get_n_items (G_LIST_MODEL (visible)) - 1);
+}
+
+/* Ranges moved, widened, narrowed, cleared, the order turned, at random: after each, the view knows
+ * the list as it is, and each event is found where it is listed. */
+static void
+test_lists_told_as_changes (void)
+{
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapDocument) document = model_test_random_document (3000, 7);
+  g_autoptr (SitmapEventList) visible = sitmap_event_list_new_visible (state);
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  Mirror mirror = { ids, 0, 0 };
+  gint64 first = sitmap_time_from_civil (2020, 1, 1, 0, 0, 0), last = sitmap_time_from_civil (2025, 1, 1, 0, 0, 0);
+  guint kept = 0;
+
+  g_signal_connect (visible, "items-changed", G_CALLBACK (items_changed_cb), &mirror);
+  sitmap_view_state_set_document (state, document);
+  for (guint step = 0; step < 300; step++)
+    {
+      guint what = g_rand_int_range (rand, 0, 10);
+      guint n_before = g_list_model_get_n_items (G_LIST_MODEL (visible));
+
+      mirror.removed = mirror.added = 0;
+      if (what == 0)
+        sitmap_view_state_clear_range (state);
+      else if (what == 1)
+        sitmap_event_list_set_sort (visible, SITMAP_EVENT_SORT_TIME, g_rand_boolean (rand));
+      else
+        {
+          gint64 start = first + (gint64) (g_rand_double (rand) * (double) (last - first));
+          gint64 length = (gint64) (g_rand_double_range (rand, 0.01, 0.4) * (double) (last - first));
+
+          sitmap_view_state_set_range (state, start, start + length);
+        }
+      assert_mirrors (&mirror, G_LIST_MODEL (visible));
+      /* What stayed was not taken out and put back */
+      if (mirror.removed < n_before)
+        kept++;
+      for (guint probe = 0; probe < 20; probe++)
+        {
+          guint position = g_rand_int_range (rand, 0, 3000);
+          gint expected = -1;
+
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (visible)) && expected < 0; i++)
+            if (sitmap_event_list_get_position (visible, i) == position)
+              expected = (gint) i;
+          g_assert_cmpint (sitmap_event_list_find (visible, position), ==, expected);
+        }
+    }
+  /* Most moves of a range keep some rows */
+  g_assert_cmpuint (kept, >, 100);
 }
 
 typedef struct
@@ -470,6 +576,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/view-state/range-filters", test_range_filters);
   g_test_add_func ("/view-state/selection-and-document-change", test_selection_and_document_change);
   g_test_add_func ("/view-state/lazy-lists", test_lazy_lists);
+  g_test_add_func ("/view-state/lists-told-as-changes", test_lists_told_as_changes);
   g_test_add_func ("/view-state/reveal-and-show-all", test_reveal_and_show_all);
   g_test_add_func ("/view-state/select-and-step-back", test_select_and_step_back);
   g_test_add_func ("/view-state/neighbours", test_neighbours);

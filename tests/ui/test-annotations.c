@@ -88,7 +88,13 @@ is_annotation_blue (guint8 r, guint8 g, guint8 b)
   return b > 140 && r < 80 && g < 130 && b > r + 80;
 }
 
-/* Blue pixels the annotation layer draws within 8 pixels of (x, y). */
+static gboolean
+layer_settled (gpointer data)
+{
+  return sitmap_annotation_layer_is_settled (SITMAP_ANNOTATION_LAYER (layer ()));
+}
+
+/* Blue pixels the annotation layer draws within 8 pixels of (x, y), once its worker has drawn them. */
 static guint
 blue_near (double x, double y)
 {
@@ -100,6 +106,9 @@ blue_near (double x, double y)
   int                   width = gtk_widget_get_width (layer ()), height = gtk_widget_get_height (layer ());
   cairo_rectangle_int_t box = { (int)x - 8, (int)y - 8, 16, 16 };
 
+  sitmap_test_wait_for_paint (layer ());
+  sitmap_test_wait_until (layer_settled, NULL, 5000, "the annotations to be drawn");
+  /* The worker's tiles, painted: the paintable takes the layer's last render node. */
   sitmap_test_wait_for_paint (layer ());
   /* A layer that draws nothing makes no node at all. */
   gdk_paintable_snapshot (paintable, snapshot, width, height);
