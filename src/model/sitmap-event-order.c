@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sitmap-event-order.h"
+#include "sitmap-sort-keys.h"
 #include "sitmap-words.h"
 
 struct _SitmapEventOrderJob
@@ -119,70 +120,53 @@ key_text_part (gpointer data)
   return NULL;
 }
 
-static void
-merge_keys (const TextKey *a, guint n_a, const TextKey *b, guint n_b, TextKey *out)
+/* Whether keys[start, end), which share their first sixteen bytes, need comparing: some go on beyond them. */
+static gboolean
+run_needs_rest (const TextKey *keys, guint start, guint end)
 {
-  guint i = 0, j = 0;
-
-  while (i < n_a && j < n_b)
-    *out++ = compare_text_key (&a[i], &b[j]) <= 0 ? a[i++] : b[j++];
-  memcpy (out, a + i, (n_a - i) * sizeof (TextKey));
-  memcpy (out + n_a - i, b + j, (n_b - j) * sizeof (TextKey));
+  for (guint i = start; i < end; i++)
+    if (keys[i].rest != NULL)
+      return TRUE;
+  return FALSE;
 }
 
-/* Merges the sorted runs of keys that start at runs[0, n_runs) (runs[n_runs] is the end) two by two,
- * until one is left. */
-static void
-merge_runs (TextKey *keys, guint n, guint *runs, guint n_runs)
-{
-  g_autofree TextKey *buffer = g_new (TextKey, n);
-  TextKey *from = keys, *to = buffer, *swap;
-
-  while (n_runs > 1)
-    {
-      guint kept = 0;
-
-      for (guint r = 0; r < n_runs; r += 2)
-        {
-          guint start = runs[r], middle = runs[r + 1], end = r + 2 <= n_runs ? runs[MIN (r + 2, n_runs)] : middle;
-
-          merge_keys (from + start, middle - start, from + middle, end - middle, to + start);
-          runs[kept++] = start;
-        }
-      runs[kept] = n;
-      n_runs = kept;
-      swap = from, from = to, to = swap;
-    }
-  if (from != keys)
-    memcpy (keys, from, n * sizeof (TextKey));
-}
-
-/* Keyed at their positions, the events of a title lie in time order, which is how ties are ordered: a
- * document with few titles (or titles much alike) gives long runs in order already, merged whole. Text
- * in no order gives runs of about two, for which qsort() is as good. */
+/* Keyed at their positions, the keys lie in time order, which is how ties go: a stable radix sort on
+ * their first sixteen bytes keeps it, and only runs of keys that share those bytes and go on beyond them
+ * are ordered by comparison. */
 static gpointer
 sort_text_part (gpointer data)
 {
   TextPart *part = data;
-  TextKey *keys = part->sorted;
-  g_autofree guint *runs = NULL;
-  guint n_runs = 0;
+  guint n = part->n_sorted;
+  g_autofree SitmapSortKey *keys = NULL;
+  g_autofree TextKey *unsorted = NULL;
+  SitmapSortKey *sorted;
 
-  if (part->n_sorted < 2)
+  if (n < 2)
     return NULL;
-  runs = g_new (guint, part->n_sorted / 16 + 2);
-  for (guint i = 0; i < part->n_sorted; i++)
-    if (i == 0 || compare_text_key (&keys[i - 1], &keys[i]) > 0)
-      {
-        if (n_runs == part->n_sorted / 16 + 1)
-          {
-            qsort (keys, part->n_sorted, sizeof (TextKey), compare_text_key);
-            return NULL;
-          }
-        runs[n_runs++] = i;
-      }
-  runs[n_runs] = part->n_sorted;
-  merge_runs (keys, part->n_sorted, runs, n_runs);
+  keys = g_new (SitmapSortKey, 2 * (gsize) n);
+  for (guint i = 0; i < n; i++)
+    {
+      const TextKey *key = &part->sorted[i];
+
+      /* No folded text starts with 0xff (no byte of UTF-8): the empty come last. */
+      keys[i].major = key->empty ? G_MAXUINT64 : key->prefix[0];
+      keys[i].minor = key->prefix[1];
+      keys[i].index = i;
+    }
+  sorted = sitmap_sort_keys (keys, keys + n, n);
+  unsorted = g_memdup2 (part->sorted, n * sizeof (TextKey));
+  for (guint i = 0; i < n; i++)
+    part->sorted[i] = unsorted[sorted[i].index];
+  for (guint start = 0, end; start < n; start = end)
+    {
+      for (end = start + 1; end < n && sorted[end].major == sorted[start].major &&
+                            sorted[end].minor == sorted[start].minor;
+           end++)
+        ;
+      if (end - start > 1 && run_needs_rest (part->sorted, start, end))
+        qsort (part->sorted + start, end - start, sizeof (TextKey), compare_text_key);
+    }
   return NULL;
 }
 
