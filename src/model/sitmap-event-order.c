@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sitmap-event-order.h"
+#include "sitmap-sort-keys.h"
 #include "sitmap-words.h"
 
 struct _SitmapEventOrderJob
@@ -84,18 +85,20 @@ text_of (SitmapEventOrderJob *self, guint position)
   return place > 0 && place <= self->n_places ? self->place_names[place - 1] : NULL;
 }
 
-/* One part of the events, keyed and sorted by one thread. */
+/* One part of the events, keyed by one thread, then one part of the keys, sorted by one thread. */
 typedef struct
 {
   SitmapEventOrderJob *job;
-  TextKey             *keys;
-  const guint32       *positions; /* n of them, in the order their records lie in memory */
+  TextKey             *keys;      /* every event's, at its position */
+  const guint32       *positions; /* the n to key, in the order their records lie in memory */
   guint                n;
   GStringChunk        *chunk;
+  TextKey             *sorted;    /* the n_sorted keys this part sorts */
+  guint                n_sorted;
 } TextPart;
 
 static gpointer
-sort_text_part (gpointer data)
+key_text_part (gpointer data)
 {
   TextPart *part = data;
   g_autoptr (GString) folded = g_string_sized_new (256);
@@ -103,7 +106,8 @@ sort_text_part (gpointer data)
   part->chunk = g_string_chunk_new (1 << 20);
   for (guint i = 0; i < part->n; i++)
     {
-      TextKey *key = &part->keys[i];
+      /* Read in memory order, written at the event's position: keys lie in time order. */
+      TextKey *key = &part->keys[part->positions[i]];
 
       g_string_truncate (folded, 0);
       /* One buffer used again for every text: no allocation per event */
@@ -113,7 +117,56 @@ sort_text_part (gpointer data)
       key->position = part->positions[i];
       key->empty = folded->len == 0;
     }
-  qsort (part->keys, part->n, sizeof (TextKey), compare_text_key);
+  return NULL;
+}
+
+/* Whether keys[start, end), which share their first sixteen bytes, need comparing: some go on beyond them. */
+static gboolean
+run_needs_rest (const TextKey *keys, guint start, guint end)
+{
+  for (guint i = start; i < end; i++)
+    if (keys[i].rest != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Keyed at their positions, the keys lie in time order, which is how ties go: a stable radix sort on
+ * their first sixteen bytes keeps it, and only runs of keys that share those bytes and go on beyond them
+ * are ordered by comparison. */
+static gpointer
+sort_text_part (gpointer data)
+{
+  TextPart *part = data;
+  guint n = part->n_sorted;
+  g_autofree SitmapSortKey *keys = NULL;
+  g_autofree TextKey *unsorted = NULL;
+  SitmapSortKey *sorted;
+
+  if (n < 2)
+    return NULL;
+  keys = g_new (SitmapSortKey, 2 * (gsize) n);
+  for (guint i = 0; i < n; i++)
+    {
+      const TextKey *key = &part->sorted[i];
+
+      /* No folded text starts with 0xff (no byte of UTF-8): the empty come last. */
+      keys[i].major = key->empty ? G_MAXUINT64 : key->prefix[0];
+      keys[i].minor = key->prefix[1];
+      keys[i].index = i;
+    }
+  sorted = sitmap_sort_keys (keys, keys + n, n);
+  unsorted = g_memdup2 (part->sorted, n * sizeof (TextKey));
+  for (guint i = 0; i < n; i++)
+    part->sorted[i] = unsorted[sorted[i].index];
+  for (guint start = 0, end; start < n; start = end)
+    {
+      for (end = start + 1; end < n && sorted[end].major == sorted[start].major &&
+                            sorted[end].minor == sorted[start].minor;
+           end++)
+        ;
+      if (end - start > 1 && run_needs_rest (part->sorted, start, end))
+        qsort (part->sorted + start, end - start, sizeof (TextKey), compare_text_key);
+    }
   return NULL;
 }
 
@@ -123,16 +176,30 @@ merge_parts (const TextPart *a, const TextPart *b, guint32 *order)
 {
   guint i = 0, j = 0, k = 0;
 
-  while (i < a->n && j < b->n)
-    order[k++] = compare_text_key (&a->keys[i], &b->keys[j]) <= 0 ? a->keys[i++].position : b->keys[j++].position;
-  while (i < a->n)
-    order[k++] = a->keys[i++].position;
-  while (j < b->n)
-    order[k++] = b->keys[j++].position;
+  while (i < a->n_sorted && j < b->n_sorted)
+    order[k++] = compare_text_key (&a->sorted[i], &b->sorted[j]) <= 0 ? a->sorted[i++].position
+                                                                       : b->sorted[j++].position;
+  while (i < a->n_sorted)
+    order[k++] = a->sorted[i++].position;
+  while (j < b->n_sorted)
+    order[k++] = b->sorted[j++].position;
 }
 
-/* Folding every text is most of the work: at a million events each half is folded and sorted by a
- * thread of its own (this one and another), then the halves are merged. */
+/* Each part's func, the second in a thread of its own when it has anything to do. */
+static void
+run_parts (GThreadFunc func, TextPart parts[2])
+{
+  GThread *other = NULL;
+
+  if (parts[1].n > 0)
+    other = g_thread_new ("sitmap-sort", func, &parts[1]);
+  func (&parts[0]);
+  if (other != NULL)
+    g_thread_join (other);
+}
+
+/* Folding every text is most of the work: at a million events each half is folded by a thread of its
+ * own (this one and another), then each half of the keys sorted, then the halves are merged. */
 static guint32 *
 sort_text (SitmapEventOrderJob *self)
 {
@@ -141,16 +208,12 @@ sort_text (SitmapEventOrderJob *self)
   guint32 *order = g_new (guint32, MAX (self->n_events, 1));
   guint half = self->n_events >= 20000 && g_get_num_processors () > 1 ? self->n_events / 2 : self->n_events;
   TextPart parts[2] = {
-    { self, keys, positions, half, NULL },
-    { self, keys + half, positions + half, self->n_events - half, NULL },
+    { self, keys, positions, half, NULL, keys, half },
+    { self, keys, positions + half, self->n_events - half, NULL, keys + half, self->n_events - half },
   };
-  GThread *other = NULL;
 
-  if (parts[1].n > 0)
-    other = g_thread_new ("sitmap-sort", sort_text_part, &parts[1]);
-  sort_text_part (&parts[0]);
-  if (other != NULL)
-    g_thread_join (other);
+  run_parts (key_text_part, parts);
+  run_parts (sort_text_part, parts);
   merge_parts (&parts[0], &parts[1], order);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (parts[i].chunk != NULL)

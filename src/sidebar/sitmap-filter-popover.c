@@ -22,6 +22,7 @@ struct _SitmapFilterPopover
   SitmapViewState *view_state;
   GSignalGroup    *view_state_signals;
   gboolean         syncing; /* the controls are being set from the filter */
+  gboolean         sets_stale; /* the document changed while hidden: the lists are filled when shown */
 
   GtkWidget       *category_buttons[SITMAP_N_CATEGORIES];
   GtkDropDown     *set_dropdowns[SITMAP_FILTER_N_SETS];
@@ -211,11 +212,23 @@ fill_set (SitmapFilterPopover *self, SitmapFilterSet set, const char *add_label)
 }
 
 static void
-document_changed_cb (SitmapFilterPopover *self)
+fill_sets (SitmapFilterPopover *self)
 {
+  self->sets_stale = FALSE;
   fill_set (self, SITMAP_FILTER_ACTORS, _("Add an actor…"));
   fill_set (self, SITMAP_FILTER_SOURCES, _("Add a source…"));
   fill_set (self, SITMAP_FILTER_PLACES, _("Add a place…"));
+}
+
+/* The actors' list needs the view state's facet index, made in a thread when a big document opens:
+ * asked for at once, opening would wait for it. The lists are filled when the menu shows instead. */
+static void
+document_changed_cb (SitmapFilterPopover *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    fill_sets (self);
+  else
+    self->sets_stale = TRUE;
   sync_controls (self);
 }
 
@@ -366,9 +379,20 @@ sitmap_filter_popover_dispose (GObject *object)
 }
 
 static void
+sitmap_filter_popover_show (GtkWidget *widget)
+{
+  SitmapFilterPopover *self = SITMAP_FILTER_POPOVER (widget);
+
+  if (self->sets_stale)
+    fill_sets (self);
+  GTK_WIDGET_CLASS (sitmap_filter_popover_parent_class)->show (widget);
+}
+
+static void
 sitmap_filter_popover_class_init (SitmapFilterPopoverClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = sitmap_filter_popover_dispose;
+  GTK_WIDGET_CLASS (klass)->show = sitmap_filter_popover_show;
 }
 
 static void

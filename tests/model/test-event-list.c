@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model-test-utils.h"
+#include "sitmap-document-builder.h"
 #include "sitmap-event-list.h"
 #include "sitmap-words.h"
 
@@ -189,11 +190,79 @@ test_sort_in_thread (void)
   check_list (state, list, SITMAP_EVENT_SORT_PLACE, TRUE);
 }
 
+static void
+wait_for_sort (SitmapEventList *list)
+{
+  gboolean sorting = TRUE;
+
+  while (sorting)
+    {
+      g_object_get (list, "sorting", &sorting, NULL);
+      if (sorting)
+        g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* n events a day apart, a title for each stretch of 1000 days, the stretches' titles in no order: long
+ * runs of one title in time order. */
+static SitmapDocument *
+stretches_document (guint n)
+{
+  g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
+  g_autoptr (GDateTime) start = g_date_time_new_utc (1900, 1, 1, 0, 0, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GDateTime) day = g_date_time_add_days (start, i);
+      g_autofree char *date = g_date_time_format (day, "%Y-%m-%d");
+      SitmapEventDraft draft;
+
+      sitmap_event_draft_init (&draft);
+      draft.id = g_strdup_printf ("stretch-%u", i);
+      draft.title = g_strdup_printf ("Stretch %02u", (i / 1000 * 37) % 61);
+      draft.latitude = 35;
+      draft.longitude = 38;
+      g_assert_true (sitmap_time_init_instant (&draft.time, date, NULL));
+      sitmap_document_builder_add_event (builder, &draft);
+      sitmap_event_draft_clear (&draft);
+    }
+  return sitmap_document_builder_finish (g_steal_pointer (&builder));
+}
+
+/* Text sorted in a thread, by halves merged: titles of random words (runs of about two, sorted as they
+ * come) and places (few names, long runs in time order, merged whole) both end in key order, ties in
+ * time order. */
+static void
+test_sort_text_in_thread (void)
+{
+  g_autoptr (SitmapDocument) document = model_test_random_document (60000, 9);
+  g_autoptr (SitmapViewState) state = sitmap_view_state_new ();
+  g_autoptr (SitmapEventList) list = NULL;
+
+  sitmap_view_state_set_document (state, document);
+  list = sitmap_event_list_new_visible (state);
+  for (SitmapEventSort key = SITMAP_EVENT_SORT_TITLE; key <= SITMAP_EVENT_SORT_PLACE; key++)
+    {
+      sitmap_event_list_set_sort (list, key, FALSE);
+      wait_for_sort (list);
+      check_list (state, list, key, FALSE);
+    }
+  g_clear_object (&list);
+  g_clear_object (&document);
+  document = stretches_document (60000);
+  sitmap_view_state_set_document (state, document);
+  list = sitmap_event_list_new_visible (state);
+  sitmap_event_list_set_sort (list, SITMAP_EVENT_SORT_TITLE, FALSE);
+  wait_for_sort (list);
+  check_list (state, list, SITMAP_EVENT_SORT_TITLE, FALSE);
+}
+
 int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/event-list/sort-keys", test_sort_keys);
   g_test_add_func ("/event-list/sort-in-thread", test_sort_in_thread);
+  g_test_add_func ("/event-list/sort-text-in-thread", test_sort_text_in_thread);
   return g_test_run ();
 }
