@@ -347,3 +347,29 @@ map_test_synthetic_document (guint n, guint32 seed)
     synthetic_event (builder, rand, i);
   return sitmap_document_builder_finish (builder);
 }
+
+void
+map_test_add_random_annotations (SitmapDocument *document, guint n, guint32 seed, double south, double west,
+                                 double size, double spread, double max_radius)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+      g_autoptr (SitmapAnnotation) annotation = sitmap_annotation_new (i % 4, id);
+      double latitude = g_rand_double_range (rand, south, south + size);
+      double longitude = g_rand_double_range (rand, west, west + size);
+
+      sitmap_annotation_add_point (annotation, latitude, longitude);
+      if (i % 4 == SITMAP_ANNOTATION_CIRCLE)
+        sitmap_annotation_set_radius (annotation, g_rand_double_range (rand, 2000, max_radius));
+      else
+        for (guint k = 0; k < (i % 4 == SITMAP_ANNOTATION_AREA ? 4u : 1u); k++)
+          sitmap_annotation_add_point (annotation, latitude + g_rand_double_range (rand, -spread, spread),
+                                       longitude + g_rand_double_range (rand, -spread, spread));
+      if (i % 3 == 0)
+        sitmap_annotation_set_text (annotation, "Checkpoint");
+      sitmap_document_insert_annotation (document, i, annotation);
+    }
+}

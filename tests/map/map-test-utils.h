@@ -59,6 +59,11 @@ void map_test_add_event (SitmapDocumentBuilder *builder, const MapTestEvent *eve
 SitmapDocument *map_test_demo_document (void);
 /* n synthetic events over Syria, deterministic for a seed: mostly points, some near towns, a few areas. */
 SitmapDocument *map_test_synthetic_document (guint n, guint32 seed);
+/* n annotations of the four drawn kinds in turn (label, arrow, circle, area), deterministic for a seed, anchored
+ * at random in the square of size degrees from (south, west), their other points up to spread degrees away, the
+ * circles up to max_radius metres, every third one with a text; added at the top of document's annotations. */
+void map_test_add_random_annotations (SitmapDocument *document, guint n, guint32 seed, double south, double west,
+                                      double size, double spread, double max_radius);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MapTestWindow, map_test_window_free)
 

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "map-test-utils.h"
 #include "sitmap-annotation-draw.h"
 #include "sitmap-document-builder.h"
 #include "sitmap-geometry.h"
@@ -455,31 +456,13 @@ test_index (void)
   cairo_surface_t *drawn = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
   cairo_surface_t *all = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, SIZE, SIZE);
   GListModel      *annotations;
-  GRand           *rand = g_rand_new_with_seed (3);
   guint            n_found = 0;
   cairo_t         *cr;
   Page             page;
 
   page_init (&page);
   document = sitmap_document_builder_finish (g_steal_pointer (&builder));
-  for (guint i = 0; i < 60; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("a%u", i);
-      g_autoptr (SitmapAnnotation) annotation = sitmap_annotation_new (i % 4, id);
-      double latitude = g_rand_double_range (rand, 34.2, 35.8), longitude = g_rand_double_range (rand, 38.2, 39.8);
-
-      sitmap_annotation_add_point (annotation, latitude, longitude);
-      if (i % 4 == SITMAP_ANNOTATION_CIRCLE)
-        sitmap_annotation_set_radius (annotation, g_rand_double_range (rand, 2000, 40000));
-      else
-        for (guint k = 0; k < (i % 4 == SITMAP_ANNOTATION_AREA ? 4u : 1u); k++)
-          sitmap_annotation_add_point (annotation, latitude + g_rand_double_range (rand, -0.3, 0.3),
-                                       longitude + g_rand_double_range (rand, -0.3, 0.3));
-      if (i % 3 == 0)
-        sitmap_annotation_set_text (annotation, "Checkpoint");
-      sitmap_document_insert_annotation (document, i, annotation);
-    }
-  g_rand_free (rand);
+  map_test_add_random_annotations (document, 60, 3, 34.2, 38.2, 1.6, 0.3, 40000);
 
   cr = cairo_create (drawn);
   sitmap_annotation_index_draw (index, cr, document, project_cb, &page, 1, NULL);

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "map-test-utils.h"
 #include "sitmap-annotation-tiles.h"
 #include "sitmap-document-builder.h"
 #include "sitmap-geometry.h"
@@ -22,26 +23,8 @@ make_document (void)
 {
   g_autoptr (SitmapDocumentBuilder) builder = sitmap_document_builder_new ();
   SitmapDocument *document = sitmap_document_builder_finish (g_steal_pointer (&builder));
-  GRand          *rand = g_rand_new_with_seed (5);
 
-  for (guint i = 0; i < 80; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("a%u", i);
-      g_autoptr (SitmapAnnotation) annotation = sitmap_annotation_new (i % 4, id);
-      double latitude = g_rand_double_range (rand, 34, 36), longitude = g_rand_double_range (rand, 38, 40);
-
-      sitmap_annotation_add_point (annotation, latitude, longitude);
-      if (i % 4 == SITMAP_ANNOTATION_CIRCLE)
-        sitmap_annotation_set_radius (annotation, g_rand_double_range (rand, 2000, 20000));
-      else
-        for (guint k = 0; k < (i % 4 == SITMAP_ANNOTATION_AREA ? 4u : 1u); k++)
-          sitmap_annotation_add_point (annotation, latitude + g_rand_double_range (rand, -0.1, 0.1),
-                                       longitude + g_rand_double_range (rand, -0.1, 0.1));
-      if (i % 3 == 0)
-        sitmap_annotation_set_text (annotation, "Checkpoint");
-      sitmap_document_insert_annotation (document, i, annotation);
-    }
-  g_rand_free (rand);
+  map_test_add_random_annotations (document, 80, 5, 34, 38, 2, 0.1, 20000);
   return document;
 }
 
